@@ -1,0 +1,141 @@
+//! Column widths of the procedure table, computed from the page width and the
+//! number of actors: every actor column is wide enough for a symbol plus a
+//! gutter on each side for the lanes of jumps, and Kegiatan keeps the rest.
+
+use super::mm;
+use serde::Serialize;
+
+/// Widths of the table columns and the flowchart geometry inside them (pt).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Kolom {
+    /// Every table column left to right: No, Kegiatan, actors…,
+    /// Kelengkapan, Waktu, Output[, Keterangan].
+    pub lebar: Vec<f64>,
+    /// Number of actor columns.
+    pub aktor: usize,
+    /// Left edge of the first actor column.
+    pub aktor_x: f64,
+    /// Width of one actor column.
+    pub aktor_lebar: f64,
+    /// Width of a symbol.
+    pub simbol_lebar: f64,
+    /// Free space between a symbol and its column rule, on each side.
+    pub gutter: f64,
+    /// Whether some actor columns are narrower than the readable minimum.
+    pub sempit: bool,
+}
+
+/// Narrowest actor column in which a symbol and two gutters still read.
+pub const AKTOR_MIN: f64 = 16.0;
+/// Widest actor column (more only stretches empty space).
+pub const AKTOR_MAKS: f64 = 32.0;
+/// Narrowest readable Kegiatan column.
+pub const KEGIATAN_MIN: f64 = 42.0;
+
+impl Kolom {
+    /// Widths for a table `lebar` pt wide with `aktor` actor columns.
+    pub fn hitung(lebar: f64, aktor: usize, keterangan: bool) -> Kolom {
+        // Fixed columns scale with the page (F4 landscape is the reference).
+        let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
+        let no = mm(10.0 * skala).max(mm(8.0));
+        let mut tetap = vec![mm(32.0) * skala, mm(20.0) * skala, mm(32.0) * skala];
+        if keterangan {
+            tetap.push(mm(30.0) * skala);
+        }
+        let sisa = lebar - no - tetap.iter().sum::<f64>();
+        let m = aktor.max(1) as f64;
+        let ideal = (sisa * 0.62 / m).clamp(mm(AKTOR_MIN), mm(AKTOR_MAKS));
+        let a = if sisa - ideal * m >= mm(KEGIATAN_MIN) {
+            ideal
+        } else {
+            ((sisa - mm(KEGIATAN_MIN)) / m).max(mm(10.0))
+        };
+        let kegiatan = sisa - a * aktor as f64;
+        let gutter = (a * 0.2).clamp(mm(3.5), mm(5.0));
+        let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(6.0));
+        let mut lebar_kolom = vec![no, kegiatan];
+        lebar_kolom.extend(std::iter::repeat_n(a, aktor));
+        lebar_kolom.extend(tetap);
+        Kolom {
+            lebar: lebar_kolom,
+            aktor,
+            aktor_x: no + kegiatan,
+            aktor_lebar: a,
+            simbol_lebar,
+            gutter: (a - simbol_lebar) / 2.0,
+            sempit: a < mm(AKTOR_MIN) - 0.01,
+        }
+    }
+
+    /// Centre of actor column `k`.
+    pub fn tengah(&self, k: usize) -> f64 {
+        self.aktor_x + self.aktor_lebar * (k as f64 + 0.5)
+    }
+
+    /// The rule left of actor column `k` (`k == aktor`: right of the last).
+    pub fn garis(&self, k: usize) -> f64 {
+        self.aktor_x + self.aktor_lebar * k as f64
+    }
+
+    /// Lane positions in channel `k`, the space around rule `k` between the
+    /// symbols of columns `k-1` and `k`. Lanes keep off the rule (a line on
+    /// it would vanish) and further than an arrowhead from the symbols.
+    pub fn lajur(&self, k: usize) -> Vec<f64> {
+        let x = self.garis(k);
+        let d = [self.gutter * 0.25, self.gutter * 0.5];
+        let mut out = Vec::new();
+        if k > 0 {
+            out.extend(d.iter().map(|d| x - d));
+        }
+        if k < self.aktor {
+            out.extend(d.iter().map(|d| x + d));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_fill_the_table() {
+        for aktor in 1..=8 {
+            for ket in [false, true] {
+                let k = Kolom::hitung(mm(295.0), aktor, ket);
+                let total: f64 = k.lebar.iter().sum();
+                assert!((total - mm(295.0)).abs() < 1e-6, "{aktor} {ket}: {total}");
+                assert_eq!(k.lebar.len(), 2 + aktor + 3 + usize::from(ket));
+            }
+        }
+    }
+
+    #[test]
+    fn symbols_leave_gutters_for_lanes() {
+        for aktor in 1..=8 {
+            let k = Kolom::hitung(mm(262.0), aktor, true);
+            assert!(k.simbol_lebar + 2.0 * k.gutter <= k.aktor_lebar + 1e-9);
+            assert!(k.gutter >= mm(3.5) - 1e-9, "{aktor}: {}", k.gutter);
+            for c in 0..=aktor {
+                for x in k.lajur(c) {
+                    // never on the rule, never inside a symbol
+                    assert!((x - k.garis(c)).abs() > mm(0.8));
+                    for s in 0..aktor {
+                        assert!((x - k.tengah(s)).abs() > k.simbol_lebar / 2.0 + mm(1.0));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn more_actors_narrow_the_columns_but_keep_kegiatan_readable() {
+        let four = Kolom::hitung(mm(295.0), 4, true);
+        let seven = Kolom::hitung(mm(295.0), 7, true);
+        assert!(seven.aktor_lebar < four.aktor_lebar);
+        assert!(seven.lebar[1] >= mm(KEGIATAN_MIN) - 1e-9);
+        assert!(!seven.sempit);
+        let twelve = Kolom::hitung(mm(262.0), 12, true);
+        assert!(twelve.sempit);
+    }
+}

@@ -1,0 +1,106 @@
+//! Reading the laid-out document back: where the anchors of the template
+//! landed (row tops, table top and bottom) and the text of every page.
+
+use typst::foundations::{Label, Selector, Value};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::{Frame, FrameItem, Point};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+/// One anchor: its value, page (from 0) and position (pt from the page's
+/// top-left corner).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Penanda {
+    pub nilai: Value,
+    pub halaman: usize,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Every anchor with this label, in document order.
+pub fn penanda(doc: &PagedDocument, label: &str) -> Vec<Penanda> {
+    let Some(label) = Label::new(PicoStr::intern(label)) else {
+        return Vec::new();
+    };
+    let intro = doc.introspector();
+    intro
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| {
+            let nilai = c.to_packed::<MetadataElem>()?.value.clone();
+            let pos = intro.position(c.location()?)?;
+            Some(Penanda {
+                nilai,
+                halaman: pos.page.get() - 1,
+                x: pos.point.x.to_pt(),
+                y: pos.point.y.to_pt(),
+            })
+        })
+        .collect()
+}
+
+/// The text of each page, in reading order of the layout, whitespace
+/// collapsed.
+pub fn teks_halaman(doc: &PagedDocument) -> Vec<String> {
+    doc.pages()
+        .iter()
+        .map(|p| {
+            let mut out = String::new();
+            kumpulkan(&p.frame, &mut out);
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+        .collect()
+}
+
+fn kumpulkan(frame: &Frame, out: &mut String) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => kumpulkan(&g.frame, out),
+            FrameItem::Text(t) => {
+                out.push_str(&t.text);
+                out.push(' ');
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Shapes drawn on a page, with their bounding boxes in page coordinates —
+/// what the flowchart really put on paper.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bentuk {
+    pub halaman: usize,
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+pub fn bentuk(doc: &PagedDocument) -> Vec<Bentuk> {
+    let mut out = Vec::new();
+    for (h, p) in doc.pages().iter().enumerate() {
+        bentuk_frame(&p.frame, Point::zero(), h, &mut out);
+    }
+    out
+}
+
+fn bentuk_frame(frame: &Frame, asal: Point, h: usize, out: &mut Vec<Bentuk>) {
+    for (pos, item) in frame.items() {
+        let at = asal + *pos;
+        match item {
+            // Only translated groups: the watermark's rotation is not ours.
+            FrameItem::Group(g) if g.transform.is_identity() => bentuk_frame(&g.frame, at, h, out),
+            FrameItem::Shape(s, _) => {
+                let b = s.bbox(false);
+                out.push(Bentuk {
+                    halaman: h,
+                    x0: (at.x + b.min.x).to_pt(),
+                    y0: (at.y + b.min.y).to_pt(),
+                    x1: (at.x + b.max.x).to_pt(),
+                    y1: (at.y + b.max.y).to_pt(),
+                });
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,290 @@
+//! The data the template reads from `/data.json`: the SOP turned into plain
+//! strings and text cells (already Markdown-parsed), the paper, the column
+//! widths and, for the printing pass, the page plan of [`crate::layout`].
+//! Everything is data; nothing here is Typst source.
+
+use super::markdown::{self, Teks};
+use crate::layout::{self, Bagan, Denah, Gambar, Kolom};
+use crate::model::{Isi, Parsed, Sop};
+use crate::tanggal::Tanggal;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Data<'a> {
+    /// `ukur` (measuring pass) or `cetak` (the PDF).
+    pub mode: &'static str,
+    /// `lengkap` or `pengesahan`.
+    pub bagian: &'static str,
+    pub kertas: Kertas,
+    pub huruf: &'a [String],
+    pub draf: bool,
+    pub judul: String,
+    pub penulis: String,
+    pub identitas: &'a Identitas,
+    pub prosedur: &'a Prosedur,
+}
+
+/// Page size and margins (pt).
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Kertas {
+    pub lebar: f64,
+    pub tinggi: f64,
+    pub kiri: f64,
+    pub kanan: f64,
+    pub atas: f64,
+    pub bawah: f64,
+}
+
+impl Kertas {
+    pub fn lebar_isi(&self) -> f64 {
+        self.lebar - self.kiri - self.kanan
+    }
+    pub fn tinggi_isi(&self) -> f64 {
+        self.tinggi - self.atas - self.bawah
+    }
+}
+
+#[derive(Serialize)]
+pub struct Identitas {
+    pub pemerintah: String,
+    pub instansi: String,
+    pub unit: Vec<String>,
+    pub alamat: String,
+    pub telepon: String,
+    /// Virtual path of the logo, when there is one.
+    pub logo: Option<&'static str>,
+    pub nomor: String,
+    pub nama: String,
+    pub tanggal: TanggalCetak,
+    pub disahkan: Option<Pengesah>,
+    /// The six boxes, in print order (left, right, left, right, …).
+    pub kotak: Vec<Kotak>,
+}
+
+#[derive(Serialize)]
+pub struct TanggalCetak {
+    pub pembuatan: String,
+    pub revisi: String,
+    pub efektif: String,
+}
+
+#[derive(Serialize)]
+pub struct Pengesah {
+    pub atas_nama: String,
+    pub jabatan: String,
+    pub nama: String,
+    pub pangkat: String,
+    pub nip: String,
+}
+
+#[derive(Serialize)]
+pub struct Kotak {
+    pub judul: &'static str,
+    pub isi: Teks,
+}
+
+#[derive(Serialize)]
+pub struct Prosedur {
+    pub judul: Vec<String>,
+    /// Widths of the table columns (pt).
+    pub kolom: Vec<f64>,
+    pub aktor: Vec<String>,
+    pub keterangan: bool,
+    pub langkah: Vec<Langkah>,
+    pub jumlah: String,
+    /// The page plan (printing pass only).
+    pub halaman: Vec<HalamanCetak>,
+}
+
+#[derive(Serialize)]
+pub struct Langkah {
+    pub kegiatan: Teks,
+    pub kelengkapan: Teks,
+    pub waktu: Teks,
+    pub output: Teks,
+    pub keterangan: Teks,
+    /// Actor column of the symbol.
+    pub aktor: usize,
+    /// Height of the actor cell holding the symbol (pt).
+    pub sel: f64,
+}
+
+#[derive(Serialize)]
+pub struct HalamanCetak {
+    pub dari: usize,
+    pub sampai: usize,
+    pub jumlah: bool,
+    /// Height of each row's symbol cell (room for a connector included).
+    pub sel: Vec<f64>,
+    pub gambar: Gambar,
+}
+
+fn teks(s: Option<&crate::source::Sp<String>>) -> String {
+    s.map(|s| s.value.trim().to_owned()).unwrap_or_default()
+}
+
+fn tanggal(t: Option<&crate::source::Sp<Parsed<Tanggal>>>) -> String {
+    t.map(|t| t.ok().map_or_else(|| t.teks.clone(), Tanggal::format_id))
+        .unwrap_or_default()
+}
+
+fn isi(i: Option<&crate::source::Sp<Isi>>) -> Teks {
+    match i.map(|i| &i.value) {
+        None => Vec::new(),
+        Some(Isi::Teks(t)) => markdown::markdown(t),
+        Some(Isi::Daftar(items)) => markdown::daftar(items.iter().map(String::as_str)),
+    }
+}
+
+fn daftar<'a>(items: impl IntoIterator<Item = &'a str>) -> Teks {
+    markdown::daftar(items)
+}
+
+fn kotak(judul: &'static str, isi: Teks) -> Kotak {
+    Kotak { judul, isi }
+}
+
+impl Identitas {
+    pub fn dari(sop: &Sop, logo: Option<&'static str>) -> Identitas {
+        let ins = sop.instansi.as_ref().map(|i| &i.value);
+        let list = |l: &Option<crate::source::Sp<Vec<crate::source::Sp<String>>>>| -> Vec<String> {
+            l.as_ref()
+                .map(|l| l.iter().map(|s| s.value.clone()).collect())
+                .unwrap_or_default()
+        };
+        let tgl = sop.tanggal.as_ref().map(|t| &t.value);
+        let kotak_list = |judul, l: &Option<crate::source::Sp<Vec<crate::source::Sp<String>>>>| {
+            kotak(
+                judul,
+                daftar(l.iter().flat_map(|l| l.iter()).map(|s| s.value.as_str())),
+            )
+        };
+        let keterkaitan = daftar(
+            sop.keterkaitan
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|k| k.value.text()),
+        );
+        Identitas {
+            pemerintah: teks(ins.and_then(|i| i.pemerintah.as_ref())),
+            instansi: teks(ins.and_then(|i| i.nama.as_ref())),
+            unit: ins.map(|i| list(&i.unit)).unwrap_or_default(),
+            alamat: teks(ins.and_then(|i| i.alamat.as_ref())),
+            telepon: teks(ins.and_then(|i| i.telepon.as_ref())),
+            logo,
+            nomor: teks(sop.nomor.as_ref()),
+            nama: teks(sop.nama.as_ref()),
+            tanggal: TanggalCetak {
+                pembuatan: tanggal(tgl.and_then(|t| t.pembuatan.as_ref())),
+                revisi: tanggal(tgl.and_then(|t| t.revisi.as_ref())),
+                efektif: tanggal(tgl.and_then(|t| t.efektif.as_ref())),
+            },
+            disahkan: sop.disahkan_oleh.as_ref().map(|d| Pengesah {
+                atas_nama: teks(d.atas_nama.as_ref()),
+                jabatan: teks(d.jabatan.as_ref()),
+                nama: teks(d.nama.as_ref()),
+                pangkat: teks(d.pangkat.as_ref()),
+                nip: teks(d.nip.as_ref()),
+            }),
+            kotak: vec![
+                kotak_list("Dasar Hukum", &sop.dasar_hukum),
+                kotak_list("Kualifikasi Pelaksana", &sop.kualifikasi_pelaksana),
+                kotak("Keterkaitan", keterkaitan),
+                kotak_list("Peralatan/Perlengkapan", &sop.peralatan_perlengkapan),
+                kotak_list("Peringatan", &sop.peringatan),
+                kotak_list("Pencatatan dan Pendataan", &sop.pencatatan_pendataan),
+            ],
+        }
+    }
+}
+
+/// Whether any step has a non-empty `keterangan` (else the column is left out).
+pub fn ada_keterangan(sop: &Sop) -> bool {
+    sop.steps()
+        .iter()
+        .any(|s| match s.keterangan.as_ref().map(|k| &k.value) {
+            None => false,
+            Some(Isi::Teks(t)) => !t.trim().is_empty(),
+            Some(Isi::Daftar(items)) => items.iter().any(|i| !i.trim().is_empty()),
+        })
+}
+
+impl Prosedur {
+    pub fn dari(sop: &Sop, bagan: &Bagan, kolom: &Kolom, jumlah: String) -> Prosedur {
+        let keterangan = kolom.lebar.len() > 5 + kolom.aktor;
+        let mut aktor: Vec<String> = sop.actors().iter().map(|a| a.value.clone()).collect();
+        if aktor.is_empty() {
+            aktor.push(String::new());
+        }
+        let langkah = sop
+            .steps()
+            .iter()
+            .zip(&bagan.langkah)
+            .map(|(s, &(k, simbol))| Langkah {
+                kegiatan: s
+                    .kegiatan
+                    .as_ref()
+                    .map(|k| markdown::markdown(k))
+                    .unwrap_or_default(),
+                kelengkapan: isi(s.kelengkapan.as_ref()),
+                waktu: markdown::polos(s.waktu.as_ref().map_or("", |w| w.teks.trim())),
+                output: isi(s.output.as_ref()),
+                keterangan: if keterangan {
+                    isi(s.keterangan.as_ref())
+                } else {
+                    Vec::new()
+                },
+                aktor: k,
+                sel: layout::ukuran::tinggi_sel(simbol),
+            })
+            .collect();
+        let instansi = sop.instansi.as_ref().map(|i| &i.value);
+        // "SOP Penerima Tamu" must not print as "… PROSEDUR SOP PENERIMA TAMU".
+        let nama = teks(sop.nama.as_ref());
+        let nama = match nama.get(..4) {
+            Some(awal) if awal.eq_ignore_ascii_case("sop ") => nama[4..].trim_start(),
+            _ => nama.as_str(),
+        };
+        let mut judul = vec![format!(
+            "STANDAR OPERASIONAL PROSEDUR {}",
+            nama.to_uppercase()
+        )];
+        for baris in [
+            instansi.and_then(|i| i.nama.as_ref()),
+            instansi.and_then(|i| i.pemerintah.as_ref()),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            judul.push(baris.value.trim().to_uppercase());
+        }
+        Prosedur {
+            judul,
+            kolom: kolom.lebar.clone(),
+            aktor,
+            keterangan,
+            langkah,
+            jumlah,
+            halaman: Vec::new(),
+        }
+    }
+
+    /// Adds the page plan for the printing pass.
+    pub fn pasang_denah(&mut self, denah: &Denah, bagan: &Bagan) {
+        self.halaman = denah
+            .halaman
+            .iter()
+            .zip(&denah.gambar)
+            .map(|(h, g)| HalamanCetak {
+                dari: h.dari,
+                sampai: h.sampai,
+                jumlah: h.jumlah,
+                sel: (h.dari..h.sampai)
+                    .zip(&h.baris)
+                    .map(|(i, b)| layout::ukuran::tinggi_sel(bagan.langkah[i].1) + b.cadangan)
+                    .collect(),
+                gambar: g.clone(),
+            })
+            .collect();
+    }
+}
