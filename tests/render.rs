@@ -1,0 +1,624 @@
+//! The PDF as printed: these tests look at the laid-out pages (their text,
+//! their shapes, the flowchart plan they were drawn from) and at the PDF
+//! bytes, not only at whether a file came out. Full renders are slow in
+//! debug builds, so each test renders few documents and checks much.
+
+use sopc::config::{Kertas, Orientasi};
+use sopc::durasi::Jumlah;
+use sopc::layout::Jalur;
+use sopc::model::Sop;
+use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn sop(path: &str, text: &str) -> Sop {
+    let loaded = sopc::parse::parse_str(path, text);
+    let errors: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| &d.message.id)
+        .collect();
+    assert!(errors.is_empty(), "{path}: {errors:?}");
+    loaded.sop.expect("the YAML parses")
+}
+
+fn contoh(name: &str) -> Sop {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sops")
+        .join(name);
+    sop(name, &std::fs::read_to_string(&path).expect("example SOP"))
+}
+
+fn jumlah(sop: &Sop) -> Jumlah {
+    let mut j = Jumlah::default();
+    for w in sop
+        .steps()
+        .iter()
+        .filter_map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
+    {
+        j.tambah(w);
+    }
+    j
+}
+
+/// One renderer with the default options for the whole test binary, as in
+/// a batch build.
+fn renderer() -> &'static Renderer {
+    static R: OnceLock<Renderer> = OnceLock::new();
+    R.get_or_init(|| Renderer::new(&RenderOptions::default()))
+}
+
+fn render(sop: &Sop) -> Hasil {
+    render_dengan(renderer(), sop, None, Bagian::Lengkap)
+}
+
+fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Logo>, bagian: Bagian) -> Hasil {
+    let h = r
+        .render_hasil(sop, &jumlah(sop), logo, bagian)
+        .expect("renders");
+    // Every Typst warning is a failure here.
+    assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
+    if let Some((denah, bagan, _)) = &h.denah {
+        assert_eq!(denah.periksa(bagan), vec![], "drawing rules");
+    }
+    h
+}
+
+/// Whitespace-collapsed text of all pages.
+fn semua(h: &Hasil) -> String {
+    h.teks.join(" ")
+}
+
+fn rapat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_ada(teks: &str, dicari: &str) {
+    assert!(
+        teks.contains(&rapat(dicari)),
+        "missing {dicari:?} in:\n{teks}"
+    );
+}
+
+/// The text `pdftotext` extracts from the PDF itself (poppler-utils, which CI
+/// installs); `None` when the tool is missing on this machine.
+fn pdftotext(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().ok()?;
+    let p = dir.path().join("x.pdf");
+    std::fs::write(&p, pdf).ok()?;
+    let out = std::process::Command::new("pdftotext")
+        .arg(&p)
+        .arg("-")
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| rapat(&String::from_utf8_lossy(&out.stdout)))
+}
+
+/// Every symbol, line, arrowhead and connector of the plan is a shape on its
+/// page, exactly where the plan put it.
+fn assert_tergambar(h: &Hasil) {
+    let (denah, _, awal) = h.denah.as_ref().expect("a procedure table");
+    let (mx, my) = h.margin;
+    let ada = |page: usize, x0: f64, y0: f64, x1: f64, y1: f64| {
+        h.bentuk.iter().any(|b| {
+            b.halaman == page
+                && (b.x0 - (x0 + mx)).abs() < 0.5
+                && (b.y0 - (y0 + my)).abs() < 0.5
+                && (b.x1 - (x1 + mx)).abs() < 0.5
+                && (b.y1 - (y1 + my)).abs() < 0.5
+        })
+    };
+    for (i, g) in denah.gambar.iter().enumerate() {
+        let page = awal + i;
+        for s in &g.simbol {
+            let k = s.kotak;
+            assert!(
+                ada(page, k.x0, k.y0, k.x1, k.y1),
+                "symbol of step {} on page {page}",
+                s.langkah + 1
+            );
+        }
+        for k in &g.konektor {
+            let b = k.kotak;
+            assert!(
+                ada(page, b.x0, b.y0, b.x1, b.y1),
+                "connector {} on page {page}",
+                k.huruf
+            );
+        }
+        for l in &g.garis {
+            let xs = l.titik.iter().map(|t| t.0);
+            let ys = l.titik.iter().map(|t| t.1);
+            let (x0, x1) = (
+                xs.clone().fold(f64::MAX, f64::min),
+                xs.fold(f64::MIN, f64::max),
+            );
+            let (y0, y1) = (
+                ys.clone().fold(f64::MAX, f64::min),
+                ys.fold(f64::MIN, f64::max),
+            );
+            assert!(
+                ada(page, x0, y0, x1, y1),
+                "line of edge {} on page {page}",
+                l.panah
+            );
+            let u = l.ujung.expect("every line ends in an arrowhead");
+            let xs = u.iter().map(|t| t.0);
+            let ys = u.iter().map(|t| t.1);
+            let (x0, x1) = (
+                xs.clone().fold(f64::MAX, f64::min),
+                xs.fold(f64::MIN, f64::max),
+            );
+            let (y0, y1) = (
+                ys.clone().fold(f64::MAX, f64::min),
+                ys.fold(f64::MIN, f64::max),
+            );
+            assert!(
+                ada(page, x0, y0, x1, y1),
+                "arrowhead of edge {} on page {page}",
+                l.panah
+            );
+        }
+    }
+}
+
+#[test]
+fn every_field_of_the_kudus_form_is_printed() {
+    let s = contoh("kudus-kunjungan-kerja.yaml");
+    let h = render(&s);
+    assert_eq!(
+        h.ukuran_halaman.len(),
+        2,
+        "lembar pengesahan + one page of procedure"
+    );
+    let p1 = &h.teks[0];
+    for f in [
+        "PEMERINTAH KABUPATEN KUDUS",
+        "DINAS PEMBERDAYAAN MASYARAKAT DAN DESA",
+        "Komplek Perkantoran Mejobo, Jl. Mejobo Nomor 45, Kudus 59319",
+        "(0291) 438177",
+        "Nomor SOP",
+        "067.2/1779/13.01/2023",
+        "Tanggal Pembuatan : 8 Juli 2020",
+        "Tanggal Revisi : 5 Juni 2023",
+        "Tanggal Efektif : 5 Juni 2023",
+        "KEPALA DINAS PEMBERDAYAAN MASYARAKAT DAN DESA,",
+        "Drs. ADI SADHONO MURWANTO, M.M",
+        "Pembina Utama Muda",
+        "NIP. 19681202 198803 1 002",
+        "Pelayanan Kunjungan Kerja/Audiensi/Kegiatan Sejenis",
+        "DASAR HUKUM:",
+        "1. Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 Tentang Pelayanan Publik",
+        "3. Peraturan Bupati Kudus Nomor 5 Tahun 2014",
+        "KUALIFIKASI PELAKSANA: 1. Memahami norma dan etika pelayanan",
+        "KETERKAITAN: 1. SOP Pelayanan Kunjungan Tamu",
+        "PERALATAN/PERLENGKAPAN: 1. Kursi Tamu 2. Alat Tulis Kantor 3. Surat Tugas dan SPPD",
+        "PERINGATAN: 1. Tetap menjaga etika dan kesopanan 2. Senyum, sapa dan santun",
+        "PENCATATAN DAN PENDATAAN: 1. Jadwal penerimaan tamu dapat berubah sesuai dengan kondisi",
+        "2. Penerimaan dapat dimandatkan kepada pejabat dibawahnya.",
+    ] {
+        assert_ada(p1, f);
+    }
+    let p2 = &h.teks[1];
+    for f in [
+        "STANDAR OPERASIONAL PROSEDUR PELAYANAN KUNJUNGAN KERJA/AUDIENSI/KEGIATAN SEJENIS",
+        "Pelaksana Mutu Baku No Kegiatan Keterangan Ka. Dinas Sekdin/Kabid Ka.Subbag/Kasi Pelaksana Kelengkapan Waktu Output",
+        "1. Mengatur jadwal penerimaan tamu sesuai waktu yang telah ditentukan",
+        "Komputer/pesawat telepon/faximile",
+        "Surat, nota dinas, atau telepon",
+        "Menerima, memeriksa, dan membaca",
+        "Dapat dimandatkan kepada Pejabat dibawahnya waktu tentatif sesuai kondisi",
+        "60 menit",
+        "JUMLAH 2 hari 1 jam 5 menit",
+    ] {
+        assert_ada(p2, f);
+    }
+    assert!(!semua(&h).contains("DRAF"), "final SOPs carry no watermark");
+    assert_tergambar(&h);
+    if let Some(t) = pdftotext(&h.pdf) {
+        for f in [
+            "067.2/1779/13.01/2023",
+            "5 Juni 2023",
+            "NIP. 19681202 198803 1 002",
+            "JUMLAH",
+            "2 hari 1 jam 5 menit",
+        ] {
+            assert!(t.contains(f), "pdftotext: {f}");
+        }
+    }
+}
+
+#[test]
+fn the_example_sops_render_with_their_flowcharts() {
+    for (name, halaman, simbol, keputusan) in [
+        ("kalteng-penerimaan-tamu.yaml", 2, 5, 1),
+        ("tanjabbar-tamu-pimpinan.yaml", 2, 6, 0),
+        ("tanjabbar-tamu-eselon-2-3.yaml", 2, 6, 0),
+        ("tanjabbar-tamu-eselon-4-asn.yaml", 2, 5, 0),
+    ] {
+        let s = contoh(name);
+        let h = render(&s);
+        assert_eq!(h.ukuran_halaman.len(), halaman, "{name}");
+        let (denah, bagan, _) = h.denah.as_ref().unwrap();
+        let simbols: Vec<_> = denah.gambar.iter().flat_map(|g| &g.simbol).collect();
+        assert_eq!(simbols.len(), simbol, "{name}");
+        use sopc::alur::Simbol;
+        assert_eq!(
+            simbols
+                .iter()
+                .filter(|s| s.bentuk == Simbol::Keputusan)
+                .count(),
+            keputusan,
+            "{name}"
+        );
+        assert_eq!(simbols.first().unwrap().bentuk, Simbol::Terminator);
+        assert_eq!(simbols.last().unwrap().bentuk, Simbol::Terminator);
+        // every edge is drawn on one page
+        assert!(
+            denah.jalur.iter().all(|j| matches!(j, Jalur::Garis { .. })),
+            "{name}"
+        );
+        assert_eq!(denah.jalur.len(), bagan.panah.len());
+        assert_tergambar(&h);
+        assert_ada(&semua(&h), "JUMLAH");
+        // no step has a keterangan: the column is left out
+        assert!(!h.teks.last().unwrap().contains("Keterangan"), "{name}");
+    }
+    // Kalteng: the decision's exits are labelled
+    let h = render(&contoh("kalteng-penerimaan-tamu.yaml"));
+    let (denah, _, _) = h.denah.as_ref().unwrap();
+    let labels: Vec<&str> = denah
+        .gambar
+        .iter()
+        .flat_map(|g| &g.label)
+        .map(|l| l.teks.as_str())
+        .collect();
+    assert_eq!(labels, ["Ya", "Tidak"]);
+    assert_ada(&h.teks[1], "Tidak");
+    assert_ada(&h.teks[1], "JUMLAH 10 menit");
+}
+
+#[test]
+fn the_same_sop_gives_the_same_bytes() {
+    let s = contoh("kalteng-penerimaan-tamu.yaml");
+    let a = renderer()
+        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .unwrap();
+    let fresh = Renderer::new(&RenderOptions::default());
+    let b = fresh
+        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .unwrap();
+    let c = renderer()
+        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .unwrap();
+    assert!(a.starts_with(b"%PDF-"));
+    assert!(a == b && b == c, "rebuilds differ");
+}
+
+const KERANGKA: &str = r#"
+nomor: 800/1/2024
+nama: Uji
+status: STATUS
+instansi:
+  pemerintah: Pemerintah Kabupaten Uji
+  nama: Dinas Uji
+tanggal:
+  pembuatan: 2024-01-15
+  efektif: 2024-02-01
+disahkan_oleh:
+  jabatan: Kepala Dinas Uji
+  nama: Drs. PENGUJI
+  pangkat: Pembina
+  nip: "19681202 198803 1 002"
+dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]
+kualifikasi_pelaksana: [Memahami *front office*]
+keterkaitan: [SOP Arsip]
+peralatan_perlengkapan: [Komputer]
+peringatan: [Bila tidak dilaksanakan, pelayanan terlambat]
+pencatatan_pendataan: [Buku register]
+pelaksana: [Petugas, Kepala]
+"#;
+
+fn sop_dengan(status: &str, langkah: &str) -> Sop {
+    let text = KERANGKA.replace("STATUS", status) + "langkah:\n" + langkah;
+    sop("uji.yaml", &text)
+}
+
+#[test]
+fn user_text_is_never_typst() {
+    let langkah = r##"
+  - kegiatan: '#read("/etc/passwd") dan #set page(width: 1cm)'
+    pelaksana: Petugas
+    waktu: 5 menit
+    output: '$x^2$ <label> @ref \alpha \\ C:\temp'
+    keterangan: '#let x = 1 ]] [[ ) // bukan komentar /* juga */ `kode`'
+  - kegiatan: '#import "/etc/passwd": * dan #eval("1+1")'
+    pelaksana: Kepala
+    waktu: 5 menit
+    output: 'Menerima di *Front Desk* dan **segera** mencatat'
+"##;
+    let s = sop_dengan("final", langkah);
+    let h = render(&s);
+    let t = semua(&h);
+    for f in [
+        r#"#read("/etc/passwd") dan #set page(width: 1cm)"#,
+        r"$x^2$ <label> @ref \alpha \\ C:\temp",
+        "#let x = 1 ]] [[ ) // bukan komentar /* juga */ kode",
+        r#"#import "/etc/passwd": * dan #eval("1+1")"#,
+        "Menerima di Front Desk dan segera mencatat",
+    ] {
+        assert_ada(&t, f);
+    }
+    assert!(!t.contains("root:"), "no file was read");
+    // the page size was not touched
+    assert!(
+        h.ukuran_halaman
+            .iter()
+            .all(|&(w, hh)| (w - 330.0).abs() < 0.01 && (hh - 215.0).abs() < 0.01)
+    );
+    if let Some(t) = pdftotext(&h.pdf) {
+        assert!(t.contains(r#"#read("/etc/passwd")"#), "{t}");
+    }
+}
+
+/// A 40-step SOP over five actors with a decision that jumps back to an
+/// earlier page, one that jumps forward over pages and a loop on one page.
+fn empat_puluh() -> Sop {
+    let aktor = [
+        "Pemohon",
+        "Petugas Loket",
+        "Kasubbag Umum",
+        "Sekretaris",
+        "Kepala Dinas",
+    ];
+    let mut y = String::from(
+        "nomor: 800/40/2024\nnama: Uji Empat Puluh Langkah\nstatus: draf\ninstansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\nketerkaitan: []\nperalatan_perlengkapan: []\n\
+         peringatan: []\npencatatan_pendataan: []\npelaksana:\n",
+    );
+    for a in aktor {
+        y += &format!("  - {a}\n");
+    }
+    y += "langkah:\n";
+    let kata = "memeriksa berkas permohonan dan mencatatnya dalam buku agenda lalu meneruskannya kepada pejabat yang berwenang";
+    let kata: Vec<&str> = kata.split(' ').collect();
+    for i in 0..40 {
+        let panjang = 3 + (i * 5) % kata.len();
+        y += &format!(
+            "  - id: s{i}\n    kegiatan: Langkah {} untuk {}\n    pelaksana: {}\n    waktu: {} menit\n    output: Dokumen {}\n",
+            i + 1,
+            kata[..panjang.min(kata.len())].join(" "),
+            aktor[(i * 7 / 3) % 5],
+            1 + i % 9,
+            i + 1
+        );
+        match i {
+            5 => y += "    keputusan: {ya: s33}\n",
+            12 => y += "    keputusan: {tidak: s10}\n",
+            30 => y += "    keputusan: {tidak: s3, label: {ya: Lengkap, tidak: Tidak lengkap}}\n",
+            20 => y += "    keterangan: Dapat *diwakilkan*\n",
+            _ => {}
+        }
+    }
+    sop("empat-puluh.yaml", &y)
+}
+
+#[test]
+fn forty_steps_run_over_pages_with_paired_connectors() {
+    let s = empat_puluh();
+    let h = render(&s);
+    let (denah, bagan, awal) = h.denah.as_ref().unwrap();
+    let pages = denah.halaman.len();
+    assert!(pages >= 4, "{pages} pages of procedure");
+    assert_eq!(h.ukuran_halaman.len(), awal + pages);
+    // the header on every page, the rows in order, JUMLAH at the end
+    for t in &h.teks[*awal..] {
+        assert_ada(
+            t,
+            "Pelaksana Mutu Baku No Kegiatan Keterangan Pemohon Petugas Loket",
+        );
+        assert_ada(t, "DRAF");
+    }
+    assert_ada(h.teks.last().unwrap(), "Langkah 40 untuk");
+    assert_ada(h.teks.last().unwrap(), "JUMLAH 3 jam 10 menit");
+    // a row is never split: each step's number is on exactly one page
+    for i in 1..=40 {
+        let n = h.teks[*awal..]
+            .iter()
+            .filter(|t| t.contains(&format!("{i}. Langkah {i} untuk")))
+            .count();
+        assert_eq!(n, 1, "step {i}");
+    }
+    // every edge is drawn on its page or paired by a connector letter
+    let pasangan = |dari: usize, ke: usize| {
+        let e = bagan
+            .panah
+            .iter()
+            .position(|p| p.dari == dari && p.ke == ke)
+            .unwrap();
+        denah.jalur[e].clone()
+    };
+    let mut pindah = 0;
+    for (e, p) in bagan.panah.iter().enumerate() {
+        let (hs, ht) = (
+            denah.halaman_langkah(p.dari).unwrap(),
+            denah.halaman_langkah(p.ke).unwrap(),
+        );
+        match &denah.jalur[e] {
+            Jalur::Garis { halaman } => assert!(*halaman == hs && hs == ht),
+            Jalur::Konektor {
+                keluar,
+                masuk,
+                huruf,
+            } => {
+                pindah += 1;
+                assert_eq!((*keluar, *masuk), (hs, ht));
+                // the letter is printed on both pages
+                assert_ada(&h.teks[awal + hs], huruf);
+                assert_ada(&h.teks[awal + ht], huruf);
+            }
+        }
+    }
+    assert!(pindah >= pages - 1 + 2, "{pindah} connector pairs");
+    // the jump back from step 31 to step 4 lands on an earlier page
+    let Jalur::Konektor { keluar, masuk, .. } = pasangan(30, 3) else {
+        panic!("not a connector pair")
+    };
+    assert!(masuk < keluar);
+    // the forward jump from step 6 to step 34 crosses pages too
+    assert!(matches!(pasangan(5, 33), Jalur::Konektor { .. }));
+    // the loop from step 13 to step 11 stays on its page as a line
+    assert!(matches!(pasangan(12, 10), Jalur::Garis { .. }));
+    let labels: Vec<&str> = denah
+        .gambar
+        .iter()
+        .flat_map(|g| &g.label)
+        .map(|l| l.teks.as_str())
+        .collect();
+    assert!(
+        labels.contains(&"Lengkap") && labels.contains(&"Tidak lengkap"),
+        "{labels:?}"
+    );
+    assert_tergambar(&h);
+}
+
+#[test]
+fn keterangan_column_only_when_a_step_has_one() {
+    let tanpa = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas, keterangan: ''}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    let h = render(&sop_dengan("final", tanpa));
+    assert!(!h.teks[1].contains("Keterangan"));
+    assert_ada(
+        &h.teks[1],
+        "No Kegiatan Petugas Kepala Kelengkapan Waktu Output 1. Menerima berkas",
+    );
+    let dengan = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas, keterangan: Bila lengkap}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    let h = render(&sop_dengan("final", dengan));
+    assert_ada(&h.teks[1], "Keterangan");
+    assert_ada(&h.teks[1], "Bila lengkap");
+    assert_ada(&h.teks[1], "JUMLAH 1 jam 5 menit");
+    let (denah, _, _) = h.denah.as_ref().unwrap();
+    assert_eq!(denah.kolom.lebar.len(), 2 + 2 + 4);
+}
+
+#[test]
+fn drafts_carry_a_watermark_on_every_page() {
+    let langkah = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    let draf = render(&sop_dengan("draf", langkah));
+    assert!(draf.teks.len() == 2 && draf.teks.iter().all(|t| t.contains("DRAF")));
+    let final_ = render(&sop_dengan("final", langkah));
+    assert!(final_.teks.iter().all(|t| !t.contains("DRAF")));
+}
+
+#[test]
+fn paper_size_and_orientation() {
+    let langkah = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    let s = sop_dengan("final", langkah);
+    let f4 = render(&s);
+    assert!(
+        f4.ukuran_halaman
+            .iter()
+            .all(|&(w, h)| (w - 330.0).abs() < 0.01 && (h - 215.0).abs() < 0.01)
+    );
+    let a4 = Renderer::new(&RenderOptions {
+        kertas: Kertas::A4,
+        ..Default::default()
+    });
+    let h = render_dengan(&a4, &s, None, Bagian::Lengkap);
+    assert!(
+        h.ukuran_halaman
+            .iter()
+            .all(|&(w, h)| (w - 297.0).abs() < 0.01 && (h - 210.0).abs() < 0.01)
+    );
+    let potret = Renderer::new(&RenderOptions {
+        kertas: Kertas::A4,
+        orientasi: Orientasi::Potret,
+        ..Default::default()
+    });
+    let h = render_dengan(&potret, &s, None, Bagian::Lengkap);
+    assert!(
+        h.ukuran_halaman
+            .iter()
+            .all(|&(w, h)| (w - 210.0).abs() < 0.01 && (h - 297.0).abs() < 0.01)
+    );
+    assert_tergambar(&h);
+}
+
+#[test]
+fn pengesahan_prints_only_the_identity_page_with_the_logo() {
+    // a 2×2 PNG and an SVG
+    let png = b"\x89\x50\x4e\x47\x0d\x0a\x1a\x0a\x00\x00\x00\x0d\x49\x48\x44\x52\x00\x00\x00\x02\x00\x00\x00\x02\x08\x02\x00\x00\x00\xfd\xd4\x9a\x73\x00\x00\x00\x10\x49\x44\x41\x54\x78\x9c\x63\xf8\xcf\xc0\x00\x44\x0c\x10\x0a\x00\x1f\xee\x03\xfd\x8b\x5f\x14\xd4\x00\x00\x00\x00\x49\x45\x4e\x44\xae\x42\x60\x82";
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>"#;
+    let s = contoh("tanjabbar-tamu-pimpinan.yaml");
+    for logo in [
+        Logo {
+            bytes: png.to_vec(),
+            format: LogoFormat::Png,
+        },
+        Logo {
+            bytes: svg.to_vec(),
+            format: LogoFormat::Svg,
+        },
+    ] {
+        let h = render_dengan(renderer(), &s, Some(&logo), Bagian::Pengesahan);
+        assert_eq!(h.ukuran_halaman.len(), 1, "the signed page is one sheet");
+        assert!(h.denah.is_none());
+        assert_ada(
+            &h.teks[0],
+            "a.n. BUPATI TANJUNG JABUNG BARAT SEKRETARIS DAERAH,",
+        );
+        assert_ada(&h.teks[0], "Drs.H. AMBOK TUO,MM");
+        assert!(!h.teks[0].contains("JUMLAH"));
+        // the empty revision date leaves an empty cell
+        assert_ada(
+            &h.teks[0],
+            "Tanggal Revisi : Tanggal Efektif : 28 Desember 2017",
+        );
+    }
+    let broken = Logo {
+        bytes: b"not an image".to_vec(),
+        format: LogoFormat::Png,
+    };
+    let e = renderer()
+        .render(&s, &jumlah(&s), Some(&broken), Bagian::Pengesahan)
+        .unwrap_err();
+    assert!(
+        e.message.id.contains("gagal membuat PDF"),
+        "{}",
+        e.message.id
+    );
+}
+
+#[test]
+fn a_missing_system_font_is_an_error_not_a_silent_fallback() {
+    let r = Renderer::new(&RenderOptions {
+        huruf: Some("Huruf Yang Tidak Ada".into()),
+        ..Default::default()
+    });
+    let s = contoh("kudus-kunjungan-kerja.yaml");
+    let e = r
+        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .unwrap_err();
+    assert!(e.message.id.contains("Huruf Yang Tidak Ada"));
+    assert!(e.message.en.contains("not installed"));
+}
+
+#[test]
+fn odd_but_possible_flows_still_print() {
+    // one step only; a step whose actor is not declared (a draft with errors)
+    let satu = sop_dengan(
+        "draf",
+        "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: Sesuai kebutuhan, output: Berkas}\n",
+    );
+    let h = render(&satu);
+    assert_ada(&h.teks[1], "JUMLAH sesuai kebutuhan");
+    let loaded = sopc::parse::parse_str(
+        "x.yaml",
+        &(KERANGKA.replace("STATUS", "draf")
+            + "langkah:\n  - {kegiatan: A, pelaksana: Tamu, waktu: 1 menit, output: B}\n  - {kegiatan: C, pelaksana: Kepala, waktu: 1 menit, output: D}\n"),
+    );
+    let s = loaded.sop.unwrap();
+    render(&s);
+}
