@@ -64,10 +64,18 @@ pub fn bagi(bagan: &Bagan, u: &Ukuran) -> Result<Vec<Halaman>, super::Gagal> {
     let batas = u.tinggi_halaman - kelonggaran();
     let mut pages = Vec::new();
     let mut page = Halaman::kosong(0, u.judul, u.kepala);
+    let mut bersambung = vec![false; n];
+    for p in bagan
+        .panah
+        .iter()
+        .filter(|p| p.ke == p.dari + 1 && p.ke < n)
+    {
+        bersambung[p.ke] = true;
+    }
     let mut i = 0;
     while i < n {
         let pertama = page.baris.is_empty();
-        let cadangan = if pertama && !pages.is_empty() && bagan.bersambung(i) {
+        let cadangan = if pertama && !pages.is_empty() && bersambung[i] {
             ukuran::cadangan()
         } else {
             0.0

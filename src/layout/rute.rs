@@ -182,8 +182,12 @@ fn cara(bagan: &Bagan, kolom: &Kolom, letak: &[Letak]) -> (Vec<Cara>, PetaSisi) 
     let n = bagan.panah.len();
     let mut sisi = PetaSisi::new();
     let mut keluar: Vec<Keluar> = vec![Keluar::Bawah; n];
+    let mut keluar_dari: Vec<Vec<usize>> = vec![Vec::new(); letak.len()];
+    for (e, p) in bagan.panah.iter().enumerate() {
+        keluar_dari[p.dari].push(e);
+    }
     for s in 0..letak.len() {
-        let exits: Vec<usize> = (0..n).filter(|&e| bagan.panah[e].dari == s).collect();
+        let exits = &keluar_dari[s];
         let sama = |e: usize| letak[s].halaman == letak[bagan.panah[e].ke].halaman;
         let bawah = exits
             .iter()
@@ -195,7 +199,7 @@ fn cara(bagan: &Bagan, kolom: &Kolom, letak: &[Letak]) -> (Vec<Cara>, PetaSisi) 
                     .copied()
                     .find(|&e| bagan.panah[e].ke > s + 1 && sama(e))
             });
-        for &e in &exits {
+        for &e in exits {
             if Some(e) == bawah {
                 continue;
             }

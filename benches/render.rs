@@ -1,0 +1,121 @@
+//! Render speed in a warm process (`cargo bench --bench render`): one
+//! `Renderer` reused, as in `sopc build DIR`. Prints the figures the README
+//! quotes and fails when a target of issue 3 is missed:
+//! a 10-step SOP under 150 ms, a 500-step SOP under 20× a 25-step one.
+
+use sopc::durasi::Jumlah;
+use sopc::model::Sop;
+use sopc::render::{Bagian, RenderOptions, Renderer};
+use std::time::{Duration, Instant};
+
+/// A realistic SOP of `n` steps over four actors, with a decision looping
+/// back every 12 steps. `varian` changes every text, so that a run cannot
+/// reuse Typst's memoised layout of an earlier one (as in a batch of
+/// different SOPs).
+fn sop(n: usize, varian: usize) -> Sop {
+    let aktor = [
+        "Petugas Loket",
+        "Kasubbag Umum",
+        "Sekretaris",
+        "Kepala Dinas",
+    ];
+    let mut y = String::from(
+        "nomor: 800/1/2024\nnama: Pelayanan Uji Kecepatan\nstatus: final\n\
+         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
+         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
+         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
+         kualifikasi_pelaksana: [Memahami *standard operating procedure*]\nketerkaitan: [SOP Arsip]\n\
+         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
+         pencatatan_pendataan: [Buku register]\npelaksana:\n",
+    );
+    for a in aktor {
+        y += &format!("  - {a}\n");
+    }
+    y += "langkah:\n";
+    for i in 0..n {
+        y += &format!(
+            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {}/{varian} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
+            i + 1,
+            aktor[(i * 5 / 3) % 4],
+            1 + i % 7,
+            i + 1
+        );
+        if i % 12 == 8 && i + 1 < n {
+            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
+        }
+    }
+    let loaded = sopc::parse::parse_str("bench.yaml", &y);
+    loaded.sop.expect("the benchmark SOP parses")
+}
+
+fn jumlah(sop: &Sop) -> Jumlah {
+    let mut j = Jumlah::default();
+    for w in sop
+        .steps()
+        .iter()
+        .filter_map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
+    {
+        j.tambah(w);
+    }
+    j
+}
+
+/// Median time of `runs` renders of fresh `n`-step SOPs after one warm-up,
+/// and the page count.
+fn ukur(r: &Renderer, n: usize, runs: usize) -> (Duration, usize) {
+    let s = sop(n, 0);
+    let pages = r
+        .render_hasil(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .expect("renders")
+        .ukuran_halaman
+        .len();
+    let mut times: Vec<Duration> = (1..=runs)
+        .map(|v| {
+            let s = sop(n, v);
+            let j = jumlah(&s);
+            let t = Instant::now();
+            r.render(&s, &j, None, Bagian::Lengkap).expect("renders");
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[runs / 2], pages)
+}
+
+fn main() {
+    let t = Instant::now();
+    let r = Renderer::new(&RenderOptions::default());
+    println!(
+        "Renderer::new (fonts, library, template): {:.1} ms",
+        ms(t.elapsed())
+    );
+    let mut hasil = Vec::new();
+    for (n, runs) in [(10, 15), (25, 9), (100, 5), (500, 3)] {
+        let (d, pages) = ukur(&r, n, runs);
+        println!(
+            "{n:>4} steps, {pages:>3} pages: {:>8.1} ms per render (median of {runs})",
+            ms(d)
+        );
+        hasil.push((n, d));
+    }
+    let waktu = |n: usize| {
+        hasil
+            .iter()
+            .find(|(m, _)| *m == n)
+            .map(|(_, d)| ms(*d))
+            .unwrap_or(f64::NAN)
+    };
+    let rasio = waktu(500) / waktu(25);
+    println!("500 steps / 25 steps: {rasio:.1}× (target < 20×)");
+    println!("10 steps: {:.1} ms (target < 150 ms)", waktu(10));
+    let ok = waktu(10) < 150.0 && rasio < 20.0;
+    if !ok {
+        eprintln!("a speed target of issue 3 is missed");
+        std::process::exit(1);
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
