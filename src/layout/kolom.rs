@@ -31,6 +31,8 @@ pub const AKTOR_MIN: f64 = 16.0;
 pub const AKTOR_MAKS: f64 = 32.0;
 /// Narrowest readable Kegiatan column.
 pub const KEGIATAN_MIN: f64 = 42.0;
+/// Narrowest Kegiatan column when the actors are squeezed.
+pub const KEGIATAN_MIN_SESAK: f64 = 36.0;
 
 impl Kolom {
     /// Widths for a table `lebar` pt wide with `aktor` actor columns.
@@ -38,19 +40,25 @@ impl Kolom {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
         let no = mm(10.0 * skala).max(mm(8.0));
-        let mut tetap = vec![mm(32.0) * skala, mm(20.0) * skala, mm(32.0) * skala];
+        let waktu = mm(20.0 * skala).max(mm(15.0));
+        let mut lentur = vec![mm(32.0) * skala, mm(32.0) * skala];
         if keterangan {
-            tetap.push(mm(30.0) * skala);
+            lentur.push(mm(30.0) * skala);
         }
-        let sisa = lebar - no - tetap.iter().sum::<f64>();
+        let sisa = |lentur: &[f64]| lebar - no - waktu - lentur.iter().sum::<f64>();
         let m = aktor.max(1) as f64;
-        let ideal = (sisa * 0.62 / m).clamp(mm(AKTOR_MIN), mm(AKTOR_MAKS));
-        let a = if sisa - ideal * m >= mm(KEGIATAN_MIN) {
-            ideal
-        } else {
-            ((sisa - mm(KEGIATAN_MIN)) / m).max(mm(10.0))
-        };
-        let kegiatan = sisa - a * aktor as f64;
+        let ideal = (sisa(&lentur) * 0.62 / m).clamp(mm(AKTOR_MIN), mm(AKTOR_MAKS));
+        let mut a = ideal.min((sisa(&lentur) - mm(KEGIATAN_MIN)) / m);
+        if a < mm(AKTOR_MIN) {
+            // Kegiatan gives a little more; the other text columns keep
+            // their width (their headers and words must still fit).
+            a = ((sisa(&lentur) - mm(KEGIATAN_MIN_SESAK)) / m)
+                .min(mm(AKTOR_MIN))
+                .max(mm(10.0));
+        }
+        let kegiatan = sisa(&lentur) - a * aktor as f64;
+        let mut tetap = vec![lentur[0], waktu, lentur[1]];
+        tetap.extend(lentur.get(2));
         let gutter = (a * 0.2).clamp(mm(3.5), mm(5.0));
         let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(6.0));
         let mut lebar_kolom = vec![no, kegiatan];

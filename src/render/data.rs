@@ -89,6 +89,10 @@ pub struct Prosedur {
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
     pub aktor: Vec<String>,
+    /// Type size of the actor names in the header (pt): smaller in narrow columns.
+    pub huruf_aktor: f64,
+    /// Type size of the other column headings (pt): smaller on narrow pages.
+    pub huruf_kepala: f64,
     pub keterangan: bool,
     pub langkah: Vec<Langkah>,
     pub jumlah: String,
@@ -262,6 +266,16 @@ impl Prosedur {
             judul,
             kolom: kolom.lebar.clone(),
             aktor,
+            huruf_aktor: match kolom.aktor_lebar {
+                a if a >= layout::mm(20.0) => 9.0,
+                a if a >= layout::mm(16.0) => 8.0,
+                _ => 7.0,
+            },
+            huruf_kepala: if kolom.lebar[2 + kolom.aktor] >= layout::mm(27.0) {
+                9.0
+            } else {
+                7.5
+            },
             keterangan,
             langkah,
             jumlah,

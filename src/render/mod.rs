@@ -320,6 +320,13 @@ impl<'a> Masukan<'a> {
     }
 }
 
+/// Whether `aktor` actor columns are narrower than readable on this paper
+/// (for the checks' layout warning; the PDF is still made).
+pub fn kolom_sempit(opts: &RenderOptions, aktor: usize, keterangan: bool) -> bool {
+    let k = kertas(opts.kertas, opts.orientasi);
+    Kolom::hitung(k.lebar_isi(), aktor.max(1), keterangan).sempit
+}
+
 /// Paper size and margins: F4 (215 × 330 mm) or A4, landscape by default. The
 /// left margin is wider for binding.
 fn kertas(k: Kertas, o: Orientasi) -> data::Kertas {
@@ -533,6 +540,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn too_many_actors_for_the_paper() {
+        let f4 = RenderOptions::default();
+        assert!(!kolom_sempit(&f4, 7, true));
+        assert!(kolom_sempit(&f4, 14, true));
+        let potret = RenderOptions {
+            kertas: Kertas::A4,
+            orientasi: Orientasi::Potret,
+            ..Default::default()
+        };
+        assert!(kolom_sempit(&potret, 5, true));
+    }
 
     #[test]
     fn paper_sizes() {
