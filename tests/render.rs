@@ -296,6 +296,25 @@ fn the_same_sop_gives_the_same_bytes() {
         .unwrap();
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b && b == c, "rebuilds differ");
+    // one renderer shared by threads, as `sopc build DIR` does with rayon
+    fn bisa_dibagi<T: Send + Sync>(_: &T) {}
+    bisa_dibagi(renderer());
+    let lain = contoh("kudus-kunjungan-kerja.yaml");
+    let (x, y) = std::thread::scope(|sc| {
+        let x = sc.spawn(|| {
+            renderer()
+                .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+                .unwrap()
+        });
+        let y = sc.spawn(|| {
+            renderer()
+                .render(&lain, &jumlah(&lain), None, Bagian::Lengkap)
+                .unwrap()
+        });
+        (x.join().unwrap(), y.join().unwrap())
+    });
+    assert!(x == a, "a parallel render differs");
+    assert_ne!(x, y);
 }
 
 const KERANGKA: &str = r#"
