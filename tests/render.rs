@@ -640,4 +640,11 @@ fn odd_but_possible_flows_still_print() {
     );
     let s = loaded.sop.unwrap();
     render(&s);
+    // no steps at all (a draft being written)
+    let kosong = sopc::parse::parse_str(
+        "y.yaml",
+        &(KERANGKA.replace("STATUS", "draf") + "langkah: []\n"),
+    );
+    let h = render(&kosong.sop.unwrap());
+    assert_ada(&h.teks[1], "JUMLAH");
 }
