@@ -1,0 +1,253 @@
+//! The rules of Permendagri 52/2011 and PermenPAN-RB 35/2012 that `sopc check`
+//! enforces. Each rule lives in its own file under `rules/` with its code, its
+//! documentation (printed by `sopc explain`) and its tests; [`REGISTRY`] maps
+//! codes to rules. Reading errors (YAML, keys, types, dates, durations) are
+//! rules too, so that every code can be explained and configured.
+
+pub mod rules;
+
+use crate::alur::Alur;
+use crate::config::Config;
+use crate::diag::{Diagnostic, Msg, Severity};
+use crate::durasi::Jumlah;
+use crate::model::Sop;
+use crate::repo::RepoIndex;
+use crate::source::{Sources, Span};
+use std::path::Path;
+
+/// A rule's identity and documentation.
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, kebab-case Indonesian (`nip-tanggal-lahir`).
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule finds (Indonesian, English).
+    pub title: (&'static str, &'static str),
+    /// The regulation it comes from.
+    pub sumber: &'static str,
+    /// Markdown: what it does, why, an example and what to write instead.
+    pub doc: &'static str,
+}
+
+/// Everything a rule may look at.
+pub struct Ctx<'a> {
+    pub sop: &'a Sop,
+    pub sources: &'a Sources,
+    pub path: &'a Path,
+    pub config: &'a Config,
+    pub alur: &'a Alur,
+    pub repo: Option<&'a RepoIndex>,
+    pub jumlah: &'a Jumlah,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    /// Records a finding of `rule` at `span`.
+    pub fn report(&mut self, rule: &'static Rule, span: Span, message: Msg) -> &mut Diagnostic {
+        self.out.push(Diagnostic::new(rule.code, rule.severity, Some(span), message));
+        self.out.last_mut().expect("a finding was just pushed")
+    }
+
+    /// Where to point when something is missing entirely.
+    pub fn doc_start(&self) -> Span {
+        Span::new(self.sop.span.file, 0, 0)
+    }
+
+    pub fn today(&self) -> Option<crate::tanggal::Tanggal> {
+        self.config.hari_ini
+    }
+
+    /// The part of `span` holding `range` of `text`, where `text` is the value
+    /// written at `span` (quotes around it are skipped). Falls back to `span`
+    /// when the value is not written verbatim (block scalars, escapes).
+    pub fn sub_span(&self, span: Span, text: &str, range: std::ops::Range<usize>) -> Span {
+        let Some(file) = self.sources.get(span.file) else {
+            return span;
+        };
+        match file.slice(span).find(text) {
+            Some(at) if !text.is_empty() => span.sub(at + range.start..at + range.end),
+            _ => span,
+        }
+    }
+}
+
+/// A function that checks one aspect of an SOP, reporting through [`Ctx`].
+pub type Checker = fn(&mut Ctx);
+
+/// Rules that have a checker, and rules reported while reading (checker `None`).
+pub fn registry() -> &'static [(&'static [&'static Rule], Option<Checker>)] {
+    rules::REGISTRY
+}
+
+/// All rules, in registry order.
+pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
+    registry().iter().flat_map(|(rules, _)| rules.iter().copied())
+}
+
+pub fn find_rule(code: &str) -> Option<&'static Rule> {
+    all_rules().find(|r| r.code == code)
+}
+
+/// The result of checking one SOP.
+#[derive(Debug)]
+pub struct Hasil {
+    pub jumlah: Jumlah,
+    /// Shortest and longest path through the decisions.
+    pub jalur: Option<(crate::alur::Jalur, crate::alur::Jalur)>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs every rule on one SOP.
+pub fn check(
+    sop: &Sop,
+    sources: &Sources,
+    path: &Path,
+    config: &Config,
+    repo: Option<&RepoIndex>,
+) -> Hasil {
+    let alur = Alur::build(sop);
+    let mut jumlah = Jumlah::default();
+    let waktu: Vec<_> = sop
+        .steps()
+        .iter()
+        .map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
+        .collect();
+    for w in waktu.iter().flatten() {
+        jumlah.tambah(w);
+    }
+    let jalur = alur.paths(&waktu);
+    let mut cx = Ctx {
+        sop,
+        sources,
+        path,
+        config,
+        alur: &alur,
+        repo,
+        jumlah: &jumlah,
+        out: Vec::new(),
+    };
+    for (_, checker) in registry() {
+        if let Some(run) = checker {
+            run(&mut cx);
+        }
+    }
+    let diagnostics = cx.out;
+    Hasil {
+        jumlah,
+        jalur,
+        diagnostics,
+    }
+}
+
+/// Applies the configured severities (`sopc.toml` `[aturan]`): changes or
+/// drops findings, then sorts them by place.
+pub fn apply_config(diags: &mut Vec<Diagnostic>, config: &Config) {
+    diags.retain_mut(|d| match config.aturan.get(d.code) {
+        Some(crate::config::Tingkat::Off) => false,
+        Some(crate::config::Tingkat::Error) => {
+            d.severity = Severity::Error;
+            true
+        }
+        Some(crate::config::Tingkat::Warn) => {
+            d.severity = Severity::Warning;
+            true
+        }
+        None => true,
+    });
+    diags.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule tests: a clean SOP to start from, and checking a text.
+    use crate::config::Config;
+    use std::path::Path;
+
+    /// A complete `final` SOP on which no rule fires.
+    pub const VALID: &str = r#"nomor: 800/12/DPMD/2023
+nama: Pelayanan Surat Masuk
+status: final
+instansi:
+  pemerintah: Pemerintah Kabupaten Kudus
+  nama: Dinas Pemberdayaan Masyarakat dan Desa
+tanggal:
+  pembuatan: 2020-07-08
+  revisi: 2023-06-05
+  efektif: 2023-06-05
+disahkan_oleh:
+  jabatan: Kepala Dinas
+  nama: Drs. ADI SADHONO MURWANTO, M.M
+  pangkat: Pembina Utama Muda (IV/c)
+  nip: "19681202 198803 1 002"
+dasar_hukum:
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+  - Peraturan Menteri Dalam Negeri Nomor 52 Tahun 2011 tentang Standar Operasional Prosedur di Lingkungan Pemerintah Provinsi dan Kabupaten/Kota
+kualifikasi_pelaksana:
+  - Memahami tata naskah dinas
+keterkaitan:
+  - SOP Pengarsipan
+peralatan_perlengkapan:
+  - Komputer
+peringatan:
+  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti
+pencatatan_pendataan:
+  - Buku agenda surat masuk
+pelaksana:
+  - Kepala Dinas
+  - Sekretaris
+  - Pelaksana
+langkah:
+  - kegiatan: Menerima dan mencatat surat masuk
+    pelaksana: Pelaksana
+    waktu: 5 menit
+    output: Surat tercatat
+  - id: periksa
+    kegiatan: Memeriksa surat
+    pelaksana: Sekretaris
+    waktu: 10 menit
+    output: Surat diperiksa
+  - kegiatan: Memutuskan disposisi
+    pelaksana: Kepala Dinas
+    waktu: 15 menit
+    output: Disposisi
+    keputusan:
+      tidak: periksa
+  - kegiatan: Mengarsipkan surat
+    pelaksana: Pelaksana
+    waktu: 1 jam
+    output: Surat diarsipkan
+"#;
+
+    /// `VALID` with the first occurrence of `from` replaced by `to`.
+    pub fn valid_with(from: &str, to: &str) -> String {
+        assert!(VALID.contains(from), "VALID has no `{from}`");
+        VALID.replacen(from, to, 1)
+    }
+
+    /// 1-based line of the first occurrence of `needle`.
+    pub fn line_of(src: &str, needle: &str) -> usize {
+        let at = src.find(needle).unwrap_or_else(|| panic!("no `{needle}` in source"));
+        src[..at].matches('\n').count() + 1
+    }
+
+    /// All findings of reading and checking `src`, as (code, line).
+    pub fn findings(src: &str) -> Vec<(&'static str, usize)> {
+        let loaded = crate::parse::parse_str("uji.yaml", src);
+        let mut diags = loaded.diagnostics;
+        if let Some(sop) = &loaded.sop {
+            let config = Config::default();
+            let hasil = super::check(sop, &loaded.sources, Path::new("uji.yaml"), &config, None);
+            diags.extend(hasil.diagnostics);
+        }
+        let file = &loaded.sources.files()[0];
+        diags
+            .iter()
+            .map(|d| (d.code, d.span.map_or(0, |s| file.line_col(s.start as usize).0)))
+            .collect()
+    }
+
+    /// Findings with one code.
+    pub fn lines_of(src: &str, code: &str) -> Vec<usize> {
+        findings(src).into_iter().filter(|(c, _)| *c == code).map(|(_, l)| l).collect()
+    }
+}

@@ -1,0 +1,111 @@
+//! Findings made while reading a file (YAML syntax, keys, types, dates,
+//! durations). They have no checker of their own: `parse` reports them under
+//! these codes, and they are listed here so that `sopc explain` and
+//! `sopc.toml` know them.
+
+use crate::check::Rule;
+use crate::diag::Severity::Error;
+
+pub static YAML_SINTAKS: Rule = Rule {
+    code: "yaml-sintaks",
+    severity: Error,
+    title: ("YAML tidak valid", "invalid YAML"),
+    sumber: "YAML 1.2",
+    doc: "Berkas tidak dapat dibaca sebagai YAML: indentasi tidak rata, titik dua hilang, \
+tanda kutip tidak ditutup, atau karakter tab dipakai untuk indentasi.\n\n\
+Contoh salah:\n```yaml\ninstansi:\n\tnama: Dinas X   # tab\n```\nGunakan spasi:\n```yaml\ninstansi:\n  nama: Dinas X\n```",
+};
+
+pub static YAML_TERLALU_BESAR: Rule = Rule {
+    code: "yaml-terlalu-besar",
+    severity: Error,
+    title: ("YAML terlalu besar atau alias berlebihan", "YAML too large or too many aliases"),
+    sumber: "keamanan sopc",
+    doc: "sopc membatasi jumlah simpul dan perluasan alias (`&a` / `*a`) per berkas agar \
+berkas yang keliru atau berbahaya (\"bom alias\") tidak menghabiskan memori. SOP tidak \
+memerlukan alias: tulis nilainya langsung.",
+};
+
+pub static BERKAS_KOSONG: Rule = Rule {
+    code: "berkas-kosong",
+    severity: Error,
+    title: ("berkas SOP kosong", "empty SOP file"),
+    sumber: "Permendagri 52/2011",
+    doc: "Berkas tidak berisi apa pun. Mulailah dari kerangka `sopc new \"Nama SOP\"`.",
+};
+
+pub static BUKAN_UTF8: Rule = Rule {
+    code: "bukan-utf8",
+    severity: Error,
+    title: ("berkas bukan teks UTF-8", "file is not UTF-8 text"),
+    sumber: "YAML 1.2",
+    doc: "Berkas memuat byte yang bukan UTF-8 (misalnya disimpan sebagai Windows-1252). \
+Simpan ulang sebagai UTF-8; BOM UTF-8 dan akhir baris CRLF diterima.",
+};
+
+pub static BERKAS_TERLALU_BESAR: Rule = Rule {
+    code: "berkas-terlalu-besar",
+    severity: Error,
+    title: ("berkas terlalu besar", "file too large"),
+    sumber: "keamanan sopc",
+    doc: "Satu berkas SOP dibatasi 16 MiB. SOP sebesar itu hampir pasti keliru; pecah \
+prosedur yang sangat panjang menjadi beberapa SOP yang saling terkait (`keterkaitan`).",
+};
+
+pub static KUNCI_TIDAK_DIKENAL: Rule = Rule {
+    code: "kunci-tidak-dikenal",
+    severity: Error,
+    title: ("kunci tidak dikenal", "unknown key"),
+    sumber: "bahasa SOP sopc",
+    doc: "Kunci yang tidak dikenal hampir selalu salah ketik, dan isinya akan hilang \
+dari dokumen cetak. sopc menolaknya dan menyarankan kunci terdekat.\n\n\
+Contoh salah: `kualifkasi_pelaksana:` — tulis `kualifikasi_pelaksana:`.",
+};
+
+pub static KUNCI_GANDA: Rule = Rule {
+    code: "kunci-ganda",
+    severity: Error,
+    title: ("kunci ditulis dua kali", "duplicate key"),
+    sumber: "YAML 1.2",
+    doc: "Kunci yang sama ditulis dua kali dalam satu pemetaan. sopc tidak pernah \
+menggabungkan atau memilih salah satunya diam-diam: hapus salah satunya.",
+};
+
+pub static TIPE_SALAH: Rule = Rule {
+    code: "tipe-salah",
+    severity: Error,
+    title: ("nilai bertipe salah", "value of the wrong type"),
+    sumber: "bahasa SOP sopc",
+    doc: "Nilai tidak sesuai jenis yang diharapkan, misalnya daftar di tempat teks \
+(`nomor: [1, 2]`) atau teks di tempat pemetaan (`instansi: Dinas X`).",
+};
+
+pub static STATUS_TIDAK_DIKENAL: Rule = Rule {
+    code: "status-tidak-dikenal",
+    severity: Error,
+    title: ("status tidak dikenal", "unknown status"),
+    sumber: "bahasa SOP sopc",
+    doc: "`status` adalah `draf` (bawaan; dicetak dengan tanda air DRAF) atau `final` \
+(siap ditandatangani; diperiksa lebih ketat).",
+};
+
+pub static TANGGAL_TIDAK_VALID: Rule = Rule {
+    code: "tanggal-tidak-valid",
+    severity: Error,
+    title: ("tanggal tidak valid", "invalid date"),
+    sumber: "Permendagri 52/2011",
+    doc: "Tanggal ditulis `2023-06-05` atau `5 Juni 2023`. Tanggal yang tidak lengkap \
+(`Januari 2018`) atau tidak ada (`31 Februari 2023`) ditolak, karena akan tercetak pada \
+dokumen yang ditandatangani.",
+};
+
+pub static WAKTU_TIDAK_VALID: Rule = Rule {
+    code: "waktu-tidak-valid",
+    severity: Error,
+    title: ("waktu tidak valid", "invalid duration"),
+    sumber: "PermenPAN-RB 35/2012 (mutu baku)",
+    doc: "`waktu` berupa angka dengan satuan `detik`, `menit`, `jam`, `hari`, `hari kerja`, \
+`minggu` atau `bulan` (`1 jam 30 menit`, `1,5 jam`, `1-2 hari`, `maksimal 15 menit`), \
+atau teks tanpa angka seperti `Sesuai kebutuhan`. Angka dengan satuan yang tidak dikenal \
+(`5 menitan`, `2 jm`) ditolak dengan saran, tidak pernah dianggap \"sesuai kebutuhan\".",
+};

@@ -1,0 +1,79 @@
+//! `logo-*`: `instansi.logo` is an image inside the repository.
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity::Error;
+use crate::msg;
+use crate::repo::{LogoMasalah, resolve_logo, root_of};
+
+const SUMBER: &str = "keamanan sopc; Permendagri 52/2011 (kepala lembar pengesahan)";
+
+pub static TIDAK_ADA: Rule = Rule {
+    code: "logo-tidak-ada",
+    severity: Error,
+    title: ("berkas logo tidak ada", "logo file not found"),
+    sumber: SUMBER,
+    doc: "`instansi.logo` menyebut berkas relatif terhadap berkas YAML tempat ia ditulis \
+(berkas SOP atau `_default.yaml`). Berkas itu tidak ditemukan.",
+};
+
+pub static FORMAT: Rule = Rule {
+    code: "logo-format",
+    severity: Error,
+    title: ("logo bukan gambar PNG, JPEG atau SVG", "logo is not a PNG, JPEG or SVG image"),
+    sumber: SUMBER,
+    doc: "Logo harus berupa gambar PNG, JPEG atau SVG (diperiksa dari isi berkas, bukan \
+dari nama akhirannya).",
+};
+
+pub static DI_LUAR: Rule = Rule {
+    code: "logo-di-luar",
+    severity: Error,
+    title: ("logo di luar repositori", "logo outside the repository"),
+    sumber: SUMBER,
+    doc: "sopc tidak pernah membaca berkas di luar repositori (direktori terdekat yang \
+memuat `sopc.toml` atau `.git`). `../../etc/passwd` atau `/etc/passwd` ditolak: simpan \
+logo di dalam repositori, misalnya `logo/kudus.png`.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let Some(logo) = cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()) else {
+        return;
+    };
+    if logo.is_empty() {
+        return;
+    }
+    let written_in = cx.sources.path(logo.span.file);
+    let base = written_in.parent().unwrap_or(std::path::Path::new("."));
+    let root = root_of(cx.path.parent().unwrap_or(std::path::Path::new(".")));
+    let Err(problem) = resolve_logo(&root, base, logo) else { return };
+    let p = logo.as_str();
+    let (rule, message) = match problem {
+        LogoMasalah::DiLuar => (&DI_LUAR, msg!(
+            "logo `{p}` berada di luar repositori; sopc tidak membacanya",
+            "logo `{p}` lies outside the repository; sopc does not read it"
+        )),
+        LogoMasalah::TidakAda => (&TIDAK_ADA, msg!("berkas logo `{p}` tidak ada", "logo file `{p}` does not exist")),
+        LogoMasalah::Format => (&FORMAT, msg!(
+            "`{p}` bukan gambar PNG, JPEG atau SVG",
+            "`{p}` is not a PNG, JPEG or SVG image"
+        )),
+    };
+    let r = root.display().to_string();
+    cx.report(rule, logo.span, message).help = Some(msg!(
+        "simpan logo di dalam repositori ({r}) dan tulis jalurnya relatif terhadap berkas ini",
+        "keep the logo inside the repository ({r}) and write its path relative to this file"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn outside_and_missing() {
+        let src = valid_with("  nama: Dinas Pemberdayaan Masyarakat dan Desa\n", "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: ../../../../../../etc/passwd\n");
+        assert_eq!(lines_of(&src, "logo-di-luar"), vec![line_of(&src, "  logo:")]);
+        let src = valid_with("  nama: Dinas Pemberdayaan Masyarakat dan Desa\n", "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: tidak-ada-logo-ini.png\n");
+        assert_eq!(lines_of(&src, "logo-tidak-ada"), vec![line_of(&src, "  logo:")]);
+    }
+}

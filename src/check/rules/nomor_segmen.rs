@@ -1,0 +1,50 @@
+//! `nomor-segmen-kosong`: a nomor with an empty segment (`800/ /DPKPP`).
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity;
+use crate::msg;
+
+pub static RULE: Rule = Rule {
+    code: "nomor-segmen-kosong",
+    severity: Severity::Warning,
+    title: ("nomor SOP memiliki bagian kosong", "the SOP nomor has an empty segment"),
+    sumber: "Permendagri 54/2009 (tata naskah dinas: penomoran)",
+    doc: "Nomor seperti `800/ /DPKPP-KT/II/2021` menyisakan tempat kosong untuk nomor urut \
+yang diisi tangan. Pada SOP yang dicetak rapi, isi nomor urutnya sebelum disahkan.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let Some(nomor) = &cx.sop.nomor else { return };
+    if !nomor.contains('/') {
+        return;
+    }
+    let mut offset = 0;
+    for seg in nomor.split('/') {
+        if seg.trim().is_empty() {
+            let span = cx.sub_span(nomor.span, nomor, offset..offset + seg.len());
+            let n = nomor.as_str();
+            cx.report(
+                &RULE,
+                span,
+                msg!("nomor `{n}` memiliki bagian kosong", "nomor `{n}` has an empty segment"),
+            )
+            .help = Some(msg!(
+                "isi nomor urut pada bagian yang kosong sebelum SOP disahkan",
+                "fill in the serial number in the empty segment before the SOP is signed"
+            ));
+            return;
+        }
+        offset += seg.len() + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn empty_segment() {
+        let src = valid_with("nomor: 800/12/DPMD/2023", "nomor: 800/ /DPKPP-KT/II/2021");
+        assert_eq!(lines_of(&src, "nomor-segmen-kosong"), vec![1]);
+    }
+}

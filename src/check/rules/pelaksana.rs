@@ -1,0 +1,132 @@
+//! `pelaksana-*`: the actor columns are declared once, each step names one of
+//! them, each is used, and the flow crosses at least two of them.
+
+use crate::check::{Ctx, Rule};
+use crate::diag::{Severity, did_you_mean, suggest};
+use crate::msg;
+use std::collections::HashSet;
+
+const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (pelaksana dalam diagram alir)";
+
+pub static TIDAK_DIKENAL: Rule = Rule {
+    code: "pelaksana-tidak-dikenal",
+    severity: Severity::Error,
+    title: ("pelaksana langkah tidak ada di daftar pelaksana", "step actor is not a declared pelaksana"),
+    sumber: SUMBER,
+    doc: "`pelaksana` sebuah langkah harus sama persis dengan salah satu kolom di daftar \
+`pelaksana:`; kalau tidak, simbolnya tidak dapat digambar di kolom mana pun.",
+};
+
+pub static TIDAK_DIPAKAI: Rule = Rule {
+    code: "pelaksana-tidak-dipakai",
+    severity: Severity::Warning,
+    title: ("pelaksana tidak dipakai oleh langkah mana pun", "pelaksana used by no step"),
+    sumber: SUMBER,
+    doc: "Kolom pelaksana yang tidak memiliki satu langkah pun hanya memakan lebar tabel.",
+};
+
+pub static KURANG: Rule = Rule {
+    code: "pelaksana-kurang",
+    severity: Severity::Warning,
+    title: ("kurang dari dua pelaksana", "fewer than two pelaksana"),
+    sumber: SUMBER,
+    doc: "SOP menggambarkan alur kerja antarpelaksana. Prosedur yang dikerjakan seluruhnya \
+oleh satu pelaksana biasanya cukup berupa petunjuk kerja, atau pelaksana lainnya terlupa.",
+};
+
+pub static GANDA: Rule = Rule {
+    code: "pelaksana-ganda",
+    severity: Severity::Error,
+    title: ("pelaksana ditulis dua kali", "pelaksana declared twice"),
+    sumber: SUMBER,
+    doc: "Setiap kolom pelaksana ditulis sekali di daftar `pelaksana:`.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let actors = cx.sop.actors();
+    let mut seen: Vec<&crate::source::Sp<String>> = Vec::new();
+    for a in actors {
+        if let Some(first) = seen.iter().find(|s| same(s, a)) {
+            let name = a.as_str();
+            let first = first.span;
+            cx.report(&GANDA, a.span, msg!("pelaksana `{name}` ditulis dua kali", "pelaksana `{name}` is declared twice"))
+                .with_label_mut(first, msg!("pertama ditulis di sini", "first declared here"));
+        } else {
+            seen.push(a);
+        }
+    }
+    let names: Vec<&str> = actors.iter().map(|a| a.as_str()).collect();
+    let mut used = HashSet::new();
+    for s in cx.sop.steps() {
+        let Some(p) = &s.pelaksana else { continue };
+        if p.is_empty() {
+            continue;
+        }
+        if names.contains(&p.as_str()) {
+            used.insert(p.as_str());
+            continue;
+        }
+        unknown(cx, p, &names);
+    }
+    for a in actors {
+        if !used.contains(a.as_str()) && !cx.sop.steps().is_empty() {
+            let name = a.as_str();
+            cx.report(&TIDAK_DIPAKAI, a.span, msg!(
+                "pelaksana `{name}` tidak dipakai oleh langkah mana pun",
+                "pelaksana `{name}` is used by no step"
+            ))
+            .help = Some(msg!("hapus kolom ini, atau tetapkan langkah untuknya", "remove this column, or assign it a step"));
+        }
+    }
+    if used.len() < 2 && !cx.sop.steps().is_empty() && !actors.is_empty() {
+        let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
+        let n = used.len();
+        cx.report(&KURANG, span, msg!(
+            "langkah-langkah hanya melibatkan {n} pelaksana; SOP biasanya melibatkan sekurang-kurangnya dua",
+            "the steps involve only {n} pelaksana; an SOP usually involves at least two"
+        ));
+    }
+}
+
+fn unknown(cx: &mut Ctx, p: &crate::source::Sp<String>, names: &[&str]) {
+    let name = p.as_str();
+    let d = cx.report(&TIDAK_DIKENAL, p.span, msg!(
+        "pelaksana `{name}` tidak ada di daftar `pelaksana`",
+        "pelaksana `{name}` is not in the `pelaksana` list"
+    ));
+    d.help = Some(match names.iter().find(|n| n.eq_ignore_ascii_case(name)).copied().or_else(|| suggest(name, names.iter().copied())) {
+        Some(s) => did_you_mean(s),
+        None => {
+            let list = names.join("`, `");
+            msg!("pelaksana yang ada: `{list}`; atau tambahkan kolom baru ke `pelaksana:`", "declared pelaksana: `{list}`; or add a new column to `pelaksana:`")
+        }
+    });
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn near_miss_gets_a_suggestion() {
+        let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: Sekertaris\n");
+        let line = line_of(&src, "pelaksana: Sekertaris");
+        assert_eq!(lines_of(&src, "pelaksana-tidak-dikenal"), vec![line]);
+        assert_eq!(lines_of(&src, "pelaksana-tidak-dipakai"), vec![line_of(&src, "  - Sekretaris")]);
+    }
+
+    #[test]
+    fn declared_twice_and_too_few() {
+        let src = valid_with("  - Pelaksana\n", "  - Pelaksana\n  - pelaksana\n");
+        assert_eq!(lines_of(&src, "pelaksana-ganda"), vec![line_of(&src, "  - pelaksana")]);
+        let one = VALID
+            .replace("pelaksana: Sekretaris", "pelaksana: Pelaksana")
+            .replace("pelaksana: Kepala Dinas", "pelaksana: Pelaksana");
+        assert_eq!(lines_of(&one, "pelaksana-kurang"), vec![line_of(&one, "pelaksana:\n")]);
+    }
+}

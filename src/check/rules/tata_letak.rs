@@ -1,0 +1,98 @@
+//! `tata-letak-*`: layouts that make the printed form unreadable.
+
+use crate::check::{Ctx, Rule};
+use crate::config::{Kertas, Orientasi};
+use crate::diag::Severity::Warning;
+use crate::msg;
+
+const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
+
+pub static KOLOM: Rule = Rule {
+    code: "tata-letak-kolom",
+    severity: Warning,
+    title: ("terlalu banyak kolom pelaksana untuk kertas", "too many actor columns for the paper"),
+    sumber: SUMBER,
+    doc: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan \
+panah balik di sampingnya terbaca. Kertas F4 lanskap memuat paling banyak 8 kolom \
+pelaksana, A4 lanskap 7, potret lebih sedikit. Gabungkan pelaksana yang setara, atau \
+pecah SOP.",
+};
+
+pub static TEKS: Rule = Rule {
+    code: "tata-letak-teks",
+    severity: Warning,
+    title: ("teks langkah terlalu panjang untuk satu baris tabel", "step text too long for one table row"),
+    sumber: SUMBER,
+    doc: "Satu langkah tidak pernah dipecah ke dua halaman. Teks yang sangat panjang \
+membuat barisnya lebih tinggi dari halaman; pecah langkah itu menjadi beberapa langkah \
+atau pindahkan rinciannya ke `keterangan`.",
+};
+
+/// Characters of one cell that still fit a page-high row (a conservative
+/// estimate at the table's 8 pt type in the narrowest text column).
+pub const MAX_SEL: usize = 1200;
+
+/// Most actor columns that keep symbols legible, by paper and orientation.
+pub fn max_kolom(kertas: Kertas, orientasi: Orientasi) -> usize {
+    match (kertas, orientasi) {
+        (Kertas::F4, Orientasi::Lanskap) => 8,
+        (Kertas::A4, Orientasi::Lanskap) => 7,
+        (Kertas::F4, Orientasi::Potret) => 4,
+        (Kertas::A4, Orientasi::Potret) => 4,
+    }
+}
+
+pub fn check(cx: &mut Ctx) {
+    let kertas = cx.config.cetak.kertas.unwrap_or_default();
+    let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
+    let max = max_kolom(kertas, orientasi);
+    let n = cx.sop.actors().len();
+    if n > max {
+        let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
+        cx.report(&KOLOM, span, msg!(
+            "{n} kolom pelaksana melebihi {max} yang terbaca pada kertas {kertas:?} {orientasi:?}",
+            "{n} actor columns exceed the {max} that stay legible on {kertas:?} {orientasi:?} paper"
+        ))
+        .help = Some(msg!(
+            "gabungkan pelaksana yang setara atau pecah SOP menjadi beberapa SOP",
+            "merge equivalent actors or split the SOP"
+        ));
+    }
+    for (i, s) in cx.sop.steps().iter().enumerate() {
+        let no = i + 1;
+        let longest = [
+            s.kegiatan.as_ref().map(|k| (k.chars().count(), k.span)),
+            s.kelengkapan.as_ref().map(|k| (k.plain_len(), k.span)),
+            s.output.as_ref().map(|k| (k.plain_len(), k.span)),
+            s.keterangan.as_ref().map(|k| (k.plain_len(), k.span)),
+        ]
+        .into_iter()
+        .flatten()
+        .max_by_key(|(len, _)| *len);
+        if let Some((len, span)) = longest.filter(|(len, _)| *len > MAX_SEL) {
+            cx.report(&TEKS, span, msg!(
+                "teks langkah {no} panjangnya {len} karakter; barisnya bisa lebih tinggi dari satu halaman",
+                "step {no} has {len} characters of text; its row may be taller than a page"
+            ))
+            .help = Some(msg!(
+                "pecah langkah ini atau persingkat teksnya (paling banyak sekitar {MAX_SEL} karakter)",
+                "split this step or shorten its text (about {MAX_SEL} characters at most)"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn too_many_columns_and_long_text() {
+        let extra: String = (1..=7).map(|i| format!("  - Tambahan {i}\n")).collect();
+        let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
+        assert_eq!(lines_of(&src, "tata-letak-kolom"), vec![line_of(&src, "pelaksana:\n")]);
+        let long = "kata ".repeat(300);
+        let src = valid_with("Memeriksa surat", &format!("Memeriksa surat {long}"));
+        assert_eq!(lines_of(&src, "tata-letak-teks"), vec![line_of(&src, "Memeriksa surat")]);
+    }
+}

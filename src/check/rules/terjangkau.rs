@@ -1,0 +1,79 @@
+//! `langkah-tak-terjangkau` and `jalan-buntu`: every step can be reached from
+//! the first, and the last step can be reached from every step.
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity::Error;
+use crate::msg;
+
+const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (diagram alir)";
+
+pub static TAK_TERJANGKAU: Rule = Rule {
+    code: "langkah-tak-terjangkau",
+    severity: Error,
+    title: ("langkah tidak dapat dicapai dari langkah pertama", "step unreachable from the first step"),
+    sumber: SUMBER,
+    doc: "Setiap langkah harus dapat dicapai dari langkah pertama mengikuti panah. Langkah \
+yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
+};
+
+pub static JALAN_BUNTU: Rule = Rule {
+    code: "jalan-buntu",
+    severity: Error,
+    title: ("langkah terakhir tidak dapat dicapai", "the last step cannot be reached"),
+    sumber: SUMBER,
+    doc: "Dari setiap langkah harus ada jalan menuju langkah terakhir (selesai). Lompatan \
+yang membentuk putaran tanpa jalan keluar, atau langkah yang melompat ke dirinya sendiri, \
+membuat prosedur tidak pernah selesai.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let n = cx.sop.steps().len();
+    if n < 2 {
+        return;
+    }
+    let from_start = cx.alur.reachable_from_start();
+    let to_end = cx.alur.reaching_end();
+    for (i, s) in cx.sop.steps().iter().enumerate() {
+        let no = i + 1;
+        let span = s.kegiatan.as_ref().map_or(s.span, |k| k.span);
+        if !from_start[i] {
+            cx.report(&TAK_TERJANGKAU, span, msg!(
+                "langkah {no} tidak dapat dicapai dari langkah pertama",
+                "step {no} cannot be reached from the first step"
+            ))
+            .help = Some(msg!(
+                "periksa `keputusan` dan `lanjut` pada langkah sebelumnya",
+                "check `keputusan` and `lanjut` on the steps before it"
+            ));
+        } else if !to_end[i] {
+            cx.report(&JALAN_BUNTU, span, msg!(
+                "dari langkah {no} tidak ada jalan menuju langkah terakhir",
+                "from step {no} there is no way to the last step"
+            ))
+            .help = Some(msg!(
+                "beri putaran ini jalan keluar: arahkan `ya`/`tidak` atau `lanjut` ke langkah sesudahnya",
+                "give this loop a way out: point `ya`/`tidak` or `lanjut` to a later step"
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn skipped_step_is_unreachable() {
+        let src = valid_with("    output: Surat tercatat\n", "    output: Surat tercatat\n    lanjut: akhir\n");
+        let src = src.replacen("  - kegiatan: Mengarsipkan surat", "  - id: akhir\n    kegiatan: Mengarsipkan surat", 1);
+        let src = src.replacen("      tidak: periksa\n", "      tidak: akhir\n", 1);
+        let lines = lines_of(&src, "langkah-tak-terjangkau");
+        assert_eq!(lines, vec![line_of(&src, "Memeriksa surat"), line_of(&src, "Memutuskan disposisi")]);
+    }
+
+    #[test]
+    fn loop_without_exit() {
+        let src = valid_with("    output: Surat diperiksa\n", "    output: Surat diperiksa\n    lanjut: periksa\n");
+        assert_eq!(lines_of(&src, "jalan-buntu"), vec![line_of(&src, "Memeriksa surat")]);
+    }
+}

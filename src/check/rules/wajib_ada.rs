@@ -1,0 +1,177 @@
+//! `wajib-ada`: keys the form cannot do without.
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity;
+use crate::model::Status;
+use crate::msg;
+use crate::source::{Sp, Span};
+
+/// ## What it does
+/// Finds required keys that are absent or empty: `nomor`, `nama`, `instansi`
+/// (with `nama`), `tanggal.pembuatan`, the six boxes, `pelaksana`, and in every
+/// step `kegiatan`, `pelaksana`, `waktu` and `output`. A `final` SOP also needs
+/// `tanggal.efektif` and a complete `disahkan_oleh` (jabatan, nama, pangkat, nip).
+pub static RULE: Rule = Rule {
+    code: "wajib-ada",
+    severity: Severity::Error,
+    title: ("kunci wajib tidak ada atau kosong", "required key missing or empty"),
+    sumber: "Permendagri 52/2011, Lampiran (format SOP)",
+    doc: "Lembar pengesahan dan tabel prosedur Permendagri 52/2011 memuat nomor, nama, \
+instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, \
+peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, \
+kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan \
+pejabat pengesah lengkap (jabatan, nama, pangkat, NIP).\n\n\
+Kotak yang memang kosong ditulis sebagai daftar kosong (`peringatan: []`) — itu hanya \
+peringatan `kotak-kosong`.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let sop = cx.sop;
+    let doc = cx.doc_start();
+    let final_ = sop.status() == Status::Final;
+    text(cx, &sop.nomor, doc, "nomor");
+    text(cx, &sop.nama, doc, "nama");
+    match &sop.instansi {
+        None => missing(cx, doc, "instansi"),
+        Some(i) => text(cx, &i.nama, i.span, "instansi.nama"),
+    }
+    match &sop.tanggal {
+        None => missing(cx, doc, "tanggal"),
+        Some(t) => {
+            if t.pembuatan.as_ref().is_none_or(|p| p.teks.is_empty()) {
+                missing(cx, t.pembuatan.as_ref().map_or(t.span, |p| p.span), "tanggal.pembuatan");
+            }
+            if final_ && t.efektif.as_ref().is_none_or(|p| p.teks.is_empty()) {
+                missing_final(cx, t.efektif.as_ref().map_or(t.span, |p| p.span), "tanggal.efektif");
+            }
+        }
+    }
+    if final_ {
+        disahkan(cx);
+    }
+    for (key, value) in [
+        ("dasar_hukum", &sop.dasar_hukum),
+        ("kualifikasi_pelaksana", &sop.kualifikasi_pelaksana),
+        ("peralatan_perlengkapan", &sop.peralatan_perlengkapan),
+        ("peringatan", &sop.peringatan),
+        ("pencatatan_pendataan", &sop.pencatatan_pendataan),
+        ("pelaksana", &sop.pelaksana),
+    ] {
+        if value.is_none() {
+            missing(cx, doc, key);
+        }
+    }
+    if sop.keterkaitan.is_none() {
+        missing(cx, doc, "keterkaitan");
+    }
+    steps(cx);
+}
+
+fn disahkan(cx: &mut Ctx) {
+    let Some(d) = &cx.sop.disahkan_oleh else {
+        missing_final(cx, cx.doc_start(), "disahkan_oleh");
+        return;
+    };
+    for (key, value) in [
+        ("jabatan", &d.jabatan),
+        ("nama", &d.nama),
+        ("pangkat", &d.pangkat),
+        ("nip", &d.nip),
+    ] {
+        if value.as_ref().is_none_or(|v| v.is_empty()) {
+            let at = value.as_ref().map_or(d.span, |v| v.span);
+            missing_final(cx, at, &format!("disahkan_oleh.{key}"));
+        }
+    }
+}
+
+fn steps(cx: &mut Ctx) {
+    for (i, s) in cx.sop.steps().iter().enumerate() {
+        let no = i + 1;
+        let at = |v: Option<Span>| v.unwrap_or(s.span);
+        if s.kegiatan.as_ref().is_none_or(|v| v.is_empty()) {
+            missing(cx, at(s.kegiatan.as_ref().map(|v| v.span)), &format!("langkah[{no}].kegiatan"));
+        }
+        if s.pelaksana.as_ref().is_none_or(|v| v.is_empty()) {
+            missing(cx, at(s.pelaksana.as_ref().map(|v| v.span)), &format!("langkah[{no}].pelaksana"));
+        }
+        if s.waktu.as_ref().is_none_or(|v| v.teks.is_empty()) {
+            missing(cx, at(s.waktu.as_ref().map(|v| v.span)), &format!("langkah[{no}].waktu"));
+        }
+        let empty_output = match s.output.as_ref().map(|o| &o.value) {
+            None => true,
+            Some(crate::model::Isi::Teks(t)) => t.is_empty(),
+            Some(crate::model::Isi::Daftar(l)) => l.is_empty(),
+        };
+        if empty_output {
+            missing(cx, at(s.output.as_ref().map(|v| v.span)), &format!("langkah[{no}].output"));
+        }
+    }
+}
+
+fn text(cx: &mut Ctx, value: &Option<Sp<String>>, parent: Span, key: &str) {
+    match value {
+        None => missing(cx, parent, key),
+        Some(v) if v.is_empty() => missing(cx, v.span, key),
+        Some(_) => {}
+    }
+}
+
+fn missing(cx: &mut Ctx, at: Span, key: &str) {
+    cx.report(
+        &RULE,
+        at,
+        msg!("`{key}` wajib diisi", "`{key}` is required"),
+    )
+    .help = Some(msg!(
+        "tambahkan `{key}`; lihat contoh di `sopc explain wajib-ada`",
+        "add `{key}`; see the example in `sopc explain wajib-ada`"
+    ));
+}
+
+fn missing_final(cx: &mut Ctx, at: Span, key: &str) {
+    cx.report(
+        &RULE,
+        at,
+        msg!(
+            "`{key}` wajib diisi pada SOP berstatus `final`",
+            "`{key}` is required in a `final` SOP"
+        ),
+    )
+    .help = Some(msg!(
+        "lengkapi `{key}`, atau tetapkan `status: draf` selama SOP belum disahkan",
+        "fill in `{key}`, or set `status: draf` until the SOP is signed"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    #[test]
+    fn valid_sop_has_no_findings() {
+        assert_eq!(findings(VALID), vec![]);
+    }
+
+    #[test]
+    fn empty_nomor_is_reported_on_its_line() {
+        let src = valid_with("nomor: 800/12/DPMD/2023", "nomor: \"\"");
+        assert_eq!(lines_of(&src, "wajib-ada"), vec![1]);
+    }
+
+    #[test]
+    fn missing_box_and_step_field() {
+        let src = valid_with("pencatatan_pendataan:\n  - Buku agenda surat masuk\n", "");
+        assert_eq!(lines_of(&src, "wajib-ada"), vec![1]);
+        let src = valid_with("    output: Surat diperiksa\n", "");
+        assert_eq!(lines_of(&src, "wajib-ada"), vec![line_of(&src, "  - id: periksa")]);
+    }
+
+    #[test]
+    fn final_needs_efektif_and_nip_draf_does_not() {
+        let src = valid_with("  efektif: 2023-06-05\n", "");
+        assert_eq!(lines_of(&src, "wajib-ada"), vec![line_of(&src, "  pembuatan")]);
+        let draf = src.replace("status: final", "status: draf");
+        assert_eq!(lines_of(&draf, "wajib-ada"), Vec::<usize>::new());
+    }
+}

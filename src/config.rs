@@ -1,0 +1,180 @@
+//! Repository configuration, `sopc.toml` at the repository root: paper and
+//! font for printing, working hours per day for durations, and per-rule
+//! severities. Every key is optional; unknown keys are errors.
+
+use crate::diag::{Msg, did_you_mean, suggest};
+use crate::msg;
+use crate::tanggal::Tanggal;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "sopc.toml";
+
+/// Severity set for a rule in `[aturan]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tingkat {
+    Error,
+    Warn,
+    Off,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+pub enum Kertas {
+    /// F4/Folio 215 × 330 mm
+    #[default]
+    F4,
+    /// A4 210 × 297 mm
+    A4,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientasi {
+    #[default]
+    Lanskap,
+    Potret,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cetak {
+    pub kertas: Option<Kertas>,
+    pub orientasi: Option<Orientasi>,
+    /// A system font family to use instead of the embedded fonts.
+    pub huruf: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WaktuCfg {
+    pub jam_kerja_per_hari: Option<u32>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    cetak: Cetak,
+    #[serde(default)]
+    waktu: WaktuCfg,
+    #[serde(default)]
+    aturan: BTreeMap<String, Tingkat>,
+}
+
+/// The effective configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub cetak: Cetak,
+    pub jam_kerja_per_hari: Option<u32>,
+    pub aturan: BTreeMap<String, Tingkat>,
+    /// Today, for checks such as "TMT in the future". Never reaches a PDF.
+    pub hari_ini: Option<Tanggal>,
+}
+
+impl Config {
+    /// Reads `sopc.toml` from `root` if there is one.
+    pub fn load(root: &Path) -> Result<Config, Msg> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                let p = path.display();
+                return Err(msg!("tidak dapat membaca {p}: {e}", "cannot read {p}: {e}"));
+            }
+        };
+        Config::parse(&text).map_err(|m| {
+            let p = path.display();
+            Msg::new(format!("{p}: {}", m.id), format!("{p}: {}", m.en))
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Config, Msg> {
+        let file: File = toml::from_str(text).map_err(|e| {
+            let detail = e.to_string();
+            msg!("sopc.toml tidak valid: {detail}", "invalid sopc.toml: {detail}")
+        })?;
+        for code in file.aturan.keys() {
+            if crate::check::find_rule(code).is_none() {
+                let hint = suggest(code, crate::check::all_rules().map(|r| r.code))
+                    .map(|s| {
+                        let h = did_you_mean(s);
+                        (format!(" ({})", h.id), format!(" ({})", h.en))
+                    })
+                    .unwrap_or_default();
+                let (hid, hen) = hint;
+                return Err(msg!(
+                    "sopc.toml [aturan]: kode aturan `{code}` tidak ada{hid}; lihat `sopc explain --list`",
+                    "sopc.toml [aturan]: there is no rule `{code}`{hen}; see `sopc explain --list`"
+                ));
+            }
+        }
+        Ok(Config {
+            cetak: file.cetak,
+            jam_kerja_per_hari: file.waktu.jam_kerja_per_hari,
+            aturan: file.aturan,
+            hari_ini: None,
+        })
+    }
+}
+
+/// Today's date from the system clock (UTC), for checks only.
+pub fn today() -> Option<Tanggal> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    Tanggal::new(y as i32, m as u8, d as u8)
+}
+
+/// Days since 1970-01-01 → (year, month, day); H. Hinnant's algorithm.
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(19_723), (2024, 1, 1));
+        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
+    }
+
+    #[test]
+    fn unknown_rule_code_is_refused_with_a_suggestion() {
+        let e = Config::parse("[aturan]\nkegiatan-subjk = \"off\"\n").unwrap_err();
+        assert!(e.id.contains("kegiatan-subjek"), "{}", e.id);
+    }
+
+    #[test]
+    fn unknown_key_is_refused() {
+        assert!(Config::parse("[cetak]\nkertass = \"A4\"\n").is_err());
+    }
+
+    #[test]
+    fn reads_everything() {
+        let c = Config::parse(
+            "[cetak]\nkertas = \"A4\"\norientasi = \"potret\"\n[waktu]\njam_kerja_per_hari = 8\n[aturan]\nkegiatan-subjek = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.cetak.kertas, Some(Kertas::A4));
+        assert_eq!(c.cetak.orientasi, Some(Orientasi::Potret));
+        assert_eq!(c.jam_kerja_per_hari, Some(8));
+        assert_eq!(c.aturan.get("kegiatan-subjek"), Some(&Tingkat::Off));
+    }
+}

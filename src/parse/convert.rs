@@ -1,0 +1,495 @@
+//! Syntax tree → typed [`Sop`]. Reads every key it knows, reports every key it
+//! does not (with a suggestion), every repeated key and every value of the
+//! wrong type — all of them, not just the first — and parses dates and
+//! durations into values so that nothing downstream sees their text again.
+
+use super::yaml::{Key, Node, NodeKind};
+use crate::diag::{Diagnostic, Severity, did_you_mean, suggest};
+use crate::durasi::{Jumlah, Waktu};
+use crate::model::*;
+use crate::msg;
+use crate::source::{Sp, Span};
+use crate::tanggal::Tanggal;
+
+pub const SOP_KEYS: &[&str] = &[
+    "nomor",
+    "nama",
+    "status",
+    "instansi",
+    "tanggal",
+    "disahkan_oleh",
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "keterkaitan",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+    "pelaksana",
+    "langkah",
+    "jumlah_waktu",
+];
+pub const INSTANSI_KEYS: &[&str] = &["pemerintah", "nama", "unit", "alamat", "telepon", "logo"];
+pub const TANGGAL_KEYS: &[&str] = &["pembuatan", "revisi", "efektif"];
+pub const DISAHKAN_KEYS: &[&str] = &["atas_nama", "jabatan", "nama", "pangkat", "nip"];
+pub const LANGKAH_KEYS: &[&str] = &[
+    "id",
+    "kegiatan",
+    "pelaksana",
+    "kelengkapan",
+    "waktu",
+    "output",
+    "keterangan",
+    "keputusan",
+    "lanjut",
+];
+pub const KEPUTUSAN_KEYS: &[&str] = &["ya", "tidak", "label"];
+pub const LABEL_KEYS: &[&str] = &["ya", "tidak"];
+pub const RUJUKAN_KEYS: &[&str] = &["nomor", "nama", "berkas"];
+
+/// Reads a whole document. Findings go to `out`; the SOP is as complete as the
+/// input allows.
+pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
+    let mut r = Reader { out };
+    let mut sop = Sop {
+        span: root.span,
+        ..Sop::default()
+    };
+    match &root.kind {
+        NodeKind::Map(_) => {}
+        NodeKind::Null => {
+            r.out.push(
+                Diagnostic::new(
+                    "berkas-kosong",
+                    Severity::Error,
+                    Some(root.span),
+                    msg!("berkas SOP kosong", "the SOP file is empty"),
+                )
+                .with_help(msg!(
+                    "mulailah dengan `nomor:`, `nama:`, `instansi:` dan `langkah:`; `sopc new` membuat kerangkanya",
+                    "start with `nomor:`, `nama:`, `instansi:` and `langkah:`; `sopc new` writes a skeleton"
+                )),
+            );
+            return sop;
+        }
+        _ => {
+            r.wrong_type(root, "dokumen", "document", "pemetaan (kunci: nilai)", "mapping (key: value)");
+            return sop;
+        }
+    }
+    let Some(m) = r.fields(root, "", SOP_KEYS) else {
+        return sop;
+    };
+    sop.nomor = m.get("nomor").map(|n| r.text(n, "nomor"));
+    sop.nama = m.get("nama").map(|n| r.text(n, "nama"));
+    sop.status = m.get("status").and_then(|n| r.status(n));
+    sop.instansi = m.get("instansi").and_then(|n| r.instansi(n));
+    sop.tanggal = m.get("tanggal").and_then(|n| r.tanggal_sop(n));
+    sop.disahkan_oleh = m.get("disahkan_oleh").and_then(|n| r.disahkan(n));
+    for (key, slot) in [
+        ("dasar_hukum", &mut sop.dasar_hukum),
+        ("kualifikasi_pelaksana", &mut sop.kualifikasi_pelaksana),
+        ("peralatan_perlengkapan", &mut sop.peralatan_perlengkapan),
+        ("peringatan", &mut sop.peringatan),
+        ("pencatatan_pendataan", &mut sop.pencatatan_pendataan),
+        ("pelaksana", &mut sop.pelaksana),
+    ] {
+        *slot = m.get(key).map(|n| r.text_list(n, key));
+    }
+    sop.keterkaitan = m.get("keterkaitan").map(|n| r.keterkaitan(n));
+    sop.langkah = m.get("langkah").map(|n| r.langkah_list(n));
+    sop.jumlah_waktu = m.get("jumlah_waktu").map(|n| r.jumlah(n));
+    sop
+}
+
+/// The entries of one mapping, after unknown and repeated keys were reported.
+pub struct Fields<'n> {
+    entries: Vec<(&'n Key, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    pub fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| *v)
+    }
+}
+
+struct Reader<'a> {
+    out: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    /// Checks the keys of a mapping; `path` names it in messages.
+    fn fields<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<Fields<'n>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            let label = if path.is_empty() { "dokumen" } else { path };
+            self.wrong_type(node, label, label, "pemetaan (kunci: nilai)", "mapping (key: value)");
+            return None;
+        };
+        let mut kept: Vec<(&Key, &Node)> = Vec::with_capacity(entries.len());
+        for (key, value) in entries {
+            if let Some((first, _)) = kept.iter().find(|(k, _)| k.name == key.name) {
+                self.duplicate(key, first.span);
+                continue;
+            }
+            if !known.contains(&key.name.as_str()) {
+                self.unknown_key(key, path, known);
+                continue;
+            }
+            kept.push((key, value));
+        }
+        Some(Fields { entries: kept })
+    }
+
+    fn duplicate(&mut self, key: &Key, first: Span) {
+        let name = &key.name;
+        self.out.push(
+            Diagnostic::new(
+                "kunci-ganda",
+                Severity::Error,
+                Some(key.span),
+                msg!(
+                    "kunci `{name}` ditulis dua kali",
+                    "key `{name}` is written twice"
+                ),
+            )
+            .with_label(first, msg!("pertama kali ditulis di sini", "first written here"))
+            .with_help(msg!(
+                "hapus salah satunya atau gabungkan isinya; sopc tidak menggabungkan diam-diam",
+                "remove one of them or merge their contents; sopc never merges silently"
+            )),
+        );
+    }
+
+    fn unknown_key(&mut self, key: &Key, path: &str, known: &[&str]) {
+        let name = &key.name;
+        let place_id = if path.is_empty() { String::new() } else { format!(" di `{path}`") };
+        let place_en = if path.is_empty() { String::new() } else { format!(" in `{path}`") };
+        let mut d = Diagnostic::new(
+            "kunci-tidak-dikenal",
+            Severity::Error,
+            Some(key.span),
+            msg!(
+                "kunci `{name}` tidak dikenal{place_id}",
+                "unknown key `{name}`{place_en}"
+            ),
+        );
+        d = match suggest(name, known.iter().copied()) {
+            Some(s) => d.with_help(did_you_mean(s)),
+            None => {
+                let list = known.join("`, `");
+                d.with_help(msg!("kunci yang dikenal: `{list}`", "known keys: `{list}`"))
+            }
+        };
+        self.out.push(d);
+    }
+
+    fn wrong_type(&mut self, node: &Node, key_id: &str, key_en: &str, want_id: &str, want_en: &str) {
+        let (got_id, got_en) = node.type_name();
+        self.out.push(Diagnostic::new(
+            "tipe-salah",
+            Severity::Error,
+            Some(node.span),
+            msg!(
+                "`{key_id}` harus berupa {want_id}, bukan {got_id}",
+                "`{key_en}` must be a {want_en}, not a {got_en}"
+            ),
+        ));
+    }
+
+    /// A text value. An empty value reads as empty text, so that the rules can
+    /// say "kosong" at the right line.
+    fn text(&mut self, node: &Node, path: &str) -> Sp<String> {
+        match &node.kind {
+            NodeKind::Scalar(s) => Sp::new(s.trim().to_owned(), node.span),
+            NodeKind::Null => Sp::new(String::new(), node.span),
+            _ => {
+                self.wrong_type(node, path, path, "teks", "text");
+                Sp::new(String::new(), node.span)
+            }
+        }
+    }
+
+    fn opt_text(&mut self, m: &Fields, key: &str, path: &str) -> Option<Sp<String>> {
+        m.get(key).map(|n| self.text(n, &format!("{path}.{key}")))
+    }
+
+    /// A list of texts; a single text is taken as a one-item list.
+    fn text_list(&mut self, node: &Node, path: &str) -> Sp<Vec<Sp<String>>> {
+        let items = match &node.kind {
+            NodeKind::Null => Vec::new(),
+            NodeKind::Scalar(_) => vec![self.text(node, path)],
+            NodeKind::Seq(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, n)| self.text(n, &format!("{path}[{}]", i + 1)))
+                .collect(),
+            NodeKind::Map(_) => {
+                self.wrong_type(node, path, path, "daftar teks", "list of texts");
+                Vec::new()
+            }
+        };
+        Sp::new(items, node.span)
+    }
+
+    fn isi(&mut self, node: &Node, path: &str) -> Sp<Isi> {
+        let value = match &node.kind {
+            NodeKind::Seq(items) => Isi::Daftar(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| self.text(n, &format!("{path}[{}]", i + 1)).value)
+                    .collect(),
+            ),
+            _ => Isi::Teks(self.text(node, path).value),
+        };
+        Sp::new(value, node.span)
+    }
+
+    fn status(&mut self, node: &Node) -> Option<Sp<Status>> {
+        let text = self.text(node, "status");
+        match text.to_lowercase().as_str() {
+            "draf" | "" => Some(Sp::new(Status::Draf, node.span)),
+            "final" => Some(Sp::new(Status::Final, node.span)),
+            other => {
+                let mut d = Diagnostic::new(
+                    "status-tidak-dikenal",
+                    Severity::Error,
+                    Some(node.span),
+                    msg!(
+                        "status `{other}` tidak dikenal; pilih `draf` atau `final`",
+                        "unknown status `{other}`; choose `draf` or `final`"
+                    ),
+                );
+                if let Some(s) = suggest(other, ["draf", "final"]) {
+                    d = d.with_help(did_you_mean(s));
+                }
+                self.out.push(d);
+                None
+            }
+        }
+    }
+
+    fn instansi(&mut self, node: &Node) -> Option<Sp<Instansi>> {
+        let m = self.fields(node, "instansi", INSTANSI_KEYS)?;
+        let p = "instansi";
+        Some(Sp::new(
+            Instansi {
+                pemerintah: self.opt_text(&m, "pemerintah", p),
+                nama: self.opt_text(&m, "nama", p),
+                unit: m.get("unit").map(|n| self.text_list(n, "instansi.unit")),
+                alamat: self.opt_text(&m, "alamat", p),
+                telepon: self.opt_text(&m, "telepon", p),
+                logo: self.opt_text(&m, "logo", p),
+            },
+            node.span,
+        ))
+    }
+
+    fn tanggal_sop(&mut self, node: &Node) -> Option<Sp<TanggalSop>> {
+        let m = self.fields(node, "tanggal", TANGGAL_KEYS)?;
+        let mut date = |key: &str| m.get(key).map(|n| self.tanggal(n, key));
+        Some(Sp::new(
+            TanggalSop {
+                pembuatan: date("pembuatan"),
+                revisi: date("revisi"),
+                efektif: date("efektif"),
+            },
+            node.span,
+        ))
+    }
+
+    fn tanggal(&mut self, node: &Node, key: &str) -> Sp<Parsed<Tanggal>> {
+        let text = self.text(node, &format!("tanggal.{key}"));
+        let nilai = if text.is_empty() {
+            None
+        } else {
+            match Tanggal::parse(&text) {
+                Ok(t) => Some(t),
+                Err(e) => {
+                    let mut d = Diagnostic::new(
+                        "tanggal-tidak-valid",
+                        Severity::Error,
+                        Some(node.span),
+                        crate::diag::Msg::new(format!("tanggal.{key}: {}", e.pesan()), format!("tanggal.{key}: {}", e.message_en())),
+                    );
+                    if let Some(id) = e.saran() {
+                        let en = e.help_en().unwrap_or_else(|| id.clone());
+                        d = d.with_help(crate::diag::Msg::new(id, en));
+                    }
+                    self.out.push(d);
+                    None
+                }
+            }
+        };
+        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+    }
+
+    fn disahkan(&mut self, node: &Node) -> Option<Sp<DisahkanOleh>> {
+        let m = self.fields(node, "disahkan_oleh", DISAHKAN_KEYS)?;
+        let p = "disahkan_oleh";
+        Some(Sp::new(
+            DisahkanOleh {
+                atas_nama: self.opt_text(&m, "atas_nama", p),
+                jabatan: self.opt_text(&m, "jabatan", p),
+                nama: self.opt_text(&m, "nama", p),
+                pangkat: self.opt_text(&m, "pangkat", p),
+                nip: self.opt_text(&m, "nip", p),
+            },
+            node.span,
+        ))
+    }
+
+    fn keterkaitan(&mut self, node: &Node) -> Sp<Vec<Sp<Keterkaitan>>> {
+        let items: Vec<&Node> = match &node.kind {
+            NodeKind::Seq(items) => items.iter().collect(),
+            NodeKind::Null => Vec::new(),
+            _ => vec![node],
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let path = format!("keterkaitan[{}]", i + 1);
+            if let NodeKind::Map(_) = item.kind {
+                let Some(m) = self.fields(item, &path, RUJUKAN_KEYS) else { continue };
+                let found: Vec<(&str, &Node)> = RUJUKAN_KEYS
+                    .iter()
+                    .filter_map(|k| m.get(k).map(|n| (*k, n)))
+                    .collect();
+                let [(kind, value)] = found.as_slice() else {
+                    self.out.push(Diagnostic::new(
+                        "tipe-salah",
+                        Severity::Error,
+                        Some(item.span),
+                        msg!(
+                            "`{path}` harus berisi tepat satu dari `nomor`, `nama` atau `berkas`",
+                            "`{path}` must hold exactly one of `nomor`, `nama` or `berkas`"
+                        ),
+                    ));
+                    continue;
+                };
+                let text = self.text(value, &format!("{path}.{kind}")).value;
+                let r = match *kind {
+                    "nomor" => Rujukan::Nomor(text),
+                    "nama" => Rujukan::Nama(text),
+                    _ => Rujukan::Berkas(text),
+                };
+                out.push(Sp::new(Keterkaitan::Rujukan(r), item.span));
+            } else {
+                let t = self.text(item, &path);
+                out.push(t.map(Keterkaitan::Teks));
+            }
+        }
+        Sp::new(out, node.span)
+    }
+
+    fn langkah_list(&mut self, node: &Node) -> Sp<Vec<Sp<Langkah>>> {
+        let steps = match &node.kind {
+            NodeKind::Seq(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, n)| self.langkah(n, i + 1))
+                .collect(),
+            NodeKind::Null => Vec::new(),
+            _ => {
+                self.wrong_type(node, "langkah", "langkah", "daftar langkah", "list of steps");
+                Vec::new()
+            }
+        };
+        Sp::new(steps, node.span)
+    }
+
+    fn langkah(&mut self, node: &Node, no: usize) -> Option<Sp<Langkah>> {
+        let p = format!("langkah[{no}]");
+        let m = self.fields(node, &p, LANGKAH_KEYS)?;
+        Some(Sp::new(
+            Langkah {
+                id: self.opt_text(&m, "id", &p),
+                kegiatan: self.opt_text(&m, "kegiatan", &p),
+                pelaksana: self.opt_text(&m, "pelaksana", &p),
+                kelengkapan: m.get("kelengkapan").map(|n| self.isi(n, &format!("{p}.kelengkapan"))),
+                waktu: m.get("waktu").map(|n| self.waktu(n, &format!("{p}.waktu"))),
+                output: m.get("output").map(|n| self.isi(n, &format!("{p}.output"))),
+                keterangan: m.get("keterangan").map(|n| self.isi(n, &format!("{p}.keterangan"))),
+                keputusan: m.get("keputusan").and_then(|n| self.keputusan(n, &format!("{p}.keputusan"))),
+                lanjut: self.opt_text(&m, "lanjut", &p),
+            },
+            node.span,
+        ))
+    }
+
+    fn keputusan(&mut self, node: &Node, path: &str) -> Option<Sp<Keputusan>> {
+        if let NodeKind::Null = node.kind {
+            return Some(Sp::new(Keputusan::default(), node.span));
+        }
+        let m = self.fields(node, path, KEPUTUSAN_KEYS)?;
+        let label = match m.get("label") {
+            Some(n) => {
+                let lp = format!("{path}.label");
+                self.fields(n, &lp, LABEL_KEYS).map(|lm| {
+                    Sp::new(
+                        LabelKeputusan {
+                            ya: self.opt_text(&lm, "ya", &lp),
+                            tidak: self.opt_text(&lm, "tidak", &lp),
+                        },
+                        n.span,
+                    )
+                })
+            }
+            None => None,
+        };
+        Some(Sp::new(
+            Keputusan {
+                ya: self.opt_text(&m, "ya", path),
+                tidak: self.opt_text(&m, "tidak", path),
+                label,
+            },
+            node.span,
+        ))
+    }
+
+    fn waktu(&mut self, node: &Node, path: &str) -> Sp<Parsed<Waktu>> {
+        let text = self.text(node, path);
+        let nilai = if text.is_empty() {
+            None
+        } else {
+            match Waktu::parse(&text) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    self.waktu_error(node, &text, &e, path);
+                    None
+                }
+            }
+        };
+        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+    }
+
+    fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::durasi::WaktuError, path: &str) {
+        // Underline the offending word when the value is written plainly on
+        // one line, so that its offsets match the source.
+        let span = if node.span.end - node.span.start == text.len() as u32 {
+            node.span.sub(e.range.clone())
+        } else {
+            node.span
+        };
+        let mut d = Diagnostic::new(
+            "waktu-tidak-valid",
+            Severity::Error,
+            Some(span),
+            crate::diag::Msg::new(format!("{path}: {}", e.pesan()), format!("{path}: {}", e.message_en())),
+        );
+        if let Some(s) = &e.saran {
+            d = d.with_help(did_you_mean(s));
+        }
+        self.out.push(d);
+    }
+
+    fn jumlah(&mut self, node: &Node) -> Sp<Parsed<Jumlah>> {
+        let text = self.text(node, "jumlah_waktu");
+        let nilai = match Jumlah::parse_stated(&text) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                self.waktu_error(node, &text, &e, "jumlah_waktu");
+                None
+            }
+        };
+        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+    }
+}

@@ -1,0 +1,406 @@
+//! YAML text → a spanned syntax tree ([`Node`]), through serde-saphyr. The tree
+//! keeps every key and value with its byte span, keeps repeated keys (so that
+//! both places can be shown), and is bounded in size so that an alias bomb or a
+//! huge file is refused quickly with bounded memory.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::msg;
+use crate::source::{FileId, SourceFile, Span};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// Most nodes one SOP file may have (a 2,000-step SOP has about 30,000).
+const MAX_NODES: usize = 400_000;
+/// Most events that aliases may replay; SOPs rarely use aliases at all.
+const MAX_ALIAS_EVENTS: usize = 100_000;
+/// Deepest nesting accepted; an SOP is at most five levels deep.
+const MAX_DEPTH: usize = 64;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    Null,
+    /// A scalar as written. `plain` is false for quoted and block scalars.
+    Scalar(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub span: Span,
+}
+
+impl Node {
+    /// Word for the node's type in messages: (Indonesian, English).
+    pub fn type_name(&self) -> (&'static str, &'static str) {
+        match self.kind {
+            NodeKind::Null => ("kosong", "empty"),
+            NodeKind::Scalar(_) => ("teks", "text"),
+            NodeKind::Seq(_) => ("daftar", "list"),
+            NodeKind::Map(_) => ("pemetaan (kunci: nilai)", "mapping (key: value)"),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        match &self.kind {
+            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+// ---- serde-saphyr → Node ----------------------------------------------------
+
+/// What serde-saphyr gives back, before spans are mapped to byte ranges.
+enum Raw {
+    Null,
+    Str(String),
+    /// A number or boolean: the source text is taken from the span instead, so
+    /// `0291` or `1.50` keep their spelling.
+    Plain,
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Raw, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Raw, E> {
+        Ok(Raw::Plain)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = a.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = a.next_key::<Spanned<KeyText>>()? {
+            let value = a.next_value::<Spanned<Raw>>()?;
+            entries.push((
+                Spanned {
+                    value: key.value.0,
+                    referenced: key.referenced,
+                    defined: key.defined,
+                },
+                value,
+            ));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
+
+/// A mapping key: any scalar, read as text (`1: …` is the key "1").
+struct KeyText(String);
+
+impl<'de> Deserialize<'de> for KeyText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KeyText, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = KeyText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text key")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_owned()))
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<KeyText, E> {
+                Ok(KeyText(v.to_string()))
+            }
+            fn visit_unit<E>(self) -> Result<KeyText, E> {
+                Ok(KeyText(String::new()))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<KeyText, A::Error> {
+                Err(de::Error::custom("a list cannot be a key"))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<KeyText, A::Error> {
+                Err(de::Error::custom("a mapping cannot be a key"))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Converts serde-saphyr locations (line/column) into byte spans of `file`.
+struct Mapper<'a> {
+    source: &'a SourceFile,
+    file: FileId,
+}
+
+impl Mapper<'_> {
+    fn span(&self, loc: &serde_saphyr::Location) -> Span {
+        let sp = loc.span();
+        let start = match sp.byte_offset() {
+            Some(b) => b as usize,
+            None => self.source.offset_of(loc.line() as usize, loc.column() as usize),
+        };
+        let len = sp.byte_len().unwrap_or(sp.len()) as usize;
+        Span::new(self.file, start, (start + len).min(self.source.text.len()))
+    }
+
+    fn node(&self, raw: Spanned<Raw>, depth: usize) -> Result<Node, Diagnostic> {
+        let span = self.span(&raw.referenced);
+        if depth > MAX_DEPTH {
+            return Err(too_deep(span));
+        }
+        let kind = match raw.value {
+            Raw::Null => NodeKind::Null,
+            Raw::Str(s) => NodeKind::Scalar(s),
+            Raw::Plain => NodeKind::Scalar(self.source.slice(span).trim().to_owned()),
+            Raw::Seq(items) => NodeKind::Seq(
+                items
+                    .into_iter()
+                    .map(|i| self.node(i, depth + 1))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Raw::Map(entries) => {
+                let mut out = Vec::with_capacity(entries.len());
+                for (k, v) in entries {
+                    let key = Key {
+                        span: self.span(&k.referenced),
+                        name: k.value,
+                    };
+                    out.push((key, self.node(v, depth + 1)?));
+                }
+                NodeKind::Map(out)
+            }
+        };
+        let span = match &kind {
+            NodeKind::Seq(items) => items.iter().fold(span, |s, n| s.join(n.span)),
+            NodeKind::Map(entries) => entries
+                .iter()
+                .fold(span, |s, (k, v)| s.join(k.span).join(v.span)),
+            _ => span,
+        };
+        Ok(Node { kind, span })
+    }
+}
+
+fn too_deep(span: Span) -> Diagnostic {
+    Diagnostic::new(
+        "yaml-sintaks",
+        Severity::Error,
+        Some(span),
+        msg!(
+            "struktur YAML terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
+            "YAML nesting is too deep (more than {MAX_DEPTH} levels)"
+        ),
+    )
+}
+
+/// Parses the text of `source` (registered as `file`) into a [`Node`].
+/// An empty document gives a `Null` node; callers decide what that means.
+pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Diagnostic> {
+    let mut options = serde_saphyr::options! {
+        duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
+        leading_zero_numbers_as_strings: true,
+        with_snippet: false,
+    };
+    if let Some(budget) = options.budget.as_mut() {
+        budget.max_nodes = MAX_NODES;
+    }
+    options.alias_limits.max_total_replayed_events = MAX_ALIAS_EVENTS;
+    let mapper = Mapper { source, file };
+    if source.text.trim().is_empty() {
+        return Ok(Node {
+            kind: NodeKind::Null,
+            span: Span::new(file, 0, 0),
+        });
+    }
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&source.text, options) {
+        Ok(raw) => mapper.node(raw, 0),
+        Err(e) => Err(syntax_error(&e, &mapper)),
+    }
+}
+
+/// Maps a serde-saphyr error to a diagnostic in the user's words.
+fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
+    let span = e
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| mapper.span(&l))
+        .map(|s| Span::new(s.file, s.start as usize, (s.start as usize + 1).max(s.end as usize)))
+        .unwrap_or_else(|| Span::new(mapper.file, 0, 0));
+    let text = e.without_snippet().to_string();
+    let detail = text
+        .split_once(": ")
+        .filter(|(head, _)| head.starts_with("line ") || head.starts_with("error"))
+        .map_or(text.as_str(), |(_, rest)| rest)
+        .trim()
+        .to_owned();
+    let detail = detail
+        .strip_prefix("error: ")
+        .unwrap_or(&detail)
+        .to_owned();
+    let detail = strip_location(&detail);
+    if detail.contains("budget breached") || detail.contains("alias") && detail.contains("limit") {
+        return Diagnostic::new(
+            "yaml-terlalu-besar",
+            Severity::Error,
+            Some(span),
+            msg!(
+                "berkas YAML terlalu besar atau memakai alias (`*`) berlebihan; pemeriksaan dihentikan",
+                "the YAML file is too large or expands aliases (`*`) excessively; parsing stopped"
+            ),
+        )
+        .with_help(msg!(
+            "tulis nilai secara langsung; SOP tidak memerlukan alias YAML",
+            "write values out directly; an SOP needs no YAML aliases"
+        ));
+    }
+    let tab = mapper
+        .source
+        .text
+        .lines()
+        .nth(mapper.source.line_col(span.start as usize).0.saturating_sub(1))
+        .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
+    let diag = Diagnostic::new(
+        "yaml-sintaks",
+        Severity::Error,
+        Some(span),
+        msg!("YAML tidak valid: {detail}", "invalid YAML: {detail}"),
+    );
+    if tab || detail.contains("tab") {
+        diag.with_help(msg!(
+            "YAML tidak mengizinkan karakter tab untuk indentasi; gunakan spasi",
+            "YAML does not allow tab characters for indentation; use spaces"
+        ))
+    } else {
+        diag.with_help(msg!(
+            "periksa indentasi, titik dua setelah kunci, dan tanda kutip pada baris ini",
+            "check the indentation, the colon after each key and the quotes on this line"
+        ))
+    }
+}
+
+/// serde-saphyr repeats "line N column M" in some messages; the span already says it.
+fn strip_location(s: &str) -> String {
+    let mut out = s.to_owned();
+    if let Some(i) = out.find(" at line ") {
+        out.truncate(i);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(s: &str) -> Result<Node, Diagnostic> {
+        parse(&SourceFile::new("t.yaml", s), FileId(0))
+    }
+
+    #[test]
+    fn keeps_spans_and_plain_spelling() {
+        let src = "nomor: 067.2/1779\ntelepon: 0291438177\nangka: 1.50\n";
+        let n = parse_str(src).unwrap();
+        let NodeKind::Map(entries) = &n.kind else {
+            panic!("map expected")
+        };
+        assert_eq!(entries[0].0.name, "nomor");
+        assert_eq!(entries[0].0.span.range(), 0..5);
+        assert_eq!(entries[0].1.kind, NodeKind::Scalar("067.2/1779".into()));
+        assert_eq!(&src[entries[0].1.span.range()], "067.2/1779");
+        assert_eq!(entries[1].1.kind, NodeKind::Scalar("0291438177".into()));
+        assert_eq!(entries[2].1.kind, NodeKind::Scalar("1.50".into()));
+    }
+
+    #[test]
+    fn duplicate_keys_are_kept_for_the_checker() {
+        let n = parse_str("a: 1\nb: 2\na: 3\n").unwrap();
+        let NodeKind::Map(entries) = &n.kind else {
+            panic!("map expected")
+        };
+        assert_eq!(entries.len(), 3);
+        assert_eq!(entries[2].0.span.range(), 10..11);
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut s = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"].iter().zip(["b", "c", "d", "e", "f", "g", "h"]) {
+            let refs = vec![format!("*{prev}"); 9].join(",");
+            s.push_str(&format!("{name}: &{name} [{refs}]\n"));
+        }
+        let e = parse_str(&s).unwrap_err();
+        assert_eq!(e.code, "yaml-terlalu-besar");
+    }
+
+    #[test]
+    fn syntax_error_has_a_location() {
+        let e = parse_str("nomor: 1\nnama: [a, b\n").unwrap_err();
+        assert_eq!(e.code, "yaml-sintaks");
+        assert!(e.span.is_some());
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let e = parse_str("instansi:\n\tnama: x\n").unwrap_err();
+        assert_eq!(e.code, "yaml-sintaks");
+        assert!(e.help.unwrap().en.contains("tab"));
+    }
+
+    #[test]
+    fn empty_text_is_null() {
+        assert_eq!(parse_str("  \n").unwrap().kind, NodeKind::Null);
+    }
+}

@@ -1,0 +1,273 @@
+//! Output formats of `sopc check`, all rendered from the same diagnostics:
+//! human (miette, with source snippets), JSON (stable, documented in the
+//! README), GitHub workflow annotations and SARIF 2.1.0.
+
+use crate::diag::{Diagnostic, Lang, Severity};
+use crate::run::FileReport;
+use crate::source::Sources;
+use serde_json::{Value, json};
+use std::fmt::Write as _;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Github,
+    Sarif,
+}
+
+/// Place of a diagnostic: path, line and column (1-based) of start and end.
+pub struct Place {
+    pub path: String,
+    pub line: usize,
+    pub col: usize,
+    pub end_line: usize,
+    pub end_col: usize,
+}
+
+pub fn place(d: &Diagnostic, sources: &Sources, fallback: &std::path::Path) -> Place {
+    let Some(span) = d.span else {
+        return Place { path: fallback.display().to_string(), line: 1, col: 1, end_line: 1, end_col: 1 };
+    };
+    let Some(file) = sources.get(span.file) else {
+        return Place { path: fallback.display().to_string(), line: 1, col: 1, end_line: 1, end_col: 1 };
+    };
+    let (line, col) = file.line_col(span.start as usize);
+    let (end_line, end_col) = file.line_col(span.end as usize);
+    Place { path: file.path.display().to_string(), line, col, end_line, end_col }
+}
+
+/// Human output: each finding with its snippet, then a summary per file.
+pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
+    let handler = miette::GraphicalReportHandler::new_themed(if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    })
+    .with_width(100);
+    let mut out = String::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let diag = to_miette(d, &r.sources, lang);
+            let _ = handler.render_report(&mut out, diag.as_ref());
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}", summary_line(r, lang));
+    }
+    out
+}
+
+fn summary_line(r: &FileReport, lang: Lang) -> String {
+    let path = r.path.display();
+    let (e, w) = (r.errors(), r.warnings());
+    let Some(h) = &r.hasil else {
+        return match lang {
+            Lang::Id => format!("{path}: {e} galat"),
+            Lang::En => format!("{path}: {e} errors"),
+        };
+    };
+    let jam = None;
+    let total = h.jumlah.format(jam);
+    let steps = r.sop.as_ref().map_or(0, |s| s.steps().len());
+    let paths = h.jalur.as_ref().map(|(s, l)| (s.total.format(jam), l.total.format(jam)));
+    match lang {
+        Lang::Id => {
+            let mut s = format!("{path}: {steps} langkah, JUMLAH {total}");
+            if let Some((a, b)) = paths {
+                let _ = write!(s, " (jalur terpendek {a}, terpanjang {b})");
+            }
+            let _ = write!(s, "; {e} galat, {w} peringatan");
+            s
+        }
+        Lang::En => {
+            let mut s = format!("{path}: {steps} steps, total {total}");
+            if let Some((a, b)) = paths {
+                let _ = write!(s, " (shortest path {a}, longest {b})");
+            }
+            let _ = write!(s, "; {e} errors, {w} warnings");
+            s
+        }
+    }
+}
+
+fn to_miette(d: &Diagnostic, sources: &Sources, lang: Lang) -> Box<dyn miette::Diagnostic + Send + Sync> {
+    let mut m = miette::MietteDiagnostic::new(d.message.get(lang).to_owned())
+        .with_code(d.code)
+        .with_severity(match d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        });
+    if let Some(h) = &d.help {
+        m = m.with_help(h.get(lang).to_owned());
+    }
+    let Some(span) = d.span else { return Box::new(m) };
+    let Some(file) = sources.get(span.file) else { return Box::new(m) };
+    let mut labels = vec![miette::LabeledSpan::new_primary_with_span(None, span.range())];
+    for l in d.labels.iter().filter(|l| l.span.file == span.file) {
+        labels.push(miette::LabeledSpan::new_with_span(Some(l.message.get(lang).to_owned()), l.span.range()));
+    }
+    m = m.with_labels(labels);
+    let src = miette::NamedSource::new(file.path.display().to_string(), file.text.clone());
+    Box::new(WithSource { inner: m, src })
+}
+
+#[derive(Debug)]
+struct WithSource {
+    inner: miette::MietteDiagnostic,
+    src: miette::NamedSource<String>,
+}
+
+impl std::fmt::Display for WithSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.inner.fmt(f)
+    }
+}
+impl std::error::Error for WithSource {}
+impl miette::Diagnostic for WithSource {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.inner.code()
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        self.inner.severity()
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.inner.help()
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.inner.labels()
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.src)
+    }
+}
+
+/// JSON output (schema documented in README, `"versi": 1`).
+pub fn json(reports: &[FileReport], lang: Lang) -> String {
+    let files: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            let diags: Vec<Value> = r
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let p = place(d, &r.sources, &r.path);
+                    json!({
+                        "kode": d.code,
+                        "tingkat": d.severity,
+                        "pesan": d.message.get(lang),
+                        "bantuan": d.help.as_ref().map(|h| h.get(lang)),
+                        "berkas": p.path,
+                        "baris": p.line, "kolom": p.col,
+                        "baris_akhir": p.end_line, "kolom_akhir": p.end_col,
+                    })
+                })
+                .collect();
+            let hasil = r.hasil.as_ref().map(|h| {
+                json!({
+                    "jumlah_waktu": h.jumlah.format(None),
+                    "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| json!({"langkah": s.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": s.total.format(None)})),
+                    "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| json!({"langkah": l.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": l.total.format(None)})),
+                })
+            });
+            json!({
+                "berkas": r.path.display().to_string(),
+                "nomor": r.sop.as_ref().and_then(|s| s.nomor.as_ref()).map(|n| n.as_str()),
+                "nama": r.sop.as_ref().and_then(|s| s.nama.as_ref()).map(|n| n.as_str()),
+                "langkah": r.sop.as_ref().map(|s| s.steps().len()),
+                "hasil": hasil,
+                "galat": r.errors(),
+                "peringatan": r.warnings(),
+                "temuan": diags,
+            })
+        })
+        .collect();
+    let errors: usize = reports.iter().map(FileReport::errors).sum();
+    let warnings: usize = reports.iter().map(FileReport::warnings).sum();
+    let v = json!({"versi": 1, "berkas": files, "galat": errors, "peringatan": warnings});
+    serde_json::to_string_pretty(&v).expect("JSON values serialise") + "\n"
+}
+
+/// GitHub workflow commands, one per finding.
+pub fn github(reports: &[FileReport], lang: Lang) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for d in &r.diagnostics {
+            let p = place(d, &r.sources, &r.path);
+            let kind = if d.severity == Severity::Error { "error" } else { "warning" };
+            let mut text = d.message.get(lang).to_owned();
+            if let Some(h) = &d.help {
+                let _ = write!(text, " — {}", h.get(lang));
+            }
+            let _ = writeln!(
+                out,
+                "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_prop(&p.path), p.line, p.col, p.end_line, p.end_col, escape_prop(d.code), escape_data(&text)
+            );
+        }
+    }
+    out
+}
+
+/// A Markdown table of all findings, for `$GITHUB_STEP_SUMMARY` (GitHub shows
+/// only 10 annotations per step).
+pub fn github_summary(reports: &[FileReport], lang: Lang) -> String {
+    let errors: usize = reports.iter().map(FileReport::errors).sum();
+    let warnings: usize = reports.iter().map(FileReport::warnings).sum();
+    let mut out = match lang {
+        Lang::Id => format!("## sopc check\n\n{} berkas, {errors} galat, {warnings} peringatan\n\n| berkas | baris | tingkat | kode | pesan |\n|---|---|---|---|---|\n", reports.len()),
+        Lang::En => format!("## sopc check\n\n{} files, {errors} errors, {warnings} warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n", reports.len()),
+    };
+    for r in reports {
+        for d in &r.diagnostics {
+            let p = place(d, &r.sources, &r.path);
+            let msg = d.message.get(lang).replace('|', "\\|");
+            let _ = writeln!(out, "| {} | {} | {} | `{}` | {} |", p.path, p.line, d.severity.word(lang), d.code, msg);
+        }
+    }
+    out
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_prop(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// SARIF 2.1.0 log.
+pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
+    let rules: Vec<Value> = crate::check::all_rules()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "shortDescription": {"text": match lang { Lang::Id => r.title.0, Lang::En => r.title.1 }},
+                "fullDescription": {"text": r.doc},
+                "defaultConfiguration": {"level": if r.severity == Severity::Error { "error" } else { "warning" }},
+                "properties": {"sumber": r.sumber},
+            })
+        })
+        .collect();
+    let results: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
+        .map(|(r, d)| {
+            let p = place(d, &r.sources, &r.path);
+            json!({
+                "ruleId": d.code,
+                "level": if d.severity == Severity::Error { "error" } else { "warning" },
+                "message": {"text": d.message.get(lang)},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": p.path.replace('\\', "/")},
+                    "region": {"startLine": p.line, "startColumn": p.col, "endLine": p.end_line, "endColumn": p.end_col}
+                }}]
+            })
+        })
+        .collect();
+    let v = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "sopc", "version": env!("CARGO_PKG_VERSION"), "rules": rules}}, "results": results}]
+    });
+    serde_json::to_string_pretty(&v).expect("JSON values serialise") + "\n"
+}
