@@ -123,6 +123,7 @@ pub enum LogoMasalah {
 /// checked as written before the file system is asked anything.
 pub fn resolve_logo(root: &Path, base_dir: &Path, rel: &str) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
     let root = lexical(&std::path::absolute(root).unwrap_or_else(|_| root.to_owned()));
+    let base_dir = if base_dir.as_os_str().is_empty() { Path::new(".") } else { base_dir };
     let base = std::path::absolute(base_dir).unwrap_or_else(|_| base_dir.to_owned());
     let joined = lexical(&base.join(rel));
     if !joined.starts_with(&root) {

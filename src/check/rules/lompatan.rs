@@ -149,8 +149,6 @@ mod tests {
         let src = valid_with("    keputusan:\n", "    lanjut: periksa\n    keputusan:\n");
         assert_eq!(lines_of(&src, "lanjut-keputusan"), vec![line_of(&src, "lanjut: periksa")]);
         let src = valid_with("    output: Surat diarsipkan\n", "    output: Surat diarsipkan\n    keputusan:\n      tidak: periksa\n");
-        let line = line_of(&src, "      tidak: periksa\n    output") ;
-        let _ = line;
         let expected = src.rfind("    keputusan:").map(|at| src[..at].matches('\n').count() + 2).unwrap();
         assert_eq!(lines_of(&src, "terminator-keputusan"), vec![expected]);
     }

@@ -90,7 +90,7 @@ mod tests {
     fn too_many_columns_and_long_text() {
         let extra: String = (1..=7).map(|i| format!("  - Tambahan {i}\n")).collect();
         let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
-        assert_eq!(lines_of(&src, "tata-letak-kolom"), vec![line_of(&src, "pelaksana:\n")]);
+        assert_eq!(lines_of(&src, "tata-letak-kolom"), vec![line_of(&src, "\npelaksana:\n") + 2]);
         let long = "kata ".repeat(300);
         let src = valid_with("Memeriksa surat", &format!("Memeriksa surat {long}"));
         assert_eq!(lines_of(&src, "tata-letak-teks"), vec![line_of(&src, "Memeriksa surat")]);

@@ -74,6 +74,8 @@ mod tests {
     #[test]
     fn loop_without_exit() {
         let src = valid_with("    output: Surat diperiksa\n", "    output: Surat diperiksa\n    lanjut: periksa\n");
-        assert_eq!(lines_of(&src, "jalan-buntu"), vec![line_of(&src, "Memeriksa surat")]);
+        // The first two steps can never reach the end; the rest cannot be reached.
+        assert_eq!(lines_of(&src, "jalan-buntu"), vec![line_of(&src, "Menerima dan"), line_of(&src, "Memeriksa surat")]);
+        assert_eq!(lines_of(&src, "langkah-tak-terjangkau"), vec![line_of(&src, "Memutuskan"), line_of(&src, "Mengarsipkan")]);
     }
 }
