@@ -132,9 +132,11 @@ fn load_source(file: Arc<SourceFile>, chain: &[Arc<DefaultsFile>]) -> Loaded {
         }
     }
     let sop = convert::sop(&root, &mut diagnostics);
+    // A document that is not a mapping has nothing for the rules to check.
+    let is_map = matches!(root.kind, NodeKind::Map(_));
     Loaded {
         sources,
-        sop: Some(sop),
+        sop: is_map.then_some(sop),
         diagnostics,
     }
 }
@@ -150,10 +152,6 @@ fn merge_missing(target: &mut Node, defaults: Node) {
                     None => entries.push((key, value)),
                 }
             }
-        }
-        (NodeKind::Null, kind) if target.span.start == 0 && target.span.end == 0 => {
-            // An empty SOP file inherits nothing: it stays empty so that it is reported.
-            let _ = kind;
         }
         _ => {}
     }

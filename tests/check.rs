@@ -1,0 +1,224 @@
+//! `sopc check` end to end: the example SOPs, every output format, and bad
+//! input that must give a clear finding (never a panic).
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+fn sopc() -> Command {
+    Command::cargo_bin("sopc").expect("the sopc binary is built")
+}
+
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let out = sopc().arg("check").arg("--format").arg("json").args(args).output().unwrap();
+    let code = out.status.code().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("json: {e}\n{}", String::from_utf8_lossy(&out.stdout)));
+    (code, v)
+}
+
+fn file<'a>(v: &'a Value, name: &str) -> &'a Value {
+    v["berkas"].as_array().unwrap().iter().find(|f| f["berkas"].as_str().unwrap().ends_with(name)).unwrap()
+}
+
+fn findings(f: &Value, code: &str) -> Vec<u64> {
+    f["temuan"].as_array().unwrap().iter().filter(|t| t["kode"] == code).map(|t| t["baris"].as_u64().unwrap()).collect()
+}
+
+#[test]
+fn example_sops_are_clean_with_their_totals() {
+    let (code, v) = check_json(&["sops"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["galat"], 0);
+    let totals = [
+        ("kudus-kunjungan-kerja.yaml", "2 hari 1 jam 5 menit", 4),
+        ("kalteng-penerimaan-tamu.yaml", "10 menit", 5),
+        ("tanjabbar-tamu-pimpinan.yaml", "30 menit", 6),
+        ("tanjabbar-tamu-eselon-2-3.yaml", "30 menit", 6),
+        ("tanjabbar-tamu-eselon-4-asn.yaml", "27 menit", 5),
+    ];
+    for (name, total, steps) in totals {
+        let f = file(&v, name);
+        assert_eq!(f["hasil"]["jumlah_waktu"], total, "{name}");
+        assert_eq!(f["langkah"], steps, "{name}");
+    }
+    let kalteng = file(&v, "kalteng-penerimaan-tamu.yaml");
+    assert_eq!(kalteng["hasil"]["jalur_terpendek"]["waktu"], "9 menit");
+    assert_eq!(kalteng["hasil"]["jalur_terpanjang"]["waktu"], "10 menit");
+}
+
+#[test]
+fn the_originals_rule_breaks_are_reported_where_they_are() {
+    let (_, v) = check_json(&["sops"]);
+    let kalteng = file(&v, "kalteng-penerimaan-tamu.yaml");
+    assert_eq!(findings(kalteng, "nomor-segmen-kosong"), vec![4]);
+    assert_eq!(findings(kalteng, "kotak-kosong"), vec![38, 39]);
+    let kudus = file(&v, "kudus-kunjungan-kerja.yaml");
+    assert_eq!(findings(kudus, "pelaksana-tidak-dipakai").len(), 1);
+    assert_eq!(findings(kudus, "peringatan-akibat").len(), 1);
+    let tj = file(&v, "tanjabbar-tamu-pimpinan.yaml");
+    assert_eq!(findings(tj, "kegiatan-subjek").len(), 6);
+}
+
+#[test]
+fn every_example_has_the_schema_modeline() {
+    for e in std::fs::read_dir("sops").unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "yaml") {
+            let text = std::fs::read_to_string(&p).unwrap();
+            assert!(text.starts_with("# yaml-language-server: $schema=../schema/sop.schema.json"), "{}", p.display());
+        }
+    }
+}
+
+#[test]
+fn committed_schema_is_current() {
+    let committed = std::fs::read_to_string("schema/sop.schema.json").unwrap();
+    assert_eq!(committed, sopc::schema::sop_schema_json(), "run `sopc schema > schema/sop.schema.json`");
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+fn valid() -> String {
+    std::fs::read_to_string("sops/kudus-kunjungan-kerja.yaml").unwrap()
+}
+
+#[test]
+fn unknown_key_gets_indonesian_message_line_and_suggestion() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = valid().replacen("kualifikasi_pelaksana:", "kualifkasi_pelaksana:", 1);
+    let line = src[..src.find("kualifkasi").unwrap()].matches('\n').count() + 1;
+    let p = write(dir.path(), "a.yaml", &src);
+    let out = sopc().args(["check", &p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("kunci `kualifkasi_pelaksana` tidak dikenal"), "{text}");
+    assert!(text.contains("apakah maksud Anda `kualifikasi_pelaksana`?"), "{text}");
+    assert!(text.contains(&format!("a.yaml:{line}:1")), "{text}");
+    let out = sopc().args(["--lang", "en", "check", &p]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("did you mean `kualifikasi_pelaksana`?"));
+}
+
+#[test]
+fn github_and_sarif_outputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "a.yaml", valid().replacen("nip: \"19681202 198803 1 002\"", "nip: \"19681302 198803 1 002\"", 1));
+    let summary = dir.path().join("summary.md");
+    let out = sopc().args(["check", "--format", "github", &p]).env("GITHUB_STEP_SUMMARY", &summary).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().any(|l| l.starts_with("::error file=") && l.contains("title=nip-tanggal-lahir")), "{text}");
+    assert!(std::fs::read_to_string(&summary).unwrap().contains("`nip-tanggal-lahir`"));
+    let out = sopc().args(["check", "--format", "sarif", &p]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let results = v["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "nip-tanggal-lahir"));
+}
+
+#[test]
+fn warnings_fail_only_with_deny_warnings() {
+    let out = sopc().args(["check", "sops/kudus-kunjungan-kerja.yaml", "--deny-warnings"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = sopc().args(["check", "sops/kudus-kunjungan-kerja.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn missing_path_and_bad_usage_exit_2() {
+    let out = sopc().args(["check", "tidak/ada.yaml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak dapat membaca"));
+    let out = sopc().args(["check", "--format", "xml", "sops"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// (code, line) of every finding for one file.
+fn codes(path: &str) -> (i32, Vec<(String, u64)>) {
+    let (code, v) = check_json(&[path]);
+    let f = &v["berkas"][0];
+    let list = f["temuan"].as_array().unwrap().iter().map(|t| (t["kode"].as_str().unwrap().to_owned(), t["baris"].as_u64().unwrap())).collect();
+    (code, list)
+}
+
+#[test]
+fn bad_input_gives_findings_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(codes(&write(d, "kosong.yaml", "")), (1, vec![("berkas-kosong".into(), 1)]));
+    assert_eq!(codes(&write(d, "latin1.yaml", b"nama: Desa \xe9\n")).1, vec![("bukan-utf8".to_string(), 1)]);
+    let (c, l) = codes(&write(d, "tab.yaml", "instansi:\n\tnama: x\n"));
+    assert_eq!((c, l[0].0.as_str()), (1, "yaml-sintaks"));
+    let (c, l) = codes(&write(d, "dup.yaml", "nomor: 1\nnama: a\nnomor: 2\n"));
+    assert_eq!(c, 1);
+    assert!(l.contains(&("kunci-ganda".to_string(), 3)), "{l:?}");
+    let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
+    for (p, n) in ["a", "b", "c", "d", "e", "f", "g"].iter().zip(["b", "c", "d", "e", "f", "g", "h"]) {
+        bomb.push_str(&format!("{n}: &{n} [{}]\n", vec![format!("*{p}"); 9].join(",")));
+    }
+    assert_eq!(codes(&write(d, "bomb.yaml", &bomb)).1[0].0, "yaml-terlalu-besar");
+    let deep = format!("{}x{}", "[".repeat(200), "]".repeat(200));
+    let (c, l) = codes(&write(d, "deep.yaml", format!("nama: {deep}\n")));
+    assert_eq!(c, 1);
+    assert!(l[0].0.starts_with("yaml-"), "{l:?}");
+    let big = format!("nama: \"{}\"\n", "a".repeat(10 * 1024 * 1024));
+    let (c, _) = codes(&write(d, "big.yaml", big));
+    assert_eq!(c, 1);
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("\u{feff}{}", valid().replace('\n', "\r\n"));
+    let (code, v) = check_json(&[&write(dir.path(), "crlf.yaml", text)]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["berkas"][0]["hasil"]["jumlah_waktu"], "2 hari 1 jam 5 menit");
+}
+
+#[test]
+fn a_2000_step_sop_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = valid();
+    let head = &head[..head.find("langkah:").unwrap()];
+    let mut s = format!("{head}langkah:\n");
+    for i in 0..2000 {
+        let actor = ["Ka. Dinas", "Pelaksana"][i % 2];
+        s.push_str(&format!("  - kegiatan: Memeriksa berkas {i}\n    pelaksana: {actor}\n    waktu: 1 menit\n    output: Berkas {i}\n"));
+    }
+    let (_, v) = check_json(&[&write(dir.path(), "besar.yaml", s)]);
+    assert_eq!(v["berkas"][0]["langkah"], 2000);
+    assert_eq!(v["berkas"][0]["hasil"]["jumlah_waktu"], "33 jam 20 menit");
+}
+
+#[test]
+fn defaults_file_fills_in_and_findings_point_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("sopc.toml"), "").unwrap();
+    let src = valid();
+    let start = src.find("disahkan_oleh:").unwrap();
+    let end = src.find("dasar_hukum:").unwrap();
+    let block = &src[start..end];
+    std::fs::write(d.join("_default.yaml"), block.replace("19681202 198803 1 002", "19681302 198803 1 002")).unwrap();
+    let sop = format!("{}{}", &src[..start], &src[end..]);
+    let (code, v) = check_json(&[&write(d, "a.yaml", sop)]);
+    assert_eq!(code, 1);
+    let temuan = v["berkas"][0]["temuan"].as_array().unwrap();
+    let t = temuan.iter().find(|t| t["kode"] == "nip-tanggal-lahir").expect("the NIP finding");
+    assert!(t["berkas"].as_str().unwrap().ends_with("_default.yaml"), "{t}");
+    assert_eq!(t["baris"], 6);
+}
+
+#[test]
+fn explain_prints_rule_docs() {
+    let out = sopc().args(["explain", "kegiatan-subjek"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PermenPAN-RB 35/2012"));
+    let out = sopc().args(["explain", "kegiatan-subjk"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kegiatan-subjek"));
+}
