@@ -35,6 +35,10 @@ fn main() {
         let errors: usize = reports.iter().map(|r| r.errors()).sum();
         assert_eq!(reports.len(), n);
         assert_eq!(errors, 0, "generated SOPs are clean");
-        println!("run {run}: checked {n} SOP files in {secs:.2} s ({:.0} files/s, {} threads)", n as f64 / secs, rayon::current_num_threads());
+        println!(
+            "run {run}: checked {n} SOP files in {secs:.2} s ({:.0} files/s, {} threads)",
+            n as f64 / secs,
+            rayon::current_num_threads()
+        );
     }
 }

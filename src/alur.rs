@@ -65,9 +65,15 @@ impl Alur {
             };
             if let Some(k) = &s.keputusan {
                 push(resolve(k.ya.as_ref().map(|t| t.as_str()), &ids), Jenis::Ya);
-                push(resolve(k.tidak.as_ref().map(|t| t.as_str()), &ids), Jenis::Tidak);
+                push(
+                    resolve(k.tidak.as_ref().map(|t| t.as_str()), &ids),
+                    Jenis::Tidak,
+                );
             } else {
-                push(resolve(s.lanjut.as_ref().map(|t| t.as_str()), &ids), Jenis::Lanjut);
+                push(
+                    resolve(s.lanjut.as_ref().map(|t| t.as_str()), &ids),
+                    Jenis::Lanjut,
+                );
             }
         }
         Alur { n, edges }
@@ -146,7 +152,11 @@ impl Alur {
     }
 
     /// Dynamic programming over forward edges (a DAG in step order).
-    fn best_path(&self, cost: impl Fn(usize) -> Durasi, better: impl Fn(f64, f64) -> bool) -> Option<Jalur> {
+    fn best_path(
+        &self,
+        cost: impl Fn(usize) -> Durasi,
+        better: impl Fn(f64, f64) -> bool,
+    ) -> Option<Jalur> {
         let mut best: Vec<Option<(Durasi, usize)>> = vec![None; self.n];
         best[0] = Some((cost(0), usize::MAX));
         for i in 0..self.n {

@@ -94,7 +94,10 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Msg> {
         let file: File = toml::from_str(text).map_err(|e| {
             let detail = e.to_string();
-            msg!("sopc.toml tidak valid: {detail}", "invalid sopc.toml: {detail}")
+            msg!(
+                "sopc.toml tidak valid: {detail}",
+                "invalid sopc.toml: {detail}"
+            )
         })?;
         for code in file.aturan.keys() {
             if crate::check::find_rule(code).is_none() {

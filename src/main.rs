@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "sopc", version, about = "Compiler dan validator SOP pemerintah (Permendagri 52/2011, PermenPAN-RB 35/2012)")]
+#[command(
+    name = "sopc",
+    version,
+    about = "Compiler dan validator SOP pemerintah (Permendagri 52/2011, PermenPAN-RB 35/2012)"
+)]
 struct Cli {
     /// Bahasa pesan: id (Bahasa Indonesia) atau en (English)
     #[arg(long, global = true, value_enum, default_value = "id")]
@@ -70,16 +74,41 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let lang = cli.lang;
     let result = match cli.command {
-        Command::Check { paths, format, deny_warnings } => check(&paths, format, deny_warnings, lang),
-        Command::Build { paths, output, kertas, orientasi } => {
-            build(&paths, output, kertas, orientasi, sopc::run::Bagian::Lengkap, lang)
-        }
-        Command::Pengesahan { paths, output } => build(&paths, output, None, None, sopc::run::Bagian::Pengesahan, lang),
+        Command::Check {
+            paths,
+            format,
+            deny_warnings,
+        } => check(&paths, format, deny_warnings, lang),
+        Command::Build {
+            paths,
+            output,
+            kertas,
+            orientasi,
+        } => build(
+            &paths,
+            output,
+            kertas,
+            orientasi,
+            sopc::run::Bagian::Lengkap,
+            lang,
+        ),
+        Command::Pengesahan { paths, output } => build(
+            &paths,
+            output,
+            None,
+            None,
+            sopc::run::Bagian::Pengesahan,
+            lang,
+        ),
         Command::Explain { code, list } => explain(code.as_deref(), list, lang),
         Command::Schema => {
             print!("{}", sopc::schema::sop_schema_json());
@@ -96,7 +125,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, lang: Lang) -> Result<ExitCode, Msg> {
+fn check(
+    paths: &[PathBuf],
+    format: Format,
+    deny_warnings: bool,
+    lang: Lang,
+) -> Result<ExitCode, Msg> {
     let config = sopc::run::config_for(&paths[0])?;
     let reports = sopc::run::check_paths(paths, &config)?;
     let text = match format {
@@ -105,7 +139,11 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, lang: Lang) -> 
         Format::Github => {
             if let Ok(summary) = std::env::var("GITHUB_STEP_SUMMARY") {
                 let md = sopc::report::github_summary(&reports, lang);
-                let _ = std::fs::OpenOptions::new().append(true).create(true).open(summary).and_then(|mut f| f.write_all(md.as_bytes()));
+                let _ = std::fs::OpenOptions::new()
+                    .append(true)
+                    .create(true)
+                    .open(summary)
+                    .and_then(|mut f| f.write_all(md.as_bytes()));
             }
             sopc::report::github(&reports, lang)
         }
@@ -114,7 +152,11 @@ fn check(paths: &[PathBuf], format: Format, deny_warnings: bool, lang: Lang) -> 
     print!("{text}");
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
     let warnings: usize = reports.iter().map(|r| r.warnings()).sum();
-    Ok(if errors > 0 || (deny_warnings && warnings > 0) { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if errors > 0 || (deny_warnings && warnings > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn build(
@@ -134,33 +176,55 @@ fn build(
     {
         std::fs::create_dir_all(o).map_err(|e| {
             let d = o.display();
-            Msg::new(format!("tidak dapat membuat {d}: {e}"), format!("cannot create {d}: {e}"))
+            Msg::new(
+                format!("tidak dapat membuat {d}: {e}"),
+                format!("cannot create {d}: {e}"),
+            )
         })?;
     }
-    let with_findings: Vec<_> = reports.iter().filter(|r| !r.diagnostics.is_empty()).collect();
+    let with_findings: Vec<_> = reports
+        .iter()
+        .filter(|r| !r.diagnostics.is_empty())
+        .collect();
     if !with_findings.is_empty() {
-        let owned: Vec<_> = reports.iter().filter(|r| !r.diagnostics.is_empty()).collect();
+        let owned: Vec<_> = reports
+            .iter()
+            .filter(|r| !r.diagnostics.is_empty())
+            .collect();
         let _ = owned;
-        eprint!("{}", sopc::report::human(&reports, lang, std::io::stderr().is_terminal()));
+        eprint!(
+            "{}",
+            sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
+        );
     }
     let outcomes = sopc::run::build(&reports, &config, output.as_deref(), bagian);
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
-            sopc::run::BuildOutcome::Written(p) => println!("{} → {}", r.path.display(), p.display()),
+            sopc::run::BuildOutcome::Written(p) => {
+                println!("{} → {}", r.path.display(), p.display())
+            }
             sopc::run::BuildOutcome::Skipped(m) | sopc::run::BuildOutcome::Failed(m) => {
                 failed = true;
                 eprintln!("{}: {}", r.path.display(), m.get(lang));
             }
         }
     }
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn explain(code: Option<&str>, list: bool, lang: Lang) -> Result<ExitCode, Msg> {
     if list || code.is_none() {
         for r in sopc::check::all_rules() {
-            let title = if lang == Lang::Id { r.title.0 } else { r.title.1 };
+            let title = if lang == Lang::Id {
+                r.title.0
+            } else {
+                r.title.1
+            };
             println!("{:<26} {:<10} {title}", r.code, r.severity.word(lang));
         }
         return Ok(ExitCode::SUCCESS);
@@ -175,7 +239,17 @@ fn explain(code: Option<&str>, list: bool, lang: Lang) -> Result<ExitCode, Msg> 
             format!("there is no rule `{code}`{hint}; see `sopc explain --list`"),
         ));
     };
-    let title = if lang == Lang::Id { r.title.0 } else { r.title.1 };
-    println!("{} ({}) — {title}\nSumber: {}\n\n{}", r.code, r.severity.word(lang), r.sumber, r.doc);
+    let title = if lang == Lang::Id {
+        r.title.0
+    } else {
+        r.title.1
+    };
+    println!(
+        "{} ({}) — {title}\nSumber: {}\n\n{}",
+        r.code,
+        r.severity.word(lang),
+        r.sumber,
+        r.doc
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 /// The repository root of `dir`: the nearest ancestor with `sopc.toml` or
 /// `.git`, else `dir` itself.
 pub fn root_of(dir: &Path) -> PathBuf {
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
     for d in abs.ancestors() {
         if d.join(crate::config::CONFIG_FILE).is_file() || d.join(".git").exists() {
@@ -67,10 +71,14 @@ pub struct RepoIndex {
 impl RepoIndex {
     pub fn add(&mut self, path: &Path, nomor: Option<&str>, nama: Option<&str>) {
         if let Some(n) = nomor.filter(|n| !n.is_empty()) {
-            self.by_nomor.entry(normalize(n)).or_insert_with(|| path.to_owned());
+            self.by_nomor
+                .entry(normalize(n))
+                .or_insert_with(|| path.to_owned());
         }
         if let Some(n) = nama.filter(|n| !n.is_empty()) {
-            self.by_nama.entry(normalize(n)).or_insert_with(|| path.to_owned());
+            self.by_nama
+                .entry(normalize(n))
+                .or_insert_with(|| path.to_owned());
         }
         self.files.push(normalize_path(path));
     }
@@ -93,7 +101,10 @@ impl RepoIndex {
 }
 
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn normalize_path(p: &Path) -> PathBuf {
@@ -121,9 +132,17 @@ pub enum LogoMasalah {
 /// Resolves `rel` against `base_dir` and checks that it stays inside `root`,
 /// exists, and is an image. Nothing outside `root` is opened: the path is
 /// checked as written before the file system is asked anything.
-pub fn resolve_logo(root: &Path, base_dir: &Path, rel: &str) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
+pub fn resolve_logo(
+    root: &Path,
+    base_dir: &Path,
+    rel: &str,
+) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
     let root = lexical(&std::path::absolute(root).unwrap_or_else(|_| root.to_owned()));
-    let base_dir = if base_dir.as_os_str().is_empty() { Path::new(".") } else { base_dir };
+    let base_dir = if base_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base_dir
+    };
     let base = std::path::absolute(base_dir).unwrap_or_else(|_| base_dir.to_owned());
     let joined = lexical(&base.join(rel));
     if !joined.starts_with(&root) {
@@ -187,10 +206,25 @@ mod tests {
         std::fs::write(root.join("sops/logo/a.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
         std::fs::write(root.join("sops/logo/b.png"), b"not an image").unwrap();
         let base = root.join("sops");
-        assert_eq!(resolve_logo(root, &base, "logo/a.png").unwrap().1, GambarFormat::Png);
-        assert_eq!(resolve_logo(root, &base, "logo/b.png"), Err(LogoMasalah::Format));
-        assert_eq!(resolve_logo(root, &base, "logo/c.png"), Err(LogoMasalah::TidakAda));
-        assert_eq!(resolve_logo(root, &base, "../../etc/passwd"), Err(LogoMasalah::DiLuar));
-        assert_eq!(resolve_logo(root, &base, "/etc/passwd"), Err(LogoMasalah::DiLuar));
+        assert_eq!(
+            resolve_logo(root, &base, "logo/a.png").unwrap().1,
+            GambarFormat::Png
+        );
+        assert_eq!(
+            resolve_logo(root, &base, "logo/b.png"),
+            Err(LogoMasalah::Format)
+        );
+        assert_eq!(
+            resolve_logo(root, &base, "logo/c.png"),
+            Err(LogoMasalah::TidakAda)
+        );
+        assert_eq!(
+            resolve_logo(root, &base, "../../etc/passwd"),
+            Err(LogoMasalah::DiLuar)
+        );
+        assert_eq!(
+            resolve_logo(root, &base, "/etc/passwd"),
+            Err(LogoMasalah::DiLuar)
+        );
     }
 }

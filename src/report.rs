@@ -27,14 +27,32 @@ pub struct Place {
 
 pub fn place(d: &Diagnostic, sources: &Sources, fallback: &std::path::Path) -> Place {
     let Some(span) = d.span else {
-        return Place { path: fallback.display().to_string(), line: 1, col: 1, end_line: 1, end_col: 1 };
+        return Place {
+            path: fallback.display().to_string(),
+            line: 1,
+            col: 1,
+            end_line: 1,
+            end_col: 1,
+        };
     };
     let Some(file) = sources.get(span.file) else {
-        return Place { path: fallback.display().to_string(), line: 1, col: 1, end_line: 1, end_col: 1 };
+        return Place {
+            path: fallback.display().to_string(),
+            line: 1,
+            col: 1,
+            end_line: 1,
+            end_col: 1,
+        };
     };
     let (line, col) = file.line_col(span.start as usize);
     let (end_line, end_col) = file.line_col(span.end as usize);
-    Place { path: file.path.display().to_string(), line, col, end_line, end_col }
+    Place {
+        path: file.path.display().to_string(),
+        line,
+        col,
+        end_line,
+        end_col,
+    }
 }
 
 /// Human output: each finding with its snippet, then a summary per file.
@@ -69,7 +87,10 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
     let jam = None;
     let total = h.jumlah.format(jam);
     let steps = r.sop.as_ref().map_or(0, |s| s.steps().len());
-    let paths = h.jalur.as_ref().map(|(s, l)| (s.total.format(jam), l.total.format(jam)));
+    let paths = h
+        .jalur
+        .as_ref()
+        .map(|(s, l)| (s.total.format(jam), l.total.format(jam)));
     match lang {
         Lang::Id => {
             let mut s = format!("{path}: {steps} langkah, JUMLAH {total}");
@@ -90,7 +111,11 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
     }
 }
 
-fn to_miette(d: &Diagnostic, sources: &Sources, lang: Lang) -> Box<dyn miette::Diagnostic + Send + Sync> {
+fn to_miette(
+    d: &Diagnostic,
+    sources: &Sources,
+    lang: Lang,
+) -> Box<dyn miette::Diagnostic + Send + Sync> {
     let mut m = miette::MietteDiagnostic::new(d.message.get(lang).to_owned())
         .with_code(d.code)
         .with_severity(match d.severity {
@@ -100,11 +125,21 @@ fn to_miette(d: &Diagnostic, sources: &Sources, lang: Lang) -> Box<dyn miette::D
     if let Some(h) = &d.help {
         m = m.with_help(h.get(lang).to_owned());
     }
-    let Some(span) = d.span else { return Box::new(m) };
-    let Some(file) = sources.get(span.file) else { return Box::new(m) };
-    let mut labels = vec![miette::LabeledSpan::new_primary_with_span(None, span.range())];
+    let Some(span) = d.span else {
+        return Box::new(m);
+    };
+    let Some(file) = sources.get(span.file) else {
+        return Box::new(m);
+    };
+    let mut labels = vec![miette::LabeledSpan::new_primary_with_span(
+        None,
+        span.range(),
+    )];
     for l in d.labels.iter().filter(|l| l.span.file == span.file) {
-        labels.push(miette::LabeledSpan::new_with_span(Some(l.message.get(lang).to_owned()), l.span.range()));
+        labels.push(miette::LabeledSpan::new_with_span(
+            Some(l.message.get(lang).to_owned()),
+            l.span.range(),
+        ));
     }
     m = m.with_labels(labels);
     let src = miette::NamedSource::new(file.path.display().to_string(), file.text.clone());
@@ -193,7 +228,11 @@ pub fn github(reports: &[FileReport], lang: Lang) -> String {
     for r in reports {
         for d in &r.diagnostics {
             let p = place(d, &r.sources, &r.path);
-            let kind = if d.severity == Severity::Error { "error" } else { "warning" };
+            let kind = if d.severity == Severity::Error {
+                "error"
+            } else {
+                "warning"
+            };
             let mut text = d.message.get(lang).to_owned();
             if let Some(h) = &d.help {
                 let _ = write!(text, " — {}", h.get(lang));
@@ -201,7 +240,13 @@ pub fn github(reports: &[FileReport], lang: Lang) -> String {
             let _ = writeln!(
                 out,
                 "::{kind} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_prop(&p.path), p.line, p.col, p.end_line, p.end_col, escape_prop(d.code), escape_data(&text)
+                escape_prop(&p.path),
+                p.line,
+                p.col,
+                p.end_line,
+                p.end_col,
+                escape_prop(d.code),
+                escape_data(&text)
             );
         }
     }
@@ -214,21 +259,37 @@ pub fn github_summary(reports: &[FileReport], lang: Lang) -> String {
     let errors: usize = reports.iter().map(FileReport::errors).sum();
     let warnings: usize = reports.iter().map(FileReport::warnings).sum();
     let mut out = match lang {
-        Lang::Id => format!("## sopc check\n\n{} berkas, {errors} galat, {warnings} peringatan\n\n| berkas | baris | tingkat | kode | pesan |\n|---|---|---|---|---|\n", reports.len()),
-        Lang::En => format!("## sopc check\n\n{} files, {errors} errors, {warnings} warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n", reports.len()),
+        Lang::Id => format!(
+            "## sopc check\n\n{} berkas, {errors} galat, {warnings} peringatan\n\n| berkas | baris | tingkat | kode | pesan |\n|---|---|---|---|---|\n",
+            reports.len()
+        ),
+        Lang::En => format!(
+            "## sopc check\n\n{} files, {errors} errors, {warnings} warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n",
+            reports.len()
+        ),
     };
     for r in reports {
         for d in &r.diagnostics {
             let p = place(d, &r.sources, &r.path);
             let msg = d.message.get(lang).replace('|', "\\|");
-            let _ = writeln!(out, "| {} | {} | {} | `{}` | {} |", p.path, p.line, d.severity.word(lang), d.code, msg);
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | `{}` | {} |",
+                p.path,
+                p.line,
+                d.severity.word(lang),
+                d.code,
+                msg
+            );
         }
     }
     out
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_prop(s: &str) -> String {

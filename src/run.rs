@@ -24,16 +24,26 @@ pub struct FileReport {
 
 impl FileReport {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 }
 
 /// The repository configuration for a path, with today's date for checks.
 pub fn config_for(path: &Path) -> Result<Config, Msg> {
-    let dir = if path.is_dir() { path } else { path.parent().unwrap_or(Path::new(".")) };
+    let dir = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(Path::new("."))
+    };
     let mut c = Config::load(&repo::root_of(dir))?;
     c.hari_ini = crate::config::today();
     Ok(c)
@@ -64,7 +74,11 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
             msg!("tidak dapat membaca {d}: {e}", "cannot read {d}: {e}")
         })?;
         if let Some(sop) = &l.sop {
-            index.add(&path, sop.nomor.as_ref().map(|n| n.as_str()), sop.nama.as_ref().map(|n| n.as_str()));
+            index.add(
+                &path,
+                sop.nomor.as_ref().map(|n| n.as_str()),
+                sop.nama.as_ref().map(|n| n.as_str()),
+            );
         }
         parsed.push((path, l));
     }
@@ -72,12 +86,21 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
         .into_par_iter()
         .map(|(path, l)| {
             let mut diagnostics = l.diagnostics;
-            let hasil = l.sop.as_ref().map(|sop| check::check(sop, &l.sources, &path, config, Some(&index)));
+            let hasil = l
+                .sop
+                .as_ref()
+                .map(|sop| check::check(sop, &l.sources, &path, config, Some(&index)));
             if let Some(h) = &hasil {
                 diagnostics.extend(h.diagnostics.iter().cloned());
             }
             check::apply_config(&mut diagnostics, config);
-            FileReport { path, sources: l.sources, sop: l.sop, hasil, diagnostics }
+            FileReport {
+                path,
+                sources: l.sources,
+                sop: l.sop,
+                hasil,
+                diagnostics,
+            }
         })
         .collect())
 }
@@ -97,7 +120,10 @@ pub enum BuildOutcome {
 /// The PDF path for an SOP: `out` when it names a `.pdf` and there is one
 /// SOP, else `out`/name.pdf, else next to the YAML file.
 pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str) -> PathBuf {
-    let stem = sop_path.file_stem().and_then(|s| s.to_str()).unwrap_or("sop");
+    let stem = sop_path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("sop");
     let name = format!("{stem}{suffix}.pdf");
     match out {
         Some(o) if single && o.extension().is_some_and(|e| e == "pdf") => o.to_owned(),
@@ -109,7 +135,12 @@ pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str)
 /// Renders every checked SOP that may be built. Files with errors are not
 /// built when `final`; `draf` files with errors are not built either, since
 /// the page would show wrong facts (they are reported by check).
-pub fn build(reports: &[FileReport], config: &Config, out: Option<&Path>, bagian: Bagian) -> Vec<BuildOutcome> {
+pub fn build(
+    reports: &[FileReport],
+    config: &Config,
+    out: Option<&Path>,
+    bagian: Bagian,
+) -> Vec<BuildOutcome> {
     let opts = crate::render::RenderOptions {
         kertas: config.cetak.kertas.unwrap_or_default(),
         orientasi: config.cetak.orientasi.unwrap_or_default(),
@@ -118,15 +149,26 @@ pub fn build(reports: &[FileReport], config: &Config, out: Option<&Path>, bagian
     };
     let renderer = crate::render::Renderer::new(&opts);
     let single = reports.len() == 1;
-    let suffix = if bagian == Bagian::Pengesahan { "-pengesahan" } else { "" };
+    let suffix = if bagian == Bagian::Pengesahan {
+        "-pengesahan"
+    } else {
+        ""
+    };
     reports
         .par_iter()
         .map(|r| {
             let (Some(sop), Some(hasil)) = (&r.sop, &r.hasil) else {
-                return BuildOutcome::Skipped(msg!("berkas tidak dapat dibaca", "the file could not be read"));
+                return BuildOutcome::Skipped(msg!(
+                    "berkas tidak dapat dibaca",
+                    "the file could not be read"
+                ));
             };
             if r.errors() > 0 {
-                let status = if sop.status() == Status::Final { "final" } else { "draf" };
+                let status = if sop.status() == Status::Final {
+                    "final"
+                } else {
+                    "draf"
+                };
                 return BuildOutcome::Skipped(msg!(
                     "SOP {status} ini memiliki galat; perbaiki dulu (lihat `sopc check`)",
                     "this {status} SOP has errors; fix them first (see `sopc check`)"
@@ -142,7 +184,10 @@ pub fn build(reports: &[FileReport], config: &Config, out: Option<&Path>, bagian
                     Ok(()) => BuildOutcome::Written(target),
                     Err(e) => {
                         let d = target.display();
-                        BuildOutcome::Failed(msg!("tidak dapat menulis {d}: {e}", "cannot write {d}: {e}"))
+                        BuildOutcome::Failed(msg!(
+                            "tidak dapat menulis {d}: {e}",
+                            "cannot write {d}: {e}"
+                        ))
                     }
                 },
                 Err(e) => BuildOutcome::Failed(e.message),
@@ -153,15 +198,30 @@ pub fn build(reports: &[FileReport], config: &Config, out: Option<&Path>, bagian
 
 /// Reads the logo after checking that it lies inside the repository.
 fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::render::Logo>, Msg> {
-    let Some(logo) = sop.instansi.as_ref().and_then(|i| i.logo.as_ref()).filter(|l| !l.is_empty()) else {
+    let Some(logo) = sop
+        .instansi
+        .as_ref()
+        .and_then(|i| i.logo.as_ref())
+        .filter(|l| !l.is_empty())
+    else {
         return Ok(None);
     };
-    let base = r.sources.path(logo.span.file).parent().unwrap_or(Path::new(".")).to_owned();
+    let base = r
+        .sources
+        .path(logo.span.file)
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_owned();
     let root = repo::root_of(r.path.parent().unwrap_or(Path::new(".")));
     let p = logo.as_str();
-    let (path, format) = repo::resolve_logo(&root, &base, p)
-        .map_err(|_| msg!("logo `{p}` tidak dapat dipakai", "logo `{p}` cannot be used"))?;
-    let bytes = std::fs::read(&path).map_err(|e| msg!("tidak dapat membaca logo: {e}", "cannot read the logo: {e}"))?;
+    let (path, format) = repo::resolve_logo(&root, &base, p).map_err(|_| {
+        msg!(
+            "logo `{p}` tidak dapat dipakai",
+            "logo `{p}` cannot be used"
+        )
+    })?;
+    let bytes = std::fs::read(&path)
+        .map_err(|e| msg!("tidak dapat membaca logo: {e}", "cannot read the logo: {e}"))?;
     let format = match format {
         repo::GambarFormat::Png => crate::render::LogoFormat::Png,
         repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,

@@ -44,7 +44,7 @@ impl Span {
     }
 
     /// A sub-range of this span, given as byte offsets relative to its start.
-    pub fn sub(self, rel: std::ops::Range<usize>) -> Span {
+    pub fn part(self, rel: std::ops::Range<usize>) -> Span {
         let len = (self.end - self.start) as usize;
         let start = rel.start.min(len);
         let end = rel.end.clamp(start, len);
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn sub_span_is_clamped() {
         let s = Span::new(FileId(0), 10, 20);
-        assert_eq!(s.sub(2..4).range(), 12..14);
-        assert_eq!(s.sub(8..50).range(), 18..20);
+        assert_eq!(s.part(2..4).range(), 12..14);
+        assert_eq!(s.part(8..50).range(), 18..20);
     }
 }

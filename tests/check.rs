@@ -10,7 +10,13 @@ fn sopc() -> Command {
 }
 
 fn check_json(args: &[&str]) -> (i32, Value) {
-    let out = sopc().arg("check").arg("--format").arg("json").args(args).output().unwrap();
+    let out = sopc()
+        .arg("check")
+        .arg("--format")
+        .arg("json")
+        .args(args)
+        .output()
+        .unwrap();
     let code = out.status.code().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("json: {e}\n{}", String::from_utf8_lossy(&out.stdout)));
@@ -18,11 +24,22 @@ fn check_json(args: &[&str]) -> (i32, Value) {
 }
 
 fn file<'a>(v: &'a Value, name: &str) -> &'a Value {
-    v["berkas"].as_array().unwrap().iter().find(|f| f["berkas"].as_str().unwrap().ends_with(name)).unwrap()
+    v["berkas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["berkas"].as_str().unwrap().ends_with(name))
+        .unwrap()
 }
 
 fn findings(f: &Value, code: &str) -> Vec<u64> {
-    f["temuan"].as_array().unwrap().iter().filter(|t| t["kode"] == code).map(|t| t["baris"].as_u64().unwrap()).collect()
+    f["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kode"] == code)
+        .map(|t| t["baris"].as_u64().unwrap())
+        .collect()
 }
 
 #[test]
@@ -66,7 +83,11 @@ fn every_example_has_the_schema_modeline() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "yaml") {
             let text = std::fs::read_to_string(&p).unwrap();
-            assert!(text.starts_with("# yaml-language-server: $schema=../schema/sop.schema.json"), "{}", p.display());
+            assert!(
+                text.starts_with("# yaml-language-server: $schema=../schema/sop.schema.json"),
+                "{}",
+                p.display()
+            );
         }
     }
 }
@@ -74,7 +95,11 @@ fn every_example_has_the_schema_modeline() {
 #[test]
 fn committed_schema_is_current() {
     let committed = std::fs::read_to_string("schema/sop.schema.json").unwrap();
-    assert_eq!(committed, sopc::schema::sop_schema_json(), "run `sopc schema > schema/sop.schema.json`");
+    assert_eq!(
+        committed,
+        sopc::schema::sop_schema_json(),
+        "run `sopc schema > schema/sop.schema.json`"
+    );
 }
 
 fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> String {
@@ -96,8 +121,14 @@ fn unknown_key_gets_indonesian_message_line_and_suggestion() {
     let out = sopc().args(["check", &p]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("kunci `kualifkasi_pelaksana` tidak dikenal"), "{text}");
-    assert!(text.contains("apakah maksud Anda `kualifikasi_pelaksana`?"), "{text}");
+    assert!(
+        text.contains("kunci `kualifkasi_pelaksana` tidak dikenal"),
+        "{text}"
+    );
+    assert!(
+        text.contains("apakah maksud Anda `kualifikasi_pelaksana`?"),
+        "{text}"
+    );
     assert!(text.contains(&format!("a.yaml:{line}:1")), "{text}");
     let out = sopc().args(["--lang", "en", "check", &p]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("did you mean `kualifikasi_pelaksana`?"));
@@ -106,14 +137,37 @@ fn unknown_key_gets_indonesian_message_line_and_suggestion() {
 #[test]
 fn github_and_sarif_outputs() {
     let dir = tempfile::tempdir().unwrap();
-    let p = write(dir.path(), "a.yaml", valid().replacen("nip: \"19681202 198803 1 002\"", "nip: \"19681302 198803 1 002\"", 1));
+    let p = write(
+        dir.path(),
+        "a.yaml",
+        valid().replacen(
+            "nip: \"19681202 198803 1 002\"",
+            "nip: \"19681302 198803 1 002\"",
+            1,
+        ),
+    );
     let summary = dir.path().join("summary.md");
-    let out = sopc().args(["check", "--format", "github", &p]).env("GITHUB_STEP_SUMMARY", &summary).output().unwrap();
+    let out = sopc()
+        .args(["check", "--format", "github", &p])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.lines().any(|l| l.starts_with("::error file=") && l.contains("title=nip-tanggal-lahir")), "{text}");
-    assert!(std::fs::read_to_string(&summary).unwrap().contains("`nip-tanggal-lahir`"));
-    let out = sopc().args(["check", "--format", "sarif", &p]).output().unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("::error file=") && l.contains("title=nip-tanggal-lahir")),
+        "{text}"
+    );
+    assert!(
+        std::fs::read_to_string(&summary)
+            .unwrap()
+            .contains("`nip-tanggal-lahir`")
+    );
+    let out = sopc()
+        .args(["check", "--format", "sarif", &p])
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["version"], "2.1.0");
     let results = v["runs"][0]["results"].as_array().unwrap();
@@ -122,9 +176,19 @@ fn github_and_sarif_outputs() {
 
 #[test]
 fn warnings_fail_only_with_deny_warnings() {
-    let out = sopc().args(["check", "sops/kudus-kunjungan-kerja.yaml", "--deny-warnings"]).output().unwrap();
+    let out = sopc()
+        .args([
+            "check",
+            "sops/kudus-kunjungan-kerja.yaml",
+            "--deny-warnings",
+        ])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let out = sopc().args(["check", "sops/kudus-kunjungan-kerja.yaml"]).output().unwrap();
+    let out = sopc()
+        .args(["check", "sops/kudus-kunjungan-kerja.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -133,7 +197,10 @@ fn missing_path_and_bad_usage_exit_2() {
     let out = sopc().args(["check", "tidak/ada.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("tidak dapat membaca"));
-    let out = sopc().args(["check", "--format", "xml", "sops"]).output().unwrap();
+    let out = sopc()
+        .args(["check", "--format", "xml", "sops"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -141,7 +208,17 @@ fn missing_path_and_bad_usage_exit_2() {
 fn codes(path: &str) -> (i32, Vec<(String, u64)>) {
     let (code, v) = check_json(&[path]);
     let f = &v["berkas"][0];
-    let list = f["temuan"].as_array().unwrap().iter().map(|t| (t["kode"].as_str().unwrap().to_owned(), t["baris"].as_u64().unwrap())).collect();
+    let list = f["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["kode"].as_str().unwrap().to_owned(),
+                t["baris"].as_u64().unwrap(),
+            )
+        })
+        .collect();
     (code, list)
 }
 
@@ -149,18 +226,33 @@ fn codes(path: &str) -> (i32, Vec<(String, u64)>) {
 fn bad_input_gives_findings_never_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    assert_eq!(codes(&write(d, "kosong.yaml", "")), (1, vec![("berkas-kosong".into(), 1)]));
-    assert_eq!(codes(&write(d, "latin1.yaml", b"nama: Desa \xe9\n")).1, vec![("bukan-utf8".to_string(), 1)]);
+    assert_eq!(
+        codes(&write(d, "kosong.yaml", "")),
+        (1, vec![("berkas-kosong".into(), 1)])
+    );
+    assert_eq!(
+        codes(&write(d, "latin1.yaml", b"nama: Desa \xe9\n")).1,
+        vec![("bukan-utf8".to_string(), 1)]
+    );
     let (c, l) = codes(&write(d, "tab.yaml", "instansi:\n\tnama: x\n"));
     assert_eq!((c, l[0].0.as_str()), (1, "yaml-sintaks"));
     let (c, l) = codes(&write(d, "dup.yaml", "nomor: 1\nnama: a\nnomor: 2\n"));
     assert_eq!(c, 1);
     assert!(l.contains(&("kunci-ganda".to_string(), 3)), "{l:?}");
     let mut bomb = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
-    for (p, n) in ["a", "b", "c", "d", "e", "f", "g"].iter().zip(["b", "c", "d", "e", "f", "g", "h"]) {
-        bomb.push_str(&format!("{n}: &{n} [{}]\n", vec![format!("*{p}"); 9].join(",")));
+    for (p, n) in ["a", "b", "c", "d", "e", "f", "g"]
+        .iter()
+        .zip(["b", "c", "d", "e", "f", "g", "h"])
+    {
+        bomb.push_str(&format!(
+            "{n}: &{n} [{}]\n",
+            vec![format!("*{p}"); 9].join(",")
+        ));
     }
-    assert_eq!(codes(&write(d, "bomb.yaml", &bomb)).1[0].0, "yaml-terlalu-besar");
+    assert_eq!(
+        codes(&write(d, "bomb.yaml", &bomb)).1[0].0,
+        "yaml-terlalu-besar"
+    );
     let deep = format!("{}x{}", "[".repeat(200), "]".repeat(200));
     let (c, l) = codes(&write(d, "deep.yaml", format!("nama: {deep}\n")));
     assert_eq!(c, 1);
@@ -176,7 +268,10 @@ fn bom_and_crlf_are_accepted() {
     let text = format!("\u{feff}{}", valid().replace('\n', "\r\n"));
     let (code, v) = check_json(&[&write(dir.path(), "crlf.yaml", text)]);
     assert_eq!(code, 0, "{v:#}");
-    assert_eq!(v["berkas"][0]["hasil"]["jumlah_waktu"], "2 hari 1 jam 5 menit");
+    assert_eq!(
+        v["berkas"][0]["hasil"]["jumlah_waktu"],
+        "2 hari 1 jam 5 menit"
+    );
 }
 
 #[test]
@@ -203,19 +298,32 @@ fn defaults_file_fills_in_and_findings_point_into_it() {
     let start = src.find("disahkan_oleh:").unwrap();
     let end = src.find("dasar_hukum:").unwrap();
     let block = &src[start..end];
-    std::fs::write(d.join("_default.yaml"), block.replace("19681202 198803 1 002", "19681302 198803 1 002")).unwrap();
+    std::fs::write(
+        d.join("_default.yaml"),
+        block.replace("19681202 198803 1 002", "19681302 198803 1 002"),
+    )
+    .unwrap();
     let sop = format!("{}{}", &src[..start], &src[end..]);
     let (code, v) = check_json(&[&write(d, "a.yaml", sop)]);
     assert_eq!(code, 1);
     let temuan = v["berkas"][0]["temuan"].as_array().unwrap();
-    let t = temuan.iter().find(|t| t["kode"] == "nip-tanggal-lahir").expect("the NIP finding");
-    assert!(t["berkas"].as_str().unwrap().ends_with("_default.yaml"), "{t}");
+    let t = temuan
+        .iter()
+        .find(|t| t["kode"] == "nip-tanggal-lahir")
+        .expect("the NIP finding");
+    assert!(
+        t["berkas"].as_str().unwrap().ends_with("_default.yaml"),
+        "{t}"
+    );
     assert_eq!(t["baris"], 6);
 }
 
 #[test]
 fn explain_prints_rule_docs() {
-    let out = sopc().args(["explain", "kegiatan-subjek"]).output().unwrap();
+    let out = sopc()
+        .args(["explain", "kegiatan-subjek"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("PermenPAN-RB 35/2012"));
     let out = sopc().args(["explain", "kegiatan-subjk"]).output().unwrap();

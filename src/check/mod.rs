@@ -44,7 +44,12 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// Records a finding of `rule` at `span`.
     pub fn report(&mut self, rule: &'static Rule, span: Span, message: Msg) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(rule.code, rule.severity, Some(span), message));
+        self.out.push(Diagnostic::new(
+            rule.code,
+            rule.severity,
+            Some(span),
+            message,
+        ));
         self.out.last_mut().expect("a finding was just pushed")
     }
 
@@ -65,7 +70,7 @@ impl Ctx<'_> {
             return span;
         };
         match file.slice(span).find(text) {
-            Some(at) if !text.is_empty() => span.sub(at + range.start..at + range.end),
+            Some(at) if !text.is_empty() => span.part(at + range.start..at + range.end),
             _ => span,
         }
     }
@@ -81,7 +86,9 @@ pub fn registry() -> &'static [(&'static [&'static Rule], Option<Checker>)] {
 
 /// All rules, in registry order.
 pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
-    registry().iter().flat_map(|(rules, _)| rules.iter().copied())
+    registry()
+        .iter()
+        .flat_map(|(rules, _)| rules.iter().copied())
 }
 
 pub fn find_rule(code: &str) -> Option<&'static Rule> {
@@ -226,7 +233,9 @@ langkah:
 
     /// 1-based line of the first occurrence of `needle`.
     pub fn line_of(src: &str, needle: &str) -> usize {
-        let at = src.find(needle).unwrap_or_else(|| panic!("no `{needle}` in source"));
+        let at = src
+            .find(needle)
+            .unwrap_or_else(|| panic!("no `{needle}` in source"));
         src[..at].matches('\n').count() + 1
     }
 
@@ -242,12 +251,21 @@ langkah:
         let file = &loaded.sources.files()[0];
         diags
             .iter()
-            .map(|d| (d.code, d.span.map_or(0, |s| file.line_col(s.start as usize).0)))
+            .map(|d| {
+                (
+                    d.code,
+                    d.span.map_or(0, |s| file.line_col(s.start as usize).0),
+                )
+            })
             .collect()
     }
 
     /// Findings with one code.
     pub fn lines_of(src: &str, code: &str) -> Vec<usize> {
-        findings(src).into_iter().filter(|(c, _)| *c == code).map(|(_, l)| l).collect()
+        findings(src)
+            .into_iter()
+            .filter(|(c, _)| *c == code)
+            .map(|(_, l)| l)
+            .collect()
     }
 }

@@ -72,7 +72,13 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
             return sop;
         }
         _ => {
-            r.wrong_type(root, "dokumen", "document", "pemetaan (kunci: nilai)", "mapping (key: value)");
+            r.wrong_type(
+                root,
+                "dokumen",
+                "document",
+                "pemetaan (kunci: nilai)",
+                "mapping (key: value)",
+            );
             return sop;
         }
     }
@@ -108,7 +114,10 @@ pub struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     pub fn get(&self, key: &str) -> Option<&'n Node> {
-        self.entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| *v)
+        self.entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -121,7 +130,13 @@ impl Reader<'_> {
     fn fields<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
             let label = if path.is_empty() { "dokumen" } else { path };
-            self.wrong_type(node, label, label, "pemetaan (kunci: nilai)", "mapping (key: value)");
+            self.wrong_type(
+                node,
+                label,
+                label,
+                "pemetaan (kunci: nilai)",
+                "mapping (key: value)",
+            );
             return None;
         };
         let mut kept: Vec<(&Key, &Node)> = Vec::with_capacity(entries.len());
@@ -151,7 +166,10 @@ impl Reader<'_> {
                     "key `{name}` is written twice"
                 ),
             )
-            .with_label(first, msg!("pertama kali ditulis di sini", "first written here"))
+            .with_label(
+                first,
+                msg!("pertama kali ditulis di sini", "first written here"),
+            )
             .with_help(msg!(
                 "hapus salah satunya atau gabungkan isinya; sopc tidak menggabungkan diam-diam",
                 "remove one of them or merge their contents; sopc never merges silently"
@@ -161,8 +179,16 @@ impl Reader<'_> {
 
     fn unknown_key(&mut self, key: &Key, path: &str, known: &[&str]) {
         let name = &key.name;
-        let place_id = if path.is_empty() { String::new() } else { format!(" di `{path}`") };
-        let place_en = if path.is_empty() { String::new() } else { format!(" in `{path}`") };
+        let place_id = if path.is_empty() {
+            String::new()
+        } else {
+            format!(" di `{path}`")
+        };
+        let place_en = if path.is_empty() {
+            String::new()
+        } else {
+            format!(" in `{path}`")
+        };
         let mut d = Diagnostic::new(
             "kunci-tidak-dikenal",
             Severity::Error,
@@ -182,7 +208,14 @@ impl Reader<'_> {
         self.out.push(d);
     }
 
-    fn wrong_type(&mut self, node: &Node, key_id: &str, key_en: &str, want_id: &str, want_en: &str) {
+    fn wrong_type(
+        &mut self,
+        node: &Node,
+        key_id: &str,
+        key_en: &str,
+        want_id: &str,
+        want_en: &str,
+    ) {
         let (got_id, got_en) = node.type_name();
         self.out.push(Diagnostic::new(
             "tipe-salah",
@@ -309,7 +342,10 @@ impl Reader<'_> {
                         "tanggal-tidak-valid",
                         Severity::Error,
                         Some(node.span),
-                        crate::diag::Msg::new(format!("tanggal.{key}: {}", e.pesan()), format!("tanggal.{key}: {}", e.message_en())),
+                        crate::diag::Msg::new(
+                            format!("tanggal.{key}: {}", e.pesan()),
+                            format!("tanggal.{key}: {}", e.message_en()),
+                        ),
                     );
                     if let Some(id) = e.saran() {
                         let en = e.help_en().unwrap_or_else(|| id.clone());
@@ -320,7 +356,13 @@ impl Reader<'_> {
                 }
             }
         };
-        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+        Sp::new(
+            Parsed {
+                teks: text.value,
+                nilai,
+            },
+            node.span,
+        )
     }
 
     fn disahkan(&mut self, node: &Node) -> Option<Sp<DisahkanOleh>> {
@@ -348,7 +390,9 @@ impl Reader<'_> {
         for (i, item) in items.into_iter().enumerate() {
             let path = format!("keterkaitan[{}]", i + 1);
             if let NodeKind::Map(_) = item.kind {
-                let Some(m) = self.fields(item, &path, RUJUKAN_KEYS) else { continue };
+                let Some(m) = self.fields(item, &path, RUJUKAN_KEYS) else {
+                    continue;
+                };
                 let found: Vec<(&str, &Node)> = RUJUKAN_KEYS
                     .iter()
                     .filter_map(|k| m.get(k).map(|n| (*k, n)))
@@ -389,7 +433,13 @@ impl Reader<'_> {
                 .collect(),
             NodeKind::Null => Vec::new(),
             _ => {
-                self.wrong_type(node, "langkah", "langkah", "daftar langkah", "list of steps");
+                self.wrong_type(
+                    node,
+                    "langkah",
+                    "langkah",
+                    "daftar langkah",
+                    "list of steps",
+                );
                 Vec::new()
             }
         };
@@ -404,11 +454,17 @@ impl Reader<'_> {
                 id: self.opt_text(&m, "id", &p),
                 kegiatan: self.opt_text(&m, "kegiatan", &p),
                 pelaksana: self.opt_text(&m, "pelaksana", &p),
-                kelengkapan: m.get("kelengkapan").map(|n| self.isi(n, &format!("{p}.kelengkapan"))),
+                kelengkapan: m
+                    .get("kelengkapan")
+                    .map(|n| self.isi(n, &format!("{p}.kelengkapan"))),
                 waktu: m.get("waktu").map(|n| self.waktu(n, &format!("{p}.waktu"))),
                 output: m.get("output").map(|n| self.isi(n, &format!("{p}.output"))),
-                keterangan: m.get("keterangan").map(|n| self.isi(n, &format!("{p}.keterangan"))),
-                keputusan: m.get("keputusan").and_then(|n| self.keputusan(n, &format!("{p}.keputusan"))),
+                keterangan: m
+                    .get("keterangan")
+                    .map(|n| self.isi(n, &format!("{p}.keterangan"))),
+                keputusan: m
+                    .get("keputusan")
+                    .and_then(|n| self.keputusan(n, &format!("{p}.keputusan"))),
                 lanjut: self.opt_text(&m, "lanjut", &p),
             },
             node.span,
@@ -458,14 +514,20 @@ impl Reader<'_> {
                 }
             }
         };
-        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+        Sp::new(
+            Parsed {
+                teks: text.value,
+                nilai,
+            },
+            node.span,
+        )
     }
 
     fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::durasi::WaktuError, path: &str) {
         // Underline the offending word when the value is written plainly on
         // one line, so that its offsets match the source.
         let span = if node.span.end - node.span.start == text.len() as u32 {
-            node.span.sub(e.range.clone())
+            node.span.part(e.range.clone())
         } else {
             node.span
         };
@@ -473,7 +535,10 @@ impl Reader<'_> {
             "waktu-tidak-valid",
             Severity::Error,
             Some(span),
-            crate::diag::Msg::new(format!("{path}: {}", e.pesan()), format!("{path}: {}", e.message_en())),
+            crate::diag::Msg::new(
+                format!("{path}: {}", e.pesan()),
+                format!("{path}: {}", e.message_en()),
+            ),
         );
         if let Some(s) = &e.saran {
             d = d.with_help(did_you_mean(s));
@@ -490,6 +555,12 @@ impl Reader<'_> {
                 None
             }
         };
-        Sp::new(Parsed { teks: text.value, nilai }, node.span)
+        Sp::new(
+            Parsed {
+                teks: text.value,
+                nilai,
+            },
+            node.span,
+        )
     }
 }

@@ -83,11 +83,22 @@ fn read_source(path: &Path) -> std::io::Result<Result<Arc<SourceFile>, Loaded>> 
     }
 }
 
-fn whole_file_error(path: &Path, code: &'static str, message: crate::diag::Msg, text: String) -> Loaded {
+fn whole_file_error(
+    path: &Path,
+    code: &'static str,
+    message: crate::diag::Msg,
+    text: String,
+) -> Loaded {
     let mut sources = Sources::default();
     let end = text.len();
     let id = sources.add(Arc::new(SourceFile::new(path, text)));
-    let d = Diagnostic::new(code, Severity::Error, Some(Span::new(id, end, end)), message).with_help(msg!(
+    let d = Diagnostic::new(
+        code,
+        Severity::Error,
+        Some(Span::new(id, end, end)),
+        message,
+    )
+    .with_help(msg!(
         "simpan berkas sebagai teks UTF-8 (di editor: Save with Encoding → UTF-8)",
         "save the file as UTF-8 text (in an editor: Save with Encoding → UTF-8)"
     ));
@@ -108,7 +119,7 @@ fn load_source(file: Arc<SourceFile>, chain: &[Arc<DefaultsFile>]) -> Loaded {
             return Loaded {
                 sources,
                 sop: None,
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
             };
         }
     };
@@ -123,7 +134,7 @@ fn load_source(file: Arc<SourceFile>, chain: &[Arc<DefaultsFile>]) -> Loaded {
             }
             Err(d) => {
                 let fid = sources.add(defaults.source.clone());
-                let mut d = d.clone();
+                let mut d = (**d).clone();
                 if let Some(s) = d.span.as_mut() {
                     s.file = fid;
                 }
@@ -144,16 +155,14 @@ fn load_source(file: Arc<SourceFile>, chain: &[Arc<DefaultsFile>]) -> Loaded {
 /// Adds the keys of `defaults` that `target` lacks; mappings merge key by key,
 /// anything else in `target` wins whole.
 fn merge_missing(target: &mut Node, defaults: Node) {
-    match (&mut target.kind, defaults.kind) {
-        (NodeKind::Map(entries), NodeKind::Map(def_entries)) => {
-            for (key, value) in def_entries {
-                match entries.iter_mut().find(|(k, _)| k.name == key.name) {
-                    Some((_, existing)) => merge_missing(existing, value),
-                    None => entries.push((key, value)),
-                }
+    if let (NodeKind::Map(entries), NodeKind::Map(def_entries)) = (&mut target.kind, defaults.kind)
+    {
+        for (key, value) in def_entries {
+            match entries.iter_mut().find(|(k, _)| k.name == key.name) {
+                Some((_, existing)) => merge_missing(existing, value),
+                None => entries.push((key, value)),
             }
         }
-        _ => {}
     }
 }
 
@@ -174,7 +183,7 @@ fn set_file(node: &mut Node, file: FileId) {
 pub struct DefaultsFile {
     pub source: Arc<SourceFile>,
     /// The tree (spans in file 0), or why it could not be read.
-    pub node: Result<Node, Diagnostic>,
+    pub node: Result<Node, Box<Diagnostic>>,
 }
 
 /// Defaults files, each read once however many SOPs inherit from it.
@@ -225,7 +234,7 @@ fn read_defaults(path: &Path) -> std::io::Result<DefaultsFile> {
         Ok(source) => {
             let node = yaml::parse(&source, FileId(0)).and_then(|n| match n.kind {
                 NodeKind::Map(_) | NodeKind::Null => Ok(n),
-                _ => Err(Diagnostic::new(
+                _ => Err(Box::new(Diagnostic::new(
                     "tipe-salah",
                     Severity::Error,
                     Some(n.span),
@@ -233,13 +242,19 @@ fn read_defaults(path: &Path) -> std::io::Result<DefaultsFile> {
                         "berkas bawaan `{DEFAULTS_FILE}` harus berupa pemetaan (kunci: nilai)",
                         "the defaults file `{DEFAULTS_FILE}` must be a mapping (key: value)"
                     ),
-                )),
+                ))),
             });
             Ok(DefaultsFile { source, node })
         }
         Err(loaded) => Ok(DefaultsFile {
             source: loaded.sources.files()[0].clone(),
-            node: Err(loaded.diagnostics.into_iter().next().expect("whole_file_error gives one diagnostic")),
+            node: Err(Box::new(
+                loaded
+                    .diagnostics
+                    .into_iter()
+                    .next()
+                    .expect("whole_file_error gives one diagnostic"),
+            )),
         }),
     }
 }

@@ -191,16 +191,18 @@ impl Mapper<'_> {
         let sp = loc.span();
         let start = match sp.byte_offset() {
             Some(b) => b as usize,
-            None => self.source.offset_of(loc.line() as usize, loc.column() as usize),
+            None => self
+                .source
+                .offset_of(loc.line() as usize, loc.column() as usize),
         };
         let len = sp.byte_len().unwrap_or(sp.len()) as usize;
         Span::new(self.file, start, (start + len).min(self.source.text.len()))
     }
 
-    fn node(&self, raw: Spanned<Raw>, depth: usize) -> Result<Node, Diagnostic> {
+    fn node(&self, raw: Spanned<Raw>, depth: usize) -> Result<Node, Box<Diagnostic>> {
         let span = self.span(&raw.referenced);
         if depth > MAX_DEPTH {
-            return Err(too_deep(span));
+            return Err(Box::new(too_deep(span)));
         }
         let kind = match raw.value {
             Raw::Null => NodeKind::Null,
@@ -249,7 +251,7 @@ fn too_deep(span: Span) -> Diagnostic {
 
 /// Parses the text of `source` (registered as `file`) into a [`Node`].
 /// An empty document gives a `Null` node; callers decide what that means.
-pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Diagnostic> {
+pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
     let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         leading_zero_numbers_as_strings: true,
@@ -268,7 +270,7 @@ pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Diagnostic> {
     }
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&source.text, options) {
         Ok(raw) => mapper.node(raw, 0),
-        Err(e) => Err(syntax_error(&e, &mapper)),
+        Err(e) => Err(Box::new(syntax_error(&e, &mapper))),
     }
 }
 
@@ -278,7 +280,13 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
         .location()
         .filter(|l| l.line() > 0)
         .map(|l| mapper.span(&l))
-        .map(|s| Span::new(s.file, s.start as usize, (s.start as usize + 1).max(s.end as usize)))
+        .map(|s| {
+            Span::new(
+                s.file,
+                s.start as usize,
+                (s.start as usize + 1).max(s.end as usize),
+            )
+        })
         .unwrap_or_else(|| Span::new(mapper.file, 0, 0));
     let text = e.without_snippet().to_string();
     let detail = text
@@ -287,10 +295,7 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
         .map_or(text.as_str(), |(_, rest)| rest)
         .trim()
         .to_owned();
-    let detail = detail
-        .strip_prefix("error: ")
-        .unwrap_or(&detail)
-        .to_owned();
+    let detail = detail.strip_prefix("error: ").unwrap_or(&detail).to_owned();
     let detail = strip_location(&detail);
     if detail.contains("budget breached") || detail.contains("alias") && detail.contains("limit") {
         return Diagnostic::new(
@@ -311,7 +316,13 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
         .source
         .text
         .lines()
-        .nth(mapper.source.line_col(span.start as usize).0.saturating_sub(1))
+        .nth(
+            mapper
+                .source
+                .line_col(span.start as usize)
+                .0
+                .saturating_sub(1),
+        )
         .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
     let diag = Diagnostic::new(
         "yaml-sintaks",
@@ -345,7 +356,7 @@ fn strip_location(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn parse_str(s: &str) -> Result<Node, Diagnostic> {
+    fn parse_str(s: &str) -> Result<Node, Box<Diagnostic>> {
         parse(&SourceFile::new("t.yaml", s), FileId(0))
     }
 
@@ -377,7 +388,10 @@ mod tests {
     #[test]
     fn alias_bomb_is_refused() {
         let mut s = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
-        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"].iter().zip(["b", "c", "d", "e", "f", "g", "h"]) {
+        for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .zip(["b", "c", "d", "e", "f", "g", "h"])
+        {
             let refs = vec![format!("*{prev}"); 9].join(",");
             s.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }

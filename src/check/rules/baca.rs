@@ -19,7 +19,10 @@ Contoh salah:\n```yaml\ninstansi:\n\tnama: Dinas X   # tab\n```\nGunakan spasi:\
 pub static YAML_TERLALU_BESAR: Rule = Rule {
     code: "yaml-terlalu-besar",
     severity: Error,
-    title: ("YAML terlalu besar atau alias berlebihan", "YAML too large or too many aliases"),
+    title: (
+        "YAML terlalu besar atau alias berlebihan",
+        "YAML too large or too many aliases",
+    ),
     sumber: "keamanan sopc",
     doc: "sopc membatasi jumlah simpul dan perluasan alias (`&a` / `*a`) per berkas agar \
 berkas yang keliru atau berbahaya (\"bom alias\") tidak menghabiskan memori. SOP tidak \

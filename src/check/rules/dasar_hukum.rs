@@ -10,7 +10,10 @@ const SUMBER: &str = "UU 12/2011 jo. UU 13/2022, Pasal 7–8 (jenis dan hierarki
 pub static FORMAT: Rule = Rule {
     code: "dasar-hukum-format",
     severity: Warning,
-    title: ("dasar hukum tanpa nomor atau tahun", "legal basis without number or year"),
+    title: (
+        "dasar hukum tanpa nomor atau tahun",
+        "legal basis without number or year",
+    ),
     sumber: SUMBER,
     doc: "Setiap dasar hukum menyebut jenis, nomor, tahun dan judulnya: \
 `Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 \
@@ -21,7 +24,10 @@ menemukan peraturannya.",
 pub static JENIS: Rule = Rule {
     code: "dasar-hukum-jenis",
     severity: Warning,
-    title: ("jenis peraturan tidak dikenal", "unknown kind of regulation"),
+    title: (
+        "jenis peraturan tidak dikenal",
+        "unknown kind of regulation",
+    ),
     sumber: SUMBER,
     doc: "Dasar hukum diawali jenis peraturan menurut UU 12/2011: Undang-Undang Dasar, \
 Undang-Undang/Perppu, Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri, \
@@ -32,7 +38,10 @@ Permendagri, Perda, Pergub, Perbup, Perwal diterima).",
 pub static TAHUN: Rule = Rule {
     code: "dasar-hukum-tahun",
     severity: Warning,
-    title: ("tahun peraturan tidak mungkin", "impossible year of regulation"),
+    title: (
+        "tahun peraturan tidak mungkin",
+        "impossible year of regulation",
+    ),
     sumber: SUMBER,
     doc: "Tahun peraturan ditulis empat angka antara 1945 dan sekarang.",
 };
@@ -48,7 +57,10 @@ pub static GANDA: Rule = Rule {
 pub static URUTAN: Rule = Rule {
     code: "dasar-hukum-urutan",
     severity: Warning,
-    title: ("dasar hukum tidak urut hierarki", "legal bases out of hierarchy order"),
+    title: (
+        "dasar hukum tidak urut hierarki",
+        "legal bases out of hierarchy order",
+    ),
     sumber: SUMBER,
     doc: "Dasar hukum disusun dari yang tertinggi: UUD 1945, UU/Perppu, PP, Perpres, \
 Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, lalu Peraturan Gubernur/Bupati/\
@@ -66,7 +78,9 @@ fn rule_for(code: &str) -> &'static Rule {
 }
 
 pub fn check(cx: &mut Ctx) {
-    let Some(list) = &cx.sop.dasar_hukum else { return };
+    let Some(list) = &cx.sop.dasar_hukum else {
+        return;
+    };
     let mut parsed = Vec::with_capacity(list.len());
     for entry in list.iter() {
         if entry.is_empty() {
@@ -76,7 +90,11 @@ pub fn check(cx: &mut Ctx) {
         match regulasi::parse(entry) {
             Ok(r) => parsed.push(Some(r)),
             Err(e) => {
-                let d = cx.report(rule_for(e.code()), entry.span, Msg::new(e.pesan(), e.message_en()));
+                let d = cx.report(
+                    rule_for(e.code()),
+                    entry.span,
+                    Msg::new(e.pesan(), e.message_en()),
+                );
                 if let Some(id) = e.saran() {
                     let en = e.help_en().unwrap_or_else(|| id.clone());
                     d.help = Some(Msg::new(id, en));
@@ -86,13 +104,22 @@ pub fn check(cx: &mut Ctx) {
         }
     }
     for t in regulasi::periksa_daftar(&parsed) {
-        let Some(entry) = list.get(t.index) else { continue };
-        let d = cx.report(rule_for(t.code), entry.span, Msg::new(t.pesan, t.message_en));
+        let Some(entry) = list.get(t.index) else {
+            continue;
+        };
+        let d = cx.report(
+            rule_for(t.code),
+            entry.span,
+            Msg::new(t.pesan, t.message_en),
+        );
         if let Some(s) = t.saran {
             d.help = Some(Msg::new(s.clone(), s));
         }
         if let Some(first) = t.pertama.and_then(|i| list.get(i)) {
-            d.with_label_mut(first.span, Msg::new("pertama disebut di sini", "first listed here"));
+            d.with_label_mut(
+                first.span,
+                Msg::new("pertama disebut di sini", "first listed here"),
+            );
         }
     }
 }
@@ -107,8 +134,11 @@ mod tests {
     fn order_duplicate_and_format() {
         // Permen first, then UU: the UU line is out of order.
         let src = valid_with(UU, "");
-        let src = src.replacen("kualifikasi_pelaksana:", &format!("{}kualifikasi_pelaksana:", UU), 1);
-        let src = src.replacen("kualifikasi_pelaksana:", "kualifikasi_pelaksana:", 1);
+        let src = src.replacen(
+            "kualifikasi_pelaksana:",
+            &format!("{}kualifikasi_pelaksana:", UU),
+            1,
+        );
         let uu_line = line_of(&src, "  - Undang-Undang Nomor 25");
         assert_eq!(lines_of(&src, "dasar-hukum-urutan"), vec![uu_line]);
 
@@ -118,10 +148,16 @@ mod tests {
         let src = valid_with(UU, "  - Undang-Undang tentang Pelayanan Publik\n");
         assert_eq!(lines_of(&src, "dasar-hukum-format"), vec![17]);
 
-        let src = valid_with(UU, "  - Peraturn Pemerintah Nomor 96 Tahun 2012 tentang Pelayanan\n");
+        let src = valid_with(
+            UU,
+            "  - Peraturn Pemerintah Nomor 96 Tahun 2012 tentang Pelayanan\n",
+        );
         assert_eq!(lines_of(&src, "dasar-hukum-jenis"), vec![17]);
 
-        let src = valid_with(UU, "  - Undang-Undang Nomor 25 Tahun 1809 tentang Pelayanan Publik\n");
+        let src = valid_with(
+            UU,
+            "  - Undang-Undang Nomor 25 Tahun 1809 tentang Pelayanan Publik\n",
+        );
         assert_eq!(lines_of(&src, "dasar-hukum-tahun"), vec![17]);
     }
 }

@@ -20,8 +20,12 @@ pub fn check(cx: &mut Ctx) {
         let Some(id) = &s.id else { continue };
         if let Some(first) = seen.insert(id.value.clone(), id.span) {
             let name = id.as_str();
-            cx.report(&RULE, id.span, msg!("id `{name}` sudah dipakai", "id `{name}` is already used"))
-                .with_label_mut(first, msg!("pertama dipakai di sini", "first used here"));
+            cx.report(
+                &RULE,
+                id.span,
+                msg!("id `{name}` sudah dipakai", "id `{name}` is already used"),
+            )
+            .with_label_mut(first, msg!("pertama dipakai di sini", "first used here"));
         }
     }
 }
@@ -32,7 +36,13 @@ mod tests {
 
     #[test]
     fn duplicate_id() {
-        let src = valid_with("  - kegiatan: Mengarsipkan surat", "  - id: periksa\n    kegiatan: Mengarsipkan surat");
-        assert_eq!(lines_of(&src, "id-ganda"), vec![line_of(&src, "  - id: periksa\n    kegiatan: Mengarsipkan") ]);
+        let src = valid_with(
+            "  - kegiatan: Mengarsipkan surat",
+            "  - id: periksa\n    kegiatan: Mengarsipkan surat",
+        );
+        assert_eq!(
+            lines_of(&src, "id-ganda"),
+            vec![line_of(&src, "  - id: periksa\n    kegiatan: Mengarsipkan")]
+        );
     }
 }

@@ -7,7 +7,10 @@ use crate::msg;
 pub static RULE: Rule = Rule {
     code: "jumlah-waktu-beda",
     severity: Severity::Error,
-    title: ("jumlah waktu berbeda dengan hasil hitungan", "stated total differs from the computed one"),
+    title: (
+        "jumlah waktu berbeda dengan hasil hitungan",
+        "stated total differs from the computed one",
+    ),
     sumber: "PermenPAN-RB 35/2012, Bab III (mutu baku: waktu)",
     doc: "Bila `jumlah_waktu` ditulis, sopc membandingkannya dengan jumlah waktu semua \
 langkah (menit dibawa ke jam; hari, minggu dan bulan dijumlah terpisah). Jumlah yang \
@@ -15,17 +18,23 @@ berbeda tercetak salah pada baris JUMLAH; hapus `jumlah_waktu` agar sopc menghit
 };
 
 pub fn check(cx: &mut Ctx) {
-    let Some(stated) = &cx.sop.jumlah_waktu else { return };
+    let Some(stated) = &cx.sop.jumlah_waktu else {
+        return;
+    };
     let Some(value) = stated.ok() else { return };
     let jam = cx.config.jam_kerja_per_hari;
     if value.sama_dengan(cx.jumlah, jam) {
         return;
     }
     let (s, c) = (stated.teks.as_str(), cx.jumlah.format(jam));
-    cx.report(&RULE, stated.span, msg!(
-        "jumlah waktu tertulis `{s}`, tetapi jumlah waktu langkah-langkahnya `{c}`",
-        "the stated total is `{s}`, but the steps add up to `{c}`"
-    ))
+    cx.report(
+        &RULE,
+        stated.span,
+        msg!(
+            "jumlah waktu tertulis `{s}`, tetapi jumlah waktu langkah-langkahnya `{c}`",
+            "the stated total is `{s}`, but the steps add up to `{c}`"
+        ),
+    )
     .help = Some(msg!(
         "tulis `jumlah_waktu: {c}`, atau hapus kunci ini agar jumlahnya dihitung",
         "write `jumlah_waktu: {c}`, or remove the key so that the total is computed"
@@ -41,6 +50,9 @@ mod tests {
         let ok = format!("{VALID}jumlah_waktu: 1 jam 30 menit\n");
         assert_eq!(lines_of(&ok, "jumlah-waktu-beda"), Vec::<usize>::new());
         let bad = format!("{VALID}jumlah_waktu: 1 jam 20 menit\n");
-        assert_eq!(lines_of(&bad, "jumlah-waktu-beda"), vec![line_of(&bad, "jumlah_waktu")]);
+        assert_eq!(
+            lines_of(&bad, "jumlah-waktu-beda"),
+            vec![line_of(&bad, "jumlah_waktu")]
+        );
     }
 }

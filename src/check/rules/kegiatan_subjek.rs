@@ -20,10 +20,34 @@ Tulis: `Mencatat tamu`, `Melaksanakan penerimaan`.",
 
 /// Imperative or base verbs common in SOP tables that do not start with me-/ber-.
 const KATA_KERJA_DASAR: &[&str] = &[
-    "cek", "input", "entri", "verifikasi", "validasi", "terima", "kirim", "buat", "susun",
-    "periksa", "catat", "arsipkan", "paraf", "serahkan", "tandatangani", "teruskan", "ajukan",
-    "isi", "unggah", "unduh", "cetak", "scan", "pindai", "simpan", "tetapkan", "koreksi",
-    "selesai", "mulai",
+    "cek",
+    "input",
+    "entri",
+    "verifikasi",
+    "validasi",
+    "terima",
+    "kirim",
+    "buat",
+    "susun",
+    "periksa",
+    "catat",
+    "arsipkan",
+    "paraf",
+    "serahkan",
+    "tandatangani",
+    "teruskan",
+    "ajukan",
+    "isi",
+    "unggah",
+    "unduh",
+    "cetak",
+    "scan",
+    "pindai",
+    "simpan",
+    "tetapkan",
+    "koreksi",
+    "selesai",
+    "mulai",
 ];
 
 pub fn check(cx: &mut Ctx) {
@@ -79,9 +103,17 @@ fn analyse(text: &str) -> Option<Masalah<'_>> {
         return None;
     }
     // A verb among the next few words means the words before it are a subject.
-    if let Some(&(at, _)) = words.iter().skip(1).take(4).find(|(_, w)| is_active_or_passive(&w.to_lowercase())) {
+    if let Some(&(at, _)) = words
+        .iter()
+        .skip(1)
+        .take(4)
+        .find(|(_, w)| is_active_or_passive(&w.to_lowercase()))
+    {
         let subjek = text[..at].trim_end().trim_end_matches(',');
-        return Some(Masalah::Subjek { subjek, verb_at: at });
+        return Some(Masalah::Subjek {
+            subjek,
+            verb_at: at,
+        });
     }
     let nominal = first_l.len() > 6
         && (first_l.starts_with("pe") || first_l.starts_with("ke"))
@@ -100,7 +132,8 @@ fn word_positions(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Active verbs: me-, mem-, men-, meng-, meny-, memper-, ber-, and a few
 /// others with an active prefix.
 fn is_verb(w: &str) -> bool {
-    w.len() > 4 && (w.starts_with("me") || w.starts_with("ber") || w.starts_with("ter") && w.len() > 7)
+    w.len() > 4
+        && (w.starts_with("me") || w.starts_with("ber") || w.starts_with("ter") && w.len() > 7)
 }
 
 fn is_active_or_passive(w: &str) -> bool {
@@ -109,7 +142,8 @@ fn is_active_or_passive(w: &str) -> bool {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 #[cfg(test)]
@@ -130,12 +164,18 @@ mod tests {
             panic!("subject expected")
         };
         assert_eq!(subjek, "Petugas 1");
-        assert!(matches!(analyse("Pelaksanaan penerimaan"), Some(Masalah::KataBenda { .. })));
+        assert!(matches!(
+            analyse("Pelaksanaan penerimaan"),
+            Some(Masalah::KataBenda { .. })
+        ));
     }
 
     #[test]
     fn reported_on_the_step_line() {
         let src = valid_with("Memeriksa surat", "Sekretaris memeriksa surat");
-        assert_eq!(lines_of(&src, "kegiatan-subjek"), vec![line_of(&src, "Sekretaris memeriksa")]);
+        assert_eq!(
+            lines_of(&src, "kegiatan-subjek"),
+            vec![line_of(&src, "Sekretaris memeriksa")]
+        );
     }
 }

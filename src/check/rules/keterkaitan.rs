@@ -9,7 +9,10 @@ use crate::msg;
 pub static RULE: Rule = Rule {
     code: "keterkaitan-tidak-ada",
     severity: Severity::Error,
-    title: ("SOP yang dirujuk tidak ada di repositori", "referenced SOP not in the repository"),
+    title: (
+        "SOP yang dirujuk tidak ada di repositori",
+        "referenced SOP not in the repository",
+    ),
     sumber: "Permendagri 52/2011, Lampiran (keterkaitan)",
     doc: "Keterkaitan berupa teks biasa boleh menyebut SOP instansi lain. Rujukan eksplisit \
 — `{nomor: …}`, `{nama: …}` atau `{berkas: lain.yaml}` — menyatakan bahwa SOP itu ada di \
@@ -18,9 +21,13 @@ Contoh: `keterkaitan: [{nomor: 800/13/DPMD/2023}, SOP Pengarsipan Dinas Arsip]`.
 };
 
 pub fn check(cx: &mut Ctx) {
-    let Some(list) = &cx.sop.keterkaitan else { return };
+    let Some(list) = &cx.sop.keterkaitan else {
+        return;
+    };
     for entry in list.iter() {
-        let Keterkaitan::Rujukan(r) = &entry.value else { continue };
+        let Keterkaitan::Rujukan(r) = &entry.value else {
+            continue;
+        };
         let found = match (r, cx.repo) {
             (Rujukan::Berkas(f), _) => {
                 let base = cx.sources.path(entry.span.file).parent().map(|p| p.join(f));
@@ -59,6 +66,9 @@ mod tests {
     #[test]
     fn missing_file_reference() {
         let src = valid_with("  - SOP Pengarsipan", "  - berkas: tidak-ada.yaml");
-        assert_eq!(lines_of(&src, "keterkaitan-tidak-ada"), vec![line_of(&src, "berkas:")]);
+        assert_eq!(
+            lines_of(&src, "keterkaitan-tidak-ada"),
+            vec![line_of(&src, "berkas:")]
+        );
     }
 }

@@ -7,7 +7,10 @@ use crate::msg;
 pub static RULE: Rule = Rule {
     code: "kotak-kosong",
     severity: Severity::Warning,
-    title: ("kotak pada lembar pengesahan kosong", "a box of the lembar pengesahan is empty"),
+    title: (
+        "kotak pada lembar pengesahan kosong",
+        "a box of the lembar pengesahan is empty",
+    ),
     sumber: "Permendagri 52/2011, Lampiran (lembar pengesahan)",
     doc: "Enam kotak lembar pengesahan — dasar hukum, kualifikasi pelaksana, keterkaitan, \
 peralatan/perlengkapan, peringatan, pencatatan dan pendataan — sebaiknya terisi. Kotak \
@@ -18,19 +21,58 @@ terlupa.",
 pub fn check(cx: &mut Ctx) {
     let sop = cx.sop;
     let boxes = [
-        ("dasar_hukum", "Dasar Hukum", sop.dasar_hukum.as_ref().map(|b| (b.span, b.iter().all(|i| i.is_empty())))),
-        ("kualifikasi_pelaksana", "Kualifikasi Pelaksana", sop.kualifikasi_pelaksana.as_ref().map(|b| (b.span, b.iter().all(|i| i.is_empty())))),
-        ("keterkaitan", "Keterkaitan", sop.keterkaitan.as_ref().map(|b| (b.span, b.iter().all(|i| i.text().trim().is_empty())))),
-        ("peralatan_perlengkapan", "Peralatan/Perlengkapan", sop.peralatan_perlengkapan.as_ref().map(|b| (b.span, b.iter().all(|i| i.is_empty())))),
-        ("peringatan", "Peringatan", sop.peringatan.as_ref().map(|b| (b.span, b.iter().all(|i| i.is_empty())))),
-        ("pencatatan_pendataan", "Pencatatan dan Pendataan", sop.pencatatan_pendataan.as_ref().map(|b| (b.span, b.iter().all(|i| i.is_empty())))),
+        (
+            "dasar_hukum",
+            "Dasar Hukum",
+            sop.dasar_hukum
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.is_empty()))),
+        ),
+        (
+            "kualifikasi_pelaksana",
+            "Kualifikasi Pelaksana",
+            sop.kualifikasi_pelaksana
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.is_empty()))),
+        ),
+        (
+            "keterkaitan",
+            "Keterkaitan",
+            sop.keterkaitan
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.text().trim().is_empty()))),
+        ),
+        (
+            "peralatan_perlengkapan",
+            "Peralatan/Perlengkapan",
+            sop.peralatan_perlengkapan
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.is_empty()))),
+        ),
+        (
+            "peringatan",
+            "Peringatan",
+            sop.peringatan
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.is_empty()))),
+        ),
+        (
+            "pencatatan_pendataan",
+            "Pencatatan dan Pendataan",
+            sop.pencatatan_pendataan
+                .as_ref()
+                .map(|b| (b.span, b.iter().all(|i| i.is_empty()))),
+        ),
     ];
     for (key, title, state) in boxes {
         if let Some((span, true)) = state {
             cx.report(
                 &RULE,
                 span,
-                msg!("kotak {title} (`{key}`) kosong", "the {title} box (`{key}`) is empty"),
+                msg!(
+                    "kotak {title} (`{key}`) kosong",
+                    "the {title} box (`{key}`) is empty"
+                ),
             )
             .help = Some(msg!(
                 "isi kotak ini, atau biarkan `[]` bila memang tidak ada yang perlu dicatat",
@@ -46,7 +88,13 @@ mod tests {
 
     #[test]
     fn empty_list_warns_on_its_line() {
-        let src = valid_with("peringatan:\n  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti\n", "peringatan: []\n");
-        assert_eq!(lines_of(&src, "kotak-kosong"), vec![line_of(&src, "peringatan: []")]);
+        let src = valid_with(
+            "peringatan:\n  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti\n",
+            "peringatan: []\n",
+        );
+        assert_eq!(
+            lines_of(&src, "kotak-kosong"),
+            vec![line_of(&src, "peringatan: []")]
+        );
     }
 }

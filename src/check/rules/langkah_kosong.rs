@@ -18,8 +18,12 @@ pub fn check(cx: &mut Ctx) {
         return;
     }
     let span = cx.sop.langkah.as_ref().map_or(cx.doc_start(), |l| l.span);
-    cx.report(&RULE, span, msg!("SOP tidak memiliki langkah", "the SOP has no steps"))
-        .help = Some(msg!(
+    cx.report(
+        &RULE,
+        span,
+        msg!("SOP tidak memiliki langkah", "the SOP has no steps"),
+    )
+    .help = Some(msg!(
         "tambahkan `langkah:` dengan `kegiatan`, `pelaksana`, `waktu` dan `output` untuk setiap langkah",
         "add `langkah:` with `kegiatan`, `pelaksana`, `waktu` and `output` for each step"
     ));
@@ -33,6 +37,9 @@ mod tests {
     fn no_steps() {
         let at = VALID.find("langkah:").unwrap();
         let src = format!("{}langkah: []\n", &VALID[..at]);
-        assert_eq!(lines_of(&src, "langkah-kosong"), vec![line_of(&src, "langkah: []")]);
+        assert_eq!(
+            lines_of(&src, "langkah-kosong"),
+            vec![line_of(&src, "langkah: []")]
+        );
     }
 }

@@ -19,7 +19,10 @@ pub static TIDAK_ADA: Rule = Rule {
 pub static FORMAT: Rule = Rule {
     code: "logo-format",
     severity: Error,
-    title: ("logo bukan gambar PNG, JPEG atau SVG", "logo is not a PNG, JPEG or SVG image"),
+    title: (
+        "logo bukan gambar PNG, JPEG atau SVG",
+        "logo is not a PNG, JPEG or SVG image",
+    ),
     sumber: SUMBER,
     doc: "Logo harus berupa gambar PNG, JPEG atau SVG (diperiksa dari isi berkas, bukan \
 dari nama akhirannya).",
@@ -45,18 +48,32 @@ pub fn check(cx: &mut Ctx) {
     let written_in = cx.sources.path(logo.span.file);
     let base = written_in.parent().unwrap_or(std::path::Path::new("."));
     let root = root_of(cx.path.parent().unwrap_or(std::path::Path::new(".")));
-    let Err(problem) = resolve_logo(&root, base, logo) else { return };
+    let Err(problem) = resolve_logo(&root, base, logo) else {
+        return;
+    };
     let p = logo.as_str();
     let (rule, message) = match problem {
-        LogoMasalah::DiLuar => (&DI_LUAR, msg!(
-            "logo `{p}` berada di luar repositori; sopc tidak membacanya",
-            "logo `{p}` lies outside the repository; sopc does not read it"
-        )),
-        LogoMasalah::TidakAda => (&TIDAK_ADA, msg!("berkas logo `{p}` tidak ada", "logo file `{p}` does not exist")),
-        LogoMasalah::Format => (&FORMAT, msg!(
-            "`{p}` bukan gambar PNG, JPEG atau SVG",
-            "`{p}` is not a PNG, JPEG or SVG image"
-        )),
+        LogoMasalah::DiLuar => (
+            &DI_LUAR,
+            msg!(
+                "logo `{p}` berada di luar repositori; sopc tidak membacanya",
+                "logo `{p}` lies outside the repository; sopc does not read it"
+            ),
+        ),
+        LogoMasalah::TidakAda => (
+            &TIDAK_ADA,
+            msg!(
+                "berkas logo `{p}` tidak ada",
+                "logo file `{p}` does not exist"
+            ),
+        ),
+        LogoMasalah::Format => (
+            &FORMAT,
+            msg!(
+                "`{p}` bukan gambar PNG, JPEG atau SVG",
+                "`{p}` is not a PNG, JPEG or SVG image"
+            ),
+        ),
     };
     let r = root.display().to_string();
     cx.report(rule, logo.span, message).help = Some(msg!(
@@ -71,9 +88,21 @@ mod tests {
 
     #[test]
     fn outside_and_missing() {
-        let src = valid_with("  nama: Dinas Pemberdayaan Masyarakat dan Desa\n", "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: ../../../../../../etc/passwd\n");
-        assert_eq!(lines_of(&src, "logo-di-luar"), vec![line_of(&src, "  logo:")]);
-        let src = valid_with("  nama: Dinas Pemberdayaan Masyarakat dan Desa\n", "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: tidak-ada-logo-ini.png\n");
-        assert_eq!(lines_of(&src, "logo-tidak-ada"), vec![line_of(&src, "  logo:")]);
+        let src = valid_with(
+            "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n",
+            "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: ../../../../../../etc/passwd\n",
+        );
+        assert_eq!(
+            lines_of(&src, "logo-di-luar"),
+            vec![line_of(&src, "  logo:")]
+        );
+        let src = valid_with(
+            "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n",
+            "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: tidak-ada-logo-ini.png\n",
+        );
+        assert_eq!(
+            lines_of(&src, "logo-tidak-ada"),
+            vec![line_of(&src, "  logo:")]
+        );
     }
 }

@@ -23,7 +23,10 @@ Tujuan yang tidak ada membuat panah tidak dapat digambar.\n\n\
 pub static KEPUTUSAN_SAMA: Rule = Rule {
     code: "keputusan-sama",
     severity: Error,
-    title: ("kedua jalan keluar keputusan sama", "both exits of a decision are the same"),
+    title: (
+        "kedua jalan keluar keputusan sama",
+        "both exits of a decision are the same",
+    ),
     sumber: SUMBER,
     doc: "Keputusan (belah ketupat) memiliki dua jalan keluar yang berbeda. Bila `ya` dan \
 `tidak` sama-sama kosong, atau menuju langkah yang sama, langkah itu bukan keputusan: \
@@ -33,7 +36,10 @@ hapus `keputusan`.",
 pub static LANJUT_KEPUTUSAN: Rule = Rule {
     code: "lanjut-keputusan",
     severity: Error,
-    title: ("`lanjut` pada langkah keputusan", "`lanjut` on a decision step"),
+    title: (
+        "`lanjut` pada langkah keputusan",
+        "`lanjut` on a decision step",
+    ),
     sumber: SUMBER,
     doc: "Langkah keputusan menentukan langkah berikutnya lewat `ya` dan `tidak`; \
 `lanjut` di situ membingungkan. Pindahkan tujuannya ke `ya` atau `tidak`.",
@@ -42,7 +48,10 @@ pub static LANJUT_KEPUTUSAN: Rule = Rule {
 pub static TERMINATOR_KEPUTUSAN: Rule = Rule {
     code: "terminator-keputusan",
     severity: Error,
-    title: ("langkah pertama/terakhir bukan terminator", "first/last step is not a terminator"),
+    title: (
+        "langkah pertama/terakhir bukan terminator",
+        "first/last step is not a terminator",
+    ),
     sumber: SUMBER,
     doc: "Langkah pertama dan terakhir digambar sebagai terminator (mulai dan selesai). \
 Langkah terakhir tidak dapat menjadi keputusan atau melompat (`lanjut`) ke langkah lain, \
@@ -61,35 +70,67 @@ pub fn check(cx: &mut Ctx) {
         }
         let Some(k) = &s.keputusan else {
             if i + 1 == n && n > 1 && s.lanjut.as_ref().is_some_and(|l| !l.is_empty()) {
-                terminator(cx, s.lanjut.as_ref().map_or(s.span, |l| l.span), "terakhir", "last");
+                terminator(
+                    cx,
+                    s.lanjut.as_ref().map_or(s.span, |l| l.span),
+                    "terakhir",
+                    "last",
+                );
             }
             continue;
         };
         if let Some(l) = &s.lanjut {
-            cx.report(&LANJUT_KEPUTUSAN, l.span, msg!(
-                "langkah keputusan tidak dapat memiliki `lanjut`",
-                "a decision step cannot have `lanjut`"
-            ))
-            .help = Some(msg!("pindahkan tujuannya ke `ya` atau `tidak`", "move the target to `ya` or `tidak`"));
+            cx.report(
+                &LANJUT_KEPUTUSAN,
+                l.span,
+                msg!(
+                    "langkah keputusan tidak dapat memiliki `lanjut`",
+                    "a decision step cannot have `lanjut`"
+                ),
+            )
+            .help = Some(msg!(
+                "pindahkan tujuannya ke `ya` atau `tidak`",
+                "move the target to `ya` or `tidak`"
+            ));
         }
         if i == 0 || i + 1 == n {
-            let (id, en) = if i == 0 { ("pertama", "first") } else { ("terakhir", "last") };
+            let (id, en) = if i == 0 {
+                ("pertama", "first")
+            } else {
+                ("terakhir", "last")
+            };
             terminator(cx, k.span, id, en);
             continue;
         }
-        let ya = k.ya.as_ref().map(|t| (t, missing_target(cx, t, &ids, &names)));
-        let tidak = k.tidak.as_ref().map(|t| (t, missing_target(cx, t, &ids, &names)));
-        let target = |x: &Option<(&Sp<String>, Target)>| x.as_ref().map_or(Target::Next, |(_, t)| t.clone());
+        let ya =
+            k.ya.as_ref()
+                .map(|t| (t, missing_target(cx, t, &ids, &names)));
+        let tidak = k
+            .tidak
+            .as_ref()
+            .map(|t| (t, missing_target(cx, t, &ids, &names)));
+        let target =
+            |x: &Option<(&Sp<String>, Target)>| x.as_ref().map_or(Target::Next, |(_, t)| t.clone());
         let (a, b) = (target(&ya), target(&tidak));
-        let next = |t: Target| if t == Target::Step(i + 1) { Target::Next } else { t };
+        let next = |t: Target| {
+            if t == Target::Step(i + 1) {
+                Target::Next
+            } else {
+                t
+            }
+        };
         if matches!(a, Target::Missing(_)) || matches!(b, Target::Missing(_)) {
             continue;
         }
         if next(a) == next(b) {
-            cx.report(&KEPUTUSAN_SAMA, k.span, msg!(
-                "kedua jalan keluar keputusan (`ya` dan `tidak`) menuju langkah yang sama",
-                "both exits of the decision (`ya` and `tidak`) lead to the same step"
-            ))
+            cx.report(
+                &KEPUTUSAN_SAMA,
+                k.span,
+                msg!(
+                    "kedua jalan keluar keputusan (`ya` dan `tidak`) menuju langkah yang sama",
+                    "both exits of the decision (`ya` and `tidak`) lead to the same step"
+                ),
+            )
             .help = Some(msg!(
                 "arahkan salah satunya ke `id` langkah lain, atau hapus `keputusan` bila ini bukan keputusan",
                 "point one of them to another step `id`, or remove `keputusan` if this is not a decision"
@@ -110,13 +151,22 @@ fn terminator(cx: &mut Ctx, span: crate::source::Span, id: &str, en: &str) {
 }
 
 /// Reports a jump to a name that is no step's `id`; returns the target.
-fn missing_target(cx: &mut Ctx, t: &Sp<String>, ids: &std::collections::HashMap<&str, usize>, names: &[&str]) -> Target {
+fn missing_target(
+    cx: &mut Ctx,
+    t: &Sp<String>,
+    ids: &std::collections::HashMap<&str, usize>,
+    names: &[&str],
+) -> Target {
     let target = resolve(Some(t.as_str()), ids);
     if let Target::Missing(name) = &target {
-        let d = cx.report(&TIDAK_ADA, t.span, msg!(
-            "tidak ada langkah dengan `id: {name}`",
-            "no step has `id: {name}`"
-        ));
+        let d = cx.report(
+            &TIDAK_ADA,
+            t.span,
+            msg!(
+                "tidak ada langkah dengan `id: {name}`",
+                "no step has `id: {name}`"
+            ),
+        );
         d.help = Some(match suggest(name, names.iter().copied()) {
             Some(s) => did_you_mean(s),
             None => msg!(
@@ -135,21 +185,36 @@ mod tests {
     #[test]
     fn missing_target_with_suggestion() {
         let src = valid_with("      tidak: periksa", "      tidak: periksaa");
-        assert_eq!(lines_of(&src, "lompatan-tidak-ada"), vec![line_of(&src, "tidak: periksaa")]);
+        assert_eq!(
+            lines_of(&src, "lompatan-tidak-ada"),
+            vec![line_of(&src, "tidak: periksaa")]
+        );
     }
 
     #[test]
     fn same_exits() {
         let src = valid_with("      tidak: periksa", "      tidak: \"\"");
-        assert_eq!(lines_of(&src, "keputusan-sama"), vec![line_of(&src, "      tidak: \"\"")]);
+        assert_eq!(
+            lines_of(&src, "keputusan-sama"),
+            vec![line_of(&src, "      tidak: \"\"")]
+        );
     }
 
     #[test]
     fn lanjut_on_decision_and_terminal_decision() {
         let src = valid_with("    keputusan:\n", "    lanjut: periksa\n    keputusan:\n");
-        assert_eq!(lines_of(&src, "lanjut-keputusan"), vec![line_of(&src, "lanjut: periksa")]);
-        let src = valid_with("    output: Surat diarsipkan\n", "    output: Surat diarsipkan\n    keputusan:\n      tidak: periksa\n");
-        let expected = src.rfind("    keputusan:").map(|at| src[..at].matches('\n').count() + 2).unwrap();
+        assert_eq!(
+            lines_of(&src, "lanjut-keputusan"),
+            vec![line_of(&src, "lanjut: periksa")]
+        );
+        let src = valid_with(
+            "    output: Surat diarsipkan\n",
+            "    output: Surat diarsipkan\n    keputusan:\n      tidak: periksa\n",
+        );
+        let expected = src
+            .rfind("    keputusan:")
+            .map(|at| src[..at].matches('\n').count() + 2)
+            .unwrap();
         assert_eq!(lines_of(&src, "terminator-keputusan"), vec![expected]);
     }
 }

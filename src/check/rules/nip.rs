@@ -8,7 +8,10 @@ const SUMBER: &str = "PP 11/2017 jo. Peraturan BKN tentang NIP PNS";
 pub static FORMAT: Rule = Rule {
     code: "nip-format",
     severity: Error,
-    title: ("NIP berisi karakter atau pengelompokan yang salah", "NIP has wrong characters or grouping"),
+    title: (
+        "NIP berisi karakter atau pengelompokan yang salah",
+        "NIP has wrong characters or grouping",
+    ),
     sumber: SUMBER,
     doc: "NIP ditulis sebagai 18 angka, tanpa spasi atau berkelompok `8 6 1 3`: \
 `19681202 198803 1 002`. Titik, tanda hubung atau pengelompokan lain ditolak karena \
@@ -27,7 +30,10 @@ kelamin (1) dan nomor urut (3).",
 pub static TANGGAL_LAHIR: Rule = Rule {
     code: "nip-tanggal-lahir",
     severity: Error,
-    title: ("angka 1–8 NIP bukan tanggal lahir yang mungkin", "NIP digits 1–8 are not a possible birth date"),
+    title: (
+        "angka 1–8 NIP bukan tanggal lahir yang mungkin",
+        "NIP digits 1–8 are not a possible birth date",
+    ),
     sumber: SUMBER,
     doc: "Angka 1–8 NIP adalah tanggal lahir `TTTTBBHH`. `19681302` (bulan 13) tidak \
 mungkin; salah ketik pada NIP membuat dokumen yang ditandatangani cacat.",
@@ -36,7 +42,10 @@ mungkin; salah ketik pada NIP membuat dokumen yang ditandatangani cacat.",
 pub static TMT: Rule = Rule {
     code: "nip-tmt",
     severity: Error,
-    title: ("angka 9–14 NIP bukan TMT yang mungkin", "NIP digits 9–14 are not a possible TMT"),
+    title: (
+        "angka 9–14 NIP bukan TMT yang mungkin",
+        "NIP digits 9–14 are not a possible TMT",
+    ),
     sumber: SUMBER,
     doc: "Angka 9–14 NIP adalah tahun dan bulan TMT CPNS `TTTTBB`. Bulannya 01–12, dan \
 TMT tidak mungkin sebelum pegawai berusia 18 tahun atau di masa depan.",
@@ -45,7 +54,10 @@ TMT tidak mungkin sebelum pegawai berusia 18 tahun atau di masa depan.",
 pub static JENIS_KELAMIN: Rule = Rule {
     code: "nip-jenis-kelamin",
     severity: Error,
-    title: ("angka ke-15 NIP bukan 1 atau 2", "NIP digit 15 is not 1 or 2"),
+    title: (
+        "angka ke-15 NIP bukan 1 atau 2",
+        "NIP digit 15 is not 1 or 2",
+    ),
     sumber: SUMBER,
     doc: "Angka ke-15 NIP adalah jenis kelamin: 1 pria, 2 wanita.",
 };
@@ -86,12 +98,21 @@ mod tests {
 
     #[test]
     fn each_part_of_the_nip_is_checked() {
-        assert_eq!(nip_findings("19681302 198803 1 002"), vec![("nip-tanggal-lahir", 15)]);
+        assert_eq!(
+            nip_findings("19681302 198803 1 002"),
+            vec![("nip-tanggal-lahir", 15)]
+        );
         assert_eq!(nip_findings("19681202 198013 1 002"), vec![("nip-tmt", 15)]);
         assert_eq!(nip_findings("19681202 198012 1 002"), vec![("nip-tmt", 15)]);
-        assert_eq!(nip_findings("19681202 198803 3 002"), vec![("nip-jenis-kelamin", 15)]);
+        assert_eq!(
+            nip_findings("19681202 198803 3 002"),
+            vec![("nip-jenis-kelamin", 15)]
+        );
         assert_eq!(nip_findings("1968120219880310"), vec![("nip-panjang", 15)]);
-        assert_eq!(nip_findings("19681202.198803.1.002"), vec![("nip-format", 15)]);
+        assert_eq!(
+            nip_findings("19681202.198803.1.002"),
+            vec![("nip-format", 15)]
+        );
         assert_eq!(nip_findings("196812021988031002"), vec![]);
     }
 }

@@ -7,7 +7,10 @@ use crate::msg;
 pub static RULE: Rule = Rule {
     code: "nomor-segmen-kosong",
     severity: Severity::Warning,
-    title: ("nomor SOP memiliki bagian kosong", "the SOP nomor has an empty segment"),
+    title: (
+        "nomor SOP memiliki bagian kosong",
+        "the SOP nomor has an empty segment",
+    ),
     sumber: "Permendagri 54/2009 (tata naskah dinas: penomoran)",
     doc: "Nomor seperti `800/ /DPKPP-KT/II/2021` menyisakan tempat kosong untuk nomor urut \
 yang diisi tangan. Pada SOP yang dicetak rapi, isi nomor urutnya sebelum disahkan.",
@@ -26,7 +29,10 @@ pub fn check(cx: &mut Ctx) {
             cx.report(
                 &RULE,
                 span,
-                msg!("nomor `{n}` memiliki bagian kosong", "nomor `{n}` has an empty segment"),
+                msg!(
+                    "nomor `{n}` memiliki bagian kosong",
+                    "nomor `{n}` has an empty segment"
+                ),
             )
             .help = Some(msg!(
                 "isi nomor urut pada bagian yang kosong sebelum SOP disahkan",

@@ -8,7 +8,10 @@ const SUMBER: &str = "PP 99/2000 jo. PP 12/2002 (pangkat PNS)";
 pub static GOLONGAN: Rule = Rule {
     code: "pangkat-golongan",
     severity: Error,
-    title: ("pangkat dan golongan tidak cocok", "pangkat and golongan disagree"),
+    title: (
+        "pangkat dan golongan tidak cocok",
+        "pangkat and golongan disagree",
+    ),
     sumber: SUMBER,
     doc: "Setiap pangkat PNS bersesuaian dengan satu golongan/ruang (I/a Juru Muda … \
 IV/e Pembina Utama). Bila keduanya ditulis, keduanya harus cocok.\n\n\
@@ -25,7 +28,12 @@ boleh diikuti golongan (`Penata Muda Tk. I (III/b)`).",
 };
 
 pub fn check(cx: &mut Ctx) {
-    let Some(p) = cx.sop.disahkan_oleh.as_ref().and_then(|d| d.pangkat.as_ref()) else {
+    let Some(p) = cx
+        .sop
+        .disahkan_oleh
+        .as_ref()
+        .and_then(|d| d.pangkat.as_ref())
+    else {
         return;
     };
     if p.is_empty() {
@@ -34,7 +42,11 @@ pub fn check(cx: &mut Ctx) {
     let Err(e) = crate::pangkat::parse_pangkat(p) else {
         return;
     };
-    let rule = if e.code() == "pangkat-golongan" { &GOLONGAN } else { &TIDAK_DIKENAL };
+    let rule = if e.code() == "pangkat-golongan" {
+        &GOLONGAN
+    } else {
+        &TIDAK_DIKENAL
+    };
     let d = cx.report(rule, p.span, Msg::new(e.pesan(), e.message_en()));
     if let Some(id) = e.saran() {
         let en = e.help_en().unwrap_or_else(|| id.clone());
@@ -52,8 +64,14 @@ mod tests {
 
     #[test]
     fn mismatch_and_unknown() {
-        assert_eq!(with("Pembina Utama Muda (IV/b)"), vec![("pangkat-golongan", 14)]);
-        assert_eq!(with("Pembina Utama Mud"), vec![("pangkat-tidak-dikenal", 14)]);
+        assert_eq!(
+            with("Pembina Utama Muda (IV/b)"),
+            vec![("pangkat-golongan", 14)]
+        );
+        assert_eq!(
+            with("Pembina Utama Mud"),
+            vec![("pangkat-tidak-dikenal", 14)]
+        );
         assert_eq!(with("Penata Muda Tk. I (III/b)"), vec![]);
         assert_eq!(with("Pembina Tingkat I, IV/b"), vec![]);
     }

@@ -11,7 +11,10 @@ const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (pelaksana dalam diagram ali
 pub static TIDAK_DIKENAL: Rule = Rule {
     code: "pelaksana-tidak-dikenal",
     severity: Severity::Error,
-    title: ("pelaksana langkah tidak ada di daftar pelaksana", "step actor is not a declared pelaksana"),
+    title: (
+        "pelaksana langkah tidak ada di daftar pelaksana",
+        "step actor is not a declared pelaksana",
+    ),
     sumber: SUMBER,
     doc: "`pelaksana` sebuah langkah harus sama persis dengan salah satu kolom di daftar \
 `pelaksana:`; kalau tidak, simbolnya tidak dapat digambar di kolom mana pun.",
@@ -20,7 +23,10 @@ pub static TIDAK_DIKENAL: Rule = Rule {
 pub static TIDAK_DIPAKAI: Rule = Rule {
     code: "pelaksana-tidak-dipakai",
     severity: Severity::Warning,
-    title: ("pelaksana tidak dipakai oleh langkah mana pun", "pelaksana used by no step"),
+    title: (
+        "pelaksana tidak dipakai oleh langkah mana pun",
+        "pelaksana used by no step",
+    ),
     sumber: SUMBER,
     doc: "Kolom pelaksana yang tidak memiliki satu langkah pun hanya memakan lebar tabel.",
 };
@@ -49,8 +55,18 @@ pub fn check(cx: &mut Ctx) {
         if let Some(first) = seen.iter().find(|s| same(s, a)) {
             let name = a.as_str();
             let first = first.span;
-            cx.report(&GANDA, a.span, msg!("pelaksana `{name}` ditulis dua kali", "pelaksana `{name}` is declared twice"))
-                .with_label_mut(first, msg!("pertama ditulis di sini", "first declared here"));
+            cx.report(
+                &GANDA,
+                a.span,
+                msg!(
+                    "pelaksana `{name}` ditulis dua kali",
+                    "pelaksana `{name}` is declared twice"
+                ),
+            )
+            .with_label_mut(
+                first,
+                msg!("pertama ditulis di sini", "first declared here"),
+            );
         } else {
             seen.push(a);
         }
@@ -71,11 +87,18 @@ pub fn check(cx: &mut Ctx) {
     for a in actors {
         if !used.contains(a.as_str()) && !cx.sop.steps().is_empty() {
             let name = a.as_str();
-            cx.report(&TIDAK_DIPAKAI, a.span, msg!(
-                "pelaksana `{name}` tidak dipakai oleh langkah mana pun",
-                "pelaksana `{name}` is used by no step"
-            ))
-            .help = Some(msg!("hapus kolom ini, atau tetapkan langkah untuknya", "remove this column, or assign it a step"));
+            cx.report(
+                &TIDAK_DIPAKAI,
+                a.span,
+                msg!(
+                    "pelaksana `{name}` tidak dipakai oleh langkah mana pun",
+                    "pelaksana `{name}` is used by no step"
+                ),
+            )
+            .help = Some(msg!(
+                "hapus kolom ini, atau tetapkan langkah untuknya",
+                "remove this column, or assign it a step"
+            ));
         }
     }
     if used.len() < 2 && !cx.sop.steps().is_empty() && !actors.is_empty() {
@@ -90,21 +113,40 @@ pub fn check(cx: &mut Ctx) {
 
 fn unknown(cx: &mut Ctx, p: &crate::source::Sp<String>, names: &[&str]) {
     let name = p.as_str();
-    let d = cx.report(&TIDAK_DIKENAL, p.span, msg!(
-        "pelaksana `{name}` tidak ada di daftar `pelaksana`",
-        "pelaksana `{name}` is not in the `pelaksana` list"
-    ));
-    d.help = Some(match names.iter().find(|n| n.eq_ignore_ascii_case(name)).copied().or_else(|| suggest(name, names.iter().copied())) {
-        Some(s) => did_you_mean(s),
-        None => {
-            let list = names.join("`, `");
-            msg!("pelaksana yang ada: `{list}`; atau tambahkan kolom baru ke `pelaksana:`", "declared pelaksana: `{list}`; or add a new column to `pelaksana:`")
-        }
-    });
+    let d = cx.report(
+        &TIDAK_DIKENAL,
+        p.span,
+        msg!(
+            "pelaksana `{name}` tidak ada di daftar `pelaksana`",
+            "pelaksana `{name}` is not in the `pelaksana` list"
+        ),
+    );
+    d.help = Some(
+        match names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(name))
+            .copied()
+            .or_else(|| suggest(name, names.iter().copied()))
+        {
+            Some(s) => did_you_mean(s),
+            None => {
+                let list = names.join("`, `");
+                msg!(
+                    "pelaksana yang ada: `{list}`; atau tambahkan kolom baru ke `pelaksana:`",
+                    "declared pelaksana: `{list}`; or add a new column to `pelaksana:`"
+                )
+            }
+        },
+    );
 }
 
 fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     norm(a) == norm(b)
 }
 
@@ -117,16 +159,25 @@ mod tests {
         let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: Sekertaris\n");
         let line = line_of(&src, "pelaksana: Sekertaris");
         assert_eq!(lines_of(&src, "pelaksana-tidak-dikenal"), vec![line]);
-        assert_eq!(lines_of(&src, "pelaksana-tidak-dipakai"), vec![line_of(&src, "  - Sekretaris")]);
+        assert_eq!(
+            lines_of(&src, "pelaksana-tidak-dipakai"),
+            vec![line_of(&src, "  - Sekretaris")]
+        );
     }
 
     #[test]
     fn declared_twice_and_too_few() {
         let src = valid_with("  - Pelaksana\n", "  - Pelaksana\n  - pelaksana\n");
-        assert_eq!(lines_of(&src, "pelaksana-ganda"), vec![line_of(&src, "  - pelaksana")]);
+        assert_eq!(
+            lines_of(&src, "pelaksana-ganda"),
+            vec![line_of(&src, "  - pelaksana")]
+        );
         let one = VALID
             .replace("pelaksana: Sekretaris", "pelaksana: Pelaksana")
             .replace("pelaksana: Kepala Dinas", "pelaksana: Pelaksana");
-        assert_eq!(lines_of(&one, "pelaksana-kurang"), vec![line_of(&one, "\npelaksana:\n") + 2]);
+        assert_eq!(
+            lines_of(&one, "pelaksana-kurang"),
+            vec![line_of(&one, "\npelaksana:\n") + 2]
+        );
     }
 }

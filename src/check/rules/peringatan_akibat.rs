@@ -8,7 +8,10 @@ use crate::msg;
 pub static RULE: Rule = Rule {
     code: "peringatan-akibat",
     severity: Severity::Warning,
-    title: ("peringatan tidak menyebut akibat", "peringatan does not name a consequence"),
+    title: (
+        "peringatan tidak menyebut akibat",
+        "peringatan does not name a consequence",
+    ),
     sumber: "PermenPAN-RB 35/2012, Bab III (peringatan)",
     doc: "Menurut PermenPAN-RB 35/2012, peringatan \"memberikan penjelasan mengenai \
 kemungkinan-kemungkinan yang terjadi ketika prosedur dilaksanakan atau tidak \
@@ -18,14 +21,39 @@ Tulis misalnya: `Apabila SOP tidak dilaksanakan, pelayanan tamu menjadi tidak te
 
 /// Words that announce a consequence or a condition.
 const PENANDA: &[&str] = &[
-    "apabila", "bila", "jika", "jikalau", "kalau", "manakala", "akibat", "mengakibatkan",
-    "berakibat", "menyebabkan", "sehingga", "tidak dilaksanakan", "tidak dilakukan",
-    "tidak dipatuhi", "tidak sesuai", "terhambat", "tertunda", "terlambat", "gagal",
-    "sanksi", "berdampak", "dampak", "risiko", "resiko", "batal", "ditolak", "berlaku",
+    "apabila",
+    "bila",
+    "jika",
+    "jikalau",
+    "kalau",
+    "manakala",
+    "akibat",
+    "mengakibatkan",
+    "berakibat",
+    "menyebabkan",
+    "sehingga",
+    "tidak dilaksanakan",
+    "tidak dilakukan",
+    "tidak dipatuhi",
+    "tidak sesuai",
+    "terhambat",
+    "tertunda",
+    "terlambat",
+    "gagal",
+    "sanksi",
+    "berdampak",
+    "dampak",
+    "risiko",
+    "resiko",
+    "batal",
+    "ditolak",
+    "berlaku",
 ];
 
 pub fn check(cx: &mut Ctx) {
-    let Some(box_) = &cx.sop.peringatan else { return };
+    let Some(box_) = &cx.sop.peringatan else {
+        return;
+    };
     if box_.iter().all(|p| p.is_empty()) {
         return;
     }
@@ -67,6 +95,9 @@ mod tests {
             "  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti",
             "  - Tetap menjaga etika dan kesopanan",
         );
-        assert_eq!(lines_of(&src, "peringatan-akibat"), vec![line_of(&src, "  - Tetap")]);
+        assert_eq!(
+            lines_of(&src, "peringatan-akibat"),
+            vec![line_of(&src, "  - Tetap")]
+        );
     }
 }

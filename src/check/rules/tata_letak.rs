@@ -10,7 +10,10 @@ const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 pub static KOLOM: Rule = Rule {
     code: "tata-letak-kolom",
     severity: Warning,
-    title: ("terlalu banyak kolom pelaksana untuk kertas", "too many actor columns for the paper"),
+    title: (
+        "terlalu banyak kolom pelaksana untuk kertas",
+        "too many actor columns for the paper",
+    ),
     sumber: SUMBER,
     doc: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan \
 panah balik di sampingnya terbaca. Kertas F4 lanskap memuat paling banyak 8 kolom \
@@ -21,7 +24,10 @@ pecah SOP.",
 pub static TEKS: Rule = Rule {
     code: "tata-letak-teks",
     severity: Warning,
-    title: ("teks langkah terlalu panjang untuk satu baris tabel", "step text too long for one table row"),
+    title: (
+        "teks langkah terlalu panjang untuk satu baris tabel",
+        "step text too long for one table row",
+    ),
     sumber: SUMBER,
     doc: "Satu langkah tidak pernah dipecah ke dua halaman. Teks yang sangat panjang \
 membuat barisnya lebih tinggi dari halaman; pecah langkah itu menjadi beberapa langkah \
@@ -90,9 +96,15 @@ mod tests {
     fn too_many_columns_and_long_text() {
         let extra: String = (1..=7).map(|i| format!("  - Tambahan {i}\n")).collect();
         let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
-        assert_eq!(lines_of(&src, "tata-letak-kolom"), vec![line_of(&src, "\npelaksana:\n") + 2]);
+        assert_eq!(
+            lines_of(&src, "tata-letak-kolom"),
+            vec![line_of(&src, "\npelaksana:\n") + 2]
+        );
         let long = "kata ".repeat(300);
         let src = valid_with("Memeriksa surat", &format!("Memeriksa surat {long}"));
-        assert_eq!(lines_of(&src, "tata-letak-teks"), vec![line_of(&src, "Memeriksa surat")]);
+        assert_eq!(
+            lines_of(&src, "tata-letak-teks"),
+            vec![line_of(&src, "Memeriksa surat")]
+        );
     }
 }

@@ -10,7 +10,10 @@ const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (diagram alir)";
 pub static TAK_TERJANGKAU: Rule = Rule {
     code: "langkah-tak-terjangkau",
     severity: Error,
-    title: ("langkah tidak dapat dicapai dari langkah pertama", "step unreachable from the first step"),
+    title: (
+        "langkah tidak dapat dicapai dari langkah pertama",
+        "step unreachable from the first step",
+    ),
     sumber: SUMBER,
     doc: "Setiap langkah harus dapat dicapai dari langkah pertama mengikuti panah. Langkah \
 yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
@@ -19,7 +22,10 @@ yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
 pub static JALAN_BUNTU: Rule = Rule {
     code: "jalan-buntu",
     severity: Error,
-    title: ("langkah terakhir tidak dapat dicapai", "the last step cannot be reached"),
+    title: (
+        "langkah terakhir tidak dapat dicapai",
+        "the last step cannot be reached",
+    ),
     sumber: SUMBER,
     doc: "Dari setiap langkah harus ada jalan menuju langkah terakhir (selesai). Lompatan \
 yang membentuk putaran tanpa jalan keluar, atau langkah yang melompat ke dirinya sendiri, \
@@ -37,19 +43,27 @@ pub fn check(cx: &mut Ctx) {
         let no = i + 1;
         let span = s.kegiatan.as_ref().map_or(s.span, |k| k.span);
         if !from_start[i] {
-            cx.report(&TAK_TERJANGKAU, span, msg!(
-                "langkah {no} tidak dapat dicapai dari langkah pertama",
-                "step {no} cannot be reached from the first step"
-            ))
+            cx.report(
+                &TAK_TERJANGKAU,
+                span,
+                msg!(
+                    "langkah {no} tidak dapat dicapai dari langkah pertama",
+                    "step {no} cannot be reached from the first step"
+                ),
+            )
             .help = Some(msg!(
                 "periksa `keputusan` dan `lanjut` pada langkah sebelumnya",
                 "check `keputusan` and `lanjut` on the steps before it"
             ));
         } else if !to_end[i] {
-            cx.report(&JALAN_BUNTU, span, msg!(
-                "dari langkah {no} tidak ada jalan menuju langkah terakhir",
-                "from step {no} there is no way to the last step"
-            ))
+            cx.report(
+                &JALAN_BUNTU,
+                span,
+                msg!(
+                    "dari langkah {no} tidak ada jalan menuju langkah terakhir",
+                    "from step {no} there is no way to the last step"
+                ),
+            )
             .help = Some(msg!(
                 "beri putaran ini jalan keluar: arahkan `ya`/`tidak` atau `lanjut` ke langkah sesudahnya",
                 "give this loop a way out: point `ya`/`tidak` or `lanjut` to a later step"
@@ -64,18 +78,43 @@ mod tests {
 
     #[test]
     fn skipped_step_is_unreachable() {
-        let src = valid_with("    output: Surat tercatat\n", "    output: Surat tercatat\n    lanjut: akhir\n");
-        let src = src.replacen("  - kegiatan: Mengarsipkan surat", "  - id: akhir\n    kegiatan: Mengarsipkan surat", 1);
+        let src = valid_with(
+            "    output: Surat tercatat\n",
+            "    output: Surat tercatat\n    lanjut: akhir\n",
+        );
+        let src = src.replacen(
+            "  - kegiatan: Mengarsipkan surat",
+            "  - id: akhir\n    kegiatan: Mengarsipkan surat",
+            1,
+        );
         let src = src.replacen("      tidak: periksa\n", "      tidak: akhir\n", 1);
         let lines = lines_of(&src, "langkah-tak-terjangkau");
-        assert_eq!(lines, vec![line_of(&src, "Memeriksa surat"), line_of(&src, "Memutuskan disposisi")]);
+        assert_eq!(
+            lines,
+            vec![
+                line_of(&src, "Memeriksa surat"),
+                line_of(&src, "Memutuskan disposisi")
+            ]
+        );
     }
 
     #[test]
     fn loop_without_exit() {
-        let src = valid_with("    output: Surat diperiksa\n", "    output: Surat diperiksa\n    lanjut: periksa\n");
+        let src = valid_with(
+            "    output: Surat diperiksa\n",
+            "    output: Surat diperiksa\n    lanjut: periksa\n",
+        );
         // The first two steps can never reach the end; the rest cannot be reached.
-        assert_eq!(lines_of(&src, "jalan-buntu"), vec![line_of(&src, "Menerima dan"), line_of(&src, "Memeriksa surat")]);
-        assert_eq!(lines_of(&src, "langkah-tak-terjangkau"), vec![line_of(&src, "Memutuskan"), line_of(&src, "Mengarsipkan")]);
+        assert_eq!(
+            lines_of(&src, "jalan-buntu"),
+            vec![
+                line_of(&src, "Menerima dan"),
+                line_of(&src, "Memeriksa surat")
+            ]
+        );
+        assert_eq!(
+            lines_of(&src, "langkah-tak-terjangkau"),
+            vec![line_of(&src, "Memutuskan"), line_of(&src, "Mengarsipkan")]
+        );
     }
 }

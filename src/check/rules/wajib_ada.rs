@@ -14,7 +14,10 @@ use crate::source::{Sp, Span};
 pub static RULE: Rule = Rule {
     code: "wajib-ada",
     severity: Severity::Error,
-    title: ("kunci wajib tidak ada atau kosong", "required key missing or empty"),
+    title: (
+        "kunci wajib tidak ada atau kosong",
+        "required key missing or empty",
+    ),
     sumber: "Permendagri 52/2011, Lampiran (format SOP)",
     doc: "Lembar pengesahan dan tabel prosedur Permendagri 52/2011 memuat nomor, nama, \
 instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, \
@@ -39,10 +42,18 @@ pub fn check(cx: &mut Ctx) {
         None => missing(cx, doc, "tanggal"),
         Some(t) => {
             if t.pembuatan.as_ref().is_none_or(|p| p.teks.is_empty()) {
-                missing(cx, t.pembuatan.as_ref().map_or(t.span, |p| p.span), "tanggal.pembuatan");
+                missing(
+                    cx,
+                    t.pembuatan.as_ref().map_or(t.span, |p| p.span),
+                    "tanggal.pembuatan",
+                );
             }
             if final_ && t.efektif.as_ref().is_none_or(|p| p.teks.is_empty()) {
-                missing_final(cx, t.efektif.as_ref().map_or(t.span, |p| p.span), "tanggal.efektif");
+                missing_final(
+                    cx,
+                    t.efektif.as_ref().map_or(t.span, |p| p.span),
+                    "tanggal.efektif",
+                );
             }
         }
     }
@@ -90,13 +101,25 @@ fn steps(cx: &mut Ctx) {
         let no = i + 1;
         let at = |v: Option<Span>| v.unwrap_or(s.span);
         if s.kegiatan.as_ref().is_none_or(|v| v.is_empty()) {
-            missing(cx, at(s.kegiatan.as_ref().map(|v| v.span)), &format!("langkah[{no}].kegiatan"));
+            missing(
+                cx,
+                at(s.kegiatan.as_ref().map(|v| v.span)),
+                &format!("langkah[{no}].kegiatan"),
+            );
         }
         if s.pelaksana.as_ref().is_none_or(|v| v.is_empty()) {
-            missing(cx, at(s.pelaksana.as_ref().map(|v| v.span)), &format!("langkah[{no}].pelaksana"));
+            missing(
+                cx,
+                at(s.pelaksana.as_ref().map(|v| v.span)),
+                &format!("langkah[{no}].pelaksana"),
+            );
         }
         if s.waktu.as_ref().is_none_or(|v| v.teks.is_empty()) {
-            missing(cx, at(s.waktu.as_ref().map(|v| v.span)), &format!("langkah[{no}].waktu"));
+            missing(
+                cx,
+                at(s.waktu.as_ref().map(|v| v.span)),
+                &format!("langkah[{no}].waktu"),
+            );
         }
         let empty_output = match s.output.as_ref().map(|o| &o.value) {
             None => true,
@@ -104,7 +127,11 @@ fn steps(cx: &mut Ctx) {
             Some(crate::model::Isi::Daftar(l)) => l.is_empty(),
         };
         if empty_output {
-            missing(cx, at(s.output.as_ref().map(|v| v.span)), &format!("langkah[{no}].output"));
+            missing(
+                cx,
+                at(s.output.as_ref().map(|v| v.span)),
+                &format!("langkah[{no}].output"),
+            );
         }
     }
 }
@@ -164,13 +191,19 @@ mod tests {
         let src = valid_with("pencatatan_pendataan:\n  - Buku agenda surat masuk\n", "");
         assert_eq!(lines_of(&src, "wajib-ada"), vec![1]);
         let src = valid_with("    output: Surat diperiksa\n", "");
-        assert_eq!(lines_of(&src, "wajib-ada"), vec![line_of(&src, "  - id: periksa")]);
+        assert_eq!(
+            lines_of(&src, "wajib-ada"),
+            vec![line_of(&src, "  - id: periksa")]
+        );
     }
 
     #[test]
     fn final_needs_efektif_and_nip_draf_does_not() {
         let src = valid_with("  efektif: 2023-06-05\n", "");
-        assert_eq!(lines_of(&src, "wajib-ada"), vec![line_of(&src, "  pembuatan")]);
+        assert_eq!(
+            lines_of(&src, "wajib-ada"),
+            vec![line_of(&src, "  pembuatan")]
+        );
         let draf = src.replace("status: final", "status: draf");
         assert_eq!(lines_of(&draf, "wajib-ada"), Vec::<usize>::new());
     }
