@@ -84,7 +84,7 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
             Lang::En => format!("{path}: {e} errors"),
         };
     };
-    let jam = None;
+    let jam = r.jam_kerja_per_hari;
     let total = h.jumlah.format(jam);
     let steps = r.sop.as_ref().map_or(0, |s| s.steps().len());
     let paths = h
@@ -199,9 +199,9 @@ pub fn json(reports: &[FileReport], lang: Lang) -> String {
                 .collect();
             let hasil = r.hasil.as_ref().map(|h| {
                 json!({
-                    "jumlah_waktu": h.jumlah.format(None),
-                    "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| json!({"langkah": s.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": s.total.format(None)})),
-                    "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| json!({"langkah": l.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": l.total.format(None)})),
+                    "jumlah_waktu": h.jumlah.format(r.jam_kerja_per_hari),
+                    "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| json!({"langkah": s.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": s.total.format(r.jam_kerja_per_hari)})),
+                    "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| json!({"langkah": l.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": l.total.format(r.jam_kerja_per_hari)})),
                 })
             });
             json!({

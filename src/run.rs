@@ -20,6 +20,8 @@ pub struct FileReport {
     pub sop: Option<Sop>,
     pub hasil: Option<Hasil>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Working hours per day used to print totals (`sopc.toml`).
+    pub jam_kerja_per_hari: Option<u32>,
 }
 
 impl FileReport {
@@ -100,6 +102,7 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
                 sop: l.sop,
                 hasil,
                 diagnostics,
+                jam_kerja_per_hari: config.jam_kerja_per_hari,
             }
         })
         .collect())

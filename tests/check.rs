@@ -330,3 +330,28 @@ fn explain_prints_rule_docs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("kegiatan-subjek"));
 }
+
+#[test]
+fn working_hours_from_sopc_toml_carry_hours_into_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("sopc.toml"),
+        "[waktu]\njam_kerja_per_hari = 8\n[aturan]\nkegiatan-subjek = \"off\"\n",
+    )
+    .unwrap();
+    let src = valid().replace("waktu: 60 menit", "waktu: 10 jam");
+    let (_, v) = check_json(&[&write(d, "a.yaml", src)]);
+    assert_eq!(
+        v["berkas"][0]["hasil"]["jumlah_waktu"],
+        "3 hari 2 jam 5 menit"
+    );
+    assert!(findings(&v["berkas"][0], "kegiatan-subjek").is_empty());
+    std::fs::write(d.join("sopc.toml"), "[aturan]\nkegiatan-subjk = \"off\"\n").unwrap();
+    let out = sopc()
+        .args(["check", &d.join("a.yaml").display().to_string()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("apakah maksud Anda `kegiatan-subjek`?"));
+}
