@@ -199,6 +199,7 @@ pub fn json(reports: &[FileReport], lang: Lang) -> String {
                 .collect();
             let hasil = r.hasil.as_ref().map(|h| {
                 json!({
+                    "keterkaitan": h.tautan.iter().map(|(i, p)| json!({"butir": i + 1, "berkas": p.display().to_string()})).collect::<Vec<_>>(),
                     "jumlah_waktu": h.jumlah.format(r.jam_kerja_per_hari),
                     "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| json!({"langkah": s.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": s.total.format(r.jam_kerja_per_hari)})),
                     "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| json!({"langkah": l.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": l.total.format(r.jam_kerja_per_hari)})),

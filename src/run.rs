@@ -84,6 +84,7 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
         }
         parsed.push((path, l));
     }
+    index_rest_of_repository(paths, &parsed, &defaults, &mut index);
     Ok(parsed
         .into_par_iter()
         .map(|(path, l)| {
@@ -106,6 +107,46 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
             }
         })
         .collect())
+}
+
+/// When single files are checked and one of them makes an explicit
+/// reference, the other SOPs of its repository must be known too.
+fn index_rest_of_repository(
+    paths: &[PathBuf],
+    parsed: &[(PathBuf, parse::Loaded)],
+    defaults: &DefaultsCache,
+    index: &mut RepoIndex,
+) {
+    use crate::model::Keterkaitan;
+    let explicit = parsed.iter().any(|(_, l)| {
+        l.sop
+            .as_ref()
+            .and_then(|s| s.keterkaitan.as_ref())
+            .is_some_and(|k| k.iter().any(|e| matches!(e.value, Keterkaitan::Rujukan(_))))
+    });
+    if !explicit {
+        return;
+    }
+    for p in paths.iter().filter(|p| p.is_file()) {
+        let root = repo::root_of(p.parent().unwrap_or(Path::new(".")));
+        let Ok(files) = repo::sop_files(&root) else {
+            continue;
+        };
+        for f in &files {
+            if index.has_file(f) {
+                continue;
+            }
+            if let Ok(l) = parse::load(f, defaults)
+                && let Some(sop) = &l.sop
+            {
+                index.add(
+                    f,
+                    sop.nomor.as_ref().map(|n| n.as_str()),
+                    sop.nama.as_ref().map(|n| n.as_str()),
+                );
+            }
+        }
+    }
 }
 
 /// Which pages `build` writes.

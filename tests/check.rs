@@ -355,3 +355,64 @@ fn working_hours_from_sopc_toml_carry_hours_into_days() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("apakah maksud Anda `kegiatan-subjek`?"));
 }
+
+#[test]
+fn keterkaitan_links_sops_of_the_same_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let a = valid();
+    let b = a
+        .replacen(
+            "nomor: 067.2/1779/13.01/2023",
+            "nomor: 067.2/1780/13.01/2023",
+            1,
+        )
+        .replacen(
+            "nama: Pelayanan Kunjungan Kerja/Audiensi/Kegiatan Sejenis",
+            "nama: Pelayanan Kunjungan Tamu",
+            1,
+        );
+    write(d, "a.yaml", &a);
+    write(d, "b.yaml", &b);
+    let (code, v) = check_json(&[&d.display().to_string()]);
+    assert_eq!(code, 0, "{v:#}");
+    let links = &file(&v, "a.yaml")["hasil"]["keterkaitan"];
+    assert_eq!(links[0]["butir"], 1);
+    assert!(
+        links[0]["berkas"].as_str().unwrap().ends_with("b.yaml"),
+        "{links}"
+    );
+    let c = a.replacen(
+        "  - SOP Pelayanan Kunjungan Tamu",
+        "  - nomor: 999/TIDAK/ADA",
+        1,
+    );
+    write(d, "a.yaml", &c);
+    let (code, v) = check_json(&[&d.display().to_string()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(file(&v, "a.yaml"), "keterkaitan-tidak-ada").len(),
+        1
+    );
+}
+
+#[test]
+fn an_explicit_reference_is_found_when_one_file_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("sopc.toml"), "").unwrap();
+    std::fs::create_dir(d.join("lain")).unwrap();
+    let a = valid().replacen(
+        "  - SOP Pelayanan Kunjungan Tamu",
+        "  - nomor: 067.2/1780/13.01/2023",
+        1,
+    );
+    let b = valid().replacen(
+        "nomor: 067.2/1779/13.01/2023",
+        "nomor: 067.2/1780/13.01/2023",
+        1,
+    );
+    write(&d.join("lain"), "b.yaml", &b);
+    let (code, v) = check_json(&[&write(d, "a.yaml", &a)]);
+    assert_eq!(code, 0, "{v:#}");
+}

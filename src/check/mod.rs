@@ -101,7 +101,38 @@ pub struct Hasil {
     pub jumlah: Jumlah,
     /// Shortest and longest path through the decisions.
     pub jalur: Option<(crate::alur::Jalur, crate::alur::Jalur)>,
+    /// `keterkaitan` entries that name an SOP of this repository: (entry
+    /// index, that SOP's file).
+    pub tautan: Vec<(usize, std::path::PathBuf)>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Links from `keterkaitan` entries to SOPs of the repository, by `nomor`,
+/// `nama` (with or without a leading "SOP") or file.
+fn tautan(
+    sop: &Sop,
+    sources: &Sources,
+    repo: Option<&RepoIndex>,
+) -> Vec<(usize, std::path::PathBuf)> {
+    use crate::model::{Keterkaitan, Rujukan};
+    let (Some(list), Some(repo)) = (&sop.keterkaitan, repo) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, entry) in list.iter().enumerate() {
+        let found = match &entry.value {
+            Keterkaitan::Teks(t) | Keterkaitan::Rujukan(Rujukan::Nama(t)) => {
+                repo.find_nama(t).or_else(|| repo.find_nomor(t)).cloned()
+            }
+            Keterkaitan::Rujukan(Rujukan::Nomor(n)) => repo.find_nomor(n).cloned(),
+            Keterkaitan::Rujukan(Rujukan::Berkas(f)) => {
+                let base = sources.path(entry.span.file).parent().map(|p| p.join(f));
+                base.filter(|p| repo.has_file(p))
+            }
+        };
+        out.extend(found.map(|p| (i, p)));
+    }
+    out
 }
 
 /// Runs every rule on one SOP.
@@ -140,6 +171,7 @@ pub fn check(
     }
     let diagnostics = cx.out;
     Hasil {
+        tautan: tautan(sop, sources, repo),
         jumlah,
         jalur,
         diagnostics,
