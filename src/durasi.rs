@@ -705,7 +705,7 @@ fn saran_edit(w: &str) -> Option<&'static str> {
     let batas = if w.chars().count() <= 3 { 1 } else { 2 };
     SATUAN_TUNGGAL
         .iter()
-        .map(|u| (levenshtein(w, u), *u))
+        .map(|u| (strsim::levenshtein(w, u), *u))
         .filter(|(d, _)| *d <= batas)
         .min_by_key(|(d, _)| *d)
         .map(|(_, u)| u)
@@ -726,21 +726,6 @@ fn saran_subsekuens(w: &str) -> Option<&'static str> {
 fn is_subsequence(needle: &str, hay: &str) -> bool {
     let mut hay = hay.chars();
     needle.chars().all(|c| hay.any(|h| h == c))
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let best = (prev[j] + cost).min(prev[j + 1] + 1).min(row[j] + 1);
-            row.push(best);
-        }
-        prev = row;
-    }
-    prev[b.len()]
 }
 
 // ---------------------------------------------------------------------------
@@ -1062,7 +1047,7 @@ impl<'a> Parser<'a> {
         let Some(w) = self.word(0) else {
             return Ok(());
         };
-        if w.chars().count() < 3 || levenshtein(w, "kerja") > 2 {
+        if w.chars().count() < 3 || strsim::levenshtein(w, "kerja") > 2 {
             return Ok(());
         }
         let span = unit_span.start..self.span(0).end;

@@ -486,26 +486,10 @@ fn nama_terdekat(nama: &str) -> Option<&'static str> {
     }
     TABEL
         .iter()
-        .map(|(resmi, _, _)| (levenshtein(nama, &resmi.to_lowercase()), *resmi))
+        .map(|(resmi, _, _)| (strsim::levenshtein(nama, &resmi.to_lowercase()), *resmi))
         .filter(|(jarak, resmi)| *jarak <= (resmi.chars().count() / 4).max(2))
         .min_by_key(|(jarak, _)| *jarak)
         .map(|(_, resmi)| resmi)
-}
-
-/// Edit distance over chars (insert, delete, substitute), two-row version.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let ganti = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = ganti.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
@@ -719,14 +703,6 @@ mod tests {
             assert_eq!(e.pesan(), "pangkat kosong");
             assert_eq!(e.message_en(), "empty pangkat");
         }
-    }
-
-    #[test]
-    fn levenshtein_dasar() {
-        assert_eq!(levenshtein("", ""), 0);
-        assert_eq!(levenshtein("abc", ""), 3);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("pénata", "penata"), 1);
     }
 
     #[test]

@@ -569,7 +569,7 @@ fn jenis_tidak_dikenal(s: &str, token: &[Token<'_>]) -> RegulasiError {
             .collect::<Vec<_>>()
             .join(" ");
         for calon in USULAN_JENIS.split('|') {
-            let jarak = levenshtein(&awal, &calon.to_lowercase());
+            let jarak = strsim::levenshtein(&awal, &calon.to_lowercase());
             let batas = (calon.chars().count() / 5).clamp(1, 3);
             let lebih_baik = terbaik.is_none_or(|(j, m, _)| jarak < j || (jarak == j && n > m));
             if jarak <= batas && lebih_baik {
@@ -594,22 +594,6 @@ fn jenis_tidak_dikenal(s: &str, token: &[Token<'_>]) -> RegulasiError {
             koreksi: None,
         },
     }
-}
-
-/// Edit distance over chars (insert, delete, substitute), two-row version.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let ganti = prev[j] + usize::from(ca != *cb);
-            cur[j + 1] = ganti.min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()]
 }
 
 /// A finding over the whole dasar hukum list (a warning).

@@ -346,26 +346,11 @@ fn bulan_terdekat(kecil: &str) -> Option<&'static str> {
     }
     let (_, nomor) = EJAAN_BULAN
         .iter()
-        .map(|&(ejaan, nomor)| (levenshtein(kecil, ejaan), nomor, ejaan))
+        .map(|&(ejaan, nomor)| (strsim::levenshtein(kecil, ejaan), nomor, ejaan))
         .filter(|&(d, _, ejaan)| d <= 2 && d * 2 <= ejaan.len())
         .map(|(d, nomor, _)| (d, nomor))
         .min_by_key(|&(d, _)| d)?;
     Some(NAMA_BULAN[usize::from(nomor - 1)])
-}
-
-/// Classic two-row Levenshtein over chars, so non-ASCII input is measured fairly.
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut baris: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut berikut = vec![i + 1; b.len() + 1];
-        for (j, &cb) in b.iter().enumerate() {
-            let ganti = baris[j] + usize::from(ca != cb);
-            berikut[j + 1] = ganti.min(baris[j + 1] + 1).min(berikut[j] + 1);
-        }
-        baris = berikut;
-    }
-    baris[b.len()]
 }
 
 fn teks_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Dua {
@@ -500,7 +485,10 @@ mod tests {
         assert_eq!(e.saran().as_deref(), Some("apakah maksud Anda `Agustus`?"));
         assert_eq!(e.help_en().as_deref(), Some("did you mean `Agustus`?"));
         assert_eq!(
-            (levenshtein("juil", "juli"), levenshtein("", "mei")),
+            (
+                strsim::levenshtein("juil", "juli"),
+                strsim::levenshtein("", "mei")
+            ),
             (2, 3)
         );
     }
