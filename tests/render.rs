@@ -264,8 +264,9 @@ fn the_example_sops_render_with_their_flowcharts() {
         assert_eq!(denah.jalur.len(), bagan.panah.len());
         assert_tergambar(&h);
         assert_ada(&semua(&h), "JUMLAH");
-        // no step has a keterangan: the column is left out
-        assert!(!h.teks.last().unwrap().contains("Keterangan"), "{name}");
+        // The Tanjab lampiran have no Ket column; Kalteng's is empty but printed.
+        let ket = h.teks.last().unwrap().contains("Keterangan");
+        assert_eq!(ket, name.starts_with("kalteng"), "{name}");
     }
     // Kalteng: the decision's exits are labelled
     let h = render(&contoh("kalteng-penerimaan-tamu.yaml"));
@@ -506,7 +507,10 @@ fn forty_steps_run_over_pages_with_paired_connectors() {
 
 #[test]
 fn keterangan_column_only_when_a_step_has_one() {
-    let tanpa = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas, keterangan: ''}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    let kosong = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas, keterangan: ''}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
+    // An empty keterangan keeps the (empty) column, as on the Kalteng form.
+    assert_ada(&render(&sop_dengan("final", kosong)).teks[1], "Keterangan");
+    let tanpa = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
     let h = render(&sop_dengan("final", tanpa));
     assert!(!h.teks[1].contains("Keterangan"));
     assert_ada(

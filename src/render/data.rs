@@ -202,15 +202,11 @@ impl Identitas {
     }
 }
 
-/// Whether any step has a non-empty `keterangan` (else the column is left out).
+/// Whether any step writes `keterangan` (else the column is left out, as in
+/// the Tanjab Barat lampiran). An empty `keterangan: ""` keeps the column:
+/// that is how a form with an empty Ket column is transcribed.
 pub fn ada_keterangan(sop: &Sop) -> bool {
-    sop.steps()
-        .iter()
-        .any(|s| match s.keterangan.as_ref().map(|k| &k.value) {
-            None => false,
-            Some(Isi::Teks(t)) => !t.trim().is_empty(),
-            Some(Isi::Daftar(items)) => items.iter().any(|i| !i.trim().is_empty()),
-        })
+    sop.steps().iter().any(|s| s.keterangan.is_some())
 }
 
 impl Prosedur {

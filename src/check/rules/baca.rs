@@ -124,10 +124,16 @@ mod tests {
         let src = valid_with("nomor: 800/12/DPMD/2023", "nomor: [800, 12]");
         assert_eq!(lines_of(&src, "tipe-salah"), vec![1]);
         let src = valid_with("    waktu: 10 menit", "    waktu: 10 menitan");
-        assert_eq!(lines_of(&src, "waktu-tidak-valid"), vec![line_of(&src, "10 menitan")]);
+        assert_eq!(
+            lines_of(&src, "waktu-tidak-valid"),
+            vec![line_of(&src, "10 menitan")]
+        );
         let src = valid_with("kualifikasi_pelaksana:", "kualifkasi_pelaksana:");
         assert_eq!(lines_of(&src, "kunci-tidak-dikenal"), vec![19]);
-        let src = valid_with("nama: Pelayanan Surat Masuk\n", "nama: Pelayanan Surat Masuk\nnama: Lagi\n");
+        let src = valid_with(
+            "nama: Pelayanan Surat Masuk\n",
+            "nama: Pelayanan Surat Masuk\nnama: Lagi\n",
+        );
         assert_eq!(lines_of(&src, "kunci-ganda"), vec![3]);
         assert_eq!(lines_of("nomor: [1\n", "yaml-sintaks").len(), 1);
     }
