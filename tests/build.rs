@@ -22,6 +22,12 @@ fn builds_an_example_and_its_pengesahan() {
         String::from_utf8_lossy(&out.stderr)
     );
     let pdf = std::fs::read(&full).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&full).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "a PDF others can read and print");
+    }
     assert!(pdf.starts_with(b"%PDF-"));
     let again = dir.path().join("again.pdf");
     sopc()
