@@ -130,6 +130,15 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// A `help:` from a parser error's Indonesian hint and its English twin
+/// (the Indonesian text stands in when there is no twin).
+pub fn bantuan(id: Option<String>, en: Option<String>) -> Option<Msg> {
+    id.map(|id| {
+        let en = en.unwrap_or_else(|| id.clone());
+        Msg::new(id, en)
+    })
+}
+
 /// The standard "did you mean" help.
 pub fn did_you_mean(candidate: &str) -> Msg {
     msg!(

@@ -347,10 +347,7 @@ impl Reader<'_> {
                             format!("tanggal.{key}: {}", e.message_en()),
                         ),
                     );
-                    if let Some(id) = e.saran() {
-                        let en = e.help_en().unwrap_or_else(|| id.clone());
-                        d = d.with_help(crate::diag::Msg::new(id, en));
-                    }
+                    d.help = crate::diag::bantuan(e.saran(), e.help_en());
                     self.out.push(d);
                     None
                 }

@@ -90,15 +90,12 @@ pub fn check(cx: &mut Ctx) {
         match regulasi::parse(entry) {
             Ok(r) => parsed.push(Some(r)),
             Err(e) => {
-                let d = cx.report(
+                cx.report(
                     rule_for(e.code()),
                     entry.span,
                     Msg::new(e.pesan(), e.message_en()),
-                );
-                if let Some(id) = e.saran() {
-                    let en = e.help_en().unwrap_or_else(|| id.clone());
-                    d.help = Some(Msg::new(id, en));
-                }
+                )
+                .help = crate::diag::bantuan(e.saran(), e.help_en());
                 parsed.push(None);
             }
         }

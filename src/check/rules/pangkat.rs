@@ -47,11 +47,8 @@ pub fn check(cx: &mut Ctx) {
     } else {
         &TIDAK_DIKENAL
     };
-    let d = cx.report(rule, p.span, Msg::new(e.pesan(), e.message_en()));
-    if let Some(id) = e.saran() {
-        let en = e.help_en().unwrap_or_else(|| id.clone());
-        d.help = Some(Msg::new(id, en));
-    }
+    cx.report(rule, p.span, Msg::new(e.pesan(), e.message_en()))
+        .help = crate::diag::bantuan(e.saran(), e.help_en());
 }
 
 #[cfg(test)]
