@@ -331,13 +331,9 @@ impl Reader<'_> {
     }
 
     fn tanggal(&mut self, node: &Node, key: &str) -> Sp<Parsed<Tanggal>> {
-        let text = self.text(node, &format!("tanggal.{key}"));
-        let nilai = if text.is_empty() {
-            None
-        } else {
-            match Tanggal::parse(&text) {
-                Ok(t) => Some(t),
-                Err(e) => {
+        self.parsed(node, &format!("tanggal.{key}"), |r, text| {
+            Tanggal::parse(text)
+                .map_err(|e| {
                     let mut d = Diagnostic::new(
                         "tanggal-tidak-valid",
                         Severity::Error,
@@ -348,10 +344,25 @@ impl Reader<'_> {
                         ),
                     );
                     d.help = crate::diag::bantuan(e.saran(), e.help_en());
-                    self.out.push(d);
-                    None
-                }
-            }
+                    r.out.push(d);
+                })
+                .ok()
+        })
+    }
+
+    /// A text value that is also parsed; `parse` reports its own errors. An
+    /// empty value is left unparsed (the `wajib-ada` rule speaks of it).
+    fn parsed<T>(
+        &mut self,
+        node: &Node,
+        path: &str,
+        parse: impl FnOnce(&mut Self, &str) -> Option<T>,
+    ) -> Sp<Parsed<T>> {
+        let text = self.text(node, path);
+        let nilai = if text.is_empty() {
+            None
+        } else {
+            parse(self, &text)
         };
         Sp::new(
             Parsed {
@@ -499,25 +510,11 @@ impl Reader<'_> {
     }
 
     fn waktu(&mut self, node: &Node, path: &str) -> Sp<Parsed<Waktu>> {
-        let text = self.text(node, path);
-        let nilai = if text.is_empty() {
-            None
-        } else {
-            match Waktu::parse(&text) {
-                Ok(w) => Some(w),
-                Err(e) => {
-                    self.waktu_error(node, &text, &e, path);
-                    None
-                }
-            }
-        };
-        Sp::new(
-            Parsed {
-                teks: text.value,
-                nilai,
-            },
-            node.span,
-        )
+        self.parsed(node, path, |r, text| {
+            Waktu::parse(text)
+                .map_err(|e| r.waktu_error(node, text, &e, path))
+                .ok()
+        })
     }
 
     fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::durasi::WaktuError, path: &str) {
