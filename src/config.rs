@@ -1,6 +1,7 @@
 //! Repository configuration, `sopc.toml` at the repository root: paper and
-//! font for printing, working hours per day for durations, and per-rule
-//! severities. Every key is optional; unknown keys are errors.
+//! font for printing, working hours per day for durations, per-rule
+//! severities, and the book of SOPs. Every key is optional; unknown keys are
+//! errors, with a suggestion.
 
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::msg;
@@ -52,6 +53,47 @@ pub struct WaktuCfg {
     pub jam_kerja_per_hari: Option<u32>,
 }
 
+/// `[buku]`: the book of SOPs (`sopc buku`). Paths are relative to the
+/// repository root and must stay inside it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BukuCfg {
+    /// Printed under "STANDAR OPERASIONAL PROSEDUR" on the cover.
+    pub judul: Option<String>,
+    /// Cover lines; default: the value all SOPs share.
+    pub pemerintah: Option<String>,
+    pub instansi: Option<String>,
+    /// Default: the year of the latest `tanggal.efektif`.
+    pub tahun: Option<i32>,
+    /// Cover logo; default: the logo all SOPs share.
+    pub logo: Option<String>,
+    /// The signed keputusan: a PDF, PNG or JPEG, or a list of them.
+    pub keputusan: Option<SatuAtauBanyak>,
+    /// A text file (inline Markdown); default: sopc's own penjelasan.
+    pub penjelasan: Option<String>,
+    /// SOP file names or nomor, in the order of the book; the SOPs not
+    /// named follow in order of nomor.
+    #[serde(default)]
+    pub urutan: Vec<String>,
+}
+
+/// A key that takes one path or a list of them.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum SatuAtauBanyak {
+    Satu(String),
+    Banyak(Vec<String>),
+}
+
+impl SatuAtauBanyak {
+    pub fn semua(&self) -> Vec<String> {
+        match self {
+            SatuAtauBanyak::Satu(s) => vec![s.clone()],
+            SatuAtauBanyak::Banyak(v) => v.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -61,6 +103,8 @@ struct File {
     waktu: WaktuCfg,
     #[serde(default)]
     aturan: BTreeMap<String, Tingkat>,
+    #[serde(default)]
+    buku: BukuCfg,
 }
 
 /// The effective configuration.
@@ -69,6 +113,7 @@ pub struct Config {
     pub cetak: Cetak,
     pub jam_kerja_per_hari: Option<u32>,
     pub aturan: BTreeMap<String, Tingkat>,
+    pub buku: BukuCfg,
     /// Today, for checks such as "TMT in the future". Never reaches a PDF.
     pub hari_ini: Option<Tanggal>,
 }
@@ -94,9 +139,15 @@ impl Config {
     pub fn parse(text: &str) -> Result<Config, Msg> {
         let file: File = toml::from_str(text).map_err(|e| {
             let detail = e.to_string();
+            let (hid, hen) = saran_kunci(&detail)
+                .map(|s| {
+                    let h = did_you_mean(s);
+                    (format!("\n{}", h.id), format!("\n{}", h.en))
+                })
+                .unwrap_or_default();
             msg!(
-                "sopc.toml tidak valid: {detail}",
-                "invalid sopc.toml: {detail}"
+                "sopc.toml tidak valid: {detail}{hid}",
+                "invalid sopc.toml: {detail}{hen}"
             )
         })?;
         for code in file.aturan.keys() {
@@ -118,9 +169,19 @@ impl Config {
             cetak: file.cetak,
             jam_kerja_per_hari: file.waktu.jam_kerja_per_hari,
             aturan: file.aturan,
+            buku: file.buku,
             hari_ini: None,
         })
     }
+}
+
+/// The key an "unknown field `x`, expected one of `a`, `b`" error of a
+/// section probably meant.
+fn saran_kunci(detail: &str) -> Option<&str> {
+    let (_, rest) = detail.split_once("unknown field `")?;
+    let (kunci, rest) = rest.split_once('`')?;
+    let (_, calon) = rest.split_once("expected")?;
+    suggest(kunci, calon.split('`').skip(1).step_by(2))
 }
 
 /// Today's date from the system clock (UTC), for checks only.
@@ -167,6 +228,30 @@ mod tests {
     #[test]
     fn unknown_key_is_refused() {
         assert!(Config::parse("[cetak]\nkertass = \"A4\"\n").is_err());
+    }
+
+    #[test]
+    fn unknown_key_in_buku_is_refused_with_a_suggestion() {
+        let e = Config::parse("[buku]\njudull = \"Sekretariat Daerah\"\n").unwrap_err();
+        assert!(e.id.contains("apakah maksud Anda `judul`?"), "{}", e.id);
+        assert!(e.en.contains("did you mean `judul`?"), "{}", e.en);
+    }
+
+    #[test]
+    fn reads_the_book() {
+        let c = Config::parse(
+            "[buku]\njudul = \"Bagian Umum\"\ntahun = 2024\nkeputusan = \"kep.pdf\"\nurutan = [\"b.yaml\", \"800/2\"]\n",
+        )
+        .unwrap();
+        assert_eq!(c.buku.judul.as_deref(), Some("Bagian Umum"));
+        assert_eq!(c.buku.tahun, Some(2024));
+        assert_eq!(
+            c.buku.keputusan.map(|k| k.semua()),
+            Some(vec!["kep.pdf".to_owned()])
+        );
+        assert_eq!(c.buku.urutan, ["b.yaml", "800/2"]);
+        let c = Config::parse("[buku]\nkeputusan = [\"1.png\", \"2.png\"]\n").unwrap();
+        assert_eq!(c.buku.keputusan.map(|k| k.semua()).unwrap().len(), 2);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! over [`run`].
 
 pub mod alur;
+pub mod buku;
 pub mod check;
 pub mod config;
 pub mod diag;

@@ -57,6 +57,32 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Membuat buku SOP (dokumen SOP): sampul, keputusan, daftar isi, penjelasan, semua SOP
+    Buku {
+        /// Direktori SOP
+        dir: PathBuf,
+        /// Berkas PDF keluaran (bawaan: DIR/buku.pdf)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Judul di bawah "STANDAR OPERASIONAL PROSEDUR" (mengganti [buku] judul)
+        #[arg(long)]
+        judul: Option<String>,
+        /// Tahun pada sampul (mengganti [buku] tahun)
+        #[arg(long)]
+        tahun: Option<i32>,
+        /// Pindaian keputusan: PDF, PNG atau JPEG, di dalam repositori (mengganti [buku] keputusan)
+        #[arg(long)]
+        keputusan: Vec<PathBuf>,
+        /// Berkas teks penjelasan (mengganti [buku] penjelasan)
+        #[arg(long)]
+        penjelasan: Option<PathBuf>,
+        /// Ukuran kertas (mengganti sopc.toml)
+        #[arg(long, value_enum)]
+        kertas: Option<sopc::config::Kertas>,
+        /// Orientasi kertas halaman SOP (mengganti sopc.toml)
+        #[arg(long, value_enum)]
+        orientasi: Option<sopc::config::Orientasi>,
+    },
     /// Menjelaskan sebuah kode aturan
     Explain {
         /// Kode aturan, misalnya nip-tanggal-lahir
@@ -107,6 +133,27 @@ fn main() -> ExitCode {
             None,
             None,
             sopc::run::Bagian::Pengesahan,
+            lang,
+        ),
+        Command::Buku {
+            dir,
+            output,
+            judul,
+            tahun,
+            keputusan,
+            penjelasan,
+            kertas,
+            orientasi,
+        } => buku(
+            &dir,
+            output,
+            sopc::buku::Pilihan {
+                judul,
+                tahun,
+                keputusan,
+                penjelasan,
+            },
+            (kertas, orientasi),
             lang,
         ),
         Command::Explain { code, list } => explain(code.as_deref(), list, lang),
@@ -215,6 +262,64 @@ fn build(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn buku(
+    dir: &std::path::Path,
+    output: Option<PathBuf>,
+    pilihan: sopc::buku::Pilihan,
+    (kertas, orientasi): (
+        Option<sopc::config::Kertas>,
+        Option<sopc::config::Orientasi>,
+    ),
+    lang: Lang,
+) -> Result<ExitCode, Msg> {
+    use sopc::buku::Gagal;
+    let mut config = sopc::run::config_for(dir)?;
+    config.cetak.kertas = kertas.or(config.cetak.kertas);
+    config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
+    let reports = sopc::run::check_paths(&[dir.to_owned()], &config)?;
+    let out = output.unwrap_or_else(|| dir.join("buku.pdf"));
+    match sopc::buku::buat(dir, &out, &config, &reports, &pilihan) {
+        Ok(l) => {
+            println!(
+                "{} SOP → {} ({} {})",
+                l.sop.len(),
+                l.pdf.display(),
+                l.halaman,
+                if lang == Lang::Id { "halaman" } else { "pages" }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(Gagal::SopBergalat(files)) => {
+            eprint!(
+                "{}",
+                sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
+            );
+            let (head, tail) = match lang {
+                Lang::Id => (
+                    "buku tidak dibuat; SOP berikut memiliki galat:",
+                    "perbaiki dulu (lihat `sopc check`)",
+                ),
+                Lang::En => (
+                    "no book was made; these SOPs have errors:",
+                    "fix them first (see `sopc check`)",
+                ),
+            };
+            eprintln!("{head}");
+            for f in &files {
+                eprintln!("  {}", f.display());
+            }
+            eprintln!("{tail}");
+            Ok(ExitCode::from(1))
+        }
+        Err(Gagal::Masukan(m)) => Err(m),
+        Err(Gagal::Cetak(m)) => {
+            let word = if lang == Lang::Id { "galat" } else { "error" };
+            eprintln!("{word}: {}", m.get(lang));
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn explain(code: Option<&str>, list: bool, lang: Lang) -> Result<ExitCode, Msg> {

@@ -137,6 +137,22 @@ pub fn resolve_logo(
     base_dir: &Path,
     rel: &str,
 ) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
+    let real = resolve_in_repo(root, base_dir, rel)?;
+    let mut head = [0u8; 1024];
+    let n = {
+        use std::io::Read;
+        let mut f = std::fs::File::open(&real).map_err(|_| LogoMasalah::TidakAda)?;
+        f.read(&mut head).map_err(|_| LogoMasalah::TidakAda)?
+    };
+    let format = sniff(&head[..n]).ok_or(LogoMasalah::Format)?;
+    Ok((real, format))
+}
+
+/// Resolves `rel` against `base_dir` to a file inside `root` (by its path as
+/// written, and again after following links), for any file the repository
+/// names: a logo, the keputusan and penjelasan of the book. `Format` is
+/// never returned.
+pub fn resolve_in_repo(root: &Path, base_dir: &Path, rel: &str) -> Result<PathBuf, LogoMasalah> {
     let root = lexical(&std::path::absolute(root).unwrap_or_else(|_| root.to_owned()));
     let base_dir = if base_dir.as_os_str().is_empty() {
         Path::new(".")
@@ -157,14 +173,7 @@ pub fn resolve_logo(
     if !real.starts_with(&real_root) {
         return Err(LogoMasalah::DiLuar);
     }
-    let mut head = [0u8; 1024];
-    let n = {
-        use std::io::Read;
-        let mut f = std::fs::File::open(&real).map_err(|_| LogoMasalah::TidakAda)?;
-        f.read(&mut head).map_err(|_| LogoMasalah::TidakAda)?
-    };
-    let format = sniff(&head[..n]).ok_or(LogoMasalah::Format)?;
-    Ok((real, format))
+    Ok(real)
 }
 
 fn sniff(head: &[u8]) -> Option<GambarFormat> {

@@ -185,13 +185,7 @@ pub fn build(
     out: Option<&Path>,
     bagian: Bagian,
 ) -> Vec<BuildOutcome> {
-    let opts = crate::render::RenderOptions {
-        kertas: config.cetak.kertas.unwrap_or_default(),
-        orientasi: config.cetak.orientasi.unwrap_or_default(),
-        huruf: config.cetak.huruf.clone(),
-        jam_kerja_per_hari: config.jam_kerja_per_hari,
-    };
-    let renderer = crate::render::Renderer::new(&opts);
+    let renderer = crate::render::Renderer::new(&crate::render::RenderOptions::dari(config));
     let single = reports.len() == 1;
     let suffix = if bagian == Bagian::Pengesahan {
         "-pengesahan"
@@ -241,7 +235,7 @@ pub fn build(
 }
 
 /// Reads the logo after checking that it lies inside the repository.
-fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::render::Logo>, Msg> {
+pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::render::Logo>, Msg> {
     let Some(logo) = sop
         .instansi
         .as_ref()

@@ -52,7 +52,7 @@ pub struct Identitas {
     pub alamat: String,
     pub telepon: String,
     /// Virtual path of the logo, when there is one.
-    pub logo: Option<&'static str>,
+    pub logo: Option<String>,
     pub nomor: String,
     pub nama: String,
     pub tanggal: TanggalCetak,
@@ -149,7 +149,7 @@ fn kotak(judul: &'static str, isi: Teks) -> Kotak {
 }
 
 impl Identitas {
-    pub fn dari(sop: &Sop, logo: Option<&'static str>) -> Identitas {
+    pub fn dari(sop: &Sop, logo: Option<String>) -> Identitas {
         let ins = sop.instansi.as_ref().map(|i| &i.value);
         let list = |l: &Option<crate::source::Sp<Vec<crate::source::Sp<String>>>>| -> Vec<String> {
             l.as_ref()

@@ -11,12 +11,14 @@
 //! an arrow can never miss its symbol silently.
 
 mod baca;
+mod buku;
 mod data;
 mod fonts;
 mod markdown;
 mod world;
 
 pub use baca::Bentuk;
+pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
 use crate::alur::{Alur, Jenis};
@@ -41,6 +43,18 @@ pub struct RenderOptions {
     pub huruf: Option<String>,
     /// Hours in a working day, for carrying hours into days in JUMLAH.
     pub jam_kerja_per_hari: Option<u32>,
+}
+
+impl RenderOptions {
+    /// The options `sopc.toml` sets (after the command line's overrides).
+    pub fn dari(config: &crate::config::Config) -> RenderOptions {
+        RenderOptions {
+            kertas: config.cetak.kertas.unwrap_or_default(),
+            orientasi: config.cetak.orientasi.unwrap_or_default(),
+            huruf: config.cetak.huruf.clone(),
+            jam_kerja_per_hari: config.jam_kerja_per_hari,
+        }
+    }
 }
 
 /// Which part of the document to print.
@@ -68,6 +82,15 @@ impl LogoFormat {
             "jpg" | "jpeg" => Some(LogoFormat::Jpeg),
             "svg" => Some(LogoFormat::Svg),
             _ => None,
+        }
+    }
+
+    /// The file extension of the format.
+    fn ekstensi(self) -> &'static str {
+        match self {
+            LogoFormat::Png => "png",
+            LogoFormat::Jpeg => "jpg",
+            LogoFormat::Svg => "svg",
         }
     }
 
@@ -173,17 +196,24 @@ impl Renderer {
         logo: Option<&Logo>,
         bagian: Bagian,
     ) -> Result<Hasil, RenderError> {
-        if let Some(f) = &self.huruf_hilang {
-            return Err(msg!(
-                "huruf `{f}` tidak terpasang di komputer ini; pasang hurufnya atau hapus `huruf` dari [cetak] di sopc.toml untuk memakai huruf bawaan sopc",
-                "font `{f}` is not installed on this machine; install it or remove `huruf` from [cetak] in sopc.toml to use sopc's embedded fonts"
-            )
-            .into());
-        }
+        self.periksa_huruf()?;
         let hasil = self.render_dalam(sop, jumlah, logo, bagian);
         // Typst's caches would otherwise grow with every SOP of a batch.
         comemo::evict(10);
         hasil
+    }
+
+    /// A system font that was asked for and is missing is an error, never a
+    /// silent fallback.
+    fn periksa_huruf(&self) -> Result<(), RenderError> {
+        match &self.huruf_hilang {
+            Some(f) => Err(msg!(
+                "huruf `{f}` tidak terpasang di komputer ini; pasang hurufnya atau hapus `huruf` dari [cetak] di sopc.toml untuk memakai huruf bawaan sopc",
+                "font `{f}` is not installed on this machine; install it or remove `huruf` from [cetak] in sopc.toml to use sopc's embedded fonts"
+            )
+            .into()),
+            None => Ok(()),
+        }
     }
 
     fn render_dalam(
@@ -193,50 +223,22 @@ impl Renderer {
         logo: Option<&Logo>,
         bagian: Bagian,
     ) -> Result<Hasil, RenderError> {
-        let logo = logo.map(|l| (l.format.path(), Bytes::new(l.bytes.clone())));
-        let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| *p));
-        let alur = Alur::build(sop);
-        let bagan = bagan(sop, &alur);
-        let kolom = Kolom::hitung(
-            self.kertas.lebar_isi(),
-            bagan.aktor,
-            data::ada_keterangan(sop),
-        );
-        let mut prosedur =
-            data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
-        let mut peringatan = Vec::new();
-        let denah = if bagian == Bagian::Lengkap {
-            let (doc, w) = self.kompilasi(
-                &Masukan::new("ukur", bagian, sop, &identitas, &prosedur),
-                logo.clone(),
-            )?;
-            peringatan.extend(w);
-            let ukuran = ukur(&doc, &self.kertas, bagan.langkah.len())?;
-            let denah = Denah::buat(&bagan, kolom, &ukuran).map_err(|layout::Gagal::BarisTerlaluTinggi { langkah }| {
-                let no = langkah + 1;
-                RenderError::from(msg!(
-                    "baris langkah {no} lebih tinggi dari satu halaman; persingkat teksnya atau pecah menjadi beberapa langkah",
-                    "the row of step {no} is taller than a page; shorten its text or split it into several steps"
-                ))
-            })?;
-            prosedur.pasang_denah(&denah, &bagan);
-            Some(denah)
-        } else {
-            None
-        };
+        let logo = logo.map(|l| (l.format.path().to_owned(), Bytes::new(l.bytes.clone())));
+        let siap = self.siapkan(sop, jumlah, logo.clone(), bagian)?;
         let (doc, w) = self.kompilasi(
-            &Masukan::new("cetak", bagian, sop, &identitas, &prosedur),
+            &Masukan::new("cetak", bagian, sop, &siap.identitas, &siap.prosedur),
             logo,
         )?;
+        let mut peringatan = siap.peringatan;
         peringatan.extend(w);
-        let denah = match denah {
-            Some(d) => {
-                let awal = periksa_baris(&doc, &d, &self.kertas)?;
+        let denah = match siap.denah {
+            Some((d, bagan)) => {
+                let awal = periksa_baris(&baca::penanda(&doc, "sopc-baris"), &d, &self.kertas)?;
                 Some((d, bagan, awal))
             }
             None => None,
         };
-        let pdf = pdf(&doc, sop)?;
+        let pdf = pdf(&doc, ident(sop))?;
         Ok(Hasil {
             pdf,
             ukuran_halaman: doc
@@ -252,11 +254,60 @@ impl Renderer {
         })
     }
 
-    /// One Typst compilation of the template.
+    /// Everything but the printing pass: the SOP as template data and, for
+    /// the whole document, the measuring pass and the page plan. `logo` is
+    /// the virtual path and bytes the template will load the logo from.
+    fn siapkan(
+        &self,
+        sop: &Sop,
+        jumlah: &Jumlah,
+        logo: Option<(String, Bytes)>,
+        bagian: Bagian,
+    ) -> Result<Siap, RenderError> {
+        let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
+        let alur = Alur::build(sop);
+        let bagan = bagan(sop, &alur);
+        let kolom = Kolom::hitung(
+            self.kertas.lebar_isi(),
+            bagan.aktor,
+            data::ada_keterangan(sop),
+        );
+        let mut prosedur =
+            data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
+        if bagian != Bagian::Lengkap {
+            return Ok(Siap {
+                identitas,
+                prosedur,
+                denah: None,
+                peringatan: Vec::new(),
+            });
+        }
+        let (doc, peringatan) = self.kompilasi(
+            &Masukan::new("ukur", bagian, sop, &identitas, &prosedur),
+            logo,
+        )?;
+        let ukuran = ukur(&doc, &self.kertas, bagan.langkah.len())?;
+        let denah = Denah::buat(&bagan, kolom, &ukuran).map_err(|layout::Gagal::BarisTerlaluTinggi { langkah }| {
+            let no = langkah + 1;
+            RenderError::from(msg!(
+                "baris langkah {no} lebih tinggi dari satu halaman; persingkat teksnya atau pecah menjadi beberapa langkah",
+                "the row of step {no} is taller than a page; shorten its text or split it into several steps"
+            ))
+        })?;
+        prosedur.pasang_denah(&denah, &bagan);
+        Ok(Siap {
+            identitas,
+            prosedur,
+            denah: Some((denah, bagan)),
+            peringatan,
+        })
+    }
+
+    /// One Typst compilation of the SOP template.
     fn kompilasi(
         &self,
         m: &Masukan,
-        logo: Option<(&str, Bytes)>,
+        logo: Option<(String, Bytes)>,
     ) -> Result<(PagedDocument, Vec<Msg>), RenderError> {
         let data = data::Data {
             mode: m.mode,
@@ -272,14 +323,26 @@ impl Renderer {
             identitas: m.identitas,
             prosedur: m.prosedur,
         };
-        let json = serde_json::to_vec(&data).map_err(|e| {
+        self.kompilasi_dokumen(world::SOP_TYP, &data, logo.into_iter().collect())
+    }
+
+    /// One Typst compilation of a main template file with its data (as
+    /// `/data.json`) and images. Non-convergence is an error: a document
+    /// whose layout did not settle may print wrong page numbers.
+    fn kompilasi_dokumen(
+        &self,
+        main: &str,
+        data: &impl serde::Serialize,
+        berkas: Vec<(String, Bytes)>,
+    ) -> Result<(PagedDocument, Vec<Msg>), RenderError> {
+        let json = serde_json::to_vec(data).map_err(|e| {
             let e = e.to_string();
             RenderError::from(msg!(
                 "data SOP tidak dapat disiapkan: {e}",
                 "cannot prepare the SOP data: {e}"
             ))
         })?;
-        let world = world::SopWorld::new(&self.dasar, json, logo);
+        let world = world::SopWorld::new(&self.dasar, main, json, berkas);
         let warned = typst::compile::<PagedDocument>(&world);
         let mut peringatan = Vec::new();
         for w in &warned.warnings {
@@ -291,6 +354,16 @@ impl Renderer {
         let doc = warned.output.map_err(|e| galat_typst(&e))?;
         Ok((doc, peringatan))
     }
+}
+
+/// One SOP ready for its printing pass.
+struct Siap {
+    identitas: data::Identitas,
+    prosedur: data::Prosedur,
+    /// The page plan (whole documents only).
+    denah: Option<(Denah, Bagan)>,
+    /// Warnings of the measuring pass.
+    peringatan: Vec<Msg>,
 }
 
 /// What one compilation is given.
@@ -345,6 +418,19 @@ fn kertas(k: Kertas, o: Orientasi) -> data::Kertas {
         kanan: mm(15.0),
         atas: mm(15.0),
         bawah: mm(15.0),
+    }
+}
+
+/// The paper of the book's front matter: the SOPs' paper, upright, with
+/// the wider margins of a bound book (left for binding).
+fn kertas_depan(k: &data::Kertas) -> data::Kertas {
+    data::Kertas {
+        lebar: k.lebar.min(k.tinggi),
+        tinggi: k.lebar.max(k.tinggi),
+        kiri: mm(30.0),
+        kanan: mm(20.0),
+        atas: mm(25.0),
+        bawah: mm(20.0),
     }
 }
 
@@ -439,16 +525,15 @@ fn ukur(doc: &PagedDocument, k: &data::Kertas, n: usize) -> Result<Ukuran, Rende
     })
 }
 
-/// Compares the rows of the printed document with the plan; returns the
-/// index of the first procedure page.
+/// Compares the rows of one SOP in the printed document (its `sopc-baris`
+/// anchors) with the plan; returns the index of the first procedure page.
 fn periksa_baris(
-    doc: &PagedDocument,
+    baris: &[baca::Penanda],
     denah: &Denah,
     k: &data::Kertas,
 ) -> Result<usize, RenderError> {
-    let baris = baca::penanda(doc, "sopc-baris");
     let awal = baris.first().map_or(0, |p| p.halaman);
-    for p in &baris {
+    for p in baris {
         let Value::Int(i) = p.nilai else { continue };
         let i = usize::try_from(i).unwrap_or(usize::MAX);
         let rencana = denah
@@ -474,11 +559,17 @@ fn salah_tata_letak(id: &str, en: &str) -> RenderError {
     .into()
 }
 
-fn pdf(doc: &PagedDocument, sop: &Sop) -> Result<Vec<u8>, RenderError> {
+/// The PDF's identifier: stable for the same SOP, so a rebuild is
+/// byte-identical.
+fn ident(sop: &Sop) -> String {
     let nomor = sop.nomor.as_ref().map_or("", |n| n.value.as_str());
     let nama = sop.nama.as_ref().map_or("", |n| n.value.as_str());
+    format!("sopc:{nomor}:{nama}")
+}
+
+fn pdf(doc: &PagedDocument, ident: String) -> Result<Vec<u8>, RenderError> {
     let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(format!("sopc:{nomor}:{nama}")),
+        ident: Smart::Custom(ident),
         creator: Smart::Custom(Some(format!("sopc {}", env!("CARGO_PKG_VERSION")))),
         timestamp: None,
         ..Default::default()

@@ -22,7 +22,13 @@ const TEMPLATE: &[(&str, &str)] = &[
         include_str!("../../templates/prosedur.typ"),
     ),
     ("/teks.typ", include_str!("../../templates/teks.typ")),
+    ("/halaman.typ", include_str!("../../templates/halaman.typ")),
+    ("/buku.typ", include_str!("../../templates/buku.typ")),
 ];
+
+/// The main file of one SOP's document, and of a book of SOPs.
+pub const SOP_TYP: &str = "/sop.typ";
+pub const BUKU_TYP: &str = "/buku.typ";
 
 /// Where the template finds the SOP data.
 pub const DATA_PATH: &str = "/data.json";
@@ -32,7 +38,6 @@ pub struct Dasar {
     library: LazyHash<Library>,
     huruf: Huruf,
     sources: Vec<Source>,
-    main: FileId,
     data: FileId,
 }
 
@@ -45,7 +50,6 @@ impl Dasar {
         Dasar {
             library: LazyHash::new(Library::default()),
             huruf,
-            main: sources[0].id(),
             sources,
             data: file_id(DATA_PATH),
         }
@@ -56,27 +60,38 @@ impl Dasar {
     }
 }
 
-/// The path of a virtual file in the project root. Our own constant paths
-/// only, so a failure is a programming error.
+/// The path of a virtual file in the project root. Our own paths only
+/// (constants and `/gambar/N.ext`), so a failure is a programming error.
 pub fn file_id(path: &str) -> FileId {
     let vpath = VirtualPath::new(path).expect("template paths are valid virtual paths");
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// One compilation: the shared parts plus this SOP's data and logo.
+/// One compilation: the shared parts plus this document's main file, data
+/// and images (logos, the scanned keputusan).
 pub struct SopWorld<'a> {
     dasar: &'a Dasar,
+    main: FileId,
     data: Bytes,
-    /// Virtual path and bytes of the logo, already checked by the caller.
-    logo: Option<(FileId, Bytes)>,
+    /// Virtual paths and bytes of the images, already checked by the caller.
+    berkas: Vec<(FileId, Bytes)>,
 }
 
 impl<'a> SopWorld<'a> {
-    pub fn new(dasar: &'a Dasar, data: Vec<u8>, logo: Option<(&str, Bytes)>) -> SopWorld<'a> {
+    pub fn new(
+        dasar: &'a Dasar,
+        main: &str,
+        data: Vec<u8>,
+        berkas: Vec<(String, Bytes)>,
+    ) -> SopWorld<'a> {
         SopWorld {
             dasar,
+            main: file_id(main),
             data: Bytes::new(data),
-            logo: logo.map(|(path, bytes)| (file_id(path), bytes)),
+            berkas: berkas
+                .into_iter()
+                .map(|(path, bytes)| (file_id(&path), bytes))
+                .collect(),
         }
     }
 }
@@ -91,7 +106,7 @@ impl World for SopWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        self.dasar.main
+        self.main
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
@@ -107,9 +122,7 @@ impl World for SopWorld<'_> {
         if id == self.dasar.data {
             return Ok(self.data.clone());
         }
-        if let Some((logo, bytes)) = &self.logo
-            && *logo == id
-        {
+        if let Some((_, bytes)) = self.berkas.iter().find(|(f, _)| *f == id) {
             return Ok(bytes.clone());
         }
         match self.dasar.sources.iter().find(|s| s.id() == id) {

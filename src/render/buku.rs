@@ -1,0 +1,352 @@
+//! `sopc buku`'s back end: the *dokumen SOP* of PermenPAN-RB 35/2012 as one
+//! PDF — halaman judul, the scanned keputusan, daftar isi, penjelasan, then
+//! every SOP as `sopc build` prints it.
+//!
+//! The book is **one Typst document**, not PDFs glued together. Each SOP
+//! first gets its measuring pass and page plan exactly as in a single build
+//! (in parallel over SOPs); then one compilation of `templates/buku.typ`
+//! prints every part. Each SOP starts on a page of its own with the same
+//! paper, margins and styles, so its pages lay out as in `sopc build`, and
+//! the rows are checked against each SOP's plan as there. The page numbers
+//! in the daftar isi come from Typst's page counter at an anchor on each
+//! part's first page; Typst iterates the layout until they are stable (a
+//! layout that does not settle is an error), so the daftar isi is right by
+//! construction, however many pages it takes itself. Here sopc reads the
+//! anchors back to report where each SOP starts.
+//!
+//! Numbering: the front matter counts i, ii, … (the number is printed on
+//! the daftar isi and penjelasan, not on the cover or the scanned
+//! keputusan); the SOPs count 1, 2, … from the first lembar pengesahan, as
+//! in a printed book. The PDF's page labels follow the same numbering, so
+//! a viewer's "page 3" is printed page 3.
+
+use super::markdown::{self, Teks};
+use super::{Logo, RenderError, Renderer, Siap, baca, data, pdf, periksa_baris, world};
+use crate::durasi::Jumlah;
+use crate::model::{Sop, Status};
+use crate::msg;
+use rayon::prelude::*;
+use serde::Serialize;
+use typst::foundations::{Bytes, Value};
+
+/// What goes into the book.
+#[derive(Clone, Debug, Default)]
+pub struct Buku<'a> {
+    /// Lines of the title, e.g. `["STANDAR OPERASIONAL PROSEDUR",
+    /// "SEKRETARIAT DAERAH"]`.
+    pub judul: Vec<String>,
+    pub pemerintah: String,
+    pub instansi: String,
+    pub tahun: Option<i32>,
+    pub logo: Option<Logo>,
+    /// The signed keputusan pimpinan, scanned: PDFs and images, in order.
+    pub keputusan: Vec<Lampiran>,
+    /// The penjelasan (inline Markdown); `None` for sopc's own text with
+    /// the legend of the flowchart symbols.
+    pub penjelasan: Option<String>,
+    /// The SOPs, in the order of the book.
+    pub sop: Vec<BukuSop<'a>>,
+}
+
+/// One checked SOP of the book.
+#[derive(Clone, Copy, Debug)]
+pub struct BukuSop<'a> {
+    pub sop: &'a Sop,
+    pub jumlah: &'a Jumlah,
+    pub logo: Option<&'a Logo>,
+}
+
+/// A scanned document placed whole, one page per sheet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Lampiran {
+    /// A PDF and its number of pages (see [`halaman_pdf`]).
+    Pdf { bytes: Vec<u8>, halaman: usize },
+    /// A PNG or JPEG image: one page.
+    Gambar(Logo),
+}
+
+/// The book, with what tests and the CLI may look at.
+#[derive(Clone, Debug)]
+pub struct HasilBuku {
+    pub pdf: Vec<u8>,
+    /// The text of each page as laid out.
+    pub teks: Vec<String>,
+    /// Pages before the first SOP (cover, keputusan, daftar isi, penjelasan).
+    pub halaman_depan: usize,
+    /// Index (from 0) of the page of each SOP's lembar pengesahan.
+    pub halaman_sop: Vec<usize>,
+    pub peringatan: Vec<crate::diag::Msg>,
+}
+
+/// The number of pages of a PDF, or why Typst could not place it.
+pub fn halaman_pdf(bytes: &[u8]) -> Result<usize, RenderError> {
+    let tolak = |sebab: &str, reason: &str| {
+        RenderError::from(msg!(
+            "berkas PDF tidak dapat dibaca ({sebab})",
+            "the PDF file cannot be read ({reason})"
+        ))
+    };
+    match hayro_syntax::Pdf::new(std::sync::Arc::new(bytes.to_vec())) {
+        Ok(pdf) if !pdf.pages().is_empty() => Ok(pdf.pages().len()),
+        Ok(_) => Err(tolak("tidak ada halaman", "it has no pages")),
+        Err(hayro_syntax::LoadPdfError::Decryption(_)) => {
+            Err(tolak("terenkripsi", "it is encrypted"))
+        }
+        Err(_) => Err(tolak("rusak atau bukan PDF", "damaged or not a PDF")),
+    }
+}
+
+#[derive(Serialize)]
+struct DataBuku<'a> {
+    /// Paper of the SOP pages, and of the front matter (portrait).
+    kertas: data::Kertas,
+    depan: data::Kertas,
+    huruf: &'a [String],
+    judul: String,
+    penulis: String,
+    sampul: Sampul,
+    keputusan: Vec<HalamanLampiran>,
+    penjelasan: Teks,
+    /// The legend of the flowchart symbols (with sopc's own penjelasan).
+    legenda: bool,
+    sop: Vec<SopCetak<'a>>,
+}
+
+#[derive(Serialize)]
+struct Sampul {
+    judul: Vec<String>,
+    pemerintah: String,
+    instansi: String,
+    tahun: String,
+    logo: Option<String>,
+}
+
+#[derive(Serialize)]
+struct HalamanLampiran {
+    path: String,
+    /// The page of a PDF (from 1); `None` for an image.
+    halaman: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct SopCetak<'a> {
+    draf: bool,
+    identitas: &'a data::Identitas,
+    prosedur: &'a data::Prosedur,
+}
+
+/// The images of one compilation under `/gambar/N.ext`, each distinct file
+/// once (most SOPs of a repository share a logo).
+#[derive(Default)]
+struct Gambar {
+    berkas: Vec<(String, Bytes)>,
+}
+
+impl Gambar {
+    fn tambah(&mut self, bytes: &[u8], ekstensi: &str) -> String {
+        if let Some((p, _)) = self
+            .berkas
+            .iter()
+            .find(|(p, b)| p.ends_with(ekstensi) && b.as_slice() == bytes)
+        {
+            return p.clone();
+        }
+        let p = format!("/gambar/{}.{ekstensi}", self.berkas.len());
+        self.berkas.push((p.clone(), Bytes::new(bytes.to_vec())));
+        p
+    }
+
+    fn logo(&mut self, l: &Logo) -> String {
+        self.tambah(&l.bytes, l.format.ekstensi())
+    }
+}
+
+impl Renderer {
+    /// The book of `buku.sop`, in that order.
+    pub fn render_buku(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
+        self.periksa_huruf()?;
+        let hasil = self.render_buku_dalam(buku);
+        comemo::evict(10);
+        hasil
+    }
+
+    fn render_buku_dalam(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
+        let mut gambar = Gambar::default();
+        let logo_sop: Vec<Option<(String, Bytes)>> = buku
+            .sop
+            .iter()
+            .map(|s| {
+                s.logo.map(|l| {
+                    let p = gambar.logo(l);
+                    (p, Bytes::new(l.bytes.clone()))
+                })
+            })
+            .collect();
+        let siap: Vec<Siap> = buku
+            .sop
+            .par_iter()
+            .zip(logo_sop)
+            .map(|(s, logo)| self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap))
+            .collect::<Result<_, _>>()
+            .map_err(|e| sebut_sop(e, buku, &[]))?;
+        let data = self.data_buku(buku, &siap, &mut gambar);
+        let (doc, w) = self.kompilasi_dokumen(world::BUKU_TYP, &data, gambar.berkas)?;
+        let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
+        peringatan.extend(w);
+        let halaman_sop = self.periksa_buku(&doc, buku, &siap)?;
+        let pdf = pdf(&doc, format!("sopc-buku:{}", data.judul))?;
+        Ok(HasilBuku {
+            pdf,
+            teks: baca::teks_halaman(&doc),
+            halaman_depan: halaman_sop.first().copied().unwrap_or(doc.pages().len()),
+            halaman_sop,
+            peringatan,
+        })
+    }
+
+    fn data_buku<'a>(&'a self, buku: &Buku, siap: &'a [Siap], gambar: &mut Gambar) -> DataBuku<'a> {
+        let keputusan = buku
+            .keputusan
+            .iter()
+            .flat_map(|k| match k {
+                Lampiran::Pdf { bytes, halaman } => {
+                    let p = gambar.tambah(bytes, "pdf");
+                    (1..=*halaman)
+                        .map(|h| HalamanLampiran {
+                            path: p.clone(),
+                            halaman: Some(h),
+                        })
+                        .collect::<Vec<_>>()
+                }
+                Lampiran::Gambar(l) => vec![HalamanLampiran {
+                    path: gambar.logo(l),
+                    halaman: None,
+                }],
+            })
+            .collect();
+        let judul_dokumen = std::iter::once(buku.judul.join(" "))
+            .chain([buku.instansi.clone(), buku.pemerintah.clone()])
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        DataBuku {
+            kertas: self.kertas,
+            depan: super::kertas_depan(&self.kertas),
+            huruf: self.dasar.huruf().keluarga(),
+            judul: judul_dokumen,
+            penulis: [&buku.instansi, &buku.pemerintah]
+                .into_iter()
+                .find(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_default(),
+            sampul: Sampul {
+                judul: buku.judul.clone(),
+                pemerintah: buku.pemerintah.clone(),
+                instansi: buku.instansi.clone(),
+                tahun: buku.tahun.map(|t| t.to_string()).unwrap_or_default(),
+                logo: buku.logo.as_ref().map(|l| gambar.logo(l)),
+            },
+            keputusan,
+            penjelasan: markdown::markdown(
+                buku.penjelasan
+                    .as_deref()
+                    .unwrap_or(&penjelasan_bawaan(buku)),
+            ),
+            legenda: buku.penjelasan.is_none(),
+            sop: buku
+                .sop
+                .iter()
+                .zip(siap)
+                .map(|(s, siap)| SopCetak {
+                    draf: s.sop.status() == Status::Draf,
+                    identitas: &siap.identitas,
+                    prosedur: &siap.prosedur,
+                })
+                .collect(),
+        }
+    }
+
+    /// Where each SOP starts, after checking every SOP's rows against its
+    /// plan (the rows of the book are the rows of all SOPs, in order).
+    fn periksa_buku(
+        &self,
+        doc: &typst_layout::PagedDocument,
+        buku: &Buku,
+        siap: &[Siap],
+    ) -> Result<Vec<usize>, RenderError> {
+        let awal: Vec<usize> = baca::penanda(doc, "sopc-buku-sop")
+            .iter()
+            .map(|p| p.halaman)
+            .collect();
+        let baris = baca::penanda(doc, "sopc-baris");
+        let mut sisa = baris.as_slice();
+        for (i, s) in siap.iter().enumerate() {
+            let Some((denah, bagan)) = &s.denah else {
+                continue;
+            };
+            let n = bagan.langkah.len();
+            if sisa.len() < n || awal.len() != siap.len() {
+                return Err(super::salah_tata_letak(
+                    "penanda buku hilang",
+                    "book anchors missing",
+                ));
+            }
+            let (ini, lanjut) = sisa.split_at(n);
+            sisa = lanjut;
+            let milik = ini
+                .iter()
+                .all(|p| p.halaman > awal[i] && awal.get(i + 1).is_none_or(|&b| p.halaman < b));
+            if !milik || !ini.iter().all(|p| matches!(p.nilai, Value::Int(_))) {
+                return Err(super::salah_tata_letak(
+                    "baris SOP di luar bagiannya",
+                    "SOP rows outside their part",
+                ));
+            }
+            periksa_baris(ini, denah, &self.kertas).map_err(|e| sebut_sop(e, buku, &[i]))?;
+        }
+        Ok(awal)
+    }
+}
+
+/// Names the SOP an error is about (`only`: the index, when known).
+fn sebut_sop(e: RenderError, buku: &Buku, only: &[usize]) -> RenderError {
+    let Some(&i) = only.first() else {
+        return e;
+    };
+    let nama = buku.sop[i].sop.nama.as_ref().map_or("", |n| n.as_str());
+    let m = e.message;
+    crate::diag::Msg::new(
+        format!("SOP {nama}: {}", m.id),
+        format!("SOP {nama}: {}", m.en),
+    )
+    .into()
+}
+
+/// sopc's penjelasan: what the book holds and how to read an SOP.
+fn penjelasan_bawaan(buku: &Buku) -> String {
+    let n = buku.sop.len();
+    let milik = match (buku.instansi.as_str(), buku.pemerintah.as_str()) {
+        ("", "") => String::new(),
+        ("", p) => format!(" di lingkungan {p}"),
+        (i, "") => format!(" pada {i}"),
+        (i, p) => format!(" pada {i} {p}"),
+    };
+    format!(
+        "Dokumen ini memuat {n} Standar Operasional Prosedur (SOP){milik}. \
+         SOP adalah serangkaian instruksi tertulis yang dibakukan mengenai \
+         berbagai proses penyelenggaraan aktivitas organisasi, bagaimana dan \
+         kapan harus dilakukan, di mana dan oleh siapa dilakukan (Peraturan \
+         Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor \
+         35 Tahun 2012).\n\n\
+         Setiap SOP terdiri atas dua bagian:\n\n\
+         1. **Lembar pengesahan**: nomor SOP, tanggal pembuatan, revisi dan \
+         efektif, pengesahan oleh pimpinan, nama SOP, dasar hukum, \
+         kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, \
+         peringatan, serta pencatatan dan pendataan.\n\
+         2. **Diagram alir prosedur**: setiap langkah kegiatan, pelaksananya, \
+         dan mutu baku (kelengkapan, waktu, *output*), dengan jumlah waktu \
+         pada baris terakhir.\n\n\
+         SOP disusun menurut nomornya; halaman bagian awal diberi nomor \
+         romawi kecil dan halaman SOP diberi nomor angka mulai dari 1."
+    )
+}
