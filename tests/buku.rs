@@ -11,6 +11,21 @@ fn sopc() -> Command {
     Command::cargo_bin("sopc").expect("the sopc binary is built")
 }
 
+/// Runs sopc in `dir`: exit status and stderr.
+fn jalan(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
+    let out = sopc().current_dir(dir).args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Runs sopc in `dir` and expects success.
+fn berhasil(dir: &Path, args: &[&str]) {
+    let (code, err) = jalan(dir, args);
+    assert_eq!(code, Some(0), "sopc {args:?}: {err}");
+}
+
 const CONTOH: [&str; 5] = [
     "kalteng-penerimaan-tamu.yaml",
     "kudus-kunjungan-kerja.yaml",
@@ -111,13 +126,8 @@ fn sumber(sops: &[&str]) -> Vec<(String, String)> {
 
 /// Builds each SOP alone (one process) and returns its page counts.
 fn halaman_sop(dir: &Path, sops: &[&str]) -> Vec<usize> {
+    berhasil(dir, &["build", "sops", "-o", "satu"]);
     let out = dir.join("satu");
-    sopc()
-        .current_dir(dir)
-        .args(["build", "sops", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
     sops.iter()
         .map(|f| halaman(&out.join(f.replace(".yaml", ".pdf"))))
         .collect()
@@ -146,16 +156,7 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
     )
     .unwrap();
     let kep = halaman(&d.join("keputusan.pdf"));
-    let out = sopc()
-        .current_dir(d)
-        .args(["buku", "sops", "-o", "buku.pdf"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    berhasil(d, &["buku", "sops", "-o", "buku.pdf"]);
     let buku = d.join("buku.pdf");
 
     // cover + keputusan + daftar isi + penjelasan + every SOP
@@ -204,13 +205,16 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
         awal += n;
     }
 
-    // same input, same bytes
+    // same input, same bytes; every part is a PDF bookmark
     let pdf = std::fs::read(&buku).unwrap();
-    sopc()
-        .current_dir(d)
-        .args(["buku", "sops", "-o", "lagi.pdf"])
-        .assert()
-        .success();
+    let tanda = |s: &str| pdf.windows(s.len()).filter(|w| *w == s.as_bytes()).count();
+    assert_eq!(
+        tanda("/Outlines"),
+        2,
+        "one outline, referenced from the catalog"
+    );
+    assert!(tanda("(Pelayanan Tamu Pimpinan (Lampiran I Perbup Tanjab Barat 75/2017))") == 1);
+    berhasil(d, &["buku", "sops", "-o", "lagi.pdf"]);
     assert_eq!(
         pdf,
         std::fs::read(d.join("lagi.pdf")).unwrap(),
@@ -246,23 +250,20 @@ fn scanned_images_urutan_and_command_line_overrides() {
             .status()
             .unwrap();
     }
-    let out = sopc()
-        .current_dir(d)
-        .args([
+    berhasil(
+        d,
+        &[
             "buku",
             "sops",
             "--keputusan",
             "kep-png.png",
             "--keputusan",
             "kep-jpeg.jpg",
-        ])
-        .args(["--judul", "Sekretariat Daerah", "--tahun", "2030"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+            "--judul",
+            "Sekretariat Daerah",
+            "--tahun",
+            "2030",
+        ],
     );
     let buku = d.join("sops/buku.pdf");
     let depan = 1 + 2 + 1 + 1;
@@ -301,13 +302,8 @@ fn an_sop_with_errors_refuses_the_book_and_the_old_one_stays() {
     )
     .unwrap();
     std::fs::write(d.join("buku.pdf"), b"the good old book").unwrap();
-    let out = sopc()
-        .current_dir(d)
-        .args(["buku", "sops", "-o", "buku.pdf"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = jalan(d, &["buku", "sops", "-o", "buku.pdf"]);
+    assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("buku tidak dibuat"), "{err}");
     assert!(err.contains("kudus-kunjungan-kerja.yaml"), "{err}");
     assert!(err.contains("nip-tanggal-lahir"), "{err}");
@@ -348,14 +344,9 @@ fn a_keputusan_that_cannot_be_used_is_a_clear_error() {
             format!("[buku]\nkeputusan = \"{kep}\"\n"),
         )
         .unwrap();
-        let out = sopc()
-            .current_dir(d)
-            .args(["buku", "sops", "-o", "buku.pdf"])
-            .args(extra)
-            .output()
-            .unwrap();
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(2), "{kep}: {err}");
+        let args = [&["buku", "sops", "-o", "buku.pdf"][..], extra].concat();
+        let (code, err) = jalan(d, &args);
+        assert_eq!(code, Some(2), "{kep}: {err}");
         assert!(err.contains(pesan), "{kep}: {err}");
         assert!(!err.contains("panicked"), "{err}");
         assert!(!d.join("buku.pdf").exists());
@@ -369,13 +360,7 @@ fn configuration_mistakes_and_an_empty_directory() {
         &["kudus-kunjungan-kerja.yaml"],
     );
     let d = dir.path();
-    let run = |args: &[&str]| {
-        let out = sopc().current_dir(d).args(args).output().unwrap();
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let run = |args: &[&str]| jalan(d, args);
     let (code, err) = run(&["buku", "sops"]);
     assert_eq!(code, Some(2), "{err}");
     assert!(
