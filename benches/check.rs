@@ -1,6 +1,7 @@
 //! Benchmark: `sopc check` over 10,000 generated SOP files of 10–30 steps,
 //! through the library (parallel over files, as the CLI does). Run with
 //! `cargo bench --bench check`; prints wall time and files per second.
+//! With `SOPC_BENCH_DIR=DIR` the files are written once to DIR and kept.
 
 use std::time::Instant;
 
@@ -21,13 +22,20 @@ fn sop(i: usize) -> String {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().expect("a temporary directory");
     let n = 10_000;
+    // SOPC_BENCH_DIR keeps the files between runs (for profiling the check
+    // alone); otherwise they go to a temporary directory.
+    let temp = tempfile::tempdir().expect("a temporary directory");
+    let dir = std::env::var_os("SOPC_BENCH_DIR").map_or_else(|| temp.path().to_owned(), Into::into);
+    std::fs::create_dir_all(&dir).expect("the benchmark directory");
     for i in 0..n {
-        std::fs::write(dir.path().join(format!("sop-{i:05}.yaml")), sop(i)).expect("write");
+        let path = dir.join(format!("sop-{i:05}.yaml"));
+        if !path.exists() {
+            std::fs::write(path, sop(i)).expect("write");
+        }
     }
     let config = sopc::config::Config::default();
-    let paths = vec![dir.path().to_owned()];
+    let paths = vec![dir];
     for run in 1..=3 {
         let t = Instant::now();
         let reports = sopc::run::check_paths(&paths, &config).expect("check");

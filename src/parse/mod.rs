@@ -4,6 +4,7 @@
 //! over all) → typed [`Sop`](crate::model::Sop).
 
 pub mod convert;
+mod events;
 pub mod yaml;
 
 use crate::diag::{Diagnostic, Severity};

@@ -251,7 +251,19 @@ fn too_deep(span: Span) -> Diagnostic {
 
 /// Parses the text of `source` (registered as `file`) into a [`Node`].
 /// An empty document gives a `Null` node; callers decide what that means.
+/// Plain YAML takes the direct road of [`super::events`]; the rest, and every
+/// error, goes through serde-saphyr.
 pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
+    if !source.text.trim().is_empty()
+        && let Some(node) = super::events::parse(source, file)
+    {
+        return Ok(node);
+    }
+    parse_with_serde(source, file)
+}
+
+/// [`parse`] through serde-saphyr, whatever the text.
+pub(super) fn parse_with_serde(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
     let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         leading_zero_numbers_as_strings: true,
