@@ -169,7 +169,17 @@ pub fn check(
             run(&mut cx);
         }
     }
-    let diagnostics = cx.out;
+    // A placeholder value gets only its `isian-contoh` finding.
+    let isian = rules::isian::spans(sop);
+    let mut diagnostics = cx.out;
+    diagnostics.retain(|d| {
+        d.code == rules::isian::RULE.code
+            || !d.span.is_some_and(|s| {
+                isian
+                    .iter()
+                    .any(|v| v.file == s.file && v.start <= s.start && s.end <= v.end)
+            })
+    });
     Hasil {
         tautan: tautan(sop, sources, repo),
         jumlah,

@@ -18,6 +18,8 @@ use yaml::{Node, NodeKind};
 
 /// Name of the repository defaults file.
 pub const DEFAULTS_FILE: &str = "_default.yaml";
+/// The same with the other YAML extension; both in one directory is an error.
+pub const DEFAULTS_FILE_YML: &str = "_default.yml";
 
 /// Largest SOP file read; larger ones are refused with a clear message.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -201,8 +203,15 @@ impl DefaultsCache {
         let root = crate::repo::root_of(dir);
         let mut chain = Vec::new();
         for d in dir.ancestors() {
-            if let Some(f) = self.get(&d.join(DEFAULTS_FILE))? {
-                chain.push(f);
+            let yaml = self.get(&d.join(DEFAULTS_FILE))?;
+            let yml = self.get(&d.join(DEFAULTS_FILE_YML))?;
+            match (yaml, yml) {
+                (Some(f), Some(other)) => {
+                    chain.push(f);
+                    chain.push(Arc::new(conflict(&other)));
+                }
+                (Some(f), None) | (None, Some(f)) => chain.push(f),
+                (None, None) => {}
             }
             if d == root {
                 break;
@@ -227,6 +236,28 @@ impl DefaultsCache {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Option<Arc<DefaultsFile>>>> {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A second defaults file beside `_default.yaml`: reported, not merged, so
+/// that no value silently depends on which of the two is read.
+fn conflict(other: &DefaultsFile) -> DefaultsFile {
+    let d = Diagnostic::new(
+        "bawaan-ganda",
+        Severity::Error,
+        Some(Span::new(FileId(0), 0, 0)),
+        msg!(
+            "ada dua berkas bawaan di direktori ini, `{DEFAULTS_FILE}` dan `{DEFAULTS_FILE_YML}`; berkas ini tidak dipakai",
+            "there are two defaults files in this directory, `{DEFAULTS_FILE}` and `{DEFAULTS_FILE_YML}`; this one is not used"
+        ),
+    )
+    .with_help(msg!(
+        "gabungkan isinya ke `{DEFAULTS_FILE}` lalu hapus berkas ini",
+        "merge its content into `{DEFAULTS_FILE}`, then delete this file"
+    ));
+    DefaultsFile {
+        source: other.source.clone(),
+        node: Err(Box::new(d)),
     }
 }
 

@@ -37,6 +37,20 @@ pub static BERKAS_KOSONG: Rule = Rule {
     doc: "Berkas tidak berisi apa pun. Mulailah dari kerangka `sopc new \"Nama SOP\"`.",
 };
 
+pub static BAWAAN_GANDA: Rule = Rule {
+    code: "bawaan-ganda",
+    severity: Error,
+    title: (
+        "dua berkas bawaan dalam satu direktori",
+        "two defaults files in one directory",
+    ),
+    sumber: "sopc (nilai bawaan repositori)",
+    doc: "Satu direktori hanya boleh memiliki satu berkas bawaan: `_default.yaml` atau \
+`_default.yml`. Bila keduanya ada, `_default.yml` tidak dipakai dan dilaporkan, agar tidak \
+ada nilai yang diam-diam bergantung pada berkas mana yang terbaca. Gabungkan isinya ke \
+`_default.yaml`.",
+};
+
 pub static BUKAN_UTF8: Rule = Rule {
     code: "bukan-utf8",
     severity: Error,

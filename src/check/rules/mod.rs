@@ -3,6 +3,7 @@
 pub mod baca;
 pub mod dasar_hukum;
 pub mod id_langkah;
+pub mod isian;
 pub mod jumlah_waktu;
 pub mod kegiatan_subjek;
 pub mod keterkaitan;
@@ -26,7 +27,8 @@ use super::{Checker, Rule};
 pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&baca::YAML_SINTAKS, &baca::YAML_TERLALU_BESAR, &baca::BERKAS_KOSONG, &baca::BUKAN_UTF8,
        &baca::BERKAS_TERLALU_BESAR, &baca::KUNCI_TIDAK_DIKENAL, &baca::KUNCI_GANDA, &baca::TIPE_SALAH,
-       &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID], None),
+       &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID, &baca::BAWAAN_GANDA], None),
+    (&[&isian::RULE], Some(isian::check)),
     (&[&wajib_ada::RULE], Some(wajib_ada::check)),
     (&[&urutan_tanggal::RULE], Some(urutan_tanggal::check)),
     (&[&nip::FORMAT, &nip::PANJANG, &nip::TANGGAL_LAHIR, &nip::TMT, &nip::JENIS_KELAMIN], Some(nip::check)),

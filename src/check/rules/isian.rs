@@ -1,0 +1,184 @@
+//! `isian-contoh`: a value still holds a placeholder `<...>` from the
+//! templates of `sopc init` and `sopc new`.
+//!
+//! A placeholder value gets this one finding and no other: the rules that
+//! would read `<NIP 18 angka>` as a malformed NIP are silenced for that value
+//! (see [`crate::check::check`]).
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity;
+use crate::model::{Isi, Sop, Status};
+use crate::msg;
+use crate::source::Span;
+
+pub static RULE: Rule = Rule {
+    code: "isian-contoh",
+    severity: Severity::Warning,
+    title: (
+        "isian contoh `<...>` belum diganti",
+        "a placeholder `<...>` has not been replaced",
+    ),
+    sumber: "sopc (templat `sopc init` dan `sopc new`)",
+    doc: "Templat dari `sopc init` dan `sopc new` menandai setiap isian dengan kurung sudut, \
+misalnya `nip: <NIP 18 angka>`. Selama SOP masih `draf`, isian yang belum diganti hanya \
+peringatan (PDF-nya bertanda air DRAF); pada SOP `final` isian adalah galat dan SOP tidak \
+dicetak. Ganti isian dengan nilai sebenarnya: `nip: \"19681202 198803 1 002\"`.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let severity = if cx.sop.status() == Status::Final {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    for (span, text) in values(cx.sop) {
+        for range in placeholders(text) {
+            let isian = &text[range.clone()];
+            let at = cx.sub_span(span, text, range.clone());
+            let at = if at == span {
+                locate(cx, span, isian).unwrap_or(span)
+            } else {
+                at
+            };
+            let d = cx.report(
+                &RULE,
+                at,
+                msg!(
+                    "isian `{isian}` belum diganti",
+                    "the placeholder `{isian}` has not been replaced"
+                ),
+            );
+            d.severity = severity;
+            d.help = Some(msg!(
+                "tulis nilai yang sebenarnya di tempat isian ini",
+                "write the real value in place of this placeholder"
+            ));
+        }
+    }
+}
+
+/// Finds `needle` inside the source text of `span` (for list cells, whose
+/// items have no span of their own).
+fn locate(cx: &Ctx, span: Span, needle: &str) -> Option<Span> {
+    let file = cx.sources.get(span.file)?;
+    let at = file.slice(span).find(needle)?;
+    Some(span.part(at..at + needle.len()))
+}
+
+/// The spans of the values that hold a placeholder: findings of other rules
+/// inside them are dropped.
+pub fn spans(sop: &Sop) -> Vec<Span> {
+    values(sop)
+        .into_iter()
+        .filter(|(_, text)| placeholders(text).next().is_some())
+        .map(|(span, _)| span)
+        .collect()
+}
+
+/// The byte ranges of `<...>` placeholders in `text`: `<`, then a letter,
+/// then up to 100 characters without `<`, `>` or a line break, then `>`.
+pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(open) = text[from..].find('<').map(|i| from + i) {
+            from = open + 1;
+            let rest = &text[open + 1..];
+            if !rest.starts_with(|c: char| c.is_alphabetic()) {
+                continue;
+            }
+            let end = rest.find(['<', '>', '\n']);
+            if let Some(close) = end.filter(|&e| rest.as_bytes()[e] == b'>' && e <= 100) {
+                from = open + 1 + close + 1;
+                return Some(open..from);
+            }
+        }
+        None
+    })
+}
+
+/// Every text value of the SOP with its span.
+fn values(sop: &Sop) -> Vec<(Span, &str)> {
+    fn one<'a>(out: &mut Vec<(Span, &'a str)>, v: &'a Option<crate::source::Sp<String>>) {
+        if let Some(v) = v {
+            out.push((v.span, v.as_str()));
+        }
+    }
+    let mut out: Vec<(Span, &str)> = Vec::new();
+    one(&mut out, &sop.nomor);
+    one(&mut out, &sop.nama);
+    if let Some(i) = &sop.instansi {
+        for v in [&i.pemerintah, &i.nama, &i.alamat, &i.telepon, &i.logo] {
+            one(&mut out, v);
+        }
+    }
+    if let Some(d) = &sop.disahkan_oleh {
+        for v in [&d.atas_nama, &d.jabatan, &d.nama, &d.pangkat, &d.nip] {
+            one(&mut out, v);
+        }
+    }
+    let lists = [
+        sop.instansi.as_ref().and_then(|i| i.unit.as_ref()),
+        sop.dasar_hukum.as_ref(),
+        sop.kualifikasi_pelaksana.as_ref(),
+        sop.peralatan_perlengkapan.as_ref(),
+        sop.peringatan.as_ref(),
+        sop.pencatatan_pendataan.as_ref(),
+        sop.pelaksana.as_ref(),
+    ];
+    for list in lists.into_iter().flatten() {
+        out.extend(list.iter().map(|v| (v.span, v.as_str())));
+    }
+    if let Some(list) = &sop.keterkaitan {
+        out.extend(list.iter().map(|v| (v.span, v.text())));
+    }
+    for step in sop.steps() {
+        for v in [&step.kegiatan, &step.pelaksana] {
+            one(&mut out, v);
+        }
+        for cell in [&step.kelengkapan, &step.output, &step.keterangan]
+            .into_iter()
+            .flatten()
+        {
+            match &cell.value {
+                Isi::Teks(t) => out.push((cell.span, t)),
+                Isi::Daftar(items) => out.extend(items.iter().map(|t| (cell.span, t.as_str()))),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+    use crate::check::testing::*;
+
+    fn found(text: &str) -> Vec<&str> {
+        placeholders(text).map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn recognises_placeholders_only() {
+        assert_eq!(
+            found("Kepala <Nama Perangkat Daerah>"),
+            vec!["<Nama Perangkat Daerah>"]
+        );
+        assert_eq!(found("<a> dan <b>"), vec!["<a>", "<b>"]);
+        assert!(found("waktu < 5 menit > 2 menit").is_empty());
+        assert!(found("a <b").is_empty());
+        assert!(found("<<>>").is_empty());
+    }
+
+    #[test]
+    fn a_placeholder_nip_gets_one_finding_not_a_nip_error() {
+        let src = valid_with("\"19681202 198803 1 002\"", "<NIP 18 angka>");
+        let line = line_of(&src, "<NIP 18 angka>");
+        assert_eq!(findings(&src), vec![("isian-contoh", line)]);
+    }
+
+    #[test]
+    fn placeholders_in_cells_are_found_on_their_line() {
+        let src = valid_with("nama: Drs. ADI SADHONO", "nama: <NAMA LENGKAP>");
+        assert_eq!(lines_of(&src, "isian-contoh"), vec![line_of(&src, "<NAMA")]);
+    }
+}
