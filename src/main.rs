@@ -49,6 +49,47 @@ enum Command {
         /// Orientasi kertas (mengganti sopc.toml)
         #[arg(long, value_enum)]
         orientasi: Option<sopc::config::Orientasi>,
+        /// Membuat ulang PDF setiap kali YAML, berkas bawaan, logo atau sopc.toml berubah
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Sama dengan `build --watch`: membuat ulang PDF setiap kali ada perubahan
+    Watch {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Membuat repositori SOP baru (sops/, berkas bawaan, sopc.toml, skema, CI)
+    Init {
+        /// Direktori repositori (bawaan: direktori saat ini)
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Menulis SOP baru dari templat, dengan usulan nomor berikutnya
+    New {
+        /// Nama SOP, misalnya "Pelayanan Kunjungan Kerja"
+        nama: String,
+        /// Nomor SOP (bawaan: usulan dari pola nomor SOP yang ada)
+        #[arg(long)]
+        nomor: Option<String>,
+        /// Direktori tujuan (bawaan: sops/ di akar repositori, atau direktori saat ini)
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Nama berkas tujuan (bawaan: dari nama SOP)
+        #[arg(long)]
+        berkas: Option<PathBuf>,
+    },
+    /// Mencetak skrip pelengkapan perintah untuk shell
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Mencetak halaman manual (roff) sopc, atau menulis semuanya ke direktori
+    Man {
+        /// Direktori untuk sopc.1 dan satu halaman per subperintah
+        #[arg(short, long)]
+        dir: Option<PathBuf>,
     },
     /// Mencetak hanya lembar pengesahan untuk ditandatangani
     Pengesahan {
@@ -92,7 +133,11 @@ enum Command {
         list: bool,
     },
     /// Mencetak JSON Schema bahasa SOP (draft-07)
-    Schema,
+    Schema {
+        /// Skema berkas bawaan `_default.yaml` (tanpa kunci wajib)
+        #[arg(long)]
+        bawaan: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -119,20 +164,51 @@ fn main() -> ExitCode {
             output,
             kertas,
             orientasi,
-        } => build(
+            watch,
+        } => {
+            let cetak = Cetak {
+                output,
+                kertas,
+                orientasi,
+                bagian: sopc::run::Bagian::Lengkap,
+            };
+            if watch {
+                watch_build(&paths, &cetak, lang)
+            } else {
+                build(&paths, &cetak, lang)
+            }
+        }
+        Command::Watch { paths, output } => watch_build(
             &paths,
-            output,
-            kertas,
-            orientasi,
-            sopc::run::Bagian::Lengkap,
+            &Cetak {
+                output,
+                kertas: None,
+                orientasi: None,
+                bagian: sopc::run::Bagian::Lengkap,
+            },
             lang,
         ),
+        Command::Init { dir } => init(&dir, lang),
+        Command::New {
+            nama,
+            nomor,
+            dir,
+            berkas,
+        } => new(&nama, nomor.as_deref(), dir, berkas, lang),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "sopc", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man { dir } => man(dir.as_deref()),
         Command::Pengesahan { paths, output } => build(
             &paths,
-            output,
-            None,
-            None,
-            sopc::run::Bagian::Pengesahan,
+            &Cetak {
+                output,
+                kertas: None,
+                orientasi: None,
+                bagian: sopc::run::Bagian::Pengesahan,
+            },
             lang,
         ),
         Command::Buku {
@@ -157,8 +233,12 @@ fn main() -> ExitCode {
             lang,
         ),
         Command::Explain { code, list } => explain(code.as_deref(), list, lang),
-        Command::Schema => {
-            print!("{}", sopc::schema::sop_schema_json());
+        Command::Schema { bawaan } => {
+            if bawaan {
+                print!("{}", sopc::schema::bawaan_schema_json());
+            } else {
+                print!("{}", sopc::schema::sop_schema_json());
+            }
             Ok(ExitCode::SUCCESS)
         }
     };
@@ -194,6 +274,7 @@ fn check(
             }
             sopc::report::github(&reports, lang)
         }
+        Format::Gitlab => sopc::report::gitlab(&reports, lang),
         Format::Sarif => sopc::report::sarif(&reports, lang),
     };
     print!("{text}");
@@ -206,19 +287,21 @@ fn check(
     })
 }
 
-fn build(
-    paths: &[PathBuf],
+/// What to print and where: the options `build`, `watch` and `pengesahan`
+/// share.
+struct Cetak {
     output: Option<PathBuf>,
     kertas: Option<sopc::config::Kertas>,
     orientasi: Option<sopc::config::Orientasi>,
     bagian: sopc::run::Bagian,
-    lang: Lang,
-) -> Result<ExitCode, Msg> {
+}
+
+fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
     let mut config = sopc::run::config_for(&paths[0])?;
-    config.cetak.kertas = kertas.or(config.cetak.kertas);
-    config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
+    config.cetak.kertas = cetak.kertas.or(config.cetak.kertas);
+    config.cetak.orientasi = cetak.orientasi.or(config.cetak.orientasi);
     let reports = sopc::run::check_paths(paths, &config)?;
-    if let Some(o) = &output
+    if let Some(o) = &cetak.output
         && (reports.len() > 1 || o.extension().is_none_or(|e| e != "pdf"))
     {
         std::fs::create_dir_all(o).map_err(|e| {
@@ -229,22 +312,21 @@ fn build(
             )
         })?;
     }
-    let with_findings: Vec<_> = reports
-        .iter()
-        .filter(|r| !r.diagnostics.is_empty())
-        .collect();
-    if !with_findings.is_empty() {
-        let owned: Vec<_> = reports
-            .iter()
-            .filter(|r| !r.diagnostics.is_empty())
-            .collect();
-        let _ = owned;
+    if reports.iter().any(|r| !r.diagnostics.is_empty()) {
         eprint!(
             "{}",
             sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
         );
     }
-    let outcomes = sopc::run::build(&reports, &config, output.as_deref(), bagian);
+    let bar = Kemajuan::new(reports.len(), lang);
+    let outcomes = sopc::run::build_with_progress(
+        &reports,
+        &config,
+        cetak.output.as_deref(),
+        cetak.bagian,
+        &|| bar.inc(),
+    );
+    bar.finish();
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
@@ -262,6 +344,160 @@ fn build(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Builds, then rebuilds whenever a YAML file, a defaults file, a logo or
+/// `sopc.toml` changes, until interrupted. An SOP with errors is not built,
+/// so its last good PDF stays.
+fn watch_build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
+    for p in paths {
+        if !p.exists() {
+            let d = p.display();
+            return Err(Msg::new(
+                format!("{d} tidak ada"),
+                format!("{d} does not exist"),
+            ));
+        }
+    }
+    let waiting = || {
+        let text = Msg::new(
+            "menunggu perubahan… (Ctrl-C untuk berhenti)".to_owned(),
+            "waiting for changes… (Ctrl-C to stop)".to_owned(),
+        );
+        eprintln!("{}", text.get(lang));
+    };
+    let rebuild = |targets: &[PathBuf]| {
+        if let Err(m) = build(targets, cetak, lang) {
+            eprintln!("{}", m.get(lang));
+        }
+        waiting();
+    };
+    sopc::watch::watch(paths, |change| {
+        for gone in &change.dihapus {
+            let d = gone.display();
+            let text = Msg::new(
+                format!("{d} dihapus; PDF terakhirnya dibiarkan"),
+                format!("{d} was deleted; its last PDF is kept"),
+            );
+            eprintln!("{}", text.get(lang));
+        }
+        if !change.sop.is_empty() {
+            rebuild(&change.sop);
+        } else if change.dihapus.is_empty() {
+            waiting();
+        }
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn init(dir: &std::path::Path, lang: Lang) -> Result<ExitCode, Msg> {
+    use sopc::init::Tindakan;
+    for t in sopc::init::init(dir)? {
+        match t {
+            Tindakan::Dibuat(p) => {
+                println!("{}  {}", word(lang, "dibuat ", "created"), p.display())
+            }
+            Tindakan::SudahAda(p) => println!(
+                "{}  {}",
+                word(lang, "sudah ada, dibiarkan", "exists, left as is"),
+                p.display()
+            ),
+        }
+    }
+    let next = Msg::new(
+        "Langkah berikutnya: isi sops/_default.yaml, lalu `sopc new \"Nama SOP\"`.".to_owned(),
+        "Next: fill in sops/_default.yaml, then `sopc new \"Nama SOP\"`.".to_owned(),
+    );
+    println!("\n{}", next.get(lang));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn new(
+    nama: &str,
+    nomor: Option<&str>,
+    dir: Option<PathBuf>,
+    berkas: Option<PathBuf>,
+    lang: Lang,
+) -> Result<ExitCode, Msg> {
+    let dir = dir.unwrap_or_else(|| {
+        let root = sopc::repo::root_of(std::path::Path::new("."));
+        let sops = root.join(sopc::init::SOPS_DIR);
+        if sops.is_dir() {
+            sops
+        } else {
+            PathBuf::from(".")
+        }
+    });
+    let today = sopc::config::today()
+        .ok_or_else(|| sopc::msg!("jam sistem tidak valid", "the system clock is invalid"))?;
+    let baru = sopc::init::new_sop(&dir, nama, nomor, berkas.as_deref(), today)?;
+    println!(
+        "{}  {}",
+        word(lang, "dibuat", "created"),
+        baru.path.display()
+    );
+    if let Some(u) = &baru.usulan {
+        let (n, pola) = (&u.nomor, &u.pola);
+        let text = Msg::new(
+            format!("nomor usulan: {n} (pola {pola}); ubah bila perlu"),
+            format!("suggested nomor: {n} (pattern {pola}); change it if needed"),
+        );
+        println!("{}", text.get(lang));
+    }
+    for f in &baru.warisan {
+        let d = f.display();
+        let text = Msg::new(format!("mewarisi dari {d}"), format!("inherits from {d}"));
+        println!("{}", text.get(lang));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
+    let io = |e: std::io::Error| Msg::new(format!("{e}"), format!("{e}"));
+    let cmd = <Cli as clap::CommandFactory>::command();
+    match dir {
+        Some(d) => {
+            std::fs::create_dir_all(d).map_err(io)?;
+            clap_mangen::generate_to(cmd, d).map_err(io)?;
+        }
+        None => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(cmd).render(&mut out).map_err(io)?;
+            std::io::stdout().write_all(&out).map_err(io)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn word(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
+    if lang == Lang::Id { id } else { en }
+}
+
+/// A progress bar on standard error for batch work: drawn only on a
+/// terminal, never on CI (`CI` set) or when standard error is piped.
+struct Kemajuan(indicatif::ProgressBar);
+
+impl Kemajuan {
+    fn new(len: usize, lang: Lang) -> Kemajuan {
+        let shown = len > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        if !shown {
+            return Kemajuan(indicatif::ProgressBar::hidden());
+        }
+        let bar = indicatif::ProgressBar::new(len as u64);
+        let label = word(lang, "membuat PDF", "building PDFs");
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+            "{label} {{bar:30}} {{pos}}/{{len}} ({{eta}})"
+        )) {
+            bar.set_style(style);
+        }
+        Kemajuan(bar)
+    }
+    fn inc(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }
 
 fn buku(

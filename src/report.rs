@@ -1,6 +1,6 @@
 //! Output formats of `sopc check`, all rendered from the same diagnostics:
 //! human (miette, with source snippets), JSON (stable, documented in the
-//! README), GitHub workflow annotations and SARIF 2.1.0.
+//! README), GitHub workflow annotations, GitLab Code Quality and SARIF 2.1.0.
 
 use crate::diag::{Diagnostic, Lang, Severity};
 use crate::run::FileReport;
@@ -13,6 +13,8 @@ pub enum Format {
     Human,
     Json,
     Github,
+    /// GitLab Code Quality report (`artifacts:reports:codequality`).
+    Gitlab,
     Sarif,
 }
 
@@ -295,6 +297,40 @@ fn escape_data(s: &str) -> String {
 
 fn escape_prop(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// GitLab Code Quality report: a JSON array of Code Climate issues. The
+/// fingerprint hashes path, code, line and message, so an unchanged finding
+/// keeps its identity between pipelines.
+pub fn gitlab(reports: &[FileReport], lang: Lang) -> String {
+    let issues: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| r.diagnostics.iter().map(move |d| (r, d)))
+        .map(|(r, d)| {
+            let p = place(d, &r.sources, &r.path);
+            let path = p.path.replace('\\', "/");
+            let message = d.message.get(lang);
+            let fingerprint = fnv1a(&[&path, d.code, &p.line.to_string(), message]);
+            json!({
+                "description": message,
+                "check_name": d.code,
+                "fingerprint": format!("{fingerprint:016x}"),
+                "severity": if d.severity == Severity::Error { "major" } else { "minor" },
+                "location": {"path": path, "lines": {"begin": p.line, "end": p.end_line}},
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&Value::Array(issues)).expect("JSON values serialise") + "\n"
+}
+
+/// FNV-1a over the parts, separated by a zero byte: stable across Rust
+/// releases, unlike `DefaultHasher`.
+fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in parts.iter().flat_map(|p| p.bytes().chain([0])) {
+        h = (h ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// SARIF 2.1.0 log.

@@ -185,6 +185,18 @@ pub fn build(
     out: Option<&Path>,
     bagian: Bagian,
 ) -> Vec<BuildOutcome> {
+    build_with_progress(reports, config, out, bagian, &|| {})
+}
+
+/// [`build`], calling `done` after each SOP (from any thread), for a
+/// progress bar.
+pub fn build_with_progress(
+    reports: &[FileReport],
+    config: &Config,
+    out: Option<&Path>,
+    bagian: Bagian,
+    done: &(dyn Fn() + Sync),
+) -> Vec<BuildOutcome> {
     let renderer = crate::render::Renderer::new(&crate::render::RenderOptions::dari(config));
     let single = reports.len() == 1;
     let suffix = if bagian == Bagian::Pengesahan {
@@ -195,43 +207,56 @@ pub fn build(
     reports
         .par_iter()
         .map(|r| {
-            let (Some(sop), Some(hasil)) = (&r.sop, &r.hasil) else {
-                return BuildOutcome::Skipped(msg!(
-                    "berkas tidak dapat dibaca",
-                    "the file could not be read"
-                ));
-            };
-            if r.errors() > 0 {
-                let status = if sop.status() == Status::Final {
-                    "final"
-                } else {
-                    "draf"
-                };
-                return BuildOutcome::Skipped(msg!(
-                    "SOP {status} ini memiliki galat; perbaiki dulu (lihat `sopc check`)",
-                    "this {status} SOP has errors; fix them first (see `sopc check`)"
-                ));
-            }
-            let logo = match load_logo(r, sop) {
-                Ok(l) => l,
-                Err(m) => return BuildOutcome::Failed(m),
-            };
-            let target = pdf_path(&r.path, out, single, suffix);
-            match renderer.render(sop, &hasil.jumlah, logo.as_ref(), bagian) {
-                Ok(pdf) => match crate::render::write_atomic(&target, &pdf) {
-                    Ok(()) => BuildOutcome::Written(target),
-                    Err(e) => {
-                        let d = target.display();
-                        BuildOutcome::Failed(msg!(
-                            "tidak dapat menulis {d}: {e}",
-                            "cannot write {d}: {e}"
-                        ))
-                    }
-                },
-                Err(e) => BuildOutcome::Failed(e.message),
-            }
+            let outcome = build_one(r, &renderer, out, single, suffix, bagian);
+            done();
+            outcome
         })
         .collect()
+}
+
+fn build_one(
+    r: &FileReport,
+    renderer: &crate::render::Renderer,
+    out: Option<&Path>,
+    single: bool,
+    suffix: &str,
+    bagian: Bagian,
+) -> BuildOutcome {
+    let (Some(sop), Some(hasil)) = (&r.sop, &r.hasil) else {
+        return BuildOutcome::Skipped(msg!(
+            "berkas tidak dapat dibaca",
+            "the file could not be read"
+        ));
+    };
+    if r.errors() > 0 {
+        let status = if sop.status() == Status::Final {
+            "final"
+        } else {
+            "draf"
+        };
+        return BuildOutcome::Skipped(msg!(
+            "SOP {status} ini memiliki galat; perbaiki dulu (lihat `sopc check`)",
+            "this {status} SOP has errors; fix them first (see `sopc check`)"
+        ));
+    }
+    let logo = match load_logo(r, sop) {
+        Ok(l) => l,
+        Err(m) => return BuildOutcome::Failed(m),
+    };
+    let target = pdf_path(&r.path, out, single, suffix);
+    match renderer.render(sop, &hasil.jumlah, logo.as_ref(), bagian) {
+        Ok(pdf) => match crate::render::write_atomic(&target, &pdf) {
+            Ok(()) => BuildOutcome::Written(target),
+            Err(e) => {
+                let d = target.display();
+                BuildOutcome::Failed(msg!(
+                    "tidak dapat menulis {d}: {e}",
+                    "cannot write {d}: {e}"
+                ))
+            }
+        },
+        Err(e) => BuildOutcome::Failed(e.message),
+    }
 }
 
 /// Reads the logo after checking that it lies inside the repository.
