@@ -87,6 +87,15 @@ pub fn buat(
     let hasil = renderer
         .render_buku(&buku)
         .map_err(|e| Gagal::Cetak(e.message))?;
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| {
+            let d = dir.display();
+            Gagal::Cetak(msg!(
+                "tidak dapat membuat {d}: {e}",
+                "cannot create {d}: {e}"
+            ))
+        })?;
+    }
     render::write_atomic(out, &hasil.pdf).map_err(|e| {
         let d = out.display();
         Gagal::Cetak(msg!(

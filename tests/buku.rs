@@ -214,10 +214,10 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
         "one outline, referenced from the catalog"
     );
     assert!(tanda("(Pelayanan Tamu Pimpinan (Lampiran I Perbup Tanjab Barat 75/2017))") == 1);
-    berhasil(d, &["buku", "sops", "-o", "lagi.pdf"]);
+    berhasil(d, &["buku", "sops", "-o", "pdf/lagi.pdf"]);
     assert_eq!(
         pdf,
-        std::fs::read(d.join("lagi.pdf")).unwrap(),
+        std::fs::read(d.join("pdf/lagi.pdf")).unwrap(),
         "byte-identical"
     );
 }

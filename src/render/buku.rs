@@ -189,6 +189,9 @@ impl Renderer {
             .map(|(s, logo)| self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap))
             .collect::<Result<_, _>>()
             .map_err(|e| sebut_sop(e, buku, &[]))?;
+        // The measuring passes' memoized layouts are of no use to the book's
+        // compilation; a book of hundreds of SOPs would carry them all.
+        comemo::evict(0);
         let data = self.data_buku(buku, &siap, &mut gambar);
         let (doc, w) = self.kompilasi_dokumen(world::BUKU_TYP, &data, gambar.berkas)?;
         let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
