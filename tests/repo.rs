@@ -522,3 +522,116 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     std::fs::write(&sop, &good).unwrap();
     wait_until(&rx, || std::fs::read(&pdf).ok().filter(|p| *p == first));
 }
+
+/// Runs a poppler tool on a PDF and returns its standard output.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) runs: {e}"));
+    assert!(out.status.success(), "{tool}: {}", stderr(&out));
+    stdout(&out)
+}
+
+fn pages(pdf: &Path) -> usize {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+#[test]
+fn init_new_check_build_buku() {
+    let (_tmp, root) = init_repo();
+    std::fs::write(root.join("sops/_default.yaml"), DEFAULTS).unwrap();
+    let nama = [
+        "Penerimaan Tamu Dinas",
+        "Pelayanan Audiensi",
+        "Peminjaman Ruang Rapat",
+    ];
+    for (i, n) in nama.iter().enumerate() {
+        let mut cmd = sopc();
+        cmd.current_dir(&root).args(["new", n]);
+        if i < 2 {
+            cmd.args(["--nomor", &format!("800/{}/DPMD/2026", 11 - i)]);
+        }
+        cmd.assert().success();
+    }
+    let third = std::fs::read_to_string(root.join("sops/peminjaman-ruang-rapat.yaml")).unwrap();
+    assert!(third.contains("nomor: 800/12/DPMD/"), "{third}");
+
+    let (code, v) = check_json(&root.join("sops"));
+    assert_eq!(code, 0, "drafts with placeholders are warnings only");
+    assert_eq!(v["berkas"].as_array().unwrap().len(), 3);
+    for f in v["berkas"].as_array().unwrap() {
+        assert_eq!(f["hasil"]["jumlah_waktu"], "35 menit");
+    }
+
+    let out = sopc()
+        .current_dir(&root)
+        .args(["build", "sops/", "-o", "pdf/"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let sop_pages: Vec<usize> = [
+        "penerimaan-tamu-dinas",
+        "pelayanan-audiensi",
+        "peminjaman-ruang-rapat",
+    ]
+    .iter()
+    .map(|s| pages(&root.join(format!("pdf/{s}.pdf"))))
+    .collect();
+    assert!(sop_pages.iter().all(|&p| p == 2), "{sop_pages:?}");
+
+    let out = sopc()
+        .current_dir(&root)
+        .args(["buku", "sops/", "-o", "pdf/buku-sop.pdf"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let buku = root.join("pdf/buku-sop.pdf");
+    let front = pages(&buku) - sop_pages.iter().sum::<usize>();
+    assert!(
+        (3..=4).contains(&front),
+        "cover, daftar isi, penjelasan: {front} pages"
+    );
+    // The daftar isi (page 2) lists the three SOPs in order of nomor, each
+    // with the page its lembar pengesahan is on.
+    let isi = poppler("pdftotext", &["-layout", "-f", "2", "-l", "2"], &buku);
+    let at = |s: &str| {
+        isi.find(s)
+            .unwrap_or_else(|| panic!("`{s}` in the daftar isi:\n{isi}"))
+    };
+    assert!(at("800/10/DPMD/2026") < at("800/11/DPMD/2026"));
+    assert!(at("800/11/DPMD/2026") < at("800/12/DPMD/"));
+    for (i, n) in [
+        "Pelayanan Audiensi",
+        "Penerimaan Tamu Dinas",
+        "Peminjaman Ruang Rapat",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let line = isi.lines().find(|l| l.contains(n)).unwrap();
+        let page: usize = line
+            .split_whitespace()
+            .last()
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("a page number ends `{line}`"));
+        assert_eq!(page, 1 + 2 * i, "{n}");
+        let printed = front + page;
+        let text = poppler(
+            "pdftotext",
+            &["-f", &printed.to_string(), "-l", &printed.to_string()],
+            &buku,
+        );
+        assert!(text.contains(n), "{n} on page {printed}");
+    }
+}
