@@ -444,8 +444,9 @@ fn new(
         );
         println!("{}", text.get(lang));
     }
+    let cwd = std::env::current_dir().unwrap_or_default();
     for f in &baru.warisan {
-        let d = f.display();
+        let d = f.strip_prefix(&cwd).unwrap_or(f).display();
         let text = Msg::new(format!("mewarisi dari {d}"), format!("inherits from {d}"));
         println!("{}", text.get(lang));
     }
