@@ -194,17 +194,32 @@ fn susun<'a>(
         sop: urut
             .iter()
             .zip(logo)
-            .map(|(r, l)| BukuSop {
-                sop: sop_of(r),
-                jumlah: &r
+            .map(|(r, l)| {
+                let hasil = r
                     .hasil
                     .as_ref()
-                    .expect("SOPs without a check result were refused before")
-                    .jumlah,
-                logo: l.as_ref(),
+                    .expect("SOPs without a check result were refused before");
+                BukuSop {
+                    sop: sop_of(r),
+                    jumlah: &hasil.jumlah,
+                    logo: l.as_ref(),
+                    tautan: tautan(&hasil.tautan, urut),
+                }
             })
             .collect(),
     })
+}
+
+/// The `keterkaitan` links check found, to SOPs of the book: (entry, the
+/// SOP's index in `urut`).
+fn tautan(links: &[(usize, PathBuf)], urut: &[&FileReport]) -> Vec<(usize, usize)> {
+    let sama = |a: &Path, b: &Path| {
+        a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
+    };
+    links
+        .iter()
+        .filter_map(|(entri, p)| Some((*entri, urut.iter().position(|r| sama(&r.path, p))?)))
+        .collect()
 }
 
 /// The value every SOP has, or "" when they differ.

@@ -400,8 +400,17 @@ fn configuration_mistakes_and_an_empty_directory() {
 #[test]
 fn the_sop_pages_are_those_of_sopc_build() {
     let dir = repo("", &CONTOH);
+    // one more keterkaitan entry: the name of another SOP of the book
+    let pimpinan = dir.path().join("sops/tanjabbar-tamu-pimpinan.yaml");
+    let text = std::fs::read_to_string(&pimpinan).unwrap().replacen(
+        "keterkaitan:\n",
+        "keterkaitan:\n  - SOP Pelayanan Tamu Pejabat Administrasi (Eselon IV) dan ASN\n",
+        1,
+    );
+    std::fs::write(&pimpinan, text).unwrap();
     let config = sopc::config::Config::default();
     let reports = sopc::run::check_paths(&[dir.path().join("sops")], &config).unwrap();
+    let nomor_urut = |name: &str| reports.iter().position(|r| r.path.ends_with(name)).unwrap();
     let buku = sopc::render::Buku {
         judul: vec!["STANDAR OPERASIONAL PROSEDUR".into()],
         sop: reports
@@ -410,6 +419,14 @@ fn the_sop_pages_are_those_of_sopc_build() {
                 sop: r.sop.as_ref().unwrap(),
                 jumlah: &r.hasil.as_ref().unwrap().jumlah,
                 logo: None,
+                tautan: r
+                    .hasil
+                    .as_ref()
+                    .unwrap()
+                    .tautan
+                    .iter()
+                    .map(|(i, p)| (*i, nomor_urut(p.file_name().unwrap().to_str().unwrap())))
+                    .collect(),
             })
             .collect(),
         ..Default::default()
@@ -436,4 +453,14 @@ fn the_sop_pages_are_those_of_sopc_build() {
         awal += satu.teks.len();
     }
     assert_eq!(awal, hasil.teks.len());
+
+    // keterkaitan entries naming SOPs of the book link to their lembar
+    // pengesahan: Kalteng names itself, Pimpinan names Eselon IV
+    let hal = |name: &str| hasil.halaman_sop[nomor_urut(name)];
+    let kalteng = hal("kalteng-penerimaan-tamu.yaml");
+    let (dari, ke) = (
+        hal("tanjabbar-tamu-pimpinan.yaml"),
+        hal("tanjabbar-tamu-eselon-4-asn.yaml"),
+    );
+    assert_eq!(hasil.tautan, [(kalteng, kalteng), (dari, ke)]);
 }

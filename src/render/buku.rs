@@ -49,11 +49,14 @@ pub struct Buku<'a> {
 }
 
 /// One checked SOP of the book.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct BukuSop<'a> {
     pub sop: &'a Sop,
     pub jumlah: &'a Jumlah,
     pub logo: Option<&'a Logo>,
+    /// `keterkaitan` entries naming an SOP of the book: (entry, that SOP's
+    /// index in the book). They link to it.
+    pub tautan: Vec<(usize, usize)>,
 }
 
 /// A scanned document placed whole, one page per sheet.
@@ -75,6 +78,8 @@ pub struct HasilBuku {
     pub halaman_depan: usize,
     /// Index (from 0) of the page of each SOP's lembar pengesahan.
     pub halaman_sop: Vec<usize>,
+    /// Every link inside the book: (page it is on, page it leads to).
+    pub tautan: Vec<(usize, usize)>,
     pub peringatan: Vec<crate::diag::Msg>,
 }
 
@@ -182,13 +187,16 @@ impl Renderer {
                 })
             })
             .collect();
-        let siap: Vec<Siap> = buku
+        let mut siap: Vec<Siap> = buku
             .sop
             .par_iter()
             .zip(logo_sop)
             .map(|(s, logo)| self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap))
             .collect::<Result<_, _>>()
             .map_err(|e| sebut_sop(e, buku, &[]))?;
+        for (s, siap) in buku.sop.iter().zip(&mut siap) {
+            tautkan(s, siap, buku.sop.len());
+        }
         // The measuring passes' memoized layouts are of no use to the book's
         // compilation; a book of hundreds of SOPs would carry them all.
         comemo::evict(0);
@@ -203,6 +211,7 @@ impl Renderer {
             teks: baca::teks_halaman(&doc),
             halaman_depan: halaman_sop.first().copied().unwrap_or(doc.pages().len()),
             halaman_sop,
+            tautan: baca::tautan(&doc),
             peringatan,
         })
     }
@@ -308,6 +317,26 @@ impl Renderer {
             periksa_baris(ini, denah, &self.kertas).map_err(|e| sebut_sop(e, buku, &[i]))?;
         }
         Ok(awal)
+    }
+}
+
+/// Links the `keterkaitan` entries of one SOP to the SOPs they name.
+fn tautkan(s: &BukuSop, siap: &mut Siap, n: usize) {
+    let Some(kotak) = siap
+        .identitas
+        .kotak
+        .iter_mut()
+        .find(|k| k.judul == data::KETERKAITAN)
+    else {
+        return;
+    };
+    let Some(markdown::Blok::L { i: butir, .. }) = kotak.isi.first_mut() else {
+        return;
+    };
+    for &(entri, sop) in &s.tautan {
+        if let Some(b) = butir.get_mut(entri).filter(|_| sop < n) {
+            markdown::tautkan(b, &format!("sopc-sop-{sop}"));
+        }
     }
 }
 

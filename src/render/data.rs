@@ -144,6 +144,9 @@ fn daftar<'a>(items: impl IntoIterator<Item = &'a str>) -> Teks {
     markdown::daftar(items)
 }
 
+/// The title of the box whose entries may name other SOPs.
+pub const KETERKAITAN: &str = "Keterkaitan";
+
 fn kotak(judul: &'static str, isi: Teks) -> Kotak {
     Kotak { judul, isi }
 }
@@ -193,7 +196,7 @@ impl Identitas {
             kotak: vec![
                 kotak_list("Dasar Hukum", &sop.dasar_hukum),
                 kotak_list("Kualifikasi Pelaksana", &sop.kualifikasi_pelaksana),
-                kotak("Keterkaitan", keterkaitan),
+                kotak(KETERKAITAN, keterkaitan),
                 kotak_list("Peralatan/Perlengkapan", &sop.peralatan_perlengkapan),
                 kotak_list("Peringatan", &sop.peringatan),
                 kotak_list("Pencatatan dan Pendataan", &sop.pencatatan_pendataan),

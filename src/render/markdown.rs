@@ -15,6 +15,10 @@ pub struct Run {
     pub i: bool,
     #[serde(skip_serializing_if = "is_false")]
     pub b: bool,
+    /// A label in the document the run links to (in a book, the SOP a
+    /// `keterkaitan` entry names).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -34,6 +38,16 @@ pub enum Blok {
 /// A whole text cell.
 pub type Teks = Vec<Blok>;
 
+/// Makes every run of `teks` a link to the document label `a`.
+pub fn tautkan(teks: &mut Teks, a: &str) {
+    for blok in teks {
+        match blok {
+            Blok::P(runs) => runs.iter_mut().for_each(|r| r.a = Some(a.to_owned())),
+            Blok::L { i, .. } => i.iter_mut().for_each(|t| tautkan(t, a)),
+        }
+    }
+}
+
 /// One plain paragraph, no Markdown (names, numbers, dates).
 pub fn polos(s: &str) -> Teks {
     if s.is_empty() {
@@ -43,6 +57,7 @@ pub fn polos(s: &str) -> Teks {
         t: s.to_owned(),
         i: false,
         b: false,
+        a: None,
     }])]
 }
 
@@ -163,6 +178,7 @@ impl Builder {
                 t: t.to_owned(),
                 i,
                 b,
+                a: None,
             }),
         }
     }
@@ -227,7 +243,12 @@ mod tests {
     use super::*;
 
     fn run(t: &str, i: bool, b: bool) -> Run {
-        Run { t: t.into(), i, b }
+        Run {
+            t: t.into(),
+            i,
+            b,
+            a: None,
+        }
     }
 
     #[test]
