@@ -431,11 +431,9 @@ fn new(
     let today = sopc::config::today()
         .ok_or_else(|| sopc::msg!("jam sistem tidak valid", "the system clock is invalid"))?;
     let baru = sopc::init::new_sop(&dir, nama, nomor, berkas.as_deref(), today)?;
-    println!(
-        "{}  {}",
-        word(lang, "dibuat", "created"),
-        baru.path.display()
-    );
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let shown = baru.path.strip_prefix(&cwd).unwrap_or(&baru.path);
+    println!("{}  {}", word(lang, "dibuat", "created"), shown.display());
     if let Some(u) = &baru.usulan {
         let (n, pola) = (&u.nomor, &u.pola);
         let text = Msg::new(
@@ -444,7 +442,6 @@ fn new(
         );
         println!("{}", text.get(lang));
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
     for f in &baru.warisan {
         let d = f.strip_prefix(&cwd).unwrap_or(f).display();
         let text = Msg::new(format!("mewarisi dari {d}"), format!("inherits from {d}"));
