@@ -433,37 +433,28 @@ fn lines_of(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String
     rx
 }
 
-/// Waits (at most 3 minutes: debug rendering is slow) until a line contains
-/// `needle`; returns the lines seen.
-fn wait_for(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Vec<String> {
-    let deadline = Instant::now() + Duration::from_secs(180);
-    let mut seen = Vec::new();
-    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
-        match rx.recv_timeout(left) {
-            Ok(line) => {
-                let hit = line.contains(needle);
-                seen.push(line);
-                if hit {
-                    return seen;
-                }
-            }
-            Err(_) => break,
-        }
-    }
-    panic!("no `{needle}` in time; saw {seen:#?}");
-}
-
-/// Polls `done` (at most 3 minutes) while draining the child's lines.
-fn wait_until<T>(rx: &std::sync::mpsc::Receiver<String>, mut done: impl FnMut() -> Option<T>) -> T {
+/// Drains the child's lines until `done` (given the lines so far) says it
+/// is done, at most 3 minutes (debug rendering is slow).
+fn wait_until<T>(
+    rx: &std::sync::mpsc::Receiver<String>,
+    mut done: impl FnMut(&[String]) -> Option<T>,
+) -> T {
     let deadline = Instant::now() + Duration::from_secs(180);
     let mut seen = Vec::new();
     while Instant::now() < deadline {
-        if let Some(v) = done() {
+        if let Some(v) = done(&seen) {
             return v;
         }
         seen.extend(rx.recv_timeout(Duration::from_millis(100)));
     }
     panic!("not done in time; saw {seen:#?}");
+}
+
+/// Waits until a line contains `needle`.
+fn wait_for(rx: &std::sync::mpsc::Receiver<String>, needle: &str) {
+    wait_until(rx, |seen| {
+        seen.iter().any(|l| l.contains(needle)).then_some(())
+    })
 }
 
 struct Kill(std::process::Child);
@@ -503,7 +494,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
         good.replace("nama: SOP Penerima Tamu", "nama: SOP Penerima Tamu Dinas"),
     )
     .unwrap();
-    let second = wait_until(&rx, || std::fs::read(&pdf).ok().filter(|p| *p != first));
+    let second = wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p != first));
 
     // An error: shown, and the last good PDF stays.
     std::fs::write(&sop, good.replace("pelaksana:", "pelaksanaa:")).unwrap();
@@ -520,7 +511,7 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
         "the PDF of a deleted SOP stays"
     );
     std::fs::write(&sop, &good).unwrap();
-    wait_until(&rx, || std::fs::read(&pdf).ok().filter(|p| *p == first));
+    wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p == first));
 }
 
 /// Runs a poppler tool on a PDF and returns its standard output.
