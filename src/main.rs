@@ -513,7 +513,13 @@ fn buku(
     config.cetak.kertas = kertas.or(config.cetak.kertas);
     config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
     let reports = sopc::run::check_paths(&[dir.to_owned()], &config)?;
-    let out = output.unwrap_or_else(|| dir.join("buku.pdf"));
+    let out = output.unwrap_or_else(|| {
+        if dir.is_dir() {
+            dir.join("buku.pdf")
+        } else {
+            dir.with_file_name("buku.pdf")
+        }
+    });
     match sopc::buku::buat(dir, &out, &config, &reports, &pilihan) {
         Ok(l) => {
             println!(
