@@ -259,7 +259,7 @@ fn check(
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
     let config = sopc::run::config_for(&paths[0])?;
-    let reports = sopc::run::check_paths(paths, &config)?;
+    let reports = checked(paths, &config, lang)?;
     let text = match format {
         Format::Human => sopc::report::human(&reports, lang, std::io::stdout().is_terminal()),
         Format::Json => sopc::report::json(&reports, lang),
@@ -287,6 +287,18 @@ fn check(
     })
 }
 
+/// Checks the files under `paths` with a progress bar.
+fn checked(
+    paths: &[PathBuf],
+    config: &sopc::config::Config,
+    lang: Lang,
+) -> Result<Vec<sopc::run::FileReport>, Msg> {
+    let bar = Bar::new(lang, "memeriksa", "checking");
+    let reports = sopc::run::check_paths_with_progress(paths, config, &|k| bar.on(k));
+    bar.finish();
+    reports
+}
+
 /// What to print and where: the options `build`, `watch` and `pengesahan`
 /// share.
 struct Cetak {
@@ -300,7 +312,7 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
     let mut config = sopc::run::config_for(&paths[0])?;
     config.cetak.kertas = cetak.kertas.or(config.cetak.kertas);
     config.cetak.orientasi = cetak.orientasi.or(config.cetak.orientasi);
-    let reports = sopc::run::check_paths(paths, &config)?;
+    let reports = checked(paths, &config, lang)?;
     if let Some(o) = &cetak.output
         && (reports.len() > 1 || o.extension().is_none_or(|e| e != "pdf"))
     {
@@ -318,13 +330,14 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
             sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
         );
     }
-    let bar = Kemajuan::new(reports.len(), lang);
+    let bar = Bar::new(lang, "membuat PDF", "building PDFs");
+    bar.on(sopc::run::Kemajuan::Mulai(reports.len()));
     let outcomes = sopc::run::build_with_progress(
         &reports,
         &config,
         cetak.output.as_deref(),
         cetak.bagian,
-        &|| bar.inc(),
+        &|| bar.on(sopc::run::Kemajuan::Satu),
     );
     bar.finish();
     let mut failed = false;
@@ -472,27 +485,36 @@ fn word(lang: Lang, id: &'static str, en: &'static str) -> &'static str {
 }
 
 /// A progress bar on standard error for batch work: drawn only on a
-/// terminal, never on CI (`CI` set) or when standard error is piped.
-struct Kemajuan(indicatif::ProgressBar);
+/// terminal, never on CI (`CI` set) or when standard error is piped, and only
+/// for more than one item.
+struct Bar(indicatif::ProgressBar);
 
-impl Kemajuan {
-    fn new(len: usize, lang: Lang) -> Kemajuan {
-        let shown = len > 1 && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+impl Bar {
+    fn new(lang: Lang, id: &str, en: &str) -> Bar {
+        let shown = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !shown {
-            return Kemajuan(indicatif::ProgressBar::hidden());
+            return Bar(indicatif::ProgressBar::hidden());
         }
-        let bar = indicatif::ProgressBar::new(len as u64);
-        let label = word(lang, "membuat PDF", "building PDFs");
+        let bar = indicatif::ProgressBar::new(0);
+        let label = if lang == Lang::Id { id } else { en };
         if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
             "{label} {{bar:30}} {{pos}}/{{len}} ({{eta}})"
         )) {
             bar.set_style(style);
         }
-        Kemajuan(bar)
+        Bar(bar)
     }
-    fn inc(&self) {
-        self.0.inc(1);
+
+    fn on(&self, k: sopc::run::Kemajuan) {
+        match k {
+            sopc::run::Kemajuan::Mulai(n) if n > 1 => self.0.set_length(n as u64),
+            sopc::run::Kemajuan::Mulai(_) => self
+                .0
+                .set_draw_target(indicatif::ProgressDrawTarget::hidden()),
+            sopc::run::Kemajuan::Satu => self.0.inc(1),
+        }
     }
+
     fn finish(&self) {
         self.0.finish_and_clear();
     }

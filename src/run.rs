@@ -12,6 +12,15 @@ use crate::source::Sources;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// What a long run reports to a progress bar.
+#[derive(Clone, Copy, Debug)]
+pub enum Kemajuan {
+    /// The number of steps ahead.
+    Mulai(usize),
+    /// One more step done.
+    Satu,
+}
+
 /// One checked file.
 #[derive(Debug)]
 pub struct FileReport {
@@ -55,6 +64,16 @@ pub fn config_for(path: &Path) -> Result<Config, Msg> {
 /// exist) are returned as errors; everything about the files' contents is a
 /// diagnostic.
 pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>, Msg> {
+    check_paths_with_progress(paths, config, &|_| {})
+}
+
+/// [`check_paths`], first calling `start` with the number of files, then
+/// `done` after each file is read (from any thread), for a progress bar.
+pub fn check_paths_with_progress(
+    paths: &[PathBuf],
+    config: &Config,
+    progress: &(dyn Fn(Kemajuan) + Sync),
+) -> Result<Vec<FileReport>, Msg> {
     let mut files = Vec::new();
     for p in paths {
         let found = repo::sop_files(p).map_err(|e| {
@@ -63,10 +82,15 @@ pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>
         })?;
         files.extend(found);
     }
+    progress(Kemajuan::Mulai(files.len()));
     let defaults = DefaultsCache::default();
     let loaded: Vec<_> = files
         .par_iter()
-        .map(|f| (f.clone(), parse::load(f, &defaults)))
+        .map(|f| {
+            let l = parse::load(f, &defaults);
+            progress(Kemajuan::Satu);
+            (f.clone(), l)
+        })
         .collect();
     let mut index = RepoIndex::default();
     let mut parsed = Vec::with_capacity(loaded.len());

@@ -571,6 +571,10 @@ fn init_new_check_build_buku() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("membuat PDF"),
+        "no progress bar when piped"
+    );
     let sop_pages: Vec<usize> = [
         "penerimaan-tamu-dinas",
         "pelayanan-audiensi",
