@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Memeriksa berkas SOP atau seluruh direktori
+    #[command(display_order = 3)]
     Check {
         /// Berkas .yaml atau direktori
         #[arg(required = true)]
@@ -37,6 +38,7 @@ enum Command {
         deny_warnings: bool,
     },
     /// Membuat PDF SOP (lembar pengesahan dan tabel prosedur)
+    #[command(display_order = 4)]
     Build {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -54,6 +56,7 @@ enum Command {
         watch: bool,
     },
     /// Sama dengan `build --watch`: membuat ulang PDF setiap kali ada perubahan
+    #[command(display_order = 5)]
     Watch {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -61,12 +64,14 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Membuat repositori SOP baru (sops/, berkas bawaan, sopc.toml, skema, CI)
+    #[command(display_order = 1)]
     Init {
         /// Direktori repositori (bawaan: direktori saat ini)
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Menulis SOP baru dari templat, dengan usulan nomor berikutnya
+    #[command(display_order = 2)]
     New {
         /// Nama SOP, misalnya "Pelayanan Kunjungan Kerja"
         nama: String,
@@ -81,17 +86,20 @@ enum Command {
         berkas: Option<PathBuf>,
     },
     /// Mencetak skrip pelengkapan perintah untuk shell
+    #[command(display_order = 10)]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
     /// Mencetak halaman manual (roff) sopc, atau menulis semuanya ke direktori
+    #[command(display_order = 11)]
     Man {
         /// Direktori untuk sopc.1 dan satu halaman per subperintah
         #[arg(short, long)]
         dir: Option<PathBuf>,
     },
     /// Mencetak hanya lembar pengesahan untuk ditandatangani
+    #[command(display_order = 6)]
     Pengesahan {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
@@ -99,6 +107,7 @@ enum Command {
         output: Option<PathBuf>,
     },
     /// Membuat buku SOP (dokumen SOP): sampul, keputusan, daftar isi, penjelasan, semua SOP
+    #[command(display_order = 7)]
     Buku {
         /// Direktori SOP
         dir: PathBuf,
@@ -125,6 +134,7 @@ enum Command {
         orientasi: Option<sopc::config::Orientasi>,
     },
     /// Menjelaskan sebuah kode aturan
+    #[command(display_order = 8)]
     Explain {
         /// Kode aturan, misalnya nip-tanggal-lahir
         code: Option<String>,
@@ -133,6 +143,7 @@ enum Command {
         list: bool,
     },
     /// Mencetak JSON Schema bahasa SOP (draft-07)
+    #[command(display_order = 9)]
     Schema {
         /// Skema berkas bawaan `_default.yaml` (tanpa kunci wajib)
         #[arg(long)]
