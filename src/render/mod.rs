@@ -19,6 +19,7 @@ mod world;
 
 pub use baca::Bentuk;
 pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
+pub use data::ada_keterangan;
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
 use crate::alur::{Alur, Jenis};

@@ -1,9 +1,9 @@
 //! `tata-letak-*`: layouts that make the printed form unreadable.
 
 use crate::check::{Ctx, Rule};
-use crate::config::{Kertas, Orientasi};
 use crate::diag::Severity::Warning;
 use crate::msg;
+use crate::render::RenderOptions;
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -17,8 +17,9 @@ pub static KOLOM: Rule = Rule {
     sumber: SUMBER,
     doc: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan \
 panah balik di sampingnya terbaca. Kertas F4 lanskap memuat paling banyak 8 kolom \
-pelaksana, A4 lanskap 7, potret lebih sedikit. Gabungkan pelaksana yang setara, atau \
-pecah SOP.",
+pelaksana bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), \
+A4 potret 3 (4) — batas yang sama dengan yang dipakai saat mencetak. Gabungkan pelaksana \
+yang setara, atau pecah SOP.",
 };
 
 pub static TEKS: Rule = Rule {
@@ -38,22 +39,23 @@ atau pindahkan rinciannya ke `keterangan`.",
 /// estimate at the table's 8 pt type in the narrowest text column).
 pub const MAX_SEL: usize = 1200;
 
-/// Most actor columns that keep symbols legible, by paper and orientation.
-pub fn max_kolom(kertas: Kertas, orientasi: Orientasi) -> usize {
-    match (kertas, orientasi) {
-        (Kertas::F4, Orientasi::Lanskap) => 8,
-        (Kertas::A4, Orientasi::Lanskap) => 7,
-        (Kertas::F4, Orientasi::Potret) => 4,
-        (Kertas::A4, Orientasi::Potret) => 4,
-    }
+/// Most actor columns that keep symbols legible: the widest table the
+/// renderer lays out without narrowing actor columns below their minimum
+/// (the same computation as the PDF's, so the warning and the print agree).
+pub fn max_kolom(opts: &RenderOptions, keterangan: bool) -> usize {
+    (1..=64)
+        .take_while(|&n| !crate::render::kolom_sempit(opts, n, keterangan))
+        .last()
+        .unwrap_or(1)
 }
 
 pub fn check(cx: &mut Ctx) {
-    let kertas = cx.config.cetak.kertas.unwrap_or_default();
-    let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
-    let max = max_kolom(kertas, orientasi);
+    let opts = RenderOptions::dari(cx.config);
+    let (kertas, orientasi) = (opts.kertas, opts.orientasi);
     let n = cx.sop.actors().len();
-    if n > max {
+    let keterangan = crate::render::ada_keterangan(cx.sop);
+    if n > 1 && crate::render::kolom_sempit(&opts, n, keterangan) {
+        let max = max_kolom(&opts, keterangan);
         let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
         cx.report(&KOLOM, span, msg!(
             "{n} kolom pelaksana melebihi {max} yang terbaca pada kertas {kertas:?} {orientasi:?}",
@@ -93,8 +95,32 @@ mod tests {
     use crate::check::testing::*;
 
     #[test]
+    fn column_limits_follow_the_renderer() {
+        use super::max_kolom;
+        use crate::config::{Kertas, Orientasi};
+        use crate::render::RenderOptions;
+        let opts = |kertas, orientasi| RenderOptions {
+            kertas,
+            orientasi,
+            huruf: None,
+            jam_kerja_per_hari: None,
+        };
+        let limits = |ket| {
+            [
+                (Kertas::F4, Orientasi::Lanskap),
+                (Kertas::A4, Orientasi::Lanskap),
+                (Kertas::F4, Orientasi::Potret),
+                (Kertas::A4, Orientasi::Potret),
+            ]
+            .map(|(k, o)| max_kolom(&opts(k, o), ket))
+        };
+        assert_eq!(limits(true), [8, 7, 3, 3]);
+        assert_eq!(limits(false), [10, 8, 5, 4]);
+    }
+
+    #[test]
     fn too_many_columns_and_long_text() {
-        let extra: String = (1..=7).map(|i| format!("  - Tambahan {i}\n")).collect();
+        let extra: String = (1..=8).map(|i| format!("  - Tambahan {i}\n")).collect();
         let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
         assert_eq!(
             lines_of(&src, "tata-letak-kolom"),
