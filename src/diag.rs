@@ -130,6 +130,43 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// An error of a domain parser (NIP, pangkat, dasar hukum, tanggal): its
+/// message and its fix, each in Bahasa Indonesia and English built side by
+/// side so the twins stay in step.
+pub trait Kesalahan {
+    /// (Indonesian, English) message.
+    fn teks(&self) -> (String, String);
+    /// (Indonesian, English) fix.
+    fn petunjuk(&self) -> (String, String);
+
+    /// Message in Bahasa Indonesia.
+    fn pesan(&self) -> String {
+        self.teks().0
+    }
+    /// Message in English.
+    fn message_en(&self) -> String {
+        self.teks().1
+    }
+    /// How to fix it, in Bahasa Indonesia.
+    fn saran(&self) -> Option<String> {
+        Some(self.petunjuk().0)
+    }
+    /// How to fix it, in English.
+    fn help_en(&self) -> Option<String> {
+        Some(self.petunjuk().1)
+    }
+    /// The message of a diagnostic.
+    fn msg(&self) -> Msg {
+        let (id, en) = self.teks();
+        Msg::new(id, en)
+    }
+    /// The `help:` of a diagnostic.
+    fn help(&self) -> Option<Msg> {
+        let (id, en) = self.petunjuk();
+        Some(Msg::new(id, en))
+    }
+}
+
 /// A `help:` from a parser error's Indonesian hint and its English twin
 /// (the Indonesian text stands in when there is no twin).
 pub fn bantuan(id: Option<String>, en: Option<String>) -> Option<Msg> {

@@ -5,6 +5,7 @@
 //! [`NipError`] that names the failed rule with a stable code and the byte range
 //! of the offending digits in the original text. A [`Nip`] value is always valid.
 
+use crate::diag::Kesalahan;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -370,24 +371,9 @@ impl NipError {
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
+}
 
-    pub fn pesan(&self) -> String {
-        self.teks().0
-    }
-
-    pub fn message_en(&self) -> String {
-        self.teks().1
-    }
-
-    /// Every kind has a concrete fix to suggest.
-    pub fn saran(&self) -> Option<String> {
-        Some(self.bantuan().0)
-    }
-
-    pub fn help_en(&self) -> Option<String> {
-        Some(self.bantuan().1)
-    }
-
+impl Kesalahan for NipError {
     fn teks(&self) -> Dua {
         use KesalahanNip as K;
         match &self.kind {
@@ -449,7 +435,7 @@ impl NipError {
         }
     }
 
-    fn bantuan(&self) -> Dua {
+    fn petunjuk(&self) -> Dua {
         use KesalahanNip as K;
         let (id, en) = match &self.kind {
             K::Format { .. } => {

@@ -5,6 +5,7 @@
 //! golongan agrees with the name. It has no dependencies and never panics on user input;
 //! every rejection is a [`PangkatError`] carrying an Indonesian and an English message.
 
+use crate::diag::Kesalahan;
 use std::fmt;
 use std::str::FromStr;
 
@@ -222,27 +223,9 @@ impl PangkatError {
             }),
         }
     }
+}
 
-    /// Message in Bahasa Indonesia.
-    pub fn pesan(&self) -> String {
-        self.teks().0
-    }
-
-    /// Message in English.
-    pub fn message_en(&self) -> String {
-        self.teks().1
-    }
-
-    /// How to fix it, in Bahasa Indonesia.
-    pub fn saran(&self) -> Option<String> {
-        Some(self.petunjuk().0)
-    }
-
-    /// How to fix it, in English.
-    pub fn help_en(&self) -> Option<String> {
-        Some(self.petunjuk().1)
-    }
-
+impl Kesalahan for PangkatError {
     /// (Indonesian, English) message, side by side so the twins stay in step.
     fn teks(&self) -> (String, String) {
         let (tertulis, sebab) = match self {

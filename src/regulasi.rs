@@ -5,6 +5,7 @@
 //! checks over a whole list: repeated entries and entries out of hierarchy order. It has
 //! no dependencies and never panics on user input; all its findings are warnings.
 
+use crate::diag::Kesalahan;
 use std::fmt;
 
 /// Kind of regulation, declared in hierarchy order (UU 12/2011 Pasal 7, then the
@@ -204,27 +205,9 @@ impl RegulasiError {
             RegulasiError::Tahun { .. } => "dasar-hukum-tahun",
         }
     }
+}
 
-    /// Message in Bahasa Indonesia.
-    pub fn pesan(&self) -> String {
-        self.teks().0
-    }
-
-    /// Message in English.
-    pub fn message_en(&self) -> String {
-        self.teks().1
-    }
-
-    /// How to fix it, in Bahasa Indonesia.
-    pub fn saran(&self) -> Option<String> {
-        Some(self.petunjuk().0)
-    }
-
-    /// How to fix it, in English.
-    pub fn help_en(&self) -> Option<String> {
-        Some(self.petunjuk().1)
-    }
-
+impl Kesalahan for RegulasiError {
     /// (Indonesian, English) message, side by side so the twins stay in step.
     fn teks(&self) -> (String, String) {
         match self {

@@ -6,6 +6,7 @@
 //! explaining every rejection in Bahasa Indonesia and English. It has no
 //! dependencies and never panics on user input.
 
+use crate::diag::Kesalahan;
 use std::fmt;
 use std::str::FromStr;
 
@@ -162,24 +163,9 @@ fn dua(id: impl Into<String>, en: impl Into<String>) -> Dua {
     (id.into(), en.into())
 }
 
-impl TanggalError {
-    pub fn pesan(&self) -> String {
-        self.teks().0
-    }
+impl TanggalError {}
 
-    pub fn message_en(&self) -> String {
-        self.teks().1
-    }
-
-    /// Every kind has a concrete fix to suggest.
-    pub fn saran(&self) -> Option<String> {
-        Some(self.bantuan().0)
-    }
-
-    pub fn help_en(&self) -> Option<String> {
-        Some(self.bantuan().1)
-    }
-
+impl Kesalahan for TanggalError {
     fn teks(&self) -> Dua {
         match self {
             TanggalError::TidakLengkap => dua(
@@ -198,7 +184,7 @@ impl TanggalError {
         }
     }
 
-    fn bantuan(&self) -> Dua {
+    fn petunjuk(&self) -> Dua {
         match self {
             TanggalError::TidakLengkap => dua(
                 "tulis lengkap, misalnya 1 Januari 2018 atau 2018-01-01",

@@ -4,6 +4,7 @@
 //! durations into values so that nothing downstream sees their text again.
 
 use super::yaml::{Key, Node, NodeKind};
+use crate::diag::Kesalahan;
 use crate::diag::{Diagnostic, Severity, did_you_mean, suggest};
 use crate::durasi::{Jumlah, Waktu};
 use crate::model::*;

@@ -2,6 +2,7 @@
 //! order of the hierarchy of UU 12/2011.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Kesalahan;
 use crate::diag::{Msg, Severity::Warning};
 use crate::regulasi;
 
@@ -90,12 +91,7 @@ pub fn check(cx: &mut Ctx) {
         match regulasi::parse(entry) {
             Ok(r) => parsed.push(Some(r)),
             Err(e) => {
-                cx.report(
-                    rule_for(e.code()),
-                    entry.span,
-                    Msg::new(e.pesan(), e.message_en()),
-                )
-                .help = crate::diag::bantuan(e.saran(), e.help_en());
+                cx.report(rule_for(e.code()), entry.span, e.msg()).help = e.help();
                 parsed.push(None);
             }
         }

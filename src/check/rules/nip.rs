@@ -1,7 +1,8 @@
 //! `nip-*`: the NIP of the signing official is a real NIP.
 
 use crate::check::{Ctx, Rule};
-use crate::diag::{Msg, Severity::Error};
+use crate::diag::Kesalahan;
+use crate::diag::Severity::Error;
 
 const SUMBER: &str = "PP 11/2017 jo. Peraturan BKN tentang NIP PNS";
 
@@ -80,8 +81,7 @@ pub fn check(cx: &mut Ctx) {
         _ => &FORMAT,
     };
     let span = cx.sub_span(nip.span, nip, e.range());
-    cx.report(rule, span, Msg::new(e.pesan(), e.message_en()))
-        .help = crate::diag::bantuan(e.saran(), e.help_en());
+    cx.report(rule, span, e.msg()).help = e.help();
 }
 
 #[cfg(test)]

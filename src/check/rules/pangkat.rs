@@ -1,7 +1,8 @@
 //! `pangkat-*`: the pangkat of the signing official and its golongan agree.
 
 use crate::check::{Ctx, Rule};
-use crate::diag::{Msg, Severity::Error};
+use crate::diag::Kesalahan;
+use crate::diag::Severity::Error;
 
 const SUMBER: &str = "PP 99/2000 jo. PP 12/2002 (pangkat PNS)";
 
@@ -47,8 +48,7 @@ pub fn check(cx: &mut Ctx) {
     } else {
         &TIDAK_DIKENAL
     };
-    cx.report(rule, p.span, Msg::new(e.pesan(), e.message_en()))
-        .help = crate::diag::bantuan(e.saran(), e.help_en());
+    cx.report(rule, p.span, e.msg()).help = e.help();
 }
 
 #[cfg(test)]
