@@ -11,6 +11,7 @@ use crate::model::*;
 use crate::msg;
 use crate::source::{Sp, Span};
 use crate::tanggal::Tanggal;
+use std::fmt;
 
 pub const SOP_KEYS: &[&str] = &[
     "nomor",
@@ -83,11 +84,11 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
             return sop;
         }
     }
-    let Some(m) = r.fields(root, "", SOP_KEYS) else {
+    let Some(m) = r.fields(root, Jalur::Akar, SOP_KEYS) else {
         return sop;
     };
-    sop.nomor = m.get("nomor").map(|n| r.text(n, "nomor"));
-    sop.nama = m.get("nama").map(|n| r.text(n, "nama"));
+    sop.nomor = r.opt_text(&m, "nomor", Jalur::Akar);
+    sop.nama = r.opt_text(&m, "nama", Jalur::Akar);
     sop.status = m.get("status").and_then(|n| r.status(n));
     sop.instansi = m.get("instansi").and_then(|n| r.instansi(n));
     sop.tanggal = m.get("tanggal").and_then(|n| r.tanggal_sop(n));
@@ -100,7 +101,9 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
         ("pencatatan_pendataan", &mut sop.pencatatan_pendataan),
         ("pelaksana", &mut sop.pelaksana),
     ] {
-        *slot = m.get(key).map(|n| r.text_list(n, key));
+        *slot = m
+            .get(key)
+            .map(|n| r.text_list(n, Jalur::Kunci(&Jalur::Akar, key)));
     }
     sop.keterkaitan = m.get("keterkaitan").map(|n| r.keterkaitan(n));
     sop.langkah = m.get("langkah").map(|n| r.langkah_list(n));
@@ -122,19 +125,50 @@ impl<'n> Fields<'n> {
     }
 }
 
+/// Where a value sits, for messages (`langkah[3].waktu`). Written out only
+/// when a message needs it: nearly every value is fine, and spelling every
+/// path out cost a noticeable share of reading an SOP.
+#[derive(Clone, Copy)]
+enum Jalur<'a> {
+    /// The document itself.
+    Akar,
+    /// A key of a mapping.
+    Kunci(&'a Jalur<'a>, &'a str),
+    /// An item of a list, counted from 1.
+    Butir(&'a Jalur<'a>, usize),
+}
+
+impl fmt::Display for Jalur<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            Jalur::Akar => Ok(()),
+            Jalur::Kunci(Jalur::Akar, key) => f.write_str(key),
+            Jalur::Kunci(up, key) => write!(f, "{up}.{key}"),
+            Jalur::Butir(up, n) => write!(f, "{up}[{n}]"),
+        }
+    }
+}
+
+const TANGGAL: Jalur = Jalur::Kunci(&Jalur::Akar, "tanggal");
+const KETERKAITAN: Jalur = Jalur::Kunci(&Jalur::Akar, "keterkaitan");
+const LANGKAH: Jalur = Jalur::Kunci(&Jalur::Akar, "langkah");
+
 struct Reader<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     /// Checks the keys of a mapping; `path` names it in messages.
-    fn fields<'n>(&mut self, node: &'n Node, path: &str, known: &[&str]) -> Option<Fields<'n>> {
+    fn fields<'n>(&mut self, node: &'n Node, path: Jalur, known: &[&str]) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
-            let label = if path.is_empty() { "dokumen" } else { path };
+            let label = match path {
+                Jalur::Akar => "dokumen".to_owned(),
+                _ => path.to_string(),
+            };
             self.wrong_type(
                 node,
-                label,
-                label,
+                &label,
+                &label,
                 "pemetaan (kunci: nilai)",
                 "mapping (key: value)",
             );
@@ -178,17 +212,11 @@ impl Reader<'_> {
         );
     }
 
-    fn unknown_key(&mut self, key: &Key, path: &str, known: &[&str]) {
+    fn unknown_key(&mut self, key: &Key, path: Jalur, known: &[&str]) {
         let name = &key.name;
-        let place_id = if path.is_empty() {
-            String::new()
-        } else {
-            format!(" di `{path}`")
-        };
-        let place_en = if path.is_empty() {
-            String::new()
-        } else {
-            format!(" in `{path}`")
+        let (place_id, place_en) = match path {
+            Jalur::Akar => (String::new(), String::new()),
+            _ => (format!(" di `{path}`"), format!(" in `{path}`")),
         };
         let mut d = Diagnostic::new(
             "kunci-tidak-dikenal",
@@ -231,46 +259,48 @@ impl Reader<'_> {
 
     /// A text value. An empty value reads as empty text, so that the rules can
     /// say "kosong" at the right line.
-    fn text(&mut self, node: &Node, path: &str) -> Sp<String> {
+    fn text(&mut self, node: &Node, path: Jalur) -> Sp<String> {
         match &node.kind {
             NodeKind::Scalar(s) => Sp::new(s.trim().to_owned(), node.span),
             NodeKind::Null => Sp::new(String::new(), node.span),
             _ => {
-                self.wrong_type(node, path, path, "teks", "text");
+                let path = path.to_string();
+                self.wrong_type(node, &path, &path, "teks", "text");
                 Sp::new(String::new(), node.span)
             }
         }
     }
 
-    fn opt_text(&mut self, m: &Fields, key: &str, path: &str) -> Option<Sp<String>> {
-        m.get(key).map(|n| self.text(n, &format!("{path}.{key}")))
+    fn opt_text(&mut self, m: &Fields, key: &str, path: Jalur) -> Option<Sp<String>> {
+        m.get(key).map(|n| self.text(n, Jalur::Kunci(&path, key)))
     }
 
     /// A list of texts; a single text is taken as a one-item list.
-    fn text_list(&mut self, node: &Node, path: &str) -> Sp<Vec<Sp<String>>> {
+    fn text_list(&mut self, node: &Node, path: Jalur) -> Sp<Vec<Sp<String>>> {
         let items = match &node.kind {
             NodeKind::Null => Vec::new(),
             NodeKind::Scalar(_) => vec![self.text(node, path)],
             NodeKind::Seq(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, n)| self.text(n, &format!("{path}[{}]", i + 1)))
+                .map(|(i, n)| self.text(n, Jalur::Butir(&path, i + 1)))
                 .collect(),
             NodeKind::Map(_) => {
-                self.wrong_type(node, path, path, "daftar teks", "list of texts");
+                let path = path.to_string();
+                self.wrong_type(node, &path, &path, "daftar teks", "list of texts");
                 Vec::new()
             }
         };
         Sp::new(items, node.span)
     }
 
-    fn isi(&mut self, node: &Node, path: &str) -> Sp<Isi> {
+    fn isi(&mut self, node: &Node, path: Jalur) -> Sp<Isi> {
         let value = match &node.kind {
             NodeKind::Seq(items) => Isi::Daftar(
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, n)| self.text(n, &format!("{path}[{}]", i + 1)).value)
+                    .map(|(i, n)| self.text(n, Jalur::Butir(&path, i + 1)).value)
                     .collect(),
             ),
             _ => Isi::Teks(self.text(node, path).value),
@@ -279,7 +309,7 @@ impl Reader<'_> {
     }
 
     fn status(&mut self, node: &Node) -> Option<Sp<Status>> {
-        let text = self.text(node, "status");
+        let text = self.text(node, Jalur::Kunci(&Jalur::Akar, "status"));
         match text.to_lowercase().as_str() {
             "draf" | "" => Some(Sp::new(Status::Draf, node.span)),
             "final" => Some(Sp::new(Status::Final, node.span)),
@@ -303,13 +333,15 @@ impl Reader<'_> {
     }
 
     fn instansi(&mut self, node: &Node) -> Option<Sp<Instansi>> {
-        let m = self.fields(node, "instansi", INSTANSI_KEYS)?;
-        let p = "instansi";
+        let p = Jalur::Kunci(&Jalur::Akar, "instansi");
+        let m = self.fields(node, p, INSTANSI_KEYS)?;
         Some(Sp::new(
             Instansi {
                 pemerintah: self.opt_text(&m, "pemerintah", p),
                 nama: self.opt_text(&m, "nama", p),
-                unit: m.get("unit").map(|n| self.text_list(n, "instansi.unit")),
+                unit: m
+                    .get("unit")
+                    .map(|n| self.text_list(n, Jalur::Kunci(&p, "unit"))),
                 alamat: self.opt_text(&m, "alamat", p),
                 telepon: self.opt_text(&m, "telepon", p),
                 logo: self.opt_text(&m, "logo", p),
@@ -319,7 +351,7 @@ impl Reader<'_> {
     }
 
     fn tanggal_sop(&mut self, node: &Node) -> Option<Sp<TanggalSop>> {
-        let m = self.fields(node, "tanggal", TANGGAL_KEYS)?;
+        let m = self.fields(node, TANGGAL, TANGGAL_KEYS)?;
         let mut date = |key: &str| m.get(key).map(|n| self.tanggal(n, key));
         Some(Sp::new(
             TanggalSop {
@@ -332,7 +364,7 @@ impl Reader<'_> {
     }
 
     fn tanggal(&mut self, node: &Node, key: &str) -> Sp<Parsed<Tanggal>> {
-        self.parsed(node, &format!("tanggal.{key}"), |r, text| {
+        self.parsed(node, Jalur::Kunci(&TANGGAL, key), |r, text| {
             Tanggal::parse(text)
                 .map_err(|e| {
                     let mut d = Diagnostic::new(
@@ -356,7 +388,7 @@ impl Reader<'_> {
     fn parsed<T>(
         &mut self,
         node: &Node,
-        path: &str,
+        path: Jalur,
         parse: impl FnOnce(&mut Self, &str) -> Option<T>,
     ) -> Sp<Parsed<T>> {
         let text = self.text(node, path);
@@ -375,8 +407,8 @@ impl Reader<'_> {
     }
 
     fn disahkan(&mut self, node: &Node) -> Option<Sp<DisahkanOleh>> {
-        let m = self.fields(node, "disahkan_oleh", DISAHKAN_KEYS)?;
-        let p = "disahkan_oleh";
+        let p = Jalur::Kunci(&Jalur::Akar, "disahkan_oleh");
+        let m = self.fields(node, p, DISAHKAN_KEYS)?;
         Some(Sp::new(
             DisahkanOleh {
                 atas_nama: self.opt_text(&m, "atas_nama", p),
@@ -397,9 +429,9 @@ impl Reader<'_> {
         };
         let mut out = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
-            let path = format!("keterkaitan[{}]", i + 1);
+            let path = Jalur::Butir(&KETERKAITAN, i + 1);
             if let NodeKind::Map(_) = item.kind {
-                let Some(m) = self.fields(item, &path, RUJUKAN_KEYS) else {
+                let Some(m) = self.fields(item, path, RUJUKAN_KEYS) else {
                     continue;
                 };
                 let found: Vec<(&str, &Node)> = RUJUKAN_KEYS
@@ -418,7 +450,7 @@ impl Reader<'_> {
                     ));
                     continue;
                 };
-                let text = self.text(value, &format!("{path}.{kind}")).value;
+                let text = self.text(value, Jalur::Kunci(&path, kind)).value;
                 let r = match *kind {
                     "nomor" => Rujukan::Nomor(text),
                     "nama" => Rujukan::Nama(text),
@@ -426,7 +458,7 @@ impl Reader<'_> {
                 };
                 out.push(Sp::new(Keterkaitan::Rujukan(r), item.span));
             } else {
-                let t = self.text(item, &path);
+                let t = self.text(item, path);
                 out.push(t.map(Keterkaitan::Teks));
             }
         }
@@ -456,43 +488,40 @@ impl Reader<'_> {
     }
 
     fn langkah(&mut self, node: &Node, no: usize) -> Option<Sp<Langkah>> {
-        let p = format!("langkah[{no}]");
-        let m = self.fields(node, &p, LANGKAH_KEYS)?;
+        let p = Jalur::Butir(&LANGKAH, no);
+        let m = self.fields(node, p, LANGKAH_KEYS)?;
+        let at = |key| Jalur::Kunci(&p, key);
         Some(Sp::new(
             Langkah {
-                id: self.opt_text(&m, "id", &p),
-                kegiatan: self.opt_text(&m, "kegiatan", &p),
-                pelaksana: self.opt_text(&m, "pelaksana", &p),
-                kelengkapan: m
-                    .get("kelengkapan")
-                    .map(|n| self.isi(n, &format!("{p}.kelengkapan"))),
-                waktu: m.get("waktu").map(|n| self.waktu(n, &format!("{p}.waktu"))),
-                output: m.get("output").map(|n| self.isi(n, &format!("{p}.output"))),
-                keterangan: m
-                    .get("keterangan")
-                    .map(|n| self.isi(n, &format!("{p}.keterangan"))),
+                id: self.opt_text(&m, "id", p),
+                kegiatan: self.opt_text(&m, "kegiatan", p),
+                pelaksana: self.opt_text(&m, "pelaksana", p),
+                kelengkapan: m.get("kelengkapan").map(|n| self.isi(n, at("kelengkapan"))),
+                waktu: m.get("waktu").map(|n| self.waktu(n, at("waktu"))),
+                output: m.get("output").map(|n| self.isi(n, at("output"))),
+                keterangan: m.get("keterangan").map(|n| self.isi(n, at("keterangan"))),
                 keputusan: m
                     .get("keputusan")
-                    .and_then(|n| self.keputusan(n, &format!("{p}.keputusan"))),
-                lanjut: self.opt_text(&m, "lanjut", &p),
+                    .and_then(|n| self.keputusan(n, at("keputusan"))),
+                lanjut: self.opt_text(&m, "lanjut", p),
             },
             node.span,
         ))
     }
 
-    fn keputusan(&mut self, node: &Node, path: &str) -> Option<Sp<Keputusan>> {
+    fn keputusan(&mut self, node: &Node, path: Jalur) -> Option<Sp<Keputusan>> {
         if let NodeKind::Null = node.kind {
             return Some(Sp::new(Keputusan::default(), node.span));
         }
         let m = self.fields(node, path, KEPUTUSAN_KEYS)?;
         let label = match m.get("label") {
             Some(n) => {
-                let lp = format!("{path}.label");
-                self.fields(n, &lp, LABEL_KEYS).map(|lm| {
+                let lp = Jalur::Kunci(&path, "label");
+                self.fields(n, lp, LABEL_KEYS).map(|lm| {
                     Sp::new(
                         LabelKeputusan {
-                            ya: self.opt_text(&lm, "ya", &lp),
-                            tidak: self.opt_text(&lm, "tidak", &lp),
+                            ya: self.opt_text(&lm, "ya", lp),
+                            tidak: self.opt_text(&lm, "tidak", lp),
                         },
                         n.span,
                     )
@@ -510,7 +539,7 @@ impl Reader<'_> {
         ))
     }
 
-    fn waktu(&mut self, node: &Node, path: &str) -> Sp<Parsed<Waktu>> {
+    fn waktu(&mut self, node: &Node, path: Jalur) -> Sp<Parsed<Waktu>> {
         self.parsed(node, path, |r, text| {
             Waktu::parse(text)
                 .map_err(|e| r.waktu_error(node, text, &e, path))
@@ -518,7 +547,7 @@ impl Reader<'_> {
         })
     }
 
-    fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::durasi::WaktuError, path: &str) {
+    fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::durasi::WaktuError, path: Jalur) {
         // Underline the offending word when the value is written plainly on
         // one line, so that its offsets match the source.
         let span = if node.span.end - node.span.start == text.len() as u32 {
@@ -542,11 +571,12 @@ impl Reader<'_> {
     }
 
     fn jumlah(&mut self, node: &Node) -> Sp<Parsed<Jumlah>> {
-        let text = self.text(node, "jumlah_waktu");
+        let path = Jalur::Kunci(&Jalur::Akar, "jumlah_waktu");
+        let text = self.text(node, path);
         let nilai = match Jumlah::parse_stated(&text) {
             Ok(j) => Some(j),
             Err(e) => {
-                self.waktu_error(node, &text, &e, "jumlah_waktu");
+                self.waktu_error(node, &text, &e, path);
                 None
             }
         };
