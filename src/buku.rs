@@ -49,13 +49,15 @@ pub struct Laporan {
 }
 
 /// Makes the book of the checked SOPs of `dir` and writes it to `out`
-/// (atomically: a refused or failed book leaves an existing file as it was).
+/// (atomically: a refused or failed book leaves an existing file as it was),
+/// reporting each SOP prepared to `kemajuan` for a progress bar.
 pub fn buat(
     dir: &Path,
     out: &Path,
     config: &Config,
     reports: &[FileReport],
     pilihan: &Pilihan,
+    kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
 ) -> Result<Laporan, Gagal> {
     let bergalat: Vec<PathBuf> = reports
         .iter()
@@ -85,7 +87,7 @@ pub fn buat(
     let buku = susun(&urut, &logo, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));
     let hasil = renderer
-        .render_buku(&buku)
+        .render_buku_dengan(&buku, kemajuan)
         .map_err(|e| Gagal::Cetak(e.message))?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {

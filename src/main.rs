@@ -545,7 +545,7 @@ fn buku(
     let mut config = sopc::run::config_for(dir)?;
     config.cetak.kertas = kertas.or(config.cetak.kertas);
     config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
-    let reports = sopc::run::check_paths(&[dir.to_owned()], &config)?;
+    let reports = checked(&[dir.to_owned()], &config, lang)?;
     let out = output.unwrap_or_else(|| {
         if dir.is_dir() {
             dir.join("buku.pdf")
@@ -553,7 +553,10 @@ fn buku(
             dir.with_file_name("buku.pdf")
         }
     });
-    match sopc::buku::buat(dir, &out, &config, &reports, &pilihan) {
+    let bar = Bar::new(lang, "menyiapkan SOP", "preparing SOPs");
+    let made = sopc::buku::buat(dir, &out, &config, &reports, &pilihan, &|k| bar.on(k));
+    bar.finish();
+    match made {
         Ok(l) => {
             println!(
                 "{} SOP → {} ({} {})",

@@ -169,13 +169,28 @@ impl Gambar {
 impl Renderer {
     /// The book of `buku.sop`, in that order.
     pub fn render_buku(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
+        self.render_buku_dengan(buku, &|_| {})
+    }
+
+    /// [`Self::render_buku`], reporting each SOP prepared (from any thread)
+    /// to a progress bar.
+    pub fn render_buku_dengan(
+        &self,
+        buku: &Buku,
+        kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
+    ) -> Result<HasilBuku, RenderError> {
         self.periksa_huruf()?;
-        let hasil = self.render_buku_dalam(buku);
+        kemajuan(crate::run::Kemajuan::Mulai(buku.sop.len()));
+        let hasil = self.render_buku_dalam(buku, kemajuan);
         comemo::evict(10);
         hasil
     }
 
-    fn render_buku_dalam(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
+    fn render_buku_dalam(
+        &self,
+        buku: &Buku,
+        kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
+    ) -> Result<HasilBuku, RenderError> {
         let mut gambar = Gambar::default();
         let logo_sop: Vec<Option<(String, Bytes)>> = buku
             .sop
@@ -191,7 +206,11 @@ impl Renderer {
             .sop
             .par_iter()
             .zip(logo_sop)
-            .map(|(s, logo)| self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap))
+            .map(|(s, logo)| {
+                let siap = self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap);
+                kemajuan(crate::run::Kemajuan::Satu);
+                siap
+            })
             .collect::<Result<_, _>>()
             .map_err(|e| sebut_sop(e, buku, &[]))?;
         for (s, siap) in buku.sop.iter().zip(&mut siap) {
