@@ -1,11 +1,9 @@
 //! `sopc build` and `sopc pengesahan` through the binary: what is written,
 //! what is refused, and that a failure never damages an existing PDF.
 
-use assert_cmd::Command;
+mod common;
 
-fn sopc() -> Command {
-    Command::cargo_bin("sopc").expect("the sopc binary is built")
-}
+use common::sopc;
 
 #[test]
 fn builds_an_example_and_its_pengesahan() {

@@ -4,12 +4,10 @@
 //! numbers are the pages where the SOPs really start, the order, the
 //! keputusan scans, and refusals that leave an existing book alone.
 
-use assert_cmd::Command;
-use std::path::Path;
+mod common;
 
-fn sopc() -> Command {
-    Command::cargo_bin("sopc").expect("the sopc binary is built")
-}
+use common::{halaman, poppler, sopc, teks};
+use std::path::Path;
 
 /// Runs sopc in `dir`: exit status and stderr.
 fn jalan(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
@@ -53,37 +51,6 @@ fn identitas(file: &str) -> (String, String) {
         sop.nomor.unwrap().value.trim().to_owned(),
         sop.nama.unwrap().value.trim().to_owned(),
     )
-}
-
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
-    assert!(out.status.success(), "{tool} failed");
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn halaman(pdf: &Path) -> usize {
-    let info = poppler("pdfinfo", &[], pdf);
-    let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
-    line[6..].trim().parse().unwrap()
-}
-
-/// The text of page `p` (from 1), `-layout` or in reading order.
-fn teks(pdf: &Path, p: usize, layout: bool) -> String {
-    let p = p.to_string();
-    let mut args = vec!["-f", &p, "-l", &p];
-    if layout {
-        args.push("-layout");
-    }
-    poppler("pdftotext", &args, pdf)
 }
 
 fn rapat(s: &str) -> String {

@@ -1,13 +1,11 @@
 //! `sopc check` end to end: the example SOPs, every output format, and bad
 //! input that must give a clear finding (never a panic).
 
-use assert_cmd::Command;
+mod common;
+
+use common::sopc;
 use serde_json::Value;
 use std::path::Path;
-
-fn sopc() -> Command {
-    Command::cargo_bin("sopc").expect("the sopc binary is built")
-}
 
 fn check_json(args: &[&str]) -> (i32, Value) {
     let out = sopc()

@@ -2,14 +2,12 @@
 //! `init`, `new`, defaults, CI files, `--format gitlab`, completions and man
 //! page, and `build --watch`.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{halaman, poppler, sopc};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-fn sopc() -> Command {
-    Command::cargo_bin("sopc").expect("the sopc binary is built")
-}
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -514,30 +512,6 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p == first));
 }
 
-/// Runs a poppler tool on a PDF and returns its standard output.
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(pdf)
-        .args(if tool == "pdftotext" {
-            &["-"][..]
-        } else {
-            &[][..]
-        })
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) runs: {e}"));
-    assert!(out.status.success(), "{tool}: {}", stderr(&out));
-    stdout(&out)
-}
-
-fn pages(pdf: &Path) -> usize {
-    poppler("pdfinfo", &[], pdf)
-        .lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("pdfinfo prints the page count")
-}
-
 #[test]
 fn init_new_check_build_buku() {
     let (_tmp, root) = init_repo();
@@ -581,7 +555,7 @@ fn init_new_check_build_buku() {
         "peminjaman-ruang-rapat",
     ]
     .iter()
-    .map(|s| pages(&root.join(format!("pdf/{s}.pdf"))))
+    .map(|s| halaman(&root.join(format!("pdf/{s}.pdf"))))
     .collect();
     assert!(sop_pages.iter().all(|&p| p == 2), "{sop_pages:?}");
 
@@ -592,7 +566,7 @@ fn init_new_check_build_buku() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let buku = root.join("pdf/buku-sop.pdf");
-    let front = pages(&buku) - sop_pages.iter().sum::<usize>();
+    let front = halaman(&buku) - sop_pages.iter().sum::<usize>();
     assert!(
         (3..=4).contains(&front),
         "cover, daftar isi, penjelasan: {front} pages"

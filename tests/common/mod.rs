@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests: the `sopc` binary and the
+//! poppler-utils tools that read the PDFs it writes (`.ci/run` installs
+//! them). Each test file uses only some of them.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+/// The `sopc` binary of this build.
+pub fn sopc() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("sopc").expect("the sopc binary is built")
+}
+
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdfimages`) on a PDF and
+/// returns its standard output; `pdftotext` writes to it.
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("poppler prints UTF-8")
+}
+
+/// The number of pages of a PDF.
+pub fn halaman(pdf: &Path) -> usize {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo prints the page count")
+}
+
+/// The text of page `p` (from 1), `-layout` or in reading order.
+pub fn teks(pdf: &Path, p: usize, layout: bool) -> String {
+    let p = p.to_string();
+    let mut args = vec!["-f", &p, "-l", &p];
+    if layout {
+        args.push("-layout");
+    }
+    poppler("pdftotext", &args, pdf)
+}
