@@ -528,6 +528,19 @@ mod tests {
         }
     }
 
+    /// A box with a caption near its lower left corner, inset by `(dx, dy)`.
+    fn kotak(k: Kotak, style: &str, size: u8, (dx, dy): (f64, f64), caption: &str) -> String {
+        format!(
+            "<rect x='{}' y='{}' width='{}' height='{}' {style}/><text x='{}' y='{}' font-size='{size}'>{caption}</text>",
+            k.x0,
+            k.y0,
+            k.x1 - k.x0,
+            k.y1 - k.y0,
+            k.x0 + dx,
+            k.y1 - dy,
+        )
+    }
+
     /// A picture of one page of a plan, for debugging failures.
     fn svg(d: &Denah, b: &Bagan, h: usize) -> String {
         let mut o = String::from(
@@ -547,44 +560,25 @@ mod tests {
         }
         let g = &d.gambar[h];
         for s in &g.simbol {
-            let k = s.kotak;
-            o += &format!(
-                "<rect x='{}' y='{}' width='{}' height='{}' fill='none' stroke='black'/><text x='{}' y='{}' font-size='7'>{}</text>",
-                k.x0,
-                k.y0,
-                k.x1 - k.x0,
-                k.y1 - k.y0,
-                k.x0 + 2.0,
-                k.y1 - 2.0,
-                s.langkah
+            o += &kotak(
+                s.kotak,
+                "fill='none' stroke='black'",
+                7,
+                (2.0, 2.0),
+                &s.langkah.to_string(),
             );
         }
         for l in &g.label {
-            let k = l.kotak;
-            o += &format!(
-                "<rect x='{}' y='{}' width='{}' height='{}' fill='#fdd'/><text x='{}' y='{}' font-size='6'>{}{}</text>",
-                k.x0,
-                k.y0,
-                k.x1 - k.x0,
-                k.y1 - k.y0,
-                k.x0,
-                k.y1 - 1.0,
-                l.teks,
-                l.panah
+            o += &kotak(
+                l.kotak,
+                "fill='#fdd'",
+                6,
+                (0.0, 1.0),
+                &format!("{}{}", l.teks, l.panah),
             );
         }
         for c in &g.konektor {
-            let k = c.kotak;
-            o += &format!(
-                "<rect x='{}' y='{}' width='{}' height='{}' fill='#ddf'/><text x='{}' y='{}' font-size='6'>{}</text>",
-                k.x0,
-                k.y0,
-                k.x1 - k.x0,
-                k.y1 - k.y0,
-                k.x0 + 1.0,
-                k.y1 - 3.0,
-                c.huruf
-            );
+            o += &kotak(c.kotak, "fill='#ddf'", 6, (1.0, 3.0), &c.huruf.to_string());
         }
         for l in &g.garis {
             let pts: Vec<String> = l.titik.iter().map(|t| format!("{},{}", t.0, t.1)).collect();
