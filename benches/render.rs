@@ -3,7 +3,6 @@
 //! quotes and fails when a target of issue 3 is missed:
 //! a 10-step SOP under 150 ms, a 500-step SOP under 20× a 25-step one.
 
-use sopc::durasi::Jumlah;
 use sopc::model::Sop;
 use sopc::render::{Bagian, RenderOptions, Renderer};
 use std::time::{Duration, Instant};
@@ -49,31 +48,19 @@ fn sop(n: usize, varian: usize) -> Sop {
     loaded.sop.expect("the benchmark SOP parses")
 }
 
-fn jumlah(sop: &Sop) -> Jumlah {
-    let mut j = Jumlah::default();
-    for w in sop
-        .steps()
-        .iter()
-        .filter_map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
-    {
-        j.tambah(w);
-    }
-    j
-}
-
 /// Median time of `runs` renders of fresh `n`-step SOPs after one warm-up,
 /// and the page count.
 fn ukur(r: &Renderer, n: usize, runs: usize) -> (Duration, usize) {
     let s = sop(n, 0);
     let pages = r
-        .render_hasil(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .render_hasil(&s, &s.jumlah(), None, Bagian::Lengkap)
         .expect("renders")
         .ukuran_halaman
         .len();
     let mut times: Vec<Duration> = (1..=runs)
         .map(|v| {
             let s = sop(n, v);
-            let j = jumlah(&s);
+            let j = s.jumlah();
             let t = Instant::now();
             r.render(&s, &j, None, Bagian::Lengkap).expect("renders");
             t.elapsed()

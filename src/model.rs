@@ -84,6 +84,23 @@ impl Sop {
     pub fn actors(&self) -> &[Sp<String>] {
         self.pelaksana.as_ref().map_or(&[], |l| l.value.as_slice())
     }
+
+    /// Each step's `waktu` (none where it is missing or did not parse).
+    pub fn waktu(&self) -> Vec<Option<&Waktu>> {
+        self.steps()
+            .iter()
+            .map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
+            .collect()
+    }
+
+    /// The JUMLAH of all steps' `waktu`.
+    pub fn jumlah(&self) -> crate::durasi::Jumlah {
+        let mut j = crate::durasi::Jumlah::default();
+        for w in self.waktu().into_iter().flatten() {
+            j.tambah(w);
+        }
+        j
+    }
 }
 
 #[derive(Clone, Debug, Default, JsonSchema, Serialize)]

@@ -4,7 +4,6 @@
 //! debug builds, so each test renders few documents and checks much.
 
 use sopc::config::{Kertas, Orientasi};
-use sopc::durasi::Jumlah;
 use sopc::layout::Jalur;
 use sopc::model::Sop;
 use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};
@@ -30,18 +29,6 @@ fn contoh(name: &str) -> Sop {
     sop(name, &std::fs::read_to_string(&path).expect("example SOP"))
 }
 
-fn jumlah(sop: &Sop) -> Jumlah {
-    let mut j = Jumlah::default();
-    for w in sop
-        .steps()
-        .iter()
-        .filter_map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
-    {
-        j.tambah(w);
-    }
-    j
-}
-
 /// One renderer with the default options for the whole test binary, as in
 /// a batch build.
 fn renderer() -> &'static Renderer {
@@ -55,7 +42,7 @@ fn render(sop: &Sop) -> Hasil {
 
 fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Logo>, bagian: Bagian) -> Hasil {
     let h = r
-        .render_hasil(sop, &jumlah(sop), logo, bagian)
+        .render_hasil(sop, &sop.jumlah(), logo, bagian)
         .expect("renders");
     // Every Typst warning is a failure here.
     assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
@@ -286,14 +273,14 @@ fn the_example_sops_render_with_their_flowcharts() {
 fn the_same_sop_gives_the_same_bytes() {
     let s = contoh("kalteng-penerimaan-tamu.yaml");
     let a = renderer()
-        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
         .unwrap();
     let fresh = Renderer::new(&RenderOptions::default());
     let b = fresh
-        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
         .unwrap();
     let c = renderer()
-        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
         .unwrap();
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b && b == c, "rebuilds differ");
@@ -304,12 +291,12 @@ fn the_same_sop_gives_the_same_bytes() {
     let (x, y) = std::thread::scope(|sc| {
         let x = sc.spawn(|| {
             renderer()
-                .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+                .render(&s, &s.jumlah(), None, Bagian::Lengkap)
                 .unwrap()
         });
         let y = sc.spawn(|| {
             renderer()
-                .render(&lain, &jumlah(&lain), None, Bagian::Lengkap)
+                .render(&lain, &lain.jumlah(), None, Bagian::Lengkap)
                 .unwrap()
         });
         (x.join().unwrap(), y.join().unwrap())
@@ -535,37 +522,35 @@ fn drafts_carry_a_watermark_on_every_page() {
     assert!(final_.teks.iter().all(|t| !t.contains("DRAF")));
 }
 
+/// Every page is `w` × `h` mm.
+fn assert_ukuran(hasil: &Hasil, w: f64, h: f64) {
+    for &(pw, ph) in &hasil.ukuran_halaman {
+        assert!(
+            (pw - w).abs() < 0.01 && (ph - h).abs() < 0.01,
+            "{pw} × {ph} mm"
+        );
+    }
+}
+
 #[test]
 fn paper_size_and_orientation() {
     let langkah = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";
     let s = sop_dengan("final", langkah);
     let f4 = render(&s);
-    assert!(
-        f4.ukuran_halaman
-            .iter()
-            .all(|&(w, h)| (w - 330.0).abs() < 0.01 && (h - 215.0).abs() < 0.01)
-    );
+    assert_ukuran(&f4, 330.0, 215.0);
     let a4 = Renderer::new(&RenderOptions {
         kertas: Kertas::A4,
         ..Default::default()
     });
     let h = render_dengan(&a4, &s, None, Bagian::Lengkap);
-    assert!(
-        h.ukuran_halaman
-            .iter()
-            .all(|&(w, h)| (w - 297.0).abs() < 0.01 && (h - 210.0).abs() < 0.01)
-    );
+    assert_ukuran(&h, 297.0, 210.0);
     let potret = Renderer::new(&RenderOptions {
         kertas: Kertas::A4,
         orientasi: Orientasi::Potret,
         ..Default::default()
     });
     let h = render_dengan(&potret, &s, None, Bagian::Lengkap);
-    assert!(
-        h.ukuran_halaman
-            .iter()
-            .all(|&(w, h)| (w - 210.0).abs() < 0.01 && (h - 297.0).abs() < 0.01)
-    );
+    assert_ukuran(&h, 210.0, 297.0);
     assert_tergambar(&h);
 }
 
@@ -605,7 +590,7 @@ fn pengesahan_prints_only_the_identity_page_with_the_logo() {
         format: LogoFormat::Png,
     };
     let e = renderer()
-        .render(&s, &jumlah(&s), Some(&broken), Bagian::Pengesahan)
+        .render(&s, &s.jumlah(), Some(&broken), Bagian::Pengesahan)
         .unwrap_err();
     assert!(
         e.message.id.contains("gagal membuat PDF"),
@@ -622,7 +607,7 @@ fn a_missing_system_font_is_an_error_not_a_silent_fallback() {
     });
     let s = contoh("kudus-kunjungan-kerja.yaml");
     let e = r
-        .render(&s, &jumlah(&s), None, Bagian::Lengkap)
+        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
         .unwrap_err();
     assert!(e.message.id.contains("Huruf Yang Tidak Ada"));
     assert!(e.message.en.contains("not installed"));

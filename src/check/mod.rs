@@ -144,15 +144,8 @@ pub fn check(
     repo: Option<&RepoIndex>,
 ) -> Hasil {
     let alur = Alur::build(sop);
-    let mut jumlah = Jumlah::default();
-    let waktu: Vec<_> = sop
-        .steps()
-        .iter()
-        .map(|s| s.waktu.as_ref().and_then(|w| w.ok()))
-        .collect();
-    for w in waktu.iter().flatten() {
-        jumlah.tambah(w);
-    }
+    let jumlah = sop.jumlah();
+    let waktu = sop.waktu();
     let jalur = alur.paths(&waktu);
     let mut cx = Ctx {
         sop,
