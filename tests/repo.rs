@@ -494,6 +494,23 @@ fn watch_rebuilds_on_change_and_keeps_the_last_good_pdf() {
     .unwrap();
     let second = wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p != first));
 
+    // A defaults file that gives the instansi a logo, then a new logo: each
+    // rebuilds the SOP that inherits it.
+    let svg = |fill: &str| {
+        format!(
+            "<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'><circle cx='5' cy='5' r='4' fill='{fill}'/></svg>"
+        )
+    };
+    std::fs::write(root.join("logo.svg"), svg("black")).unwrap();
+    std::fs::write(root.join("_default.yaml"), "instansi:\n  logo: logo.svg\n").unwrap();
+    let with_logo = wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p != second));
+    std::fs::write(root.join("logo.svg"), svg("red")).unwrap();
+    wait_until(&rx, |_| {
+        std::fs::read(&pdf).ok().filter(|p| *p != with_logo)
+    });
+    std::fs::remove_file(root.join("_default.yaml")).unwrap();
+    wait_until(&rx, |_| std::fs::read(&pdf).ok().filter(|p| *p == second));
+
     // An error: shown, and the last good PDF stays.
     std::fs::write(&sop, good.replace("pelaksana:", "pelaksanaa:")).unwrap();
     wait_for(&rx, "pelaksanaa");
