@@ -414,3 +414,17 @@ fn an_explicit_reference_is_found_when_one_file_is_checked() {
     let (code, v) = check_json(&[&write(d, "a.yaml", &a)]);
     assert_eq!(code, 0, "{v:#}");
 }
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let missing: Vec<&str> = sopc::check::all_rules()
+        .map(|r| r.code)
+        .filter(|c| !readme.contains(&format!("| `{c}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules missing from the README table: {missing:?}"
+    );
+}
