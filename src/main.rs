@@ -154,14 +154,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(e) => return usage_error(&e),
     };
     let lang = cli.lang;
     let result = match cli.command {
@@ -271,6 +264,18 @@ fn check(
 ) -> Result<ExitCode, Msg> {
     let config = sopc::run::config_for(&paths[0])?;
     let reports = checked(paths, &config, lang)?;
+    if reports.is_empty() && format == Format::Human {
+        let where_ = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let note = sopc::msg!(
+            "tidak ada berkas SOP (*.yaml) di {where_}; buat satu dengan `sopc new \"Nama SOP\"`",
+            "there are no SOP files (*.yaml) in {where_}; make one with `sopc new \"Nama SOP\"`"
+        );
+        eprintln!("{}", note.get(lang));
+    }
     let text = match format {
         Format::Human => sopc::report::human(&reports, lang, std::io::stdout().is_terminal()),
         Format::Json => sopc::report::json(&reports, lang),
@@ -489,6 +494,87 @@ fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A command line clap could not read: the common mistakes in Bahasa
+/// Indonesia (English with `--lang en`) with clap's suggestion, the rest
+/// as clap words them; exit status 2. Help and version go to standard
+/// output with status 0.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::{ContextKind as K, ErrorKind};
+    if !e.use_stderr() {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let args: Vec<String> = std::env::args().collect();
+    let lang = if args.iter().any(|a| a == "--lang=en")
+        || args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+    {
+        Lang::En
+    } else {
+        Lang::Id
+    };
+    let get = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let hint = |k| {
+        e.get(k)
+            .map(|v| v.to_string())
+            .filter(|v| !v.is_empty())
+            .map(|v| {
+                let (id, en) = (v.replace(", ", "` atau `"), v.replace(", ", "` or `"));
+                sopc::msg!(" (apakah maksud Anda `{id}`?)", " (did you mean `{en}`?)")
+            })
+            .map(|m| m.get(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let m = match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let (s, h) = (get(K::InvalidSubcommand), hint(K::SuggestedSubcommand));
+            Some(sopc::msg!(
+                "perintah `{s}` tidak dikenal{h}",
+                "unknown command `{s}`{h}"
+            ))
+        }
+        ErrorKind::UnknownArgument => {
+            let (a, h) = (get(K::InvalidArg), hint(K::SuggestedArg));
+            Some(sopc::msg!(
+                "opsi `{a}` tidak dikenal{h}",
+                "unknown option `{a}`{h}"
+            ))
+        }
+        ErrorKind::InvalidValue => {
+            let (a, v, ok) = (get(K::InvalidArg), get(K::InvalidValue), get(K::ValidValue));
+            Some(sopc::msg!(
+                "nilai `{v}` tidak berlaku untuk {a}; pilihan: {ok}",
+                "`{v}` is not a valid value for {a}; possible values: {ok}"
+            ))
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let a = get(K::InvalidArg);
+            Some(sopc::msg!(
+                "argumen wajib tidak diberikan: {a}",
+                "a required argument is missing: {a}"
+            ))
+        }
+        _ => None,
+    };
+    match m {
+        Some(m) => {
+            let (word, more) = match lang {
+                Lang::Id => ("galat", "lihat `sopc --help`"),
+                Lang::En => ("error", "see `sopc --help`"),
+            };
+            eprintln!(
+                "{word}: {}
+
+{more}",
+                m.get(lang)
+            );
+        }
+        None => {
+            let _ = e.print();
+        }
+    }
+    ExitCode::from(2)
 }
 
 fn word(lang: Lang, id: &'static str, en: &'static str) -> &'static str {

@@ -74,6 +74,15 @@ pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
         }
         let _ = writeln!(out, "{}", summary_line(r, lang));
     }
+    if reports.len() > 1 {
+        let n = reports.len();
+        let e: usize = reports.iter().map(FileReport::errors).sum();
+        let w: usize = reports.iter().map(FileReport::warnings).sum();
+        let _ = match lang {
+            Lang::Id => writeln!(out, "{n} SOP diperiksa: {e} galat, {w} peringatan"),
+            Lang::En => writeln!(out, "{n} SOPs checked: {e} errors, {w} warnings"),
+        };
+    }
     out
 }
 

@@ -428,3 +428,42 @@ fn the_readme_lists_every_rule() {
         "rules missing from the README table: {missing:?}"
     );
 }
+
+#[test]
+fn command_line_mistakes_are_explained_in_indonesian_with_a_suggestion() {
+    for (args, expected) in [
+        (
+            &["chek", "sops"][..],
+            "perintah `chek` tidak dikenal (apakah maksud Anda",
+        ),
+        (
+            &["check", "--frmat", "json", "sops"][..],
+            "opsi `--frmat` tidak dikenal (apakah maksud Anda `--format`?)",
+        ),
+        (
+            &["check", "--format", "jsn", "sops"][..],
+            "nilai `jsn` tidak berlaku untuk --format",
+        ),
+        (&["new"][..], "argumen wajib tidak diberikan: <NAMA>"),
+    ] {
+        let out = sopc().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+    }
+    let out = sopc().args(["--lang", "en", "chek"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `chek`"));
+    sopc().arg("--help").assert().success();
+}
+
+#[test]
+fn a_directory_without_sops_says_so_and_several_files_get_a_total() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sopc().arg("check").arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak ada berkas SOP"));
+    let out = sopc().args(["check", "sops"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let last = text.lines().last().unwrap();
+    assert!(last.starts_with("5 SOP diperiksa: 0 galat, "), "{last}");
+}
