@@ -15,8 +15,15 @@ use std::process::ExitCode;
     about = "Compiler dan validator SOP pemerintah (Permendagri 52/2011, PermenPAN-RB 35/2012)"
 )]
 struct Cli {
-    /// Bahasa pesan: id (Bahasa Indonesia) atau en (English)
-    #[arg(long, global = true, value_enum, default_value = "id")]
+    /// Bahasa pesan: id (Bahasa Indonesia, bawaan) atau en (English)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "id",
+        hide_possible_values = true,
+        hide_default_value = true
+    )]
     lang: Lang,
     #[command(subcommand)]
     command: Command,
@@ -152,7 +159,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = command()
+        .try_get_matches()
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => return usage_error(&e),
     };
@@ -200,7 +210,7 @@ fn main() -> ExitCode {
             berkas,
         } => new(&nama, nomor.as_deref(), dir, berkas, lang),
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut cmd = command();
             clap_complete::generate(shell, &mut cmd, "sopc", &mut std::io::stdout());
             Ok(ExitCode::SUCCESS)
         }
@@ -481,7 +491,7 @@ fn new(
 
 fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
     let io = |e: std::io::Error| Msg::new(format!("{e}"), format!("{e}"));
-    let cmd = <Cli as clap::CommandFactory>::command();
+    let cmd = command();
     match dir {
         Some(d) => {
             std::fs::create_dir_all(d).map_err(io)?;
@@ -494,6 +504,47 @@ fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The command line definition with its help in Bahasa Indonesia: section
+/// headings and the help and version flags (clap words them in English).
+/// Parsing, completions and the man page all use it.
+fn command() -> clap::Command {
+    let cmd = <Cli as clap::CommandFactory>::command()
+        .disable_help_subcommand(true)
+        .disable_version_flag(true)
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("Menampilkan versi"),
+        );
+    indonesian_help(cmd, true)
+}
+
+fn indonesian_help(cmd: clap::Command, top: bool) -> clap::Command {
+    let mut template = String::from("{about-with-newline}\nPenggunaan: {usage}\n");
+    if top {
+        template.push_str("\nPerintah:\n{subcommands}\n");
+    }
+    if cmd.get_positionals().next().is_some() {
+        template.push_str("\nArgumen:\n{positionals}\n");
+    }
+    template.push_str("\nOpsi:\n{options}\n{after-help}");
+    let cmd = cmd.help_template(template).disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .global(top)
+            .help("Menampilkan bantuan ini"),
+    );
+    if top {
+        cmd.mut_subcommands(|sub| indonesian_help(sub, false))
+    } else {
+        cmd
+    }
 }
 
 /// A command line clap could not read: the common mistakes in Bahasa

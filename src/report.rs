@@ -10,11 +10,15 @@ use std::fmt::Write as _;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// teks dengan cuplikan sumber (bawaan)
     Human,
+    /// JSON yang stabil (`"versi": 1`)
     Json,
+    /// anotasi GitHub Actions (dan ringkasan di $GITHUB_STEP_SUMMARY)
     Github,
-    /// GitLab Code Quality report (`artifacts:reports:codequality`).
+    /// laporan Code Quality GitLab (`artifacts:reports:codequality`)
     Gitlab,
+    /// SARIF 2.1.0
     Sarif,
 }
 

@@ -453,7 +453,21 @@ fn command_line_mistakes_are_explained_in_indonesian_with_a_suggestion() {
     }
     let out = sopc().args(["--lang", "en", "chek"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown command `chek`"));
-    sopc().arg("--help").assert().success();
+    let out = sopc().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for heading in [
+        "Penggunaan:",
+        "Perintah:",
+        "Opsi:",
+        "Menampilkan bantuan ini",
+    ] {
+        assert!(help.contains(heading), "{help}");
+    }
+    assert!(
+        !help.contains("Usage:") && !help.contains("Print help"),
+        "{help}"
+    );
 }
 
 #[test]
