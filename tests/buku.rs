@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{halaman, poppler, sopc, teks};
+use common::{halaman, poppler, sopc, teks, ukuran};
 use std::path::Path;
 
 /// Runs sopc in `dir`: exit status and stderr.
@@ -139,9 +139,21 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
         sampul.contains("TAHUN 2023"),
         "latest tanggal efektif: {sampul}"
     );
-    // the keputusan pages are the PDF's pages, whole
+    // the keputusan pages are the PDF's pages, whole; a landscape scan
+    // gets landscape pages while the front matter stays upright
     let kep1 = rapat(&teks(&buku, 2, false));
     assert!(kep1.contains("067.2/1779/13.01/2023"), "{kep1}");
+    let (w, h) = ukuran(&buku, 1);
+    assert!(w < h, "the cover is upright: {w} × {h}");
+    for p in 2..2 + kep {
+        let (w, h) = ukuran(&buku, p);
+        assert!(
+            w > h,
+            "keputusan page {p} is landscape like its scan: {w} × {h}"
+        );
+    }
+    let (w, h) = ukuran(&buku, 2 + kep);
+    assert!(w < h, "the daftar isi is upright: {w} × {h}");
 
     let daftar = teks(&buku, 2 + kep, true);
     assert!(daftar.contains("DAFTAR ISI"), "{daftar}");

@@ -49,3 +49,20 @@ pub fn teks(pdf: &Path, p: usize, layout: bool) -> String {
     }
     poppler("pdftotext", &args, pdf)
 }
+
+/// Width and height of page `p` (from 1), in points.
+pub fn ukuran(pdf: &Path, p: usize) -> (f64, f64) {
+    let p = p.to_string();
+    let info = poppler("pdfinfo", &["-f", &p, "-l", &p], pdf);
+    let line = info
+        .lines()
+        .find(|l| l.starts_with("Page") && l.contains("size:"))
+        .expect("pdfinfo prints the page size");
+    let mut nums = line
+        .split("size:")
+        .nth(1)
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok());
+    (nums.next().unwrap(), nums.next().unwrap())
+}
