@@ -70,13 +70,33 @@ pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
     })
     .with_width(100);
     let mut out = String::new();
+    // A finding in a defaults file is the same for every SOP that inherits
+    // it: shown once, then only counted.
+    let mut shown = std::collections::HashSet::new();
+    let mut repeated = 0;
     for r in reports {
         for d in &r.diagnostics {
+            if inherited(d, r).is_some_and(|key| !shown.insert(key)) {
+                repeated += 1;
+                continue;
+            }
             let diag = to_miette(d, &r.sources, lang);
             let _ = handler.render_report(&mut out, diag.as_ref());
             out.push('\n');
         }
         let _ = writeln!(out, "{}", summary_line(r, lang));
+    }
+    if repeated > 0 {
+        let _ = match lang {
+            Lang::Id => writeln!(
+                out,
+                "({repeated} temuan di berkas bawaan yang sama tidak diulang)"
+            ),
+            Lang::En => writeln!(
+                out,
+                "({repeated} findings in the same defaults file not repeated)"
+            ),
+        };
     }
     if reports.len() > 1 {
         let n = reports.len();
@@ -88,6 +108,17 @@ pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
         };
     }
     out
+}
+
+/// For a finding in another file than the SOP itself (a defaults file):
+/// that file, the span and the code, which identify it across SOPs.
+fn inherited(
+    d: &Diagnostic,
+    r: &FileReport,
+) -> Option<(std::path::PathBuf, u32, u32, &'static str)> {
+    let span = d.span?;
+    let file = r.sources.get(span.file)?;
+    (file.path != r.path).then(|| (file.path.clone(), span.start, span.end, d.code))
 }
 
 fn summary_line(r: &FileReport, lang: Lang) -> String {
@@ -241,8 +272,13 @@ pub fn json(reports: &[FileReport], lang: Lang) -> String {
 /// GitHub workflow commands, one per finding.
 pub fn github(reports: &[FileReport], lang: Lang) -> String {
     let mut out = String::new();
+    let mut shown = std::collections::HashSet::new();
     for r in reports {
         for d in &r.diagnostics {
+            // one annotation for a defaults-file line, however many SOPs inherit it
+            if inherited(d, r).is_some_and(|key| !shown.insert(key)) {
+                continue;
+            }
             let p = place(d, &r.sources, &r.path);
             let kind = if d.severity == Severity::Error {
                 "error"

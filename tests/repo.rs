@@ -621,3 +621,41 @@ fn init_new_check_build_buku() {
         assert!(text.contains(n), "{n} on page {printed}");
     }
 }
+
+#[test]
+fn a_defaults_finding_is_shown_once_for_all_the_sops_that_inherit_it() {
+    let (_tmp, root) = init_repo();
+    for n in ["Satu", "Dua", "Tiga"] {
+        sopc()
+            .current_dir(&root)
+            .args(["new", n, "--nomor", &format!("800/{n}/2026")])
+            .assert()
+            .success();
+    }
+    let out = sopc()
+        .current_dir(&root)
+        .args(["check", "sops"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert_eq!(
+        text.matches("isian `<NIP 18 angka>` belum diganti").count(),
+        1
+    );
+    // 8 placeholders in _default.yaml, inherited by 3 SOPs: 16 not repeated
+    assert!(
+        text.contains("(16 temuan di berkas bawaan yang sama tidak diulang)"),
+        "{text}"
+    );
+    assert!(text.contains("3 SOP diperiksa: 0 galat, "), "{text}");
+    let out = sopc()
+        .current_dir(&root)
+        .args(["check", "--format", "github", "sops"])
+        .output()
+        .unwrap();
+    let nip = stdout(&out)
+        .lines()
+        .filter(|l| l.contains("_default.yaml") && l.contains("NIP 18 angka"))
+        .count();
+    assert_eq!(nip, 1, "one annotation per defaults line");
+}
