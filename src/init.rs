@@ -189,13 +189,10 @@ fn inherited(sop_path: &Path) -> (String, Vec<PathBuf>) {
     let mut text = String::new();
     let mut from = Vec::new();
     let dir = sop_path.parent().unwrap_or(Path::new("."));
-    for (key, block) in [
-        ("instansi", DEFAULTS_INSTANSI),
-        ("disahkan_oleh", DEFAULTS_DISAHKAN),
-    ] {
+    for key in ["instansi", "disahkan_oleh"] {
         let files = supplies(key);
         if files.is_empty() {
-            text.push_str(block);
+            text.push_str(&template_block(key));
         } else {
             let names: Vec<String> = files.iter().map(|f| relative(dir, f)).collect();
             text.push_str(&format!("# {key}: diwarisi dari {}\n", names.join(", ")));
@@ -207,19 +204,22 @@ fn inherited(sop_path: &Path) -> (String, Vec<PathBuf>) {
     (text, from)
 }
 
-const DEFAULTS_INSTANSI: &str = "instansi:
-  pemerintah: Pemerintah <Kabupaten/Kota/Provinsi ...>
-  nama: <Nama Perangkat Daerah>
-  alamat: <Alamat kantor>
-  telepon: <Nomor telepon>
-";
-
-const DEFAULTS_DISAHKAN: &str = "disahkan_oleh:
-  jabatan: Kepala <Nama Perangkat Daerah>
-  nama: <NAMA LENGKAP DAN GELAR>
-  pangkat: <Pangkat (golongan/ruang)>
-  nip: <NIP 18 angka>
-";
+/// The block of `key` in the defaults template (its line and the indented
+/// lines below it, comments left out): the same placeholders `init` writes.
+fn template_block(key: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in DEFAULTS.lines() {
+        if !line.starts_with(' ') {
+            inside = line.strip_suffix(':') == Some(key);
+        }
+        if inside && !line.trim_start().starts_with('#') {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
 
 /// The `nomor` of the SOPs beside the new one, or of the whole repository
 /// when there are none.
@@ -413,6 +413,23 @@ mod tests {
             ])
             .map(|u| u.0),
             Some("800/8/A/2026".into())
+        );
+    }
+
+    #[test]
+    fn placeholder_blocks_come_from_the_defaults_template() {
+        assert_eq!(
+            template_block("disahkan_oleh"),
+            "disahkan_oleh:\n  jabatan: Kepala <Nama Perangkat Daerah>\n  nama: <NAMA LENGKAP DAN GELAR>\n  pangkat: <Pangkat (golongan/ruang)>\n  nip: <NIP 18 angka>\n"
+        );
+        let instansi = template_block("instansi");
+        assert!(
+            instansi.starts_with("instansi:\n  pemerintah: Pemerintah <"),
+            "{instansi}"
+        );
+        assert!(
+            instansi.ends_with("  telepon: <Nomor telepon>\n"),
+            "{instansi}"
         );
     }
 
