@@ -95,11 +95,7 @@ impl Sop {
 
     /// The JUMLAH of all steps' `waktu`.
     pub fn jumlah(&self) -> crate::durasi::Jumlah {
-        let mut j = crate::durasi::Jumlah::default();
-        for w in self.waktu().into_iter().flatten() {
-            j.tambah(w);
-        }
-        j
+        self.waktu().into_iter().flatten().collect()
     }
 }
 

@@ -144,8 +144,8 @@ pub fn check(
     repo: Option<&RepoIndex>,
 ) -> Hasil {
     let alur = Alur::build(sop);
-    let jumlah = sop.jumlah();
     let waktu = sop.waktu();
+    let jumlah: Jumlah = waktu.iter().flatten().copied().collect();
     let jalur = alur.paths(&waktu);
     let mut cx = Ctx {
         sop,
