@@ -110,7 +110,8 @@ pub fn classify(given: &[PathBuf], changed: Vec<(PathBuf, bool)>) -> Perubahan {
     out
 }
 
-/// Files whose change can change a PDF.
+/// Files whose change can change a PDF: SOPs, defaults files, logos and
+/// `sopc.toml`, as sopc itself recognises them.
 fn relevant(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let skipped_dir = path
@@ -119,15 +120,11 @@ fn relevant(path: &Path) -> bool {
     if name.starts_with('.') || skipped_dir {
         return false;
     }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
     name == crate::config::CONFIG_FILE
-        || matches!(
-            ext.as_deref(),
-            Some("yaml" | "yml" | "png" | "jpg" | "jpeg" | "svg")
-        )
+        || name == crate::parse::DEFAULTS_FILE
+        || name == crate::parse::DEFAULTS_FILE_YML
+        || repo::is_sop_file(path)
+        || crate::render::LogoFormat::dari_ekstensi(path).is_some()
 }
 
 fn absolute(p: &Path) -> PathBuf {
