@@ -32,16 +32,8 @@ pub struct Place {
 }
 
 pub fn place(d: &Diagnostic, sources: &Sources, fallback: &std::path::Path) -> Place {
-    let Some(span) = d.span else {
-        return Place {
-            path: fallback.display().to_string(),
-            line: 1,
-            col: 1,
-            end_line: 1,
-            end_col: 1,
-        };
-    };
-    let Some(file) = sources.get(span.file) else {
+    let Some((span, file)) = d.span.and_then(|s| Some((s, sources.get(s.file)?))) else {
+        // no span, or one into an unknown file: the start of the SOP
         return Place {
             path: fallback.display().to_string(),
             line: 1,

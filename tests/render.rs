@@ -116,33 +116,22 @@ fn assert_tergambar(h: &Hasil) {
                 k.huruf
             );
         }
+        // the box around some points: (x0, y0, x1, y1)
+        let kotak = |titik: &[sopc::layout::Titik]| {
+            titik.iter().fold(
+                (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
+                |(x0, y0, x1, y1), t| (x0.min(t.0), y0.min(t.1), x1.max(t.0), y1.max(t.1)),
+            )
+        };
         for l in &g.garis {
-            let xs = l.titik.iter().map(|t| t.0);
-            let ys = l.titik.iter().map(|t| t.1);
-            let (x0, x1) = (
-                xs.clone().fold(f64::MAX, f64::min),
-                xs.fold(f64::MIN, f64::max),
-            );
-            let (y0, y1) = (
-                ys.clone().fold(f64::MAX, f64::min),
-                ys.fold(f64::MIN, f64::max),
-            );
+            let (x0, y0, x1, y1) = kotak(&l.titik);
             assert!(
                 ada(page, x0, y0, x1, y1),
                 "line of edge {} on page {page}",
                 l.panah
             );
             let u = l.ujung.expect("every line ends in an arrowhead");
-            let xs = u.iter().map(|t| t.0);
-            let ys = u.iter().map(|t| t.1);
-            let (x0, x1) = (
-                xs.clone().fold(f64::MAX, f64::min),
-                xs.fold(f64::MIN, f64::max),
-            );
-            let (y0, y1) = (
-                ys.clone().fold(f64::MAX, f64::min),
-                ys.fold(f64::MIN, f64::max),
-            );
+            let (x0, y0, x1, y1) = kotak(&u);
             assert!(
                 ada(page, x0, y0, x1, y1),
                 "arrowhead of edge {} on page {page}",
