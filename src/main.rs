@@ -389,41 +389,28 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
 /// `sopc.toml` changes, until interrupted. An SOP with errors is not built,
 /// so its last good PDF stays.
 fn watch_build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
-    for p in paths {
-        if !p.exists() {
-            let d = p.display();
-            return Err(Msg::new(
-                format!("{d} tidak ada"),
-                format!("{d} does not exist"),
-            ));
-        }
+    if let Some(p) = paths.iter().find(|p| !p.exists()) {
+        let d = p.display();
+        return Err(sopc::msg!("{d} tidak ada", "{d} does not exist"));
     }
-    let waiting = || {
-        let text = Msg::new(
-            "menunggu perubahan… (Ctrl-C untuk berhenti)".to_owned(),
-            "waiting for changes… (Ctrl-C to stop)".to_owned(),
-        );
-        eprintln!("{}", text.get(lang));
-    };
-    let rebuild = |targets: &[PathBuf]| {
-        if let Err(m) = build(targets, cetak, lang) {
-            eprintln!("{}", m.get(lang));
-        }
-        waiting();
-    };
     sopc::watch::watch(paths, |change| {
         for gone in &change.dihapus {
             let d = gone.display();
-            let text = Msg::new(
-                format!("{d} dihapus; PDF terakhirnya dibiarkan"),
-                format!("{d} was deleted; its last PDF is kept"),
+            let text = sopc::msg!(
+                "{d} dihapus; PDF terakhirnya dibiarkan",
+                "{d} was deleted; its last PDF is kept"
             );
             eprintln!("{}", text.get(lang));
         }
         if !change.sop.is_empty() {
-            rebuild(&change.sop);
-        } else if change.dihapus.is_empty() {
-            waiting();
+            if let Err(m) = build(&change.sop, cetak, lang) {
+                eprintln!("{}", m.get(lang));
+            }
+            let waiting = sopc::msg!(
+                "menunggu perubahan… (Ctrl-C untuk berhenti)",
+                "waiting for changes… (Ctrl-C to stop)"
+            );
+            eprintln!("{}", waiting.get(lang));
         }
     })?;
     Ok(ExitCode::SUCCESS)
