@@ -5,7 +5,7 @@
 
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::msg;
-use crate::tanggal::Tanggal;
+use crate::model::tanggal::Tanggal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

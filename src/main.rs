@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand};
 use sopc::diag::{Lang, Msg};
-use sopc::report::Format;
+use sopc::app::report::Format;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -184,7 +184,7 @@ fn main() -> ExitCode {
                 output,
                 kertas,
                 orientasi,
-                bagian: sopc::run::Bagian::Lengkap,
+                bagian: sopc::app::run::Bagian::Lengkap,
             };
             if watch {
                 watch_build(&paths, &cetak, lang)
@@ -198,7 +198,7 @@ fn main() -> ExitCode {
                 output,
                 kertas: None,
                 orientasi: None,
-                bagian: sopc::run::Bagian::Lengkap,
+                bagian: sopc::app::run::Bagian::Lengkap,
             },
             lang,
         ),
@@ -221,7 +221,7 @@ fn main() -> ExitCode {
                 output,
                 kertas: None,
                 orientasi: None,
-                bagian: sopc::run::Bagian::Pengesahan,
+                bagian: sopc::app::run::Bagian::Pengesahan,
             },
             lang,
         ),
@@ -237,7 +237,7 @@ fn main() -> ExitCode {
         } => buku(
             &dir,
             output,
-            sopc::buku::Pilihan {
+            sopc::app::buku::Pilihan {
                 judul,
                 tahun,
                 keputusan,
@@ -249,9 +249,9 @@ fn main() -> ExitCode {
         Command::Explain { code, list } => explain(code.as_deref(), list, lang),
         Command::Schema { bawaan } => {
             if bawaan {
-                print!("{}", sopc::schema::bawaan_schema_json());
+                print!("{}", sopc::model::schema::bawaan_schema_json());
             } else {
-                print!("{}", sopc::schema::sop_schema_json());
+                print!("{}", sopc::model::schema::sop_schema_json());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -272,7 +272,7 @@ fn check(
     deny_warnings: bool,
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
-    let config = sopc::run::config_for(&paths[0])?;
+    let config = sopc::app::run::config_for(&paths[0])?;
     let reports = checked(paths, &config, lang)?;
     if reports.is_empty() && format == Format::Human {
         let where_ = paths
@@ -287,21 +287,21 @@ fn check(
         eprintln!("{}", note.get(lang));
     }
     let text = match format {
-        Format::Human => sopc::report::human(&reports, lang, std::io::stdout().is_terminal()),
-        Format::Json => sopc::report::json(&reports, lang),
+        Format::Human => sopc::app::report::human(&reports, lang, std::io::stdout().is_terminal()),
+        Format::Json => sopc::app::report::json(&reports, lang),
         Format::Github => {
             if let Ok(summary) = std::env::var("GITHUB_STEP_SUMMARY") {
-                let md = sopc::report::github_summary(&reports, lang);
+                let md = sopc::app::report::github_summary(&reports, lang);
                 let _ = std::fs::OpenOptions::new()
                     .append(true)
                     .create(true)
                     .open(summary)
                     .and_then(|mut f| f.write_all(md.as_bytes()));
             }
-            sopc::report::github(&reports, lang)
+            sopc::app::report::github(&reports, lang)
         }
-        Format::Gitlab => sopc::report::gitlab(&reports, lang),
-        Format::Sarif => sopc::report::sarif(&reports, lang),
+        Format::Gitlab => sopc::app::report::gitlab(&reports, lang),
+        Format::Sarif => sopc::app::report::sarif(&reports, lang),
     };
     print!("{text}");
     let errors: usize = reports.iter().map(|r| r.errors()).sum();
@@ -318,9 +318,9 @@ fn checked(
     paths: &[PathBuf],
     config: &sopc::config::Config,
     lang: Lang,
-) -> Result<Vec<sopc::run::FileReport>, Msg> {
+) -> Result<Vec<sopc::app::run::FileReport>, Msg> {
     let bar = Bar::new(lang, "memeriksa", "checking");
-    let reports = sopc::run::check_paths_with_progress(paths, config, &|k| bar.on(k));
+    let reports = sopc::app::run::check_paths_with_progress(paths, config, &|k| bar.on(k));
     bar.finish();
     reports
 }
@@ -331,11 +331,11 @@ struct Cetak {
     output: Option<PathBuf>,
     kertas: Option<sopc::config::Kertas>,
     orientasi: Option<sopc::config::Orientasi>,
-    bagian: sopc::run::Bagian,
+    bagian: sopc::app::run::Bagian,
 }
 
 fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
-    let mut config = sopc::run::config_for(&paths[0])?;
+    let mut config = sopc::app::run::config_for(&paths[0])?;
     config.cetak.kertas = cetak.kertas.or(config.cetak.kertas);
     config.cetak.orientasi = cetak.orientasi.or(config.cetak.orientasi);
     let reports = checked(paths, &config, lang)?;
@@ -353,26 +353,26 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
     if reports.iter().any(|r| !r.diagnostics.is_empty()) {
         eprint!(
             "{}",
-            sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
+            sopc::app::report::human(&reports, lang, std::io::stderr().is_terminal())
         );
     }
     let bar = Bar::new(lang, "membuat PDF", "building PDFs");
-    bar.on(sopc::run::Kemajuan::Mulai(reports.len()));
-    let outcomes = sopc::run::build_with_progress(
+    bar.on(sopc::app::run::Kemajuan::Mulai(reports.len()));
+    let outcomes = sopc::app::run::build_with_progress(
         &reports,
         &config,
         cetak.output.as_deref(),
         cetak.bagian,
-        &|| bar.on(sopc::run::Kemajuan::Satu),
+        &|| bar.on(sopc::app::run::Kemajuan::Satu),
     );
     bar.finish();
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
-            sopc::run::BuildOutcome::Written(p) => {
+            sopc::app::run::BuildOutcome::Written(p) => {
                 println!("{} → {}", r.path.display(), p.display())
             }
-            sopc::run::BuildOutcome::Skipped(m) | sopc::run::BuildOutcome::Failed(m) => {
+            sopc::app::run::BuildOutcome::Skipped(m) | sopc::app::run::BuildOutcome::Failed(m) => {
                 failed = true;
                 eprintln!("{}: {}", r.path.display(), m.get(lang));
             }
@@ -393,7 +393,7 @@ fn watch_build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode,
         let d = p.display();
         return Err(sopc::msg!("{d} tidak ada", "{d} does not exist"));
     }
-    sopc::watch::watch(paths, |change| {
+    sopc::app::watch::watch(paths, |change| {
         for gone in &change.dihapus {
             let d = gone.display();
             let text = sopc::msg!(
@@ -417,8 +417,8 @@ fn watch_build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode,
 }
 
 fn init(dir: &std::path::Path, lang: Lang) -> Result<ExitCode, Msg> {
-    use sopc::init::Tindakan;
-    for t in sopc::init::init(dir)? {
+    use sopc::app::init::Tindakan;
+    for t in sopc::app::init::init(dir)? {
         match t {
             Tindakan::Dibuat(p) => {
                 println!("{}  {}", word(lang, "dibuat ", "created"), p.display())
@@ -446,8 +446,8 @@ fn new(
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
     let dir = dir.unwrap_or_else(|| {
-        let root = sopc::repo::root_of(std::path::Path::new("."));
-        let sops = root.join(sopc::init::SOPS_DIR);
+        let root = sopc::parse::repo::root_of(std::path::Path::new("."));
+        let sops = root.join(sopc::app::init::SOPS_DIR);
         if sops.is_dir() {
             sops
         } else {
@@ -456,7 +456,7 @@ fn new(
     });
     let today = sopc::config::today()
         .ok_or_else(|| sopc::msg!("jam sistem tidak valid", "the system clock is invalid"))?;
-    let baru = sopc::init::new_sop(&dir, nama, nomor, berkas.as_deref(), today)?;
+    let baru = sopc::app::init::new_sop(&dir, nama, nomor, berkas.as_deref(), today)?;
     let cwd = std::env::current_dir().unwrap_or_default();
     let shown = baru.path.strip_prefix(&cwd).unwrap_or(&baru.path);
     println!("{}  {}", word(lang, "dibuat", "created"), shown.display());
@@ -640,13 +640,13 @@ impl Bar {
         Bar(bar)
     }
 
-    fn on(&self, k: sopc::run::Kemajuan) {
+    fn on(&self, k: sopc::app::run::Kemajuan) {
         match k {
-            sopc::run::Kemajuan::Mulai(n) if n > 1 => self.0.set_length(n as u64),
-            sopc::run::Kemajuan::Mulai(_) => self
+            sopc::app::run::Kemajuan::Mulai(n) if n > 1 => self.0.set_length(n as u64),
+            sopc::app::run::Kemajuan::Mulai(_) => self
                 .0
                 .set_draw_target(indicatif::ProgressDrawTarget::hidden()),
-            sopc::run::Kemajuan::Satu => self.0.inc(1),
+            sopc::app::run::Kemajuan::Satu => self.0.inc(1),
         }
     }
 
@@ -658,15 +658,15 @@ impl Bar {
 fn buku(
     dir: &std::path::Path,
     output: Option<PathBuf>,
-    pilihan: sopc::buku::Pilihan,
+    pilihan: sopc::app::buku::Pilihan,
     (kertas, orientasi): (
         Option<sopc::config::Kertas>,
         Option<sopc::config::Orientasi>,
     ),
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
-    use sopc::buku::Gagal;
-    let mut config = sopc::run::config_for(dir)?;
+    use sopc::app::buku::Gagal;
+    let mut config = sopc::app::run::config_for(dir)?;
     config.cetak.kertas = kertas.or(config.cetak.kertas);
     config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
     let reports = checked(&[dir.to_owned()], &config, lang)?;
@@ -678,7 +678,7 @@ fn buku(
         }
     });
     let bar = Bar::new(lang, "menyiapkan SOP", "preparing SOPs");
-    let made = sopc::buku::buat(dir, &out, &config, &reports, &pilihan, &|k| bar.on(k));
+    let made = sopc::app::buku::buat(dir, &out, &config, &reports, &pilihan, &|k| bar.on(k));
     bar.finish();
     match made {
         Ok(l) => {
@@ -694,7 +694,7 @@ fn buku(
         Err(Gagal::SopBergalat(files)) => {
             eprint!(
                 "{}",
-                sopc::report::human(&reports, lang, std::io::stderr().is_terminal())
+                sopc::app::report::human(&reports, lang, std::io::stderr().is_terminal())
             );
             let (head, tail) = match lang {
                 Lang::Id => (

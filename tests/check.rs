@@ -95,7 +95,7 @@ fn committed_schema_is_current() {
     let committed = std::fs::read_to_string("schema/sop.schema.json").unwrap();
     assert_eq!(
         committed,
-        sopc::schema::sop_schema_json(),
+        sopc::model::schema::sop_schema_json(),
         "run `sopc schema > schema/sop.schema.json`"
     );
 }

@@ -221,7 +221,7 @@ fn the_example_sops_render_with_their_flowcharts() {
         let (denah, bagan, _) = h.denah.as_ref().unwrap();
         let simbols: Vec<_> = denah.gambar.iter().flat_map(|g| &g.simbol).collect();
         assert_eq!(simbols.len(), simbol, "{name}");
-        use sopc::alur::Simbol;
+        use sopc::model::alur::Simbol;
         assert_eq!(
             simbols
                 .iter()

@@ -6,12 +6,12 @@
 
 pub mod rules;
 
-use crate::alur::Alur;
+use crate::model::alur::Alur;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Msg, Severity};
-use crate::durasi::Jumlah;
+use crate::model::durasi::Jumlah;
 use crate::model::Sop;
-use crate::repo::RepoIndex;
+use crate::parse::repo::RepoIndex;
 use crate::source::{Sources, Span};
 use std::path::Path;
 
@@ -58,7 +58,7 @@ impl Ctx<'_> {
         Span::new(self.sop.span.file, 0, 0)
     }
 
-    pub fn today(&self) -> Option<crate::tanggal::Tanggal> {
+    pub fn today(&self) -> Option<crate::model::tanggal::Tanggal> {
         self.config.hari_ini
     }
 
@@ -100,7 +100,7 @@ pub fn find_rule(code: &str) -> Option<&'static Rule> {
 pub struct Hasil {
     pub jumlah: Jumlah,
     /// Shortest and longest path through the decisions.
-    pub jalur: Option<(crate::alur::Jalur, crate::alur::Jalur)>,
+    pub jalur: Option<(crate::model::alur::Jalur, crate::model::alur::Jalur)>,
     /// `keterkaitan` entries that name an SOP of this repository: (entry
     /// index, that SOP's file).
     pub tautan: Vec<(usize, std::path::PathBuf)>,

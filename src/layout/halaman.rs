@@ -132,7 +132,7 @@ impl Halaman {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::alur::{Jenis, Simbol};
+    use crate::model::alur::{Jenis, Simbol};
     use crate::layout::Panah;
 
     fn lurus(n: usize) -> Bagan {

@@ -14,7 +14,7 @@ pub mod kolom;
 pub mod periksa;
 pub mod rute;
 
-use crate::alur::{Jenis, Simbol};
+use crate::model::alur::{Jenis, Simbol};
 use serde::Serialize;
 
 pub use halaman::{Baris, Halaman, Ukuran};
@@ -29,7 +29,7 @@ pub fn mm(x: f64) -> f64 {
 /// Fixed sizes of the drawing.
 pub mod ukuran {
     use super::mm;
-    use crate::alur::Simbol;
+    use crate::model::alur::Simbol;
 
     /// Free height above and below a symbol in its cell: room for the
     /// horizontal of an arrow coming in and for a `ya`/`tidak` label.

@@ -5,6 +5,7 @@
 
 pub mod convert;
 mod events;
+pub mod repo;
 pub mod yaml;
 
 use crate::diag::{Diagnostic, Severity};
@@ -219,7 +220,7 @@ impl DefaultsCache {
     /// down to the SOP's own directory.
     pub fn chain_for(&self, sop_path: &Path) -> std::io::Result<Vec<Arc<DefaultsFile>>> {
         let dir = sop_path.parent().unwrap_or(Path::new("."));
-        let root = crate::repo::root_of(dir);
+        let root = crate::parse::repo::root_of(dir);
         let mut chain = Vec::new();
         for d in dir.ancestors() {
             let yaml = self.get(&d.join(DEFAULTS_FILE))?;

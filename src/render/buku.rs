@@ -22,7 +22,7 @@
 
 use super::markdown::{self, Teks};
 use super::{Logo, RenderError, Renderer, Siap, baca, data, pdf, periksa_baris, world};
-use crate::durasi::Jumlah;
+use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
 use crate::msg;
 use rayon::prelude::*;
@@ -177,10 +177,10 @@ impl Renderer {
     pub fn render_buku_dengan(
         &self,
         buku: &Buku,
-        kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
+        kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
     ) -> Result<HasilBuku, RenderError> {
         self.periksa_huruf()?;
-        kemajuan(crate::run::Kemajuan::Mulai(buku.sop.len()));
+        kemajuan(crate::app::run::Kemajuan::Mulai(buku.sop.len()));
         let hasil = self.render_buku_dalam(buku, kemajuan);
         comemo::evict(10);
         hasil
@@ -189,7 +189,7 @@ impl Renderer {
     fn render_buku_dalam(
         &self,
         buku: &Buku,
-        kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
+        kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
     ) -> Result<HasilBuku, RenderError> {
         let mut gambar = Gambar::default();
         let logo_sop: Vec<Option<(String, Bytes)>> = buku
@@ -208,7 +208,7 @@ impl Renderer {
             .zip(logo_sop)
             .map(|(s, logo)| {
                 let siap = self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap);
-                kemajuan(crate::run::Kemajuan::Satu);
+                kemajuan(crate::app::run::Kemajuan::Satu);
                 siap
             })
             .collect::<Result<_, _>>()

@@ -6,7 +6,7 @@
 use super::markdown::{self, Teks};
 use crate::layout::{self, Bagan, Denah, Gambar, Kolom};
 use crate::model::{Isi, Parsed, Sop};
-use crate::tanggal::Tanggal;
+use crate::model::tanggal::Tanggal;
 use serde::Serialize;
 
 #[derive(Serialize)]

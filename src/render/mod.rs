@@ -22,10 +22,10 @@ pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
 pub use data::ada_keterangan;
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
-use crate::alur::{Alur, Jenis};
+use crate::model::alur::{Alur, Jenis};
 use crate::config::{Kertas, Orientasi};
 use crate::diag::Msg;
-use crate::durasi::Jumlah;
+use crate::model::durasi::Jumlah;
 use crate::layout::{self, Bagan, Denah, Kolom, Panah, Ukuran, mm};
 use crate::model::{Sop, Status};
 use crate::msg;

@@ -4,7 +4,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Kesalahan;
 use crate::diag::{Msg, Severity::Warning};
-use crate::regulasi;
+use crate::model::regulasi;
 
 const SUMBER: &str = "UU 12/2011 jo. UU 13/2022, Pasal 7–8 (jenis dan hierarki peraturan)";
 

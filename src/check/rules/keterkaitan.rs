@@ -31,7 +31,7 @@ pub fn check(cx: &mut Ctx) {
         let found = match (r, cx.repo) {
             (Rujukan::Berkas(f), _) => {
                 let base = cx.sources.path(entry.span.file).parent().map(|p| p.join(f));
-                base.is_some_and(|p| p.is_file() && crate::repo::is_sop_file(&p))
+                base.is_some_and(|p| p.is_file() && crate::parse::repo::is_sop_file(&p))
             }
             (Rujukan::Nomor(n), Some(repo)) => repo.find_nomor(n).is_some(),
             (Rujukan::Nama(n), Some(repo)) => repo.find_nama(n).is_some(),

@@ -3,7 +3,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
 use crate::msg;
-use crate::repo::{LogoMasalah, resolve_logo, root_of};
+use crate::parse::repo::{LogoMasalah, resolve_logo, root_of};
 
 const SUMBER: &str = "keamanan sopc; Permendagri 52/2011 (kepala lembar pengesahan)";
 

@@ -2,7 +2,7 @@
 //! jumps name existing steps, decisions have two distinct exits, and the
 //! first and last steps stay terminators.
 
-use crate::alur::{Target, resolve, step_ids};
+use crate::model::alur::{Target, resolve, step_ids};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Severity::Error, did_you_mean, suggest};
 use crate::msg;

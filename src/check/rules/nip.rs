@@ -70,7 +70,7 @@ pub fn check(cx: &mut Ctx) {
     if nip.is_empty() {
         return;
     }
-    let Err(e) = crate::nip::parse_with_today(nip, cx.today()) else {
+    let Err(e) = crate::model::nip::parse_with_today(nip, cx.today()) else {
         return;
     };
     let rule = match e.code() {

@@ -40,7 +40,7 @@ pub fn check(cx: &mut Ctx) {
     if p.is_empty() {
         return;
     }
-    let Err(e) = crate::pangkat::parse_pangkat(p) else {
+    let Err(e) = crate::model::pangkat::parse_pangkat(p) else {
         return;
     };
     let rule = if e.code() == "pangkat-golongan" {

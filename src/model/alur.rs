@@ -2,7 +2,7 @@
 //! exits, `lanjut` and plain succession. Shared by the checks (reachability,
 //! dead ends, shortest and longest path) and by the flowchart layout.
 
-use crate::durasi::{Durasi, Waktu};
+use crate::model::durasi::{Durasi, Waktu};
 use crate::model::Sop;
 use serde::Serialize;
 use std::collections::HashMap;

@@ -7,7 +7,7 @@ use crate::diag::{Diagnostic, Msg, Severity};
 use crate::model::{Sop, Status};
 use crate::msg;
 use crate::parse::{self, DefaultsCache};
-use crate::repo::{self, RepoIndex};
+use crate::parse::repo::{self, RepoIndex};
 use crate::source::Sources;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

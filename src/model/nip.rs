@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
 
-use crate::tanggal::{MONTH_EN, NAMA_BULAN, Tanggal, TanggalError};
+use crate::model::tanggal::{MONTH_EN, NAMA_BULAN, Tanggal, TanggalError};
 
 /// Number of digits in a NIP.
 const PANJANG: usize = 18;

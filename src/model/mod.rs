@@ -3,9 +3,17 @@
 //! SPEC §2; the JSON Schema in `schema/sop.schema.json` is derived from these
 //! types, so their doc comments are what editors show while staff type.
 
-use crate::durasi::Waktu;
+pub mod alur;
+pub mod durasi;
+pub mod nip;
+pub mod pangkat;
+pub mod regulasi;
+pub mod schema;
+pub mod tanggal;
+
+use crate::model::durasi::Waktu;
 use crate::source::{Sp, Span};
-use crate::tanggal::Tanggal;
+use crate::model::tanggal::Tanggal;
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -55,7 +63,7 @@ pub struct Sop {
     #[schemars(required)]
     pub langkah: Option<Sp<Vec<Sp<Langkah>>>>,
     /// Jumlah waktu yang dinyatakan; diperiksa terhadap jumlah hasil hitungan.
-    pub jumlah_waktu: Option<Sp<Parsed<crate::durasi::Jumlah>>>,
+    pub jumlah_waktu: Option<Sp<Parsed<crate::model::durasi::Jumlah>>>,
     /// Span of the whole document (for findings about missing keys).
     #[serde(skip)]
     #[schemars(skip)]
@@ -94,7 +102,7 @@ impl Sop {
     }
 
     /// The JUMLAH of all steps' `waktu`.
-    pub fn jumlah(&self) -> crate::durasi::Jumlah {
+    pub fn jumlah(&self) -> crate::model::durasi::Jumlah {
         self.waktu().into_iter().flatten().collect()
     }
 }

@@ -11,7 +11,7 @@
 
 use crate::diag::Msg;
 use crate::msg;
-use crate::repo;
+use crate::parse::repo;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;

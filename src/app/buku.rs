@@ -12,8 +12,8 @@ use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
 use crate::msg;
 use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
-use crate::repo::{self, LogoMasalah};
-use crate::run::FileReport;
+use crate::parse::repo::{self, LogoMasalah};
+use crate::app::run::FileReport;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -57,7 +57,7 @@ pub fn buat(
     config: &Config,
     reports: &[FileReport],
     pilihan: &Pilihan,
-    kemajuan: &(dyn Fn(crate::run::Kemajuan) + Sync),
+    kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
 ) -> Result<Laporan, Gagal> {
     let bergalat: Vec<PathBuf> = reports
         .iter()
@@ -82,7 +82,7 @@ pub fn buat(
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()
-        .map(|r| crate::run::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
+        .map(|r| crate::app::run::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
         .collect::<Result<_, _>>()?;
     let buku = susun(&urut, &logo, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));

@@ -3,7 +3,7 @@
 //! README), GitHub workflow annotations, GitLab Code Quality and SARIF 2.1.0.
 
 use crate::diag::{Diagnostic, Lang, Severity};
-use crate::run::FileReport;
+use crate::app::run::FileReport;
 use crate::source::Sources;
 use serde_json::{Value, json};
 use std::fmt::Write as _;

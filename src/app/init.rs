@@ -5,24 +5,24 @@
 
 use crate::diag::Msg;
 use crate::msg;
-use crate::tanggal::Tanggal;
+use crate::model::tanggal::Tanggal;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The GitHub Actions workflow `init` writes, also shown in the README.
-pub const GITHUB_WORKFLOW: &str = include_str!("../templates/init/github.yml");
+pub const GITHUB_WORKFLOW: &str = include_str!("../../templates/init/github.yml");
 /// The GitLab CI file `init` writes, also shown in the README.
-pub const GITLAB_CI: &str = include_str!("../templates/init/gitlab-ci.yml");
+pub const GITLAB_CI: &str = include_str!("../../templates/init/gitlab-ci.yml");
 /// The `sopc.toml` `init` writes.
-pub const SOPC_TOML: &str = include_str!("../templates/init/sopc.toml");
+pub const SOPC_TOML: &str = include_str!("../../templates/init/sopc.toml");
 /// The repository defaults `init` writes to `sops/_default.yaml`.
-pub const DEFAULTS: &str = include_str!("../templates/init/_default.yaml");
-const VSCODE: &str = include_str!("../templates/init/vscode-settings.json");
-const EDITORCONFIG: &str = include_str!("../templates/init/editorconfig");
-const GITIGNORE: &str = include_str!("../templates/init/gitignore");
-const SOP_BARU: &str = include_str!("../templates/init/sop-baru.yaml");
+pub const DEFAULTS: &str = include_str!("../../templates/init/_default.yaml");
+const VSCODE: &str = include_str!("../../templates/init/vscode-settings.json");
+const EDITORCONFIG: &str = include_str!("../../templates/init/editorconfig");
+const GITIGNORE: &str = include_str!("../../templates/init/gitignore");
+const SOP_BARU: &str = include_str!("../../templates/init/sop-baru.yaml");
 
 /// Where the SOPs of a repository live, relative to its root.
 pub const SOPS_DIR: &str = "sops";
@@ -34,11 +34,11 @@ pub fn files() -> Vec<(&'static str, Cow<'static, str>)> {
         ("sops/_default.yaml", DEFAULTS.into()),
         (
             "schema/sop.schema.json",
-            crate::schema::sop_schema_json().into(),
+            crate::model::schema::sop_schema_json().into(),
         ),
         (
             "schema/bawaan.schema.json",
-            crate::schema::bawaan_schema_json().into(),
+            crate::model::schema::bawaan_schema_json().into(),
         ),
         (".vscode/settings.json", VSCODE.into()),
         (".editorconfig", EDITORCONFIG.into()),
@@ -133,7 +133,7 @@ pub fn new_sop(
         None => dir.join(format!("{}.yaml", slug(nama))),
     };
     let sop_dir = path.parent().unwrap_or(Path::new(".")).to_owned();
-    let root = crate::repo::root_of(&sop_dir);
+    let root = crate::parse::repo::root_of(&sop_dir);
     let usulan = match nomor {
         Some(_) => None,
         None => usul_nomor(&existing_nomor(&sop_dir, &root), today.tahun()),
@@ -226,7 +226,7 @@ fn template_block(key: &str) -> String {
 fn existing_nomor(dir: &Path, root: &Path) -> Vec<String> {
     let read = |d: &Path| -> Vec<String> {
         let cache = crate::parse::DefaultsCache::default();
-        crate::repo::sop_files(d)
+        crate::parse::repo::sop_files(d)
             .unwrap_or_default()
             .iter()
             .filter_map(|p| crate::parse::load(p, &cache).ok())
