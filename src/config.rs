@@ -5,6 +5,7 @@
 
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::msg;
+use crate::paper::{Kertas, Orientasi};
 use crate::model::tanggal::Tanggal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -19,23 +20,6 @@ pub enum Tingkat {
     Error,
     Warn,
     Off,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
-pub enum Kertas {
-    /// F4/Folio 215 × 330 mm
-    #[default]
-    F4,
-    /// A4 210 × 297 mm
-    A4,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum Orientasi {
-    #[default]
-    Lanskap,
-    Potret,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]

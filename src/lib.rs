@@ -10,6 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod layout;
 pub mod model;
+pub mod paper;
 pub mod parse;
 pub mod render;
 pub mod source;

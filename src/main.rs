@@ -54,10 +54,10 @@ enum Command {
         output: Option<PathBuf>,
         /// Ukuran kertas (mengganti sopc.toml)
         #[arg(long, value_enum)]
-        kertas: Option<sopc::config::Kertas>,
+        kertas: Option<sopc::paper::Kertas>,
         /// Orientasi kertas (mengganti sopc.toml)
         #[arg(long, value_enum)]
-        orientasi: Option<sopc::config::Orientasi>,
+        orientasi: Option<sopc::paper::Orientasi>,
         /// Membuat ulang PDF setiap kali YAML, berkas bawaan, logo atau sopc.toml berubah
         #[arg(long)]
         watch: bool,
@@ -135,10 +135,10 @@ enum Command {
         penjelasan: Option<PathBuf>,
         /// Ukuran kertas (mengganti sopc.toml)
         #[arg(long, value_enum)]
-        kertas: Option<sopc::config::Kertas>,
+        kertas: Option<sopc::paper::Kertas>,
         /// Orientasi kertas halaman SOP (mengganti sopc.toml)
         #[arg(long, value_enum)]
-        orientasi: Option<sopc::config::Orientasi>,
+        orientasi: Option<sopc::paper::Orientasi>,
     },
     /// Menjelaskan sebuah kode aturan
     #[command(display_order = 8)]
@@ -329,8 +329,8 @@ fn checked(
 /// share.
 struct Cetak {
     output: Option<PathBuf>,
-    kertas: Option<sopc::config::Kertas>,
-    orientasi: Option<sopc::config::Orientasi>,
+    kertas: Option<sopc::paper::Kertas>,
+    orientasi: Option<sopc::paper::Orientasi>,
     bagian: sopc::app::run::Bagian,
 }
 
@@ -660,8 +660,8 @@ fn buku(
     output: Option<PathBuf>,
     pilihan: sopc::app::buku::Pilihan,
     (kertas, orientasi): (
-        Option<sopc::config::Kertas>,
-        Option<sopc::config::Orientasi>,
+        Option<sopc::paper::Kertas>,
+        Option<sopc::paper::Orientasi>,
     ),
     lang: Lang,
 ) -> Result<ExitCode, Msg> {

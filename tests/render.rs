@@ -3,7 +3,7 @@
 //! bytes, not only at whether a file came out. Full renders are slow in
 //! debug builds, so each test renders few documents and checks much.
 
-use sopc::config::{Kertas, Orientasi};
+use sopc::paper::{Kertas, Orientasi};
 use sopc::layout::Jalur;
 use sopc::model::Sop;
 use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};

@@ -5,7 +5,8 @@
 //! Because the breaks are fixed before the drawing is made, the drawing can
 //! never move a row to another page.
 
-use super::{Bagan, mm, ukuran};
+use super::{Bagan, ukuran};
+use crate::paper::mm;
 use serde::Serialize;
 
 /// Heights measured by the first pass (pt).

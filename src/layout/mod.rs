@@ -10,26 +10,20 @@
 //! page's content area (inside the margins), y downwards.
 
 pub mod halaman;
-pub mod kolom;
 pub mod periksa;
 pub mod rute;
 
 use crate::model::alur::{Jenis, Simbol};
+use crate::paper::Kolom;
 use serde::Serialize;
 
 pub use halaman::{Baris, Halaman, Ukuran};
-pub use kolom::Kolom;
 pub use periksa::Masalah;
-
-/// Points per millimetre.
-pub fn mm(x: f64) -> f64 {
-    x * 72.0 / 25.4
-}
 
 /// Fixed sizes of the drawing.
 pub mod ukuran {
-    use super::mm;
     use crate::model::alur::Simbol;
+    use crate::paper::mm;
 
     /// Free height above and below a symbol in its cell: room for the
     /// horizontal of an arrow coming in and for a `ya`/`tidak` label.
@@ -246,6 +240,7 @@ impl Denah {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::paper::mm;
 
     /// A flow over `kolom` (actor of each step); every step continues to the
     /// next unless `lompat` gives a decision's exits (`ya`, `tidak`).

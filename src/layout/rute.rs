@@ -18,9 +18,10 @@
 //!   jumps (also back to an earlier page).
 
 use super::{
-    Bagan, Baris, Gambar, GambarSimbol, Garis, Halaman, Jalur, Kolom, Konektor, Kotak, Label,
-    Panah, Titik, mm, ukuran,
+    Bagan, Baris, Gambar, GambarSimbol, Garis, Halaman, Jalur, Konektor, Kotak, Label, Panah,
+    Titik, ukuran,
 };
+use crate::paper::{Kolom, mm};
 use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -93,6 +93,13 @@ impl Sop {
         self.pelaksana.as_ref().map_or(&[], |l| l.value.as_slice())
     }
 
+    /// Whether any step writes `keterangan` (else the column is left out, as
+    /// in the Tanjab Barat lampiran). An empty `keterangan: ""` keeps the
+    /// column: that is how a form with an empty Ket column is transcribed.
+    pub fn ada_keterangan(&self) -> bool {
+        self.steps().iter().any(|s| s.keterangan.is_some())
+    }
+
     /// Each step's `waktu` (none where it is missing or did not parse).
     pub fn waktu(&self) -> Vec<Option<&Waktu>> {
         self.steps()

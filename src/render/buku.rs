@@ -25,6 +25,7 @@ use super::{Logo, RenderError, Renderer, Siap, baca, data, pdf, periksa_baris, w
 use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
 use crate::msg;
+use crate::paper::Sheet;
 use rayon::prelude::*;
 use serde::Serialize;
 use typst::foundations::{Bytes, Value};
@@ -104,8 +105,8 @@ pub fn halaman_pdf(bytes: &[u8]) -> Result<usize, RenderError> {
 #[derive(Serialize)]
 struct DataBuku<'a> {
     /// Paper of the SOP pages, and of the front matter (portrait).
-    kertas: data::Kertas,
-    depan: data::Kertas,
+    kertas: Sheet,
+    depan: Sheet,
     huruf: &'a [String],
     judul: String,
     penulis: String,
@@ -262,7 +263,7 @@ impl Renderer {
             .join(" — ");
         DataBuku {
             kertas: self.kertas,
-            depan: super::kertas_depan(&self.kertas),
+            depan: self.kertas.front_matter(),
             huruf: self.dasar.huruf().keluarga(),
             judul: judul_dokumen,
             penulis: [&buku.instansi, &buku.pemerintah]

@@ -4,8 +4,9 @@
 //! Everything is data; nothing here is Typst source.
 
 use super::markdown::{self, Teks};
-use crate::layout::{self, Bagan, Denah, Gambar, Kolom};
+use crate::layout::{self, Bagan, Denah, Gambar};
 use crate::model::{Isi, Parsed, Sop};
+use crate::paper::{Kolom, Sheet, mm};
 use crate::model::tanggal::Tanggal;
 use serde::Serialize;
 
@@ -15,33 +16,13 @@ pub struct Data<'a> {
     pub mode: &'static str,
     /// `lengkap` or `pengesahan`.
     pub bagian: &'static str,
-    pub kertas: Kertas,
+    pub kertas: Sheet,
     pub huruf: &'a [String],
     pub draf: bool,
     pub judul: String,
     pub penulis: String,
     pub identitas: &'a Identitas,
     pub prosedur: &'a Prosedur,
-}
-
-/// Page size and margins (pt).
-#[derive(Clone, Copy, Debug, Serialize)]
-pub struct Kertas {
-    pub lebar: f64,
-    pub tinggi: f64,
-    pub kiri: f64,
-    pub kanan: f64,
-    pub atas: f64,
-    pub bawah: f64,
-}
-
-impl Kertas {
-    pub fn lebar_isi(&self) -> f64 {
-        self.lebar - self.kiri - self.kanan
-    }
-    pub fn tinggi_isi(&self) -> f64 {
-        self.tinggi - self.atas - self.bawah
-    }
 }
 
 #[derive(Serialize)]
@@ -205,13 +186,6 @@ impl Identitas {
     }
 }
 
-/// Whether any step writes `keterangan` (else the column is left out, as in
-/// the Tanjab Barat lampiran). An empty `keterangan: ""` keeps the column:
-/// that is how a form with an empty Ket column is transcribed.
-pub fn ada_keterangan(sop: &Sop) -> bool {
-    sop.steps().iter().any(|s| s.keterangan.is_some())
-}
-
 impl Prosedur {
     pub fn dari(sop: &Sop, bagan: &Bagan, kolom: &Kolom, jumlah: String) -> Prosedur {
         let keterangan = kolom.lebar.len() > 5 + kolom.aktor;
@@ -266,11 +240,11 @@ impl Prosedur {
             kolom: kolom.lebar.clone(),
             aktor,
             huruf_aktor: match kolom.aktor_lebar {
-                a if a >= layout::mm(20.0) => 9.0,
-                a if a >= layout::mm(16.0) => 8.0,
+                a if a >= mm(20.0) => 9.0,
+                a if a >= mm(16.0) => 8.0,
                 _ => 7.0,
             },
-            huruf_kepala: if kolom.lebar[2 + kolom.aktor] >= layout::mm(27.0) {
+            huruf_kepala: if kolom.lebar[2 + kolom.aktor] >= mm(27.0) {
                 9.0
             } else {
                 7.5

@@ -19,14 +19,13 @@ mod world;
 
 pub use baca::Bentuk;
 pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
-pub use data::ada_keterangan;
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
 use crate::model::alur::{Alur, Jenis};
-use crate::config::{Kertas, Orientasi};
 use crate::diag::Msg;
 use crate::model::durasi::Jumlah;
-use crate::layout::{self, Bagan, Denah, Kolom, Panah, Ukuran, mm};
+use crate::layout::{self, Bagan, Denah, Panah, Ukuran};
+use crate::paper::{Kertas, Kolom, Orientasi, Sheet};
 use crate::model::{Sop, Status};
 use crate::msg;
 use std::io::Write;
@@ -155,7 +154,7 @@ pub struct Hasil {
 /// renderer serves a whole batch. `Send + Sync`: share it across threads.
 pub struct Renderer {
     dasar: world::Dasar,
-    kertas: data::Kertas,
+    kertas: Sheet,
     jam_kerja_per_hari: Option<u32>,
     /// A system font that was asked for and not found.
     huruf_hilang: Option<String>,
@@ -172,7 +171,7 @@ impl Renderer {
         };
         Renderer {
             dasar: world::Dasar::new(huruf),
-            kertas: kertas(opts.kertas, opts.orientasi),
+            kertas: Sheet::of(opts.kertas, opts.orientasi),
             jam_kerja_per_hari: opts.jam_kerja_per_hari,
             huruf_hilang,
         }
@@ -271,7 +270,7 @@ impl Renderer {
         let kolom = Kolom::hitung(
             self.kertas.lebar_isi(),
             bagan.aktor,
-            data::ada_keterangan(sop),
+            sop.ada_keterangan(),
         );
         let mut prosedur =
             data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
@@ -394,47 +393,6 @@ impl<'a> Masukan<'a> {
     }
 }
 
-/// Whether `aktor` actor columns are narrower than readable on this paper
-/// (for the checks' layout warning; the PDF is still made).
-pub fn kolom_sempit(opts: &RenderOptions, aktor: usize, keterangan: bool) -> bool {
-    let k = kertas(opts.kertas, opts.orientasi);
-    Kolom::hitung(k.lebar_isi(), aktor.max(1), keterangan).sempit
-}
-
-/// Paper size and margins: F4 (215 × 330 mm) or A4, landscape by default. The
-/// left margin is wider for binding.
-fn kertas(k: Kertas, o: Orientasi) -> data::Kertas {
-    let (pendek, panjang) = match k {
-        Kertas::F4 => (215.0, 330.0),
-        Kertas::A4 => (210.0, 297.0),
-    };
-    let (lebar, tinggi) = match o {
-        Orientasi::Lanskap => (panjang, pendek),
-        Orientasi::Potret => (pendek, panjang),
-    };
-    data::Kertas {
-        lebar: mm(lebar),
-        tinggi: mm(tinggi),
-        kiri: mm(20.0),
-        kanan: mm(15.0),
-        atas: mm(15.0),
-        bawah: mm(15.0),
-    }
-}
-
-/// The paper of the book's front matter: the SOPs' paper, upright, with
-/// the wider margins of a bound book (left for binding).
-fn kertas_depan(k: &data::Kertas) -> data::Kertas {
-    data::Kertas {
-        lebar: k.lebar.min(k.tinggi),
-        tinggi: k.lebar.max(k.tinggi),
-        kiri: mm(30.0),
-        kanan: mm(20.0),
-        atas: mm(25.0),
-        bawah: mm(20.0),
-    }
-}
-
 /// The flowchart as the layout sees it.
 fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
     let aktor: Vec<&str> = sop.actors().iter().map(|a| a.value.as_str()).collect();
@@ -491,7 +449,7 @@ fn judul(sop: &Sop) -> String {
 }
 
 /// Row heights from the measuring pass.
-fn ukur(doc: &PagedDocument, k: &data::Kertas, n: usize) -> Result<Ukuran, RenderError> {
+fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Ukuran, RenderError> {
     let satu = |label: &str| baca::penanda(doc, label).into_iter().next();
     let baris = baca::penanda(doc, "sopc-baris");
     let (Some(kepala), Some(jumlah), Some(akhir)) =
@@ -531,7 +489,7 @@ fn ukur(doc: &PagedDocument, k: &data::Kertas, n: usize) -> Result<Ukuran, Rende
 fn periksa_baris(
     baris: &[baca::Penanda],
     denah: &Denah,
-    k: &data::Kertas,
+    k: &Sheet,
 ) -> Result<usize, RenderError> {
     let awal = baris.first().map_or(0, |p| p.halaman);
     for p in baris {
@@ -641,27 +599,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn too_many_actors_for_the_paper() {
-        let f4 = RenderOptions::default();
-        assert!(!kolom_sempit(&f4, 7, true));
-        assert!(kolom_sempit(&f4, 14, true));
-        let potret = RenderOptions {
-            kertas: Kertas::A4,
-            orientasi: Orientasi::Potret,
-            ..Default::default()
-        };
-        assert!(kolom_sempit(&potret, 5, true));
-    }
-
-    #[test]
-    fn paper_sizes() {
-        let f4 = kertas(Kertas::F4, Orientasi::Lanskap);
-        assert!((f4.lebar - mm(330.0)).abs() < 1e-9 && (f4.tinggi - mm(215.0)).abs() < 1e-9);
-        let a4 = kertas(Kertas::A4, Orientasi::Potret);
-        assert!((a4.lebar - mm(210.0)).abs() < 1e-9 && (a4.tinggi - mm(297.0)).abs() < 1e-9);
-    }
 
     #[test]
     fn atomic_write_replaces_whole_files_only() {

@@ -3,7 +3,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Warning;
 use crate::msg;
-use crate::render::RenderOptions;
+use crate::paper::{Sheet, kolom_sempit};
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -42,20 +42,21 @@ pub const MAX_SEL: usize = 1200;
 /// Most actor columns that keep symbols legible: the widest table the
 /// renderer lays out without narrowing actor columns below their minimum
 /// (the same computation as the PDF's, so the warning and the print agree).
-pub fn max_kolom(opts: &RenderOptions, keterangan: bool) -> usize {
+pub fn max_kolom(sheet: &Sheet, keterangan: bool) -> usize {
     (1..=64)
-        .take_while(|&n| !crate::render::kolom_sempit(opts, n, keterangan))
+        .take_while(|&n| !kolom_sempit(sheet, n, keterangan))
         .last()
         .unwrap_or(1)
 }
 
 pub fn check(cx: &mut Ctx) {
-    let opts = RenderOptions::dari(cx.config);
-    let (kertas, orientasi) = (opts.kertas, opts.orientasi);
+    let kertas = cx.config.cetak.kertas.unwrap_or_default();
+    let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
+    let sheet = Sheet::of(kertas, orientasi);
     let n = cx.sop.actors().len();
-    let keterangan = crate::render::ada_keterangan(cx.sop);
-    if n > 1 && crate::render::kolom_sempit(&opts, n, keterangan) {
-        let max = max_kolom(&opts, keterangan);
+    let keterangan = cx.sop.ada_keterangan();
+    if n > 1 && kolom_sempit(&sheet, n, keterangan) {
+        let max = max_kolom(&sheet, keterangan);
         let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
         cx.report(&KOLOM, span, msg!(
             "{n} kolom pelaksana melebihi {max} yang terbaca pada kertas {kertas:?} {orientasi:?}",
@@ -97,14 +98,7 @@ mod tests {
     #[test]
     fn column_limits_follow_the_renderer() {
         use super::max_kolom;
-        use crate::config::{Kertas, Orientasi};
-        use crate::render::RenderOptions;
-        let opts = |kertas, orientasi| RenderOptions {
-            kertas,
-            orientasi,
-            huruf: None,
-            jam_kerja_per_hari: None,
-        };
+        use crate::paper::{Kertas, Orientasi, Sheet};
         let limits = |ket| {
             [
                 (Kertas::F4, Orientasi::Lanskap),
@@ -112,7 +106,7 @@ mod tests {
                 (Kertas::F4, Orientasi::Potret),
                 (Kertas::A4, Orientasi::Potret),
             ]
-            .map(|(k, o)| max_kolom(&opts(k, o), ket))
+            .map(|(k, o)| max_kolom(&Sheet::of(k, o), ket))
         };
         assert_eq!(limits(true), [8, 7, 3, 3]);
         assert_eq!(limits(false), [10, 8, 5, 4]);

@@ -1,9 +1,95 @@
-//! Column widths of the procedure table, computed from the page width and the
-//! number of actors: every actor column is wide enough for a symbol plus a
+//! Paper and column geometry, shared by the checks (how many actor columns
+//! stay legible), the flowchart plan and the renderer, so the warning and the
+//! print always agree: paper sizes and margins ([`Sheet`]), and the widths of
+//! the procedure table's columns ([`Kolom`]), computed from the page width and
+//! the number of actors: every actor column is wide enough for a symbol plus a
 //! gutter on each side for the lanes of jumps, and Kegiatan keeps the rest.
+//! A leaf: it imports nothing of sopc.
 
-use super::mm;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// Points per millimetre.
+pub fn mm(x: f64) -> f64 {
+    x * 72.0 / 25.4
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+pub enum Kertas {
+    /// F4/Folio 215 × 330 mm
+    #[default]
+    F4,
+    /// A4 210 × 297 mm
+    A4,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Orientasi {
+    #[default]
+    Lanskap,
+    Potret,
+}
+
+/// Page size and margins (pt).
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Sheet {
+    pub lebar: f64,
+    pub tinggi: f64,
+    pub kiri: f64,
+    pub kanan: f64,
+    pub atas: f64,
+    pub bawah: f64,
+}
+
+impl Sheet {
+    /// Paper size and margins: F4 (215 × 330 mm) or A4, landscape by
+    /// default. The left margin is wider for binding.
+    pub fn of(k: Kertas, o: Orientasi) -> Sheet {
+        let (pendek, panjang) = match k {
+            Kertas::F4 => (215.0, 330.0),
+            Kertas::A4 => (210.0, 297.0),
+        };
+        let (lebar, tinggi) = match o {
+            Orientasi::Lanskap => (panjang, pendek),
+            Orientasi::Potret => (pendek, panjang),
+        };
+        Sheet {
+            lebar: mm(lebar),
+            tinggi: mm(tinggi),
+            kiri: mm(20.0),
+            kanan: mm(15.0),
+            atas: mm(15.0),
+            bawah: mm(15.0),
+        }
+    }
+
+    /// The paper of the book's front matter: this paper, upright, with the
+    /// wider margins of a bound book (left for binding).
+    pub fn front_matter(&self) -> Sheet {
+        Sheet {
+            lebar: self.lebar.min(self.tinggi),
+            tinggi: self.lebar.max(self.tinggi),
+            kiri: mm(30.0),
+            kanan: mm(20.0),
+            atas: mm(25.0),
+            bawah: mm(20.0),
+        }
+    }
+
+    pub fn lebar_isi(&self) -> f64 {
+        self.lebar - self.kiri - self.kanan
+    }
+
+    pub fn tinggi_isi(&self) -> f64 {
+        self.tinggi - self.atas - self.bawah
+    }
+}
+
+/// Whether `aktor` actor columns are narrower than readable on this paper
+/// (for the checks' layout warning; the PDF is still made).
+pub fn kolom_sempit(sheet: &Sheet, aktor: usize, keterangan: bool) -> bool {
+    Kolom::hitung(sheet.lebar_isi(), aktor.max(1), keterangan).sempit
+}
 
 /// Widths of the table columns and the flowchart geometry inside them (pt).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -145,5 +231,22 @@ mod tests {
         assert!(!seven.sempit);
         let twelve = Kolom::hitung(mm(262.0), 12, true);
         assert!(twelve.sempit);
+    }
+
+    #[test]
+    fn too_many_actors_for_the_paper() {
+        let f4 = Sheet::of(Kertas::default(), Orientasi::default());
+        assert!(!kolom_sempit(&f4, 7, true));
+        assert!(kolom_sempit(&f4, 14, true));
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret);
+        assert!(kolom_sempit(&potret, 5, true));
+    }
+
+    #[test]
+    fn paper_sizes() {
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap);
+        assert!((f4.lebar - mm(330.0)).abs() < 1e-9 && (f4.tinggi - mm(215.0)).abs() < 1e-9);
+        let a4 = Sheet::of(Kertas::A4, Orientasi::Potret);
+        assert!((a4.lebar - mm(210.0)).abs() < 1e-9 && (a4.tinggi - mm(297.0)).abs() < 1e-9);
     }
 }
