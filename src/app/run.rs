@@ -55,7 +55,9 @@ pub fn config_for(path: &Path) -> Result<Config, Msg> {
     } else {
         path.parent().unwrap_or(Path::new("."))
     };
-    let mut c = Config::load(&repo::root_of(dir))?;
+    let root = repo::root_of(dir);
+    let mut c = Config::load(&root)?;
+    check::check_aturan(&c).map_err(|m| crate::config::in_file(&root, m))?;
     c.hari_ini = crate::config::today();
     Ok(c)
 }

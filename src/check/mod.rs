@@ -8,7 +8,8 @@ pub mod rules;
 
 use crate::model::alur::Alur;
 use crate::config::Config;
-use crate::diag::{Diagnostic, Msg, Severity};
+use crate::diag::{Diagnostic, Msg, Severity, did_you_mean, suggest};
+use crate::msg;
 use crate::model::durasi::Jumlah;
 use crate::model::Sop;
 use crate::parse::repo::RepoIndex;
@@ -93,6 +94,27 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
 
 pub fn find_rule(code: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.code == code)
+}
+
+/// Refuses a `sopc.toml` whose `[aturan]` names a rule that does not exist,
+/// with the nearest code as a suggestion.
+pub fn check_aturan(config: &Config) -> Result<(), Msg> {
+    for code in config.aturan.keys() {
+        if find_rule(code).is_none() {
+            let hint = suggest(code, all_rules().map(|r| r.code))
+                .map(|s| {
+                    let h = did_you_mean(s);
+                    (format!(" ({})", h.id), format!(" ({})", h.en))
+                })
+                .unwrap_or_default();
+            let (hid, hen) = hint;
+            return Err(msg!(
+                "sopc.toml [aturan]: kode aturan `{code}` tidak ada{hid}; lihat `sopc explain --list`",
+                "sopc.toml [aturan]: there is no rule `{code}`{hen}; see `sopc explain --list`"
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The result of checking one SOP.
@@ -302,5 +324,24 @@ langkah:
             .filter(|(c, _)| *c == code)
             .map(|(_, l)| l)
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_aturan;
+    use crate::config::Config;
+
+    #[test]
+    fn unknown_rule_code_is_refused_with_a_suggestion() {
+        let config = Config::parse("[aturan]\nkegiatan-subjk = \"off\"\n").unwrap();
+        let e = check_aturan(&config).unwrap_err();
+        assert_eq!(
+            e.id,
+            "sopc.toml [aturan]: kode aturan `kegiatan-subjk` tidak ada (apakah maksud Anda \
+             `kegiatan-subjek`?); lihat `sopc explain --list`"
+        );
+        let known = Config::parse("[aturan]\nkegiatan-subjek = \"off\"\n").unwrap();
+        assert_eq!(check_aturan(&known), Ok(()));
     }
 }
