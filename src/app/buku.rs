@@ -13,7 +13,7 @@ use crate::model::Sop;
 use crate::msg;
 use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
 use crate::parse::repo::{self, LogoMasalah};
-use crate::app::run::FileReport;
+use crate::app::run::{FileReport, Kemajuan};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -57,7 +57,7 @@ pub fn buat(
     config: &Config,
     reports: &[FileReport],
     pilihan: &Pilihan,
-    kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
+    kemajuan: &(dyn Fn(Kemajuan) + Sync),
 ) -> Result<Laporan, Gagal> {
     let bergalat: Vec<PathBuf> = reports
         .iter()
@@ -86,8 +86,9 @@ pub fn buat(
         .collect::<Result<_, _>>()?;
     let buku = susun(&urut, &logo, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));
+    kemajuan(Kemajuan::Mulai(buku.sop.len()));
     let hasil = renderer
-        .render_buku_dengan(&buku, kemajuan)
+        .render_buku_dengan(&buku, &|| kemajuan(Kemajuan::Satu))
         .map_err(|e| Gagal::Cetak(e.message))?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {

@@ -170,19 +170,18 @@ impl Gambar {
 impl Renderer {
     /// The book of `buku.sop`, in that order.
     pub fn render_buku(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
-        self.render_buku_dengan(buku, &|_| {})
+        self.render_buku_dengan(buku, &|| {})
     }
 
-    /// [`Self::render_buku`], reporting each SOP prepared (from any thread)
-    /// to a progress bar.
+    /// [`Self::render_buku`], calling `done` after each SOP prepared (from
+    /// any thread), for a progress bar.
     pub fn render_buku_dengan(
         &self,
         buku: &Buku,
-        kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
+        done: &(dyn Fn() + Sync),
     ) -> Result<HasilBuku, RenderError> {
         self.periksa_huruf()?;
-        kemajuan(crate::app::run::Kemajuan::Mulai(buku.sop.len()));
-        let hasil = self.render_buku_dalam(buku, kemajuan);
+        let hasil = self.render_buku_dalam(buku, done);
         comemo::evict(10);
         hasil
     }
@@ -190,7 +189,7 @@ impl Renderer {
     fn render_buku_dalam(
         &self,
         buku: &Buku,
-        kemajuan: &(dyn Fn(crate::app::run::Kemajuan) + Sync),
+        done: &(dyn Fn() + Sync),
     ) -> Result<HasilBuku, RenderError> {
         let mut gambar = Gambar::default();
         let logo_sop: Vec<Option<(String, Bytes)>> = buku
@@ -209,7 +208,7 @@ impl Renderer {
             .zip(logo_sop)
             .map(|(s, logo)| {
                 let siap = self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap);
-                kemajuan(crate::app::run::Kemajuan::Satu);
+                done();
                 siap
             })
             .collect::<Result<_, _>>()
