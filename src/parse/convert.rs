@@ -3,7 +3,7 @@
 //! wrong type — all of them, not just the first — and parses dates and
 //! durations into values so that nothing downstream sees their text again.
 
-use super::yaml::{Key, Node, NodeKind};
+use super::tree::{Key, Node, NodeKind};
 use crate::diag::Kesalahan;
 use crate::diag::{Diagnostic, Severity, did_you_mean, suggest};
 use crate::model::durasi::{Jumlah, Waktu};

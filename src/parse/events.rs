@@ -1,4 +1,4 @@
-//! The common road of [`super::yaml::parse`]: plain YAML — mappings, lists
+//! The common road of [`super::syntax_tree`]: plain YAML — mappings, lists
 //! and untagged scalars in one document, without anchors — read straight from
 //! the events of granit-parser (the parser under serde-saphyr) into a
 //! [`Node`]. Going through serde costs several times more (a location struct
@@ -11,7 +11,7 @@
 //! message about bad YAML. For the input this road accepts, both roads build
 //! the same tree; the tests below compare them.
 
-use super::yaml::{Key, Node, NodeKind};
+use super::tree::{Key, Node, NodeKind};
 use crate::source::{FileId, SourceFile, Span};
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, StrInput};
 
@@ -208,7 +208,7 @@ mod tests {
         let Some(direct) = parse(&source, FileId(0)) else {
             return false;
         };
-        match yaml::parse_with_serde(&source, FileId(0)) {
+        match yaml::parse(&source, FileId(0)) {
             Ok(slow) => assert_eq!(direct, slow, "the roads differ on {text:?}"),
             Err(e) => panic!("serde-saphyr refuses what the direct road read: {text:?}: {e:?}"),
         }

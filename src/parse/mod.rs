@@ -6,6 +6,7 @@
 pub mod convert;
 mod events;
 pub mod repo;
+pub mod tree;
 pub mod yaml;
 
 use crate::diag::{Diagnostic, Severity};
@@ -15,7 +16,7 @@ use crate::source::{FileId, SourceFile, Sources, Span};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use yaml::{Node, NodeKind};
+use tree::{Node, NodeKind};
 
 /// Name of the repository defaults file.
 pub const DEFAULTS_FILE: &str = "_default.yaml";
@@ -117,11 +118,24 @@ fn whole_file_error(
     }
 }
 
+/// Parses the text of `source` (registered as `file`) into a [`Node`].
+/// An empty document gives a `Null` node; callers decide what that means.
+/// Plain YAML takes the direct road of `events`; the rest, and every
+/// error, goes through serde-saphyr ([`yaml`]).
+pub fn syntax_tree(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
+    if !source.text.trim().is_empty()
+        && let Some(node) = events::parse(source, file)
+    {
+        return Ok(node);
+    }
+    yaml::parse(source, file)
+}
+
 fn load_source(file: Arc<SourceFile>, chain: &[Arc<DefaultsFile>]) -> Loaded {
     let mut sources = Sources::default();
     let id = sources.add(file.clone());
     let mut diagnostics = Vec::new();
-    let mut root = match yaml::parse(&file, id) {
+    let mut root = match syntax_tree(&file, id) {
         Ok(n) => n,
         Err(d) => {
             return Loaded {
@@ -284,7 +298,7 @@ fn conflict(other: &DefaultsFile) -> DefaultsFile {
 fn read_defaults(path: &Path) -> std::io::Result<DefaultsFile> {
     match read_source(path)? {
         Ok(source) => {
-            let node = yaml::parse(&source, FileId(0)).and_then(|n| match n.kind {
+            let node = syntax_tree(&source, FileId(0)).and_then(|n| match n.kind {
                 NodeKind::Map(_) | NodeKind::Null => Ok(n),
                 _ => Err(Box::new(Diagnostic::new(
                     "tipe-salah",

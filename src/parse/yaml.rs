@@ -1,8 +1,9 @@
-//! YAML text → a spanned syntax tree ([`Node`]), through serde-saphyr. The tree
-//! keeps every key and value with its byte span, keeps repeated keys (so that
-//! both places can be shown), and is bounded in size so that an alias bomb or a
-//! huge file is refused quickly with bounded memory.
+//! YAML text → the spanned syntax tree ([`Node`]) through serde-saphyr: the
+//! road for any YAML (anchors, tags, merge keys) and for every syntax error.
+//! It is bounded in size so that an alias bomb or a huge file is refused
+//! quickly with bounded memory.
 
+use super::tree::{Key, Node, NodeKind};
 use crate::diag::{Diagnostic, Severity};
 use crate::msg;
 use crate::source::{FileId, SourceFile, Span};
@@ -16,46 +17,6 @@ const MAX_NODES: usize = 400_000;
 const MAX_ALIAS_EVENTS: usize = 100_000;
 /// Deepest nesting accepted; an SOP is at most five levels deep.
 const MAX_DEPTH: usize = 64;
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub kind: NodeKind,
-    pub span: Span,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum NodeKind {
-    Null,
-    /// A scalar as written. `plain` is false for quoted and block scalars.
-    Scalar(String),
-    Seq(Vec<Node>),
-    Map(Vec<(Key, Node)>),
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Key {
-    pub name: String,
-    pub span: Span,
-}
-
-impl Node {
-    /// Word for the node's type in messages: (Indonesian, English).
-    pub fn type_name(&self) -> (&'static str, &'static str) {
-        match self.kind {
-            NodeKind::Null => ("kosong", "empty"),
-            NodeKind::Scalar(_) => ("teks", "text"),
-            NodeKind::Seq(_) => ("daftar", "list"),
-            NodeKind::Map(_) => ("pemetaan (kunci: nilai)", "mapping (key: value)"),
-        }
-    }
-
-    pub fn get(&self, key: &str) -> Option<&Node> {
-        match &self.kind {
-            NodeKind::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-}
 
 // ---- serde-saphyr → Node ----------------------------------------------------
 
@@ -249,21 +210,11 @@ fn too_deep(span: Span) -> Diagnostic {
     )
 }
 
-/// Parses the text of `source` (registered as `file`) into a [`Node`].
+/// Parses the text of `source` (registered as `file`) into a [`Node`]
+/// through serde-saphyr, whatever the text: the road for everything
+/// [`super::events`] declines, and the owner of every message about bad YAML.
 /// An empty document gives a `Null` node; callers decide what that means.
-/// Plain YAML takes the direct road of [`super::events`]; the rest, and every
-/// error, goes through serde-saphyr.
 pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
-    if !source.text.trim().is_empty()
-        && let Some(node) = super::events::parse(source, file)
-    {
-        return Ok(node);
-    }
-    parse_with_serde(source, file)
-}
-
-/// [`parse`] through serde-saphyr, whatever the text.
-pub(super) fn parse_with_serde(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>> {
     let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         leading_zero_numbers_as_strings: true,
@@ -369,7 +320,7 @@ mod tests {
     use super::*;
 
     fn parse_str(s: &str) -> Result<Node, Box<Diagnostic>> {
-        parse(&SourceFile::new("t.yaml", s), FileId(0))
+        super::super::syntax_tree(&SourceFile::new("t.yaml", s), FileId(0))
     }
 
     #[test]
