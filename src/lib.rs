@@ -1,8 +1,19 @@
 //! sopc: compiler and validator for Indonesian government SOPs
-//! (Permendagri 52/2011, PermenPAN-RB 35/2012). The pipeline:
-//! `parse` (YAML → spanned tree → typed [`model::Sop`]) → `check` (rules →
-//! diagnostics) → `render` (Typst → PDF). The CLI in `main.rs` is a thin layer
-//! over [`run`].
+//! (Permendagri 52/2011, PermenPAN-RB 35/2012). Data flows one way, and the
+//! modules are layered in that order; a module imports only its own layer and
+//! those below it (`tests/layers.rs` keeps it so):
+//!
+//! - base leaves: [`source`] (files and spans), [`diag`] (diagnostics and
+//!   bilingual messages), [`paper`] (paper and column geometry);
+//! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
+//!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
+//! - [`config`] — `sopc.toml`;
+//! - [`parse`] — YAML → spanned tree → typed SOP, defaults, the repository;
+//! - [`check`] — rules → diagnostics;
+//! - [`layout`] — the flowchart plan, pure Rust;
+//! - [`render`] — Typst → PDF (nothing else knows Typst);
+//! - [`app`] — the commands (batch driver, buku, init, watch, output formats),
+//!   with the CLI in `main.rs` on top.
 
 pub mod app;
 pub mod check;
