@@ -4,9 +4,9 @@
 //! errors, with a suggestion.
 
 use crate::diag::{Msg, did_you_mean, suggest};
+use crate::model::tanggal::Tanggal;
 use crate::msg;
 use crate::paper::{Kertas, Orientasi};
-use crate::model::tanggal::Tanggal;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;

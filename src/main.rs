@@ -2,8 +2,8 @@
 //! exit codes (0 clean or warnings, 1 findings, 2 usage or I/O).
 
 use clap::{Parser, Subcommand};
-use sopc::diag::{Lang, Msg};
 use sopc::app::report::Format;
+use sopc::diag::{Lang, Msg};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -659,10 +659,7 @@ fn buku(
     dir: &std::path::Path,
     output: Option<PathBuf>,
     pilihan: sopc::app::buku::Pilihan,
-    (kertas, orientasi): (
-        Option<sopc::paper::Kertas>,
-        Option<sopc::paper::Orientasi>,
-    ),
+    (kertas, orientasi): (Option<sopc::paper::Kertas>, Option<sopc::paper::Orientasi>),
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
     use sopc::app::buku::Gagal;

@@ -55,7 +55,11 @@ fn imports(text: &str) -> Vec<Import> {
     // Brace depth at which a `#[cfg(test)]` item started, while inside it.
     let mut test_item: Option<usize> = None;
     let mut cfg_test_pending = false;
-    let at = |i: usize, pat: &str| pat.chars().enumerate().all(|(k, c)| s.get(i + k) == Some(&c));
+    let at = |i: usize, pat: &str| {
+        pat.chars()
+            .enumerate()
+            .all(|(k, c)| s.get(i + k) == Some(&c))
+    };
     let ident = |c: char| c.is_alphanumeric() || c == '_';
     while i < s.len() {
         let c = s[i];
@@ -83,9 +87,14 @@ fn imports(text: &str) -> Vec<Import> {
                     i += 1;
                 }
             }
-        } else if (c == 'r' || c == 'b') && (i == 0 || !ident(s[i - 1])) && raw_start(&s, i).is_some() {
+        } else if (c == 'r' || c == 'b')
+            && (i == 0 || !ident(s[i - 1]))
+            && raw_start(&s, i).is_some()
+        {
             let (hashes, body) = raw_start(&s, i).unwrap_or_default();
-            let close: String = std::iter::once('"').chain(std::iter::repeat_n('#', hashes)).collect();
+            let close: String = std::iter::once('"')
+                .chain(std::iter::repeat_n('#', hashes))
+                .collect();
             i = body;
             while i < s.len() && !at(i, &close) {
                 line += usize::from(s[i] == '\n');
@@ -168,7 +177,10 @@ fn imports(text: &str) -> Vec<Import> {
                     for (at, m) in members {
                         let m: String = m.trim().chars().take_while(|&c| ident(c)).collect();
                         if !m.is_empty() && m != "self" {
-                            out.push(Import { line: at, module: m });
+                            out.push(Import {
+                                line: at,
+                                module: m,
+                            });
                         }
                     }
                 } else {
@@ -290,7 +302,10 @@ fn last() { crate::layout::mm(1.0); }
         .iter()
         .map(|i| format!("{}:{}", i.line, i.module))
         .collect();
-    assert_eq!(got, ["2:diag", "4:model", "5:parse", "9:check", "17:layout"]);
+    assert_eq!(
+        got,
+        ["2:diag", "4:model", "5:parse", "9:check", "17:layout"]
+    );
 }
 
 #[test]

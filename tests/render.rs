@@ -3,9 +3,9 @@
 //! bytes, not only at whether a file came out. Full renders are slow in
 //! debug builds, so each test renders few documents and checks much.
 
-use sopc::paper::{Kertas, Orientasi};
 use sopc::layout::Jalur;
 use sopc::model::Sop;
+use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};
 use std::path::Path;
 use std::sync::OnceLock;

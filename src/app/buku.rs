@@ -7,13 +7,13 @@
 //! printed — and why its daftar isi is right — is [`crate::render::Buku`]'s
 //! business.
 
+use crate::app::run::{FileReport, Kemajuan};
 use crate::config::Config;
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
 use crate::msg;
-use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
 use crate::parse::repo::{self, LogoMasalah};
-use crate::app::run::{FileReport, Kemajuan};
+use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 

@@ -4,8 +4,8 @@
 //! free `nomor` when the repository follows a numbering pattern.
 
 use crate::diag::Msg;
-use crate::msg;
 use crate::model::tanggal::Tanggal;
+use crate::msg;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Write;

@@ -6,12 +6,12 @@
 
 pub mod rules;
 
-use crate::model::alur::Alur;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Msg, Severity, did_you_mean, suggest};
-use crate::msg;
-use crate::model::durasi::Jumlah;
 use crate::model::Sop;
+use crate::model::alur::Alur;
+use crate::model::durasi::Jumlah;
+use crate::msg;
 use crate::parse::repo::RepoIndex;
 use crate::source::{Sources, Span};
 use std::path::Path;

@@ -133,8 +133,8 @@ impl Halaman {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::alur::{Jenis, Simbol};
     use crate::layout::Panah;
+    use crate::model::alur::{Jenis, Simbol};
 
     fn lurus(n: usize) -> Bagan {
         Bagan {

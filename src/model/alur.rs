@@ -2,8 +2,8 @@
 //! exits, `lanjut` and plain succession. Shared by the checks (reachability,
 //! dead ends, shortest and longest path) and by the flowchart layout.
 
-use crate::model::durasi::{Durasi, Waktu};
 use crate::model::Sop;
+use crate::model::durasi::{Durasi, Waktu};
 use serde::Serialize;
 use std::collections::HashMap;
 

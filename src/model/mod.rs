@@ -12,8 +12,8 @@ pub mod schema;
 pub mod tanggal;
 
 use crate::model::durasi::Waktu;
-use crate::source::{Sp, Span};
 use crate::model::tanggal::Tanggal;
+use crate::source::{Sp, Span};
 use schemars::JsonSchema;
 use serde::Serialize;
 

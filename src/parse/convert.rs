@@ -7,10 +7,10 @@ use super::tree::{Key, Node, NodeKind};
 use crate::diag::Kesalahan;
 use crate::diag::{Diagnostic, Severity, did_you_mean, suggest};
 use crate::model::durasi::{Jumlah, Waktu};
+use crate::model::tanggal::Tanggal;
 use crate::model::*;
 use crate::msg;
 use crate::source::{Sp, Span};
-use crate::model::tanggal::Tanggal;
 use std::fmt;
 
 pub const SOP_KEYS: &[&str] = &[
@@ -547,7 +547,13 @@ impl Reader<'_> {
         })
     }
 
-    fn waktu_error(&mut self, node: &Node, text: &str, e: &crate::model::durasi::WaktuError, path: Jalur) {
+    fn waktu_error(
+        &mut self,
+        node: &Node,
+        text: &str,
+        e: &crate::model::durasi::WaktuError,
+        path: Jalur,
+    ) {
         // Underline the offending word when the value is written plainly on
         // one line, so that its offsets match the source.
         let span = if node.span.end - node.span.start == text.len() as u32 {

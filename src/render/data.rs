@@ -5,9 +5,9 @@
 
 use super::markdown::{self, Teks};
 use crate::layout::{self, Bagan, Denah, Gambar};
+use crate::model::tanggal::Tanggal;
 use crate::model::{Isi, Parsed, Sop};
 use crate::paper::{Kolom, Sheet, mm};
-use crate::model::tanggal::Tanggal;
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -21,13 +21,13 @@ pub use baca::Bentuk;
 pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
-use crate::model::alur::{Alur, Jenis};
 use crate::diag::Msg;
-use crate::model::durasi::Jumlah;
 use crate::layout::{self, Bagan, Denah, Panah, Ukuran};
-use crate::paper::{Kertas, Kolom, Orientasi, Sheet};
+use crate::model::alur::{Alur, Jenis};
+use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
 use crate::msg;
+use crate::paper::{Kertas, Kolom, Orientasi, Sheet};
 use std::io::Write;
 use std::path::Path;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -267,11 +267,7 @@ impl Renderer {
         let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
         let alur = Alur::build(sop);
         let bagan = bagan(sop, &alur);
-        let kolom = Kolom::hitung(
-            self.kertas.lebar_isi(),
-            bagan.aktor,
-            sop.ada_keterangan(),
-        );
+        let kolom = Kolom::hitung(self.kertas.lebar_isi(), bagan.aktor, sop.ada_keterangan());
         let mut prosedur =
             data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
         if bagian != Bagian::Lengkap {
@@ -486,11 +482,7 @@ fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Ukuran, RenderError>
 
 /// Compares the rows of one SOP in the printed document (its `sopc-baris`
 /// anchors) with the plan; returns the index of the first procedure page.
-fn periksa_baris(
-    baris: &[baca::Penanda],
-    denah: &Denah,
-    k: &Sheet,
-) -> Result<usize, RenderError> {
+fn periksa_baris(baris: &[baca::Penanda], denah: &Denah, k: &Sheet) -> Result<usize, RenderError> {
     let awal = baris.first().map_or(0, |p| p.halaman);
     for p in baris {
         let Value::Int(i) = p.nilai else { continue };

@@ -2,9 +2,9 @@
 //! jumps name existing steps, decisions have two distinct exits, and the
 //! first and last steps stay terminators.
 
-use crate::model::alur::{Target, resolve, step_ids};
 use crate::check::{Ctx, Rule};
 use crate::diag::{Severity::Error, did_you_mean, suggest};
+use crate::model::alur::{Target, resolve, step_ids};
 use crate::msg;
 use crate::source::Sp;
 
