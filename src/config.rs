@@ -10,6 +10,8 @@ use crate::paper::{Kertas, Orientasi};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
+use toml::Spanned;
+use toml::de::{DeString, DeValue};
 
 pub const CONFIG_FILE: &str = "sopc.toml";
 
@@ -78,25 +80,15 @@ impl SatuAtauBanyak {
     }
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    #[serde(default)]
-    cetak: Cetak,
-    #[serde(default)]
-    waktu: WaktuCfg,
-    #[serde(default)]
-    aturan: BTreeMap<String, Tingkat>,
-    #[serde(default)]
-    buku: BukuCfg,
-}
-
 /// The effective configuration.
 #[derive(Clone, Debug, Default)]
 pub struct Config {
     pub cetak: Cetak,
     pub jam_kerja_per_hari: Option<u32>,
     pub aturan: BTreeMap<String, Tingkat>,
+    /// Where each `[aturan]` entry's code and value are written, for
+    /// messages about them.
+    pub aturan_letak: BTreeMap<String, (Letak, Letak)>,
     pub buku: BukuCfg,
     /// Today, for checks such as "TMT in the future". Never reaches a PDF.
     pub hari_ini: Option<Tanggal>,
@@ -113,33 +105,42 @@ impl Config {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
                 let p = path.display();
-                return Err(msg!("tidak dapat membaca {p}: {e}", "cannot read {p}: {e}"));
+                return Err(crate::diag::gagal_io(crate::diag::MEMBACA, p, &e));
             }
         };
         Config::parse(&text).map_err(|m| in_file(root, m))
     }
 
+    /// Reads the text of a `sopc.toml`. Every message is sopc's own and
+    /// names the line: the TOML library's wording never reaches a user.
     pub fn parse(text: &str) -> Result<Config, Msg> {
-        let file: File = toml::from_str(text).map_err(|e| {
-            let detail = e.to_string();
-            let (hid, hen) = saran_kunci(&detail)
-                .map(|s| {
-                    let h = did_you_mean(s);
-                    (format!("\n{}", h.id), format!("\n{}", h.en))
-                })
-                .unwrap_or_default();
-            msg!(
-                "sopc.toml tidak valid: {detail}{hid}",
-                "invalid sopc.toml: {detail}{hen}"
+        let doc = toml::de::DeTable::parse(text).map_err(|e| {
+            let at = Letak::of(text, e.span().map_or(0, |s| s.start));
+            at.pesan(
+                msg!(
+                    "sopc.toml bukan TOML yang valid",
+                    "sopc.toml is not valid TOML"
+                ),
+                msg!(
+                    "periksa tanda kutip, tanda `=`, kunci yang ditulis dua kali dan nama bagian `[...]` pada baris ini",
+                    "check the quotes, the `=`, keys written twice and the `[...]` section names on this line"
+                ),
             )
         })?;
-        Ok(Config {
-            cetak: file.cetak,
-            jam_kerja_per_hari: file.waktu.jam_kerja_per_hari,
-            aturan: file.aturan,
-            buku: file.buku,
-            hari_ini: None,
-        })
+        let baca = Baca { text };
+        let mut config = Config::default();
+        for (key, value) in sorted(doc.get_ref()) {
+            let name = key.get_ref().as_ref();
+            let table = || baca.table(name, value);
+            match name {
+                "cetak" => config.cetak = baca.cetak(table()?)?,
+                "waktu" => config.jam_kerja_per_hari = baca.waktu(table()?)?,
+                "aturan" => baca.aturan(table()?, &mut config)?,
+                "buku" => config.buku = baca.buku(table()?)?,
+                _ => return Err(baca.unknown(key, None, &["cetak", "waktu", "aturan", "buku"])),
+            }
+        }
+        Ok(config)
     }
 }
 
@@ -150,13 +151,322 @@ pub fn in_file(root: &Path, m: Msg) -> Msg {
     Msg::new(format!("{p}: {}", m.id), format!("{p}: {}", m.en))
 }
 
-/// The key an "unknown field `x`, expected one of `a`, `b`" error of a
-/// section probably meant.
-fn saran_kunci(detail: &str) -> Option<&str> {
-    let (_, rest) = detail.split_once("unknown field `")?;
-    let (kunci, rest) = rest.split_once('`')?;
-    let (_, calon) = rest.split_once("expected")?;
-    suggest(kunci, calon.split('`').skip(1).step_by(2))
+/// The kind of a TOML value, in words: (Indonesian, English).
+fn jenis(value: &DeValue) -> (&'static str, &'static str) {
+    match value {
+        DeValue::String(_) => ("teks", "text"),
+        DeValue::Integer(_) => ("bilangan bulat", "a whole number"),
+        DeValue::Float(_) => ("bilangan pecahan", "a fraction"),
+        DeValue::Boolean(_) => ("nilai benar/salah", "a true/false value"),
+        DeValue::Datetime(_) => ("tanggal", "a date"),
+        DeValue::Array(_) => ("daftar", "a list"),
+        DeValue::Table(_) => ("tabel", "a table"),
+    }
+}
+
+/// Entries in the order they are written (the parser keeps them sorted by
+/// name), so the first problem reported is the first in the file.
+fn sorted<'a, 'i>(
+    table: &'a toml::de::DeTable<'i>,
+) -> Vec<(&'a Spanned<DeString<'i>>, &'a Spanned<DeValue<'i>>)> {
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+/// A line and column of `sopc.toml`, 1-based.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Letak {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Letak {
+    fn of(text: &str, offset: usize) -> Letak {
+        let (line, col) = crate::source::SourceFile::new(CONFIG_FILE, text)
+            .line_col(text.floor_char_boundary(offset));
+        Letak { line, col }
+    }
+
+    /// `message` at this place, then `help`.
+    pub fn pesan(&self, message: Msg, help: Msg) -> Msg {
+        let (l, c) = (self.line, self.col);
+        Msg::new(
+            format!("baris {l}, kolom {c}: {}\n{}", message.id, help.id),
+            format!("line {l}, column {c}: {}\n{}", message.en, help.en),
+        )
+    }
+}
+
+/// Reads the sections of a parsed `sopc.toml`, pointing each message at its
+/// line.
+struct Baca<'t> {
+    text: &'t str,
+}
+
+type Entri<'i> = Spanned<DeValue<'i>>;
+
+impl Baca<'_> {
+    fn at(&self, span: std::ops::Range<usize>, message: Msg, help: Msg) -> Msg {
+        Letak::of(self.text, span.start).pesan(message, help)
+    }
+
+    /// An unknown section (`section` None) or key, with the closest known one.
+    fn unknown(&self, key: &Spanned<DeString>, section: Option<&str>, known: &[&str]) -> Msg {
+        let name = key.get_ref();
+        let message = match section {
+            None => msg!(
+                "bagian `[{name}]` tidak dikenal",
+                "unknown section `[{name}]`"
+            ),
+            Some(s) => msg!(
+                "kunci `{name}` tidak dikenal di bagian `[{s}]`",
+                "unknown key `{name}` in section `[{s}]`"
+            ),
+        };
+        let help = match suggest(name, known.iter().copied()) {
+            Some(s) => did_you_mean(s),
+            None => {
+                let list = known.join("`, `");
+                msg!("yang dikenal: `{list}`", "known: `{list}`")
+            }
+        };
+        self.at(key.span(), message, help)
+    }
+
+    fn table<'a, 'i>(
+        &self,
+        name: &str,
+        value: &'a Entri<'i>,
+    ) -> Result<&'a toml::de::DeTable<'i>, Msg> {
+        value.get_ref().as_table().ok_or_else(|| {
+            self.at(
+                value.span(),
+                msg!(
+                    "`{name}` harus berupa bagian `[{name}]`",
+                    "`{name}` must be a section `[{name}]`"
+                ),
+                msg!(
+                    "tulis `[{name}]` pada barisnya sendiri, lalu kuncinya di bawahnya",
+                    "write `[{name}]` on a line of its own, then its keys below it"
+                ),
+            )
+        })
+    }
+
+    fn text(&self, key: &str, value: &Entri) -> Result<String, Msg> {
+        match value.get_ref().as_str() {
+            Some(s) => Ok(s.to_owned()),
+            None => Err(self.at(
+                value.span(),
+                msg!("`{key}` harus berupa teks", "`{key}` must be text"),
+                msg!(
+                    "tulis nilainya di antara tanda kutip: {key} = \"...\"",
+                    "write the value between quotes: {key} = \"...\""
+                ),
+            )),
+        }
+    }
+
+    fn texts(&self, key: &str, value: &Entri) -> Result<Vec<String>, Msg> {
+        match value.get_ref().as_array() {
+            Some(items) => items.iter().map(|v| self.text(key, v)).collect(),
+            None => Err(self.at(
+                value.span(),
+                msg!(
+                    "`{key}` harus berupa daftar teks",
+                    "`{key}` must be a list of texts"
+                ),
+                msg!(
+                    "tulis {key} = [\"...\", \"...\"]",
+                    "write {key} = [\"...\", \"...\"]"
+                ),
+            )),
+        }
+    }
+
+    /// A whole number in `range`.
+    fn number(
+        &self,
+        key: &str,
+        value: &Entri,
+        range: std::ops::RangeInclusive<i64>,
+    ) -> Result<i64, Msg> {
+        let (lo, hi) = (range.start(), range.end());
+        let n = value
+            .get_ref()
+            .as_integer()
+            .and_then(|i| i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).ok());
+        match n {
+            Some(n) if range.contains(&n) => Ok(n),
+            _ => Err(self.at(
+                value.span(),
+                msg!(
+                    "`{key}` harus berupa bilangan bulat dari {lo} sampai {hi}",
+                    "`{key}` must be a whole number from {lo} to {hi}"
+                ),
+                msg!(
+                    "tulis angka tanpa tanda kutip, mis. {key} = {hi}",
+                    "write a number without quotes, e.g. {key} = {hi}"
+                ),
+            )),
+        }
+    }
+
+    /// One of `choices`, whatever its case.
+    fn choice<T: Copy>(&self, key: &str, value: &Entri, choices: &[(&str, T)]) -> Result<T, Msg> {
+        let written = value.get_ref().as_str();
+        if let Some((_, v)) = written.and_then(|w| {
+            choices
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(w.trim()))
+        }) {
+            return Ok(*v);
+        }
+        let list = choices
+            .iter()
+            .map(|(name, _)| format!("\"{name}\""))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let message = match written {
+            Some(w) => msg!(
+                "nilai \"{w}\" tidak dikenal untuk `{key}`",
+                "unknown value \"{w}\" for `{key}`"
+            ),
+            None => {
+                let (id, en) = jenis(value.get_ref());
+                msg!(
+                    "`{key}` harus berupa teks, bukan {id}",
+                    "`{key}` must be text, not {en}"
+                )
+            }
+        };
+        Err(self.at(
+            value.span(),
+            message,
+            msg!("pilih salah satu: {list}", "choose one of: {list}"),
+        ))
+    }
+
+    fn cetak(&self, table: &toml::de::DeTable) -> Result<Cetak, Msg> {
+        let mut cetak = Cetak::default();
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "kertas" => {
+                    cetak.kertas = Some(self.choice(
+                        "kertas",
+                        value,
+                        &[("F4", Kertas::F4), ("A4", Kertas::A4)],
+                    )?)
+                }
+                "orientasi" => {
+                    cetak.orientasi = Some(self.choice(
+                        "orientasi",
+                        value,
+                        &[
+                            ("lanskap", Orientasi::Lanskap),
+                            ("potret", Orientasi::Potret),
+                        ],
+                    )?)
+                }
+                "huruf" => cetak.huruf = Some(self.text("huruf", value)?),
+                _ => {
+                    return Err(self.unknown(
+                        key,
+                        Some("cetak"),
+                        &["kertas", "orientasi", "huruf"],
+                    ));
+                }
+            }
+        }
+        Ok(cetak)
+    }
+
+    /// `[waktu]`: working hours per day, 1 to 24. Zero would silently carry
+    /// nothing, so it is refused like any other impossible day.
+    fn waktu(&self, table: &toml::de::DeTable) -> Result<Option<u32>, Msg> {
+        let mut jam = None;
+        for (key, value) in sorted(table) {
+            match key.get_ref().as_ref() {
+                "jam_kerja_per_hari" => {
+                    let n = self.number("jam_kerja_per_hari", value, 1..=24)?;
+                    jam = Some(u32::try_from(n).expect("1..=24 fits in u32"));
+                }
+                _ => return Err(self.unknown(key, Some("waktu"), &["jam_kerja_per_hari"])),
+            }
+        }
+        Ok(jam)
+    }
+
+    /// `[aturan]` as written, with where each entry stands; the codes are
+    /// judged by the rule registry ([`crate::check::check_aturan`]).
+    fn aturan(&self, table: &toml::de::DeTable, config: &mut Config) -> Result<(), Msg> {
+        for (key, value) in sorted(table) {
+            let code = key.get_ref().as_ref();
+            let tingkat = self.choice(
+                code,
+                value,
+                &[
+                    ("error", Tingkat::Error),
+                    ("warn", Tingkat::Warn),
+                    ("off", Tingkat::Off),
+                ],
+            )?;
+            config.aturan.insert(code.to_owned(), tingkat);
+            let letak = (
+                Letak::of(self.text, key.span().start),
+                Letak::of(self.text, value.span().start),
+            );
+            config.aturan_letak.insert(code.to_owned(), letak);
+        }
+        Ok(())
+    }
+
+    fn buku(&self, table: &toml::de::DeTable) -> Result<BukuCfg, Msg> {
+        let mut buku = BukuCfg::default();
+        for (key, value) in sorted(table) {
+            let name = key.get_ref().as_ref();
+            match name {
+                "judul" => buku.judul = Some(self.text(name, value)?),
+                "pemerintah" => buku.pemerintah = Some(self.text(name, value)?),
+                "instansi" => buku.instansi = Some(self.text(name, value)?),
+                "logo" => buku.logo = Some(self.text(name, value)?),
+                "penjelasan" => buku.penjelasan = Some(self.text(name, value)?),
+                "tahun" => {
+                    let (lo, hi) = (
+                        crate::model::tanggal::TAHUN_PALING_AWAL,
+                        crate::model::tanggal::TAHUN_PALING_AKHIR,
+                    );
+                    let n = self.number(name, value, i64::from(lo)..=i64::from(hi))?;
+                    buku.tahun = Some(i32::try_from(n).expect("a year in range fits in i32"));
+                }
+                "keputusan" => {
+                    buku.keputusan = Some(match value.get_ref().is_array() {
+                        true => SatuAtauBanyak::Banyak(self.texts(name, value)?),
+                        false => SatuAtauBanyak::Satu(self.text(name, value)?),
+                    })
+                }
+                "urutan" => buku.urutan = self.texts(name, value)?,
+                _ => {
+                    return Err(self.unknown(
+                        key,
+                        Some("buku"),
+                        &[
+                            "judul",
+                            "pemerintah",
+                            "instansi",
+                            "tahun",
+                            "logo",
+                            "keputusan",
+                            "penjelasan",
+                            "urutan",
+                        ],
+                    ));
+                }
+            }
+        }
+        Ok(buku)
+    }
 }
 
 /// Today's date from the system clock (UTC), for checks only.
@@ -196,7 +506,121 @@ mod tests {
 
     #[test]
     fn unknown_key_is_refused() {
-        assert!(Config::parse("[cetak]\nkertass = \"A4\"\n").is_err());
+        let e = Config::parse("[cetak]\nkertass = \"A4\"\n").unwrap_err();
+        assert_eq!(
+            e.id,
+            "baris 2, kolom 1: kunci `kertass` tidak dikenal di bagian `[cetak]`\napakah maksud Anda `kertas`?"
+        );
+        let e = Config::parse("[cetk]\n").unwrap_err();
+        assert_eq!(
+            e.id,
+            "baris 1, kolom 2: bagian `[cetk]` tidak dikenal\napakah maksud Anda `cetak`?"
+        );
+    }
+
+    #[test]
+    fn aturan_is_read_as_written_with_its_places() {
+        let c = Config::parse("[aturan]\nkegiatan-subjek = \"OFF\"\n").unwrap();
+        assert_eq!(c.aturan.get("kegiatan-subjek"), Some(&Tingkat::Off));
+        let (kunci, nilai) = c.aturan_letak["kegiatan-subjek"];
+        assert_eq!(
+            (kunci.line, kunci.col, nilai.line, nilai.col),
+            (2, 1, 2, 19)
+        );
+        let e = Config::parse("[aturan]\nkegiatan-subjek = \"mati\"\n").unwrap_err();
+        assert!(
+            e.id.contains("nilai \"mati\" tidak dikenal untuk `kegiatan-subjek`"),
+            "{}",
+            e.id
+        );
+    }
+
+    #[test]
+    fn working_hours_must_be_a_possible_day() {
+        for bad in ["0", "25", "-8", "\"8\"", "7.5"] {
+            let e = Config::parse(&format!("[waktu]\njam_kerja_per_hari = {bad}\n")).unwrap_err();
+            assert_eq!(
+                e.id,
+                "baris 2, kolom 22: `jam_kerja_per_hari` harus berupa bilangan bulat dari 1 sampai 24\n\
+                 tulis angka tanpa tanda kutip, mis. jam_kerja_per_hari = 24",
+                "{bad}"
+            );
+        }
+        let c = Config::parse("[waktu]\njam_kerja_per_hari = 24\n").unwrap();
+        assert_eq!(c.jam_kerja_per_hari, Some(24));
+    }
+
+    #[test]
+    fn paper_and_orientation_in_any_case() {
+        for (text, kertas) in [
+            ("A4", Kertas::A4),
+            ("a4", Kertas::A4),
+            ("f4", Kertas::F4),
+            ("F4", Kertas::F4),
+        ] {
+            let c = Config::parse(&format!(
+                "[cetak]\nkertas = \"{text}\"\norientasi = \"Potret\"\n"
+            ))
+            .unwrap();
+            assert_eq!(c.cetak.kertas, Some(kertas), "{text}");
+            assert_eq!(c.cetak.orientasi, Some(Orientasi::Potret));
+        }
+        let e = Config::parse("[cetak]\nkertas = \"Letter\"\n").unwrap_err();
+        assert_eq!(
+            e.id,
+            "baris 2, kolom 10: nilai \"Letter\" tidak dikenal untuk `kertas`\npilih salah satu: \"F4\", \"A4\""
+        );
+        let e = Config::parse("[cetak]\nkertas = 4\n").unwrap_err();
+        assert!(
+            e.id.contains("`kertas` harus berupa teks, bukan bilangan bulat"),
+            "{}",
+            e.id
+        );
+        assert!(
+            e.en.contains("`kertas` must be text, not a whole number"),
+            "{}",
+            e.en
+        );
+    }
+
+    #[test]
+    fn toml_errors_are_sopcs_own_words_at_their_line() {
+        for (text, line) in [
+            ("[cetak\nkertas = \"A4\"\n", 1),
+            ("[cetak]\nkertas = \"A4\n", 2),
+            ("[cetak]\nkertas = \"A4\"\nkertas = \"F4\"\n", 3),
+            ("[cetak]\n\nkertas A4\n", 3),
+        ] {
+            let e = Config::parse(text).unwrap_err();
+            assert!(
+                e.id.starts_with(&format!("baris {line}, kolom "))
+                    && e.id.contains(": sopc.toml bukan TOML yang valid\n"),
+                "{text:?}: {}",
+                e.id
+            );
+            assert!(e.en.contains("sopc.toml is not valid TOML"), "{}", e.en);
+            for english in ["expected", "invalid", "duplicate", "TOML parse error"] {
+                assert!(!e.id.contains(english), "{text:?}: {}", e.id);
+            }
+        }
+        let e = Config::parse("[buku]\nurutan = \"a.yaml\"\n").unwrap_err();
+        assert!(
+            e.id.contains("`urutan` harus berupa daftar teks"),
+            "{}",
+            e.id
+        );
+        let e = Config::parse("[buku]\ntahun = 20245\n").unwrap_err();
+        assert!(
+            e.id.contains("`tahun` harus berupa bilangan bulat dari 1945 sampai 2100"),
+            "{}",
+            e.id
+        );
+        let e = Config::parse("cetak = 1\n").unwrap_err();
+        assert!(
+            e.id.contains("`cetak` harus berupa bagian `[cetak]`"),
+            "{}",
+            e.id
+        );
     }
 
     #[test]

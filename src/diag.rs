@@ -176,6 +176,60 @@ pub fn bantuan(id: Option<String>, en: Option<String>) -> Option<Msg> {
     })
 }
 
+/// Why a file operation failed, in sopc's words: the operating system's
+/// English text ("No such file or directory (os error 2)") never reaches a
+/// user.
+pub fn sebab_io(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => msg!("tidak ada", "it does not exist"),
+        K::PermissionDenied => msg!("tidak ada izin", "permission denied"),
+        K::AlreadyExists => msg!("sudah ada", "it already exists"),
+        K::IsADirectory => msg!(
+            "berupa direktori, bukan berkas",
+            "it is a directory, not a file"
+        ),
+        K::NotADirectory => msg!(
+            "salah satu bagian jalurnya bukan direktori",
+            "a part of the path is not a directory"
+        ),
+        K::ReadOnlyFilesystem => msg!(
+            "sistem berkas hanya dapat dibaca",
+            "the file system is read-only"
+        ),
+        K::StorageFull | K::QuotaExceeded => {
+            msg!("ruang penyimpanan penuh", "no space left on the device")
+        }
+        K::InvalidFilename => msg!("nama berkas tidak valid", "invalid file name"),
+        K::InvalidData => msg!("isinya tidak dapat dibaca", "its content cannot be read"),
+        K::Interrupted | K::TimedOut | K::WouldBlock => msg!(
+            "pembacaan terputus; coba lagi",
+            "the operation was interrupted; try again"
+        ),
+        _ => match e.raw_os_error() {
+            Some(n) => msg!(
+                "galat sistem operasi (kode {n})",
+                "operating system error (code {n})"
+            ),
+            None => msg!("galat masukan/keluaran", "input/output error"),
+        },
+    }
+}
+
+/// "tidak dapat {verb} {what}: {why}", the why from [`sebab_io`]; `verb` is
+/// one of [`MEMBACA`], [`MENULIS`], [`MEMBUAT`].
+pub fn gagal_io(verb: (&str, &str), what: impl std::fmt::Display, e: &std::io::Error) -> Msg {
+    let why = sebab_io(e);
+    Msg::new(
+        format!("tidak dapat {} {what}: {}", verb.0, why.id),
+        format!("cannot {} {what}: {}", verb.1, why.en),
+    )
+}
+
+pub const MEMBACA: (&str, &str) = ("membaca", "read");
+pub const MENULIS: (&str, &str) = ("menulis", "write");
+pub const MEMBUAT: (&str, &str) = ("membuat", "create");
+
 /// The standard "did you mean" help.
 pub fn did_you_mean(candidate: &str) -> Msg {
     msg!(
@@ -187,6 +241,16 @@ pub fn did_you_mean(candidate: &str) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn io_errors_in_sopcs_words() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let m = gagal_io(MEMBACA, "sops/a.yaml", &e);
+        assert_eq!(m.id, "tidak dapat membaca sops/a.yaml: tidak ada");
+        assert_eq!(m.en, "cannot read sops/a.yaml: it does not exist");
+        let e = std::io::Error::from_raw_os_error(1234);
+        assert_eq!(sebab_io(&e).id, "galat sistem operasi (kode 1234)");
+    }
 
     #[test]
     fn suggests_close_keys_only() {

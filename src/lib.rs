@@ -4,7 +4,8 @@
 //! those below it (`tests/layers.rs` keeps it so):
 //!
 //! - base leaves: [`source`] (files and spans), [`diag`] (diagnostics and
-//!   bilingual messages), [`paper`] (paper and column geometry);
+//!   bilingual messages), [`paper`] (paper and column geometry), [`teks`]
+//!   (text as a reader sees it: invisible characters, list nesting);
 //! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
 //!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
 //! - [`config`] — `sopc.toml`;
@@ -25,3 +26,4 @@ pub mod paper;
 pub mod parse;
 pub mod render;
 pub mod source;
+pub mod teks;

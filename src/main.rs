@@ -53,10 +53,10 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Ukuran kertas (mengganti sopc.toml)
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         kertas: Option<sopc::paper::Kertas>,
         /// Orientasi kertas (mengganti sopc.toml)
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         orientasi: Option<sopc::paper::Orientasi>,
         /// Membuat ulang PDF setiap kali YAML, berkas bawaan, logo atau sopc.toml berubah
         #[arg(long)]
@@ -134,10 +134,10 @@ enum Command {
         #[arg(long)]
         penjelasan: Option<PathBuf>,
         /// Ukuran kertas (mengganti sopc.toml)
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         kertas: Option<sopc::paper::Kertas>,
         /// Orientasi kertas halaman SOP (mengganti sopc.toml)
-        #[arg(long, value_enum)]
+        #[arg(long, value_enum, ignore_case = true)]
         orientasi: Option<sopc::paper::Orientasi>,
     },
     /// Menjelaskan sebuah kode aturan
@@ -344,10 +344,7 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
     {
         std::fs::create_dir_all(o).map_err(|e| {
             let d = o.display();
-            Msg::new(
-                format!("tidak dapat membuat {d}: {e}"),
-                format!("cannot create {d}: {e}"),
-            )
+            sopc::diag::gagal_io(sopc::diag::MEMBUAT, d, &e)
         })?;
     }
     if reports.iter().any(|r| !r.diagnostics.is_empty()) {
@@ -477,7 +474,13 @@ fn new(
 }
 
 fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
-    let io = |e: std::io::Error| Msg::new(format!("{e}"), format!("{e}"));
+    let io = |e: std::io::Error| {
+        let why = sopc::diag::sebab_io(&e);
+        Msg::new(
+            format!("tidak dapat menulis halaman manual: {}", why.id),
+            format!("cannot write the manual pages: {}", why.en),
+        )
+    };
     let cmd = command();
     match dir {
         Some(d) => {

@@ -17,8 +17,10 @@ pub fn mm(x: f64) -> f64 {
 pub enum Kertas {
     /// F4/Folio 215 × 330 mm
     #[default]
+    #[value(name = "F4")]
     F4,
     /// A4 210 × 297 mm
+    #[value(name = "A4")]
     A4,
 }
 

@@ -91,3 +91,77 @@ fn a_directory_builds_every_sop() {
         .count();
     assert_eq!(n, 5);
 }
+
+#[test]
+fn the_readmes_kertas_spelling_is_accepted_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kertas, orientasi) in [("A4", "potret"), ("a4", "Potret")] {
+        let pdf = dir.path().join(format!("{kertas}.pdf"));
+        let out = sopc()
+            .args([
+                "build",
+                "sops/kudus-kunjungan-kerja.yaml",
+                "--kertas",
+                kertas,
+            ])
+            .args(["--orientasi", orientasi, "-o"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{kertas}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let (w, h) = common::ukuran(&pdf, 1);
+        // A4 upright: 210 × 297 mm
+        assert!(
+            (w - 595.3).abs() < 1.0 && (h - 841.9).abs() < 1.0,
+            "{kertas}: {w} × {h}"
+        );
+    }
+}
+
+#[test]
+fn a_list_nested_thirty_deep_never_reaches_typst_as_too_deep() {
+    // Checked, it is the error `daftar-terlalu-dalam`; switched off, the build
+    // prints the deeper levels flat instead of failing inside Typst.
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string("sops/kudus-kunjungan-kerja.yaml").unwrap();
+    let list: String = (0..30)
+        .map(|i| format!("      {}- tingkat {}\n", "  ".repeat(i), i + 1))
+        .collect();
+    let at = src.find("    output: Surat, nota dinas").unwrap();
+    let text = format!("{}    keterangan: |\n{list}{}", &src[..at], &src[at..]);
+    let yaml = dir.path().join("a.yaml");
+    std::fs::write(&yaml, &text).unwrap();
+    let out = sopc().args(["check"]).arg(&yaml).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        report.contains("daftar bersarang 30 tingkat; sopc mencetak paling banyak 8 tingkat"),
+        "{report}"
+    );
+    // (upright, so that the 30 lines fit in one row of the table)
+    std::fs::write(
+        dir.path().join("sopc.toml"),
+        "[aturan]\ndaftar-terlalu-dalam = \"off\"\n[cetak]\norientasi = \"potret\"\n",
+    )
+    .unwrap();
+    let pdf = dir.path().join("a.pdf");
+    let out = sopc()
+        .arg("build")
+        .arg(&yaml)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains("JSON"), "{err}");
+    let teks: String = (1..=common::halaman(&pdf))
+        .map(|p| common::teks(&pdf, p, false))
+        .collect();
+    // every item printed (the narrow column wraps the numbers)
+    assert_eq!(teks.matches("tingkat").count(), 30, "{teks}");
+}

@@ -194,7 +194,15 @@ fn warnings_fail_only_with_deny_warnings() {
 fn missing_path_and_bad_usage_exit_2() {
     let out = sopc().args(["check", "tidak/ada.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("tidak dapat membaca"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tidak dapat membaca tidak/ada.yaml: tidak ada"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("os error"),
+        "the system's English stays out: {err}"
+    );
     let out = sopc()
         .args(["check", "--format", "xml", "sops"])
         .output()
@@ -480,4 +488,260 @@ fn a_directory_without_sops_says_so_and_several_files_get_a_total() {
     let text = String::from_utf8_lossy(&out.stdout);
     let last = text.lines().last().unwrap();
     assert!(last.starts_with("5 SOP diperiksa: 0 galat, "), "{last}");
+}
+
+#[test]
+fn a_reading_rule_switched_off_is_refused_not_a_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for (code, name, text) in [
+        ("yaml-sintaks", "rusak.yaml", &b"nama: [a, b\n"[..]),
+        ("berkas-kosong", "kosong.yaml", b""),
+        ("bukan-utf8", "latin1.yaml", b"nama: Desa \xe9\n"),
+    ] {
+        write(d, "sopc.toml", format!("[aturan]\n{code} = \"off\"\n"));
+        let p = write(d, name, text);
+        let out = sopc().args(["check", &p]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{code}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "baris 2, kolom {}: aturan `{code}` tidak dapat dimatikan atau diturunkan",
+                code.len() + 4
+            )),
+            "{code}: {err}"
+        );
+        std::fs::remove_file(&p).unwrap();
+    }
+}
+
+#[test]
+fn working_hours_of_zero_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sopc.toml", "[waktu]\njam_kerja_per_hari = 0\n");
+    let p = write(dir.path(), "a.yaml", valid());
+    let out = sopc().args(["check", &p]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "baris 2, kolom 22: `jam_kerja_per_hari` harus berupa bilangan bulat dari 1 sampai 24"
+        ),
+        "{err}"
+    );
+}
+
+/// (line, message, help) of the one finding `text` gives, in `lang`.
+fn one_finding(text: &str, lang: &str) -> (u64, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = write(dir.path(), "a.yaml", text);
+    let out = sopc()
+        .args(["--lang", lang, "check", "--format", "json", &p])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let t = &v["berkas"][0]["temuan"][0];
+    (
+        t["baris"].as_u64().unwrap(),
+        t["pesan"].as_str().unwrap().to_owned(),
+        t["bantuan"].as_str().unwrap_or("").to_owned(),
+    )
+}
+
+#[test]
+fn yaml_errors_are_sopcs_own_words_at_their_line() {
+    let cases: &[(&str, u64, &str)] = &[
+        (
+            "nomor: 1\n---\nnomor: 2\n",
+            2,
+            "satu berkas SOP berisi satu dokumen YAML",
+        ),
+        (
+            "nomor: 1\nnama: !!binary /w==\n",
+            2,
+            "tag YAML (`!`, `!!binary`) atau direktif (`%`)",
+        ),
+        (
+            "nomor: 1\nnama: !!int lima\n",
+            2,
+            "tag YAML (`!`, `!!binary`) atau direktif (`%`)",
+        ),
+        (
+            "nomor: 1\nnama: a\nx\n",
+            3,
+            "kunci atau titik dua `:` tidak pada tempatnya",
+        ),
+        (
+            "nomor: 1\nnama: Desa\u{7}Maju\n",
+            2,
+            "karakter tak terlihat U+0007 (karakter kendali) tidak boleh ada",
+        ),
+        ("nomor: 1\nnama: [a, b]]\n", 2, "`]` atau `}` tanpa pembuka"),
+        (
+            "nomor: 1\nnama: Dinas: Umum\n",
+            2,
+            "kunci atau titik dua `:` tidak pada tempatnya",
+        ),
+        (
+            "nomor: 1\nnama: \"Dinas\n",
+            2,
+            "tanda kutip dibuka tetapi tidak ditutup",
+        ),
+        (
+            "nomor: 1\nnama: [a, b\n",
+            2,
+            "`[` dibuka tetapi tidak ditutup dengan `]`",
+        ),
+        ("nomor: 1\nnama: [a, b}\n", 2, "`[` ditutup dengan `}`"),
+        (
+            "nomor: 1\nnama: *Front Desk* menerima\n",
+            2,
+            "`*` di awal nilai dibaca sebagai alias YAML",
+        ),
+        (
+            "nomor: 1\nnama: \"C:\\Data\"\n",
+            2,
+            "garis miring terbalik `\\` di dalam tanda kutip ganda",
+        ),
+        (
+            "nomor: 1\nnama: @dinas\n",
+            2,
+            "karakter `@` (U+0040) tidak boleh mengawali nilai",
+        ),
+        (
+            "nomor: 1\nnama: 'Dinas' Umum\n",
+            2,
+            "ada teks setelah tanda kutip penutup",
+        ),
+        (
+            "instansi:\n  nama: a\n pemerintah: b\n",
+            3,
+            "indentasi tidak rata",
+        ),
+        (
+            "nomor: 1\ninstansi:\n\tnama: x\n",
+            3,
+            "karakter tab dipakai untuk indentasi",
+        ),
+        (
+            "nomor: 1\n? [a, b]\n: c\n",
+            2,
+            "daftar atau pemetaan tidak dapat menjadi kunci",
+        ),
+        (
+            "nomor: 1\nnama: a\n...\nx: 1\n",
+            3,
+            "satu berkas SOP berisi satu dokumen YAML",
+        ),
+        (
+            "nomor: 1\nnama: {a: 1 b: 2}\n",
+            2,
+            "koma atau kurung penutup diharapkan di sini",
+        ),
+        (
+            "nomor: 1\nnama: \"a\"#x\n",
+            2,
+            "`#` memulai komentar di tempat yang salah",
+        ),
+        (
+            "nomor: 1\nnama: &\n",
+            2,
+            "`&` atau `*` di awal nilai memulai jangkar atau alias YAML tanpa nama",
+        ),
+        (
+            "nomor: 1\nnama: |x\n  teks\n",
+            2,
+            "setelah `|` atau `>` hanya boleh ada",
+        ),
+        (
+            "nomor: 1\nnama: !<x\n",
+            2,
+            "tag YAML (`!`, `!!binary`) atau direktif (`%`)",
+        ),
+    ];
+    // words of serde-saphyr's and granit-parser's messages
+    let english = [
+        "from_str",
+        "Options",
+        "simple key",
+        "expected",
+        "while parsing",
+        "found",
+        "scalar",
+        "unexpected",
+        "invalid",
+        "did not",
+    ];
+    for &(text, line, pesan) in cases {
+        let (l, m, h) = one_finding(text, "id");
+        assert_eq!(l, line, "{text:?}: {m}");
+        assert!(
+            m.starts_with(&format!("YAML tidak valid: {pesan}")),
+            "{text:?}: {m}"
+        );
+        assert!(!h.is_empty(), "{text:?}");
+        for word in english {
+            assert!(
+                !m.contains(word) && !h.contains(word),
+                "{text:?}: {m} / {h}"
+            );
+        }
+        let (_, m_en, h_en) = one_finding(text, "en");
+        assert!(m_en.starts_with("invalid YAML: "), "{text:?}: {m_en}");
+        assert_ne!(h_en, h, "{text:?}: the help has its English twin");
+    }
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_relative_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("SOP Umum");
+    std::fs::create_dir(&sub).unwrap();
+    write(
+        &sub,
+        "Tamu #2 (revisi).yaml",
+        valid().replacen("19681202", "19681302", 1),
+    );
+    let out = sopc()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "SOP Umum/Tamu #2 (revisi).yaml",
+        ])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let uris: Vec<&str> = v["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert!(!uris.is_empty());
+    for uri in uris {
+        assert_eq!(uri, "SOP%20Umum/Tamu%20%232%20%28revisi%29.yaml");
+    }
+}
+
+#[test]
+fn sopc_new_refuses_a_line_break_in_the_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = sopc()
+        .args(["new", "Pelayanan Tamu\nstatus: final", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nama SOP memuat karakter kendali U+000A"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }

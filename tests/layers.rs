@@ -10,7 +10,10 @@ use std::path::{Path, PathBuf};
 /// Bottom to top. A new module must be given a place here.
 const LAYERS: &[(&str, &[&str])] = &[
     // Leaves: spans, diagnostics, paper and column geometry, file access.
-    ("base", &["source", "diag", "paper", "sandbox", "msg"]),
+    (
+        "base",
+        &["source", "diag", "paper", "sandbox", "msg", "teks"],
+    ),
     // The typed SOP and its value grammars.
     ("model", &["model"]),
     // `sopc.toml`; it holds a `Tanggal` (today, for checks), so it sits

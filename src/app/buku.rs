@@ -93,18 +93,12 @@ pub fn buat(
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
             let d = dir.display();
-            Gagal::Cetak(msg!(
-                "tidak dapat membuat {d}: {e}",
-                "cannot create {d}: {e}"
-            ))
+            Gagal::Cetak(crate::diag::gagal_io(crate::diag::MEMBUAT, d, &e))
         })?;
     }
     render::write_atomic(out, &hasil.pdf).map_err(|e| {
         let d = out.display();
-        Gagal::Cetak(msg!(
-            "tidak dapat menulis {d}: {e}",
-            "cannot write {d}: {e}"
-        ))
+        Gagal::Cetak(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
     })?;
     Ok(Laporan {
         pdf: out.to_owned(),
@@ -277,7 +271,7 @@ fn berkas(root: &Path, base: &Path, p: &str, apa: (&str, &str)) -> Result<PathBu
 fn baca(path: &Path) -> Result<Vec<u8>, Gagal> {
     std::fs::read(path).map_err(|e| {
         let d = path.display();
-        Gagal::Masukan(msg!("tidak dapat membaca {d}: {e}", "cannot read {d}: {e}"))
+        Gagal::Masukan(crate::diag::gagal_io(crate::diag::MEMBACA, d, &e))
     })
 }
 

@@ -83,7 +83,7 @@ pub fn init(dir: &Path) -> Result<Vec<Tindakan>, Msg> {
 fn write_new(path: &Path, content: &str) -> Result<bool, Msg> {
     let fail = |e: std::io::Error| {
         let p = path.display();
-        msg!("tidak dapat menulis {p}: {e}", "cannot write {p}: {e}")
+        crate::diag::gagal_io(crate::diag::MENULIS, p, &e)
     };
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
@@ -127,6 +127,15 @@ pub fn new_sop(
     let nama = nama.trim();
     if nama.is_empty() {
         return Err(msg!("nama SOP kosong", "the SOP nama is empty"));
+    }
+    for (key, value) in [("nama", Some(nama)), ("nomor", nomor)] {
+        if let Some(c) = value.and_then(|v| v.chars().find(|c| c.is_control())) {
+            let kode = format!("U+{:04X}", u32::from(c));
+            return Err(msg!(
+                "{key} SOP memuat karakter kendali {kode} (mis. baris baru); {key} ditulis dalam satu baris",
+                "the SOP {key} holds the control character {kode} (e.g. a line break); a {key} is one line"
+            ));
+        }
     }
     let path = match file {
         Some(f) => f.to_owned(),
@@ -349,9 +358,10 @@ fn relative(from: &Path, to: &Path) -> String {
 }
 
 /// A YAML scalar for `s`: plain when that reads back as the same string,
-/// else double-quoted.
+/// else double-quoted (JSON's escapes are YAML's).
 fn yaml_scalar(s: &str) -> String {
     let plain = !s.is_empty()
+        && !s.contains(|c: char| c.is_control())
         && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
         && !s.contains(": ")
         && !s.contains(" #")
@@ -449,6 +459,40 @@ mod tests {
         assert_eq!(yaml_scalar("Nama: Sub"), "\"Nama: Sub\"");
         assert_eq!(yaml_scalar("2026"), "\"2026\"");
         assert_eq!(yaml_scalar("- x"), "\"- x\"");
+        assert_eq!(yaml_scalar("a\nb"), "\"a\\nb\"");
+    }
+
+    #[test]
+    fn a_line_break_in_nama_or_nomor_is_refused_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = Tanggal::new(2026, 1, 2).unwrap();
+        let berkas = dir.path().join("x.yaml");
+        let e = new_sop(
+            dir.path(),
+            "Pelayanan\nnomor: 1",
+            None,
+            Some(&berkas),
+            today,
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.id,
+            "nama SOP memuat karakter kendali U+000A (mis. baris baru); nama ditulis dalam satu baris"
+        );
+        let e = new_sop(
+            dir.path(),
+            "Pelayanan",
+            Some("800/1\r"),
+            Some(&berkas),
+            today,
+        )
+        .unwrap_err();
+        assert!(
+            e.id.starts_with("nomor SOP memuat karakter kendali U+000D"),
+            "{}",
+            e.id
+        );
+        assert!(!berkas.exists());
     }
 
     #[test]

@@ -374,6 +374,22 @@ fn fnv1a(parts: &[&str]) -> u64 {
     h
 }
 
+/// Bytes kept as they are in a relative URI reference: RFC 3986's unreserved
+/// characters and the `/` between segments. Everything else — spaces, `#`,
+/// `?`, `%`, `:` (which would read as a scheme), non-ASCII — is
+/// percent-encoded as UTF-8.
+const URI_PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A file path as a relative URI reference (SARIF `artifactLocation.uri`).
+fn uri_reference(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(&path.replace('\\', "/"), URI_PATH).to_string()
+}
+
 /// SARIF 2.1.0 log.
 pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
     let rules: Vec<Value> = crate::check::all_rules()
@@ -397,7 +413,7 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
                 "level": if d.severity == Severity::Error { "error" } else { "warning" },
                 "message": {"text": d.message.get(lang)},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": p.path.replace('\\', "/")},
+                    "artifactLocation": {"uri": uri_reference(&p.path)},
                     "region": {"startLine": p.line, "startColumn": p.col, "endLine": p.end_line, "endColumn": p.end_col}
                 }}]
             })

@@ -80,7 +80,7 @@ pub fn check_paths_with_progress(
     for p in paths {
         let found = repo::sop_files(p).map_err(|e| {
             let d = p.display();
-            msg!("tidak dapat membaca {d}: {e}", "cannot read {d}: {e}")
+            crate::diag::gagal_io(crate::diag::MEMBACA, d, &e)
         })?;
         files.extend(found);
     }
@@ -99,7 +99,7 @@ pub fn check_paths_with_progress(
     for (path, l) in loaded {
         let l = l.map_err(|e| {
             let d = path.display();
-            msg!("tidak dapat membaca {d}: {e}", "cannot read {d}: {e}")
+            crate::diag::gagal_io(crate::diag::MEMBACA, d, &e)
         })?;
         if let Some(sop) = &l.sop {
             index.add(
@@ -275,10 +275,7 @@ fn build_one(
             Ok(()) => BuildOutcome::Written(target),
             Err(e) => {
                 let d = target.display();
-                BuildOutcome::Failed(msg!(
-                    "tidak dapat menulis {d}: {e}",
-                    "cannot write {d}: {e}"
-                ))
+                BuildOutcome::Failed(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
             }
         },
         Err(e) => BuildOutcome::Failed(e.message),
@@ -310,7 +307,7 @@ pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::rende
         )
     })?;
     let bytes = std::fs::read(&path)
-        .map_err(|e| msg!("tidak dapat membaca logo: {e}", "cannot read the logo: {e}"))?;
+        .map_err(|e| crate::diag::gagal_io(crate::diag::MEMBACA, "logo", &e))?;
     let format = match format {
         repo::GambarFormat::Png => crate::render::LogoFormat::Png,
         repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,

@@ -6,7 +6,7 @@
 
 pub mod rules;
 
-use crate::config::Config;
+use crate::config::{Config, Tingkat};
 use crate::diag::{Diagnostic, Msg, Severity, did_you_mean, suggest};
 use crate::model::Sop;
 use crate::model::alur::Alur;
@@ -96,25 +96,49 @@ pub fn find_rule(code: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.code == code)
 }
 
-/// Refuses a `sopc.toml` whose `[aturan]` names a rule that does not exist,
-/// with the nearest code as a suggestion.
+/// Refuses a `sopc.toml` whose `[aturan]` names a rule that does not exist
+/// (with the nearest code as a suggestion), or switches off or lowers a
+/// reading failure ([`is_fixed`]). Each message names its line and column.
 pub fn check_aturan(config: &Config) -> Result<(), Msg> {
-    for code in config.aturan.keys() {
+    for (code, tingkat) in &config.aturan {
+        let (kunci, nilai) = config.aturan_letak.get(code).copied().unwrap_or_default();
         if find_rule(code).is_none() {
-            let hint = suggest(code, all_rules().map(|r| r.code))
-                .map(|s| {
-                    let h = did_you_mean(s);
-                    (format!(" ({})", h.id), format!(" ({})", h.en))
-                })
-                .unwrap_or_default();
-            let (hid, hen) = hint;
-            return Err(msg!(
-                "sopc.toml [aturan]: kode aturan `{code}` tidak ada{hid}; lihat `sopc explain --list`",
-                "sopc.toml [aturan]: there is no rule `{code}`{hen}; see `sopc explain --list`"
+            let help = match suggest(code, all_rules().map(|r| r.code)) {
+                Some(s) => did_you_mean(s),
+                None => msg!(
+                    "daftar aturan: `sopc explain --list`",
+                    "the rules: `sopc explain --list`"
+                ),
+            };
+            return Err(kunci.pesan(
+                msg!(
+                    "kode aturan `{code}` tidak ada",
+                    "there is no rule `{code}`"
+                ),
+                help,
+            ));
+        }
+        if *tingkat != Tingkat::Error && is_fixed(code) {
+            return Err(nilai.pesan(
+                msg!(
+                    "aturan `{code}` tidak dapat dimatikan atau diturunkan: berkas yang tidak dapat dibaca tidak boleh lolos pemeriksaan",
+                    "rule `{code}` cannot be switched off or lowered: a file that cannot be read must not pass the check"
+                ),
+                msg!(
+                    "hapus baris ini; perbaiki berkas yang dilaporkan",
+                    "remove this line; fix the file that is reported"
+                ),
             ));
         }
     }
     Ok(())
+}
+
+/// Whether the rule `code` reports a file that cannot be read at all: such a
+/// finding can never be switched off or lowered to a warning (`sopc.toml`
+/// refuses it), or an unreadable file would pass with exit 0.
+pub fn is_fixed(code: &str) -> bool {
+    rules::TETAP.iter().any(|r| r.code == code)
 }
 
 /// The result of checking one SOP.
@@ -206,18 +230,20 @@ pub fn check(
 /// Applies the configured severities (`sopc.toml` `[aturan]`): changes or
 /// drops findings, then sorts them by place.
 pub fn apply_config(diags: &mut Vec<Diagnostic>, config: &Config) {
-    diags.retain_mut(|d| match config.aturan.get(d.code) {
-        Some(crate::config::Tingkat::Off) => false,
-        Some(crate::config::Tingkat::Error) => {
-            d.severity = Severity::Error;
-            true
-        }
-        Some(crate::config::Tingkat::Warn) => {
-            d.severity = Severity::Warning;
-            true
-        }
-        None => true,
-    });
+    diags.retain_mut(
+        |d| match config.aturan.get(d.code).filter(|_| !is_fixed(d.code)) {
+            Some(crate::config::Tingkat::Off) => false,
+            Some(crate::config::Tingkat::Error) => {
+                d.severity = Severity::Error;
+                true
+            }
+            Some(crate::config::Tingkat::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            None => true,
+        },
+    );
     diags.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
 }
 
@@ -338,10 +364,43 @@ mod tests {
         let e = check_aturan(&config).unwrap_err();
         assert_eq!(
             e.id,
-            "sopc.toml [aturan]: kode aturan `kegiatan-subjk` tidak ada (apakah maksud Anda \
-             `kegiatan-subjek`?); lihat `sopc explain --list`"
+            "baris 2, kolom 1: kode aturan `kegiatan-subjk` tidak ada\n\
+             apakah maksud Anda `kegiatan-subjek`?"
         );
         let known = Config::parse("[aturan]\nkegiatan-subjek = \"off\"\n").unwrap();
         assert_eq!(check_aturan(&known), Ok(()));
+    }
+
+    #[test]
+    fn reading_failures_cannot_be_switched_off_or_lowered() {
+        let codes = [
+            "yaml-sintaks",
+            "yaml-terlalu-besar",
+            "berkas-kosong",
+            "bukan-utf8",
+            "berkas-terlalu-besar",
+        ];
+        for code in codes {
+            for tingkat in ["off", "warn"] {
+                let text = format!("[aturan]\n{code} = \"{tingkat}\"\n");
+                let e = check_aturan(&Config::parse(&text).unwrap()).unwrap_err();
+                let col = code.len() + 4;
+                assert_eq!(
+                    e.id,
+                    format!(
+                        "baris 2, kolom {col}: aturan `{code}` tidak dapat dimatikan atau \
+                         diturunkan: berkas yang tidak dapat dibaca tidak boleh lolos \
+                         pemeriksaan\nhapus baris ini; perbaiki berkas yang dilaporkan"
+                    )
+                );
+                assert!(
+                    e.en.contains("cannot be switched off or lowered"),
+                    "{}",
+                    e.en
+                );
+            }
+            let text = format!("[aturan]\n{code} = \"error\"\n");
+            assert_eq!(check_aturan(&Config::parse(&text).unwrap()), Ok(()));
+        }
     }
 }

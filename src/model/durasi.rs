@@ -262,6 +262,11 @@ pub enum WaktuErrorKind {
     AngkaTidakValid,
     /// A value too large to represent (`99999999999999999999 jam`).
     TerlaluBesar,
+    /// A dot followed by three digits (`1.500 menit`): in Indonesian the dot
+    /// groups thousands (1500), in English it is a decimal point (1.5). Either
+    /// reading silently changes the total by a factor of a thousand, so it is
+    /// refused. `bulat` and `pecahan` are the two readings' digits.
+    TitikAmbigu { bulat: String, pecahan: String },
     /// Text around the duration that belongs to no known form (`5 menit per berkas`).
     TeksTidakDikenal { ditemukan: String },
 }
@@ -323,6 +328,11 @@ impl WaktuError {
                     .to_string()
             }
             WaktuErrorKind::TerlaluBesar => "nilai waktu terlalu besar".to_string(),
+            WaktuErrorKind::TitikAmbigu { bulat, pecahan } => format!(
+                "angka \"{bulat}.{pecahan}\" bermakna ganda: titik memisahkan ribuan \
+                 ({bulat}{pecahan}) atau menandai desimal ({bulat},{pecahan}); \
+                 tulis \"{bulat}{pecahan}\" atau \"{bulat},{pecahan}\""
+            ),
             WaktuErrorKind::TeksTidakDikenal { ditemukan } => {
                 format!("teks \"{ditemukan}\" bukan bagian dari durasi yang dikenal")
             }
@@ -360,6 +370,11 @@ impl WaktuError {
                     .to_string()
             }
             WaktuErrorKind::TerlaluBesar => "duration value too large".to_string(),
+            WaktuErrorKind::TitikAmbigu { bulat, pecahan } => format!(
+                "the number \"{bulat}.{pecahan}\" is ambiguous: the dot groups thousands \
+                 ({bulat}{pecahan}) in Indonesian or marks decimals ({bulat},{pecahan}); \
+                 write \"{bulat}{pecahan}\" or \"{bulat},{pecahan}\""
+            ),
             WaktuErrorKind::TeksTidakDikenal { ditemukan } => {
                 format!("text \"{ditemukan}\" is not part of a recognised duration")
             }
@@ -614,6 +629,20 @@ impl Angka {
 }
 
 fn parse_angka(text: &str) -> Result<Angka, WaktuErrorKind> {
+    if let Some((bulat, pecahan)) = text.split_once('.')
+        && pecahan.len() == 3
+        && !bulat.is_empty()
+        && (bulat.len() > 1 || bulat != "0")
+        && bulat
+            .bytes()
+            .chain(pecahan.bytes())
+            .all(|b| b.is_ascii_digit())
+    {
+        return Err(WaktuErrorKind::TitikAmbigu {
+            bulat: bulat.to_owned(),
+            pecahan: pecahan.to_owned(),
+        });
+    }
     let mut parts = text.split([',', '.']);
     let bulat = parts.next().unwrap_or_default();
     let pecahan = parts.next().unwrap_or_default();
@@ -1324,6 +1353,37 @@ mod tests {
         assert_eq!(teks("1,25 minggu", None), "1,25 minggu");
         assert_eq!(teks("1,50 bulan", None), "1,5 bulan");
         assert_eq!(tetap("1,5 jam"), tetap("1 jam 30 menit"));
+    }
+
+    #[test]
+    fn a_dot_before_three_digits_is_ambiguous() {
+        for (s, range) in [
+            ("1.500 menit", 0..5),
+            ("maksimal 2.000 jam", 9..14),
+            ("1-1.500 menit", 2..7),
+        ] {
+            let e = err(s);
+            assert_eq!(
+                e.kind,
+                WaktuErrorKind::TitikAmbigu {
+                    bulat: s[range.clone()].split('.').next().unwrap().to_owned(),
+                    pecahan: s[range.clone()].split('.').nth(1).unwrap().to_owned(),
+                },
+                "{s}"
+            );
+            assert_eq!(e.range, range, "{s}");
+        }
+        assert_eq!(
+            err("1.500 menit").pesan(),
+            "angka \"1.500\" bermakna ganda: titik memisahkan ribuan (1500) atau menandai \
+             desimal (1,500); tulis \"1500\" atau \"1,500\""
+        );
+        assert!(err("1.500 menit").message_en().contains("is ambiguous"));
+        // one reading only: thousands need three digits, and 0.5 has no thousands
+        assert_eq!(teks("1500 menit", None), "25 jam");
+        assert_eq!(teks("1,500 jam", None), "1 jam 30 menit");
+        assert_eq!(teks("1.50 jam", None), "1 jam 30 menit");
+        assert_eq!(teks("0.500 jam", None), "30 menit");
     }
 
     #[test]

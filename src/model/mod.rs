@@ -108,6 +108,59 @@ impl Sop {
             .collect()
     }
 
+    /// Every text value with its span (a list item of a cell has the
+    /// cell's span).
+    pub fn teks_semua(&self) -> Vec<(Span, &str)> {
+        fn one<'a>(out: &mut Vec<(Span, &'a str)>, v: &'a Option<Sp<String>>) {
+            if let Some(v) = v {
+                out.push((v.span, v.as_str()));
+            }
+        }
+        let mut out: Vec<(Span, &str)> = Vec::new();
+        one(&mut out, &self.nomor);
+        one(&mut out, &self.nama);
+        if let Some(i) = &self.instansi {
+            for v in [&i.pemerintah, &i.nama, &i.alamat, &i.telepon, &i.logo] {
+                one(&mut out, v);
+            }
+        }
+        if let Some(d) = &self.disahkan_oleh {
+            for v in [&d.atas_nama, &d.jabatan, &d.nama, &d.pangkat, &d.nip] {
+                one(&mut out, v);
+            }
+        }
+        let lists = [
+            self.instansi.as_ref().and_then(|i| i.unit.as_ref()),
+            self.dasar_hukum.as_ref(),
+            self.kualifikasi_pelaksana.as_ref(),
+            self.peralatan_perlengkapan.as_ref(),
+            self.peringatan.as_ref(),
+            self.pencatatan_pendataan.as_ref(),
+            self.pelaksana.as_ref(),
+        ];
+        for list in lists.into_iter().flatten() {
+            out.extend(list.iter().map(|v| (v.span, v.as_str())));
+        }
+        if let Some(list) = &self.keterkaitan {
+            out.extend(list.iter().map(|v| (v.span, v.text())));
+        }
+        for step in self.steps() {
+            for v in [&step.kegiatan, &step.pelaksana] {
+                one(&mut out, v);
+            }
+            for cell in [&step.kelengkapan, &step.output, &step.keterangan]
+                .into_iter()
+                .flatten()
+            {
+                match &cell.value {
+                    Isi::Teks(t) => out.push((cell.span, t)),
+                    Isi::Daftar(items) => out.extend(items.iter().map(|t| (cell.span, t.as_str()))),
+                }
+            }
+        }
+        out
+    }
+
     /// The JUMLAH of all steps' `waktu`.
     pub fn jumlah(&self) -> crate::model::durasi::Jumlah {
         self.waktu().into_iter().flatten().collect()

@@ -38,6 +38,13 @@ const EJAAN_BULAN: [(&str, u8); 33] = [
     ("sept", 9), ("okt", 10), ("nop", 11), ("nov", 11), ("des", 12),
 ];
 
+/// The years an SOP date may have: from the Republic's first year to a
+/// horizon no document signed today reaches. A year outside is a typo
+/// (`0023`, `20233`→`2023` slips, `9999` as "no end date") that would print on
+/// a signed page.
+pub const TAHUN_PALING_AWAL: i32 = 1945;
+pub const TAHUN_PALING_AKHIR: i32 = 2100;
+
 /// The accepted forms, quoted by format errors so the writer can pick one.
 const BENTUK_DITERIMA: &str = "5 Juni 2023, 2023-06-05, atau 05-06-2023 (hari-bulan-tahun)";
 const FORMS_ACCEPTED: &str = "5 Juni 2023, 2023-06-05, or 05-06-2023 (day-month-year)";
@@ -87,13 +94,18 @@ impl Tanggal {
     }
 
     /// Parse one of the accepted spellings; surrounding whitespace is ignored.
+    /// The year must lie in [`TAHUN_PALING_AWAL`]..=[`TAHUN_PALING_AKHIR`].
     pub fn parse(s: &str) -> Result<Tanggal, TanggalError> {
         let kata: Vec<&str> = s.split_whitespace().collect();
-        match kata.as_slice() {
+        let t = match kata.as_slice() {
             [satu] => parse_angka(satu, s),
             [bulan, tahun] => parse_tanpa_hari(bulan, tahun, s),
             [hari, bulan, tahun] => parse_teks(hari, bulan, tahun, s),
             _ => Err(format_salah(s)),
+        }?;
+        match (TAHUN_PALING_AWAL..=TAHUN_PALING_AKHIR).contains(&t.tahun) {
+            true => Ok(t),
+            false => Err(TanggalError::TahunDiLuarRentang { tahun: t.tahun }),
         }
     }
 
@@ -154,6 +166,8 @@ pub enum TanggalError {
     TidakAda { tahun: i32, bulan: u8, hari: u8 },
     /// None of the accepted forms.
     FormatTidakDikenal { ditemukan: String },
+    /// A real date, but not a year an SOP can be dated.
+    TahunDiLuarRentang { tahun: i32 },
 }
 
 /// Indonesian text and its English twin, built side by side so they cannot drift.
@@ -181,6 +195,10 @@ impl Kesalahan for TanggalError {
                 format!("format tanggal `{x}` tidak dikenal"),
                 format!("unrecognised date format `{x}`"),
             ),
+            TanggalError::TahunDiLuarRentang { tahun } => dua(
+                format!("tahun {tahun} tidak mungkin untuk tanggal SOP"),
+                format!("the year {tahun} is not possible for an SOP date"),
+            ),
         }
     }
 
@@ -204,6 +222,10 @@ impl Kesalahan for TanggalError {
             TanggalError::FormatTidakDikenal { .. } => dua(
                 format!("gunakan salah satu bentuk: {BENTUK_DITERIMA}"),
                 format!("use one of these forms: {FORMS_ACCEPTED}"),
+            ),
+            TanggalError::TahunDiLuarRentang { .. } => dua(
+                format!("tulis tahun dari {TAHUN_PALING_AWAL} sampai {TAHUN_PALING_AKHIR}"),
+                format!("write a year from {TAHUN_PALING_AWAL} to {TAHUN_PALING_AKHIR}"),
             ),
         }
     }
@@ -554,6 +576,28 @@ mod tests {
                 assert!(e.saran().is_some() && e.help_en().is_some());
             }
         }
-        assert_eq!(Tanggal::parse("9999-12-31"), Ok(t(9999, 12, 31)));
+    }
+
+    #[test]
+    fn years_outside_the_range_of_sop_dates_are_refused() {
+        for (s, tahun) in [
+            ("9999-12-31", 9999),
+            ("0000-01-01", 0),
+            ("1 Januari 1944", 1944),
+            ("01-01-2101", 2101),
+        ] {
+            let e = gagal(s);
+            assert_eq!(e, TanggalError::TahunDiLuarRentang { tahun }, "{s}");
+            assert_eq!(
+                e.pesan(),
+                format!("tahun {tahun} tidak mungkin untuk tanggal SOP")
+            );
+            assert_eq!(
+                e.saran().as_deref(),
+                Some("tulis tahun dari 1945 sampai 2100")
+            );
+        }
+        assert_eq!(Tanggal::parse("17 Agustus 1945"), Ok(t(1945, 8, 17)));
+        assert_eq!(Tanggal::parse("2100-12-31"), Ok(t(2100, 12, 31)));
     }
 }

@@ -6,6 +6,7 @@
 pub mod convert;
 mod events;
 pub mod repo;
+mod sebab;
 pub mod tree;
 pub mod yaml;
 

@@ -3,8 +3,9 @@
 //! It is bounded in size so that an alias bomb or a huge file is refused
 //! quickly with bounded memory.
 
+use super::sebab::{self, Sebab};
 use super::tree::{Key, Node, NodeKind};
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Msg, Severity};
 use crate::msg;
 use crate::source::{FileId, SourceFile, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -131,10 +132,10 @@ impl<'de> Deserialize<'de> for KeyText {
                 Ok(KeyText(String::new()))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<KeyText, A::Error> {
-                Err(de::Error::custom("a list cannot be a key"))
+                Err(de::Error::custom(sebab::KUNCI_DAFTAR))
             }
             fn visit_map<A: MapAccess<'de>>(self, _: A) -> Result<KeyText, A::Error> {
-                Err(de::Error::custom("a mapping cannot be a key"))
+                Err(de::Error::custom(sebab::KUNCI_PEMETAAN))
             }
         }
         d.deserialize_any(V)
@@ -218,6 +219,7 @@ pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>>
     let mut options = serde_saphyr::options! {
         duplicate_keys: serde_saphyr::DuplicateKeyPolicy::PassThrough,
         leading_zero_numbers_as_strings: true,
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::AsString,
         with_snippet: false,
     };
     if let Some(budget) = options.budget.as_mut() {
@@ -237,7 +239,8 @@ pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>>
     }
 }
 
-/// Maps a serde-saphyr error to a diagnostic in the user's words.
+/// Maps a serde-saphyr error to a diagnostic in sopc's words (see
+/// [`Sebab`]); the library's own text is never shown.
 fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
     let span = e
         .location()
@@ -251,68 +254,97 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
             )
         })
         .unwrap_or_else(|| Span::new(mapper.file, 0, 0));
-    let text = e.without_snippet().to_string();
-    let detail = text
-        .split_once(": ")
-        .filter(|(head, _)| head.starts_with("line ") || head.starts_with("error"))
-        .map_or(text.as_str(), |(_, rest)| rest)
-        .trim()
-        .to_owned();
-    let detail = detail.strip_prefix("error: ").unwrap_or(&detail).to_owned();
-    let detail = strip_location(&detail);
-    if detail.contains("budget breached") || detail.contains("alias") && detail.contains("limit") {
-        return Diagnostic::new(
-            "yaml-terlalu-besar",
-            Severity::Error,
-            Some(span),
-            msg!(
-                "berkas YAML terlalu besar atau memakai alias (`*`) berlebihan; pemeriksaan dihentikan",
-                "the YAML file is too large or expands aliases (`*`) excessively; parsing stopped"
-            ),
-        )
-        .with_help(msg!(
-            "tulis nilai secara langsung; SOP tidak memerlukan alias YAML",
-            "write values out directly; an SOP needs no YAML aliases"
-        ));
+    let mut sebab = Sebab::dari(e);
+    let at = span.start as usize;
+    if sebab == Sebab::Lain && starts_with_tab(mapper.source, at) {
+        sebab = Sebab::Tab;
     }
-    let tab = mapper
-        .source
-        .text
-        .lines()
-        .nth(
-            mapper
-                .source
-                .line_col(span.start as usize)
-                .0
-                .saturating_sub(1),
-        )
-        .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
-    let diag = Diagnostic::new(
-        "yaml-sintaks",
-        Severity::Error,
-        Some(span),
-        msg!("YAML tidak valid: {detail}", "invalid YAML: {detail}"),
-    );
-    if tab || detail.contains("tab") {
-        diag.with_help(msg!(
-            "YAML tidak mengizinkan karakter tab untuk indentasi; gunakan spasi",
-            "YAML does not allow tab characters for indentation; use spaces"
-        ))
-    } else {
-        diag.with_help(msg!(
-            "periksa indentasi, titik dua setelah kunci, dan tanda kutip pada baris ini",
-            "check the indentation, the colon after each key and the quotes on this line"
-        ))
+    // A misplaced key is most often a key indented unlike any before it.
+    if sebab == Sebab::TitikDua && !indent_seen_before(mapper.source, at) {
+        sebab = Sebab::Indentasi;
     }
+    let span = match sebab {
+        Sebab::Tab => tab_span(mapper.source, span),
+        Sebab::Dokumen => document_marker(mapper.source, span),
+        // the parser points at the value; the writer needs the character
+        Sebab::TakTerlihat(t) => mapper.source.text[at..].find(t.karakter).map_or(span, |i| {
+            Span::new(span.file, at + i, at + i + t.karakter.len_utf8())
+        }),
+        _ => span,
+    };
+    let (message, help) = sebab.pesan();
+    let prefix = |m: Msg| {
+        Msg::new(
+            format!("YAML tidak valid: {}", m.id),
+            format!("invalid YAML: {}", m.en),
+        )
+    };
+    let message = match sebab {
+        Sebab::TerlaluBesar => message,
+        _ => prefix(message),
+    };
+    Diagnostic::new(sebab.kode(), Severity::Error, Some(span), message).with_help(help)
 }
 
-/// serde-saphyr repeats "line N column M" in some messages; the span already says it.
-fn strip_location(s: &str) -> String {
-    let mut out = s.to_owned();
-    if let Some(i) = out.find(" at line ") {
-        out.truncate(i);
+/// Whether the line holding byte `at` starts at the indentation of some line
+/// before it (comments and blank lines aside).
+fn indent_seen_before(source: &SourceFile, at: usize) -> bool {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let (line, _) = source.line_col(at);
+    let mut lines = source.text.lines();
+    let Some(this) = lines.nth(line - 1).map(indent) else {
+        return true;
+    };
+    this == 0
+        || source
+            .text
+            .lines()
+            .take(line - 1)
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .any(|l| indent(l) == this)
+}
+
+/// The `---` or `...` line at or before a second-document error: the parser
+/// reports the document's first value, the writer needs the marker.
+fn document_marker(source: &SourceFile, span: Span) -> Span {
+    let before = source.text[..(span.end as usize).min(source.text.len())].trim_end_matches('\n');
+    let mut at = before.len();
+    for line in before.lines().rev() {
+        at -= line.len();
+        if line.starts_with("---") || line.starts_with("...") {
+            return Span::new(span.file, at, at + 3);
+        }
+        at = at.saturating_sub(1);
     }
-    out
+    span
+}
+
+/// Whether the line holding byte `at` is indented with a tab.
+fn starts_with_tab(source: &SourceFile, at: usize) -> bool {
+    let (line, _) = source.line_col(at);
+    source
+        .text
+        .lines()
+        .nth(line - 1)
+        .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'))
+}
+
+/// The tab a tab error is about. The parser may report it at the end of
+/// the line before (where the indentation it could not read began), so the
+/// first line from there that starts with a tab is the one pointed at.
+fn tab_span(source: &SourceFile, span: Span) -> Span {
+    let from = source.text[..(span.start as usize).min(source.text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let mut at = from;
+    for line in source.text[from..].split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if line[indent..].starts_with('\t') {
+            return Span::new(span.file, at + indent, at + indent + 1);
+        }
+        at += line.len();
+    }
+    span
 }
 
 #[cfg(test)]
@@ -374,6 +406,27 @@ mod tests {
         let e = parse_str("instansi:\n\tnama: x\n").unwrap_err();
         assert_eq!(e.code, "yaml-sintaks");
         assert!(e.help.unwrap().en.contains("tab"));
+    }
+
+    #[test]
+    fn a_tab_is_reported_on_its_own_line() {
+        let source = "nomor: 1\ninstansi:\n  nama: x\n\tpemerintah: y\n";
+        let e = parse_str(source).unwrap_err();
+        let at = e.span.unwrap().start as usize;
+        assert_eq!(SourceFile::new("t.yaml", source).line_col(at), (4, 1));
+        assert_eq!(
+            e.message.id,
+            "YAML tidak valid: karakter tab dipakai untuk indentasi"
+        );
+        let e = parse_str("instansi:\n\tnama: x\n").unwrap_err();
+        assert_eq!(e.span.unwrap().start, 10);
+    }
+
+    #[test]
+    fn non_finite_float_spellings_are_text() {
+        let n = parse_str("a: .nan\nb: -.inf\n").unwrap();
+        assert_eq!(n.get("a").unwrap().kind, NodeKind::Scalar(".nan".into()));
+        assert_eq!(n.get("b").unwrap().kind, NodeKind::Scalar("-.inf".into()));
     }
 
     #[test]

@@ -186,6 +186,15 @@ impl Identitas {
     }
 }
 
+/// The nama without a leading "SOP " (any case), for the places that print
+/// "SOP" or "STANDAR OPERASIONAL PROSEDUR" before it themselves.
+pub fn tanpa_awalan_sop(nama: &str) -> &str {
+    match nama.get(..4) {
+        Some(awal) if awal.eq_ignore_ascii_case("sop ") => nama[4..].trim_start(),
+        _ => nama,
+    }
+}
+
 impl Prosedur {
     pub fn dari(sop: &Sop, bagan: &Bagan, kolom: &Kolom, jumlah: String) -> Prosedur {
         let keterangan = kolom.lebar.len() > 5 + kolom.aktor;
@@ -218,10 +227,7 @@ impl Prosedur {
         let instansi = sop.instansi.as_ref().map(|i| &i.value);
         // "SOP Penerima Tamu" must not print as "… PROSEDUR SOP PENERIMA TAMU".
         let nama = teks(sop.nama.as_ref());
-        let nama = match nama.get(..4) {
-            Some(awal) if awal.eq_ignore_ascii_case("sop ") => nama[4..].trim_start(),
-            _ => nama.as_str(),
-        };
+        let nama = tanpa_awalan_sop(&nama);
         let mut judul = vec![format!(
             "STANDAR OPERASIONAL PROSEDUR {}",
             nama.to_uppercase()

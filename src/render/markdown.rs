@@ -4,6 +4,7 @@
 //! constructs we do not print (HTML, rules, images) come out as their source
 //! text, and backslashes print as written.
 
+use crate::teks::MAKS_TINGKAT_DAFTAR;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
@@ -110,6 +111,10 @@ struct Builder {
     miring: u32,
     tebal: u32,
     done: Teks,
+    /// Lists open past [`crate::teks::MAKS_TINGKAT_DAFTAR`]: their items
+    /// print as paragraphs of the deepest printed item, so that the data
+    /// handed to Typst stays within its reader's nesting limit.
+    rata: usize,
 }
 
 enum Wadah {
@@ -125,6 +130,11 @@ impl Builder {
                 self.flush();
                 self.tebal += 1;
             }
+            Tag::List(_) if self.rata > 0 || self.lists() >= MAKS_TINGKAT_DAFTAR => {
+                self.flush();
+                self.rata += 1;
+            }
+            Tag::Item if self.rata > 0 => self.flush(),
             Tag::List(n) => {
                 self.flush();
                 self.stack.push(Wadah::List(n, Vec::new()));
@@ -141,6 +151,11 @@ impl Builder {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
+            TagEnd::List(_) if self.rata > 0 => {
+                self.flush();
+                self.rata -= 1;
+            }
+            TagEnd::Item if self.rata > 0 => self.flush(),
             TagEnd::Paragraph | TagEnd::CodeBlock => self.flush(),
             TagEnd::Heading(_) => {
                 self.flush();
@@ -164,6 +179,14 @@ impl Builder {
             TagEnd::Strong => self.tebal = self.tebal.saturating_sub(1),
             _ => {}
         }
+    }
+
+    /// Lists open on the stack.
+    fn lists(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|w| matches!(w, Wadah::List(..)))
+            .count()
     }
 
     fn text(&mut self, t: &str) {
@@ -283,6 +306,41 @@ mod tests {
         );
         let bullets = markdown("- a\n- b");
         assert!(matches!(&bullets[0], Blok::L { n: None, i } if i.len() == 2));
+    }
+
+    #[test]
+    fn lists_past_the_bound_print_flat_and_lose_nothing() {
+        let source: String = (0..30)
+            .map(|i| format!("{}- tingkat {}\n", "  ".repeat(i), i + 1))
+            .collect();
+        let t = markdown(&source);
+        fn depth(t: &[Blok]) -> usize {
+            t.iter()
+                .map(|b| match b {
+                    Blok::P(_) => 0,
+                    Blok::L { i, .. } => 1 + i.iter().map(|x| depth(x)).max().unwrap_or(0),
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert_eq!(depth(&t), MAKS_TINGKAT_DAFTAR);
+        let words: Vec<String> = (1..=30).map(|i| format!("tingkat {i}")).collect();
+        assert_eq!(plain(&t), words.join(" "));
+        // and Typst reads it: the data nests well within its limit
+        let json = serde_json::to_string(&t).unwrap();
+        let mut open = 0usize;
+        let mut most = 0;
+        for c in json.chars() {
+            match c {
+                '[' | '{' => {
+                    open += 1;
+                    most = most.max(open);
+                }
+                ']' | '}' => open -= 1,
+                _ => {}
+            }
+        }
+        assert!(most < 64, "{most}");
     }
 
     #[test]

@@ -28,6 +28,7 @@ use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
 use crate::msg;
 use crate::paper::{Kertas, Kolom, Orientasi, Sheet};
+use crate::teks::tampak;
 use std::io::Write;
 use std::path::Path;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -391,7 +392,8 @@ impl<'a> Masukan<'a> {
 
 /// The flowchart as the layout sees it.
 fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
-    let aktor: Vec<&str> = sop.actors().iter().map(|a| a.value.as_str()).collect();
+    // Matched as `check` matches them: as they print.
+    let aktor: Vec<String> = sop.actors().iter().map(|a| tampak(a)).collect();
     let langkah = sop
         .steps()
         .iter()
@@ -400,7 +402,7 @@ fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
             let kolom = s
                 .pelaksana
                 .as_ref()
-                .and_then(|p| aktor.iter().position(|a| *a == p.value.as_str()))
+                .and_then(|p| aktor.iter().position(|a| *a == tampak(p)))
                 .unwrap_or(0);
             (kolom, alur.simbol(sop, i))
         })
@@ -439,9 +441,12 @@ fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
     }
 }
 
+/// The PDF's title: "SOP " and the nama, never "SOP SOP …".
 fn judul(sop: &Sop) -> String {
     let nama = sop.nama.as_ref().map_or("", |n| n.value.as_str());
-    format!("SOP {nama}").trim().to_owned()
+    format!("SOP {}", data::tanpa_awalan_sop(nama.trim()))
+        .trim()
+        .to_owned()
 }
 
 /// Row heights from the measuring pass.
@@ -591,6 +596,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_says_sop_once() {
+        let title = |nama: &str| {
+            let src = crate::check::testing::valid_with(
+                "nama: Pelayanan Surat Masuk",
+                &format!("nama: {nama}"),
+            );
+            judul(&crate::parse::parse_str("t.yaml", &src).sop.unwrap())
+        };
+        assert_eq!(title("SOP Penerimaan Tamu"), "SOP Penerimaan Tamu");
+        assert_eq!(title("sop penerimaan tamu"), "SOP penerimaan tamu");
+        assert_eq!(title("Penerimaan Tamu"), "SOP Penerimaan Tamu");
+        assert_eq!(title("SOPIR Dinas"), "SOP SOPIR Dinas");
+    }
 
     #[test]
     fn atomic_write_replaces_whole_files_only() {

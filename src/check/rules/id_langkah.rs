@@ -1,4 +1,6 @@
-//! `id-ganda`: two steps with the same `id`.
+//! `id-ganda`: two steps with the same `id`, or ids that differ only in
+//! letter case (`periksa`, `Periksa`): a jump to one reads as a jump to the
+//! other.
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity;
@@ -11,22 +13,32 @@ pub static RULE: Rule = Rule {
     title: ("id langkah dipakai dua kali", "step id used twice"),
     sumber: "bahasa SOP sopc",
     doc: "`id` menamai langkah yang dituju oleh `keputusan` atau `lanjut`, jadi harus unik. \
-Dua langkah dengan `id` yang sama membuat tujuan lompatan tidak jelas.",
+Dua langkah dengan `id` yang sama, atau yang hanya berbeda huruf besar/kecilnya \
+(`periksa` dan `Periksa`), membuat tujuan lompatan tidak jelas.",
 };
 
 pub fn check(cx: &mut Ctx) {
-    let mut seen = HashMap::new();
+    let mut seen: HashMap<String, &crate::source::Sp<String>> = HashMap::new();
     for s in cx.sop.steps() {
         let Some(id) = &s.id else { continue };
-        if let Some(first) = seen.insert(id.value.clone(), id.span) {
-            let name = id.as_str();
-            cx.report(
-                &RULE,
-                id.span,
-                msg!("id `{name}` sudah dipakai", "id `{name}` is already used"),
+        let Some(first) = seen.get(&id.to_lowercase()).copied() else {
+            seen.insert(id.to_lowercase(), id);
+            continue;
+        };
+        let name = id.as_str();
+        let message = if first.value == id.value {
+            msg!("id `{name}` sudah dipakai", "id `{name}` is already used")
+        } else {
+            let other = first.as_str();
+            msg!(
+                "id `{name}` hanya berbeda huruf besar/kecil dengan id `{other}`",
+                "id `{name}` differs only in letter case from id `{other}`"
             )
-            .with_label_mut(first, msg!("pertama dipakai di sini", "first used here"));
-        }
+        };
+        cx.report(&RULE, id.span, message).with_label_mut(
+            first.span,
+            msg!("pertama dipakai di sini", "first used here"),
+        );
     }
 }
 
@@ -43,6 +55,18 @@ mod tests {
         assert_eq!(
             lines_of(&src, "id-ganda"),
             vec![line_of(&src, "  - id: periksa\n    kegiatan: Mengarsipkan")]
+        );
+    }
+
+    #[test]
+    fn ids_differing_only_in_case() {
+        let src = valid_with(
+            "  - kegiatan: Mengarsipkan surat",
+            "  - id: Periksa\n    kegiatan: Mengarsipkan surat",
+        );
+        assert_eq!(
+            lines_of(&src, "id-ganda"),
+            vec![line_of(&src, "  - id: Periksa")]
         );
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity;
-use crate::model::{Isi, Sop, Status};
+use crate::model::{Sop, Status};
 use crate::msg;
 use crate::source::Span;
 
@@ -31,7 +31,7 @@ pub fn check(cx: &mut Ctx) {
     } else {
         Severity::Warning
     };
-    for (span, text) in values(cx.sop) {
+    for (span, text) in cx.sop.teks_semua() {
         for range in placeholders(text) {
             let isian = &text[range.clone()];
             let at = cx.sub_span(span, text, range.clone());
@@ -68,7 +68,7 @@ fn locate(cx: &Ctx, span: Span, needle: &str) -> Option<Span> {
 /// The spans of the values that hold a placeholder: findings of other rules
 /// inside them are dropped.
 pub fn spans(sop: &Sop) -> Vec<Span> {
-    values(sop)
+    sop.teks_semua()
         .into_iter()
         .filter(|(_, text)| placeholders(text).next().is_some())
         .map(|(span, _)| span)
@@ -94,58 +94,6 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> 
         }
         None
     })
-}
-
-/// Every text value of the SOP with its span.
-fn values(sop: &Sop) -> Vec<(Span, &str)> {
-    fn one<'a>(out: &mut Vec<(Span, &'a str)>, v: &'a Option<crate::source::Sp<String>>) {
-        if let Some(v) = v {
-            out.push((v.span, v.as_str()));
-        }
-    }
-    let mut out: Vec<(Span, &str)> = Vec::new();
-    one(&mut out, &sop.nomor);
-    one(&mut out, &sop.nama);
-    if let Some(i) = &sop.instansi {
-        for v in [&i.pemerintah, &i.nama, &i.alamat, &i.telepon, &i.logo] {
-            one(&mut out, v);
-        }
-    }
-    if let Some(d) = &sop.disahkan_oleh {
-        for v in [&d.atas_nama, &d.jabatan, &d.nama, &d.pangkat, &d.nip] {
-            one(&mut out, v);
-        }
-    }
-    let lists = [
-        sop.instansi.as_ref().and_then(|i| i.unit.as_ref()),
-        sop.dasar_hukum.as_ref(),
-        sop.kualifikasi_pelaksana.as_ref(),
-        sop.peralatan_perlengkapan.as_ref(),
-        sop.peringatan.as_ref(),
-        sop.pencatatan_pendataan.as_ref(),
-        sop.pelaksana.as_ref(),
-    ];
-    for list in lists.into_iter().flatten() {
-        out.extend(list.iter().map(|v| (v.span, v.as_str())));
-    }
-    if let Some(list) = &sop.keterkaitan {
-        out.extend(list.iter().map(|v| (v.span, v.text())));
-    }
-    for step in sop.steps() {
-        for v in [&step.kegiatan, &step.pelaksana] {
-            one(&mut out, v);
-        }
-        for cell in [&step.kelengkapan, &step.output, &step.keterangan]
-            .into_iter()
-            .flatten()
-        {
-            match &cell.value {
-                Isi::Teks(t) => out.push((cell.span, t)),
-                Isi::Daftar(items) => out.extend(items.iter().map(|t| (cell.span, t.as_str()))),
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,10 +1,12 @@
 //! The registry: every rule file and the line that registers it.
 
 pub mod baca;
+pub mod daftar;
 pub mod dasar_hukum;
 pub mod id_langkah;
 pub mod isian;
 pub mod jumlah_waktu;
+pub mod karakter;
 pub mod kegiatan_subjek;
 pub mod keterkaitan;
 pub mod kotak_kosong;
@@ -23,11 +25,22 @@ pub mod wajib_ada;
 
 use super::{Checker, Rule};
 
+/// Findings that mean the file cannot be read; see
+/// [`super::is_fixed`].
+pub static TETAP: &[&Rule] = &[
+    &baca::YAML_SINTAKS,
+    &baca::YAML_TERLALU_BESAR,
+    &baca::BERKAS_KOSONG,
+    &baca::BUKAN_UTF8,
+    &baca::BERKAS_TERLALU_BESAR,
+];
+
 #[rustfmt::skip]
 pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&baca::YAML_SINTAKS, &baca::YAML_TERLALU_BESAR, &baca::BERKAS_KOSONG, &baca::BUKAN_UTF8,
        &baca::BERKAS_TERLALU_BESAR, &baca::KUNCI_TIDAK_DIKENAL, &baca::KUNCI_GANDA, &baca::TIPE_SALAH,
        &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID, &baca::BAWAAN_GANDA], None),
+    (&[&karakter::RULE], Some(karakter::check)),
     (&[&isian::RULE], Some(isian::check)),
     (&[&wajib_ada::RULE], Some(wajib_ada::check)),
     (&[&urutan_tanggal::RULE], Some(urutan_tanggal::check)),
@@ -50,4 +63,5 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&jumlah_waktu::RULE], Some(jumlah_waktu::check)),
     (&[&logo::TIDAK_ADA, &logo::FORMAT, &logo::DI_LUAR], Some(logo::check)),
     (&[&tata_letak::KOLOM, &tata_letak::TEKS], Some(tata_letak::check)),
+    (&[&daftar::RULE], Some(daftar::check)),
 ];

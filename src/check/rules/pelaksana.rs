@@ -4,6 +4,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::{Severity, did_you_mean, suggest};
 use crate::msg;
+use crate::teks::tampak;
 use std::collections::HashSet;
 
 const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (pelaksana dalam diagram alir)";
@@ -17,7 +18,9 @@ pub static TIDAK_DIKENAL: Rule = Rule {
     ),
     sumber: SUMBER,
     doc: "`pelaksana` sebuah langkah harus sama persis dengan salah satu kolom di daftar \
-`pelaksana:`; kalau tidak, simbolnya tidak dapat digambar di kolom mana pun.",
+`pelaksana:`; kalau tidak, simbolnya tidak dapat digambar di kolom mana pun. Nama \
+dibandingkan sebagaimana tercetak: spasi tak-putus sama dengan spasi, dan karakter tak \
+terlihat (dilaporkan sendiri sebagai `karakter-tak-terlihat`) diabaikan.",
 };
 
 pub static TIDAK_DIPAKAI: Rule = Rule {
@@ -51,7 +54,9 @@ pub static GANDA: Rule = Rule {
 pub fn check(cx: &mut Ctx) {
     let actors = cx.sop.actors();
     let mut seen: Vec<&crate::source::Sp<String>> = Vec::new();
-    for a in actors {
+    // A blank entry is `wajib-ada`'s finding, not a column of its own.
+    let actors: Vec<_> = actors.iter().filter(|a| !tampak(a).is_empty()).collect();
+    for &a in &actors {
         if let Some(first) = seen.iter().find(|s| same(s, a)) {
             let name = a.as_str();
             let first = first.span;
@@ -72,20 +77,24 @@ pub fn check(cx: &mut Ctx) {
         }
     }
     let names: Vec<&str> = actors.iter().map(|a| a.as_str()).collect();
+    // Compared as they print: a no-break space or a zero-width space must
+    // not split one column into two or orphan a step.
+    let shown: Vec<String> = names.iter().map(|n| tampak(n)).collect();
     let mut used = HashSet::new();
     for s in cx.sop.steps() {
         let Some(p) = &s.pelaksana else { continue };
-        if p.is_empty() {
+        let p_shown = tampak(p);
+        if p_shown.is_empty() {
             continue;
         }
-        if names.contains(&p.as_str()) {
-            used.insert(p.as_str());
+        if shown.contains(&p_shown) {
+            used.insert(p_shown);
             continue;
         }
         unknown(cx, p, &names);
     }
-    for a in actors {
-        if !used.contains(a.as_str()) && !cx.sop.steps().is_empty() {
+    for a in &actors {
+        if !used.contains(&tampak(a)) && !cx.sop.steps().is_empty() {
             let name = a.as_str();
             cx.report(
                 &TIDAK_DIPAKAI,
@@ -141,13 +150,7 @@ fn unknown(cx: &mut Ctx, p: &crate::source::Sp<String>, names: &[&str]) {
 }
 
 fn same(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(a) == norm(b)
+    tampak(a).to_lowercase() == tampak(b).to_lowercase()
 }
 
 #[cfg(test)]
@@ -162,6 +165,28 @@ mod tests {
         assert_eq!(
             lines_of(&src, "pelaksana-tidak-dipakai"),
             vec![line_of(&src, "  - Sekretaris")]
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_matches_the_column_that_looks_the_same() {
+        let src = valid_with(
+            "    pelaksana: Kepala Dinas\n",
+            "    pelaksana: Kepala\u{A0}Dinas\n",
+        );
+        assert_eq!(findings(&src), vec![]);
+    }
+
+    #[test]
+    fn a_zero_width_space_does_not_make_a_second_column() {
+        let src = valid_with(
+            "  - Pelaksana\n",
+            "  - Pelaksana\n  - Kepala Dinas\u{200B}\n",
+        );
+        let line = line_of(&src, "  - Kepala Dinas\u{200B}");
+        assert_eq!(
+            findings(&src),
+            vec![("karakter-tak-terlihat", line), ("pelaksana-ganda", line)]
         );
     }
 

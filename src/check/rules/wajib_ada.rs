@@ -5,6 +5,7 @@ use crate::diag::Severity;
 use crate::model::Status;
 use crate::msg;
 use crate::source::{Sp, Span};
+use crate::teks::tampak;
 
 /// ## What it does
 /// Finds required keys that are absent or empty: `nomor`, `nama`, `instansi`
@@ -75,6 +76,7 @@ pub fn check(cx: &mut Ctx) {
     if sop.keterkaitan.is_none() {
         missing(cx, doc, "keterkaitan");
     }
+    actors(cx);
     steps(cx);
 }
 
@@ -96,6 +98,28 @@ fn disahkan(cx: &mut Ctx) {
     }
 }
 
+/// A blank column of the `pelaksana` list: an empty header nobody can be
+/// assigned to. Blank as printed: spaces and invisible characters only.
+fn actors(cx: &mut Ctx) {
+    for (i, a) in cx.sop.actors().iter().enumerate() {
+        if tampak(a).is_empty() {
+            let no = i + 1;
+            cx.report(
+                &RULE,
+                a.span,
+                msg!(
+                    "butir ke-{no} daftar `pelaksana` kosong",
+                    "entry {no} of the `pelaksana` list is empty"
+                ),
+            )
+            .help = Some(msg!(
+                "tulis nama pelaksananya, atau hapus butir ini",
+                "write the pelaksana's name, or remove this entry"
+            ));
+        }
+    }
+}
+
 fn steps(cx: &mut Ctx) {
     for (i, s) in cx.sop.steps().iter().enumerate() {
         let no = i + 1;
@@ -107,7 +131,7 @@ fn steps(cx: &mut Ctx) {
                 &format!("langkah[{no}].kegiatan"),
             );
         }
-        if s.pelaksana.as_ref().is_none_or(|v| v.is_empty()) {
+        if s.pelaksana.as_ref().is_none_or(|v| tampak(v).is_empty()) {
             missing(
                 cx,
                 at(s.pelaksana.as_ref().map(|v| v.span)),
@@ -184,6 +208,32 @@ mod tests {
     fn empty_nomor_is_reported_on_its_line() {
         let src = valid_with("nomor: 800/12/DPMD/2023", "nomor: \"\"");
         assert_eq!(lines_of(&src, "wajib-ada"), vec![1]);
+    }
+
+    #[test]
+    fn a_blank_pelaksana_is_an_error() {
+        for blank in ["\"\"", "\"  \"", "\"\u{200B}\""] {
+            let src = valid_with(
+                "  - Sekretaris\n",
+                &format!("  - Sekretaris\n  - {blank}\n"),
+            );
+            let line = line_of(&src, &format!("  - {blank}"));
+            assert_eq!(lines_of(&src, "wajib-ada"), vec![line], "{blank}");
+            assert!(
+                lines_of(&src, "pelaksana-tidak-dipakai").is_empty(),
+                "{blank}"
+            );
+            let src = valid_with(
+                "    pelaksana: Sekretaris\n",
+                &format!("    pelaksana: {blank}\n"),
+            );
+            let line = line_of(&src, &format!("pelaksana: {blank}"));
+            assert_eq!(lines_of(&src, "wajib-ada"), vec![line], "{blank}");
+            assert!(
+                lines_of(&src, "pelaksana-tidak-dikenal").is_empty(),
+                "{blank}"
+            );
+        }
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! `karakter-tak-terlihat`: a character that prints nothing (zero-width
+//! space, control character) or reorders what prints (right-to-left override
+//! and the other bidirectional controls), anywhere in the SOP or a defaults
+//! file it inherits — written directly or as a YAML escape (`"\u200B"`).
+
+use crate::check::{Ctx, Rule};
+use crate::diag::Severity;
+use crate::msg;
+use crate::source::{FileId, Span};
+use crate::teks::{TakTerlihat, cari_tak_terlihat};
+
+pub static RULE: Rule = Rule {
+    code: "karakter-tak-terlihat",
+    severity: Severity::Error,
+    title: (
+        "karakter tak terlihat atau pengubah arah teks",
+        "invisible or text-direction character",
+    ),
+    sumber: "Unicode TR#36 (keamanan), Permendagri 52/2011 (dokumen yang ditandatangani)",
+    doc: "Karakter seperti ZERO WIDTH SPACE (U+200B) tidak tercetak, sehingga dua teks yang \
+tampak sama bisa berbeda: pelaksana `Kepala Dinas` dengan U+200B menjadi kolom kedua yang \
+tampak kembar. Pengendali arah seperti RIGHT-TO-LEFT OVERRIDE (U+202E) membuat teks \
+tercetak dalam urutan lain daripada yang terbaca saat ditinjau. Karakter kendali (U+0000–\
+U+001F kecuali tab dan baris baru, U+007F–U+009F) tidak punya bentuk cetak. Karakter ini \
+biasanya terbawa saat menyalin dari pengolah kata atau situs web.\n\n\
+Perbaikan: hapus karakter pada baris dan kolom yang disebut (di editor, cari kode \
+titiknya, mis. `\\u200B`). Spasi tak-putus (U+00A0) bukan temuan: ia tampak sebagai spasi, \
+dan sopc menyamakannya dengan spasi biasa saat membandingkan nama pelaksana.",
+};
+
+pub fn check(cx: &mut Ctx) {
+    let mut found = Vec::new();
+    for (i, file) in cx.sources.files().iter().enumerate() {
+        let id = FileId(i as u32);
+        let mut run_end = None;
+        for (at, t) in cari_tak_terlihat(&file.text) {
+            // A run of them is one finding, at its first character.
+            if run_end != Some(at) {
+                found.push((Span::new(id, at, at + t.karakter.len_utf8()), t));
+            }
+            run_end = Some(at + t.karakter.len_utf8());
+        }
+    }
+    // Written as escapes: not in the file's text, only in the value.
+    for (span, text) in cx.sop.teks_semua() {
+        let raw = cx.sources.get(span.file).map_or("", |f| f.slice(span));
+        if let Some((_, t)) = cari_tak_terlihat(text).find(|(_, t)| !raw.contains(t.karakter)) {
+            found.push((span, t));
+        }
+    }
+    for (span, t) in found {
+        report(cx, span, t);
+    }
+}
+
+fn report(cx: &mut Ctx, span: Span, t: TakTerlihat) {
+    let (id, en) = t.sebut();
+    let message = if t.arah() {
+        msg!(
+            "karakter pengubah arah teks {id}: teks dapat tercetak dalam urutan lain daripada yang terbaca",
+            "text-direction character {en}: the text may print in another order than it reads"
+        )
+    } else {
+        msg!(
+            "karakter tak terlihat {id}: teks yang tampak sama dapat berbeda",
+            "invisible character {en}: texts that look the same can differ"
+        )
+    };
+    let kode = format!("\\u{:04X}", u32::from(t.karakter));
+    cx.report(&RULE, span, message).help = Some(msg!(
+        "hapus karakter ini (di editor, cari `{kode}`)",
+        "delete this character (in an editor, search for `{kode}`)"
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::*;
+
+    /// (line, column, message) of each `karakter-tak-terlihat` finding.
+    fn found(src: &str) -> Vec<(usize, usize, String)> {
+        let loaded = crate::parse::parse_str("uji.yaml", src);
+        let sop = loaded.sop.expect("the SOP reads");
+        let config = crate::config::Config::default();
+        let hasil = crate::check::check(
+            &sop,
+            &loaded.sources,
+            std::path::Path::new("uji.yaml"),
+            &config,
+            None,
+        );
+        let file = &loaded.sources.files()[0];
+        hasil
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "karakter-tak-terlihat")
+            .map(|d| {
+                let (l, c) = file.line_col(d.span.unwrap().start as usize);
+                (l, c, d.message.id.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn zero_width_space_in_a_pelaksana_is_named_at_its_line_and_column() {
+        let src = valid_with("  - Sekretaris\n", "  - Sekretaris\u{200B}\n");
+        let line = line_of(&src, "  - Sekretaris\u{200B}");
+        assert_eq!(
+            found(&src),
+            [(
+                line,
+                15,
+                "karakter tak terlihat U+200B ZERO WIDTH SPACE: teks yang tampak sama dapat berbeda"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn right_to_left_override_is_reported() {
+        let src = valid_with("output: Surat tercatat", "output: Surat \u{202E}tatacret");
+        let f = found(&src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, line_of(&src, "Surat \u{202E}"));
+        assert_eq!(f[0].1, 19);
+        assert!(
+            f[0].2
+                .starts_with("karakter pengubah arah teks U+202E RIGHT-TO-LEFT OVERRIDE")
+        );
+    }
+
+    #[test]
+    fn an_escaped_character_is_reported_at_its_value() {
+        let src = valid_with("output: Surat tercatat", "output: \"Surat\\u200Btercatat\"");
+        let f = found(&src);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, line_of(&src, "Surat\\u200B"));
+    }
+
+    #[test]
+    fn a_no_break_space_is_no_finding() {
+        let src = valid_with("output: Surat tercatat", "output: Surat\u{A0}tercatat");
+        assert_eq!(found(&src), []);
+    }
+}
