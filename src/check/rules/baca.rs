@@ -113,7 +113,8 @@ pub static TANGGAL_TIDAK_VALID: Rule = Rule {
     sumber: "Permendagri 52/2011",
     doc: "Tanggal ditulis `2023-06-05` atau `5 Juni 2023`. Tanggal yang tidak lengkap \
 (`Januari 2018`) atau tidak ada (`31 Februari 2023`) ditolak, karena akan tercetak pada \
-dokumen yang ditandatangani.",
+dokumen yang ditandatangani. Tahunnya antara 1945 dan 2100: `0023` atau `9999` hampir \
+pasti salah ketik.",
 };
 
 pub static WAKTU_TIDAK_VALID: Rule = Rule {
@@ -124,7 +125,10 @@ pub static WAKTU_TIDAK_VALID: Rule = Rule {
     doc: "`waktu` berupa angka dengan satuan `detik`, `menit`, `jam`, `hari`, `hari kerja`, \
 `minggu` atau `bulan` (`1 jam 30 menit`, `1,5 jam`, `1-2 hari`, `maksimal 15 menit`), \
 atau teks tanpa angka seperti `Sesuai kebutuhan`. Angka dengan satuan yang tidak dikenal \
-(`5 menitan`, `2 jm`) ditolak dengan saran, tidak pernah dianggap \"sesuai kebutuhan\".",
+(`5 menitan`, `2 jm`) ditolak dengan saran, tidak pernah dianggap \"sesuai kebutuhan\". \
+Titik sebelum tepat tiga angka (`1.500 menit`) ditolak karena bermakna ganda: dalam bahasa \
+Indonesia titik memisahkan ribuan (1500), dalam bahasa Inggris menandai desimal (1,5); \
+tulis `1500 menit` atau `1,5 menit`.",
 };
 
 #[cfg(test)]

@@ -24,7 +24,8 @@ pub static RULE: Rule = Rule {
 instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, \
 peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, \
 kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan \
-pejabat pengesah lengkap (jabatan, nama, pangkat, NIP).\n\n\
+pejabat pengesah lengkap (jabatan, nama, pangkat, NIP). Butir daftar `pelaksana` dan \
+`pelaksana` langkah yang kosong atau hanya berisi spasi juga dilaporkan.\n\n\
 Kotak yang memang kosong ditulis sebagai daftar kosong (`peringatan: []`) — itu hanya \
 peringatan `kotak-kosong`.",
 };
