@@ -267,9 +267,11 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
         Sebab::Tab => tab_span(mapper.source, span),
         Sebab::Dokumen => document_marker(mapper.source, span),
         // the parser points at the value; the writer needs the character
-        Sebab::TakTerlihat(t) => mapper.source.text[at..].find(t.karakter).map_or(span, |i| {
-            Span::new(span.file, at + i, at + i + t.karakter.len_utf8())
-        }),
+        Sebab::TakTerlihat(t) => (mapper.source.text.get(at..).unwrap_or(""))
+            .find(t.karakter)
+            .map_or(span, |i| {
+                Span::new(span.file, at + i, at + i + t.karakter.len_utf8())
+            }),
         _ => span,
     };
     let (message, help) = sebab.pesan();
@@ -307,16 +309,18 @@ fn indent_seen_before(source: &SourceFile, at: usize) -> bool {
 /// The `---` or `...` line at or before a second-document error: the parser
 /// reports the document's first value, the writer needs the marker.
 fn document_marker(source: &SourceFile, span: Span) -> Span {
-    let before = source.text[..(span.end as usize).min(source.text.len())].trim_end_matches('\n');
-    let mut at = before.len();
-    for line in before.lines().rev() {
-        at -= line.len();
-        if line.starts_with("---") || line.starts_with("...") {
-            return Span::new(span.file, at, at + 3);
+    let text = &source.text;
+    let mut end = text.floor_char_boundary(span.end as usize);
+    loop {
+        let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        if text[start..].starts_with("---") || text[start..].starts_with("...") {
+            return Span::new(span.file, start, start + 3);
         }
-        at = at.saturating_sub(1);
+        if start == 0 {
+            return span;
+        }
+        end = start - 1;
     }
-    span
 }
 
 /// Whether the line holding byte `at` is indented with a tab.
@@ -333,7 +337,7 @@ fn starts_with_tab(source: &SourceFile, at: usize) -> bool {
 /// the line before (where the indentation it could not read began), so the
 /// first line from there that starts with a tab is the one pointed at.
 fn tab_span(source: &SourceFile, span: Span) -> Span {
-    let from = source.text[..(span.start as usize).min(source.text.len())]
+    let from = source.text[..source.text.floor_char_boundary(span.start as usize)]
         .rfind('\n')
         .map_or(0, |i| i + 1);
     let mut at = from;
@@ -420,6 +424,18 @@ mod tests {
         );
         let e = parse_str("instansi:\n\tnama: x\n").unwrap_err();
         assert_eq!(e.span.unwrap().start, 10);
+    }
+
+    #[test]
+    fn a_second_document_is_reported_at_its_marker_whatever_the_line_ends() {
+        for source in [
+            "nomor: 1\n---\nnomor: 2\n",
+            "nomor: 1\r\n---\r\nnomor: 2\r\n",
+        ] {
+            let e = parse_str(source).unwrap_err();
+            let start = e.span.unwrap().start as usize;
+            assert_eq!(&source[start..start + 3], "---", "{source:?}");
+        }
     }
 
     #[test]
