@@ -44,9 +44,24 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
     roots.dedup();
     let (tx, rx) = std::sync::mpsc::channel();
     let fail = |e: notify_debouncer_full::notify::Error| {
-        msg!(
-            "tidak dapat memantau berkas: {e}",
-            "cannot watch the files: {e}"
+        use notify_debouncer_full::notify::ErrorKind as K;
+        let why = match &e.kind {
+            K::Io(io) => crate::diag::sebab_io(io),
+            K::PathNotFound => msg!("folder tidak ada", "the folder does not exist"),
+            K::MaxFilesWatch => msg!(
+                "batas jumlah berkas yang dapat dipantau sistem tercapai \
+                 (Linux: naikkan fs.inotify.max_user_watches)",
+                "the system's limit on watched files is reached \
+                 (Linux: raise fs.inotify.max_user_watches)"
+            ),
+            _ => msg!(
+                "sistem operasi menolak pemantauan",
+                "the operating system refused to watch"
+            ),
+        };
+        Msg::new(
+            format!("tidak dapat memantau berkas: {}", why.id),
+            format!("cannot watch the files: {}", why.en),
         )
     };
     let mut debouncer =
