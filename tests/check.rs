@@ -690,6 +690,13 @@ fn yaml_errors_are_sopcs_own_words_at_their_line() {
         assert!(m_en.starts_with("invalid YAML: "), "{text:?}: {m_en}");
         assert_ne!(h_en, h, "{text:?}: the help has its English twin");
     }
+    // nested deeper than the parser's budget: not "too many aliases"
+    let deep = format!("nomor: 1\nnama: {}x{}\n", "[".repeat(200), "]".repeat(200));
+    let (l, m, _) = one_finding(&deep, "id");
+    assert_eq!(
+        (l, m.as_str()),
+        (2, "YAML tidak valid: struktur YAML bersarang terlalu dalam")
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@
 use crate::diag::Msg;
 use crate::msg;
 use serde_saphyr::Error;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::ErrorKind;
 
 /// Texts of the errors sopc's own visitors raise (reading keys), so that
@@ -76,8 +77,12 @@ impl Sebab {
                 serde_saphyr::ExternalMessageSource::Parser(scan) => Sebab::pemindai(scan.kind()),
                 _ => Sebab::Lain,
             },
-            Error::Budget { .. }
-            | Error::AliasReplayCounterOverflow { .. }
+            Error::Budget { breach, .. } => match breach {
+                BudgetBreach::Depth { .. } => Sebab::TerlaluDalam,
+                BudgetBreach::Documents { .. } => Sebab::Dokumen,
+                _ => Sebab::TerlaluBesar,
+            },
+            Error::AliasReplayCounterOverflow { .. }
             | Error::AliasReplayLimitExceeded { .. }
             | Error::AliasExpansionLimitExceeded { .. }
             | Error::AliasReplayStackDepthExceeded { .. } => Sebab::TerlaluBesar,
