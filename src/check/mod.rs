@@ -322,8 +322,9 @@ langkah:
         src[..at].matches('\n').count() + 1
     }
 
-    /// All findings of reading and checking `src`, as (code, line).
-    pub fn findings(src: &str) -> Vec<(&'static str, usize)> {
+    /// Every finding of reading and checking `src`, each with its 1-based
+    /// line and column (0, 0 without a span).
+    pub fn diagnostics(src: &str) -> Vec<(crate::diag::Diagnostic, (usize, usize))> {
         let loaded = crate::parse::parse_str("uji.yaml", src);
         let mut diags = loaded.diagnostics;
         if let Some(sop) = &loaded.sop {
@@ -333,13 +334,19 @@ langkah:
         }
         let file = &loaded.sources.files()[0];
         diags
-            .iter()
+            .into_iter()
             .map(|d| {
-                (
-                    d.code,
-                    d.span.map_or(0, |s| file.line_col(s.start as usize).0),
-                )
+                let at = d.span.map_or((0, 0), |s| file.line_col(s.start as usize));
+                (d, at)
             })
+            .collect()
+    }
+
+    /// All findings of reading and checking `src`, as (code, line).
+    pub fn findings(src: &str) -> Vec<(&'static str, usize)> {
+        diagnostics(src)
+            .into_iter()
+            .map(|(d, (line, _))| (d.code, line))
             .collect()
     }
 

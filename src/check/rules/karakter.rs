@@ -79,25 +79,10 @@ mod tests {
 
     /// (line, column, message) of each `karakter-tak-terlihat` finding.
     fn found(src: &str) -> Vec<(usize, usize, String)> {
-        let loaded = crate::parse::parse_str("uji.yaml", src);
-        let sop = loaded.sop.expect("the SOP reads");
-        let config = crate::config::Config::default();
-        let hasil = crate::check::check(
-            &sop,
-            &loaded.sources,
-            std::path::Path::new("uji.yaml"),
-            &config,
-            None,
-        );
-        let file = &loaded.sources.files()[0];
-        hasil
-            .diagnostics
-            .iter()
-            .filter(|d| d.code == "karakter-tak-terlihat")
-            .map(|d| {
-                let (l, c) = file.line_col(d.span.unwrap().start as usize);
-                (l, c, d.message.id.clone())
-            })
+        diagnostics(src)
+            .into_iter()
+            .filter(|(d, _)| d.code == "karakter-tak-terlihat")
+            .map(|(d, (line, col))| (line, col, d.message.id))
             .collect()
     }
 
