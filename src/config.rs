@@ -183,8 +183,15 @@ pub struct Letak {
 
 impl Letak {
     fn of(text: &str, offset: usize) -> Letak {
-        let (line, col) = crate::source::SourceFile::new(CONFIG_FILE, text)
-            .line_col(text.floor_char_boundary(offset));
+        // SourceFile drops a byte-order mark (Notepad writes one); the
+        // parser's offsets count it.
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let offset = text.floor_char_boundary(offset).saturating_sub(bom);
+        let (line, col) = crate::source::SourceFile::new(CONFIG_FILE, text).line_col(offset);
         Letak { line, col }
     }
 
@@ -548,6 +555,14 @@ mod tests {
         }
         let c = Config::parse("[waktu]\njam_kerja_per_hari = 24\n").unwrap();
         assert_eq!(c.jam_kerja_per_hari, Some(24));
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_keep_the_places_right() {
+        let c = Config::parse("\u{feff}[cetak]\r\nkertas = \"a4\"\r\n").unwrap();
+        assert_eq!(c.cetak.kertas, Some(Kertas::A4));
+        let e = Config::parse("\u{feff}[cetak]\r\nkertass = \"A4\"\r\n").unwrap_err();
+        assert!(e.id.starts_with("baris 2, kolom 1: "), "{}", e.id);
     }
 
     #[test]
