@@ -72,13 +72,24 @@ const TERNAMA: &[(char, &str)] = &[
 ];
 
 /// `c` when it prints nothing or reorders text. Tab, line feed and carriage
-/// return are the YAML file's own layout, not findings.
+/// return are the YAML file's own layout, not findings. (Called for every
+/// character of every file checked, so the common cases answer first.)
 pub fn tak_terlihat(c: char) -> Option<TakTerlihat> {
-    if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
-        return Some(TakTerlihat {
-            karakter: c,
-            nama: None,
-        });
+    let kendali = TakTerlihat {
+        karakter: c,
+        nama: None,
+    };
+    if c.is_ascii() {
+        return (c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\r')).then_some(kendali);
+    }
+    if c.is_control() {
+        return Some(kendali);
+    }
+    let mungkin = matches!(c,
+        '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}');
+    if !mungkin {
+        return None;
     }
     TERNAMA
         .iter()
@@ -129,6 +140,15 @@ pub const MAKS_TINGKAT_DAFTAR: usize = 8;
 /// list past the bound.
 pub fn daftar_terlalu_dalam(source: &str) -> Option<(usize, Range<usize>)> {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    // Each level needs a marker of its own (`-`, `*`, `+`, `1.`, `1)`):
+    // most texts have too few to be parsed at all.
+    let markers = source
+        .bytes()
+        .filter(|b| matches!(b, b'-' | b'*' | b'+' | b'.' | b')'))
+        .count();
+    if markers <= MAKS_TINGKAT_DAFTAR {
+        return None;
+    }
     let mut depth = 0;
     let mut deepest = 0;
     let mut first_past: Option<Range<usize>> = None;
@@ -195,6 +215,9 @@ mod tests {
         };
         assert_eq!(daftar_terlalu_dalam("teks biasa"), None);
         assert_eq!(daftar_terlalu_dalam(&nested(MAKS_TINGKAT_DAFTAR)), None);
+        // nine levels on one line are nine levels too
+        let (depth, _) = daftar_terlalu_dalam("- - - - - - - - - x").unwrap();
+        assert_eq!(depth, 9);
         let deep = nested(30);
         let (depth, at) = daftar_terlalu_dalam(&deep).unwrap();
         assert_eq!(depth, 30);
