@@ -31,8 +31,10 @@ pub static TEKS: Rule = Rule {
     ),
     sumber: SUMBER,
     doc: "Satu langkah tidak pernah dipecah ke dua halaman. Teks yang sangat panjang \
-membuat barisnya lebih tinggi dari halaman; pecah langkah itu menjadi beberapa langkah \
-atau pindahkan rinciannya ke `keterangan`.",
+membuat barisnya lebih tinggi dari halaman, dan `sopc build` menolak SOP itu; pecah langkah \
+itu menjadi beberapa langkah atau pindahkan rinciannya ke `keterangan`. Banyak baris \
+pendek (paragraf, butir daftar) sama tingginya: setiap baris memakan satu baris cetak, \
+sekitar 40 baris mengisi satu halaman.",
 };
 
 /// Characters of one cell that still fit a page-high row (a conservative
@@ -69,25 +71,64 @@ pub fn check(cx: &mut Ctx) {
     }
     for (i, s) in cx.sop.steps().iter().enumerate() {
         let no = i + 1;
-        let longest = [
-            s.kegiatan.as_ref().map(|k| (k.chars().count(), k.span)),
-            s.kelengkapan.as_ref().map(|k| (k.plain_len(), k.span)),
-            s.output.as_ref().map(|k| (k.plain_len(), k.span)),
-            s.keterangan.as_ref().map(|k| (k.plain_len(), k.span)),
+        let fullest = [
+            s.kegiatan
+                .as_ref()
+                .map(|k| (beban(k), k.chars().count(), k.span)),
+            s.kelengkapan
+                .as_ref()
+                .map(|k| (beban_isi(k), k.plain_len(), k.span)),
+            s.output
+                .as_ref()
+                .map(|k| (beban_isi(k), k.plain_len(), k.span)),
+            s.keterangan
+                .as_ref()
+                .map(|k| (beban_isi(k), k.plain_len(), k.span)),
         ]
         .into_iter()
         .flatten()
-        .max_by_key(|(len, _)| *len);
-        if let Some((len, span)) = longest.filter(|(len, _)| *len > MAX_SEL) {
-            cx.report(&TEKS, span, msg!(
+        .max_by_key(|(beban, _, _)| *beban);
+        let Some((beban, len, span)) = fullest.filter(|(beban, _, _)| *beban > MAX_SEL) else {
+            continue;
+        };
+        let message = if len > MAX_SEL {
+            msg!(
                 "teks langkah {no} panjangnya {len} karakter; barisnya bisa lebih tinggi dari satu halaman",
                 "step {no} has {len} characters of text; its row may be taller than a page"
-            ))
-            .help = Some(msg!(
-                "pecah langkah ini atau persingkat teksnya (paling banyak sekitar {MAX_SEL} karakter)",
-                "split this step or shorten its text (about {MAX_SEL} characters at most)"
-            ));
-        }
+            )
+        } else {
+            let baris = beban / LEBAR_BARIS;
+            msg!(
+                "teks langkah {no} tercetak sekitar {baris} baris; barisnya bisa lebih tinggi dari satu halaman",
+                "the text of step {no} prints on about {baris} lines; its row may be taller than a page"
+            )
+        };
+        cx.report(&TEKS, span, message).help = Some(msg!(
+            "pecah langkah ini atau persingkat teksnya (paling banyak sekitar {MAX_SEL} karakter atau {BARIS_SEL} baris)",
+            "split this step or shorten its text (about {MAX_SEL} characters or {BARIS_SEL} lines at most)"
+        ));
+    }
+}
+
+/// Lines of the narrowest text column in a page-high row, and the
+/// characters one of them holds: [`MAX_SEL`] spread over those lines.
+const BARIS_SEL: usize = 40;
+const LEBAR_BARIS: usize = MAX_SEL / BARIS_SEL;
+
+/// How much of a page-high row `text` fills, in characters: each of its
+/// lines (a paragraph, a list item, a line break) starts a new printed line,
+/// so a short line costs a whole one. Long prose counts about its length.
+fn beban(text: &str) -> usize {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.chars().count().div_ceil(LEBAR_BARIS).max(1) * LEBAR_BARIS)
+        .sum()
+}
+
+fn beban_isi(isi: &crate::model::Isi) -> usize {
+    match isi {
+        crate::model::Isi::Teks(t) => beban(t),
+        crate::model::Isi::Daftar(items) => items.iter().map(|t| beban(t)).sum(),
     }
 }
 
@@ -126,5 +167,28 @@ mod tests {
             lines_of(&src, "tata-letak-teks"),
             vec![line_of(&src, "Memeriksa surat")]
         );
+    }
+
+    #[test]
+    fn many_short_lines_fill_a_row_too() {
+        // 45 short paragraphs: 450 characters, but taller than an F4 page
+        // (the build refuses the row from 45 on; 40 still print)
+        let lines =
+            |n: usize| -> String { (0..n).map(|i| format!("      Catatan {i}\n\n")).collect() };
+        let with = |n: usize| {
+            valid_with(
+                "    output: Surat diperiksa\n",
+                &format!(
+                    "    output: Surat diperiksa\n    keterangan: |\n{}",
+                    lines(n)
+                ),
+            )
+        };
+        let src = with(45);
+        assert_eq!(
+            lines_of(&src, "tata-letak-teks"),
+            vec![line_of(&src, "Catatan 0")]
+        );
+        assert!(lines_of(&with(40), "tata-letak-teks").is_empty());
     }
 }
