@@ -3,7 +3,7 @@
 //! bytes, not only at whether a file came out. Full renders are slow in
 //! debug builds, so each test renders few documents and checks much.
 
-use sopc::layout::Jalur;
+use sopc::layout::Route;
 use sopc::model::Sop;
 use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};
@@ -47,7 +47,7 @@ fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Logo>, bagian: Bagian) -
     // Every Typst warning is a failure here.
     assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
     if let Some((denah, bagan, _)) = &h.denah {
-        assert_eq!(denah.periksa(bagan), vec![], "drawing rules");
+        assert_eq!(denah.verify(bagan), vec![], "drawing rules");
     }
     h
 }
@@ -98,44 +98,44 @@ fn assert_tergambar(h: &Hasil) {
                 && (b.y1 - (y1 + my)).abs() < 0.5
         })
     };
-    for (i, g) in denah.gambar.iter().enumerate() {
+    for (i, g) in denah.drawings.iter().enumerate() {
         let page = awal + i;
-        for s in &g.simbol {
-            let k = s.kotak;
+        for s in &g.symbols {
+            let k = s.rect;
             assert!(
                 ada(page, k.x0, k.y0, k.x1, k.y1),
                 "symbol of step {} on page {page}",
                 s.langkah + 1
             );
         }
-        for k in &g.konektor {
-            let b = k.kotak;
+        for k in &g.connectors {
+            let b = k.rect;
             assert!(
                 ada(page, b.x0, b.y0, b.x1, b.y1),
                 "connector {} on page {page}",
-                k.huruf
+                k.letter
             );
         }
         // the box around some points: (x0, y0, x1, y1)
-        let kotak = |titik: &[sopc::layout::Titik]| {
+        let kotak = |titik: &[sopc::layout::Point]| {
             titik.iter().fold(
                 (f64::MAX, f64::MAX, f64::MIN, f64::MIN),
                 |(x0, y0, x1, y1), t| (x0.min(t.0), y0.min(t.1), x1.max(t.0), y1.max(t.1)),
             )
         };
-        for l in &g.garis {
-            let (x0, y0, x1, y1) = kotak(&l.titik);
+        for l in &g.lines {
+            let (x0, y0, x1, y1) = kotak(&l.points);
             assert!(
                 ada(page, x0, y0, x1, y1),
                 "line of edge {} on page {page}",
-                l.panah
+                l.edge
             );
-            let u = l.ujung.expect("every line ends in an arrowhead");
+            let u = l.arrowhead.expect("every line ends in an arrowhead");
             let (x0, y0, x1, y1) = kotak(&u);
             assert!(
                 ada(page, x0, y0, x1, y1),
                 "arrowhead of edge {} on page {page}",
-                l.panah
+                l.edge
             );
         }
     }
@@ -219,25 +219,25 @@ fn the_example_sops_render_with_their_flowcharts() {
         let h = render(&s);
         assert_eq!(h.ukuran_halaman.len(), halaman, "{name}");
         let (denah, bagan, _) = h.denah.as_ref().unwrap();
-        let simbols: Vec<_> = denah.gambar.iter().flat_map(|g| &g.simbol).collect();
+        let simbols: Vec<_> = denah.drawings.iter().flat_map(|g| &g.symbols).collect();
         assert_eq!(simbols.len(), simbol, "{name}");
         use sopc::model::alur::Simbol;
         assert_eq!(
             simbols
                 .iter()
-                .filter(|s| s.bentuk == Simbol::Keputusan)
+                .filter(|s| s.shape == Simbol::Keputusan)
                 .count(),
             keputusan,
             "{name}"
         );
-        assert_eq!(simbols.first().unwrap().bentuk, Simbol::Terminator);
-        assert_eq!(simbols.last().unwrap().bentuk, Simbol::Terminator);
+        assert_eq!(simbols.first().unwrap().shape, Simbol::Terminator);
+        assert_eq!(simbols.last().unwrap().shape, Simbol::Terminator);
         // every edge is drawn on one page
         assert!(
-            denah.jalur.iter().all(|j| matches!(j, Jalur::Garis { .. })),
+            denah.routes.iter().all(|j| matches!(j, Route::Line { .. })),
             "{name}"
         );
-        assert_eq!(denah.jalur.len(), bagan.panah.len());
+        assert_eq!(denah.routes.len(), bagan.edges.len());
         assert_tergambar(&h);
         assert_ada(&semua(&h), "JUMLAH");
         // The Tanjab lampiran have no Ket column; Kalteng's is empty but printed.
@@ -248,10 +248,10 @@ fn the_example_sops_render_with_their_flowcharts() {
     let h = render(&contoh("kalteng-penerimaan-tamu.yaml"));
     let (denah, _, _) = h.denah.as_ref().unwrap();
     let labels: Vec<&str> = denah
-        .gambar
+        .drawings
         .iter()
-        .flat_map(|g| &g.label)
-        .map(|l| l.teks.as_str())
+        .flat_map(|g| &g.labels)
+        .map(|l| l.text.as_str())
         .collect();
     assert_eq!(labels, ["Ya", "Tidak"]);
     assert_ada(&h.teks[1], "Tidak");
@@ -407,7 +407,7 @@ fn forty_steps_run_over_pages_with_paired_connectors() {
     let s = empat_puluh();
     let h = render(&s);
     let (denah, bagan, awal) = h.denah.as_ref().unwrap();
-    let pages = denah.halaman.len();
+    let pages = denah.pages.len();
     assert!(pages >= 4, "{pages} pages of procedure");
     assert_eq!(h.ukuran_halaman.len(), awal + pages);
     // the header on every page, the rows in order, JUMLAH at the end
@@ -431,48 +431,51 @@ fn forty_steps_run_over_pages_with_paired_connectors() {
     // every edge is drawn on its page or paired by a connector letter
     let pasangan = |dari: usize, ke: usize| {
         let e = bagan
-            .panah
+            .edges
             .iter()
-            .position(|p| p.dari == dari && p.ke == ke)
+            .position(|p| p.from == dari && p.to == ke)
             .unwrap();
-        denah.jalur[e].clone()
+        denah.routes[e].clone()
     };
     let mut pindah = 0;
-    for (e, p) in bagan.panah.iter().enumerate() {
+    for (e, p) in bagan.edges.iter().enumerate() {
         let (hs, ht) = (
-            denah.halaman_langkah(p.dari).unwrap(),
-            denah.halaman_langkah(p.ke).unwrap(),
+            denah.page_of_step(p.from).unwrap(),
+            denah.page_of_step(p.to).unwrap(),
         );
-        match &denah.jalur[e] {
-            Jalur::Garis { halaman } => assert!(*halaman == hs && hs == ht),
-            Jalur::Konektor {
-                keluar,
-                masuk,
-                huruf,
+        match &denah.routes[e] {
+            Route::Line { page } => assert!(*page == hs && hs == ht),
+            Route::Connector {
+                from_page,
+                to_page,
+                letter,
             } => {
                 pindah += 1;
-                assert_eq!((*keluar, *masuk), (hs, ht));
+                assert_eq!((*from_page, *to_page), (hs, ht));
                 // the letter is printed on both pages
-                assert_ada(&h.teks[awal + hs], huruf);
-                assert_ada(&h.teks[awal + ht], huruf);
+                assert_ada(&h.teks[awal + hs], letter);
+                assert_ada(&h.teks[awal + ht], letter);
             }
         }
     }
     assert!(pindah >= pages - 1 + 2, "{pindah} connector pairs");
     // the jump back from step 31 to step 4 lands on an earlier page
-    let Jalur::Konektor { keluar, masuk, .. } = pasangan(30, 3) else {
+    let Route::Connector {
+        from_page, to_page, ..
+    } = pasangan(30, 3)
+    else {
         panic!("not a connector pair")
     };
-    assert!(masuk < keluar);
+    assert!(to_page < from_page);
     // the forward jump from step 6 to step 34 crosses pages too
-    assert!(matches!(pasangan(5, 33), Jalur::Konektor { .. }));
+    assert!(matches!(pasangan(5, 33), Route::Connector { .. }));
     // the loop from step 13 to step 11 stays on its page as a line
-    assert!(matches!(pasangan(12, 10), Jalur::Garis { .. }));
+    assert!(matches!(pasangan(12, 10), Route::Line { .. }));
     let labels: Vec<&str> = denah
-        .gambar
+        .drawings
         .iter()
-        .flat_map(|g| &g.label)
-        .map(|l| l.teks.as_str())
+        .flat_map(|g| &g.labels)
+        .map(|l| l.text.as_str())
         .collect();
     assert!(
         labels.contains(&"Lengkap") && labels.contains(&"Tidak lengkap"),

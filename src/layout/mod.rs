@@ -4,34 +4,34 @@
 //! template only draws what this plan says, so every rule of the drawing
 //! (no line through a symbol or a label, every edge drawn or paired across
 //! pages) is unit-tested here, and checked again on each plan by
-//! [`Denah::periksa`].
+//! [`Plan::verify`].
 //!
 //! Coordinates are points (1/72 in), relative to the top-left corner of the
 //! page's content area (inside the margins), y downwards.
 
-pub mod halaman;
-pub mod periksa;
-pub mod rute;
+pub mod pages;
+pub mod route;
+pub mod verify;
 
 use crate::model::alur::{Jenis, Simbol};
 use crate::paper::Kolom;
 use serde::Serialize;
 
-pub use halaman::{Baris, Halaman, Ukuran};
-pub use periksa::Masalah;
+pub use pages::{Heights, Page, Row};
+pub use verify::Violation;
 
 /// Fixed sizes of the drawing.
-pub mod ukuran {
+pub mod size {
     use crate::model::alur::Simbol;
     use crate::paper::mm;
 
     /// Free height above and below a symbol in its cell: room for the
     /// horizontal of an arrow coming in and for a `ya`/`tidak` label.
-    pub fn sela() -> f64 {
+    pub fn gap() -> f64 {
         mm(4.5)
     }
 
-    pub fn tinggi_simbol(s: Simbol) -> f64 {
+    pub fn symbol_height(s: Simbol) -> f64 {
         match s {
             Simbol::Terminator => mm(7.0),
             Simbol::Proses => mm(8.0),
@@ -40,18 +40,18 @@ pub mod ukuran {
     }
 
     /// Smallest height of the actor cell holding a symbol.
-    pub fn tinggi_sel(s: Simbol) -> f64 {
-        tinggi_simbol(s) + 2.0 * sela()
+    pub fn cell_height(s: Simbol) -> f64 {
+        symbol_height(s) + 2.0 * gap()
     }
 
     /// Extra height on top of a page's first row for the incoming off-page
     /// connector.
-    pub fn cadangan() -> f64 {
+    pub fn connector_room() -> f64 {
         mm(9.0)
     }
 
     /// Side of the (square) off-page connector.
-    pub fn konektor() -> f64 {
+    pub fn connector_side() -> f64 {
         mm(6.0)
     }
 
@@ -60,24 +60,24 @@ pub mod ukuran {
 
     /// Conservative size of a label: ~0.56 em per character covers the
     /// embedded serif and common system fonts (Arial).
-    pub fn label(teks: &str) -> (f64, f64) {
-        let n = teks.chars().count() as f64;
+    pub fn label_size(text: &str) -> (f64, f64) {
+        let n = text.chars().count() as f64;
         (n * LABEL_PT * 0.56 + 1.0, LABEL_PT * 1.25)
     }
 }
 
 /// A rectangle.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Kotak {
+pub struct Rect {
     pub x0: f64,
     pub y0: f64,
     pub x1: f64,
     pub y1: f64,
 }
 
-impl Kotak {
-    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Kotak {
-        Kotak {
+impl Rect {
+    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect {
             x0: x0.min(x1),
             y0: y0.min(y1),
             x1: x0.max(x1),
@@ -85,155 +85,153 @@ impl Kotak {
         }
     }
 
-    pub fn tengah(&self) -> Titik {
-        Titik((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
+    pub fn center(&self) -> Point {
+        Point((self.x0 + self.x1) / 2.0, (self.y0 + self.y1) / 2.0)
     }
 
     /// Grown (or, negative, shrunk) by `d` on every side.
-    pub fn lebarkan(&self, d: f64) -> Kotak {
-        Kotak::new(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
+    pub fn grow(&self, d: f64) -> Rect {
+        Rect::new(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
     }
 
-    pub fn potong(&self, o: &Kotak) -> bool {
+    pub fn intersects(&self, o: &Rect) -> bool {
         self.x0 < o.x1 && o.x0 < self.x1 && self.y0 < o.y1 && o.y0 < self.y1
     }
 
     /// Whether the segment a–b (horizontal or vertical) passes through the
     /// inside of this rectangle.
-    pub fn dilalui(&self, a: Titik, b: Titik) -> bool {
-        let seg = Kotak::new(a.0, a.1, b.0, b.1);
-        let buka = |s0: f64, s1: f64, k0: f64, k1: f64| {
+    pub fn crossed_by(&self, a: Point, b: Point) -> bool {
+        let seg = Rect::new(a.0, a.1, b.0, b.1);
+        let open = |s0: f64, s1: f64, k0: f64, k1: f64| {
             if s0 == s1 {
                 k0 < s0 && s0 < k1
             } else {
                 s0 < k1 && k0 < s1
             }
         };
-        buka(seg.x0, seg.x1, self.x0, self.x1) && buka(seg.y0, seg.y1, self.y0, self.y1)
+        open(seg.x0, seg.x1, self.x0, self.x1) && open(seg.y0, seg.y1, self.y0, self.y1)
     }
 }
 
 /// A point.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Titik(pub f64, pub f64);
+pub struct Point(pub f64, pub f64);
 
 /// The flowchart as the layout needs it.
 #[derive(Clone, Debug, Default)]
-pub struct Bagan {
+pub struct Flow {
     /// Number of actor columns.
-    pub aktor: usize,
+    pub actors: usize,
     /// Per step: its actor column and its symbol.
     pub langkah: Vec<(usize, Simbol)>,
-    pub panah: Vec<Panah>,
+    pub edges: Vec<Edge>,
 }
 
 /// One edge of the flow, with the words printed on it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Panah {
-    pub dari: usize,
-    pub ke: usize,
-    pub jenis: Jenis,
+pub struct Edge {
+    pub from: usize,
+    pub to: usize,
+    pub kind: Jenis,
     /// `Ya`/`Tidak` (or the SOP's own words) on a decision's exits.
     pub label: Option<String>,
 }
 
-impl Bagan {
+impl Flow {
     /// Whether step `i` follows step `i - 1` directly (an edge between them).
-    pub fn bersambung(&self, i: usize) -> bool {
-        i > 0 && self.panah.iter().any(|p| p.dari + 1 == i && p.ke == i)
+    pub fn continues(&self, i: usize) -> bool {
+        i > 0 && self.edges.iter().any(|p| p.from + 1 == i && p.to == i)
     }
 }
 
 /// What is drawn on one page.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct Gambar {
-    pub simbol: Vec<GambarSimbol>,
-    pub garis: Vec<Garis>,
-    pub label: Vec<Label>,
-    pub konektor: Vec<Konektor>,
+pub struct Drawing {
+    pub symbols: Vec<SymbolBox>,
+    pub lines: Vec<Line>,
+    pub labels: Vec<Label>,
+    pub connectors: Vec<Connector>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct GambarSimbol {
+pub struct SymbolBox {
     pub langkah: usize,
-    pub bentuk: Simbol,
-    pub kotak: Kotak,
+    pub shape: Simbol,
+    pub rect: Rect,
 }
 
 /// A polyline of one edge, with an arrowhead (a triangle) at its end.
 #[derive(Clone, Debug, Serialize)]
-pub struct Garis {
-    pub panah: usize,
-    pub titik: Vec<Titik>,
-    pub ujung: Option<[Titik; 3]>,
+pub struct Line {
+    pub edge: usize,
+    pub points: Vec<Point>,
+    pub arrowhead: Option<[Point; 3]>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Label {
-    pub panah: usize,
-    pub teks: String,
-    pub kotak: Kotak,
+    pub edge: usize,
+    pub text: String,
+    pub rect: Rect,
 }
 
 /// An off-page connector (pentagon pointing down).
 #[derive(Clone, Debug, Serialize)]
-pub struct Konektor {
-    pub huruf: String,
-    pub kotak: Kotak,
+pub struct Connector {
+    pub letter: String,
+    pub rect: Rect,
     /// The edges it carries (several edges may enter one target).
-    pub panah: Vec<usize>,
+    pub edges: Vec<usize>,
     /// `true` on the page the flow leaves, `false` where it continues.
-    pub keluar: bool,
+    pub exit: bool,
 }
 
 /// How one edge ended up on paper.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub enum Jalur {
+pub enum Route {
     /// A line on one page.
-    Garis { halaman: usize },
+    Line { page: usize },
     /// A pair of connectors with the same letter.
-    Konektor {
-        keluar: usize,
-        masuk: usize,
-        huruf: String,
+    Connector {
+        from_page: usize,
+        to_page: usize,
+        letter: String,
     },
 }
 
 /// The whole plan: the pages of the procedure table and their drawings.
 #[derive(Clone, Debug, Serialize)]
-pub struct Denah {
+pub struct Plan {
     pub kolom: Kolom,
-    pub halaman: Vec<Halaman>,
-    pub gambar: Vec<Gambar>,
-    /// Per edge (in the order of [`Bagan::panah`]).
-    pub jalur: Vec<Jalur>,
+    pub pages: Vec<Page>,
+    pub drawings: Vec<Drawing>,
+    /// Per edge (in the order of [`Flow::edges`]).
+    pub routes: Vec<Route>,
 }
 
 /// Why no plan could be made.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Gagal {
+pub enum PlanError {
     /// A step's row is taller than a whole page.
-    BarisTerlaluTinggi { langkah: usize },
+    RowTooTall { langkah: usize },
 }
 
-impl Denah {
-    /// Pages and routes for a flowchart whose rows measured `ukuran`.
-    pub fn buat(bagan: &Bagan, kolom: Kolom, ukuran: &Ukuran) -> Result<Denah, Gagal> {
-        let halaman = halaman::bagi(bagan, ukuran)?;
-        let (gambar, jalur) = rute::rute(bagan, &kolom, &halaman);
-        Ok(Denah {
+impl Plan {
+    /// Pages and routes for a flowchart whose rows measured `heights`.
+    pub fn new(flow: &Flow, kolom: Kolom, heights: &Heights) -> Result<Plan, PlanError> {
+        let pages = pages::paginate(flow, heights)?;
+        let (drawings, routes) = route::route(flow, &kolom, &pages);
+        Ok(Plan {
             kolom,
-            halaman,
-            gambar,
-            jalur,
+            pages,
+            drawings,
+            routes,
         })
     }
 
-    /// Page (index into `halaman`) of each step.
-    pub fn halaman_langkah(&self, i: usize) -> Option<usize> {
-        self.halaman
-            .iter()
-            .position(|h| (h.dari..h.sampai).contains(&i))
+    /// Page (index into `page`) of each step.
+    pub fn page_of_step(&self, i: usize) -> Option<usize> {
+        self.pages.iter().position(|h| (h.from..h.end).contains(&i))
     }
 }
 
@@ -244,138 +242,134 @@ mod tests {
 
     /// A flow over `kolom` (actor of each step); every step continues to the
     /// next unless `lompat` gives a decision's exits (`ya`, `tidak`).
-    fn bagan(
-        aktor: usize,
+    fn flow(
+        actors: usize,
         kolom: &[usize],
         lompat: &[(usize, Option<usize>, Option<usize>)],
-    ) -> Bagan {
+    ) -> Flow {
         let n = kolom.len();
-        let mut panah = Vec::new();
+        let mut edge = Vec::new();
         let mut langkah = Vec::new();
         for (i, &k) in kolom.iter().enumerate() {
             let keputusan = lompat.iter().find(|(s, _, _)| *s == i);
-            let simbol = if i == 0 || i + 1 == n {
+            let symbols = if i == 0 || i + 1 == n {
                 Simbol::Terminator
             } else if keputusan.is_some() {
                 Simbol::Keputusan
             } else {
                 Simbol::Proses
             };
-            langkah.push((k, simbol));
+            langkah.push((k, symbols));
             match keputusan {
                 Some((_, ya, tidak)) => {
-                    for (t, jenis, label) in [(ya, Jenis::Ya, "Ya"), (tidak, Jenis::Tidak, "Tidak")]
+                    for (t, kind, label) in [(ya, Jenis::Ya, "Ya"), (tidak, Jenis::Tidak, "Tidak")]
                     {
-                        let ke = t.unwrap_or(i + 1);
-                        if ke < n {
-                            panah.push(Panah {
-                                dari: i,
-                                ke,
-                                jenis,
+                        let to = t.unwrap_or(i + 1);
+                        if to < n {
+                            edge.push(Edge {
+                                from: i,
+                                to,
+                                kind,
                                 label: Some(label.into()),
                             });
                         }
                     }
                 }
-                None if i + 1 < n => panah.push(Panah {
-                    dari: i,
-                    ke: i + 1,
-                    jenis: Jenis::Lanjut,
+                None if i + 1 < n => edge.push(Edge {
+                    from: i,
+                    to: i + 1,
+                    kind: Jenis::Lanjut,
                     label: None,
                 }),
                 None => {}
             }
         }
-        Bagan {
-            aktor,
+        Flow {
+            actors,
             langkah,
-            panah,
+            edges: edge,
         }
     }
 
-    fn ukuran(n: usize, tinggi: impl Fn(usize) -> f64) -> Ukuran {
-        Ukuran {
-            tinggi_halaman: mm(180.0),
-            judul: mm(18.0),
-            kepala: mm(13.0),
-            baris: (0..n).map(|i| mm(tinggi(i))).collect(),
+    fn heights(n: usize, height: impl Fn(usize) -> f64) -> Heights {
+        Heights {
+            page_height: mm(180.0),
+            title: mm(18.0),
+            header: mm(13.0),
+            rows: (0..n).map(|i| mm(height(i))).collect(),
             jumlah: mm(7.0),
         }
     }
 
-    fn denah(b: &Bagan, u: &Ukuran) -> Denah {
-        let kolom = Kolom::hitung(mm(295.0), b.aktor, true);
-        let d = Denah::buat(b, kolom, u).expect("rows fit");
-        let masalah = d.periksa(b);
+    fn plan(b: &Flow, u: &Heights) -> Plan {
+        let kolom = Kolom::hitung(mm(295.0), b.actors, true);
+        let d = Plan::new(b, kolom, u).expect("rows fit");
+        let masalah = d.verify(b);
         assert!(masalah.is_empty(), "{masalah:#?}");
         d
     }
 
-    fn garis(d: &Denah, e: usize) -> &Garis {
-        d.gambar
+    fn lines(d: &Plan, e: usize) -> &Line {
+        d.drawings
             .iter()
-            .flat_map(|g| &g.garis)
-            .find(|g| g.panah == e)
+            .flat_map(|g| &g.lines)
+            .find(|g| g.edge == e)
             .expect("drawn")
     }
 
     #[test]
     fn straight_flow_goes_bottom_to_top_through_the_top_track() {
-        let b = bagan(3, &[2, 2, 0, 1, 2], &[]);
-        let d = denah(&b, &ukuran(5, |_| 18.0));
-        assert_eq!(d.halaman.len(), 1);
+        let b = flow(3, &[2, 2, 0, 1, 2], &[]);
+        let d = plan(&b, &heights(5, |_| 18.0));
+        assert_eq!(d.pages.len(), 1);
         // same column: one straight segment
-        assert_eq!(garis(&d, 0).titik.len(), 2);
+        assert_eq!(lines(&d, 0).points.len(), 2);
         // other columns: down, across inside the target row, down
-        let g = garis(&d, 1);
-        assert_eq!(g.titik.len(), 4);
-        let row = d.halaman[0].baris[2];
-        assert!(g.titik[1].1 > row.atas && g.titik[1].1 < d.gambar[0].simbol[2].kotak.y0);
+        let g = lines(&d, 1);
+        assert_eq!(g.points.len(), 4);
+        let row = d.pages[0].rows[2];
+        assert!(g.points[1].1 > row.top && g.points[1].1 < d.drawings[0].symbols[2].rect.y0);
     }
 
     #[test]
     fn a_loop_back_runs_in_a_lane_and_enters_the_side() {
         // 0 → 1 → 2 → 3 (decision: tidak back to 1) → 4
-        let b = bagan(3, &[0, 1, 2, 1, 0], &[(3, None, Some(1))]);
-        let d = denah(&b, &ukuran(5, |_| 20.0));
-        let e = b
-            .panah
-            .iter()
-            .position(|p| p.jenis == Jenis::Tidak)
-            .unwrap();
-        let g = garis(&d, e);
-        let target = d.gambar[0].simbol[1].kotak;
-        let last = *g.titik.last().unwrap();
+        let b = flow(3, &[0, 1, 2, 1, 0], &[(3, None, Some(1))]);
+        let d = plan(&b, &heights(5, |_| 20.0));
+        let e = b.edges.iter().position(|p| p.kind == Jenis::Tidak).unwrap();
+        let g = lines(&d, e);
+        let target = d.drawings[0].symbols[1].rect;
+        let last = *g.points.last().unwrap();
         assert!(
             last.0 == target.x0 || last.0 == target.x1,
             "enters a side: {g:?}"
         );
         // the lane is in a gutter, between rule and symbol
-        let lane = g.titik[1].0;
+        let lane = g.points[1].0;
         assert!((0..=3).any(|k| (lane - d.kolom.garis(k)).abs() < d.kolom.gutter));
         // both labels drawn
-        assert_eq!(d.gambar[0].label.len(), 2);
+        assert_eq!(d.drawings[0].labels.len(), 2);
     }
 
     #[test]
     fn nested_loops_do_not_cross() {
         // 1 → … → 4 back to 2, 6 back to 1, all in one column
-        let b = bagan(
+        let b = flow(
             2,
             &[0, 0, 0, 0, 0, 0, 0, 0],
             &[(4, None, Some(2)), (6, None, Some(1))],
         );
-        let d = denah(&b, &ukuran(8, |_| 17.0));
-        let lane = |e: usize| garis(&d, e).titik[1].0;
+        let d = plan(&b, &heights(8, |_| 17.0));
+        let lane = |e: usize| lines(&d, e).points[1].0;
         let inner = b
-            .panah
+            .edges
             .iter()
-            .position(|p| p.dari == 4 && p.ke == 2)
+            .position(|p| p.from == 4 && p.to == 2)
             .unwrap();
         let outer = b
-            .panah
+            .edges
             .iter()
-            .position(|p| p.dari == 6 && p.ke == 1)
+            .position(|p| p.from == 6 && p.to == 1)
             .unwrap();
         let cx = d.kolom.tengah(0);
         // on opposite sides they cannot cross; on one side the inner loop
@@ -386,19 +380,19 @@ mod tests {
 
     #[test]
     fn forward_jumps_and_self_loops_are_routed() {
-        let b = bagan(
+        let b = flow(
             4,
             &[0, 1, 2, 3, 2, 1, 0, 3],
             &[(1, Some(5), None), (3, None, Some(3)), (5, None, Some(0))],
         );
-        denah(&b, &ukuran(8, |i| 16.0 + (i % 3) as f64 * 7.0));
+        plan(&b, &heights(8, |i| 16.0 + (i % 3) as f64 * 7.0));
     }
 
     #[test]
     fn forty_steps_cross_pages_with_lettered_connectors() {
         let kolom: Vec<usize> = (0..40).map(|i| (i * 7 / 3) % 4).collect();
         // a jump back to an earlier page, a forward jump to a later page
-        let b = bagan(
+        let b = flow(
             4,
             &kolom,
             &[
@@ -407,44 +401,44 @@ mod tests {
                 (12, None, Some(10)),
             ],
         );
-        let d = denah(&b, &ukuran(40, |i| 16.0 + (i % 4) as f64 * 4.0));
-        assert!(d.halaman.len() >= 4, "{}", d.halaman.len());
-        let pairs: Vec<&Jalur> = d
-            .jalur
+        let d = plan(&b, &heights(40, |i| 16.0 + (i % 4) as f64 * 4.0));
+        assert!(d.pages.len() >= 4, "{}", d.pages.len());
+        let pairs: Vec<&Route> = d
+            .routes
             .iter()
-            .filter(|j| matches!(j, Jalur::Konektor { .. }))
+            .filter(|j| matches!(j, Route::Connector { .. }))
             .collect();
         // every page break on the straight flow + the two long jumps
-        assert!(pairs.len() >= d.halaman.len() - 1 + 2, "{pairs:?}");
+        assert!(pairs.len() >= d.pages.len() - 1 + 2, "{pairs:?}");
         let back = b
-            .panah
+            .edges
             .iter()
-            .position(|p| p.dari == 30 && p.ke == 3)
+            .position(|p| p.from == 30 && p.to == 3)
             .unwrap();
-        let Jalur::Konektor {
-            keluar,
-            masuk,
-            huruf,
-        } = &d.jalur[back]
+        let Route::Connector {
+            from_page,
+            to_page,
+            letter,
+        } = &d.routes[back]
         else {
             panic!()
         };
-        assert!(masuk < keluar);
+        assert!(to_page < from_page);
         let count = |h: usize| {
-            d.gambar[h]
-                .konektor
+            d.drawings[h]
+                .connectors
                 .iter()
-                .filter(|k| &k.huruf == huruf)
+                .filter(|k| &k.letter == letter)
                 .count()
         };
-        assert_eq!((count(*keluar), count(*masuk)), (1, 1));
+        assert_eq!((count(*from_page), count(*to_page)), (1, 1));
         // letters are unique per destination
         let mut letters: Vec<&str> = d
-            .gambar
+            .drawings
             .iter()
-            .flat_map(|g| &g.konektor)
-            .filter(|k| !k.keluar)
-            .map(|k| k.huruf.as_str())
+            .flat_map(|g| &g.connectors)
+            .filter(|k| !k.exit)
+            .map(|k| k.letter.as_str())
             .collect();
         let all = letters.len();
         letters.dedup();
@@ -453,25 +447,25 @@ mod tests {
 
     #[test]
     fn the_checker_catches_a_line_through_a_symbol() {
-        let b = bagan(2, &[0, 1, 0], &[]);
-        let mut d = denah(&b, &ukuran(3, |_| 18.0));
-        let s = d.gambar[0].simbol[1].kotak;
-        d.gambar[0].garis.push(Garis {
-            panah: 0,
-            titik: vec![
-                Titik(s.x0 - 5.0, (s.y0 + s.y1) / 2.0),
-                Titik(s.x1 + 5.0, (s.y0 + s.y1) / 2.0),
+        let b = flow(2, &[0, 1, 0], &[]);
+        let mut d = plan(&b, &heights(3, |_| 18.0));
+        let s = d.drawings[0].symbols[1].rect;
+        d.drawings[0].lines.push(Line {
+            edge: 0,
+            points: vec![
+                Point(s.x0 - 5.0, (s.y0 + s.y1) / 2.0),
+                Point(s.x1 + 5.0, (s.y0 + s.y1) / 2.0),
             ],
-            ujung: None,
+            arrowhead: None,
         });
         assert!(
-            d.periksa(&b)
+            d.verify(&b)
                 .iter()
-                .any(|m| matches!(m, Masalah::MelewatiSimbol { langkah: 1, .. }))
+                .any(|m| matches!(m, Violation::LineThroughSymbol { langkah: 1, .. }))
         );
-        let mut d = denah(&b, &ukuran(3, |_| 18.0));
-        d.gambar[0].garis.retain(|g| g.panah != 1);
-        assert_eq!(d.periksa(&b), vec![Masalah::TidakDigambar { panah: 1 }]);
+        let mut d = plan(&b, &heights(3, |_| 18.0));
+        d.drawings[0].lines.retain(|g| g.edge != 1);
+        assert_eq!(d.verify(&b), vec![Violation::NotDrawn { edge: 1 }]);
     }
 
     /// Deterministic pseudo-random flows, far denser in jumps than real
@@ -488,9 +482,9 @@ mod tests {
             (seed % n as u64) as usize
         };
         for _ in 0..500 {
-            let aktor = 2 + rnd(6);
+            let actors = 2 + rnd(6);
             let n = 2 + rnd(45);
-            let kolom: Vec<usize> = (0..n).map(|_| rnd(aktor)).collect();
+            let kolom: Vec<usize> = (0..n).map(|_| rnd(actors)).collect();
             let mut lompat = Vec::new();
             for i in 1..n.saturating_sub(1) {
                 if rnd(5) == 0 {
@@ -504,27 +498,27 @@ mod tests {
                     }
                 }
             }
-            let b = bagan(aktor, &kolom, &lompat);
-            let tinggi: Vec<f64> = (0..n).map(|_| 16.0 + rnd(30) as f64).collect();
-            let u = ukuran(n, |i| tinggi[i]);
-            let kolom = Kolom::hitung(mm(262.0), aktor, rnd(2) == 0);
-            let d = Denah::buat(&b, kolom, &u).expect("rows fit");
-            let masalah = d.periksa(&b);
+            let b = flow(actors, &kolom, &lompat);
+            let height: Vec<f64> = (0..n).map(|_| 16.0 + rnd(30) as f64).collect();
+            let u = heights(n, |i| height[i]);
+            let kolom = Kolom::hitung(mm(262.0), actors, rnd(2) == 0);
+            let d = Plan::new(&b, kolom, &u).expect("rows fit");
+            let masalah = d.verify(&b);
             if !masalah.is_empty() {
-                for h in 0..d.halaman.len() {
-                    let _ = std::fs::write(format!("/tmp/denah-{h}.svg"), svg(&d, &b, h));
+                for h in 0..d.pages.len() {
+                    let _ = std::fs::write(format!("/tmp/plan-{h}.svg"), svg(&d, &b, h));
                 }
             }
             assert!(
                 masalah.is_empty(),
-                "aktor {aktor}, kolom {:?}, lompat {lompat:?}: {masalah:#?}",
+                "actors {actors}, kolom {:?}, lompat {lompat:?}: {masalah:#?}",
                 b.langkah
             );
         }
     }
 
     /// A box with a caption near its lower left corner, inset by `(dx, dy)`.
-    fn kotak(k: Kotak, style: &str, size: u8, (dx, dy): (f64, f64), caption: &str) -> String {
+    fn rect(k: Rect, style: &str, size: u8, (dx, dy): (f64, f64), caption: &str) -> String {
         format!(
             "<rect x='{}' y='{}' width='{}' height='{}' {style}/><text x='{}' y='{}' font-size='{size}'>{caption}</text>",
             k.x0,
@@ -537,60 +531,64 @@ mod tests {
     }
 
     /// A picture of one page of a plan, for debugging failures.
-    fn svg(d: &Denah, b: &Bagan, h: usize) -> String {
+    fn svg(d: &Plan, b: &Flow, h: usize) -> String {
         let mut o = String::from(
             "<svg xmlns='http://www.w3.org/2000/svg' width='1000' height='620' viewBox='0 0 860 560'>",
         );
         o += "<rect width='860' height='560' fill='white'/>";
-        let page = &d.halaman[h];
-        for r in &page.baris {
+        let page = &d.pages[h];
+        for r in &page.rows {
             o += &format!(
                 "<line x1='0' x2='840' y1='{}' y2='{}' stroke='#ccc'/>",
-                r.atas, r.atas
+                r.top, r.top
             );
         }
         for k in 0..=d.kolom.aktor {
             let x = d.kolom.garis(k);
             o += &format!("<line x1='{x}' x2='{x}' y1='0' y2='560' stroke='#ccc'/>");
         }
-        let g = &d.gambar[h];
-        for s in &g.simbol {
-            o += &kotak(
-                s.kotak,
+        let g = &d.drawings[h];
+        for s in &g.symbols {
+            o += &rect(
+                s.rect,
                 "fill='none' stroke='black'",
                 7,
                 (2.0, 2.0),
                 &s.langkah.to_string(),
             );
         }
-        for l in &g.label {
-            o += &kotak(
-                l.kotak,
+        for l in &g.labels {
+            o += &rect(
+                l.rect,
                 "fill='#fdd'",
                 6,
                 (0.0, 1.0),
-                &format!("{}{}", l.teks, l.panah),
+                &format!("{}{}", l.text, l.edge),
             );
         }
-        for c in &g.konektor {
-            o += &kotak(c.kotak, "fill='#ddf'", 6, (1.0, 3.0), &c.huruf.to_string());
+        for c in &g.connectors {
+            o += &rect(c.rect, "fill='#ddf'", 6, (1.0, 3.0), &c.letter.to_string());
         }
-        for l in &g.garis {
-            let pts: Vec<String> = l.titik.iter().map(|t| format!("{},{}", t.0, t.1)).collect();
-            let p = &b.panah[l.panah];
+        for l in &g.lines {
+            let pts: Vec<String> = l
+                .points
+                .iter()
+                .map(|t| format!("{},{}", t.0, t.1))
+                .collect();
+            let p = &b.edges[l.edge];
             o += &format!(
                 "<polyline points='{}' fill='none' stroke='blue' stroke-width='0.6'><title>{} {}-{}</title></polyline>",
                 pts.join(" "),
-                l.panah,
-                p.dari,
-                p.ke
+                l.edge,
+                p.from,
+                p.to
             );
-            let m = l.titik[l.titik.len() / 2];
+            let m = l.points[l.points.len() / 2];
             o += &format!(
                 "<text x='{}' y='{}' font-size='5' fill='blue'>e{}</text>",
                 m.0 + 1.0,
                 m.1 - 1.0,
-                l.panah
+                l.edge
             );
         }
         o + "</svg>"

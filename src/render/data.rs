@@ -4,7 +4,7 @@
 //! Everything is data; nothing here is Typst source.
 
 use super::markdown::{self, Teks};
-use crate::layout::{self, Bagan, Denah, Gambar};
+use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
 use crate::model::{Isi, Parsed, Sop};
 use crate::paper::{Kolom, Sheet, mm};
@@ -101,7 +101,7 @@ pub struct HalamanCetak {
     pub jumlah: bool,
     /// Height of each row's symbol cell (room for a connector included).
     pub sel: Vec<f64>,
-    pub gambar: Gambar,
+    pub gambar: Drawing,
 }
 
 fn teks(s: Option<&crate::source::Sp<String>>) -> String {
@@ -196,7 +196,7 @@ pub fn tanpa_awalan_sop(nama: &str) -> &str {
 }
 
 impl Prosedur {
-    pub fn dari(sop: &Sop, bagan: &Bagan, kolom: &Kolom, jumlah: String) -> Prosedur {
+    pub fn dari(sop: &Sop, bagan: &Flow, kolom: &Kolom, jumlah: String) -> Prosedur {
         let keterangan = kolom.lebar.len() > 5 + kolom.aktor;
         let mut aktor: Vec<String> = sop.actors().iter().map(|a| a.value.clone()).collect();
         if aktor.is_empty() {
@@ -221,7 +221,7 @@ impl Prosedur {
                     Vec::new()
                 },
                 aktor: k,
-                sel: layout::ukuran::tinggi_sel(simbol),
+                sel: layout::size::cell_height(simbol),
             })
             .collect();
         let instansi = sop.instansi.as_ref().map(|i| &i.value);
@@ -263,18 +263,18 @@ impl Prosedur {
     }
 
     /// Adds the page plan for the printing pass.
-    pub fn pasang_denah(&mut self, denah: &Denah, bagan: &Bagan) {
+    pub fn pasang_denah(&mut self, denah: &Plan, bagan: &Flow) {
         self.halaman = denah
-            .halaman
+            .pages
             .iter()
-            .zip(&denah.gambar)
+            .zip(&denah.drawings)
             .map(|(h, g)| HalamanCetak {
-                dari: h.dari,
-                sampai: h.sampai,
+                dari: h.from,
+                sampai: h.end,
                 jumlah: h.jumlah,
-                sel: (h.dari..h.sampai)
-                    .zip(&h.baris)
-                    .map(|(i, b)| layout::ukuran::tinggi_sel(bagan.langkah[i].1) + b.cadangan)
+                sel: (h.from..h.end)
+                    .zip(&h.rows)
+                    .map(|(i, b)| layout::size::cell_height(bagan.langkah[i].1) + b.connector_room)
                     .collect(),
                 gambar: g.clone(),
             })

@@ -22,7 +22,7 @@ pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
 pub use fonts::BAWAAN as HURUF_BAWAAN;
 
 use crate::diag::Msg;
-use crate::layout::{self, Bagan, Denah, Panah, Ukuran};
+use crate::layout::{self, Edge, Flow, Heights, Plan};
 use crate::model::alur::{Alur, Jenis};
 use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
@@ -146,7 +146,7 @@ pub struct Hasil {
     /// Page margins (pt): left and top, to turn plan coordinates into page ones.
     pub margin: (f64, f64),
     /// The flowchart plan, and the index of the first procedure page.
-    pub denah: Option<(Denah, Bagan, usize)>,
+    pub denah: Option<(Plan, Flow, usize)>,
     /// Typst warnings other than non-convergence (which is an error).
     pub peringatan: Vec<Msg>,
 }
@@ -268,7 +268,7 @@ impl Renderer {
         let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
         let alur = Alur::build(sop);
         let bagan = bagan(sop, &alur);
-        let kolom = Kolom::hitung(self.kertas.lebar_isi(), bagan.aktor, sop.ada_keterangan());
+        let kolom = Kolom::hitung(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
         let mut prosedur =
             data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
         if bagian != Bagian::Lengkap {
@@ -284,7 +284,7 @@ impl Renderer {
             logo,
         )?;
         let ukuran = ukur(&doc, &self.kertas, bagan.langkah.len())?;
-        let denah = Denah::buat(&bagan, kolom, &ukuran).map_err(|layout::Gagal::BarisTerlaluTinggi { langkah }| {
+        let denah = Plan::new(&bagan, kolom, &ukuran).map_err(|layout::PlanError::RowTooTall { langkah }| {
             let no = langkah + 1;
             RenderError::from(msg!(
                 "baris langkah {no} lebih tinggi dari satu halaman; persingkat teksnya atau pecah menjadi beberapa langkah",
@@ -358,7 +358,7 @@ struct Siap {
     identitas: data::Identitas,
     prosedur: data::Prosedur,
     /// The page plan (whole documents only).
-    denah: Option<(Denah, Bagan)>,
+    denah: Option<(Plan, Flow)>,
     /// Warnings of the measuring pass.
     peringatan: Vec<Msg>,
 }
@@ -391,7 +391,7 @@ impl<'a> Masukan<'a> {
 }
 
 /// The flowchart as the layout sees it.
-fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
+fn bagan(sop: &Sop, alur: &Alur) -> Flow {
     // Matched as `check` matches them: as they print.
     let aktor: Vec<String> = sop.actors().iter().map(|a| tampak(a)).collect();
     let langkah = sop
@@ -426,18 +426,18 @@ fn bagan(sop: &Sop, alur: &Alur) -> Bagan {
                         .map_or("Tidak".to_owned(), |s| s.value.clone()),
                 ),
             };
-            Panah {
-                dari: e.from,
-                ke: e.to,
-                jenis: e.jenis,
+            Edge {
+                from: e.from,
+                to: e.to,
+                kind: e.jenis,
                 label,
             }
         })
         .collect();
-    Bagan {
-        aktor: aktor.len().max(1),
+    Flow {
+        actors: aktor.len().max(1),
         langkah,
-        panah,
+        edges: panah,
     }
 }
 
@@ -450,7 +450,7 @@ fn judul(sop: &Sop) -> String {
 }
 
 /// Row heights from the measuring pass.
-fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Ukuran, RenderError> {
+fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Heights, RenderError> {
     let satu = |label: &str| baca::penanda(doc, label).into_iter().next();
     let baris = baca::penanda(doc, "sopc-baris");
     let (Some(kepala), Some(jumlah), Some(akhir)) =
@@ -476,25 +476,25 @@ fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Ukuran, RenderError>
         ));
     }
     atas.push(jumlah.y);
-    Ok(Ukuran {
-        tinggi_halaman: k.tinggi_isi(),
-        judul: kepala.y - k.atas,
-        kepala: atas[0] - kepala.y,
-        baris: atas.windows(2).map(|w| w[1] - w[0]).collect(),
+    Ok(Heights {
+        page_height: k.tinggi_isi(),
+        title: kepala.y - k.atas,
+        header: atas[0] - kepala.y,
+        rows: atas.windows(2).map(|w| w[1] - w[0]).collect(),
         jumlah: akhir.y - jumlah.y,
     })
 }
 
 /// Compares the rows of one SOP in the printed document (its `sopc-baris`
 /// anchors) with the plan; returns the index of the first procedure page.
-fn periksa_baris(baris: &[baca::Penanda], denah: &Denah, k: &Sheet) -> Result<usize, RenderError> {
+fn periksa_baris(baris: &[baca::Penanda], denah: &Plan, k: &Sheet) -> Result<usize, RenderError> {
     let awal = baris.first().map_or(0, |p| p.halaman);
     for p in baris {
         let Value::Int(i) = p.nilai else { continue };
         let i = usize::try_from(i).unwrap_or(usize::MAX);
         let rencana = denah
-            .halaman_langkah(i)
-            .and_then(|h| Some((h, denah.halaman[h].baris(i)?.atas)));
+            .page_of_step(i)
+            .and_then(|h| Some((h, denah.pages[h].row(i)?.top)));
         let cocok = rencana
             .is_some_and(|(h, atas)| h + awal == p.halaman && (atas + k.atas - p.y).abs() < 0.5);
         if !cocok {
