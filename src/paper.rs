@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 /// Points per millimetre.
-pub fn mm(x: f64) -> f64 {
+pub const fn mm(x: f64) -> f64 {
     x * 72.0 / 25.4
 }
 

@@ -241,17 +241,17 @@ mod tests {
     use crate::paper::mm;
 
     /// A flow over `kolom` (actor of each step); every step continues to the
-    /// next unless `lompat` gives a decision's exits (`ya`, `tidak`).
+    /// next unless `jumps` gives a decision's exits (`ya`, `tidak`).
     fn flow(
         actors: usize,
         kolom: &[usize],
-        lompat: &[(usize, Option<usize>, Option<usize>)],
+        jumps: &[(usize, Option<usize>, Option<usize>)],
     ) -> Flow {
         let n = kolom.len();
         let mut edge = Vec::new();
         let mut langkah = Vec::new();
         for (i, &k) in kolom.iter().enumerate() {
-            let keputusan = lompat.iter().find(|(s, _, _)| *s == i);
+            let keputusan = jumps.iter().find(|(s, _, _)| *s == i);
             let symbols = if i == 0 || i + 1 == n {
                 Simbol::Terminator
             } else if keputusan.is_some() {
@@ -304,8 +304,8 @@ mod tests {
     fn plan(b: &Flow, u: &Heights) -> Plan {
         let kolom = Kolom::hitung(mm(295.0), b.actors, true);
         let d = Plan::new(b, kolom, u).expect("rows fit");
-        let masalah = d.verify(b);
-        assert!(masalah.is_empty(), "{masalah:#?}");
+        let violations = d.verify(b);
+        assert!(violations.is_empty(), "{violations:#?}");
         d
     }
 
@@ -485,33 +485,33 @@ mod tests {
             let actors = 2 + rnd(6);
             let n = 2 + rnd(45);
             let kolom: Vec<usize> = (0..n).map(|_| rnd(actors)).collect();
-            let mut lompat = Vec::new();
+            let mut jumps = Vec::new();
             for i in 1..n.saturating_sub(1) {
                 if rnd(5) == 0 {
                     let t = rnd(n);
                     if t != i + 1 {
                         if rnd(2) == 0 {
-                            lompat.push((i, None, Some(t)))
+                            jumps.push((i, None, Some(t)))
                         } else {
-                            lompat.push((i, Some(t), None))
+                            jumps.push((i, Some(t), None))
                         }
                     }
                 }
             }
-            let b = flow(actors, &kolom, &lompat);
+            let b = flow(actors, &kolom, &jumps);
             let height: Vec<f64> = (0..n).map(|_| 16.0 + rnd(30) as f64).collect();
             let u = heights(n, |i| height[i]);
             let kolom = Kolom::hitung(mm(262.0), actors, rnd(2) == 0);
             let d = Plan::new(&b, kolom, &u).expect("rows fit");
-            let masalah = d.verify(&b);
-            if !masalah.is_empty() {
+            let violations = d.verify(&b);
+            if !violations.is_empty() {
                 for h in 0..d.pages.len() {
                     let _ = std::fs::write(format!("/tmp/plan-{h}.svg"), svg(&d, &b, h));
                 }
             }
             assert!(
-                masalah.is_empty(),
-                "actors {actors}, kolom {:?}, lompat {lompat:?}: {masalah:#?}",
+                violations.is_empty(),
+                "actors {actors}, kolom {:?}, jumps {jumps:?}: {violations:#?}",
                 b.langkah
             );
         }

@@ -132,7 +132,7 @@ mod tests {
     use crate::layout::Edge;
     use crate::model::alur::{Jenis, Simbol};
 
-    fn lurus(n: usize) -> Flow {
+    fn straight_flow(n: usize) -> Flow {
         Flow {
             actors: 2,
             langkah: (0..n).map(|i| (i % 2, Simbol::Proses)).collect(),
@@ -160,7 +160,7 @@ mod tests {
     #[test]
     fn rows_fill_pages_and_jumlah_stays_with_the_last_step() {
         let u = heights(30, 20.0);
-        let pages = paginate(&lurus(30), &u).unwrap();
+        let pages = paginate(&straight_flow(30), &u).unwrap();
         // page 1: 180 - 20 - 12 = 148 mm → 7 rows; later pages 168 mm minus
         // the connector room on the first row (9 mm) → 7 rows.
         assert_eq!(pages[0].end, 7);
@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn first_rows_that_continue_the_flow_get_connector_room() {
         let u = heights(30, 20.0);
-        let pages = paginate(&lurus(30), &u).unwrap();
+        let pages = paginate(&straight_flow(30), &u).unwrap();
         assert_eq!(pages[0].rows[0].connector_room, 0.0);
         for p in &pages[1..] {
             let b = p.rows[0];
@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn no_room_when_the_previous_step_does_not_lead_here() {
-        let mut flow = lurus(30);
+        let mut flow = straight_flow(30);
         let u = heights(30, 20.0);
         let first = paginate(&flow, &u).unwrap()[1].from;
         flow.edges.retain(|p| p.to != first);
@@ -211,7 +211,7 @@ mod tests {
         let mut u = heights(3, 20.0);
         u.rows[1] = mm(400.0);
         assert_eq!(
-            paginate(&lurus(3), &u),
+            paginate(&straight_flow(3), &u),
             Err(crate::layout::PlanError::RowTooTall { langkah: 1 })
         );
     }
@@ -221,7 +221,7 @@ mod tests {
         // 7 rows fit on page 1 exactly (148 mm / 20 mm); with 7 steps the
         // JUMLAH row does not, so the 7th step moves with it.
         let u = heights(7, 20.0);
-        let pages = paginate(&lurus(7), &u).unwrap();
+        let pages = paginate(&straight_flow(7), &u).unwrap();
         assert_eq!(pages.len(), 2);
         assert_eq!((pages[1].from, pages[1].end), (6, 7));
         assert!(pages[1].jumlah);

@@ -1,6 +1,6 @@
 //! Routes of the arrows on the pages fixed by [`super::pages`].
 //!
-//! Rules (FLOWCHART.md, learned the hard way):
+//! ## Drawing rules
 //! - Each row holds one symbol, so a horizontal line inside a step's own row
 //!   crosses nothing; horizontals run only in the rows of their ends: at a
 //!   symbol's middle (side ports), just above it (the *top track*, where
@@ -16,12 +16,71 @@
 //!   off-page connectors with one letter: below the table and on top of the
 //!   next page's first row for the ordinary flow, beside the symbols for
 //!   jumps (also back to an earlier page).
+//!
+//! These rules come from a Typst prototype of the table: a horizontal on the
+//! row rule vanishes into it, and a vertical through a symbol or along
+//! another line is what readers of web e-SOP tools complain of most.
+//!
+//! ## The algorithm, in the order [`route`] runs it
+//! 1. **Place** every symbol, centred in its actor cell below any connector
+//!    room ([`placed`]). Everything after works in page coordinates.
+//! 2. **Ways and ports** ([`ways`]): how each edge is drawn (straight down,
+//!    forward or back through a lane, a loop to itself, or off-page), and the
+//!    ports that do not depend on a lane: the bottom exit and the sides of
+//!    off-page connectors. They come first because a side taken now is a
+//!    side no lane route may use.
+//! 3. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of edges
+//!    that need no lane (straight, off-page) are placed before any lane, so
+//!    the lanes go around them rather than the labels around the lanes.
+//! 4. **Connectors** ([`Router::place_connectors`]): off-page pairs with
+//!    their letters in reading order, and their short stubs; they too become
+//!    obstacles for the lanes.
+//! 5. **Lines** ([`Router::draw_lines`]): straight lines first, then every
+//!    lane route, shortest span first so that a short loop takes the lane
+//!    nearest its symbols and a longer loop around it goes outside — nested
+//!    loops nest instead of crossing. For each edge every lane of every
+//!    gutter is tried with every allowed exit side and label place
+//!    ([`Router::candidates`]); the winner has the fewest conflicts
+//!    ([`Router::conflicts`]: rules broken, things run into), then the lowest
+//!    cost (horizontal length plus the preferences below).
+//! 6. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 3
+//!    that a lane had to cross moves to the other side of its line when that
+//!    side is clear.
+//!
+//! The finished plan is checked against the drawing rules by
+//! [`super::Plan::verify`], in the tests and on every render.
 
 use super::{
     Connector, Drawing, Edge, Flow, Label, Line, Page, Point, Rect, Route, Row, SymbolBox, size,
 };
 use crate::paper::{Kolom, mm};
 use std::collections::BTreeMap;
+
+/// Conflicts counted for using a side that is already an exit, an entry or a
+/// connector's. More than any count of obstacles a route can cross on one
+/// page, so a side is shared only when nothing else is possible: a side that
+/// is both an exit and an entry makes the direction of the flow unreadable.
+const SIDE_TAKEN_CONFLICTS: usize = 10;
+/// Vertical distance two lines in the same lane must keep, so a reader sees
+/// where one ends and the other begins.
+const LANE_CLEARANCE: f64 = mm(1.5);
+/// Margin around a label or connector that a route must not enter: the line
+/// width plus a hair, so a line never touches the text.
+const OBSTACLE_MARGIN: f64 = mm(0.6);
+/// Margin around a label candidate when testing it against lines.
+const LABEL_MARGIN: f64 = mm(0.3);
+/// Margin around a connector's stub; lanes keep clear of it.
+const CONNECTOR_STUB_MARGIN: f64 = mm(0.9);
+/// Cost of leaving by the side away from the target: worth 5 mm of extra
+/// horizontal line, so a shorter route the other way round still wins.
+const AWAY_SIDE_COST: f64 = mm(5.0);
+/// Cost of putting a label at the far end of its exit (below a route going
+/// down, above one going up): a small preference, since either place reads.
+const LABEL_FAR_END_COST: f64 = mm(2.0);
+/// Gap between a symbol and an off-page connector beside it.
+const CONNECTOR_GAP: f64 = mm(3.5);
+/// Gap left between a label and the connector beyond it.
+const LABEL_CONNECTOR_GAP: f64 = mm(2.4);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -63,7 +122,7 @@ struct Placed {
     page: usize,
     kolom: usize,
     rect: Rect,
-    rows: Row,
+    row: Row,
 }
 
 impl Placed {
@@ -167,7 +226,7 @@ fn placed(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> Vec<Placed> {
                 page: h,
                 kolom: k,
                 rect: Rect::new(cx - w, top, cx + w, top + height),
-                rows: b,
+                row: b,
             });
         }
     }
@@ -176,87 +235,91 @@ fn placed(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> Vec<Placed> {
 
 type SideMap = BTreeMap<(usize, Side), SideUse>;
 
-/// How each edge is drawn, and the sides fixed before any lane is chosen:
-/// the bottom goes to the exit into the next step (else to a forward jump on
-/// the same page), connectors beside a symbol take the side with more room.
+/// How each edge is drawn (phase 2), and the sides fixed before any lane is
+/// chosen.
 fn ways(flow: &Flow, kolom: &Kolom, placed: &[Placed]) -> (Vec<Way>, SideMap) {
-    let n = flow.edges.len();
     let mut sides = SideMap::new();
-    let mut exit: Vec<Exit> = vec![Exit::Bottom; n];
-    let mut keluar_dari: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
-    for (e, p) in flow.edges.iter().enumerate() {
-        keluar_dari[p.from].push(e);
-    }
-    for s in 0..placed.len() {
-        let exits = &keluar_dari[s];
-        let same_page = |e: usize| placed[s].page == placed[flow.edges[e].to].page;
-        let bottom = exits
-            .iter()
-            .copied()
-            .find(|&e| flow.edges[e].to == s + 1)
-            .or_else(|| {
-                exits
-                    .iter()
-                    .copied()
-                    .find(|&e| flow.edges[e].to > s + 1 && same_page(e))
-            });
-        for &e in exits {
-            if Some(e) == bottom {
-                continue;
+    let exit = exit_ports(flow, kolom, placed, &mut sides);
+    let ways = flow
+        .edges
+        .iter()
+        .enumerate()
+        .map(|(e, p)| {
+            let (s, t) = (&placed[p.from], &placed[p.to]);
+            if s.page != t.page {
+                Way::OffPage(exit[e], entry_port(p, t, kolom, &mut sides))
+            } else if p.to == p.from {
+                Way::SelfLoop
+            } else if p.to < p.from {
+                Way::Back
+            } else if exit[e] == Exit::Bottom && p.to == p.from + 1 {
+                Way::Straight
+            } else {
+                Way::Forward {
+                    bottom: exit[e] == Exit::Bottom,
+                }
             }
-            // On-page side exits choose their side with their lane; a
-            // connector beside the symbol is fixed now.
+        })
+        .collect();
+    (ways, sides)
+}
+
+/// The port each edge leaves its symbol by. The bottom goes to the exit into
+/// the next step, else to a forward jump on the same page; every other exit
+/// leaves by a side. On-page side exits choose their side later, with their
+/// lane (right for now); a connector beside the symbol takes the side with
+/// more room now, and claims it.
+fn exit_ports(flow: &Flow, kolom: &Kolom, placed: &[Placed], sides: &mut SideMap) -> Vec<Exit> {
+    let mut exit: Vec<Exit> = vec![Exit::Bottom; flow.edges.len()];
+    let mut exits_of: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
+    for (e, p) in flow.edges.iter().enumerate() {
+        exits_of[p.from].push(e);
+    }
+    for (s, exits) in exits_of.iter().enumerate() {
+        let same_page = |e: usize| placed[s].page == placed[flow.edges[e].to].page;
+        let to = |e: usize| flow.edges[e].to;
+        let bottom = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
+            exits
+                .iter()
+                .copied()
+                .find(|&e| to(e) > s + 1 && same_page(e))
+        });
+        for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
             let d = if same_page(e) {
                 Side::Right
             } else {
-                let wanted = roomier_side(kolom, placed[s].kolom);
-                let d = if sides.contains_key(&(s, wanted)) {
-                    wanted.other()
-                } else {
-                    wanted
-                };
+                let d = free_side(sides, s, roomier_side(kolom, placed[s].kolom));
                 sides.insert((s, d), SideUse::Exit);
                 d
             };
             exit[e] = Exit::Side(d);
         }
     }
-    let mut out = Vec::with_capacity(n);
-    for (e, p) in flow.edges.iter().enumerate() {
-        let (s, t) = (&placed[p.from], &placed[p.to]);
-        let c = if s.page != t.page {
-            let entry = if p.to > p.from && t.rows.connector_room > 0.0 {
-                Entry::Top
-            } else {
-                let existing = [Side::Left, Side::Right]
-                    .into_iter()
-                    .find(|&d| sides.get(&(p.to, d)) == Some(&SideUse::Connector));
-                let d = existing.unwrap_or_else(|| {
-                    let wanted = roomier_side(kolom, t.kolom);
-                    if sides.contains_key(&(p.to, wanted)) {
-                        wanted.other()
-                    } else {
-                        wanted
-                    }
-                });
-                sides.entry((p.to, d)).or_insert(SideUse::Connector);
-                Entry::Side(d)
-            };
-            Way::OffPage(exit[e], entry)
-        } else if p.to == p.from {
-            Way::SelfLoop
-        } else if p.to < p.from {
-            Way::Back
-        } else if exit[e] == Exit::Bottom && p.to == p.from + 1 {
-            Way::Straight
-        } else {
-            Way::Forward {
-                bottom: exit[e] == Exit::Bottom,
-            }
-        };
-        out.push(c);
+    exit
+}
+
+/// Where an edge from another page comes in: on top of the target when its
+/// row kept connector room (the ordinary flow continuing), else beside it,
+/// sharing the side of a connector already there.
+fn entry_port(p: &Edge, t: &Placed, kolom: &Kolom, sides: &mut SideMap) -> Entry {
+    if p.to > p.from && t.row.connector_room > 0.0 {
+        return Entry::Top;
     }
-    (out, sides)
+    let existing = [Side::Left, Side::Right]
+        .into_iter()
+        .find(|&d| sides.get(&(p.to, d)) == Some(&SideUse::Connector));
+    let d = existing.unwrap_or_else(|| free_side(sides, p.to, roomier_side(kolom, t.kolom)));
+    sides.entry((p.to, d)).or_insert(SideUse::Connector);
+    Entry::Side(d)
+}
+
+/// `wanted`, unless that side of step `s` is already used.
+fn free_side(sides: &SideMap, s: usize, wanted: Side) -> Side {
+    if sides.contains_key(&(s, wanted)) {
+        wanted.other()
+    } else {
+        wanted
+    }
 }
 
 /// The side of column `from` facing column `to` (right when the same).
@@ -366,8 +429,8 @@ impl Router<'_> {
             let letter = letter(n);
             let lt = self.placed[t];
             let rect = match m {
-                Entry::Top => connector_at(lt.cx(), lt.rows.top + mm(1.2)),
-                Entry::Side(d) => connector_beside(&lt, d, mm(3.5)),
+                Entry::Top => connector_at(lt.cx(), lt.row.top + mm(1.2)),
+                Entry::Side(d) => connector_beside(&lt, d, CONNECTOR_GAP),
             };
             // the line from the connector into the symbol
             let lines = match m {
@@ -396,7 +459,9 @@ impl Router<'_> {
             }
             Exit::Side(d) => {
                 let label = self.drawings[s.page].labels.iter().find(|l| l.edge == e);
-                let gap = label.map_or(mm(3.5), |l| (l.rect.x1 - l.rect.x0 + mm(2.4)).max(mm(3.5)));
+                let gap = label.map_or(CONNECTOR_GAP, |l| {
+                    (l.rect.x1 - l.rect.x0 + LABEL_CONNECTOR_GAP).max(CONNECTOR_GAP)
+                });
                 let rect = connector_beside(&s, d, gap);
                 (
                     rect,
@@ -424,7 +489,7 @@ impl Router<'_> {
         exit: bool,
     ) {
         let (a, b) = (lines[0], lines[lines.len() - 1]);
-        let line_box = Rect::new(a.0, a.1, b.0, b.1).grow(mm(0.9));
+        let line_box = Rect::new(a.0, a.1, b.0, b.1).grow(CONNECTOR_STUB_MARGIN);
         let entry = (!exit).then(|| self.edge(edge[0]).to);
         self.obstacles[h].push(Obstacle {
             rect,
@@ -545,88 +610,101 @@ impl Router<'_> {
         self.routes[e] = Route::Line { page: h };
     }
 
-    /// The routes of `e` through lane `x` of channel `k`: every allowed exit
-    /// side and label place.
+    /// The routes of `e` through lane `x` of channel `k` (phase 5): every
+    /// allowed exit side and label place.
     fn candidates(&self, e: usize, k: usize, x: f64) -> Vec<Candidate> {
         let p = self.edge(e);
         let (s, t) = (self.placed[p.from], self.placed[p.to]);
-        let right_of = |l: &Placed| k > l.kolom; // lane right of that symbol
-        let lane_side = |l: &Placed| {
-            if right_of(l) { Side::Right } else { Side::Left }
-        };
-        let enter_top = |pts: &mut Vec<Point>| {
-            let y = t.top_track();
-            pts.extend([Point(x, y), Point(t.cx(), y), t.top()]);
-        };
+        // the side of a symbol that faces the lane
+        let lane_side = |l: &Placed| if k > l.kolom { Side::Right } else { Side::Left };
         let label = p.label.as_deref().map(size::label_size);
-        let mut out = Vec::new();
         match self.ways[e] {
             Way::Forward { bottom: true } => {
                 if lane_side(&s) != facing(s.kolom, t.kolom) {
-                    return out;
+                    return Vec::new();
                 }
                 let y = s.bottom_track();
                 let mut pts = vec![s.bottom(), Point(s.cx(), y), Point(x, y)];
-                enter_top(&mut pts);
+                pts.extend(into_top(&t, x));
                 // the label beside the line leaving the bottom, away from its turn
                 let rect = label.map(|(w, h)| label_below(&s, lane_side(&s).other(), w, h));
-                out.push(self.candidate(pts, rect, None, None, 0.0));
+                vec![self.candidate(pts, rect, None, None, 0.0)]
             }
             Way::Forward { bottom: false } | Way::SelfLoop | Way::Back => {
                 let d = lane_side(&s);
                 let mut pts = vec![s.port(d), Point(x, s.mid())];
-                let mut entry = None;
-                match self.ways[e] {
-                    Way::Forward { .. } => enter_top(&mut pts),
+                let entry = match self.ways[e] {
+                    Way::Forward { .. } => {
+                        pts.extend(into_top(&t, x));
+                        None
+                    }
                     Way::SelfLoop => {
-                        let y = s.top_track();
-                        pts.extend([Point(x, y), Point(s.cx(), y), s.top()]);
+                        pts.extend(into_top(&s, x));
+                        None
                     }
-                    _ => {
-                        // into the side facing the lane; into the top when
-                        // that side is taken
-                        let m = lane_side(&t);
-                        let free = !matches!(
-                            self.sides.get(&(p.to, m)),
-                            Some(SideUse::Exit | SideUse::Connector)
-                        );
-                        if free {
-                            pts.extend([Point(x, t.mid()), t.port(m)]);
-                            entry = Some(m);
-                        } else {
-                            let y = t.top_track();
-                            pts.extend([Point(x, y), Point(t.cx(), y), t.top()]);
-                        }
-                    }
-                }
-                let down = matches!(self.ways[e], Way::Forward { .. });
-                // the side facing the target costs nothing extra
-                let wanted = if matches!(self.ways[e], Way::SelfLoop) {
-                    Side::Right
-                } else {
-                    facing(s.kolom, t.kolom)
+                    _ => self.back_into(&t, p.to, lane_side(&t), x, &mut pts),
                 };
-                let cost = if d == wanted { 0.0 } else { mm(5.0) };
-                match label {
-                    None => out.push(self.candidate(pts, None, Some(d), entry, cost)),
-                    Some((w, h)) => {
-                        for top in [down, !down] {
-                            let rect = label_beside(&s, d, w, h, top);
-                            let other = if top == down { 0.0 } else { mm(2.0) };
-                            out.push(self.candidate(
-                                pts.clone(),
-                                Some(rect),
-                                Some(d),
-                                entry,
-                                cost + other,
-                            ));
-                        }
-                    }
-                }
+                self.side_candidates(e, &s, &t, d, pts, entry, label)
             }
-            _ => {}
+            _ => Vec::new(),
         }
-        out
+    }
+
+    /// A jump back enters the side of its target facing the lane, or its top
+    /// when that side is an exit or a connector's; returns the side entered.
+    fn back_into(
+        &self,
+        t: &Placed,
+        step: usize,
+        m: Side,
+        x: f64,
+        pts: &mut Vec<Point>,
+    ) -> Option<Side> {
+        let taken = matches!(
+            self.sides.get(&(step, m)),
+            Some(SideUse::Exit | SideUse::Connector)
+        );
+        if taken {
+            pts.extend(into_top(t, x));
+            None
+        } else {
+            pts.extend([Point(x, t.mid()), t.port(m)]);
+            Some(m)
+        }
+    }
+
+    /// The candidates of a route leaving symbol `s` by side `d`: one per
+    /// label place (above or below the exit).
+    #[allow(clippy::too_many_arguments)]
+    fn side_candidates(
+        &self,
+        e: usize,
+        s: &Placed,
+        t: &Placed,
+        d: Side,
+        pts: Vec<Point>,
+        entry: Option<Side>,
+        label: Option<(f64, f64)>,
+    ) -> Vec<Candidate> {
+        let wanted = if matches!(self.ways[e], Way::SelfLoop) {
+            Side::Right
+        } else {
+            facing(s.kolom, t.kolom)
+        };
+        let cost = if d == wanted { 0.0 } else { AWAY_SIDE_COST };
+        let Some((w, h)) = label else {
+            return vec![self.candidate(pts, None, Some(d), entry, cost)];
+        };
+        // a route going down keeps its label above the exit, one going up below
+        let down = matches!(self.ways[e], Way::Forward { .. });
+        [down, !down]
+            .into_iter()
+            .map(|top| {
+                let rect = label_beside(s, d, w, h, top);
+                let extra = if top == down { 0.0 } else { LABEL_FAR_END_COST };
+                self.candidate(pts.clone(), Some(rect), Some(d), entry, cost + extra)
+            })
+            .collect()
     }
 
     fn candidate(
@@ -655,7 +733,7 @@ impl Router<'_> {
         if let Some(d) = c.exit
             && self.sides.contains_key(&(p.from, d))
         {
-            n += 10;
+            n += SIDE_TAKEN_CONFLICTS;
         }
         if let Some(d) = c.entry
             && matches!(
@@ -663,23 +741,24 @@ impl Router<'_> {
                 Some(SideUse::Exit | SideUse::Connector)
             )
         {
-            n += 10;
+            n += SIDE_TAKEN_CONFLICTS;
         }
         if let Some((x, y0, y1)) = vertical(&c.pts) {
-            let gap = mm(1.5);
             n += self.lanes[h]
                 .iter()
-                .filter(|(x2, a, b)| (x2 - x).abs() < 0.5 && a - gap < y1 && y0 < b + gap)
+                .filter(|(x2, a, b)| {
+                    (x2 - x).abs() < 0.5 && a - LANE_CLEARANCE < y1 && y0 < b + LANE_CLEARANCE
+                })
                 .count();
         }
         let crosses = |k: &Rect, pts: &[Point]| pts.windows(2).any(|w| k.crossed_by(w[0], w[1]));
         n += self.obstacles[h]
             .iter()
             .filter(|o| !o.owners.contains(&e) && o.entry != Some(p.to))
-            .filter(|o| crosses(&o.rect.grow(mm(0.6)), &c.pts))
+            .filter(|o| crosses(&o.rect.grow(OBSTACLE_MARGIN), &c.pts))
             .count();
         if let Some(label) = c.label {
-            let k = label.grow(mm(0.3));
+            let k = label.grow(LABEL_MARGIN);
             n += usize::from(crosses(&k, &c.pts));
             n += self.drawings[h]
                 .lines
@@ -709,6 +788,12 @@ impl Router<'_> {
             arrowhead,
         });
     }
+}
+
+/// From lane `x` along the top track of `t` into its top.
+fn into_top(t: &Placed, x: f64) -> [Point; 3] {
+    let y = t.top_track();
+    [Point(x, y), Point(t.cx(), y), t.top()]
 }
 
 /// A label beside the line leaving the bottom of `s`, on side `d` of it.
@@ -741,10 +826,10 @@ fn connector_at(cx: f64, y0: f64) -> Rect {
 fn connector_beside(l: &Placed, d: Side, gap: f64) -> Rect {
     let k = size::connector_side();
     let tip = l.port(d);
-    let dekat = tip.0 + d.sign() * gap;
-    let jauh = dekat + d.sign() * k;
+    let near = tip.0 + d.sign() * gap;
+    let far = near + d.sign() * k;
     // the line meets the pentagon's square part
-    Rect::new(dekat, tip.1 - k * 0.3, jauh, tip.1 + k * 0.7)
+    Rect::new(near, tip.1 - k * 0.3, far, tip.1 + k * 0.7)
 }
 
 fn side_x(k: &Rect, d: Side) -> f64 {
@@ -793,9 +878,9 @@ fn simplify(pts: Vec<Point>) -> Vec<Point> {
         }
         if out.len() >= 2 {
             let (a, b) = (out[out.len() - 2], out[out.len() - 1]);
-            let lurus = ((a.0 - b.0).abs() < 1e-6 && (b.0 - p.0).abs() < 1e-6)
+            let straight_flow = ((a.0 - b.0).abs() < 1e-6 && (b.0 - p.0).abs() < 1e-6)
                 || ((a.1 - b.1).abs() < 1e-6 && (b.1 - p.1).abs() < 1e-6);
-            if lurus {
+            if straight_flow {
                 out.pop();
             }
         }

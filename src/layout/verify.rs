@@ -143,27 +143,27 @@ impl Plan {
                 to_page,
                 letter,
             } => {
-                let connectors = |h: usize, kel: bool| {
+                let connectors = |h: usize, outgoing: bool| {
                     self.drawings[h]
                         .connectors
                         .iter()
-                        .find(|k| k.exit == kel && &k.letter == letter && k.edges.contains(&e))
+                        .find(|k| k.exit == outgoing && &k.letter == letter && k.edges.contains(&e))
                 };
                 let (Some(ko), Some(km)) =
                     (connectors(*from_page, true), connectors(*to_page, false))
                 else {
                     return false;
                 };
-                let berangkat = lines(hs).any(|g| {
+                let leaves = lines(hs).any(|g| {
                     on_edge(&ks, g.points[0])
                         && on_edge(&ko.rect, *g.points.last().expect("lines have points"))
                 });
-                let tiba = self.drawings[ht].lines.iter().any(|g| {
+                let arrives = self.drawings[ht].lines.iter().any(|g| {
                     km.edges.contains(&g.edge)
                         && on_edge(&km.rect, g.points[0])
                         && on_edge(&kt, *g.points.last().expect("lines have points"))
                 });
-                *from_page == hs && *to_page == ht && hs != ht && berangkat && tiba
+                *from_page == hs && *to_page == ht && hs != ht && leaves && arrives
             }
         }
     }
@@ -212,17 +212,17 @@ fn overlap(a: &Line, b: &Line) -> bool {
     };
     seg(a).iter().any(|(a0, a1)| {
         seg(b).iter().any(|(b0, b1)| {
-            let tegak = |p: &Point, q: &Point| (p.0 - q.0).abs() < EPS;
-            let datar = |p: &Point, q: &Point| (p.1 - q.1).abs() < EPS;
+            let vertical_seg = |p: &Point, q: &Point| (p.0 - q.0).abs() < EPS;
+            let horizontal_seg = |p: &Point, q: &Point| (p.1 - q.1).abs() < EPS;
             let tumpang = |x0: f64, x1: f64, y0: f64, y1: f64| {
                 x0.min(x1).max(y0.min(y1)) + 0.5 < x0.max(x1).min(y0.max(y1))
             };
-            (tegak(a0, a1)
-                && tegak(b0, b1)
+            (vertical_seg(a0, a1)
+                && vertical_seg(b0, b1)
                 && (a0.0 - b0.0).abs() < 0.3
                 && tumpang(a0.1, a1.1, b0.1, b1.1))
-                || (datar(a0, a1)
-                    && datar(b0, b1)
+                || (horizontal_seg(a0, a1)
+                    && horizontal_seg(b0, b1)
                     && (a0.1 - b0.1).abs() < 0.3
                     && tumpang(a0.0, a1.0, b0.0, b1.0))
         })
