@@ -3,6 +3,8 @@
 //! bytes, not only at whether a file came out. Full renders are slow in
 //! debug builds, so each test renders few documents and checks much.
 
+mod common;
+
 use sopc::layout::Route;
 use sopc::model::Sop;
 use sopc::paper::{Kertas, Orientasi};
@@ -68,20 +70,13 @@ fn assert_ada(teks: &str, dicari: &str) {
     );
 }
 
-/// The text `pdftotext` extracts from the PDF itself (poppler-utils, which CI
-/// installs); `None` when the tool is missing on this machine.
-fn pdftotext(pdf: &[u8]) -> Option<String> {
-    let dir = tempfile::tempdir().ok()?;
+/// The text `pdftotext` extracts from the PDF itself (poppler-utils, which
+/// `.ci/run` installs); a missing tool fails the test, never skips it.
+fn pdftotext(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("a temporary directory");
     let p = dir.path().join("x.pdf");
-    std::fs::write(&p, pdf).ok()?;
-    let out = std::process::Command::new("pdftotext")
-        .arg(&p)
-        .arg("-")
-        .output()
-        .ok()?;
-    out.status
-        .success()
-        .then(|| rapat(&String::from_utf8_lossy(&out.stdout)))
+    std::fs::write(&p, pdf).expect("the PDF is written");
+    rapat(&common::poppler("pdftotext", &[], &p))
 }
 
 /// Every symbol, line, arrowhead and connector of the plan is a shape on its
@@ -194,16 +189,15 @@ fn every_field_of_the_kudus_form_is_printed() {
     }
     assert!(!semua(&h).contains("DRAF"), "final SOPs carry no watermark");
     assert_tergambar(&h);
-    if let Some(t) = pdftotext(&h.pdf) {
-        for f in [
-            "067.2/1779/13.01/2023",
-            "5 Juni 2023",
-            "NIP. 19681202 198803 1 002",
-            "JUMLAH",
-            "2 hari 1 jam 5 menit",
-        ] {
-            assert!(t.contains(f), "pdftotext: {f}");
-        }
+    let t = pdftotext(&h.pdf);
+    for f in [
+        "067.2/1779/13.01/2023",
+        "5 Juni 2023",
+        "NIP. 19681202 198803 1 002",
+        "JUMLAH",
+        "2 hari 1 jam 5 menit",
+    ] {
+        assert!(t.contains(f), "pdftotext: {f}");
     }
 }
 
@@ -355,9 +349,8 @@ fn user_text_is_never_typst() {
             .iter()
             .all(|&(w, hh)| (w - 330.0).abs() < 0.01 && (hh - 215.0).abs() < 0.01)
     );
-    if let Some(t) = pdftotext(&h.pdf) {
-        assert!(t.contains(r#"#read("/etc/passwd")"#), "{t}");
-    }
+    let t = pdftotext(&h.pdf);
+    assert!(t.contains(r#"#read("/etc/passwd")"#), "{t}");
 }
 
 /// A 40-step SOP over five actors with a decision that jumps back to an
