@@ -1,7 +1,7 @@
 //! Paper and column geometry, shared by the checks (how many actor columns
 //! stay legible), the flowchart plan and the renderer, so the warning and the
 //! print always agree: paper sizes and margins ([`Sheet`]), and the widths of
-//! the procedure table's columns ([`Kolom`]), computed from the page width and
+//! the procedure table's columns ([`Columns`]), computed from the page width and
 //! the number of actors: every actor column is wide enough for a symbol plus a
 //! gutter on each side for the lanes of jumps, and Kegiatan keeps the rest.
 //! A leaf: it imports nothing of sopc.
@@ -89,42 +89,42 @@ impl Sheet {
 
 /// Whether `aktor` actor columns are narrower than readable on this paper
 /// (for the checks' layout warning; the PDF is still made).
-pub fn kolom_sempit(sheet: &Sheet, aktor: usize, keterangan: bool) -> bool {
-    Kolom::hitung(sheet.lebar_isi(), aktor.max(1), keterangan).sempit
+pub fn actors_too_narrow(sheet: &Sheet, aktor: usize, keterangan: bool) -> bool {
+    Columns::compute(sheet.lebar_isi(), aktor.max(1), keterangan).narrow
 }
 
 /// Widths of the table columns and the flowchart geometry inside them (pt).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Kolom {
+pub struct Columns {
     /// Every table column left to right: No, Kegiatan, actors…,
     /// Kelengkapan, Waktu, Output[, Keterangan].
-    pub lebar: Vec<f64>,
+    pub widths: Vec<f64>,
     /// Number of actor columns.
-    pub aktor: usize,
+    pub actors: usize,
     /// Left edge of the first actor column.
-    pub aktor_x: f64,
+    pub actors_x: f64,
     /// Width of one actor column.
-    pub aktor_lebar: f64,
+    pub actor_width: f64,
     /// Width of a symbol.
-    pub simbol_lebar: f64,
+    pub symbol_width: f64,
     /// Free space between a symbol and its column rule, on each side.
     pub gutter: f64,
     /// Whether some actor columns are narrower than the readable minimum.
-    pub sempit: bool,
+    pub narrow: bool,
 }
 
 /// Narrowest actor column in which a symbol and two gutters still read.
-pub const AKTOR_MIN: f64 = 16.0;
+pub const ACTOR_MIN: f64 = 16.0;
 /// Widest actor column (more only stretches empty space).
-pub const AKTOR_MAKS: f64 = 32.0;
+pub const ACTOR_MAX: f64 = 32.0;
 /// Narrowest readable Kegiatan column.
 pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
-pub const KEGIATAN_MIN_SESAK: f64 = 36.0;
+pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 
-impl Kolom {
+impl Columns {
     /// Widths for a table `lebar` pt wide with `aktor` actor columns.
-    pub fn hitung(lebar: f64, aktor: usize, keterangan: bool) -> Kolom {
+    pub fn compute(lebar: f64, aktor: usize, keterangan: bool) -> Columns {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
         let no = mm(10.0 * skala).max(mm(8.0));
@@ -135,13 +135,13 @@ impl Kolom {
         }
         let sisa = |lentur: &[f64]| lebar - no - waktu - lentur.iter().sum::<f64>();
         let m = aktor.max(1) as f64;
-        let ideal = (sisa(&lentur) * 0.62 / m).clamp(mm(AKTOR_MIN), mm(AKTOR_MAKS));
+        let ideal = (sisa(&lentur) * 0.62 / m).clamp(mm(ACTOR_MIN), mm(ACTOR_MAX));
         let mut a = ideal.min((sisa(&lentur) - mm(KEGIATAN_MIN)) / m);
-        if a < mm(AKTOR_MIN) {
+        if a < mm(ACTOR_MIN) {
             // Kegiatan gives a little more; the other text columns keep
             // their width (their headers and words must still fit).
-            a = ((sisa(&lentur) - mm(KEGIATAN_MIN_SESAK)) / m)
-                .min(mm(AKTOR_MIN))
+            a = ((sisa(&lentur) - mm(KEGIATAN_MIN_SQUEEZED)) / m)
+                .min(mm(ACTOR_MIN))
                 .max(mm(10.0));
         }
         let kegiatan = sisa(&lentur) - a * aktor as f64;
@@ -152,38 +152,38 @@ impl Kolom {
         let mut lebar_kolom = vec![no, kegiatan];
         lebar_kolom.extend(std::iter::repeat_n(a, aktor));
         lebar_kolom.extend(tetap);
-        Kolom {
-            lebar: lebar_kolom,
-            aktor,
-            aktor_x: no + kegiatan,
-            aktor_lebar: a,
-            simbol_lebar,
+        Columns {
+            widths: lebar_kolom,
+            actors: aktor,
+            actors_x: no + kegiatan,
+            actor_width: a,
+            symbol_width: simbol_lebar,
             gutter: (a - simbol_lebar) / 2.0,
-            sempit: a < mm(AKTOR_MIN) - 0.01,
+            narrow: a < mm(ACTOR_MIN) - 0.01,
         }
     }
 
     /// Centre of actor column `k`.
-    pub fn tengah(&self, k: usize) -> f64 {
-        self.aktor_x + self.aktor_lebar * (k as f64 + 0.5)
+    pub fn center(&self, k: usize) -> f64 {
+        self.actors_x + self.actor_width * (k as f64 + 0.5)
     }
 
     /// The rule left of actor column `k` (`k == aktor`: right of the last).
-    pub fn garis(&self, k: usize) -> f64 {
-        self.aktor_x + self.aktor_lebar * k as f64
+    pub fn rule_x(&self, k: usize) -> f64 {
+        self.actors_x + self.actor_width * k as f64
     }
 
     /// Lane positions in channel `k`, the space around rule `k` between the
     /// symbols of columns `k-1` and `k`. Lanes keep off the rule (a line on
     /// it would vanish) and further than an arrowhead from the symbols.
-    pub fn lajur(&self, k: usize) -> Vec<f64> {
-        let x = self.garis(k);
+    pub fn lanes(&self, k: usize) -> Vec<f64> {
+        let x = self.rule_x(k);
         let d = [self.gutter * 0.25, self.gutter * 0.5];
         let mut out = Vec::new();
         if k > 0 {
             out.extend(d.iter().map(|d| x - d));
         }
-        if k < self.aktor {
+        if k < self.actors {
             out.extend(d.iter().map(|d| x + d));
         }
         out
@@ -198,10 +198,10 @@ mod tests {
     fn widths_fill_the_table() {
         for aktor in 1..=8 {
             for ket in [false, true] {
-                let k = Kolom::hitung(mm(295.0), aktor, ket);
-                let total: f64 = k.lebar.iter().sum();
+                let k = Columns::compute(mm(295.0), aktor, ket);
+                let total: f64 = k.widths.iter().sum();
                 assert!((total - mm(295.0)).abs() < 1e-6, "{aktor} {ket}: {total}");
-                assert_eq!(k.lebar.len(), 2 + aktor + 3 + usize::from(ket));
+                assert_eq!(k.widths.len(), 2 + aktor + 3 + usize::from(ket));
             }
         }
     }
@@ -209,15 +209,15 @@ mod tests {
     #[test]
     fn symbols_leave_gutters_for_lanes() {
         for aktor in 1..=8 {
-            let k = Kolom::hitung(mm(262.0), aktor, true);
-            assert!(k.simbol_lebar + 2.0 * k.gutter <= k.aktor_lebar + 1e-9);
+            let k = Columns::compute(mm(262.0), aktor, true);
+            assert!(k.symbol_width + 2.0 * k.gutter <= k.actor_width + 1e-9);
             assert!(k.gutter >= mm(3.5) - 1e-9, "{aktor}: {}", k.gutter);
             for c in 0..=aktor {
-                for x in k.lajur(c) {
+                for x in k.lanes(c) {
                     // never on the rule, never inside a symbol
-                    assert!((x - k.garis(c)).abs() > mm(0.8));
+                    assert!((x - k.rule_x(c)).abs() > mm(0.8));
                     for s in 0..aktor {
-                        assert!((x - k.tengah(s)).abs() > k.simbol_lebar / 2.0 + mm(1.0));
+                        assert!((x - k.center(s)).abs() > k.symbol_width / 2.0 + mm(1.0));
                     }
                 }
             }
@@ -226,22 +226,22 @@ mod tests {
 
     #[test]
     fn more_actors_narrow_the_columns_but_keep_kegiatan_readable() {
-        let four = Kolom::hitung(mm(295.0), 4, true);
-        let seven = Kolom::hitung(mm(295.0), 7, true);
-        assert!(seven.aktor_lebar < four.aktor_lebar);
-        assert!(seven.lebar[1] >= mm(KEGIATAN_MIN) - 1e-9);
-        assert!(!seven.sempit);
-        let twelve = Kolom::hitung(mm(262.0), 12, true);
-        assert!(twelve.sempit);
+        let four = Columns::compute(mm(295.0), 4, true);
+        let seven = Columns::compute(mm(295.0), 7, true);
+        assert!(seven.actor_width < four.actor_width);
+        assert!(seven.widths[1] >= mm(KEGIATAN_MIN) - 1e-9);
+        assert!(!seven.narrow);
+        let twelve = Columns::compute(mm(262.0), 12, true);
+        assert!(twelve.narrow);
     }
 
     #[test]
     fn too_many_actors_for_the_paper() {
         let f4 = Sheet::of(Kertas::default(), Orientasi::default());
-        assert!(!kolom_sempit(&f4, 7, true));
-        assert!(kolom_sempit(&f4, 14, true));
+        assert!(!actors_too_narrow(&f4, 7, true));
+        assert!(actors_too_narrow(&f4, 14, true));
         let potret = Sheet::of(Kertas::A4, Orientasi::Potret);
-        assert!(kolom_sempit(&potret, 5, true));
+        assert!(actors_too_narrow(&potret, 5, true));
     }
 
     #[test]

@@ -298,7 +298,7 @@ mod tests {
     fn h() { if true { crate::render::x(); } }
 }
 #[cfg(test)]
-use crate::layout::Kolom;
+use crate::layout::Columns;
 fn last() { crate::layout::mm(1.0); }
 "##;
     let got: Vec<String> = imports(text)

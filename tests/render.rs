@@ -495,7 +495,7 @@ fn keterangan_column_only_when_a_step_has_one() {
     assert_ada(&h.teks[1], "Bila lengkap");
     assert_ada(&h.teks[1], "JUMLAH 1 jam 5 menit");
     let (denah, _, _) = h.denah.as_ref().unwrap();
-    assert_eq!(denah.kolom.lebar.len(), 2 + 2 + 4);
+    assert_eq!(denah.kolom.widths.len(), 2 + 2 + 4);
 }
 
 #[test]

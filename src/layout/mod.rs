@@ -14,7 +14,7 @@ pub mod route;
 pub mod verify;
 
 use crate::model::alur::{Jenis, Simbol};
-use crate::paper::Kolom;
+use crate::paper::Columns;
 use serde::Serialize;
 
 pub use pages::{Heights, Page, Row};
@@ -202,7 +202,7 @@ pub enum Route {
 /// The whole plan: the pages of the procedure table and their drawings.
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
-    pub kolom: Kolom,
+    pub kolom: Columns,
     pub pages: Vec<Page>,
     pub drawings: Vec<Drawing>,
     /// Per edge (in the order of [`Flow::edges`]).
@@ -218,7 +218,7 @@ pub enum PlanError {
 
 impl Plan {
     /// Pages and routes for a flowchart whose rows measured `heights`.
-    pub fn new(flow: &Flow, kolom: Kolom, heights: &Heights) -> Result<Plan, PlanError> {
+    pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
         let (drawings, routes) = route::route(flow, &kolom, &pages);
         Ok(Plan {
@@ -302,7 +302,7 @@ mod tests {
     }
 
     fn plan(b: &Flow, u: &Heights) -> Plan {
-        let kolom = Kolom::hitung(mm(295.0), b.actors, true);
+        let kolom = Columns::compute(mm(295.0), b.actors, true);
         let d = Plan::new(b, kolom, u).expect("rows fit");
         let violations = d.verify(b);
         assert!(violations.is_empty(), "{violations:#?}");
@@ -346,7 +346,7 @@ mod tests {
         );
         // the lane is in a gutter, between rule and symbol
         let lane = g.points[1].0;
-        assert!((0..=3).any(|k| (lane - d.kolom.garis(k)).abs() < d.kolom.gutter));
+        assert!((0..=3).any(|k| (lane - d.kolom.rule_x(k)).abs() < d.kolom.gutter));
         // both labels drawn
         assert_eq!(d.drawings[0].labels.len(), 2);
     }
@@ -371,7 +371,7 @@ mod tests {
             .iter()
             .position(|p| p.from == 6 && p.to == 1)
             .unwrap();
-        let cx = d.kolom.tengah(0);
+        let cx = d.kolom.center(0);
         // on opposite sides they cannot cross; on one side the inner loop
         // runs nearer to the symbols
         let (i, o) = (lane(inner) - cx, lane(outer) - cx);
@@ -501,7 +501,7 @@ mod tests {
             let b = flow(actors, &kolom, &jumps);
             let height: Vec<f64> = (0..n).map(|_| 16.0 + rnd(30) as f64).collect();
             let u = heights(n, |i| height[i]);
-            let kolom = Kolom::hitung(mm(262.0), actors, rnd(2) == 0);
+            let kolom = Columns::compute(mm(262.0), actors, rnd(2) == 0);
             let d = Plan::new(&b, kolom, &u).expect("rows fit");
             let violations = d.verify(&b);
             if !violations.is_empty() {
@@ -543,8 +543,8 @@ mod tests {
                 r.top, r.top
             );
         }
-        for k in 0..=d.kolom.aktor {
-            let x = d.kolom.garis(k);
+        for k in 0..=d.kolom.actors {
+            let x = d.kolom.rule_x(k);
             o += &format!("<line x1='{x}' x2='{x}' y1='0' y2='560' stroke='#ccc'/>");
         }
         let g = &d.drawings[h];

@@ -53,7 +53,7 @@
 use super::{
     Connector, Drawing, Edge, Flow, Label, Line, Page, Point, Rect, Route, Row, SymbolBox, size,
 };
-use crate::paper::{Kolom, mm};
+use crate::paper::{Columns, mm};
 use std::collections::BTreeMap;
 
 /// Conflicts counted for using a side that is already an exit, an entry or a
@@ -181,7 +181,7 @@ enum SideUse {
 }
 
 /// Plans every route and draws the pages.
-pub fn route(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> (Vec<Drawing>, Vec<Route>) {
+pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> (Vec<Drawing>, Vec<Route>) {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
     for (i, l) in placed.iter().enumerate() {
@@ -211,7 +211,7 @@ pub fn route(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> (Vec<Drawing>, Vec<R
 }
 
 /// Symbol boxes: centred in the actor cell, below the connector room.
-fn placed(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> Vec<Placed> {
+fn placed(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Vec<Placed> {
     let mut out = Vec::with_capacity(flow.langkah.len());
     for (h, page) in pages.iter().enumerate() {
         for i in page.from..page.end {
@@ -220,8 +220,8 @@ fn placed(flow: &Flow, kolom: &Kolom, pages: &[Page]) -> Vec<Placed> {
             let height = size::symbol_height(shape);
             let top =
                 b.top + b.connector_room + (b.bottom - b.top - b.connector_room - height) / 2.0;
-            let cx = kolom.tengah(k);
-            let w = kolom.simbol_lebar / 2.0;
+            let cx = kolom.center(k);
+            let w = kolom.symbol_width / 2.0;
             out.push(Placed {
                 page: h,
                 kolom: k,
@@ -237,7 +237,7 @@ type SideMap = BTreeMap<(usize, Side), SideUse>;
 
 /// How each edge is drawn (phase 2), and the sides fixed before any lane is
 /// chosen.
-fn ways(flow: &Flow, kolom: &Kolom, placed: &[Placed]) -> (Vec<Way>, SideMap) {
+fn ways(flow: &Flow, kolom: &Columns, placed: &[Placed]) -> (Vec<Way>, SideMap) {
     let mut sides = SideMap::new();
     let exit = exit_ports(flow, kolom, placed, &mut sides);
     let ways = flow
@@ -269,7 +269,7 @@ fn ways(flow: &Flow, kolom: &Kolom, placed: &[Placed]) -> (Vec<Way>, SideMap) {
 /// leaves by a side. On-page side exits choose their side later, with their
 /// lane (right for now); a connector beside the symbol takes the side with
 /// more room now, and claims it.
-fn exit_ports(flow: &Flow, kolom: &Kolom, placed: &[Placed], sides: &mut SideMap) -> Vec<Exit> {
+fn exit_ports(flow: &Flow, kolom: &Columns, placed: &[Placed], sides: &mut SideMap) -> Vec<Exit> {
     let mut exit: Vec<Exit> = vec![Exit::Bottom; flow.edges.len()];
     let mut exits_of: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
     for (e, p) in flow.edges.iter().enumerate() {
@@ -301,7 +301,7 @@ fn exit_ports(flow: &Flow, kolom: &Kolom, placed: &[Placed], sides: &mut SideMap
 /// Where an edge from another page comes in: on top of the target when its
 /// row kept connector room (the ordinary flow continuing), else beside it,
 /// sharing the side of a connector already there.
-fn entry_port(p: &Edge, t: &Placed, kolom: &Kolom, sides: &mut SideMap) -> Entry {
+fn entry_port(p: &Edge, t: &Placed, kolom: &Columns, sides: &mut SideMap) -> Entry {
     if p.to > p.from && t.row.connector_room > 0.0 {
         return Entry::Top;
     }
@@ -329,8 +329,8 @@ fn facing(from: usize, to: usize) -> Side {
 
 /// The side of a column with more free room, for a connector beside it:
 /// towards the inner columns.
-fn roomier_side(kolom: &Kolom, k: usize) -> Side {
-    if k + 1 < kolom.aktor || k == 0 {
+fn roomier_side(kolom: &Columns, k: usize) -> Side {
+    if k + 1 < kolom.actors || k == 0 {
         Side::Right
     } else {
         Side::Left
@@ -361,7 +361,7 @@ struct Candidate {
 
 struct Router<'a> {
     flow: &'a Flow,
-    kolom: &'a Kolom,
+    kolom: &'a Columns,
     pages: &'a [Page],
     placed: &'a [Placed],
     ways: &'a [Way],
@@ -580,8 +580,8 @@ impl Router<'_> {
         let s = self.placed[p.from];
         let h = s.page;
         let mut best: Option<Candidate> = None;
-        for k in 0..=self.kolom.aktor {
-            for x in self.kolom.lajur(k) {
+        for k in 0..=self.kolom.actors {
+            for x in self.kolom.lanes(k) {
                 for mut c in self.candidates(e, k, x) {
                     c.conflicts += self.conflicts(h, e, &c);
                     let better = best

@@ -176,14 +176,14 @@ impl Plan {
                     continue;
                 };
                 let k = flow.langkah[s.langkah].0;
-                let cx = self.kolom.tengah(k);
+                let cx = self.kolom.center(k);
                 let top = s.rect.y0 - (b.top + b.connector_room);
                 let bottom = b.bottom - s.rect.y1;
                 let ok = ((s.rect.x0 + s.rect.x1) / 2.0 - cx).abs() < EPS
                     && (top - bottom).abs() < EPS
                     && top > 0.0
-                    && s.rect.x0 > self.kolom.garis(k)
-                    && s.rect.x1 < self.kolom.garis(k + 1);
+                    && s.rect.x0 > self.kolom.rule_x(k)
+                    && s.rect.x1 < self.kolom.rule_x(k + 1);
                 if !ok {
                     out.push(Violation::SymbolOffCentre { langkah: s.langkah });
                 }

@@ -7,7 +7,7 @@ use super::markdown::{self, Teks};
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
 use crate::model::{Isi, Parsed, Sop};
-use crate::paper::{Kolom, Sheet, mm};
+use crate::paper::{Columns, Sheet, mm};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -196,8 +196,8 @@ pub fn tanpa_awalan_sop(nama: &str) -> &str {
 }
 
 impl Prosedur {
-    pub fn dari(sop: &Sop, bagan: &Flow, kolom: &Kolom, jumlah: String) -> Prosedur {
-        let keterangan = kolom.lebar.len() > 5 + kolom.aktor;
+    pub fn dari(sop: &Sop, bagan: &Flow, kolom: &Columns, jumlah: String) -> Prosedur {
+        let keterangan = kolom.widths.len() > 5 + kolom.actors;
         let mut aktor: Vec<String> = sop.actors().iter().map(|a| a.value.clone()).collect();
         if aktor.is_empty() {
             aktor.push(String::new());
@@ -243,14 +243,14 @@ impl Prosedur {
         }
         Prosedur {
             judul,
-            kolom: kolom.lebar.clone(),
+            kolom: kolom.widths.clone(),
             aktor,
-            huruf_aktor: match kolom.aktor_lebar {
+            huruf_aktor: match kolom.actor_width {
                 a if a >= mm(20.0) => 9.0,
                 a if a >= mm(16.0) => 8.0,
                 _ => 7.0,
             },
-            huruf_kepala: if kolom.lebar[2 + kolom.aktor] >= mm(27.0) {
+            huruf_kepala: if kolom.widths[2 + kolom.actors] >= mm(27.0) {
                 9.0
             } else {
                 7.5

@@ -27,7 +27,7 @@ use crate::model::alur::{Alur, Jenis};
 use crate::model::durasi::Jumlah;
 use crate::model::{Sop, Status};
 use crate::msg;
-use crate::paper::{Kertas, Kolom, Orientasi, Sheet};
+use crate::paper::{Columns, Kertas, Orientasi, Sheet};
 use crate::teks::tampak;
 use std::io::Write;
 use std::path::Path;
@@ -268,7 +268,7 @@ impl Renderer {
         let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
         let alur = Alur::build(sop);
         let bagan = bagan(sop, &alur);
-        let kolom = Kolom::hitung(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
+        let kolom = Columns::compute(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
         let mut prosedur =
             data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
         if bagian != Bagian::Lengkap {

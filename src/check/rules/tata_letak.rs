@@ -3,7 +3,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Warning;
 use crate::msg;
-use crate::paper::{Sheet, kolom_sempit};
+use crate::paper::{Sheet, actors_too_narrow};
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -46,7 +46,7 @@ pub const MAX_SEL: usize = 1200;
 /// (the same computation as the PDF's, so the warning and the print agree).
 pub fn max_kolom(sheet: &Sheet, keterangan: bool) -> usize {
     (1..=64)
-        .take_while(|&n| !kolom_sempit(sheet, n, keterangan))
+        .take_while(|&n| !actors_too_narrow(sheet, n, keterangan))
         .last()
         .unwrap_or(1)
 }
@@ -57,7 +57,7 @@ pub fn check(cx: &mut Ctx) {
     let sheet = Sheet::of(kertas, orientasi);
     let n = cx.sop.actors().len();
     let keterangan = cx.sop.ada_keterangan();
-    if n > 1 && kolom_sempit(&sheet, n, keterangan) {
+    if n > 1 && actors_too_narrow(&sheet, n, keterangan) {
         let max = max_kolom(&sheet, keterangan);
         let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
         cx.report(&KOLOM, span, msg!(
