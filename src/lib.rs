@@ -25,5 +25,6 @@ pub mod model;
 pub mod paper;
 pub mod parse;
 pub mod render;
+pub mod sandbox;
 pub mod source;
 pub mod teks;

@@ -12,6 +12,7 @@
 use crate::diag::Msg;
 use crate::msg;
 use crate::parse::repo;
+use crate::sandbox::{self, Root};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,11 +34,12 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
     let mut roots: Vec<PathBuf> = given
         .iter()
         .map(|p| {
-            repo::root_of(if p.is_dir() {
-                p
+            let root = if sandbox::is_dir(p) {
+                Root::of_dir(p)
             } else {
-                p.parent().unwrap_or(p)
-            })
+                Root::of_file(p)
+            };
+            root.map_or_else(|_| p.clone(), |r| r.path().to_owned())
         })
         .collect();
     roots.sort();
