@@ -115,10 +115,7 @@ impl Galat {
         let p = path.display();
         let (ji, je) = jenis.nama();
         match self {
-            Galat::TidakAda => msg!(
-                "{ji} `{p}` tidak ditemukan",
-                "the {je} `{p}` was not found"
-            ),
+            Galat::TidakAda => msg!("{ji} `{p}` tidak ditemukan", "the {je} `{p}` was not found"),
             Galat::DiLuar => msg!(
                 "{ji} `{p}` berada di luar repositori (secara langsung atau lewat tautan simbolik); sopc tidak membacanya",
                 "the {je} `{p}` lies outside the repository (directly or through a symbolic link); sopc does not read it"
@@ -174,10 +171,9 @@ impl Galat {
                 "tidak dapat menulis `{p}`: ada berkas yang bukan direktori di jalurnya",
                 "cannot write `{p}`: something on its path is not a directory"
             ),
-            Galat::TidakAda | Galat::TerlaluBesar { .. } | Galat::TidakTerbaca(_) => msg!(
-                "tidak dapat menulis `{p}`",
-                "cannot write `{p}`"
-            ),
+            Galat::TidakAda | Galat::TerlaluBesar { .. } | Galat::TidakTerbaca(_) => {
+                msg!("tidak dapat menulis `{p}`", "cannot write `{p}`")
+            }
         }
     }
 
@@ -352,7 +348,10 @@ impl Root {
             return Err(Galat::BukanBerkasBiasa(Macam::Direktori));
         };
         // The directories as they really are; the file itself not followed.
-        let Ok(dirs) = absolute(parent).strip_prefix(&self.path).map(Path::to_owned) else {
+        let Ok(dirs) = absolute(parent)
+            .strip_prefix(&self.path)
+            .map(Path::to_owned)
+        else {
             return Err(Galat::DiLuar);
         };
         let dir = self.make_dirs(&dirs)?;
@@ -595,10 +594,7 @@ mod tests {
     fn written_paths_stay_inside() {
         let (_dir, root) = repo();
         let sops = root.path().join("sops");
-        assert_eq!(
-            root.resolve(&sops, "../../rahasia.txt"),
-            Err(Galat::DiLuar)
-        );
+        assert_eq!(root.resolve(&sops, "../../rahasia.txt"), Err(Galat::DiLuar));
         assert_eq!(root.resolve(&sops, "/etc/passwd"), Err(Galat::DiLuar));
         assert_eq!(
             root.resolve(&sops, "sub/../a.yaml").unwrap(),
@@ -647,7 +643,12 @@ mod tests {
         let mut offenders = Vec::new();
         for entry in walkdir::WalkDir::new(&src) {
             let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(&src).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             if !rel.ends_with(".rs") || allowed.contains(&rel.as_str()) {
                 continue;
             }
@@ -659,12 +660,16 @@ mod tests {
                 }
             }
         }
-        assert!(offenders.is_empty(), "open files through crate::sandbox: {offenders:?}");
+        assert!(
+            offenders.is_empty(),
+            "open files through crate::sandbox: {offenders:?}"
+        );
     }
 
     #[test]
     fn messages_name_the_path_and_the_cap() {
-        let m = Galat::TerlaluBesar { batas: MIB }.pesan(Path::new("sops/_default.yaml"), Jenis::Bawaan);
+        let m = Galat::TerlaluBesar { batas: MIB }
+            .pesan(Path::new("sops/_default.yaml"), Jenis::Bawaan);
         assert_eq!(
             m.id,
             "berkas bawaan `sops/_default.yaml` melebihi batas 1 MiB; sopc tidak membacanya"

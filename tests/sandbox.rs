@@ -88,8 +88,8 @@ impl Repo {
     fn check(&self, cwd: &Path, args: &[&str]) -> (Option<i32>, Vec<Temuan>) {
         let args = [&["check", "--format", "json"][..], args].concat();
         let out = self.run(cwd, &args);
-        let v: Value = serde_json::from_str(&out.stdout)
-            .unwrap_or_else(|e| panic!("json: {e}\n{}", out.text));
+        let v: Value =
+            serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("json: {e}\n{}", out.text));
         (out.code, temuan(&v))
     }
 }
@@ -231,7 +231,9 @@ fn a_defaults_file_that_is_a_link_out_or_a_special_file_is_refused_without_its_c
         );
         // Nothing was merged: the SOP misses what the defaults gave.
         assert!(
-            found.iter().any(|(f, _, c)| f == "a.yaml" && c == "wajib-ada"),
+            found
+                .iter()
+                .any(|(f, _, c)| f == "a.yaml" && c == "wajib-ada"),
             "{target}: {found:?}"
         );
         let out = r.run(&r.root, &["check", "sops"]);
@@ -312,12 +314,36 @@ fn keputusan_and_penjelasan_are_read_only_inside_and_within_their_caps() {
     mkfifo(&r.root.join("pipa.txt"));
     std::fs::write(r.root.join("panjang.txt"), "a".repeat(2 * 1024 * 1024)).unwrap();
     let cases: [(&str, &str, &str); 6] = [
-        ("--keputusan", "kep.pdf", "berkas keputusan `kep.pdf` berada di luar repositori"),
-        ("--keputusan", "nol.pdf", "berkas keputusan `nol.pdf` berada di luar repositori"),
-        ("--keputusan", "../luar/keputusan.pdf", "berada di luar repositori"),
-        ("--penjelasan", "env.txt", "berkas penjelasan `env.txt` berada di luar repositori"),
-        ("--penjelasan", "pipa.txt", "berkas penjelasan `pipa.txt` adalah sebuah pipa bernama (FIFO)"),
-        ("--penjelasan", "panjang.txt", "berkas penjelasan `panjang.txt` melebihi batas 1 MiB"),
+        (
+            "--keputusan",
+            "kep.pdf",
+            "berkas keputusan `kep.pdf` berada di luar repositori",
+        ),
+        (
+            "--keputusan",
+            "nol.pdf",
+            "berkas keputusan `nol.pdf` berada di luar repositori",
+        ),
+        (
+            "--keputusan",
+            "../luar/keputusan.pdf",
+            "berada di luar repositori",
+        ),
+        (
+            "--penjelasan",
+            "env.txt",
+            "berkas penjelasan `env.txt` berada di luar repositori",
+        ),
+        (
+            "--penjelasan",
+            "pipa.txt",
+            "berkas penjelasan `pipa.txt` adalah sebuah pipa bernama (FIFO)",
+        ),
+        (
+            "--penjelasan",
+            "panjang.txt",
+            "berkas penjelasan `panjang.txt` melebihi batas 1 MiB",
+        ),
     ];
     for (flag, file, pesan) in cases {
         let out = r.run(&r.root, &["buku", "sops", "-o", "buku.pdf", flag, file]);
@@ -326,7 +352,11 @@ fn keputusan_and_penjelasan_are_read_only_inside_and_within_their_caps() {
         assert!(!r.root.join("buku.pdf").exists());
     }
     // The same from sopc.toml.
-    std::fs::write(r.root.join("sopc.toml"), "[buku]\npenjelasan = \"pipa.txt\"\n").unwrap();
+    std::fs::write(
+        r.root.join("sopc.toml"),
+        "[buku]\npenjelasan = \"pipa.txt\"\n",
+    )
+    .unwrap();
     let out = r.run(&r.root, &["buku", "sops", "-o", "buku.pdf"]);
     assert_eq!(out.code, Some(2), "{}", out.text);
     assert!(out.text.contains("pipa bernama (FIFO)"), "{}", out.text);
@@ -337,7 +367,11 @@ fn keterkaitan_berkas_outside_the_repository_is_a_finding_at_its_line() {
     let r = Repo::new();
     std::fs::create_dir_all(r.base.join("elsewhere")).unwrap();
     std::fs::copy(r.sops().join("a.yaml"), r.base.join("elsewhere/x.yaml")).unwrap();
-    symlink(r.base.join("elsewhere/x.yaml"), r.sops().join("tautan-x.yaml")).unwrap();
+    symlink(
+        r.base.join("elsewhere/x.yaml"),
+        r.sops().join("tautan-x.yaml"),
+    )
+    .unwrap();
     let text = std::fs::read_to_string(r.sops().join("a.yaml")).unwrap();
     let text = text.replacen(
         "keterkaitan:\n",
@@ -373,7 +407,8 @@ fn init_never_writes_through_a_link_out_of_the_target() {
     let out = r.run(&r.base, &["init", "baru"]);
     assert_eq!(out.code, Some(2), "{}", out.text);
     assert!(
-        out.text.contains("baru/schema/sop.schema.json` berada di luar repositori"),
+        out.text
+            .contains("baru/schema/sop.schema.json` berada di luar repositori"),
         "{}",
         out.text
     );
@@ -383,7 +418,10 @@ fn init_never_writes_through_a_link_out_of_the_target() {
         .collect();
     luar.sort();
     assert_eq!(luar, ["rahasia.yaml"], "nothing written outside");
-    assert_eq!(std::fs::read(r.base.join("luar/rahasia.yaml")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(r.base.join("luar/rahasia.yaml")).unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -393,8 +431,11 @@ fn the_result_does_not_depend_on_the_spelling_of_the_path_or_the_working_directo
     // An SOP in a subfolder inherits from sops/_default.yaml.
     std::fs::copy(r.sops().join("a.yaml"), sub.join("x.yaml")).unwrap();
     // A defaults file above the repository root is never merged.
-    std::fs::write(r.base.join("_default.yaml"), "status: final\ninstansi:\n  nama: Luar\n")
-        .unwrap();
+    std::fs::write(
+        r.base.join("_default.yaml"),
+        "status: final\ninstansi:\n  nama: Luar\n",
+    )
+    .unwrap();
     let lone = r.root.join("lain");
     std::fs::create_dir_all(&lone).unwrap();
     let (sop, _) = kudus_split();
@@ -409,7 +450,13 @@ fn the_result_does_not_depend_on_the_spelling_of_the_path_or_the_working_directo
     ];
     for (cwd, path) in &spellings {
         let (code, found) = r.check(cwd, &[path]);
-        assert_eq!((code, found), (Some(0), vec![]), "{} in {}", path, cwd.display());
+        assert_eq!(
+            (code, found),
+            (Some(0), vec![]),
+            "{} in {}",
+            path,
+            cwd.display()
+        );
     }
     let c_abs = lone.join("c.yaml");
     let spellings: [(&Path, String); 3] = [
@@ -421,7 +468,12 @@ fn the_result_does_not_depend_on_the_spelling_of_the_path_or_the_working_directo
         let (code, found) = r.check(cwd, &[path]);
         assert_eq!(code, Some(1), "{path}");
         let codes: Vec<&str> = found.iter().map(|(_, _, c)| c.as_str()).collect();
-        assert_eq!(codes, ["wajib-ada", "wajib-ada"], "{path} in {}: {found:?}", cwd.display());
+        assert_eq!(
+            codes,
+            ["wajib-ada", "wajib-ada"],
+            "{path} in {}: {found:?}",
+            cwd.display()
+        );
     }
 }
 
@@ -508,7 +560,11 @@ fn the_github_step_summary_keeps_one_row_per_finding() {
         .filter(|l| l.starts_with("::"))
         .count();
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
-    assert_eq!(rows.len(), 2 + annotations, "header, rule, one row per finding:\n{md}");
+    assert_eq!(
+        rows.len(),
+        2 + annotations,
+        "header, rule, one row per finding:\n{md}"
+    );
     let injected = rows
         .iter()
         .find(|r| r.contains("keterkaitan-tidak-ada"))
@@ -519,5 +575,29 @@ fn the_github_step_summary_keeps_one_row_per_finding() {
         assert_eq!(row.matches(" | ").count(), 4, "five cells: {md}");
     }
     assert!(!md.contains("[tautan](") && !md.contains("&lt;"), "{md}");
-    assert!(!md.lines().any(|l| l.starts_with('#') && l != "## sopc check"), "{md}");
+    assert!(
+        !md.lines()
+            .any(|l| l.starts_with('#') && l != "## sopc check"),
+        "{md}"
+    );
+}
+
+#[test]
+fn new_never_writes_through_a_link_out_of_the_repository() {
+    let r = Repo::new();
+    std::fs::rename(r.sops(), r.root.join("sops-asli")).unwrap();
+    symlink(r.base.join("luar"), r.sops()).unwrap();
+    let out = r.run(&r.root, &["new", "Pelayanan Uji", "--nomor", "800/1/2026"]);
+    assert_eq!(out.code, Some(2), "{}", out.text);
+    assert!(
+        out.text
+            .contains("pelayanan-uji.yaml` berada di luar repositori"),
+        "{}",
+        out.text
+    );
+    let luar: Vec<_> = std::fs::read_dir(r.base.join("luar"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(luar, ["rahasia.yaml"], "nothing written outside");
 }

@@ -46,14 +46,15 @@ pub fn sop_files(path: &Path) -> std::io::Result<Vec<Result<PathBuf, (PathBuf, G
             }
             Ok(_) => {}
             Err(e) => {
-                let galat = e
-                    .io_error()
-                    .map_or(Galat::TidakTerbaca(std::io::ErrorKind::Other), |io| {
-                        match io.kind() {
-                            std::io::ErrorKind::NotFound => Galat::TidakAda,
-                            k => Galat::TidakTerbaca(k),
-                        }
-                    });
+                let galat =
+                    e.io_error()
+                        .map_or(
+                            Galat::TidakTerbaca(std::io::ErrorKind::Other),
+                            |io| match io.kind() {
+                                std::io::ErrorKind::NotFound => Galat::TidakAda,
+                                k => Galat::TidakTerbaca(k),
+                            },
+                        );
                 let at = e.path().unwrap_or(path).to_owned();
                 files.push(Err((at, galat)));
             }
@@ -160,9 +161,7 @@ pub fn read_logo(
     rel: &str,
 ) -> Result<(Vec<u8>, GambarFormat), LogoMasalah> {
     let (real, format) = find_logo(root, base_dir, rel)?;
-    let bytes = root
-        .read(&real, Jenis::Logo)
-        .map_err(LogoMasalah::Berkas)?;
+    let bytes = root.read(&real, Jenis::Logo).map_err(LogoMasalah::Berkas)?;
     Ok((bytes, format))
 }
 

@@ -86,8 +86,12 @@ pub fn check(cx: &mut Ctx) {
         LogoMasalah::Berkas(galat) => {
             let rule = crate::check::rules::baca::reading_rule(galat);
             let help = galat.saran();
-            cx.report(rule, logo.span, galat.pesan(std::path::Path::new(p), Jenis::Logo))
-                .help = Some(help);
+            cx.report(
+                rule,
+                logo.span,
+                galat.pesan(std::path::Path::new(p), Jenis::Logo),
+            )
+            .help = Some(help);
             return;
         }
     };
