@@ -262,6 +262,25 @@ impl Root {
         Root::of_dir(dir)
     }
 
+    /// The repository a path named on the command line lies in, judged
+    /// where it is named: a real directory finds its root from itself; a
+    /// link or a file from the nearest real directory above it, so that a
+    /// `sops -> /elsewhere` link in a pull request cannot carry a run of
+    /// `sopc check sops` out of the repository.
+    pub fn of_named(path: &Path) -> Result<Root, Galat> {
+        match std::fs::symlink_metadata(path) {
+            Ok(m) if m.is_dir() => Root::of_dir(path),
+            Ok(_) => Root::of_new(path),
+            Err(e) => Err(Galat::dari_io(&e)),
+        }
+    }
+
+    /// Whether `path` really lies inside the root. A path that cannot be
+    /// resolved (a dangling link) is left for [`Root::read`] to report.
+    pub fn holds(&self, path: &Path) -> bool {
+        canonical(path).map_or(true, |real| self.contains(&real))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -593,3 +593,21 @@ fn new_never_writes_through_a_link_out_of_the_repository() {
         .collect();
     assert_eq!(luar, ["rahasia.yaml"], "nothing written outside");
 }
+
+#[test]
+fn a_directory_link_out_of_the_repository_does_not_carry_the_run_out() {
+    let r = Repo::new();
+    // `sopc check sops` in CI, on a pull request that made `sops` a link.
+    std::fs::rename(r.sops(), r.root.join("sops-asli")).unwrap();
+    symlink(r.base.join("luar"), r.sops()).unwrap();
+    let (code, found) = r.check(&r.root, &["sops"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(found, vec![t("rahasia.yaml", 1, "berkas-di-luar")]);
+    let out = r.run(&r.root, &["build", "sops"]);
+    assert_eq!(out.code, Some(1), "{}", out.text);
+    // A link inside the repository is followed.
+    std::fs::remove_file(r.sops()).unwrap();
+    symlink(r.root.join("sops-asli"), r.sops()).unwrap();
+    let (code, found) = r.check(&r.root, &["sops"]);
+    assert_eq!((code, found), (Some(0), vec![]));
+}

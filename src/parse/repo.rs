@@ -19,15 +19,21 @@ pub fn is_sop_file(path: &Path) -> bool {
 
 /// SOP files under `path` (or `path` itself), sorted, skipping hidden
 /// directories and build output; or, for an entry that could not be read
-/// while walking, its path and why. Links are listed, never followed: the
+/// while walking or lies outside the repository `path` is named in, its
+/// path and why. Links below `path` are listed, never followed: the
 /// sandbox judges each when it is read. A `path` that does not exist is an
 /// error.
 pub fn sop_files(path: &Path) -> std::io::Result<Vec<Result<PathBuf, (PathBuf, Galat)>>> {
-    if !sandbox::exists(path) {
-        return Err(std::io::ErrorKind::NotFound.into());
-    }
+    let bound = Root::of_named(path).map_err(|_| std::io::ErrorKind::NotFound)?;
+    let judged = |p: PathBuf| {
+        if bound.holds(&p) {
+            Ok(p)
+        } else {
+            Err((p, Galat::DiLuar))
+        }
+    };
     if !sandbox::is_dir(path) {
-        return Ok(vec![Ok(path.to_owned())]);
+        return Ok(vec![judged(path.to_owned())]);
     }
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(path)
@@ -42,7 +48,7 @@ pub fn sop_files(path: &Path) -> std::io::Result<Vec<Result<PathBuf, (PathBuf, G
     for entry in walker {
         match entry {
             Ok(e) if !e.file_type().is_dir() && is_sop_file(e.path()) => {
-                files.push(Ok(e.into_path()))
+                files.push(judged(e.into_path()))
             }
             Ok(_) => {}
             Err(e) => {
