@@ -600,6 +600,8 @@ fn a_directory_link_out_of_the_repository_does_not_carry_the_run_out() {
     // `sopc check sops` in CI, on a pull request that made `sops` a link.
     std::fs::rename(r.sops(), r.root.join("sops-asli")).unwrap();
     symlink(r.base.join("luar"), r.sops()).unwrap();
+    // Nor is the configuration looked for there.
+    std::fs::write(r.base.join("luar/sopc.toml"), format!("{SECRET} = [\n")).unwrap();
     let (code, found) = r.check(&r.root, &["sops"]);
     assert_eq!(code, Some(1));
     assert_eq!(found, vec![t("rahasia.yaml", 1, "berkas-di-luar")]);

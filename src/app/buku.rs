@@ -14,7 +14,7 @@ use crate::model::Sop;
 use crate::msg;
 use crate::parse::repo::{self, LogoMasalah};
 use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
-use crate::sandbox::{self, Jenis, Root};
+use crate::sandbox::{Jenis, Root};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -75,12 +75,7 @@ pub fn buat(
             "there are no SOP files (*.yaml) in {d}; no book was made"
         )));
     }
-    let root = if sandbox::is_dir(dir) {
-        Root::of_dir(dir)
-    } else {
-        Root::of_file(dir)
-    }
-    .map_err(|g| Gagal::Masukan(g.pesan(dir, Jenis::Sop)))?;
+    let root = Root::of_named(dir).map_err(|g| Gagal::Masukan(g.pesan(dir, Jenis::Sop)))?;
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()

@@ -49,15 +49,11 @@ impl FileReport {
     }
 }
 
-/// The repository configuration for a path, with today's date for checks.
-/// A path that does not exist has none (the run then reports it).
+/// The repository configuration for a path named on the command line, with
+/// today's date for checks. A path that does not exist has none (the run
+/// then reports it).
 pub fn config_for(path: &Path) -> Result<Config, Msg> {
-    let root = if sandbox::is_dir(path) {
-        Root::of_dir(path)
-    } else {
-        Root::of_file(path)
-    };
-    let mut c = match root {
+    let mut c = match Root::of_named(path) {
         Ok(root) => {
             let c = Config::load(&root)?;
             check::check_aturan(&c).map_err(|m| crate::config::in_file(root.path(), m))?;
