@@ -5,7 +5,8 @@
 //!
 //! - base leaves: [`source`] (files and spans), [`diag`] (diagnostics and
 //!   bilingual messages), [`paper`] (paper and column geometry), [`teks`]
-//!   (text as a reader sees it: invisible characters, list nesting);
+//!   (text as a reader sees it: invisible characters, list nesting),
+//!   [`sandbox`] (the only way a file is opened);
 //! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
 //!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
 //! - [`config`] — `sopc.toml`;
