@@ -82,6 +82,10 @@ pub enum Galat {
     TidakAda,
     /// Outside the repository root, as written or through a link.
     DiLuar,
+    /// In a hidden part of the repository (`.git`, `.env`, any name
+    /// starting with a dot): CI keeps credentials there (actions/checkout
+    /// writes the token into `.git/config`), and no SOP file lives there.
+    Tersembunyi,
     /// Not a regular file.
     BukanBerkasBiasa(Macam),
     /// Larger than the cap of its [`Jenis`].
@@ -98,11 +102,11 @@ impl Galat {
         }
     }
 
-    /// The finding code of this failure. All but [`Galat::DiLuar`] are
-    /// reading failures under one code; neither can be switched off.
+    /// The finding code of this failure: a file sopc may not read, one
+    /// over its cap, or any other reading failure. None can be switched off.
     pub fn kode(self) -> &'static str {
         match self {
-            Galat::DiLuar => KODE_DI_LUAR,
+            Galat::DiLuar | Galat::Tersembunyi => KODE_DI_LUAR,
             Galat::TerlaluBesar { .. } => KODE_TERLALU_BESAR,
             Galat::TidakAda | Galat::BukanBerkasBiasa(_) | Galat::TidakTerbaca(_) => {
                 KODE_TIDAK_TERBACA
@@ -119,6 +123,10 @@ impl Galat {
             Galat::DiLuar => msg!(
                 "{ji} `{p}` berada di luar repositori (secara langsung atau lewat tautan simbolik); sopc tidak membacanya",
                 "the {je} `{p}` lies outside the repository (directly or through a symbolic link); sopc does not read it"
+            ),
+            Galat::Tersembunyi => msg!(
+                "{ji} `{p}` berada di bagian tersembunyi repositori (seperti `.git`); sopc tidak membacanya",
+                "the {je} `{p}` lies in a hidden part of the repository (such as `.git`); sopc does not read it"
             ),
             Galat::BukanBerkasBiasa(m) => {
                 let (mi, me) = match m {
@@ -171,7 +179,10 @@ impl Galat {
                 "tidak dapat menulis `{p}`: ada berkas yang bukan direktori di jalurnya",
                 "cannot write `{p}`: something on its path is not a directory"
             ),
-            Galat::TidakAda | Galat::TerlaluBesar { .. } | Galat::TidakTerbaca(_) => {
+            Galat::TidakAda
+            | Galat::Tersembunyi
+            | Galat::TerlaluBesar { .. }
+            | Galat::TidakTerbaca(_) => {
                 msg!("tidak dapat menulis `{p}`", "cannot write `{p}`")
             }
         }
@@ -183,6 +194,10 @@ impl Galat {
             Galat::DiLuar => msg!(
                 "simpan berkas itu di dalam repositori (direktori yang memuat sopc.toml atau .git) sebagai berkas biasa, bukan tautan ke luar",
                 "keep the file inside the repository (the directory holding sopc.toml or .git) as a regular file, not a link out of it"
+            ),
+            Galat::Tersembunyi => msg!(
+                "`.git` dan berkas atau direktori lain yang namanya diawali titik dapat memuat rahasia (token CI); simpan SOP, logo dan lampiran di luarnya",
+                "`.git` and other files or directories whose name starts with a dot may hold secrets (CI tokens); keep SOPs, logos and attachments outside them"
             ),
             Galat::TerlaluBesar { .. } => msg!(
                 "berkas sebesar itu hampir pasti keliru; perkecil atau pecah isinya",
@@ -290,12 +305,18 @@ impl Root {
         p.starts_with(&self.path)
     }
 
-    /// The canonical path of a regular file inside the root, without opening
-    /// it.
+    /// The canonical path of a regular file inside the root and outside
+    /// its hidden parts, without opening it.
     pub fn locate(&self, path: &Path) -> Result<PathBuf, Galat> {
         let real = canonical(path)?;
-        if !self.contains(&real) {
+        let Ok(rel) = real.strip_prefix(&self.path) else {
             return Err(Galat::DiLuar);
+        };
+        if rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        {
+            return Err(Galat::Tersembunyi);
         }
         let meta = std::fs::symlink_metadata(&real).map_err(|e| Galat::dari_io(&e))?;
         macam(&meta.file_type()).map_or(Ok(real), |m| Err(Galat::BukanBerkasBiasa(m)))
@@ -584,7 +605,8 @@ mod tests {
             root.read(&sops.join("a.yaml"), Jenis::Sop).unwrap(),
             b"nomor: 1\n"
         );
-        std::os::unix::fs::symlink(dir.path().join("rahasia.txt"), sops.join("out.yaml")).unwrap();
+        use std::os::unix::fs::symlink;
+        symlink(dir.path().join("rahasia.txt"), sops.join("out.yaml")).unwrap();
         std::os::unix::fs::symlink("/dev/zero", sops.join("zero.yaml")).unwrap();
         std::os::unix::fs::symlink("a.yaml", sops.join("in.yaml")).unwrap();
         let fifo = sops.join("fifo.yaml");
@@ -602,6 +624,10 @@ mod tests {
         assert_eq!(read("sub"), Err(Galat::BukanBerkasBiasa(Macam::Direktori)));
         assert_eq!(read("none.yaml"), Err(Galat::TidakAda));
         assert_eq!(read("in.yaml").unwrap(), b"nomor: 1\n");
+        std::fs::create_dir(root.path().join(".git")).unwrap();
+        std::fs::write(root.path().join(".git/config"), "token").unwrap();
+        symlink("../.git/config", sops.join("git.yaml")).unwrap();
+        assert_eq!(read("git.yaml"), Err(Galat::Tersembunyi));
         std::fs::write(sops.join("big.yaml"), vec![b'#'; 2 * MIB as usize]).unwrap();
         assert_eq!(
             root.read(&sops.join("big.yaml"), Jenis::Bawaan),

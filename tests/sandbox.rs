@@ -613,3 +613,53 @@ fn a_directory_link_out_of_the_repository_does_not_carry_the_run_out() {
     let (code, found) = r.check(&r.root, &["sops"]);
     assert_eq!((code, found), (Some(0), vec![]));
 }
+
+#[test]
+fn the_hidden_parts_of_the_repository_are_never_read() {
+    let r = Repo::new();
+    // actions/checkout keeps the token in .git/config.
+    std::fs::create_dir_all(r.root.join(".git")).unwrap();
+    std::fs::write(
+        r.root.join(".git/config"),
+        format!("[http]\n\textraheader = AUTHORIZATION: basic {SECRET}\n"),
+    )
+    .unwrap();
+    std::fs::write(r.root.join(".env"), format!("TOKEN={SECRET}\n")).unwrap();
+    symlink("../.git/config", r.sops().join("git.yaml")).unwrap();
+    let text = std::fs::read_to_string(r.sops().join("a.yaml")).unwrap();
+    let text = text.replacen(
+        "keterkaitan:\n",
+        "keterkaitan:\n  - berkas: ../.git/config\n",
+        1,
+    );
+    std::fs::write(r.sops().join("b.yaml"), &text).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains(".git/config"))
+        .unwrap() as u64
+        + 1;
+    let (code, found) = r.check(&r.root, &["sops"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        found,
+        vec![
+            t("b.yaml", line, "keterkaitan-di-luar"),
+            t("git.yaml", 1, "berkas-di-luar"),
+        ]
+    );
+    let out = r.run(&r.root, &["check", "sops/git.yaml"]);
+    assert!(
+        out.text.contains("berada di bagian tersembunyi repositori"),
+        "{}",
+        out.text
+    );
+    std::fs::remove_file(r.sops().join("b.yaml")).unwrap();
+    std::fs::remove_file(r.sops().join("git.yaml")).unwrap();
+    let out = r.run(&r.root, &["buku", "sops", "--penjelasan", ".env"]);
+    assert_eq!(out.code, Some(2), "{}", out.text);
+    assert!(
+        out.text.contains("berkas penjelasan `.env` berada di bagian tersembunyi"),
+        "{}",
+        out.text
+    );
+}

@@ -92,8 +92,9 @@ pub static BERKAS_DI_LUAR: Rule = Rule {
     doc: "sopc hanya membaca berkas biasa di dalam repositori (direktori terdekat yang \
 memuat `sopc.toml` atau `.git`). Tautan simbolik yang menunjuk ke luar — misalnya \
 `_default.yaml -> /etc/passwd` dalam sebuah pull request — ditolak tanpa dibuka, dan isinya \
-tidak pernah dicetak. Simpan berkas itu di dalam repositori sebagai berkas biasa. Temuan \
-ini tidak dapat dimatikan di `sopc.toml`.",
+tidak pernah dicetak. Begitu pula bagian tersembunyi repositori — `.git` (tempat CI \
+menyimpan token), `.env`, dan setiap nama yang diawali titik. Simpan berkas itu di dalam \
+repositori sebagai berkas biasa. Temuan ini tidak dapat dimatikan di `sopc.toml`.",
 };
 
 /// The rule of a sandbox refusal; all are reading failures
@@ -178,6 +179,7 @@ mod tests {
         let all = [
             Galat::TidakAda,
             Galat::DiLuar,
+            Galat::Tersembunyi,
             Galat::BukanBerkasBiasa(Macam::Fifo),
             Galat::TerlaluBesar { batas: 1 },
             Galat::TidakTerbaca(std::io::ErrorKind::PermissionDenied),

@@ -49,7 +49,7 @@ pub fn check(cx: &mut Ctx) {
             (Rujukan::Berkas(f), _) => {
                 let base = cx.sources.path(entry.span.file);
                 match berkas(cx.path, base, f) {
-                    Err(Galat::DiLuar) => {
+                    Err(Galat::DiLuar | Galat::Tersembunyi) => {
                         cx.report(
                             &DI_LUAR,
                             entry.span,
