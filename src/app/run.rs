@@ -65,9 +65,10 @@ pub fn config_for(path: &Path) -> Result<Config, Msg> {
     Ok(c)
 }
 
-/// Checks every SOP file under `paths`. I/O failures (a path that does not
-/// exist) are returned as errors; everything about the files' contents is a
-/// diagnostic.
+/// Checks every SOP file under `paths`. A path that does not exist is an
+/// error; a file that cannot be read (vanished, unreadable, a FIFO, a link
+/// out of the repository) is a finding for that file, and everything about
+/// the files' contents is a diagnostic.
 pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>, Msg> {
     check_paths_with_progress(paths, config, &|_| {})
 }
@@ -302,14 +303,14 @@ pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::rende
         .unwrap_or(Path::new("."))
         .to_owned();
     let p = logo.as_str();
-    let refused = || {
-        msg!(
-            "logo `{p}` tidak dapat dipakai",
-            "logo `{p}` cannot be used"
-        )
-    };
-    let root = Root::of_file(&r.path).map_err(|_| refused())?;
-    let (bytes, format) = repo::read_logo(&root, &base, p).map_err(|_| refused())?;
+    let root = Root::of_file(&r.path).map_err(|g| g.pesan(&r.path, Jenis::Sop))?;
+    let (bytes, format) = repo::read_logo(&root, &base, p).map_err(|m| match m {
+        repo::LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
+        repo::LogoMasalah::Format => msg!(
+            "logo `{p}` bukan gambar PNG, JPEG atau SVG",
+            "logo `{p}` is not a PNG, JPEG or SVG image"
+        ),
+    })?;
     let format = match format {
         repo::GambarFormat::Png => crate::render::LogoFormat::Png,
         repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,
