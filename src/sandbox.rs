@@ -24,7 +24,7 @@ pub const CONFIG_FILE: &str = "sopc.toml";
 /// What a file is to sopc, which sets how much of it may be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Jenis {
-    /// An SOP, or the SOP a `keterkaitan` entry names: 16 MiB.
+    /// An SOP: 16 MiB.
     Sop,
     /// `_default.yaml` / `_default.yml`: 1 MiB.
     Bawaan,

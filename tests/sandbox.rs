@@ -658,7 +658,8 @@ fn the_hidden_parts_of_the_repository_are_never_read() {
     let out = r.run(&r.root, &["buku", "sops", "--penjelasan", ".env"]);
     assert_eq!(out.code, Some(2), "{}", out.text);
     assert!(
-        out.text.contains("berkas penjelasan `.env` berada di bagian tersembunyi"),
+        out.text
+            .contains("berkas penjelasan `.env` berada di bagian tersembunyi"),
         "{}",
         out.text
     );
