@@ -83,6 +83,16 @@ impl Repo {
         }
     }
 
+    /// Writes `sops/name`, the SOP `a.yaml` with `entries` first under
+    /// `keterkaitan`; the line of the first entry.
+    fn sop_with_keterkaitan(&self, name: &str, entries: &str) -> u64 {
+        let text = std::fs::read_to_string(self.sops().join("a.yaml")).unwrap();
+        let at = text.find("keterkaitan:\n").unwrap() + "keterkaitan:\n".len();
+        let text = format!("{}{entries}{}", &text[..at], &text[at..]);
+        std::fs::write(self.sops().join(name), &text).unwrap();
+        text[..at].lines().count() as u64 + 1
+    }
+
     /// `check --format json` of `args`, run in `cwd`: exit code and
     /// findings.
     fn check(&self, cwd: &Path, args: &[&str]) -> (Option<i32>, Vec<Temuan>) {
@@ -372,18 +382,10 @@ fn keterkaitan_berkas_outside_the_repository_is_a_finding_at_its_line() {
         r.sops().join("tautan-x.yaml"),
     )
     .unwrap();
-    let text = std::fs::read_to_string(r.sops().join("a.yaml")).unwrap();
-    let text = text.replacen(
-        "keterkaitan:\n",
-        "keterkaitan:\n  - berkas: ../../elsewhere/x.yaml\n  - berkas: /etc/passwd\n  - berkas: tautan-x.yaml\n",
-        1,
+    let line = r.sop_with_keterkaitan(
+        "b.yaml",
+        "  - berkas: ../../elsewhere/x.yaml\n  - berkas: /etc/passwd\n  - berkas: tautan-x.yaml\n",
     );
-    std::fs::write(r.sops().join("b.yaml"), &text).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.contains("../../elsewhere"))
-        .unwrap() as u64
-        + 1;
     let (code, found) = r.check(&r.root, &["sops/b.yaml"]);
     assert_eq!(code, Some(1));
     assert_eq!(
@@ -531,13 +533,10 @@ fn an_unreadable_subdirectory_is_a_finding_when_permissions_apply() {
 #[test]
 fn the_github_step_summary_keeps_one_row_per_finding() {
     let r = Repo::new();
-    let text = std::fs::read_to_string(r.sops().join("a.yaml")).unwrap();
-    let text = text.replacen(
-        "keterkaitan:\n",
-        "keterkaitan:\n  - nomor: \"1\\n| x | y |\\n# Disuntik\\n[tautan](http://x) &lt;b>\"\n",
-        1,
+    r.sop_with_keterkaitan(
+        "a.yaml",
+        "  - nomor: \"1\\n| x | y |\\n# Disuntik\\n[tautan](http://x) &lt;b>\"\n",
     );
-    std::fs::write(r.sops().join("a.yaml"), text).unwrap();
     let summary = r.base.join("summary.md");
     let out = sopc()
         .current_dir(&r.root)
@@ -626,18 +625,7 @@ fn the_hidden_parts_of_the_repository_are_never_read() {
     .unwrap();
     std::fs::write(r.root.join(".env"), format!("TOKEN={SECRET}\n")).unwrap();
     symlink("../.git/config", r.sops().join("git.yaml")).unwrap();
-    let text = std::fs::read_to_string(r.sops().join("a.yaml")).unwrap();
-    let text = text.replacen(
-        "keterkaitan:\n",
-        "keterkaitan:\n  - berkas: ../.git/config\n",
-        1,
-    );
-    std::fs::write(r.sops().join("b.yaml"), &text).unwrap();
-    let line = text
-        .lines()
-        .position(|l| l.contains(".git/config"))
-        .unwrap() as u64
-        + 1;
+    let line = r.sop_with_keterkaitan("b.yaml", "  - berkas: ../.git/config\n");
     let (code, found) = r.check(&r.root, &["sops"]);
     assert_eq!(code, Some(1));
     assert_eq!(
