@@ -149,12 +149,8 @@ impl Galat {
                 )
             }
             Galat::TidakTerbaca(k) => {
-                let (ki, ke) = match k {
-                    std::io::ErrorKind::PermissionDenied => {
-                        ("tidak ada izin membacanya", "permission denied")
-                    }
-                    _ => ("sistem berkas menolak", "the file system refused"),
-                };
+                let why = crate::diag::sebab_io(&k.into());
+                let (ki, ke) = (why.id, why.en);
                 msg!(
                     "{ji} `{p}` tidak dapat dibaca: {ki}",
                     "the {je} `{p}` cannot be read: {ke}"
@@ -171,18 +167,14 @@ impl Galat {
                 "`{p}` berada di luar repositori (lewat tautan simbolik); sopc tidak menulis ke sana",
                 "`{p}` lies outside the repository (through a symbolic link); sopc does not write there"
             ),
-            Galat::TidakTerbaca(std::io::ErrorKind::PermissionDenied) => msg!(
-                "tidak dapat menulis `{p}`: tidak ada izin",
-                "cannot write `{p}`: permission denied"
-            ),
+            Galat::TidakTerbaca(k) => {
+                crate::diag::gagal_io(crate::diag::MENULIS, format!("`{p}`"), &k.into())
+            }
             Galat::BukanBerkasBiasa(_) => msg!(
                 "tidak dapat menulis `{p}`: ada berkas yang bukan direktori di jalurnya",
                 "cannot write `{p}`: something on its path is not a directory"
             ),
-            Galat::TidakAda
-            | Galat::Tersembunyi
-            | Galat::TerlaluBesar { .. }
-            | Galat::TidakTerbaca(_) => {
+            Galat::TidakAda | Galat::Tersembunyi | Galat::TerlaluBesar { .. } => {
                 msg!("tidak dapat menulis `{p}`", "cannot write `{p}`")
             }
         }

@@ -494,7 +494,12 @@ fn one_unreadable_file_in_a_directory_run_does_not_stop_the_others() {
     .unwrap();
     let out = r.run(&r.root, &["check", "sops"]);
     assert_eq!(out.code, Some(2), "{}", out.text);
-    assert!(out.text.contains("tidak dapat diubah"), "{}", out.text);
+    assert!(
+        out.text
+            .contains("`berkas-tidak-terbaca` tidak dapat dimatikan"),
+        "{}",
+        out.text
+    );
     std::fs::write(r.root.join("sopc.toml"), "").unwrap();
 
     // build writes the PDF of the good SOP and reports the others.
