@@ -184,7 +184,7 @@ fn main() -> ExitCode {
                 output,
                 kertas,
                 orientasi,
-                bagian: sopc::app::run::Bagian::Lengkap,
+                bagian: sopc::app::batch::Bagian::Lengkap,
             };
             if watch {
                 watch_build(&paths, &cetak, lang)
@@ -198,7 +198,7 @@ fn main() -> ExitCode {
                 output,
                 kertas: None,
                 orientasi: None,
-                bagian: sopc::app::run::Bagian::Lengkap,
+                bagian: sopc::app::batch::Bagian::Lengkap,
             },
             lang,
         ),
@@ -221,7 +221,7 @@ fn main() -> ExitCode {
                 output,
                 kertas: None,
                 orientasi: None,
-                bagian: sopc::app::run::Bagian::Pengesahan,
+                bagian: sopc::app::batch::Bagian::Pengesahan,
             },
             lang,
         ),
@@ -272,7 +272,7 @@ fn check(
     deny_warnings: bool,
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
-    let config = sopc::app::run::config_for(&paths[0])?;
+    let config = sopc::app::batch::config_for(&paths[0])?;
     let reports = checked(paths, &config, lang)?;
     if reports.is_empty() && format == Format::Human {
         let where_ = paths
@@ -318,9 +318,9 @@ fn checked(
     paths: &[PathBuf],
     config: &sopc::config::Config,
     lang: Lang,
-) -> Result<Vec<sopc::app::run::FileReport>, Msg> {
+) -> Result<Vec<sopc::app::batch::FileReport>, Msg> {
     let bar = Bar::new(lang, "memeriksa", "checking");
-    let reports = sopc::app::run::check_paths_with_progress(paths, config, &|k| bar.on(k));
+    let reports = sopc::app::batch::check_paths_with_progress(paths, config, &|k| bar.on(k));
     bar.finish();
     reports
 }
@@ -331,11 +331,11 @@ struct Cetak {
     output: Option<PathBuf>,
     kertas: Option<sopc::paper::Kertas>,
     orientasi: Option<sopc::paper::Orientasi>,
-    bagian: sopc::app::run::Bagian,
+    bagian: sopc::app::batch::Bagian,
 }
 
 fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
-    let mut config = sopc::app::run::config_for(&paths[0])?;
+    let mut config = sopc::app::batch::config_for(&paths[0])?;
     config.cetak.kertas = cetak.kertas.or(config.cetak.kertas);
     config.cetak.orientasi = cetak.orientasi.or(config.cetak.orientasi);
     let reports = checked(paths, &config, lang)?;
@@ -354,22 +354,22 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
         );
     }
     let bar = Bar::new(lang, "membuat PDF", "building PDFs");
-    bar.on(sopc::app::run::Kemajuan::Mulai(reports.len()));
-    let outcomes = sopc::app::run::build_with_progress(
+    bar.on(sopc::app::batch::Kemajuan::Mulai(reports.len()));
+    let outcomes = sopc::app::batch::build_with_progress(
         &reports,
         &config,
         cetak.output.as_deref(),
         cetak.bagian,
-        &|| bar.on(sopc::app::run::Kemajuan::Satu),
+        &|| bar.on(sopc::app::batch::Kemajuan::Satu),
     );
     bar.finish();
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
-            sopc::app::run::BuildOutcome::Written(p) => {
+            sopc::app::batch::BuildOutcome::Written(p) => {
                 println!("{} → {}", r.path.display(), p.display())
             }
-            sopc::app::run::BuildOutcome::Skipped(m) | sopc::app::run::BuildOutcome::Failed(m) => {
+            sopc::app::batch::BuildOutcome::Skipped(m) | sopc::app::batch::BuildOutcome::Failed(m) => {
                 failed = true;
                 eprintln!("{}: {}", r.path.display(), m.get(lang));
             }
@@ -643,13 +643,13 @@ impl Bar {
         Bar(bar)
     }
 
-    fn on(&self, k: sopc::app::run::Kemajuan) {
+    fn on(&self, k: sopc::app::batch::Kemajuan) {
         match k {
-            sopc::app::run::Kemajuan::Mulai(n) if n > 1 => self.0.set_length(n as u64),
-            sopc::app::run::Kemajuan::Mulai(_) => self
+            sopc::app::batch::Kemajuan::Mulai(n) if n > 1 => self.0.set_length(n as u64),
+            sopc::app::batch::Kemajuan::Mulai(_) => self
                 .0
                 .set_draw_target(indicatif::ProgressDrawTarget::hidden()),
-            sopc::app::run::Kemajuan::Satu => self.0.inc(1),
+            sopc::app::batch::Kemajuan::Satu => self.0.inc(1),
         }
     }
 
@@ -666,7 +666,7 @@ fn buku(
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
     use sopc::app::buku::Gagal;
-    let mut config = sopc::app::run::config_for(dir)?;
+    let mut config = sopc::app::batch::config_for(dir)?;
     config.cetak.kertas = kertas.or(config.cetak.kertas);
     config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
     let reports = checked(&[dir.to_owned()], &config, lang)?;

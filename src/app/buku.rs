@@ -7,7 +7,7 @@
 //! printed — and why its daftar isi is right — is [`crate::render::Buku`]'s
 //! business.
 
-use crate::app::run::{FileReport, Kemajuan};
+use crate::app::batch::{FileReport, Kemajuan};
 use crate::config::Config;
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
@@ -82,7 +82,7 @@ pub fn buat(
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()
-        .map(|r| crate::app::run::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
+        .map(|r| crate::app::batch::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
         .collect::<Result<_, _>>()?;
     let buku = susun(&urut, &logo, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));

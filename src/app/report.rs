@@ -2,7 +2,7 @@
 //! human (miette, with source snippets), JSON (stable, documented in the
 //! README), GitHub workflow annotations, GitLab Code Quality and SARIF 2.1.0.
 
-use crate::app::run::FileReport;
+use crate::app::batch::FileReport;
 use crate::diag::{Diagnostic, Lang, Severity};
 use crate::source::Sources;
 use serde_json::{Value, json};

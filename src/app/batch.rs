@@ -1,5 +1,6 @@
-//! The commands as library calls: check a set of paths (in parallel over
-//! files, with a repository index for `keterkaitan`), and build PDFs.
+//! The batch driver behind `check`, `build`, `pengesahan` and `watch`:
+//! check a set of paths (in parallel over files, with a repository index for
+//! `keterkaitan`), and build the PDFs of those that may be built.
 
 use crate::check::{self, Hasil};
 use crate::config::Config;
