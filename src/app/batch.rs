@@ -4,9 +4,10 @@
 
 use crate::check::{self, Hasil};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Msg, Severity};
+use crate::diag::{self, Diagnostic, Msg, Severity};
 use crate::model::{Sop, Status};
 use crate::msg;
+use crate::paper::{Kertas, Orientasi};
 use crate::parse::repo::{self, RepoIndex};
 use crate::parse::{self, DefaultsCache};
 use crate::source::Sources;
@@ -47,6 +48,23 @@ impl FileReport {
             .filter(|d| d.severity == Severity::Warning)
             .count()
     }
+}
+
+/// The paper the command line asks for; each field set wins over `[cetak]`
+/// in sopc.toml.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PaperOverride {
+    pub kertas: Option<Kertas>,
+    pub orientasi: Option<Orientasi>,
+}
+
+/// [`config_for`], with `paper` applied over `[cetak]`: the configuration
+/// `build`, `pengesahan`, `watch` and `buku` print with.
+pub fn config_for_print(path: &Path, paper: PaperOverride) -> Result<Config, Msg> {
+    let mut config = config_for(path)?;
+    config.cetak.kertas = paper.kertas.or(config.cetak.kertas);
+    config.cetak.orientasi = paper.orientasi.or(config.cetak.orientasi);
+    Ok(config)
 }
 
 /// The repository configuration for a path, with today's date for checks.
@@ -188,6 +206,22 @@ pub enum BuildOutcome {
     Failed(Msg),
 }
 
+/// Whether `out` names the PDF itself (one SOP and a `.pdf` name) rather
+/// than a directory to write the PDFs in.
+fn names_one_pdf(out: &Path, single: bool) -> bool {
+    single && out.extension().is_some_and(|e| e == "pdf")
+}
+
+/// Makes the output directory of a build of `count` SOPs before anything is
+/// built, so that a directory that cannot be made is one error (exit status
+/// 2) rather than a failure per SOP. Nothing to do when `out` names the PDF.
+pub fn prepare_output(out: Option<&Path>, count: usize) -> Result<(), Msg> {
+    match out {
+        Some(o) if !names_one_pdf(o, count <= 1) => create_dir(o),
+        _ => Ok(()),
+    }
+}
+
 /// The PDF path for an SOP: `out` when it names a `.pdf` and there is one
 /// SOP, else `out`/name.pdf, else next to the YAML file.
 pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str) -> PathBuf {
@@ -197,10 +231,25 @@ pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str)
         .unwrap_or("sop");
     let name = format!("{stem}{suffix}.pdf");
     match out {
-        Some(o) if single && o.extension().is_some_and(|e| e == "pdf") => o.to_owned(),
+        Some(o) if names_one_pdf(o, single) => o.to_owned(),
         Some(o) => o.join(name),
         None => sop_path.with_file_name(name),
     }
+}
+
+/// Writes a PDF to `target`, making its directory first, atomically: a
+/// failed write leaves an existing file as it was. `build` and `buku` both
+/// write through here.
+pub fn write_pdf(target: &Path, pdf: &[u8]) -> Result<(), Msg> {
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_dir(dir)?;
+    }
+    crate::render::write_atomic(target, pdf)
+        .map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
+}
+
+fn create_dir(dir: &Path) -> Result<(), Msg> {
+    std::fs::create_dir_all(dir).map_err(|e| diag::gagal_io(diag::MEMBUAT, dir.display(), &e))
 }
 
 /// Renders every checked SOP that may be built. Files with errors are not
@@ -272,12 +321,9 @@ fn build_one(
     };
     let target = pdf_path(&r.path, out, single, suffix);
     match renderer.render(sop, &hasil.jumlah, logo.as_ref(), bagian) {
-        Ok(pdf) => match crate::render::write_atomic(&target, &pdf) {
+        Ok(pdf) => match write_pdf(&target, &pdf) {
             Ok(()) => BuildOutcome::Written(target),
-            Err(e) => {
-                let d = target.display();
-                BuildOutcome::Failed(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
-            }
+            Err(m) => BuildOutcome::Failed(m),
         },
         Err(e) => BuildOutcome::Failed(e.message),
     }

@@ -22,6 +22,38 @@ pub enum Format {
     Sarif,
 }
 
+/// The report of `reports` in `format`, as `sopc check` prints it. With
+/// `github`, the Markdown summary also goes to the file
+/// `$GITHUB_STEP_SUMMARY` names, when it is set.
+pub fn render(format: Format, reports: &[FileReport], lang: Lang, color: bool) -> String {
+    match format {
+        Format::Human => human(reports, lang, color),
+        Format::Json => json(reports, lang),
+        Format::Github => {
+            append_step_summary(reports, lang);
+            github(reports, lang)
+        }
+        Format::Gitlab => gitlab(reports, lang),
+        Format::Sarif => sarif(reports, lang),
+    }
+}
+
+/// Appends [`github_summary`] to the job summary file GitHub Actions names.
+/// Best effort: a summary that cannot be written never fails the check,
+/// whose annotations already carry every finding.
+fn append_step_summary(reports: &[FileReport], lang: Lang) {
+    use std::io::Write as _;
+    let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return;
+    };
+    let md = github_summary(reports, lang);
+    let _ = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(summary)
+        .and_then(|mut f| f.write_all(md.as_bytes()));
+}
+
 /// Place of a diagnostic: path, line and column (1-based) of start and end.
 pub struct Place {
     pub path: String,
