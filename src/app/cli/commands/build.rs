@@ -34,6 +34,18 @@ pub struct Cetak {
     pub bagian: Bagian,
 }
 
+impl Cetak {
+    /// For `watch` and `pengesahan`, which take no paper options: the paper
+    /// of sopc.toml.
+    pub fn with_configured_paper(output: Option<PathBuf>, bagian: Bagian) -> Cetak {
+        Cetak {
+            output,
+            paper: PaperOverride::default(),
+            bagian,
+        }
+    }
+}
+
 pub fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Error> {
     let config = batch::config_for_print(&paths[0], cetak.paper)?;
     let reports = commands::check::checked(paths, &config, lang)?;

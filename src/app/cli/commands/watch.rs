@@ -1,7 +1,7 @@
 //! `sopc watch` (and `build --watch`): build, then rebuild on every change
 //! until interrupted.
 
-use crate::app::batch::{Bagian, PaperOverride};
+use crate::app::batch::Bagian;
 use crate::app::cli::commands::build::{Cetak, build};
 use crate::app::cli::{Error, args::OutputArgs};
 use crate::diag::Lang;
@@ -10,11 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(args: OutputArgs, lang: Lang) -> Result<ExitCode, Error> {
-    let cetak = Cetak {
-        output: args.output,
-        paper: PaperOverride::default(),
-        bagian: Bagian::Lengkap,
-    };
+    let cetak = Cetak::with_configured_paper(args.output, Bagian::Lengkap);
     watch_build(&args.paths, &cetak, lang)
 }
 
