@@ -67,14 +67,19 @@ pub fn config_for_print(path: &Path, paper: PaperOverride) -> Result<Config, Msg
     Ok(config)
 }
 
-/// The repository configuration for a path, with today's date for checks.
-pub fn config_for(path: &Path) -> Result<Config, Msg> {
-    let dir = if path.is_dir() {
+/// The repository root of a path the command line gives: an SOP directory
+/// or an SOP file.
+pub fn root_for(path: &Path) -> PathBuf {
+    repo::root_of(if path.is_dir() {
         path
     } else {
         path.parent().unwrap_or(Path::new("."))
-    };
-    let root = repo::root_of(dir);
+    })
+}
+
+/// The repository configuration for a path, with today's date for checks.
+pub fn config_for(path: &Path) -> Result<Config, Msg> {
+    let root = root_for(path);
     let mut c = Config::load(&root)?;
     check::check_aturan(&c).map_err(|m| crate::config::in_file(&root, m))?;
     c.hari_ini = crate::config::today();

@@ -85,11 +85,7 @@ pub fn buat(
             "there are no SOP files (*.yaml) in {d}; no book was made"
         )));
     }
-    let root = repo::root_of(if dir.is_dir() {
-        dir
-    } else {
-        dir.parent().unwrap_or(Path::new("."))
-    });
+    let root = batch::root_for(dir);
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()

@@ -32,13 +32,7 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
     let given: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
     let mut roots: Vec<PathBuf> = given
         .iter()
-        .map(|p| {
-            repo::root_of(if p.is_dir() {
-                p
-            } else {
-                p.parent().unwrap_or(p)
-            })
-        })
+        .map(|p| crate::app::batch::root_for(p))
         .collect();
     roots.sort();
     roots.dedup();
