@@ -367,3 +367,50 @@ pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::rende
     };
     Ok(Some(crate::render::Logo { bytes, format }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_names_the_pdf_only_for_one_sop_and_a_pdf_name() {
+        let sop = Path::new("sops/tamu.yaml");
+        let one = |out: &str, single| pdf_path(sop, Some(Path::new(out)), single, "");
+        assert_eq!(one("hasil.pdf", true), Path::new("hasil.pdf"));
+        assert_eq!(one("hasil.pdf", false), Path::new("hasil.pdf/tamu.pdf"));
+        assert_eq!(one("pdf", true), Path::new("pdf/tamu.pdf"));
+        assert_eq!(
+            pdf_path(sop, None, true, "-pengesahan"),
+            Path::new("sops/tamu-pengesahan.pdf")
+        );
+    }
+
+    #[test]
+    fn the_output_directory_is_made_before_the_build_unless_out_is_the_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("satu.pdf");
+        prepare_output(Some(&pdf), 1).unwrap();
+        assert!(!pdf.exists());
+        prepare_output(Some(&pdf), 2).unwrap();
+        assert!(pdf.is_dir());
+        let file = dir.path().join("berkas");
+        std::fs::write(&file, "x").unwrap();
+        let e = prepare_output(Some(&file.join("keluar")), 2).unwrap_err();
+        let d = file.join("keluar").display().to_string();
+        assert_eq!(
+            e.id,
+            format!("tidak dapat membuat {d}: salah satu bagian jalurnya bukan direktori")
+        );
+    }
+
+    #[test]
+    fn a_pdf_is_written_with_its_folder_and_replaces_the_old_one_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a/b/sop.pdf");
+        write_pdf(&target, b"%PDF-1").unwrap();
+        write_pdf(&target, b"%PDF-2").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-2");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
+}
