@@ -46,6 +46,8 @@ impl Cetak {
     }
 }
 
+/// Checks `paths` (findings on standard error), then builds the SOPs
+/// without errors as `cetak` says; status 1 when a PDF was not made.
 pub fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Error> {
     let config = batch::config_for_print(&paths[0], cetak.paper)?;
     let reports = commands::check::checked(paths, &config, lang)?;

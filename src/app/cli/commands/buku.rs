@@ -6,6 +6,7 @@ use crate::app::buku::{self, Gagal, Pilihan};
 use crate::app::cli::{Error, args::BukuArgs, commands, help, progress::Bar};
 use crate::app::report;
 use crate::diag::{Lang, Msg};
+use crate::msg;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -47,21 +48,19 @@ pub fn run(args: BukuArgs, lang: Lang) -> Result<ExitCode, Error> {
         Err(Gagal::SopBergalat(files)) => {
             let color = std::io::stderr().is_terminal();
             eprint!("{}", report::human(&reports, lang, color));
-            let (head, tail) = match lang {
-                Lang::Id => (
-                    "buku tidak dibuat; SOP berikut memiliki galat:",
-                    "perbaiki dulu (lihat `sopc check`)",
-                ),
-                Lang::En => (
-                    "no book was made; these SOPs have errors:",
-                    "fix them first (see `sopc check`)",
-                ),
-            };
-            eprintln!("{head}");
+            let head = msg!(
+                "buku tidak dibuat; SOP berikut memiliki galat:",
+                "no book was made; these SOPs have errors:"
+            );
+            let tail = msg!(
+                "perbaiki dulu (lihat `sopc check`)",
+                "fix them first (see `sopc check`)"
+            );
+            eprintln!("{}", head.get(lang));
             for f in &files {
                 eprintln!("  {}", f.display());
             }
-            eprintln!("{tail}");
+            eprintln!("{}", tail.get(lang));
             Ok(ExitCode::from(1))
         }
         Err(Gagal::Masukan(m)) => Err(m.into()),

@@ -2,7 +2,8 @@
 
 use crate::app::cli::{Error, args::ExplainArgs};
 use crate::check::{self, Rule};
-use crate::diag::{self, Lang, Msg};
+use crate::diag::{self, Lang};
+use crate::msg;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -22,11 +23,11 @@ pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, Error> {
         let hint = diag::suggest(&code, check::all_rules().map(|r| r.code))
             .map(|s| format!(" ({})", diag::did_you_mean(s).get(lang)))
             .unwrap_or_default();
-        return Err(Msg::new(
-            format!("tidak ada aturan `{code}`{hint}; lihat `sopc explain --list`"),
-            format!("there is no rule `{code}`{hint}; see `sopc explain --list`"),
-        )
-        .into());
+        let unknown = msg!(
+            "tidak ada aturan `{code}`{hint}; lihat `sopc explain --list`",
+            "there is no rule `{code}`{hint}; see `sopc explain --list`"
+        );
+        return Err(unknown.into());
     };
     writeln!(
         out,
