@@ -1,6 +1,6 @@
 //! The `sopc` command line, laid out as ripgrep's `flags` and ruff's
-//! `commands`: [`args`] declares the arguments, [`help`] words what clap
-//! writes itself (help, usage errors) in Bahasa Indonesia, [`progress`]
+//! `commands`: `args` declares the arguments, `help` words what clap
+//! writes itself (help, usage errors) in Bahasa Indonesia, `progress`
 //! draws the progress bar, and `commands/` holds one file of glue per
 //! command: read its arguments, call the library (`batch`, `buku`, `init`,
 //! `watch`, `report`), print what came back, choose the exit status — 0
