@@ -15,7 +15,8 @@
 //! - [`layout`] — the flowchart plan, pure Rust;
 //! - [`render`] — Typst → PDF (nothing else knows Typst);
 //! - [`app`] — the commands (batch driver, buku, init, watch, output formats),
-//!   with the CLI in `main.rs` on top.
+//!   with the command line ([`app::cli`]) on top; `main.rs` only maps its
+//!   outcome to the exit status.
 
 pub mod app;
 pub mod check;

@@ -388,7 +388,7 @@ fn the_sop_pages_are_those_of_sopc_build() {
     );
     std::fs::write(&pimpinan, text).unwrap();
     let config = sopc::config::Config::default();
-    let reports = sopc::app::run::check_paths(&[dir.path().join("sops")], &config).unwrap();
+    let reports = sopc::app::batch::check_paths(&[dir.path().join("sops")], &config).unwrap();
     let nomor_urut = |name: &str| reports.iter().position(|r| r.path.ends_with(name)).unwrap();
     let buku = sopc::render::Buku {
         judul: vec!["STANDAR OPERASIONAL PROSEDUR".into()],

@@ -7,7 +7,7 @@
 //! printed — and why its daftar isi is right — is [`crate::render::Buku`]'s
 //! business.
 
-use crate::app::run::{FileReport, Kemajuan};
+use crate::app::batch::{self, FileReport, Kemajuan};
 use crate::config::Config;
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
@@ -49,12 +49,23 @@ pub struct Laporan {
     pub sop: Vec<(PathBuf, usize)>,
 }
 
-/// Makes the book of the checked SOPs of `dir` and writes it to `out`
-/// (atomically: a refused or failed book leaves an existing file as it was),
-/// reporting each SOP prepared to `kemajuan` for a progress bar.
+/// Where the book goes when the command line does not say: `buku.pdf` in
+/// the SOP directory (next to the file when `dir` is one SOP file).
+pub fn default_output(dir: &Path) -> PathBuf {
+    if crate::sandbox::is_dir(dir) {
+        dir.join("buku.pdf")
+    } else {
+        dir.with_file_name("buku.pdf")
+    }
+}
+
+/// Makes the book of the checked SOPs of `dir` and writes it to `out`, or
+/// to [`default_output`] (atomically: a refused or failed book leaves an
+/// existing file as it was), reporting each SOP prepared to `kemajuan` for
+/// a progress bar.
 pub fn buat(
     dir: &Path,
-    out: &Path,
+    out: Option<&Path>,
     config: &Config,
     reports: &[FileReport],
     pilihan: &Pilihan,
@@ -79,7 +90,7 @@ pub fn buat(
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()
-        .map(|r| crate::app::run::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
+        .map(|r| batch::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
         .collect::<Result<_, _>>()?;
     let buku = susun(&urut, &logo, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));
@@ -87,18 +98,10 @@ pub fn buat(
     let hasil = renderer
         .render_buku_dengan(&buku, &|| kemajuan(Kemajuan::Satu))
         .map_err(|e| Gagal::Cetak(e.message))?;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::sandbox::create_output_dir(dir).map_err(|e| {
-            let d = dir.display();
-            Gagal::Cetak(crate::diag::gagal_io(crate::diag::MEMBUAT, d, &e))
-        })?;
-    }
-    render::write_atomic(out, &hasil.pdf).map_err(|e| {
-        let d = out.display();
-        Gagal::Cetak(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
-    })?;
+    let out = out.map_or_else(|| default_output(dir), Path::to_owned);
+    batch::write_pdf(&out, &hasil.pdf).map_err(Gagal::Cetak)?;
     Ok(Laporan {
-        pdf: out.to_owned(),
+        pdf: out,
         halaman: hasil.teks.len(),
         sop: urut
             .iter()
