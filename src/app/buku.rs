@@ -136,6 +136,35 @@ fn susun<'a>(
                 .map_or("", |v| v.as_str().trim())
         }))
     };
+    let (keputusan, penjelasan) = lampiran_buku(cfg, pilihan, root)?;
+    let logo_sampul = match &cfg.logo {
+        Some(p) => Some(logo_buku(root, p)?),
+        None => logo_bersama(logo),
+    };
+    Ok(Buku {
+        judul: judul_buku(cfg, pilihan),
+        pemerintah: cfg
+            .pemerintah
+            .clone()
+            .unwrap_or_else(|| instansi(|i| i.pemerintah.as_ref())),
+        instansi: cfg
+            .instansi
+            .clone()
+            .unwrap_or_else(|| instansi(|i| i.nama.as_ref())),
+        tahun: pilihan
+            .tahun
+            .or(cfg.tahun)
+            .or_else(|| tahun_terakhir(&sops)),
+        logo: logo_sampul,
+        keputusan,
+        penjelasan,
+        sop: sop_buku(urut, logo),
+    })
+}
+
+/// The cover title: "STANDAR OPERASIONAL PROSEDUR", then the book's own
+/// title (command line over `[buku] judul`), in capitals.
+fn judul_buku(cfg: &crate::config::BukuCfg, pilihan: &Pilihan) -> Vec<String> {
     let mut judul = vec!["STANDAR OPERASIONAL PROSEDUR".to_owned()];
     judul.extend(
         pilihan
@@ -145,6 +174,17 @@ fn susun<'a>(
             .map(|j| j.trim().to_uppercase())
             .filter(|j| !j.is_empty()),
     );
+    judul
+}
+
+/// The keputusan scans and the penjelasan text. Paths given on the command
+/// line are relative to the working directory, those in `sopc.toml` to the
+/// repository root; both are read through the sandbox.
+fn lampiran_buku(
+    cfg: &crate::config::BukuCfg,
+    pilihan: &Pilihan,
+    root: &Root,
+) -> Result<(Vec<Lampiran>, Option<String>), Gagal> {
     let cwd = Path::new(".");
     let keputusan = if pilihan.keputusan.is_empty() {
         let k = cfg
@@ -167,44 +207,27 @@ fn susun<'a>(
         (None, Some(p)) => Some(teks(root, root.path(), p)?),
         (None, None) => None,
     };
-    let logo_sampul = match &cfg.logo {
-        Some(p) => Some(logo_buku(root, p)?),
-        None => logo_bersama(logo),
-    };
-    Ok(Buku {
-        judul,
-        pemerintah: cfg
-            .pemerintah
-            .clone()
-            .unwrap_or_else(|| instansi(|i| i.pemerintah.as_ref())),
-        instansi: cfg
-            .instansi
-            .clone()
-            .unwrap_or_else(|| instansi(|i| i.nama.as_ref())),
-        tahun: pilihan
-            .tahun
-            .or(cfg.tahun)
-            .or_else(|| tahun_terakhir(&sops)),
-        logo: logo_sampul,
-        keputusan,
-        penjelasan,
-        sop: urut
-            .iter()
-            .zip(logo)
-            .map(|(r, l)| {
-                let hasil = r
-                    .hasil
-                    .as_ref()
-                    .expect("SOPs without a check result were refused before");
-                BukuSop {
-                    sop: sop_of(r),
-                    jumlah: &hasil.jumlah,
-                    logo: l.as_ref(),
-                    tautan: tautan(&hasil.tautan, urut),
-                }
-            })
-            .collect(),
-    })
+    Ok((keputusan, penjelasan))
+}
+
+/// Every SOP of the book in its order, with its JUMLAH, logo and the links
+/// of its keterkaitan to other SOPs of the book.
+fn sop_buku<'a>(urut: &[&'a FileReport], logo: &'a [Option<Logo>]) -> Vec<BukuSop<'a>> {
+    urut.iter()
+        .zip(logo)
+        .map(|(r, l)| {
+            let hasil = r
+                .hasil
+                .as_ref()
+                .expect("SOPs without a check result were refused before");
+            BukuSop {
+                sop: sop_of(r),
+                jumlah: &hasil.jumlah,
+                logo: l.as_ref(),
+                tautan: tautan(&hasil.tautan, urut),
+            }
+        })
+        .collect()
 }
 
 /// The `keterkaitan` links check found, to SOPs of the book: (entry, the
