@@ -10,7 +10,8 @@
 //! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
 //!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
 //! - [`config`] — `sopc.toml`;
-//! - [`parse`] — YAML → spanned tree → typed SOP, defaults, the repository;
+//! - [`parse`] — YAML → spanned tree → typed SOP, defaults, the repository
+//!   and the images it names (bounded and decoded as the renderer would);
 //! - [`check`] — rules → diagnostics;
 //! - [`layout`] — the flowchart plan, pure Rust;
 //! - [`render`] — Typst → PDF (nothing else knows Typst);

@@ -117,8 +117,9 @@ pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     /// Worked out on the first question about a line: most files checked
-    /// have no finding at all.
-    line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// have no finding at all. With it, whether the text is all ASCII (a
+    /// column is then a byte count, found without counting characters).
+    lines: std::sync::OnceLock<(Vec<usize>, bool)>,
 }
 
 impl SourceFile {
@@ -130,31 +131,51 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text,
-            line_starts: std::sync::OnceLock::new(),
+            lines: std::sync::OnceLock::new(),
         }
     }
 
     fn line_starts(&self) -> &[usize] {
-        self.line_starts.get_or_init(|| {
-            std::iter::once(0)
+        &self.lines().0
+    }
+
+    fn lines(&self) -> &(Vec<usize>, bool) {
+        self.lines.get_or_init(|| {
+            let starts = std::iter::once(0)
                 .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
+                .collect();
+            (starts, self.text.is_ascii())
         })
+    }
+
+    /// 0-based index of the line holding a byte offset (by a binary search
+    /// over the line starts, so that a report of many findings stays linear).
+    pub fn line_index(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        match self.line_starts().binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of a 0-based line, its line end included; the end of the
+    /// text for a line past the last.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let starts = self.line_starts();
+        let start = starts.get(line).copied().unwrap_or(self.text.len());
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
+        start..end
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line_starts = self.line_starts();
-        let line = match line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
+        let line = self.line_index(offset);
+        let start = self.line_starts()[line];
+        let col = match self.text.get(start..offset) {
+            Some(s) if !self.lines().1 => s.chars().count(),
+            _ => offset - start,
         };
-        let start = line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 

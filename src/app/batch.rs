@@ -365,6 +365,9 @@ pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::rende
             "logo `{p}` is not a PNG, JPEG or SVG image"
         ),
     })?;
+    // The `logo-*` rules say the same at the YAML line; a build checks
+    // again, as they can be switched off.
+    crate::parse::citra::periksa(&bytes, format).map_err(|c| c.pesan(p))?;
     let format = match format {
         repo::GambarFormat::Png => crate::render::LogoFormat::Png,
         repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,

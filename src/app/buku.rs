@@ -295,7 +295,14 @@ fn lampiran(root: &Root, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
         return Ok(Lampiran::Pdf { bytes, halaman });
     }
     match gambar(&bytes) {
-        Some(format) => Ok(Lampiran::Gambar(Logo { bytes, format })),
+        Some(format) => {
+            let bentuk = match format {
+                LogoFormat::Jpeg => repo::GambarFormat::Jpeg,
+                _ => repo::GambarFormat::Png,
+            };
+            crate::parse::citra::periksa(&bytes, bentuk).map_err(|c| Gagal::Masukan(c.pesan(p)))?;
+            Ok(Lampiran::Gambar(Logo { bytes, format }))
+        }
         None => Err(Gagal::Masukan(msg!(
             "berkas keputusan `{p}` bukan PDF, PNG atau JPEG; pindai keputusan yang sudah ditandatangani ke salah satu format itu",
             "the keputusan file `{p}` is not a PDF, PNG or JPEG; scan the signed keputusan to one of those formats"
@@ -324,6 +331,7 @@ fn logo_buku(root: &Root, p: &str) -> Result<Logo, Gagal> {
             LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
         })
     })?;
+    crate::parse::citra::periksa(&bytes, format).map_err(|c| Gagal::Masukan(c.pesan(p)))?;
     let format = match format {
         repo::GambarFormat::Png => LogoFormat::Png,
         repo::GambarFormat::Jpeg => LogoFormat::Jpeg,

@@ -4,7 +4,7 @@
 
 use crate::app::batch::FileReport;
 use crate::diag::{Diagnostic, Lang, Severity};
-use crate::source::Sources;
+use crate::source::{SourceFile, Sources};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -198,23 +198,130 @@ fn to_miette(
     };
     let mut labels = vec![miette::LabeledSpan::new_primary_with_span(
         None,
-        span.range(),
+        shown(file, span.range()),
     )];
     for l in d.labels.iter().filter(|l| l.span.file == span.file) {
         labels.push(miette::LabeledSpan::new_with_span(
             Some(l.message.get(lang).to_owned()),
-            l.span.range(),
+            shown(file, l.span.range()),
         ));
     }
     m = m.with_labels(labels);
-    let src = miette::NamedSource::new(file.path.display().to_string(), file.text.clone());
-    Box::new(WithSource { inner: m, src })
+    Box::new(WithSource {
+        inner: m,
+        src: Snippet {
+            name: file.path.display().to_string(),
+            file: file.clone(),
+        },
+    })
+}
+
+/// Most bytes of a span that a snippet underlines: a finding about a whole
+/// list or a huge value shows its beginning, so that the output of one
+/// finding stays small whatever the file.
+const MAX_SHOWN: usize = 1024;
+/// Bytes of a long line shown on either side of a finding.
+const WINDOW: usize = 120;
+
+/// `range` cut to [`MAX_SHOWN`] bytes, on a character boundary.
+fn shown(file: &SourceFile, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = range.start.min(file.text.len());
+    let end = range
+        .end
+        .clamp(start, (start + MAX_SHOWN).min(file.text.len()));
+    start..file.text.floor_char_boundary(end)
 }
 
 #[derive(Debug)]
 struct WithSource {
     inner: miette::MietteDiagnostic,
-    src: miette::NamedSource<String>,
+    src: Snippet,
+}
+
+/// The source of a finding for miette. miette's own reading of a text scans
+/// it from the start for every finding (quadratic in the number of
+/// findings) and prints whole lines (one-line JSON prints the whole file,
+/// and a column past 65,535 overflows its formatting); this one finds the
+/// lines by the file's line index and shows at most [`WINDOW`] bytes of a
+/// long line around the finding.
+#[derive(Debug)]
+struct Snippet {
+    name: String,
+    file: std::sync::Arc<SourceFile>,
+}
+
+impl Snippet {
+    /// Where a snippet starts: `before` context lines above the line of
+    /// `start`, as long as they are short, and never more than [`WINDOW`]
+    /// bytes before `start` on its own line; `start` itself without context.
+    fn start(&self, start: usize, before: usize) -> usize {
+        if before == 0 {
+            // miette asks so for the line and column of the header
+            return start;
+        }
+        let f = &self.file;
+        let line = f.line_index(start);
+        let own = f.line_range(line).start;
+        if start - own > WINDOW {
+            return f.text.floor_char_boundary(start - WINDOW);
+        }
+        let mut from = own;
+        for l in (line.saturating_sub(before)..line).rev() {
+            let r = f.line_range(l);
+            if r.len() > WINDOW {
+                break;
+            }
+            from = r.start;
+        }
+        from
+    }
+
+    /// Where a snippet ends: the end of the line of `end` and `after` short
+    /// lines below it, or [`WINDOW`] bytes after `end` on a long line.
+    fn end(&self, end: usize, after: usize) -> usize {
+        let f = &self.file;
+        let line = f.line_index(end.saturating_sub(1));
+        let own = f.line_range(line).end;
+        if own.saturating_sub(end) > WINDOW {
+            return f.text.ceil_char_boundary(end + WINDOW);
+        }
+        let mut to = own.max(end);
+        for l in line + 1..=line + after {
+            let r = f.line_range(l);
+            if r.is_empty() || r.len() > WINDOW {
+                break;
+            }
+            to = r.end;
+        }
+        to
+    }
+}
+
+impl miette::SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let text = &self.file.text;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            return Err(miette::MietteError::OutOfBounds);
+        }
+        let from = self.start(start, context_lines_before);
+        let to = self.end(end, context_lines_after).max(from);
+        let (line, col) = self.file.line_col(from);
+        let lines = self.file.line_index(to) + 1 - (line - 1);
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[from..to],
+            (from, to - from).into(),
+            line - 1,
+            col - 1,
+            lines,
+        )))
+    }
 }
 
 impl std::fmt::Display for WithSource {

@@ -165,6 +165,208 @@ impl Sop {
     pub fn jumlah(&self) -> crate::model::durasi::Jumlah {
         self.waktu().into_iter().flatten().collect()
     }
+
+    /// The lists of plain texts: five of the six boxes (`keterkaitan` holds
+    /// references) and the actor columns.
+    fn daftar_teks(&self) -> [&Option<Sp<Vec<Sp<String>>>>; 6] {
+        [
+            &self.dasar_hukum,
+            &self.kualifikasi_pelaksana,
+            &self.peralatan_perlengkapan,
+            &self.peringatan,
+            &self.pencatatan_pendataan,
+            &self.pelaksana,
+        ]
+    }
+
+    /// Every text the printed form shows, each where it was written, with
+    /// its length in characters: the identity, the items of the six boxes,
+    /// the actor headings and every cell of the procedure table. None may be
+    /// longer than [`MAX_SEL`].
+    pub fn sel(&self) -> Vec<(Span, usize)> {
+        let mut out = Vec::new();
+        let mut teks = |t: Option<&Sp<String>>| {
+            if let Some(t) = t {
+                out.push((t.span, t.chars().count()));
+            }
+        };
+        teks(self.nomor.as_ref());
+        teks(self.nama.as_ref());
+        if let Some(i) = &self.instansi {
+            for t in [&i.pemerintah, &i.nama, &i.alamat, &i.telepon] {
+                teks(t.as_ref());
+            }
+            i.unit
+                .iter()
+                .flat_map(|u| u.iter())
+                .for_each(|u| teks(Some(u)));
+        }
+        if let Some(d) = &self.disahkan_oleh {
+            for t in [&d.atas_nama, &d.jabatan, &d.nama, &d.pangkat, &d.nip] {
+                teks(t.as_ref());
+            }
+        }
+        for list in self.daftar_teks() {
+            list.iter()
+                .flat_map(|l| l.iter())
+                .for_each(|t| teks(Some(t)));
+        }
+        for s in self.steps() {
+            teks(s.kegiatan.as_ref());
+            teks(s.pelaksana.as_ref());
+            if let Some(label) = s.keputusan.as_ref().and_then(|k| k.label.as_ref()) {
+                teks(label.ya.as_ref());
+                teks(label.tidak.as_ref());
+            }
+        }
+        let parsed = |p: &Sp<Parsed<_>>| (p.span, p.teks.chars().count());
+        if let Some(t) = &self.tanggal {
+            out.extend(
+                [&t.pembuatan, &t.revisi, &t.efektif]
+                    .into_iter()
+                    .flatten()
+                    .map(parsed),
+            );
+        }
+        out.extend(
+            self.keterkaitan
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|k| (k.span, k.text().chars().count())),
+        );
+        for s in self.steps() {
+            out.extend(s.waktu.as_ref().map(|w| (w.span, w.teks.chars().count())));
+            for isi in [&s.kelengkapan, &s.output, &s.keterangan]
+                .into_iter()
+                .flatten()
+            {
+                out.push((isi.span, isi.plain_len()));
+            }
+        }
+        out
+    }
+}
+
+/// Most characters of one printed text (a cell of the procedure table, an
+/// item of a box, a line of the identity): about what a page-high row holds
+/// at the table's 8 pt type in its narrowest text column. Longer texts are
+/// never sent to the renderer: laying out one cell of 22 million characters
+/// took 8.5 GB.
+pub const MAX_SEL: usize = 1200;
+/// Most steps of one SOP: a procedure that long is several SOPs, and the
+/// renderer lays 500 steps out in well under the 2 s budget of one build.
+pub const MAX_LANGKAH: usize = 500;
+/// Most items of one list (a box of the lembar pengesahan, `pelaksana`,
+/// `unit`, a list in a cell).
+pub const MAX_BUTIR: usize = 100;
+/// Most characters the whole printed form holds (about 60 dense pages; a
+/// real SOP holds 2,000–20,000).
+pub const MAX_TEKS_CETAK: usize = 100_000;
+
+/// A bound of the printed form that an SOP passes (none does, once
+/// `sopc check` is clean): the reason the renderer refuses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lampau {
+    /// One text of this many characters, past [`MAX_SEL`].
+    Sel(usize),
+    /// This many steps, past [`MAX_LANGKAH`].
+    Langkah(usize),
+    /// A list of this many items, past [`MAX_BUTIR`].
+    Butir(usize),
+    /// Printed text past [`MAX_TEKS_CETAK`] characters from here on.
+    Teks,
+}
+
+impl Lampau {
+    pub fn pesan(self) -> crate::diag::Msg {
+        use crate::msg;
+        match self {
+            Lampau::Sel(len) => msg!(
+                "teks ini panjangnya {len} karakter, melebihi batas {MAX_SEL} karakter satu sel; barisnya lebih tinggi dari satu halaman dan tidak dicetak",
+                "this text has {len} characters, over the limit of {MAX_SEL} for one cell; its row is taller than a page and is not printed"
+            ),
+            Lampau::Langkah(n) => msg!(
+                "SOP ini memiliki {n} langkah, melebihi batas {MAX_LANGKAH} langkah; tidak dicetak",
+                "this SOP has {n} steps, over the limit of {MAX_LANGKAH}; it is not printed"
+            ),
+            Lampau::Butir(n) => msg!(
+                "daftar ini memiliki {n} butir, melebihi batas {MAX_BUTIR} butir; tidak dicetak",
+                "this list has {n} items, over the limit of {MAX_BUTIR}; it is not printed"
+            ),
+            Lampau::Teks => msg!(
+                "teks SOP ini sampai di sini melebihi batas {MAX_TEKS_CETAK} karakter untuk satu SOP; tidak dicetak",
+                "the text of this SOP passes the limit of {MAX_TEKS_CETAK} characters for one SOP here; it is not printed"
+            ),
+        }
+    }
+
+    pub fn bantuan(self) -> crate::diag::Msg {
+        use crate::msg;
+        match self {
+            Lampau::Sel(_) => msg!(
+                "pecah langkah ini atau persingkat teksnya (paling banyak {MAX_SEL} karakter)",
+                "split this step or shorten its text ({MAX_SEL} characters at most)"
+            ),
+            Lampau::Langkah(_) | Lampau::Teks => msg!(
+                "pecah prosedur ini menjadi beberapa SOP yang saling dirujuk lewat `keterkaitan`",
+                "split the procedure into several SOPs that name each other in `keterkaitan`"
+            ),
+            Lampau::Butir(_) => msg!(
+                "gabungkan butir yang sejenis atau pindahkan rinciannya ke dokumen lain",
+                "merge similar items or move the details to another document"
+            ),
+        }
+    }
+}
+
+impl Sop {
+    /// Every bound of the printed form this SOP passes, each where it is
+    /// passed: the same list for `sopc check` and for the renderer.
+    pub fn lampau(&self) -> Vec<(Span, Lampau)> {
+        let sel = self.sel();
+        let mut out: Vec<(Span, Lampau)> = sel
+            .iter()
+            .filter(|(_, n)| *n > MAX_SEL)
+            .map(|&(span, n)| (span, Lampau::Sel(n)))
+            .collect();
+        if let Some(s) = self.steps().get(MAX_LANGKAH) {
+            out.push((s.span, Lampau::Langkah(self.steps().len())));
+        }
+        let ins = self.instansi.as_ref();
+        let lists = self
+            .daftar_teks()
+            .into_iter()
+            .chain(ins.map(|i| &i.unit))
+            .flatten()
+            .filter_map(|l| Some((l.get(MAX_BUTIR)?.span, l.len())));
+        let keterkaitan = self
+            .keterkaitan
+            .iter()
+            .filter_map(|l| Some((l.get(MAX_BUTIR)?.span, l.len())));
+        let cells = self
+            .steps()
+            .iter()
+            .flat_map(|s| [&s.kelengkapan, &s.output, &s.keterangan])
+            .flatten()
+            .filter_map(|isi| match &isi.value {
+                Isi::Daftar(items) if items.len() > MAX_BUTIR => Some((isi.span, items.len())),
+                _ => None,
+            });
+        out.extend(
+            lists
+                .chain(keterkaitan)
+                .chain(cells)
+                .map(|(span, n)| (span, Lampau::Butir(n))),
+        );
+        let mut total = 0;
+        if let Some(&(span, _)) = sel.iter().find(|(_, n)| {
+            total += n;
+            total > MAX_TEKS_CETAK
+        }) {
+            out.push((span, Lampau::Teks));
+        }
+        out
+    }
 }
 
 #[derive(Clone, Debug, Default, JsonSchema, Serialize)]

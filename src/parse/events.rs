@@ -12,15 +12,17 @@
 //! the same tree; the tests below compare them.
 
 use super::tree::{Key, Node, NodeKind};
+use super::yaml::MAX_TEXT_BYTES;
 use crate::source::{FileId, SourceFile, Span};
 use serde_saphyr::granit_parser::{self, Event, Parser, ScalarStyle, StrInput};
 
 /// Nesting this road accepts: well below serde-saphyr's depth budget (64),
 /// so that a document near it is judged, and reported, by serde-saphyr.
 const MAX_DEPTH: usize = 48;
-/// Events this road accepts: well below serde-saphyr's budgets (a million
-/// events, and the node limit of [`super::yaml`]).
-const MAX_EVENTS: usize = 200_000;
+/// Events this road accepts: no more than the node limit of
+/// [`super::yaml`] (every node is at least one event), so that what this
+/// road accepts serde-saphyr accepts too.
+const MAX_EVENTS: usize = super::yaml::MAX_NODES;
 
 /// A collection being read: its opening span and what it holds so far.
 enum Open {
@@ -35,6 +37,7 @@ pub fn parse(source: &SourceFile, file: FileId) -> Option<Node> {
     let mut open: Vec<Open> = Vec::with_capacity(8);
     let mut root = None;
     let mut events = 0;
+    let mut text = 0;
     while let Some(next) = parser.next_event() {
         let (event, marks) = next.ok()?;
         events += 1;
@@ -48,7 +51,8 @@ pub fn parse(source: &SourceFile, file: FileId) -> Option<Node> {
             Event::DocumentStart(..) if root.is_some() => return None,
             Event::DocumentStart(..) => {}
             Event::Scalar(value, style, anchor, tag) => {
-                if anchor != 0 || tag.is_some() {
+                text += value.len();
+                if anchor != 0 || tag.is_some() || text > MAX_TEXT_BYTES {
                     return None;
                 }
                 let span = span(&marks, source, file)?;

@@ -3,6 +3,7 @@
 //! SOP's directory and its parents, nearest wins, the SOP's own keys win
 //! over all) → typed [`Sop`](crate::model::Sop).
 
+pub mod citra;
 pub mod convert;
 mod events;
 pub mod repo;

@@ -12,12 +12,42 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
-/// Most nodes one SOP file may have (a 2,000-step SOP has about 30,000).
-const MAX_NODES: usize = 400_000;
+/// Most nodes one SOP file may have: an SOP at every bound of the printed
+/// form (500 steps, six boxes of 100 items) has about 8,000, a 2,000-step
+/// one about 20,000. More would only feed findings: 400,000 one-letter
+/// items made as many findings.
+pub const MAX_NODES: usize = 50_000;
 /// Most events that aliases may replay; SOPs rarely use aliases at all.
 const MAX_ALIAS_EVENTS: usize = 100_000;
 /// Deepest nesting accepted; an SOP is at most five levels deep.
 const MAX_DEPTH: usize = 64;
+/// Most bytes of text (keys and values) one file may hold once its aliases
+/// are expanded. Counting replayed events alone let 20 aliases of a 1 MB
+/// string through as 21 MB of text; a real SOP holds 2–20 KB. The events
+/// road counts the same text, so both roads accept the same files.
+pub const MAX_TEXT_BYTES: usize = 512 * 1024;
+
+thread_local! {
+    /// Text bytes the file being read may still hold ([`MAX_TEXT_BYTES`]
+    /// at the start of each serde-saphyr read). serde's `Deserialize` for
+    /// the tree has no state of its own to carry it.
+    static TEXT_LEFT: std::cell::Cell<usize> = const { std::cell::Cell::new(MAX_TEXT_BYTES) };
+}
+
+/// The marker of the error a visitor raises when the text runs past
+/// [`MAX_TEXT_BYTES`]; found again in [`syntax_error`].
+const TEXT_LIMIT: &str = "sopc: text limit reached";
+
+/// Takes `n` bytes from the text allowance of the file being read.
+fn spend<E: de::Error>(n: usize) -> Result<(), E> {
+    TEXT_LEFT.with(|left| match left.get().checked_sub(n) {
+        Some(rest) => {
+            left.set(rest);
+            Ok(())
+        }
+        None => Err(E::custom(TEXT_LIMIT)),
+    })
+}
 
 // ---- serde-saphyr → Node ----------------------------------------------------
 
@@ -54,10 +84,12 @@ impl<'de> Visitor<'de> for RawVisitor {
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
         Raw::deserialize(d)
     }
-    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Raw, E> {
+        spend(v.len())?;
         Ok(Raw::Str(v.to_owned()))
     }
-    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Raw, E> {
+        spend(v.len())?;
         Ok(Raw::Str(v))
     }
     fn visit_bool<E>(self, _: bool) -> Result<Raw, E> {
@@ -113,7 +145,8 @@ impl<'de> Deserialize<'de> for KeyText {
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a text key")
             }
-            fn visit_str<E>(self, v: &str) -> Result<KeyText, E> {
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
+                spend(v.len())?;
                 Ok(KeyText(v.to_owned()))
             }
             fn visit_bool<E>(self, v: bool) -> Result<KeyText, E> {
@@ -233,6 +266,7 @@ pub fn parse(source: &SourceFile, file: FileId) -> Result<Node, Box<Diagnostic>>
             span: Span::new(file, 0, 0),
         });
     }
+    TEXT_LEFT.with(|left| left.set(MAX_TEXT_BYTES));
     match serde_saphyr::from_str_with_options::<Spanned<Raw>>(&source.text, options) {
         Ok(raw) => mapper.node(raw, 0),
         Err(e) => Err(Box::new(syntax_error(&e, &mapper))),
@@ -254,6 +288,22 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
             )
         })
         .unwrap_or_else(|| Span::new(mapper.file, 0, 0));
+    if e.to_string().contains(TEXT_LIMIT) {
+        let kib = MAX_TEXT_BYTES / 1024;
+        return Diagnostic::new(
+            "yaml-terlalu-besar",
+            Severity::Error,
+            Some(span),
+            msg!(
+                "teks berkas ini, dengan setiap alias (`*`) dijabarkan, melebihi batas {kib} KiB di sini; pemeriksaan dihentikan",
+                "the text of this file, with every alias (`*`) expanded, passes the {kib} KiB limit here; parsing stopped"
+            ),
+        )
+        .with_help(msg!(
+            "SOP yang lazim berisi 2–20 KiB teks: tulis nilai secara langsung tanpa alias, dan pecah SOP yang sangat panjang",
+            "a usual SOP holds 2–20 KiB of text: write values out without aliases, and split a very long SOP"
+        ));
+    }
     let mut sebab = Sebab::dari(e);
     let at = span.start as usize;
     if sebab == Sebab::Lain && starts_with_tab(mapper.source, at) {

@@ -93,7 +93,26 @@ pub fn halaman_pdf(bytes: &[u8]) -> Result<usize, RenderError> {
         ))
     };
     match hayro_syntax::Pdf::new(std::sync::Arc::new(bytes.to_vec())) {
-        Ok(pdf) if !pdf.pages().is_empty() => Ok(pdf.pages().len()),
+        Ok(pdf) if !pdf.pages().is_empty() => {
+            use crate::parse::citra::{Cacat, MAX_PDF_TERURAI, MAX_PIKSEL};
+            crate::parse::citra::periksa_pdf(&pdf).map_err(|c| match c {
+                Cacat::TerlaluBesar { lebar, tinggi } => {
+                    let juta = MAX_PIKSEL / 1_000_000;
+                    tolak(
+                        &format!("memuat gambar {lebar}×{tinggi} piksel, melebihi batas {juta} juta piksel"),
+                        &format!("it holds a {lebar}×{tinggi} pixel image, over the limit of {juta} million pixels"),
+                    )
+                }
+                _ => {
+                    let mib = MAX_PDF_TERURAI / (1024 * 1024);
+                    tolak(
+                        &format!("isinya setelah diurai melebihi batas {mib} MiB"),
+                        &format!("its content decodes to more than {mib} MiB"),
+                    )
+                }
+            })?;
+            Ok(pdf.pages().len())
+        }
         Ok(_) => Err(tolak("tidak ada halaman", "it has no pages")),
         Err(hayro_syntax::LoadPdfError::Decryption(_)) => {
             Err(tolak("terenkripsi", "it is encrypted"))

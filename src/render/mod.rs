@@ -113,6 +113,20 @@ pub struct Logo {
     pub format: LogoFormat,
 }
 
+/// What `tata-letak-teks` and `sop-terlalu-besar` report, refused again
+/// here whatever `sopc.toml` says of those rules: no SOP past a bound of the
+/// printed form reaches Typst (one cell of 22 million characters took
+/// 8.5 GB to lay out).
+fn terbatas(sop: &Sop) -> Result<(), RenderError> {
+    match sop.lampau().first() {
+        Some((_, lampau)) => {
+            let crate::diag::Msg { id, en } = lampau.pesan();
+            Err(msg!("{id} (lihat `sopc check`)", "{en} (see `sopc check`)").into())
+        }
+        None => Ok(()),
+    }
+}
+
 /// Why a PDF could not be made.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenderError {
@@ -265,6 +279,7 @@ impl Renderer {
         logo: Option<(String, Bytes)>,
         bagian: Bagian,
     ) -> Result<Siap, RenderError> {
+        terbatas(sop)?;
         let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
         let alur = Alur::build(sop);
         let bagan = bagan(sop, &alur);

@@ -3,6 +3,7 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
 use crate::msg;
+use crate::parse::citra::Cacat;
 use crate::parse::repo::{LogoMasalah, find_logo};
 use crate::sandbox::{Galat, Jenis, Root};
 
@@ -39,6 +40,35 @@ memuat `sopc.toml` atau `.git`). `../../etc/passwd` atau `/etc/passwd` ditolak: 
 logo di dalam repositori, misalnya `logo/kudus.png`.",
 };
 
+pub static RUSAK: Rule = Rule {
+    code: "logo-rusak",
+    severity: Error,
+    title: (
+        "logo rusak atau menautkan berkas lain",
+        "logo is damaged or links another file",
+    ),
+    sumber: SUMBER,
+    doc: "Logo dibaca seperti saat mencetak: PNG dan JPEG diurai seluruhnya, SVG dibaca \
+dengan pembaca SVG yang sama. Berkas yang terpotong atau rusak, dan SVG yang menautkan \
+gambar lain (`<image href=\"foto.png\">`), tidak dapat dicetak: `sopc build` akan \
+menolaknya, maka `sopc check` melaporkannya di baris `logo:`. Simpan ulang logo sebagai \
+PNG, atau sematkan gambar itu di dalam SVG.",
+};
+
+pub static TERLALU_BESAR: Rule = Rule {
+    code: "logo-terlalu-besar",
+    severity: Error,
+    title: (
+        "logo melebihi batas ukuran piksel",
+        "logo exceeds the pixel bound",
+    ),
+    sumber: SUMBER,
+    doc: "Logo paling banyak 25 juta piksel (lebar × tinggi; untuk SVG menurut `width`, \
+`height` atau `viewBox`). Berkas PNG 20000×20000 piksel hanya 1,2 MB di disk tetapi \
+memerlukan 1,6 GB memori untuk dicetak. Logo di lembar pengesahan selebar sekitar 2,5 cm: \
+1000 piksel sudah lebih dari cukup.",
+};
+
 pub fn check(cx: &mut Ctx) {
     let Some(logo) = cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()) else {
         return;
@@ -51,10 +81,22 @@ pub fn check(cx: &mut Ctx) {
     let Ok(root) = Root::of_file(cx.path) else {
         return;
     };
-    let Err(problem) = find_logo(&root, base, logo) else {
-        return;
-    };
     let p = logo.as_str();
+    let problem = match find_logo(&root, base, logo) {
+        Ok((path, format)) => match crate::parse::citra::periksa_berkas(&root, &path, format) {
+            Ok(Ok(())) => return,
+            Ok(Err(cacat)) => {
+                let rule = match cacat {
+                    Cacat::TerlaluBesar { .. } => &TERLALU_BESAR,
+                    _ => &RUSAK,
+                };
+                cx.report(rule, logo.span, cacat.pesan(p)).help = Some(cacat.bantuan());
+                return;
+            }
+            Err(galat) => LogoMasalah::Berkas(galat),
+        },
+        Err(problem) => problem,
+    };
     let r = root.path().display().to_string();
     let help = msg!(
         "simpan logo di dalam repositori ({r}) dan tulis jalurnya relatif terhadap berkas ini",
@@ -120,5 +162,54 @@ mod tests {
             lines_of(&src, "logo-tidak-ada"),
             vec![line_of(&src, "  logo:")]
         );
+    }
+
+    /// Findings of `VALID` with `logo: <name>`, the logo holding `bytes`,
+    /// both in a fresh repository.
+    fn with_logo(name: &str, bytes: &[u8]) -> (String, Vec<(&'static str, usize)>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("sopc.toml"), "").unwrap();
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+        let src = valid_with(
+            "  nama: Dinas Pemberdayaan Masyarakat dan Desa\n",
+            &format!("  nama: Dinas Pemberdayaan Masyarakat dan Desa\n  logo: {name}\n"),
+        );
+        let path = dir.path().join("uji.yaml");
+        let loaded = crate::parse::parse_str(&path, &src);
+        let sop = loaded.sop.as_ref().unwrap();
+        let config = crate::config::Config::default();
+        let hasil = crate::check::check(sop, &loaded.sources, &path, &config, None);
+        let file = &loaded.sources.files()[0];
+        let found = hasil
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, file.line_col(d.span.unwrap().start as usize).0))
+            .collect();
+        (src, found)
+    }
+
+    #[test]
+    fn a_huge_png_logo_is_refused_at_its_line() {
+        // 20000×20000 pixels in the header; the rule stops at the header.
+        let mut png = crate::parse::citra::tests::png(2, 2);
+        png[16..20].copy_from_slice(&20_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&20_000u32.to_be_bytes());
+        let (src, found) = with_logo("besar.png", &png);
+        assert_eq!(
+            found,
+            vec![("logo-terlalu-besar", line_of(&src, "  logo:"))]
+        );
+    }
+
+    #[test]
+    fn a_damaged_png_and_a_linking_svg_are_reported() {
+        let png = crate::parse::citra::tests::png(40, 40);
+        let (src, found) = with_logo("rusak.png", &png[..png.len() - 20]);
+        assert_eq!(found, vec![("logo-rusak", line_of(&src, "  logo:"))]);
+        let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><image href="lain.png" width="10" height="10"/></svg>"#;
+        let (src, found) = with_logo("tautan.svg", svg);
+        assert_eq!(found, vec![("logo-rusak", line_of(&src, "  logo:"))]);
+        let (_, found) = with_logo("baik.png", &png);
+        assert_eq!(found, vec![]);
     }
 }

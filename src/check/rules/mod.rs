@@ -20,6 +20,7 @@ pub mod pelaksana;
 pub mod peringatan_akibat;
 pub mod tata_letak;
 pub mod terjangkau;
+pub mod ukuran;
 pub mod urutan_tanggal;
 pub mod wajib_ada;
 
@@ -64,7 +65,9 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
        &lompatan::TERMINATOR_KEPUTUSAN], Some(lompatan::check)),
     (&[&terjangkau::TAK_TERJANGKAU, &terjangkau::JALAN_BUNTU], Some(terjangkau::check)),
     (&[&jumlah_waktu::RULE], Some(jumlah_waktu::check)),
-    (&[&logo::TIDAK_ADA, &logo::FORMAT, &logo::DI_LUAR], Some(logo::check)),
+    (&[&logo::TIDAK_ADA, &logo::FORMAT, &logo::DI_LUAR, &logo::RUSAK, &logo::TERLALU_BESAR],
+       Some(logo::check)),
     (&[&tata_letak::KOLOM, &tata_letak::TEKS], Some(tata_letak::check)),
     (&[&daftar::RULE], Some(daftar::check)),
+    (&[&ukuran::RULE], Some(ukuran::check)),
 ];

@@ -38,8 +38,9 @@ sekitar 40 baris mengisi satu halaman.",
 };
 
 /// Characters of one cell that still fit a page-high row (a conservative
-/// estimate at the table's 8 pt type in the narrowest text column).
-pub const MAX_SEL: usize = 1200;
+/// estimate at the table's 8 pt type in the narrowest text column); past
+/// it a text is never printed (`sop-terlalu-besar`).
+pub const MAX_SEL: usize = crate::model::MAX_SEL;
 
 /// Most actor columns that keep symbols legible: the widest table the
 /// renderer lays out without narrowing actor columns below their minimum
