@@ -187,7 +187,7 @@ impl Sop {
         let mut out = Vec::new();
         let mut teks = |t: Option<&Sp<String>>| {
             if let Some(t) = t {
-                out.push((t.span, t.chars().count()));
+                out.push((t.span, panjang_cetak(t)));
             }
         };
         teks(self.nomor.as_ref());
@@ -219,7 +219,7 @@ impl Sop {
                 teks(label.tidak.as_ref());
             }
         }
-        let parsed = |p: &Sp<Parsed<_>>| (p.span, p.teks.chars().count());
+        let parsed = |p: &Sp<Parsed<_>>| (p.span, panjang_cetak(&p.teks));
         if let Some(t) = &self.tanggal {
             out.extend(
                 [&t.pembuatan, &t.revisi, &t.efektif]
@@ -232,19 +232,32 @@ impl Sop {
             self.keterkaitan
                 .iter()
                 .flat_map(|l| l.iter())
-                .map(|k| (k.span, k.text().chars().count())),
+                .map(|k| (k.span, panjang_cetak(k.text()))),
         );
         for s in self.steps() {
-            out.extend(s.waktu.as_ref().map(|w| (w.span, w.teks.chars().count())));
+            out.extend(s.waktu.as_ref().map(|w| (w.span, panjang_cetak(&w.teks))));
             for isi in [&s.kelengkapan, &s.output, &s.keterangan]
                 .into_iter()
                 .flatten()
             {
-                out.push((isi.span, isi.plain_len()));
+                let len = match &isi.value {
+                    Isi::Teks(t) => panjang_cetak(t),
+                    Isi::Daftar(items) => items.iter().map(|i| panjang_cetak(i) + 1).sum(),
+                };
+                out.push((isi.span, len));
             }
         }
         out
     }
+}
+
+/// Characters of `text` as printed: the indentation of its lines (a nested
+/// Markdown list) is layout, not text.
+fn panjang_cetak(text: &str) -> usize {
+    text.lines()
+        .map(|l| l.trim_start().chars().count() + 1)
+        .sum::<usize>()
+        .saturating_sub(1)
 }
 
 /// Most characters of one printed text (a cell of the procedure table, an
