@@ -103,10 +103,12 @@ fn cases() -> Vec<(&'static str, String)> {
     ]
 }
 
-/// A logo at the pixel bound: 5000×5000, a gradient (a scan-like image).
+/// A logo at the pixel bound: 5000×5000 in colour, in blocks so that the
+/// file stays under the sandbox's 16 MiB cap for a logo.
 fn logo(dir: &Path) {
     let img = image::RgbImage::from_fn(5000, 5000, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+        let (bx, by) = ((x / 50) as u8, (y / 50) as u8);
+        image::Rgb([bx.wrapping_mul(7), by.wrapping_mul(5), bx ^ by])
     });
     img.save(dir.join("logo.png")).expect("the logo");
 }
@@ -136,6 +138,9 @@ fn run_case(i: usize, dir: &Path) {
     let reports = sopc::app::run::check_paths(std::slice::from_ref(&path), &config).expect("check");
     let check = t.elapsed().as_secs_f64();
     let errors = reports[0].errors();
+    for d in reports[0].diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{}: {}", d.code, d.message.id);
+    }
     let t = Instant::now();
     let out = sopc::app::run::build(
         &reports,
@@ -224,6 +229,9 @@ fn main() {
             text.len() / 1024,
             if ok { "" } else { "  <-- budget missed" }
         );
+        if !ok {
+            print!("{}", String::from_utf8_lossy(&out.stderr));
+        }
     }
     missed |= !human_output(dir.path());
     if missed {
