@@ -135,21 +135,25 @@ fn run_case(i: usize, dir: &Path) {
     std::fs::write(&path, text).expect("the SOP");
     let config = sopc::config::Config::default();
     let t = Instant::now();
-    let reports = sopc::app::run::check_paths(std::slice::from_ref(&path), &config).expect("check");
+    let reports =
+        sopc::app::batch::check_paths(std::slice::from_ref(&path), &config).expect("check");
     let check = t.elapsed().as_secs_f64();
     let errors = reports[0].errors();
     for d in reports[0].diagnostics.iter().filter(|d| d.is_error()) {
         eprintln!("{}: {}", d.code, d.message.id);
     }
     let t = Instant::now();
-    let out = sopc::app::run::build(
+    let out = sopc::app::batch::build(
         &reports,
         &config,
         Some(&dir.join("out.pdf")),
-        sopc::app::run::Bagian::Lengkap,
+        sopc::app::batch::Bagian::Lengkap,
     );
     let build = t.elapsed().as_secs_f64();
-    let built = matches!(out.first(), Some(sopc::app::run::BuildOutcome::Written(_)));
+    let built = matches!(
+        out.first(),
+        Some(sopc::app::batch::BuildOutcome::Written(_))
+    );
     println!(
         "{check:.3} {build:.3} {:.0} {errors} {built}",
         peak_mb().unwrap_or(f64::NAN)
@@ -173,7 +177,7 @@ fn human_output(dir: &Path) -> bool {
     let path = dir.join("temuan.yaml");
     std::fs::write(&path, &text).expect("the SOP");
     let config = sopc::config::Config::default();
-    let reports = sopc::app::run::check_paths(&[path], &config).expect("check");
+    let reports = sopc::app::batch::check_paths(&[path], &config).expect("check");
     let n = reports[0].diagnostics.len();
     let t = Instant::now();
     let human = sopc::app::report::human(&reports, sopc::diag::Lang::Id, false);

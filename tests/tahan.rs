@@ -128,11 +128,11 @@ impl Repo {
 
     /// Checks `bytes` as an SOP file and renders the findings in every
     /// format and both languages; a panic anywhere fails the case.
-    fn check(&self, bytes: &[u8]) -> Vec<sopc::app::run::FileReport> {
+    fn check(&self, bytes: &[u8]) -> Vec<sopc::app::batch::FileReport> {
         let path = self.dir.path().join("uji.yaml");
         std::fs::write(&path, bytes).expect("the SOP file");
         let config = sopc::config::Config::default();
-        let reports = sopc::app::run::check_paths(&[path], &config).expect("the file is there");
+        let reports = sopc::app::batch::check_paths(&[path], &config).expect("the file is there");
         assert_eq!(reports.len(), 1);
         for lang in [Lang::Id, Lang::En] {
             let human = sopc::app::report::human(&reports, lang, false);
@@ -194,8 +194,8 @@ proptest! {
             let reports = r.check(&bytes);
             let config = sopc::config::Config::default();
             let out = r.dir.path().join("pdf");
-            for outcome in sopc::app::run::build(&reports, &config, Some(&out), sopc::app::run::Bagian::Lengkap) {
-                if let sopc::app::run::BuildOutcome::Failed(m) = outcome {
+            for outcome in sopc::app::batch::build(&reports, &config, Some(&out), sopc::app::batch::Bagian::Lengkap) {
+                if let sopc::app::batch::BuildOutcome::Failed(m) = outcome {
                     // A failure is a message of sopc's, in both languages.
                     prop_assert!(!m.id.is_empty() && !m.en.is_empty());
                 }
