@@ -7,9 +7,9 @@ mod common;
 
 use sopc::layout::Route;
 use sopc::model::Sop;
-use sopc::paper::{Kertas, Orientasi};
 use sopc::model::alur::Alur;
 use sopc::model::gambar::{Format, Gambar};
+use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, Hasil, Input, RenderError, RenderOptions, Renderer};
 use std::path::Path;
 use std::sync::OnceLock;

@@ -3,8 +3,8 @@
 //! SOP from the template with the defaults it inherits left out and the next
 //! free `nomor` when the repository follows a numbering pattern.
 
-use crate::model::nomor::Nomor;
 use crate::diag::Msg;
+use crate::model::nomor::Nomor;
 use crate::model::tanggal::Tanggal;
 use crate::msg;
 use crate::sandbox::{self, Root};

@@ -7,11 +7,11 @@ pub mod alur;
 pub mod durasi;
 pub mod gambar;
 pub mod nip;
+pub mod nomor;
 pub mod pangkat;
 pub mod regulasi;
 pub mod schema;
 pub mod tanggal;
-pub mod nomor;
 
 use crate::model::durasi::Waktu;
 use crate::model::tanggal::Tanggal;

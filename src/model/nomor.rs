@@ -212,7 +212,10 @@ mod tests {
                 "Lampiran X Perbup 75/2017",
             ]
         );
-        assert_eq!(Nomor::parse("SOP-01").cmp(&Nomor::parse("sop-1")), Ordering::Less);
+        assert_eq!(
+            Nomor::parse("SOP-01").cmp(&Nomor::parse("sop-1")),
+            Ordering::Less
+        );
         assert_eq!(urut(vec!["b", "A", "10", "9"]), ["9", "10", "A", "b"]);
     }
 

@@ -56,4 +56,3 @@ pub fn bagan(sop: &Sop, alur: &Alur) -> Flow {
         edges: panah,
     }
 }
-

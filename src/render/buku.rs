@@ -221,9 +221,7 @@ impl Renderer {
         // compilation; a book of hundreds of SOPs would carry them all.
         engine::evict(0);
         let data = self.data_buku(buku, &siap, &mut gambar);
-        let (doc, w) = self
-            .engine
-            .compile(Template::Buku, &data, gambar.berkas)?;
+        let (doc, w) = self.engine.compile(Template::Buku, &data, gambar.berkas)?;
         let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
         peringatan.extend(w);
         let halaman_sop = self.periksa_buku(&doc, buku, &siap)?;
@@ -373,7 +371,12 @@ fn sebut_sop(e: RenderError, buku: &Buku, only: &[usize]) -> RenderError {
     let Some(&i) = only.first() else {
         return e;
     };
-    let nama = buku.sop[i].input.sop.nama.as_ref().map_or("", |n| n.as_str());
+    let nama = buku.sop[i]
+        .input
+        .sop
+        .nama
+        .as_ref()
+        .map_or("", |n| n.as_str());
     let m = e.message;
     crate::diag::Msg::new(
         format!("SOP {nama}: {}", m.id),

@@ -22,7 +22,10 @@ const TEMPLATE: &[(&str, &str)] = &[
         include_str!("../../../templates/prosedur.typ"),
     ),
     ("/teks.typ", include_str!("../../../templates/teks.typ")),
-    ("/halaman.typ", include_str!("../../../templates/halaman.typ")),
+    (
+        "/halaman.typ",
+        include_str!("../../../templates/halaman.typ"),
+    ),
     ("/buku.typ", include_str!("../../../templates/buku.typ")),
 ];
 
