@@ -18,7 +18,7 @@
 
 mod bagan;
 mod buku;
-mod data;
+pub mod data;
 mod engine;
 mod markdown;
 mod measure;
