@@ -2,16 +2,16 @@
 //! check a set of paths (in parallel over files, with a repository index for
 //! `keterkaitan`), and build the PDFs of those that may be built.
 
+use crate::app::atomic::write_atomic;
 use crate::check::{self, Hasil};
 use crate::config::Config;
 use crate::diag::{self, Diagnostic, Msg, Severity};
 use crate::model::{Sop, Status};
-use crate::app::atomic::write_atomic;
 use crate::msg;
 use crate::paper::{Kertas, Orientasi};
 use crate::parse::repo::{self, RepoIndex};
-use crate::render::Input;
 use crate::parse::{self, DefaultsCache};
+use crate::render::Input;
 use crate::sandbox::{self, Jenis, Root};
 use crate::source::Sources;
 use rayon::prelude::*;

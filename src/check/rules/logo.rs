@@ -2,9 +2,9 @@
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
-use crate::msg;
 use crate::model::Sop;
 use crate::model::gambar::Gambar;
+use crate::msg;
 use crate::parse::repo::{LogoMasalah, read_logo};
 use crate::sandbox::{Galat, Jenis, Root};
 use crate::source::Sources;
