@@ -671,7 +671,7 @@ mod tests {
     }
 
     /// Every file is opened here: outside this module, only the PDF writer
-    /// (`render::write_atomic`) and the system font search (`[cetak]
+    /// (`app::atomic::write_atomic`) and the system font search (`[cetak]
     /// huruf`, never a repository file) touch the file system, and tests.
     #[test]
     fn no_other_module_opens_files() {

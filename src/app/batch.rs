@@ -257,8 +257,7 @@ pub fn write_pdf(target: &Path, pdf: &[u8]) -> Result<(), Msg> {
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_dir(dir)?;
     }
-    write_atomic(target, pdf)
-        .map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
+    write_atomic(target, pdf).map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
 }
 
 fn create_dir(dir: &Path) -> Result<(), Msg> {

@@ -12,10 +12,10 @@ use crate::check;
 use crate::config::Config;
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
-use crate::msg;
-use crate::parse::repo::{self, LogoMasalah};
 use crate::model::gambar::{Format, Gambar};
 use crate::model::nomor::Nomor;
+use crate::msg;
+use crate::parse::repo::{self, LogoMasalah};
 use crate::render::{self, Buku, BukuSop, Input, Lampiran};
 use crate::sandbox::{Jenis, Root};
 use std::path::{Path, PathBuf};
@@ -145,7 +145,10 @@ fn susun<'a>(
     let (keputusan, penjelasan) = lampiran_buku(cfg, pilihan, root)?;
     let logo_sampul = match &cfg.logo {
         Some(p) => Some(logo_buku(root, p)?),
-        None => logo_bersama(urut.iter().map(|r| Input::checked(sop_of(r), hasil_of(r)).logo)),
+        None => logo_bersama(
+            urut.iter()
+                .map(|r| Input::checked(sop_of(r), hasil_of(r)).logo),
+        ),
     };
     Ok(Buku {
         judul: judul_buku(cfg, pilihan),
