@@ -2,6 +2,7 @@
 //! check a set of paths (in parallel over files, with a repository index for
 //! `keterkaitan`), and build the PDFs of those that may be built.
 
+use crate::app::atomic::write_atomic;
 use crate::check::{self, Hasil};
 use crate::config::Config;
 use crate::diag::{self, Diagnostic, Msg, Severity};
@@ -10,6 +11,7 @@ use crate::msg;
 use crate::paper::{Kertas, Orientasi};
 use crate::parse::repo::{self, RepoIndex};
 use crate::parse::{self, DefaultsCache};
+use crate::render::Input;
 use crate::sandbox::{self, Jenis, Root};
 use crate::source::Sources;
 use rayon::prelude::*;
@@ -255,8 +257,7 @@ pub fn write_pdf(target: &Path, pdf: &[u8]) -> Result<(), Msg> {
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
         create_dir(dir)?;
     }
-    crate::render::write_atomic(target, pdf)
-        .map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
+    write_atomic(target, pdf).map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
 }
 
 fn create_dir(dir: &Path) -> Result<(), Msg> {
@@ -326,12 +327,11 @@ fn build_one(
             "this {status} SOP has errors; fix them first (see `sopc check`)"
         ));
     }
-    let logo = match load_logo(r, sop) {
-        Ok(l) => l,
-        Err(m) => return BuildOutcome::Failed(m),
-    };
+    if let Err(m) = logo_read(sop, hasil) {
+        return BuildOutcome::Failed(m);
+    }
     let target = pdf_path(&r.path, out, single, suffix);
-    match renderer.render(sop, &hasil.jumlah, logo.as_ref(), bagian) {
+    match renderer.render(Input::checked(sop, hasil), bagian) {
         Ok(pdf) => match write_pdf(&target, &pdf) {
             Ok(()) => BuildOutcome::Written(target),
             Err(m) => BuildOutcome::Failed(m),
@@ -340,40 +340,32 @@ fn build_one(
     }
 }
 
-/// Reads the logo after checking that it lies inside the repository.
-pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::render::Logo>, Msg> {
-    let Some(logo) = sop
+/// An error, in the sandbox's words, when the SOP names a logo that the
+/// check could not read (its `logo-*` finding may have been turned off in
+/// `[aturan]`): a PDF never goes out without the logo it names.
+pub(crate) fn logo_read(sop: &Sop, hasil: &Hasil) -> Result<(), Msg> {
+    let Some(named) = sop
         .instansi
         .as_ref()
         .and_then(|i| i.logo.as_ref())
         .filter(|l| !l.is_empty())
     else {
-        return Ok(None);
+        return Ok(());
     };
-    let base = r
-        .sources
-        .path(logo.span.file)
-        .parent()
-        .unwrap_or(Path::new("."))
-        .to_owned();
-    let p = logo.as_str();
-    let root = Root::of_file(&r.path).map_err(|g| g.pesan(&r.path, Jenis::Sop))?;
-    let (bytes, format) = repo::read_logo(&root, &base, p).map_err(|m| match m {
-        repo::LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
-        repo::LogoMasalah::Format => msg!(
+    let p = named.as_str();
+    match &hasil.logo {
+        Some(Ok(_)) => Ok(()),
+        Some(Err(repo::LogoMasalah::Berkas(g))) => Err(g.pesan(Path::new(p), Jenis::Logo)),
+        Some(Err(repo::LogoMasalah::Cacat(c))) => Err(c.pesan(p)),
+        Some(Err(repo::LogoMasalah::Format)) => Err(msg!(
             "logo `{p}` bukan gambar PNG, JPEG atau SVG",
             "logo `{p}` is not a PNG, JPEG or SVG image"
-        ),
-    })?;
-    // The `logo-*` rules say the same at the YAML line; a build checks
-    // again, as they can be switched off.
-    crate::parse::citra::periksa(&bytes, format).map_err(|c| c.pesan(p))?;
-    let format = match format {
-        repo::GambarFormat::Png => crate::render::LogoFormat::Png,
-        repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,
-        repo::GambarFormat::Svg => crate::render::LogoFormat::Svg,
-    };
-    Ok(Some(crate::render::Logo { bytes, format }))
+        )),
+        None => Err(msg!(
+            "logo `{p}` tidak dapat dipakai",
+            "logo `{p}` cannot be used"
+        )),
+    }
 }
 
 #[cfg(test)]

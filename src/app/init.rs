@@ -4,6 +4,7 @@
 //! free `nomor` when the repository follows a numbering pattern.
 
 use crate::diag::Msg;
+use crate::model::nomor::Nomor;
 use crate::model::tanggal::Tanggal;
 use crate::msg;
 use crate::sandbox::{self, Root};
@@ -276,12 +277,12 @@ fn existing_nomor(dir: &Path, root: &Path) -> Vec<String> {
 /// plus one (zero padding kept); a year segment becomes `tahun`; other
 /// segments keep their most common value.
 pub fn usul_nomor(existing: &[String], tahun: i32) -> Option<Usulan> {
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let year = |s: &str| s.len() == 4 && s.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y));
+    use crate::model::nomor::{angka as numeric, tahun as year};
+    let existing: Vec<Nomor> = existing.iter().map(|n| Nomor::parse(n)).collect();
     // Shape: the segments with every number replaced by `#`.
     let mut shapes: BTreeMap<String, Vec<Vec<&str>>> = BTreeMap::new();
-    for n in existing {
-        let segs: Vec<&str> = n.split('/').map(str::trim).collect();
+    for n in &existing {
+        let segs: Vec<&str> = n.segmen().collect();
         let shape: Vec<&str> = segs
             .iter()
             .map(|s| if numeric(s) { "#" } else { s })

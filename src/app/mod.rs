@@ -4,6 +4,7 @@
 //! one file of glue per command). The only layer that may use every stage
 //! below it.
 
+pub mod atomic;
 pub mod batch;
 pub mod buku;
 pub mod cli;

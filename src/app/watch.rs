@@ -133,7 +133,7 @@ fn relevant(path: &Path) -> bool {
         || name == crate::parse::DEFAULTS_FILE
         || name == crate::parse::DEFAULTS_FILE_YML
         || repo::is_sop_file(path)
-        || crate::render::LogoFormat::dari_ekstensi(path).is_some()
+        || crate::model::gambar::Format::dari_ekstensi(path).is_some()
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -11,9 +11,8 @@
 //! refusing a link to another file and bounding the images it embeds).
 
 use crate::diag::Msg;
+use crate::model::gambar::Format;
 use crate::msg;
-use crate::parse::repo::GambarFormat;
-use crate::sandbox::{Galat, Jenis, Root};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
@@ -136,21 +135,17 @@ impl Cacat {
 
 /// Checks an image of a known format as the renderer would read it; gives
 /// its size in pixels.
-pub fn periksa(bytes: &[u8], format: GambarFormat) -> Result<(u64, u64), Cacat> {
+pub fn periksa(bytes: &[u8], format: Format) -> Result<(u64, u64), Cacat> {
     match format {
-        GambarFormat::Png | GambarFormat::Jpeg => raster(bytes, format),
-        GambarFormat::Svg => svg(bytes),
+        Format::Png | Format::Jpeg => raster(bytes, format),
+        Format::Svg => svg(bytes),
     }
 }
 
-/// [`periksa`] of the file at `path` (found inside `root`), or why it
-/// could not be read. Most SOPs of a repository share one logo: each
-/// version of a file (by path and content) is decoded once per process.
-pub fn periksa_berkas(
-    root: &Root,
-    path: &Path,
-    format: GambarFormat,
-) -> Result<Result<(), Cacat>, Galat> {
+/// [`periksa`] of the image read from `path`, decoded once per process for
+/// each version of a file (by path and content): most SOPs of a repository
+/// share one logo, and reading it is cheap where decoding it is not.
+pub fn periksa_sekali(path: &Path, bytes: &[u8], format: Format) -> Result<(), Cacat> {
     use std::hash::{Hash, Hasher};
     type Kunci = (PathBuf, u64);
     static DIPERIKSA: OnceLock<Mutex<HashMap<Kunci, Result<(), Cacat>>>> = OnceLock::new();
@@ -160,17 +155,15 @@ pub fn periksa_berkas(
             .lock()
             .unwrap_or_else(|e| e.into_inner())
     };
-    // Reading a logo is cheap, decoding it is not: the key is the content.
-    let bytes = root.read(path, Jenis::Logo)?;
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     let kunci = (path.to_owned(), h.finish());
     if let Some(hasil) = cache().get(&kunci) {
-        return Ok(hasil.clone());
+        return hasil.clone();
     }
-    let hasil = periksa(&bytes, format).map(|_| ());
+    let hasil = periksa(bytes, format).map(|_| ());
     cache().insert(kunci, hasil.clone());
-    Ok(hasil)
+    hasil
 }
 
 fn batas(lebar: u64, tinggi: u64) -> Result<(u64, u64), Cacat> {
@@ -181,11 +174,11 @@ fn batas(lebar: u64, tinggi: u64) -> Result<(u64, u64), Cacat> {
 }
 
 /// The header first (cheap, and what bounds memory), then the full decode.
-fn raster(bytes: &[u8], format: GambarFormat) -> Result<(u64, u64), Cacat> {
+fn raster(bytes: &[u8], format: Format) -> Result<(u64, u64), Cacat> {
     let size = imagesize::blob_size(bytes).map_err(|_| Cacat::Rusak(Sebab::Kepala))?;
     let dims = batas(size.width as u64, size.height as u64)?;
     let format = match format {
-        GambarFormat::Jpeg => image::ImageFormat::Jpeg,
+        Format::Jpeg => image::ImageFormat::Jpeg,
         _ => image::ImageFormat::Png,
     };
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
@@ -296,7 +289,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_small_png_passes_with_its_size() {
-        assert_eq!(periksa(&png(30, 20), GambarFormat::Png), Ok((30, 20)));
+        assert_eq!(periksa(&png(30, 20), Format::Png), Ok((30, 20)));
     }
 
     #[test]
@@ -306,7 +299,7 @@ pub(crate) mod tests {
         bytes[16..20].copy_from_slice(&20_000u32.to_be_bytes());
         bytes[20..24].copy_from_slice(&20_000u32.to_be_bytes());
         assert_eq!(
-            periksa(&bytes, GambarFormat::Png),
+            periksa(&bytes, Format::Png),
             Err(Cacat::TerlaluBesar {
                 lebar: 20_000,
                 tinggi: 20_000
@@ -318,28 +311,25 @@ pub(crate) mod tests {
     fn a_cut_png_is_damaged() {
         let bytes = png(64, 64);
         let cut = &bytes[..bytes.len() - 30];
-        assert!(matches!(
-            periksa(cut, GambarFormat::Png),
-            Err(Cacat::Rusak(_))
-        ));
+        assert!(matches!(periksa(cut, Format::Png), Err(Cacat::Rusak(_))));
     }
 
     #[test]
     fn svg_size_links_and_damage() {
         let ok = br#"<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"><rect width="10" height="10"/></svg>"#;
-        assert_eq!(periksa(ok, GambarFormat::Svg), Ok((100, 50)));
+        assert_eq!(periksa(ok, Format::Svg), Ok((100, 50)));
         let huge = br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20000 20000"><rect width="10" height="10"/></svg>"#;
         assert!(matches!(
-            periksa(huge, GambarFormat::Svg),
+            periksa(huge, Format::Svg),
             Err(Cacat::TerlaluBesar { .. })
         ));
         let linked = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image href="foto.png" width="10" height="10"/></svg>"#;
         assert_eq!(
-            periksa(linked, GambarFormat::Svg),
+            periksa(linked, Format::Svg),
             Err(Cacat::Tautan("foto.png".into()))
         );
         assert!(matches!(
-            periksa(b"<svg", GambarFormat::Svg),
+            periksa(b"<svg", Format::Svg),
             Err(Cacat::Rusak(_))
         ));
     }

@@ -2,10 +2,14 @@
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
+use crate::model::Sop;
+use crate::model::gambar::Gambar;
 use crate::msg;
 use crate::parse::citra::Cacat;
-use crate::parse::repo::{LogoMasalah, find_logo};
+use crate::parse::repo::{LogoMasalah, read_logo};
 use crate::sandbox::{Galat, Jenis, Root};
+use crate::source::Sources;
+use std::path::Path;
 
 const SUMBER: &str = "keamanan sopc; Permendagri 52/2011 (kepala lembar pengesahan)";
 
@@ -69,33 +73,39 @@ memerlukan 1,6 GB memori untuk dicetak. Logo di lembar pengesahan selebar sekita
 1000 piksel sudah lebih dari cukup.",
 };
 
-pub fn check(cx: &mut Ctx) {
-    let Some(logo) = cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()) else {
-        return;
-    };
+/// The logo of the SOP at `path`, read once for the check and for every
+/// PDF made from it: `None` when it names none (or the SOP's repository
+/// cannot be opened, which the SOP's own reading reports).
+pub fn read(sop: &Sop, sources: &Sources, path: &Path) -> Option<Result<Gambar, LogoMasalah>> {
+    let logo = sop.instansi.as_ref()?.logo.as_ref()?;
     if logo.is_empty() {
-        return;
+        return None;
     }
-    let written_in = cx.sources.path(logo.span.file);
-    let base = written_in.parent().unwrap_or(std::path::Path::new("."));
-    let Ok(root) = Root::of_file(cx.path) else {
+    // relative to the file it is written in (the SOP or a `_default.yaml`)
+    let written_in = sources.path(logo.span.file);
+    let base = written_in.parent().unwrap_or(Path::new("."));
+    let root = Root::of_file(path).ok()?;
+    Some(read_logo(&root, base, logo))
+}
+
+pub fn check(cx: &mut Ctx) {
+    let (Some(Err(problem)), Some(logo)) = (
+        cx.logo,
+        cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()),
+    ) else {
         return;
     };
     let p = logo.as_str();
-    let problem = match find_logo(&root, base, logo) {
-        Ok((path, format)) => match crate::parse::citra::periksa_berkas(&root, &path, format) {
-            Ok(Ok(())) => return,
-            Ok(Err(cacat)) => {
-                let rule = match cacat {
-                    Cacat::TerlaluBesar { .. } => &TERLALU_BESAR,
-                    _ => &RUSAK,
-                };
-                cx.report(rule, logo.span, cacat.pesan(p)).help = Some(cacat.bantuan());
-                return;
-            }
-            Err(galat) => LogoMasalah::Berkas(galat),
-        },
-        Err(problem) => problem,
+    if let LogoMasalah::Cacat(cacat) = problem {
+        let rule = match cacat {
+            Cacat::TerlaluBesar { .. } => &TERLALU_BESAR,
+            _ => &RUSAK,
+        };
+        cx.report(rule, logo.span, cacat.pesan(p)).help = Some(cacat.bantuan());
+        return;
+    }
+    let Ok(root) = Root::of_file(cx.path) else {
+        return;
     };
     let r = root.path().display().to_string();
     let help = msg!(
@@ -124,9 +134,10 @@ pub fn check(cx: &mut Ctx) {
                 "`{p}` is not a PNG, JPEG or SVG image"
             ),
         ),
+        LogoMasalah::Cacat(_) => return,
         // A FIFO, a device, a file over the cap: a reading failure.
         LogoMasalah::Berkas(galat) => {
-            let rule = crate::check::rules::baca::reading_rule(galat);
+            let rule = crate::check::rules::baca::reading_rule(*galat);
             let help = galat.saran();
             cx.report(
                 rule,

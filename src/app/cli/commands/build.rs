@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(args: BuildArgs, lang: Lang) -> Result<ExitCode, Error> {
-    let cetak = Cetak {
+    let job = PrintJob {
         output: args.output,
         paper: PaperOverride {
             kertas: args.kertas,
@@ -20,25 +20,25 @@ pub fn run(args: BuildArgs, lang: Lang) -> Result<ExitCode, Error> {
         bagian: Bagian::Lengkap,
     };
     if args.watch {
-        commands::watch::watch_build(&args.paths, &cetak, lang)
+        commands::watch::watch_build(&args.paths, &job, lang)
     } else {
-        build(&args.paths, &cetak, lang)
+        build(&args.paths, &job, lang)
     }
 }
 
 /// What to print and where: the options `build`, `watch` and `pengesahan`
 /// share.
-pub struct Cetak {
+pub struct PrintJob {
     pub output: Option<PathBuf>,
     pub paper: PaperOverride,
     pub bagian: Bagian,
 }
 
-impl Cetak {
+impl PrintJob {
     /// For `watch` and `pengesahan`, which take no paper options: the paper
     /// of sopc.toml.
-    pub fn with_configured_paper(output: Option<PathBuf>, bagian: Bagian) -> Cetak {
-        Cetak {
+    pub fn with_configured_paper(output: Option<PathBuf>, bagian: Bagian) -> PrintJob {
+        PrintJob {
             output,
             paper: PaperOverride::default(),
             bagian,
@@ -47,11 +47,11 @@ impl Cetak {
 }
 
 /// Checks `paths` (findings on standard error), then builds the SOPs
-/// without errors as `cetak` says; status 1 when a PDF was not made.
-pub fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Error> {
-    let config = batch::config_for_print(&paths[0], cetak.paper)?;
+/// without errors as `job` says; status 1 when a PDF was not made.
+pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, Error> {
+    let config = batch::config_for_print(&paths[0], job.paper)?;
     let reports = commands::check::checked(paths, &config, lang)?;
-    batch::prepare_output(cetak.output.as_deref(), reports.len())?;
+    batch::prepare_output(job.output.as_deref(), reports.len())?;
     if reports.iter().any(|r| !r.diagnostics.is_empty()) {
         let color = std::io::stderr().is_terminal();
         eprint!("{}", report::human(&reports, lang, color));
@@ -61,8 +61,8 @@ pub fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, E
     let outcomes = batch::build_with_progress(
         &reports,
         &config,
-        cetak.output.as_deref(),
-        cetak.bagian,
+        job.output.as_deref(),
+        job.bagian,
         &|| bar.on(Kemajuan::Satu),
     );
     bar.finish();
