@@ -164,16 +164,23 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("sops/logo")).unwrap();
         std::fs::write(root.join("sopc.toml"), "").unwrap();
-        std::fs::write(root.join("sops/logo/a.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
+        let png = citra::tests::png(3, 2);
+        std::fs::write(root.join("sops/logo/a.png"), &png).unwrap();
         std::fs::write(root.join("sops/logo/b.png"), b"not an image").unwrap();
+        std::fs::write(root.join("sops/logo/d.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
         let base = root.join("sops");
         let root = Root::of_dir(&base).unwrap();
         let a = read_logo(&root, &base, "logo/a.png").unwrap();
         assert_eq!(a.format, crate::model::gambar::Format::Png);
-        assert_eq!(a.bytes, b"\x89PNG\r\n\x1a\nrest");
+        assert_eq!((a.bytes, a.ukuran), (png, Some((3, 2))));
         assert_eq!(
             read_logo(&root, &base, "logo/b.png"),
             Err(LogoMasalah::Format)
+        );
+        // a PNG signature with no image behind it cannot be printed
+        assert_eq!(
+            read_logo(&root, &base, "logo/d.png"),
+            Err(LogoMasalah::Cacat(Cacat::Rusak(citra::Sebab::Kepala)))
         );
         assert_eq!(
             read_logo(&root, &base, "logo/c.png"),
