@@ -149,6 +149,15 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Mengimpor SOP dari PDF yang sudah terbit (satu berkas atau seluruh direktori)
+    #[command(display_order = 12)]
+    Impor {
+        /// Berkas .pdf atau direktori
+        path: PathBuf,
+        /// Berkas .yaml keluaran (satu SOP) atau direktori (bawaan: direktori saat ini)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Mencetak JSON Schema bahasa SOP (draft-07)
     #[command(display_order = 9)]
     Schema {
@@ -247,6 +256,11 @@ fn main() -> ExitCode {
             lang,
         ),
         Command::Explain { code, list } => explain(code.as_deref(), list, lang),
+        Command::Impor { path, output } => Ok(ExitCode::from(sopc::impor::perintah(
+            &path,
+            output.as_deref(),
+            lang,
+        ))),
         Command::Schema { bawaan } => {
             if bawaan {
                 print!("{}", sopc::model::schema::bawaan_schema_json());

@@ -1,0 +1,131 @@
+//! `sopc impor`: turn an office's published SOPs back into SOP files of the
+//! language, from what their pages print. [`pdf`] reads glyphs and paths,
+//! [`geom`] makes words, rules, cells and symbols of them, [`baca`] reads
+//! the form (identity, six boxes, procedure rows), [`panah`] the flow, and
+//! [`tulis`] writes the YAML with an `# impor:` note beside every guess.
+//! [`perintah`] is the command: one file or a whole folder, written without
+//! overwriting, then checked.
+
+pub mod baca;
+pub mod geom;
+pub mod panah;
+pub mod pdf;
+pub mod perintah;
+pub mod tulis;
+
+pub use baca::{BukanSop, Dokumen};
+pub use perintah::perintah;
+
+use crate::diag::Msg;
+use crate::msg;
+use std::path::Path;
+
+/// A bigger file is not an SOP form.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Why a file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tolak {
+    /// A scan: pages without a text layer.
+    TanpaTeks,
+    Terenkripsi,
+    Rusak,
+    BukanSop(BukanSop),
+    /// Old binary Word.
+    Doc,
+    Docx,
+    JenisLain,
+    TerlaluBesar,
+    Io(String),
+}
+
+impl Tolak {
+    /// One message saying what to do.
+    pub fn pesan(&self) -> Msg {
+        match self {
+            Tolak::TanpaTeks => msg!(
+                "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR lebih dulu, misalnya `ocrmypdf -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
+                "this PDF has no text layer (a scan); run OCR first, e.g. `ocrmypdf -l ind in.pdf out.pdf`, then import the result"
+            ),
+            Tolak::Terenkripsi => msg!(
+                "PDF ini terenkripsi (berkata sandi); buka dengan kata sandinya dan simpan salinan tanpa enkripsi, lalu impor salinan itu",
+                "this PDF is encrypted (password protected); open it with its password and save a copy without encryption, then import that copy"
+            ),
+            Tolak::Rusak => msg!(
+                "berkas ini rusak atau bukan PDF; ekspor ulang dari dokumen aslinya",
+                "this file is damaged or not a PDF; export it again from the original document"
+            ),
+            Tolak::BukanSop(BukanSop::FormatLain) => msg!(
+                "dokumen ini SOP dengan format lain (Pengertian/Tujuan/Kebijakan), bukan format Permendagri 52/2011 dengan tabel prosedur dan bagan alir; ketik ulang dengan `sopc new`",
+                "this document is an SOP in another format (Pengertian/Tujuan/Kebijakan), not the Permendagri 52/2011 form with a procedure table and flowchart; retype it with `sopc new`"
+            ),
+            Tolak::BukanSop(BukanSop::TanpaTabel) => msg!(
+                "tidak ditemukan tabel prosedur (kolom Kegiatan, Pelaksana, Mutu Baku); dokumen ini bukan SOP dalam format Permendagri 52/2011",
+                "no procedure table (columns Kegiatan, Pelaksana, Mutu Baku) was found; this document is not an SOP in the Permendagri 52/2011 form"
+            ),
+            Tolak::Doc => msg!(
+                "berkas .doc (Word lama) tidak dapat dibaca; buka di Word atau LibreOffice dan simpan sebagai PDF, lalu impor PDF-nya",
+                "a .doc file (old Word) cannot be read; open it in Word or LibreOffice and save it as PDF, then import the PDF"
+            ),
+            Tolak::Docx => msg!(
+                "berkas .docx belum dapat diimpor; simpan sebagai PDF dari Word atau LibreOffice, lalu impor PDF-nya",
+                "a .docx file cannot be imported yet; save it as PDF from Word or LibreOffice, then import the PDF"
+            ),
+            Tolak::JenisLain => msg!(
+                "hanya berkas PDF yang dapat diimpor",
+                "only PDF files can be imported"
+            ),
+            Tolak::TerlaluBesar => msg!(
+                "berkas lebih besar dari 64 MB; ini bukan satu SOP",
+                "the file is larger than 64 MB; this is not one SOP"
+            ),
+            Tolak::Io(e) => msg!("tidak dapat dibaca: {e}", "cannot be read: {e}"),
+        }
+    }
+}
+
+/// Reads one SOP from the bytes of a PDF.
+pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
+    // hayro is built to survive hostile files; a panic inside it still must
+    // not take a whole batch down.
+    let read = std::panic::catch_unwind(|| pdf::read(bytes)).map_err(|_| Tolak::Rusak)?;
+    let pages = read.map_err(|e| match e {
+        pdf::ReadError::Encrypted => Tolak::Terenkripsi,
+        pdf::ReadError::Damaged | pdf::ReadError::NoPages => Tolak::Rusak,
+    })?;
+    let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
+    let glyphs: usize = sheets.iter().map(|s| s.glyphs).sum();
+    if glyphs < 20 {
+        return Err(Tolak::TanpaTeks);
+    }
+    baca::baca(&sheets).map_err(Tolak::BukanSop)
+}
+
+/// Reads one SOP from a file, by what its bytes are (not only its name).
+pub fn dari_berkas(path: &Path) -> Result<Dokumen, Tolak> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let meta = std::fs::metadata(path).map_err(|e| Tolak::Io(e.to_string()))?;
+    if meta.len() > MAX_BYTES {
+        return Err(Tolak::TerlaluBesar);
+    }
+    let bytes = std::fs::read(path).map_err(|e| Tolak::Io(e.to_string()))?;
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || ext == "doc" {
+        return Err(Tolak::Doc);
+    }
+    if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+        return Err(Tolak::Docx);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(if ext == "pdf" {
+            Tolak::Rusak
+        } else {
+            Tolak::JenisLain
+        });
+    }
+    dari_pdf(&bytes)
+}
