@@ -205,11 +205,20 @@ fn page_lines(s: &Sheet) -> Vec<Line> {
 /// The cell to the right of a label's cell, as lines (a leading `:` dropped).
 fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
     let own = s.cell_at(at.center());
-    let mut ls = s.lines_in(s.cell_at(Point::new(own.x1 + 2.0, at.center().y)));
-    if own.x1 >= s.width - 1.0 {
-        // no rule between label and value: the value is the rest of the line
-        ls = s.lines_in(Rect::new(at.x1, own.y0, own.x1, own.y1));
-    }
+    let beside = |l: &Line| l.x0 > at.x1 + 1.0 && (l.y - at.y1).abs() < 2.0;
+    let own_lines = s.lines_in(Rect::new(at.x1 + 1.0, own.y0, own.x1, own.y1));
+    let mut ls = if own_lines.iter().any(beside) {
+        // label and value share a cell ("Nomor SOP : …"): the value runs
+        // from the label's line down to the next label in the same column
+        let next = s
+            .lines_in(Rect::new(own.x0, at.y1 + 1.0, at.x1 + 1.0, own.y1))
+            .into_iter()
+            .find(|l| (l.x0 - at.x0).abs() < 3.0)
+            .map_or(own.y1, |l| l.y - l.size);
+        s.lines_in(Rect::new(at.x1 + 1.0, at.y0 - 1.0, own.x1, next))
+    } else {
+        s.lines_in(s.cell_at(Point::new(own.x1 + 2.0, at.center().y)))
+    };
     for l in ls.iter_mut() {
         let t = l.text.trim_start();
         if let Some(rest) = t.strip_prefix(':') {
@@ -235,7 +244,7 @@ fn value(s: &Sheet, names: &[&str]) -> Nilai {
 }
 
 fn identitas(s: &Sheet, d: &mut Dokumen) {
-    d.nomor = value(s, &["nomor sop", "no. sop", "nomor"]);
+    d.nomor = value(s, &["nomor sop", "no. sop"]);
     d.nama = value(s, &["nama sop"]);
     d.pembuatan = value(
         s,
@@ -259,7 +268,7 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
     if let Some(at) = label(s, &["disahkan oleh", "disahkan"]) {
         pengesah(value_lines(s, at), d);
     }
-    if let Some(at) = label(s, &["nomor sop", "no. sop", "nomor"]) {
+    if let Some(at) = label(s, &["nomor sop", "no. sop"]) {
         let own = s.cell_at(at.center());
         let kiri = s.cell_at(Point::new(own.x0 - 3.0, at.center().y));
         if kiri.x1 <= own.x0 + 1.0 && kiri.width() > 20.0 {
@@ -453,21 +462,26 @@ fn penanda(t: &str) -> Option<&str> {
 /// Lines to entries: a number or bullet starts an entry, a line that
 /// stopped well short of the cell's right edge ends one, other lines wrap.
 fn daftar(ls: &[Line], right: f64) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut open = false;
+    let ls: Vec<&Line> = ls
+        .iter()
+        .filter(|l| !matches!(l.text.trim(), "–" | "-"))
+        .collect();
+    let marked = ls.iter().any(|l| penanda(&l.text).is_some());
     let width = ls
         .iter()
         .map(|l| l.x1)
         .fold(0.0, f64::max)
         .max(right - 20.0);
-    for (i, l) in ls.iter().enumerate() {
+    let left = ls.first().map_or(0.0, |l| l.x0);
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for l in ls {
         let t = l.text.trim();
-        if t == "–" || t == "-" {
-            continue;
-        }
         let (text, new) = match penanda(t) {
             Some(r) => (r, true),
-            None => (t, !open),
+            // in a numbered list every other line wraps; without numbers a
+            // line that stopped short ended its entry
+            None => (t, !marked && !open),
         };
         if new || out.is_empty() {
             out.push(text.to_owned());
@@ -477,13 +491,7 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
             }
             last.push_str(text);
         }
-        let short = l.x1 < width - 0.25 * (width - ls[0].x0).max(1.0);
-        open = !short
-            || text.is_empty()
-            || (i + 1 < ls.len() && penanda(&ls[i + 1].text).is_none() && new && text.is_empty());
-        if text.is_empty() {
-            open = true;
-        }
+        open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
     }
     out.retain(|e| !e.is_empty());
     out
@@ -506,28 +514,48 @@ pub struct Kolom {
     pub bawah: f64,
     /// Row boundaries below the header.
     pub baris: Vec<f64>,
+    /// Where the flowchart may start: the header's bottom, or the top of a
+    /// page that continues the table (its connectors stand above the rows).
+    pub atas_gambar: f64,
 }
 
 /// The header of a procedure table: the `Kegiatan` word and a lower
 /// header row (`Waktu`, `Output`, `Kelengkapan`) to its right.
 fn header(s: &Sheet) -> Option<(&super::geom::Word, f64)> {
-    let keg = s.words.iter().find(|w| {
-        w.text
-            .trim_end_matches(':')
-            .eq_ignore_ascii_case("kegiatan")
-    })?;
-    let low = s
-        .words
+    s.words
         .iter()
-        .filter(|w| w.x0 > keg.x1 && (w.y - keg.y).abs() < 40.0)
         .filter(|w| {
-            let t = w.text.to_lowercase();
-            t.starts_with("waktu") || t.starts_with("output") || t.starts_with("kelengkapan")
+            let t = w.text.trim_end_matches([':', '.']).to_lowercase();
+            t.split('/').any(|p| KEPALA_KEGIATAN.contains(&p))
+                // a heading stands alone in its cell, not inside a sentence
+                && join(&s.lines_in(s.cell_at(w.center()))).chars().count() <= 30
         })
-        .map(|w| w.cy())
-        .reduce(f64::max)?;
-    Some((keg, low))
+        .find_map(|keg| {
+            let low = s
+                .words
+                .iter()
+                .filter(|w| w.x0 > keg.x1 && (w.y - keg.y).abs() < 40.0)
+                .filter(|w| {
+                    let t = w.text.to_lowercase();
+                    t.starts_with("waktu")
+                        || t.starts_with("output")
+                        || t.starts_with("kelengkapan")
+                })
+                .map(|w| w.cy())
+                .reduce(f64::max)?;
+            Some((keg, low))
+        })
 }
+
+/// Headings of the Kegiatan column seen on real forms.
+const KEPALA_KEGIATAN: [&str; 6] = [
+    "kegiatan",
+    "aktivitas",
+    "uraian",
+    "prosedur",
+    "langkah",
+    "tahapan",
+];
 
 fn kolom(s: &Sheet) -> Option<Kolom> {
     let (keg, low) = header(s)?;
@@ -567,7 +595,7 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     for (i, c) in cols.iter().enumerate().skip(ki + 1) {
         let t = text_of(*c).to_lowercase();
         let in_mutu = mutu.is_some_and(|m| m.0 - 1.5 <= c.0 && c.1 <= m.1 + 1.5);
-        if t.starts_with("ket") {
+        if t.trim_end_matches('.') == "ket" || t.starts_with("keterangan") {
             k.keterangan = Some(*c);
         } else if t.contains("waktu") {
             k.waktu = Some(*c);
@@ -608,7 +636,44 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     ys.sort_by(f64::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
     k.baris = ys;
+    k.atas_gambar = bawah;
     Some(k)
+}
+
+/// A page that continues the table without repeating its header: the
+/// previous page's columns, when its rules stand at the same places.
+fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
+    let mut xs: Vec<f64> = prev.aktor.iter().map(|c| c.0).collect();
+    xs.extend([prev.kegiatan.0, prev.kegiatan.1]);
+    let found = xs
+        .iter()
+        .filter(|x| {
+            s.vrules
+                .iter()
+                .any(|r| (r.at - **x).abs() < 1.5 && r.to - r.from > 10.0)
+        })
+        .count();
+    if found + 1 < xs.len() {
+        return None;
+    }
+    let cx = (prev.kegiatan.0 + prev.kegiatan.1) / 2.0;
+    let mut ys: Vec<f64> = s
+        .hrules
+        .iter()
+        .filter(|r| r.spans(cx))
+        .map(|r| r.at)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    if ys.len() < 2 {
+        return None;
+    }
+    Some(Kolom {
+        bawah: ys[0],
+        baris: ys,
+        atas_gambar: 0.0,
+        ..prev.clone()
+    })
 }
 
 fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
@@ -619,9 +684,7 @@ fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
     if ls.is_empty() {
         return Isi::Kosong;
     }
-    if ls.iter().filter(|l| penanda(&l.text).is_some()).count() >= 2
-        && penanda(&ls[0].text).is_some()
-    {
+    if penanda(&ls[0].text).is_some() {
         return Isi::Daftar(daftar(&ls, c.1));
     }
     Isi::Teks(join(&ls))
@@ -635,8 +698,16 @@ fn teks(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
 fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize, Kolom)> {
     let mut first: Option<Kolom> = None;
     let mut pages: Vec<(usize, Kolom)> = Vec::new();
-    for &p in halaman {
-        let Some(k) = kolom(&sheets[p]) else { continue };
+    let start = halaman.first().copied().unwrap_or(sheets.len());
+    for p in start..sheets.len() {
+        let k = match (kolom(&sheets[p]), pages.last()) {
+            (Some(k), _) => k,
+            (None, Some((_, prev))) => match lanjutan(&sheets[p], prev) {
+                Some(k) => k,
+                None => continue,
+            },
+            (None, None) => continue,
+        };
         if first.is_none() {
             d.pelaksana = k.nama_aktor.clone();
             d.keterangan = k.keterangan.is_some();
@@ -679,6 +750,15 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 })
                 .collect();
             if kegiatan.is_empty() && simbol.is_empty() {
+                continue;
+            }
+            // the column numbers "(1) (2) …" under the header
+            let angka_kolom = |t: &str| {
+                t.starts_with('(')
+                    && t.ends_with(')')
+                    && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+            };
+            if angka_kolom(&kegiatan) {
                 continue;
             }
             let baris_jumlah = kegiatan.is_empty() && nomor.to_uppercase().contains("JUMLAH");

@@ -9,6 +9,9 @@ use kurbo::{Point, Rect};
 
 /// A rule is at most this thick (pt); thicker ink is a shape.
 const THIN: f64 = 2.5;
+/// A rule broken by a gap up to this (pt) is one rule (Word draws each
+/// cell's border apart).
+const GAP: f64 = 2.5;
 /// Two rules closer than this (pt) are one.
 const SAME: f64 = 1.5;
 
@@ -345,7 +348,7 @@ fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
     for r in rules {
         if let Some(m) =
             out.iter_mut().rev().take(40).find(|m| {
-                (m.at - r.at).abs() < SAME && r.from <= m.to + SAME && m.from <= r.to + SAME
+                (m.at - r.at).abs() < SAME && r.from <= m.to + GAP && m.from <= r.to + GAP
             })
         {
             m.from = m.from.min(r.from);

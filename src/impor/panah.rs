@@ -45,7 +45,7 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
         for sh in s
             .shapes
             .iter()
-            .filter(|sh| sh.kind == Kind::Connector && sh.rect.center().y > k.bawah)
+            .filter(|sh| sh.kind == Kind::Connector && sh.rect.center().y > k.atas_gambar)
         {
             let huruf = super::geom::join(&s.lines_in(sh.rect.inflate(1.0, 1.0)));
             conns.push((*p, huruf, sh.rect));
@@ -89,9 +89,9 @@ fn pieces(s: &Sheet, k: &Kolom) -> Vec<(Vec<Point>, Vec<Point>)> {
     };
     let area = Rect::new(
         first.0 - 1.0,
-        k.bawah - 1.0,
+        k.atas_gambar - 1.0,
         last.1 + 1.0,
-        k.baris.last().copied().unwrap_or(s.height) + 1.0,
+        k.baris.last().copied().unwrap_or(s.height) + 40.0,
     );
     let mut xs: Vec<f64> = k.aktor.iter().flat_map(|c| [c.0, c.1]).collect();
     xs.dedup();
@@ -148,7 +148,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
     let heads: Vec<Rect> = s
         .heads
         .iter()
-        .filter(|h| h.center().y > k.bawah)
+        .filter(|h| h.center().y > k.atas_gambar)
         .copied()
         .collect();
     let n = ps.len();

@@ -68,6 +68,7 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
         let _ = writeln!(y, "{lead}kegiatan: {}", yaml_scalar(&b.kegiatan));
         let _ = write!(y, "    pelaksana:");
         let mut actors: Vec<usize> = b.simbol.iter().map(|s| s.0).collect();
+        actors.sort_unstable();
         actors.dedup();
         match actors.first() {
             Some(&a) => {
