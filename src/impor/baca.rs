@@ -23,6 +23,8 @@ pub struct Dokumen {
     pub pemerintah: Nilai,
     pub instansi: Nilai,
     pub unit: Vec<String>,
+    pub alamat: Nilai,
+    pub telepon: Nilai,
     pub pembuatan: Nilai,
     pub revisi: Nilai,
     pub efektif: Nilai,
@@ -168,24 +170,37 @@ pub fn baca(sheets: &[Sheet]) -> Result<Dokumen, BukanSop> {
 /// Where a label is printed: the line of words whose text starts with one of
 /// `names` (case-insensitive), as a box.
 fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
-    // labels span several words: look at each line of the page
-    for l in page_lines(s) {
+    let starts = |t: &str, n: &str| {
+        t == n || t.starts_with(&format!("{n} ")) || t.starts_with(&format!("{n}:"))
+    };
+    let cells = cells(s);
+    // a label on one line, possibly followed by its value in the same cell
+    let mut lines: Vec<&Line> = cells.iter().flat_map(|c| c.iter()).collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    for l in lines {
         let t = l.text.to_lowercase();
         let t = t.trim_end_matches(':').trim();
-        for n in names {
-            if t == *n || t.starts_with(&format!("{n} ")) || t.starts_with(&format!("{n}:")) {
-                let w = n.chars().count() as f64 / t.chars().count().max(1) as f64;
-                let x1 = l.x0 + (l.x1 - l.x0) * w.min(1.0);
-                return Some(Rect::new(l.x0, l.y - l.size, x1, l.y));
-            }
+        if let Some(n) = names.iter().find(|n| starts(t, n)) {
+            let w = n.chars().count() as f64 / t.chars().count().max(1) as f64;
+            let x1 = l.x0 + (l.x1 - l.x0) * w.min(1.0);
+            return Some(Rect::new(l.x0, l.y - l.size, x1, l.y));
         }
     }
-    None
+    // a label wrapped in a narrow cell ("Tanggal / Pembuatan")
+    cells.iter().filter(|c| c.len() <= 3).find_map(|c| {
+        let t = join(c).to_lowercase();
+        let t = t.trim_end_matches(':').trim();
+        names.iter().any(|n| t == *n).then(|| {
+            let x0 = c.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+            let x1 = c.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+            Rect::new(x0, c[0].y - c[0].size, x1, c[c.len() - 1].y)
+        })
+    })
 }
 
-/// A page's lines, where each line is cut at the table's vertical rules
-/// (so that a label and its value are two lines).
-fn page_lines(s: &Sheet) -> Vec<Line> {
+/// A page's text cell by cell (each a list of lines), so that a label and
+/// its value in two cells are never one line.
+fn cells(s: &Sheet) -> Vec<Vec<Line>> {
     let mut cells: Vec<(Rect, Vec<&super::geom::Word>)> = Vec::new();
     for w in &s.words {
         let c = s.cell_at(w.center());
@@ -197,9 +212,7 @@ fn page_lines(s: &Sheet) -> Vec<Line> {
             None => cells.push((c, vec![w])),
         }
     }
-    let mut out: Vec<Line> = cells.into_iter().flat_map(|(_, ws)| lines(ws)).collect();
-    out.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    out
+    cells.into_iter().map(|(_, ws)| lines(ws)).collect()
 }
 
 /// The cell to the right of a label's cell, as lines (a leading `:` dropped).
@@ -307,16 +320,50 @@ fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
         d.pangkat = Nilai::dibaca(ls[end - 1].text.trim().to_owned());
         end -= 1;
     }
-    if end > 0 {
-        d.pengesah = Nilai::dibaca(ls[end - 1].text.trim().to_owned());
-        end -= 1;
+    // the signature's space parts the jabatan from the name, which may wrap
+    let gap = (1..end)
+        .map(|i| (i, ls[i].y - ls[i - 1].y))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|(i, g)| *g > 2.5 * ls[*i].size);
+    let split = match gap {
+        Some((i, _)) => i,
+        None => end.saturating_sub(1),
+    };
+    if split < end {
+        d.pengesah = Nilai::dibaca(join(&ls[split..end]));
     }
-    if end > 0 {
-        let j = join(&ls[..end]);
+    if split > 0 {
+        let j = join(&ls[..split]);
         let j = j.trim_end_matches(',').trim().to_owned();
         d.jabatan = judul_biasa(&j);
     }
 }
+
+/// Words an instansi's name starts with (after the pemerintah line).
+const INSTANSI: [&str; 22] = [
+    "dinas",
+    "badan",
+    "sekretariat",
+    "kantor",
+    "inspektorat",
+    "rumah sakit",
+    "rsud",
+    "kecamatan",
+    "kelurahan",
+    "satuan",
+    "biro",
+    "bagian",
+    "puskesmas",
+    "kementerian",
+    "lembaga",
+    "dewan",
+    "komisi",
+    "unit",
+    "upt",
+    "bidang",
+    "perusahaan",
+    "pusat",
+];
 
 /// Unit words: a line starting with one of these names a unit, not the instansi.
 const UNIT: [&str; 14] = [
@@ -336,27 +383,44 @@ const UNIT: [&str; 14] = [
     "kelompok",
 ];
 
-fn instansi(ls: &[Line], d: &mut Dokumen) {
-    let mut ls: Vec<String> = ls
+fn instansi(lines: &[Line], d: &mut Dokumen) {
+    // the address and telephone close the block in smaller type
+    let big = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let (names, small): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.size >= 0.95 * big);
+    let mut alamat = Vec::new();
+    for l in small {
+        let t = l.text.trim();
+        match t.strip_prefix("Telp.").or_else(|| t.strip_prefix("Telp")) {
+            Some(tel) => d.telepon = Nilai::dibaca(tel.trim().to_owned()),
+            None => alamat.push(l.clone()),
+        }
+    }
+    d.alamat = Nilai::dibaca(join(&alamat));
+    let ls: Vec<String> = names
         .iter()
         .map(|l| l.text.trim().to_owned())
         .filter(|t| !t.is_empty())
         .collect();
-    // address and telephone lines close the block
-    ls.retain(|t| {
-        let l = t.to_lowercase();
-        !(l.starts_with("telp")
-            || l.starts_with("jl")
-            || l.starts_with("jalan")
-            || l.starts_with("alamat"))
-    });
     let mut i = 0;
-    if ls
-        .first()
-        .is_some_and(|t| t.to_lowercase().starts_with("pemerintah"))
-    {
-        d.pemerintah = judul_biasa(&ls[0]);
+    if ls.first().is_some_and(|t| {
+        let t = t.to_lowercase();
+        ["pemerintah", "pemkab", "pemkot", "pemprov"]
+            .iter()
+            .any(|p| t.starts_with(p))
+    }) {
+        // a long name wraps: its next lines until an instansi word
+        let mut p = ls[0].clone();
         i = 1;
+        while i < ls.len() && !INSTANSI.iter().any(|k| ls[i].to_lowercase().starts_with(k)) {
+            p = format!("{p} {}", ls[i]);
+            i += 1;
+        }
+        if i == ls.len() {
+            // nothing looked like an instansi: keep the first line alone
+            p = ls[0].clone();
+            i = 1;
+        }
+        d.pemerintah = judul_biasa(&p);
     }
     let is_unit = |t: &str| {
         let l = t.to_lowercase();

@@ -379,7 +379,7 @@ fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
     }
     let fill = area / (w * h);
     if p.curved {
-        let round = (w - h).abs() < 0.15 * w.max(h);
+        let round = (w - h).abs() < 0.15 * w.max(h) && !p.straight;
         return Some(if round && w < 30.0 {
             Kind::Connector
         } else {

@@ -439,12 +439,41 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
 fn label_near(s: &Sheet, pages: &[(usize, Kolom)], page: usize, exit: Point) -> Option<String> {
     let k = &pages.iter().find(|(p, _)| *p == page)?.1;
     let (first, last) = (k.aktor.first()?, k.aktor.last()?);
-    s.words
+    let free: Vec<&super::geom::Word> = s
+        .words
         .iter()
-        .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.bawah)
+        .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
         .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
-        .map(|w| (w, w.center().distance(exit)))
+        .collect();
+    let (near, _) = free
+        .iter()
+        .map(|w| (*w, w.center().distance(exit)))
         .filter(|(_, dd)| *dd < 40.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(w, _)| w.text.clone())
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    // the label is the run of words on that line around the nearest one
+    // (a label may run past its column; its type size tells it from the cell text there)
+    let mut line: Vec<&super::geom::Word> = s
+        .words
+        .iter()
+        .filter(|w| (w.y - near.y).abs() < 1.0 && (w.size - near.size).abs() < 0.3)
+        .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
+        .collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let at = line.iter().position(|w| std::ptr::eq(*w, near))?;
+    let close = |a: &super::geom::Word, b: &super::geom::Word| b.x0 - a.x1 < a.size * 0.8;
+    let mut from = at;
+    while from > 0 && close(line[from - 1], line[from]) {
+        from -= 1;
+    }
+    let mut to = at;
+    while to + 1 < line.len() && close(line[to], line[to + 1]) {
+        to += 1;
+    }
+    Some(
+        line[from..=to]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }

@@ -39,6 +39,9 @@ pub struct Path {
     pub closed: bool,
     /// The original had curves (a rounded terminator, a circle).
     pub curved: bool,
+    /// The original had a straight edge longer than 1 pt (a terminator's
+    /// flat sides; a circle has none).
+    pub straight: bool,
     pub filled: bool,
     pub stroked: bool,
 }
@@ -147,12 +150,16 @@ impl Recorder {
                         points: vec![p],
                         closed: false,
                         curved: false,
+                        straight: false,
                         filled,
                         stroked: !filled,
                     });
                 }
                 PathEl::LineTo(p) => {
                     if let Some(c) = current.as_mut() {
+                        if c.points.last().is_some_and(|l| l.distance(p) > 1.0) {
+                            c.straight = true;
+                        }
                         c.points.push(p);
                     }
                 }

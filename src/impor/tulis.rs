@@ -33,6 +33,12 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
             let _ = writeln!(y, "    - {}", yaml_scalar(u));
         }
     }
+    if d.alamat.ada() {
+        nilai(&mut y, 1, "alamat", &d.alamat);
+    }
+    if d.telepon.ada() {
+        nilai(&mut y, 1, "telepon", &d.telepon);
+    }
     let _ = writeln!(y, "tanggal:");
     nilai(&mut y, 1, "pembuatan", &d.pembuatan);
     if d.revisi.ada() {
