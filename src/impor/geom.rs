@@ -85,6 +85,8 @@ pub struct Sheet {
     pub ink: Vec<Vec<Point>>,
     pub glyphs: usize,
     pub images: usize,
+    /// Small filled curved outlines: letters drawn as paths, not text.
+    pub letter_outlines: usize,
 }
 
 impl Sheet {
@@ -117,6 +119,9 @@ impl Sheet {
         if closed && w.max(h) < 8.0 && w.min(h) > 2.0 && !p.curved && p.filled {
             self.heads.push(r);
             return;
+        }
+        if p.filled && p.curved && w.max(h) < 12.0 {
+            self.letter_outlines += 1;
         }
         let area = polygon_area(&p.points).abs();
         let solid = closed && w.min(h) >= 5.0 && area >= 0.35 * w * h;

@@ -28,6 +28,9 @@ const MAX_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Tolak {
     /// A scan: pages without a text layer.
     TanpaTeks,
+    /// The procedure table is a picture or its letters are drawn as
+    /// curves: there is no text to read.
+    TabelGambar,
     Terenkripsi,
     Rusak,
     BukanSop(BukanSop),
@@ -46,6 +49,10 @@ impl Tolak {
             Tolak::TanpaTeks => msg!(
                 "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR lebih dulu, misalnya `ocrmypdf -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
                 "this PDF has no text layer (a scan); run OCR first, e.g. `ocrmypdf -l ind in.pdf out.pdf`, then import the result"
+            ),
+            Tolak::TabelGambar => msg!(
+                "tabel prosedur pada PDF ini berupa gambar, bukan teks; jalankan OCR lebih dulu, misalnya `ocrmypdf --force-ocr -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
+                "the procedure table in this PDF is a picture, not text; run OCR first, e.g. `ocrmypdf --force-ocr -l ind in.pdf out.pdf`, then import the result"
             ),
             Tolak::Terenkripsi => msg!(
                 "PDF ini terenkripsi (berkata sandi); buka dengan kata sandinya dan simpan salinan tanpa enkripsi, lalu impor salinan itu",
@@ -98,7 +105,15 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     if glyphs < 20 {
         return Err(Tolak::TanpaTeks);
     }
-    baca::baca(&sheets).map_err(Tolak::BukanSop)
+    // more pictures than a logo and a QR code on each page, or letters
+    // drawn as curves: the table is there, but not as text
+    let images: usize = sheets.iter().map(|s| s.images).sum();
+    let gambar =
+        images > sheets.len() + 1 || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
+    baca::baca(&sheets).map_err(|b| match b {
+        BukanSop::TanpaTabel if gambar => Tolak::TabelGambar,
+        b => Tolak::BukanSop(b),
+    })
 }
 
 /// Reads one SOP from a file, by what its bytes are (not only its name).
