@@ -46,7 +46,7 @@ fn main() {
         "berkas", "ident", "baris", "+pelak", "keput.", "galat", "ms"
     );
     let (mut ok, mut total_time, mut slowest) = (0usize, Duration::ZERO, Duration::ZERO);
-    let mut sums = [0usize; 6];
+    let mut sums = [0usize; 7];
     let mut refused = Vec::new();
     for f in &files {
         let name = f
@@ -82,10 +82,25 @@ fn main() {
             .filter_map(|b| b.keputusan.as_ref())
             .filter(|c| c.ya.is_some() && c.tidak.is_some())
             .count();
+        // a pair sopc accepts: two different targets, an exit not read
+        // standing for the next step
+        let pair = d
+            .langkah
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| Some((i, b.keputusan.as_ref()?)))
+            .filter(|(i, c)| {
+                let t = |x: Option<usize>| x.unwrap_or(i + 1);
+                (c.ya.is_some() || c.tidak.is_some())
+                    && t(c.ya) != t(c.tidak)
+                    && t(c.ya) != usize::MAX
+                    && t(c.tidak) != usize::MAX
+            })
+            .count();
         let id = identitas(&d);
         for (s, v) in sums
             .iter_mut()
-            .zip([id, rows, with_actor, decisions, both, errors])
+            .zip([id, rows, with_actor, decisions, both, errors, pair])
         {
             *s += v;
         }
@@ -102,14 +117,15 @@ fn main() {
         refused.len()
     );
     println!(
-        "identitas {}/{} · baris {} · baris berpelaksana {} ({:.1} %) · keputusan dengan kedua tujuan {}/{} · galat check {}",
+        "identitas {}/{} · baris {} · baris berpelaksana {} ({:.1} %) · keputusan {}: kedua panah terbaca {}, pasangan tujuan sah {} · galat check {}",
         sums[0],
         9 * ok,
         sums[1],
         sums[2],
         100.0 * sums[2] as f64 / sums[1].max(1) as f64,
-        sums[4],
         sums[3],
+        sums[4],
+        sums[6],
         sums[5]
     );
     println!(

@@ -116,7 +116,12 @@ impl Sheet {
                 .first()
                 .zip(p.points.last())
                 .is_some_and(|(a, b)| a.distance(*b) < 0.5);
-        if closed && w.max(h) < 8.0 && w.min(h) > 2.0 && !p.curved && p.filled {
+        if closed && w.max(h) < 9.0 && w.min(h) > 2.0 && p.filled {
+            self.heads.push(r);
+            return;
+        }
+        if is_chevron(p) {
+            // an open arrowhead ">" drawn as two short strokes
             self.heads.push(r);
             return;
         }
@@ -404,6 +409,17 @@ fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
         5 if fill > 0.6 => Some(Kind::Connector),
         _ => None,
     }
+}
+
+/// Two short strokes meeting at a sharp angle: an open arrowhead.
+fn is_chevron(p: &Path) -> bool {
+    let [a, tip, b] = p.points[..] else {
+        return false;
+    };
+    let (u, v) = (a - tip, b - tip);
+    let (lu, lv) = (u.hypot(), v.hypot());
+    let short = |l: f64| (1.5..9.0).contains(&l);
+    short(lu) && short(lv) && !p.curved && (u.x * v.x + u.y * v.y) / (lu * lv) > 0.2
 }
 
 /// A process-sized rectangle is a symbol; larger ones are table cells.

@@ -70,6 +70,9 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             .collect();
         edges.extend(page_edges(s, k, *p, &nodes, d));
     }
+    if std::env::var_os("SOPC_IMPOR_DEBUG").is_some() {
+        eprintln!("{edges:#?}");
+    }
     let edges = through_connectors(edges, &conns);
     for (r, b) in d.langkah.iter_mut().enumerate() {
         apply(r, b, &edges, sheets, pages);
@@ -235,7 +238,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             let tip = heads[h];
             if let Some((node, _)) = nodes
                 .iter()
-                .filter(|(_, r)| r.inflate(TOUCH, TOUCH).intersect(tip).area() > 0.0)
+                .filter(|(_, r)| gap(*r, tip) <= TOUCH + 1.5)
                 .min_by(|a, b| dist(a.1, tip).total_cmp(&dist(b.1, tip)))
                 && !targets.contains(node)
             {
@@ -278,6 +281,13 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
     }
     let _ = d;
     out
+}
+
+/// The distance between two boxes (0 when they overlap).
+fn gap(a: Rect, b: Rect) -> f64 {
+    let dx = (a.x0 - b.x1).max(b.x0 - a.x1).max(0.0);
+    let dy = (a.y0 - b.y1).max(b.y0 - a.y1).max(0.0);
+    dx.hypot(dy)
 }
 
 fn dist(a: Rect, b: Rect) -> f64 {

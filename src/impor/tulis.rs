@@ -110,14 +110,11 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
             let _ = writeln!(y, "    # impor: {c}");
         }
         if let Some(c) = &b.keputusan {
-            let _ = writeln!(y, "    keputusan:");
-            for n in &c.catatan {
-                let _ = writeln!(y, "      # impor: {n}");
-            }
+            let mut body = String::new();
             for (k, t) in [("ya", c.ya), ("tidak", c.tidak)] {
                 match t {
                     Some(t) if t != i + 1 && t != usize::MAX => {
-                        let _ = writeln!(y, "      {k}: {}", id(t));
+                        let _ = writeln!(body, "      {k}: {}", id(t));
                     }
                     _ => {}
                 }
@@ -126,17 +123,21 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
                 l.as_deref().is_none_or(|l| l.eq_ignore_ascii_case(w))
             };
             if !default(&c.label_ya, "ya") || !default(&c.label_tidak, "tidak") {
-                let _ = writeln!(y, "      label:");
-                let _ = writeln!(
-                    y,
-                    "        ya: {}",
-                    yaml_scalar(c.label_ya.as_deref().unwrap_or("Ya"))
-                );
-                let _ = writeln!(
-                    y,
-                    "        tidak: {}",
-                    yaml_scalar(c.label_tidak.as_deref().unwrap_or("Tidak"))
-                );
+                let _ = writeln!(body, "      label:");
+                let ya = c.label_ya.as_deref().unwrap_or("Ya");
+                let tidak = c.label_tidak.as_deref().unwrap_or("Tidak");
+                let _ = writeln!(body, "        ya: {}", yaml_scalar(ya));
+                let _ = writeln!(body, "        tidak: {}", yaml_scalar(tidak));
+            }
+            for n in &c.catatan {
+                let _ = writeln!(y, "    # impor: {n}");
+            }
+            if body.is_empty() {
+                // nothing was read: an empty mapping the check reports
+                let _ = writeln!(y, "    keputusan: {{}}");
+            } else {
+                let _ = writeln!(y, "    keputusan:");
+                y.push_str(&body);
             }
         }
         if let Some(t) = b.lanjut {
