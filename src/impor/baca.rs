@@ -178,7 +178,7 @@ fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
     let mut lines: Vec<&Line> = cells.iter().flat_map(|c| c.iter()).collect();
     lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     for l in lines {
-        let t = l.text.to_lowercase();
+        let t = l.text.to_lowercase().replace("/ ", "/").replace(" /", "/");
         let t = t.trim_end_matches(':').trim();
         if let Some(n) = names.iter().find(|n| starts(t, n)) {
             let w = n.chars().count() as f64 / t.chars().count().max(1) as f64;
@@ -188,7 +188,7 @@ fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
     }
     // a label wrapped in a narrow cell ("Tanggal / Pembuatan")
     cells.iter().filter(|c| c.len() <= 3).find_map(|c| {
-        let t = join(c).to_lowercase();
+        let t = join(c).to_lowercase().replace("/ ", "/").replace(" /", "/");
         let t = t.trim_end_matches(':').trim();
         names.iter().any(|n| t == *n).then(|| {
             let x0 = c.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
@@ -386,7 +386,19 @@ const UNIT: [&str; 14] = [
 fn instansi(lines: &[Line], d: &mut Dokumen) {
     // the address and telephone close the block in smaller type
     let big = lines.iter().map(|l| l.size).fold(0.0, f64::max);
-    let (names, small): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.size >= 0.95 * big);
+    let alamatnya = |t: &str| {
+        let l = t.to_lowercase();
+        t.chars().any(|c| c.is_ascii_digit())
+            || [
+                "jl", "jalan", "komplek", "kompleks", "gedung", "telp", "email", "e-mail",
+                "website",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+    };
+    let (names, small): (Vec<&Line>, Vec<&Line>) = lines
+        .iter()
+        .partition(|l| l.size >= 0.95 * big || !alamatnya(&l.text));
     let mut alamat = Vec::new();
     for l in small {
         let t = l.text.trim();
@@ -486,19 +498,16 @@ fn kotak(s: &Sheet, judul: &[&str]) -> Vec<String> {
         return Vec::new();
     };
     let cell = s.cell_at(at.center());
-    let mut ls: Vec<Line> = s
-        .lines_in(cell)
-        .into_iter()
-        .filter(|l| l.y > at.y1 + 1.0)
-        .collect();
-    if ls.is_empty() {
+    let mut area = Rect::new(cell.x0, at.y1 + 1.0, cell.x1, cell.y1);
+    if s.lines_in(area).is_empty() {
         // the title has a cell of its own; the entries are in the cell below
         let below = s.cell_at(Point::new(at.center().x, cell.y1 + 3.0));
         if below.y0 >= cell.y1 - 1.0 && below.y1 < s.height {
-            ls = s.lines_in(below);
+            area = below;
         }
     }
-    daftar(&ls, cell.x1)
+    let words = s.words_in(area);
+    kolom_nomor(&words).unwrap_or_else(|| daftar(&lines(words), cell.x1))
 }
 
 /// A number or bullet that starts an entry, and the text after it.
@@ -559,6 +568,39 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
     }
     out.retain(|e| !e.is_empty());
     out
+}
+
+/// Numbers printed in a column of their own, centred on their entries
+/// (a list laid out as a table): a number between two text lines is no
+/// line's start, so every text line belongs to the nearest number, the
+/// boundary lying halfway between two numbers.
+fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
+    let lone = |w: &super::geom::Word| penanda(&w.text).is_some_and(str::is_empty);
+    let (marks, text): (Vec<&super::geom::Word>, Vec<&super::geom::Word>) =
+        words.iter().partition(|w| lone(w));
+    let text_x = text.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+    let centred = marks
+        .iter()
+        .any(|m| !text.iter().any(|w| (w.y - m.y).abs() < 1.0));
+    if marks.len() < 2 || !centred || marks.iter().any(|m| m.x1 > text_x + 0.5) {
+        return None;
+    }
+    let mut marks = marks;
+    marks.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut items = vec![String::new(); marks.len()];
+    for l in lines(text) {
+        let i = marks
+            .windows(2)
+            .position(|w| l.y < (w[0].y + w[1].y) / 2.0)
+            .unwrap_or(marks.len() - 1);
+        let item = &mut items[i];
+        if !item.is_empty() && !item.ends_with('/') {
+            item.push(' ');
+        }
+        item.push_str(l.text.trim());
+    }
+    items.retain(|e| !e.is_empty());
+    Some(items)
 }
 
 // --- the procedure table ---------------------------------------------------------
