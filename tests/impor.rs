@@ -5,9 +5,9 @@
 
 mod common;
 
-use sopc::config::{Kertas, Orientasi};
 use sopc::impor::{BukanSop, Tolak, dari_pdf, tulis};
 use sopc::model::{Isi, Keputusan, Sop};
+use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, RenderOptions, Renderer};
 use std::path::{Path, PathBuf};
 
@@ -125,9 +125,9 @@ fn keputusan(
 fn pokok(s: &Sop) -> Vec<String> {
     let ins = s.instansi.as_ref().map(|i| &i.value);
     let tgl = s.tanggal.as_ref().map(|t| &t.value);
-    let date = |t: Option<&sopc::source::Sp<sopc::model::Parsed<sopc::tanggal::Tanggal>>>| {
-        format!("{:?}", t.and_then(|t| t.value.ok()))
-    };
+    let date = |t: Option<
+        &sopc::source::Sp<sopc::model::Parsed<sopc::model::tanggal::Tanggal>>,
+    >| { format!("{:?}", t.and_then(|t| t.value.ok())) };
     let dis = s.disahkan_oleh.as_ref().map(|d| &d.value);
     let mut v = vec![
         format!("nomor {}", text(&s.nomor)),
@@ -478,7 +478,7 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
         .take(2)
         .map(|p| {
             let s = parse("a.yaml", &std::fs::read_to_string(p).expect("readable"));
-            format!("{}.yaml", sopc::init::slug(&text(&s.nama)))
+            format!("{}.yaml", sopc::app::init::slug(&text(&s.nama)))
         })
         .collect();
     expected.sort();

@@ -23,7 +23,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("check", &["check"]),
     ("layout", &["layout"]),
     ("render", &["render"]),
-    ("app", &["app"]),
+    // `impor` reads published PDFs back into SOP files: a command like the
+    // rest of `app`.
+    ("app", &["app", "impor"]),
 ];
 
 /// The files that sit on top of everything (the binary, the crate root).

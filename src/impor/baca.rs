@@ -316,7 +316,7 @@ fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
         d.nip = Nilai::dibaca(angka.to_owned());
         end = i;
     }
-    if end > 0 && crate::pangkat::parse_pangkat(ls[end - 1].text.trim()).is_ok() {
+    if end > 0 && crate::model::pangkat::parse_pangkat(ls[end - 1].text.trim()).is_ok() {
         d.pangkat = Nilai::dibaca(ls[end - 1].text.trim().to_owned());
         end -= 1;
     }

@@ -139,7 +139,7 @@ fn nama_berkas(d: &Dokumen) -> String {
     } else {
         "sop-impor"
     };
-    format!("{}.yaml", crate::init::slug(nama))
+    format!("{}.yaml", crate::app::init::slug(nama))
 }
 
 /// `name` in `dir`, or `name-2`, `name-3`… when another SOP of this batch
@@ -162,11 +162,11 @@ fn tulis_baru(path: &Path, d: &Dokumen, asal: &Path) -> Result<(), Msg> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let root = crate::repo::root_of(dir);
+    let root = crate::parse::repo::root_of(dir);
     let schema = root.join("schema/sop.schema.json");
     let modeline = schema
         .is_file()
-        .then(|| crate::init::relative(dir, &schema));
+        .then(|| crate::app::init::relative(dir, &schema));
     let nama = asal
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -201,22 +201,22 @@ fn tulis_baru(path: &Path, d: &Dokumen, asal: &Path) -> Result<(), Msg> {
 }
 
 /// Checks the written files and prints the findings.
-fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::run::FileReport> {
+fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::run::FileReport> {
     if paths.is_empty() {
         return Vec::new();
     }
-    let config = match crate::run::config_for(&paths[0]) {
+    let config = match crate::app::run::config_for(&paths[0]) {
         Ok(c) => c,
         Err(m) => {
             galat(lang, &m);
             return Vec::new();
         }
     };
-    match crate::run::check_paths(paths, &config) {
+    match crate::app::run::check_paths(paths, &config) {
         Ok(reports) => {
             print!(
                 "{}",
-                crate::report::human(&reports, lang, std::io::stdout().is_terminal())
+                crate::app::report::human(&reports, lang, std::io::stdout().is_terminal())
             );
             reports
         }
@@ -227,7 +227,12 @@ fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::run::FileReport> {
     }
 }
 
-fn ringkasan(files: &[PathBuf], hasil: &[Hasil], reports: &[crate::run::FileReport], lang: Lang) {
+fn ringkasan(
+    files: &[PathBuf],
+    hasil: &[Hasil],
+    reports: &[crate::app::run::FileReport],
+    lang: Lang,
+) {
     let (bersih, temuan, tolak) = match lang {
         Lang::Id => ("bersih", "dengan temuan", "ditolak"),
         Lang::En => ("clean", "with findings", "refused"),

@@ -3,7 +3,7 @@
 //! comment beside every value that was inferred rather than read.
 
 use super::baca::{Dokumen, Isi, KOTAK, Nilai};
-use crate::init::yaml_scalar;
+use crate::app::init::yaml_scalar;
 use std::fmt::Write;
 
 /// The YAML text. `modeline`: the relative path to the schema, if any;
