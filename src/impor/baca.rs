@@ -190,7 +190,7 @@ fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
     cells.iter().filter(|c| c.len() <= 3).find_map(|c| {
         let t = join(c).to_lowercase().replace("/ ", "/").replace(" /", "/");
         let t = t.trim_end_matches(':').trim();
-        names.iter().any(|n| t == *n).then(|| {
+        names.contains(&t).then(|| {
             let x0 = c.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
             let x1 = c.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
             Rect::new(x0, c[0].y - c[0].size, x1, c[c.len() - 1].y)
@@ -299,9 +299,8 @@ fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
         let l = ls.remove(i);
         let t = l
             .text
-            .splitn(2, ' ')
-            .nth(1)
-            .unwrap_or("")
+            .split_once(' ')
+            .map_or("", |(_, r)| r)
             .trim()
             .trim_end_matches(',');
         d.atas_nama = Nilai::dibaca(t.to_owned());
@@ -805,10 +804,10 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
     let mut first: Option<Kolom> = None;
     let mut pages: Vec<(usize, Kolom)> = Vec::new();
     let start = halaman.first().copied().unwrap_or(sheets.len());
-    for p in start..sheets.len() {
-        let k = match (kolom(&sheets[p]), pages.last()) {
+    for (p, sheet) in sheets.iter().enumerate().skip(start) {
+        let k = match (kolom(sheet), pages.last()) {
             (Some(k), _) => k,
-            (None, Some((_, prev))) => match lanjutan(&sheets[p], prev) {
+            (None, Some((_, prev))) => match lanjutan(sheet, prev) {
                 Some(k) => k,
                 None => continue,
             },

@@ -294,7 +294,9 @@ pub fn join(lines: &[Line]) -> String {
         if t.is_empty() {
             continue;
         }
-        if !out.is_empty() && !out.ends_with('/') && !(out.ends_with('-') && !out.ends_with(" -")) {
+        // a line broken after `/` or inside a hyphenated word joins without a space
+        let broken = out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
+        if !out.is_empty() && !broken {
             out.push(' ');
         }
         out.push_str(t);
