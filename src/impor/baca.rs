@@ -897,12 +897,121 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
     pages
 }
 
-#[doc(hidden)]
-pub fn debug_kolom(s: &Sheet) -> String {
-    format!(
-        "header={:?}\nkolom={:?}\nvrules={:?}",
-        header(s).map(|(w, l)| (w.text.clone(), w.y, l)),
-        kolom(s),
-        s.vrules
-    )
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::impor::geom::Word;
+
+    fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            size: 9.0,
+        }
+    }
+
+    fn word(text: &str, x0: f64, y: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 6.0 * text.len() as f64,
+            y,
+            size: 9.0,
+        }
+    }
+
+    #[test]
+    fn numbers_and_bullets_start_entries() {
+        assert_eq!(penanda("1. Undang-Undang"), Some("Undang-Undang"));
+        assert_eq!(penanda("12) Peraturan"), Some("Peraturan"));
+        assert_eq!(penanda("a. huruf"), Some("huruf"));
+        assert_eq!(penanda("– satu"), Some("satu"));
+        assert_eq!(penanda("4."), Some(""));
+        assert_eq!(penanda("2 menit"), None);
+        assert_eq!(penanda("1.5 jam"), None);
+        assert_eq!(penanda("Undang-Undang"), None);
+    }
+
+    #[test]
+    fn a_numbered_list_joins_its_wrapped_lines() {
+        let ls = [
+            line(
+                "1. Peraturan Pemerintah Nomor 28 Tahun 2012 tentang",
+                10.0,
+                300.0,
+                10.0,
+            ),
+            line("Kearsipan;", 20.0, 60.0, 20.0),
+            line("2. Komputer", 10.0, 60.0, 30.0),
+        ];
+        assert_eq!(
+            daftar(&ls, 300.0),
+            [
+                "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Kearsipan;",
+                "Komputer"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_numbers_a_short_line_ends_its_entry() {
+        let ls = [
+            line(
+                "Apabila SOP ini tidak dilaksanakan, pelayanan kepada",
+                10.0,
+                298.0,
+                10.0,
+            ),
+            line("tamu terlambat", 10.0, 80.0, 20.0),
+            line("Buku tamu", 10.0, 60.0, 30.0),
+        ];
+        assert_eq!(
+            daftar(&ls, 300.0),
+            [
+                "Apabila SOP ini tidak dilaksanakan, pelayanan kepada tamu terlambat",
+                "Buku tamu"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_centred_on_their_entries_take_the_lines_around_them() {
+        // "4." sits between the two lines of its entry, "5." on its one line
+        let (w1, n4, w2, n5, w3) = (
+            word("Peraturan", 30.0, 100.0),
+            word("4.", 10.0, 105.0),
+            word("Kearsipan;", 30.0, 110.0),
+            word("5.", 10.0, 125.0),
+            word("Komputer", 30.0, 125.0),
+        );
+        let ws = [&w1, &n4, &w2, &n5, &w3];
+        assert_eq!(
+            kolom_nomor(&ws),
+            Some(vec![
+                "Peraturan Kearsipan;".to_owned(),
+                "Komputer".to_owned()
+            ])
+        );
+        // numbers on the lines they start are the usual list, read line by line
+        let n1 = word("1.", 10.0, 100.0);
+        assert_eq!(kolom_nomor(&[&n1, &w1, &n5, &w3]), None);
+    }
+
+    #[test]
+    fn a_name_printed_in_capitals_gets_its_usual_case_with_a_note() {
+        let n = judul_biasa("DINAS PERUMAHAN, KAWASAN PERMUKIMAN DAN PERTANAHAN");
+        assert_eq!(n.teks, "Dinas Perumahan, Kawasan Permukiman dan Pertanahan");
+        assert!(n.catatan.is_some());
+        assert_eq!(
+            judul_biasa("KEPALA BPS PROVINSI").teks,
+            "Kepala BPS Provinsi"
+        );
+        let as_printed = judul_biasa("Kepala BPS Provinsi Bengkulu");
+        assert_eq!(
+            (as_printed.teks.as_str(), as_printed.catatan),
+            ("Kepala BPS Provinsi Bengkulu", None)
+        );
+    }
 }

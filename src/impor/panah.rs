@@ -70,9 +70,6 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             .collect();
         edges.extend(page_edges(s, k, *p, &nodes, d));
     }
-    if std::env::var_os("SOPC_IMPOR_DEBUG").is_some() {
-        eprintln!("{edges:#?}");
-    }
     let edges = through_connectors(edges, &conns);
     for (r, b) in d.langkah.iter_mut().enumerate() {
         apply(r, b, &edges, sheets, pages);
