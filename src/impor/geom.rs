@@ -390,15 +390,16 @@ fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
         return None;
     }
     let fill = area / (w * h);
-    if p.curved {
-        let round = (w - h).abs() < 0.15 * w.max(h) && !p.straight;
+    let corners = distinct_corners(&p.points);
+    // a producer may flatten the rounded ends into many short edges
+    if p.curved || (corners.len() >= 12 && fill > 0.7) {
+        let round = (w - h).abs() < 0.15 * w.max(h) && (p.curved && !p.straight);
         return Some(if round && w < 30.0 {
             Kind::Connector
         } else {
             Kind::Terminator
         });
     }
-    let corners = distinct_corners(&p.points);
     match corners.len() {
         4 if fill < 0.7 => {
             // a diamond: its corners sit at the middles of its box's sides

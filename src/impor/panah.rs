@@ -10,7 +10,7 @@
 //! exits get the nearest printed label and become `ya`/`tidak`.
 
 use super::baca::{Baris, Cabang, Dokumen, Kolom};
-use super::geom::{Kind, Sheet};
+use super::geom::{Kind, Sheet, Word};
 use kurbo::{Point, Rect};
 use std::collections::HashMap;
 
@@ -31,6 +31,8 @@ struct Edge {
     from: Node,
     to: Node,
     exit: Point,
+    /// Points along the connector, for finding the words printed beside it.
+    path: Vec<Point>,
     page: usize,
     /// No arrowhead: the direction was taken from the row order.
     guessed: bool,
@@ -262,6 +264,10 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             targets.push(sources.pop().map(|s| s.0).expect("two sources"));
             guessed = true;
         }
+        let path: Vec<Point> = members
+            .iter()
+            .flat_map(|&m| ps[m].0.iter().step_by(2).copied())
+            .collect();
         for (from, exit) in &sources {
             for to in &targets {
                 if from != to {
@@ -269,6 +275,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                         from: *from,
                         to: *to,
                         exit: *exit,
+                        path: path.clone(),
                         page,
                         guessed,
                     });
@@ -375,18 +382,19 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         return;
     }
     // a decision: one exit per target, each with its nearest label
-    let mut exits: Vec<(usize, Point, usize, bool)> = Vec::new();
+    let mut exits: Vec<&Edge> = Vec::new();
     for e in &outs {
-        let t = target(e);
-        if !exits.iter().any(|x| x.0 == t) {
-            exits.push((t, e.exit, e.page, e.guessed));
+        if !exits.iter().any(|x| target(x) == target(e)) {
+            exits.push(e);
         }
     }
     let mut c = Cabang::default();
-    let mut labelled: Vec<(usize, Option<String>)> = Vec::new();
-    for (t, exit, page, _) in &exits {
-        labelled.push((*t, label_near(&sheets[*page], pages, *page, *exit)));
-    }
+    let labels = labels(&exits, sheets, pages);
+    let labelled: Vec<(usize, Option<String>)> = exits
+        .iter()
+        .zip(labels)
+        .map(|(e, l)| (target(e), l))
+        .collect();
     let no = labelled
         .iter()
         .position(|(_, l)| l.as_deref().is_some_and(negatif));
@@ -430,7 +438,7 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
             }
         }
     }
-    if exits.iter().any(|x| x.3) {
+    if exits.iter().any(|x| x.guessed) {
         c.catatan
             .push("arah panah tanpa mata panah disimpulkan dari urutan baris".into());
     }
@@ -441,33 +449,77 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
     b.keputusan = Some(c);
 }
 
-/// The printed word nearest to where an exit leaves its decision, in the
-/// actor columns and outside every symbol.
-fn label_near(s: &Sheet, pages: &[(usize, Kolom)], page: usize, exit: Point) -> Option<String> {
-    let k = &pages.iter().find(|(p, _)| *p == page)?.1;
-    let (first, last) = (k.aktor.first()?, k.aktor.last()?);
-    let free: Vec<&super::geom::Word> = s
-        .words
-        .iter()
-        .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
-        .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
-        .collect();
-    let (near, _) = free
-        .iter()
-        .map(|w| (*w, w.center().distance(exit)))
-        .filter(|(_, dd)| *dd < 40.0)
-        .min_by(|a, b| a.1.total_cmp(&b.1))?;
-    // the label is the run of words on that line around the nearest one
-    // (a label may run past its column; its type size tells it from the cell text there)
-    let mut line: Vec<&super::geom::Word> = s
+/// The words printed beside each exit of a decision: a word in the actor
+/// columns, outside every symbol, close to the exit's line near where it
+/// leaves; each word serves one exit, the closest pairs first.
+fn labels(exits: &[&Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<Option<String>> {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut words: Vec<(&Sheet, &Word)> = Vec::new();
+    for (i, e) in exits.iter().enumerate() {
+        let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
+            continue;
+        };
+        let s = &sheets[e.page];
+        let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+            continue;
+        };
+        let near: Vec<Point> = e
+            .path
+            .iter()
+            .copied()
+            .filter(|p| p.distance(e.exit) < 50.0)
+            .chain([e.exit])
+            .collect();
+        for w in s
+            .words
+            .iter()
+            .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
+        {
+            if s.shapes.iter().any(|sh| sh.rect.contains(w.center())) {
+                continue;
+            }
+            let d = near
+                .iter()
+                .map(|p| p.distance(w.center()))
+                .fold(f64::MAX, f64::min);
+            if d < 25.0 {
+                let j = match words.iter().position(|(_, x)| std::ptr::eq(*x, w)) {
+                    Some(j) => j,
+                    None => {
+                        words.push((s, w));
+                        words.len() - 1
+                    }
+                };
+                pairs.push((d, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<Option<String>> = vec![None; exits.len()];
+    let mut used = vec![false; words.len()];
+    for (_, i, j) in pairs {
+        if out[i].is_none() && !used[j] {
+            used[j] = true;
+            out[i] = Some(run_around(words[j].0, words[j].1));
+        }
+    }
+    out
+}
+
+/// The run of words on a label's line around `near`. A label may run past
+/// its column; its type size tells it from the cell text there.
+fn run_around(s: &Sheet, near: &Word) -> String {
+    let mut line: Vec<&Word> = s
         .words
         .iter()
         .filter(|w| (w.y - near.y).abs() < 1.0 && (w.size - near.size).abs() < 0.3)
         .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
         .collect();
     line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let at = line.iter().position(|w| std::ptr::eq(*w, near))?;
-    let close = |a: &super::geom::Word, b: &super::geom::Word| b.x0 - a.x1 < a.size * 0.8;
+    let Some(at) = line.iter().position(|w| std::ptr::eq(*w, near)) else {
+        return near.text.clone();
+    };
+    let close = |a: &Word, b: &Word| b.x0 - a.x1 < a.size * 0.8;
     let mut from = at;
     while from > 0 && close(line[from - 1], line[from]) {
         from -= 1;
@@ -476,11 +528,9 @@ fn label_near(s: &Sheet, pages: &[(usize, Kolom)], page: usize, exit: Point) -> 
     while to + 1 < line.len() && close(line[to], line[to + 1]) {
         to += 1;
     }
-    Some(
-        line[from..=to]
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    line[from..=to]
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
