@@ -62,6 +62,9 @@ impl Nilai {
     }
 }
 
+/// How forms label the nama SOP.
+const NAMA_SOP: [&str; 3] = ["nama sop", "judul sop", "nama prosedur"];
+
 /// The six boxes: YAML key and the words of their printed titles.
 pub const KOTAK: [(&str, &[&str]); 6] = [
     ("dasar_hukum", &["dasar hukum"]),
@@ -151,7 +154,7 @@ pub fn baca(sheets: &[Sheet]) -> Result<Dokumen, BukanSop> {
             BukanSop::TanpaTabel
         });
     }
-    if let Some(s) = sheets.iter().find(|s| label(s, &["nama sop"]).is_some()) {
+    if let Some(s) = sheets.iter().find(|s| label(s, &NAMA_SOP).is_some()) {
         identitas(s, &mut d);
         for (i, (_, judul)) in KOTAK.iter().enumerate() {
             d.kotak[i] = kotak(s, judul);
@@ -258,7 +261,7 @@ fn value(s: &Sheet, names: &[&str]) -> Nilai {
 
 fn identitas(s: &Sheet, d: &mut Dokumen) {
     d.nomor = value(s, &["nomor sop", "no. sop"]);
-    d.nama = value(s, &["nama sop"]);
+    d.nama = value(s, &NAMA_SOP);
     d.pembuatan = value(
         s,
         &[
@@ -276,6 +279,8 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
             "tgl. efektif",
             "tgl efektif",
             "tanggal berlaku",
+            "tanggal pengesahan",
+            "tgl. pengesahan",
         ],
     );
     if let Some(at) = label(s, &["disahkan oleh", "disahkan"]) {
