@@ -484,3 +484,76 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
     expected.sort();
     assert_eq!(names, expected);
 }
+
+/// A long SOP over several pages, with decisions looping back and a jump
+/// (`lanjut`), in the style of the render benchmark.
+fn panjang(n: usize) -> String {
+    let aktor = [
+        "Petugas Loket",
+        "Kasubbag Umum",
+        "Sekretaris",
+        "Kepala Dinas",
+    ];
+    let mut y = String::from(
+        "nomor: 800/1/2024\nnama: Pelayanan Uji Panjang\nstatus: final\n\
+         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
+         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
+         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
+         kualifikasi_pelaksana: [Memahami tata naskah dinas]\nketerkaitan: [SOP Arsip]\n\
+         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
+         pencatatan_pendataan: [Buku register]\npelaksana:\n",
+    );
+    for a in aktor {
+        y += &format!("  - {a}\n");
+    }
+    y += "langkah:\n";
+    for i in 0..n {
+        y += &format!(
+            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
+            i + 1,
+            aktor[(i * 5 / 3) % 4],
+            1 + i % 7,
+            i + 1
+        );
+        if i % 12 == 8 && i + 1 < n {
+            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
+        }
+    }
+    y
+}
+
+#[test]
+fn a_table_over_several_pages_comes_back_once_with_its_flow() {
+    let asli = parse("panjang.yaml", &panjang(30));
+    for (kertas, orientasi) in [
+        (Kertas::F4, Orientasi::Lanskap),
+        (Kertas::A4, Orientasi::Potret),
+    ] {
+        let pdf = render(&asli, kertas, orientasi);
+        let pages = sopc::impor::pdf::read(&pdf).expect("the PDF reads").len();
+        assert!(pages >= 3, "the table runs over several pages ({pages})");
+        let balik = impor(&pdf);
+        assert_eq!(balik.steps().len(), 30, "{kertas:?}");
+        assert_eq!(
+            balik
+                .steps()
+                .iter()
+                .filter(|s| s.keputusan.is_some())
+                .count(),
+            2
+        );
+        let (a, b) = (pokok(&asli), pokok(&balik));
+        let beda: Vec<String> = a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+            .collect();
+        assert!(
+            beda.is_empty() && a.len() == b.len(),
+            "{kertas:?} {orientasi:?} differs:\n{}",
+            beda.join("\n")
+        );
+    }
+}
