@@ -7,13 +7,14 @@ use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::tanggal::Tanggal;
 use crate::msg;
 use crate::paper::{Kertas, Orientasi};
+use crate::sandbox::{Jenis, Root};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml::Spanned;
 use toml::de::{DeString, DeValue};
 
-pub const CONFIG_FILE: &str = "sopc.toml";
+pub use crate::sandbox::CONFIG_FILE;
 
 /// Severity set for a rule in `[aturan]`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -95,20 +96,26 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `sopc.toml` from `root` if there is one. The rule codes of
-    /// `[aturan]` are judged by the rule registry, above this module:
-    /// [`crate::check::check_aturan`].
-    pub fn load(root: &Path) -> Result<Config, Msg> {
-        let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                let p = path.display();
-                return Err(crate::diag::gagal_io(crate::diag::MEMBACA, p, &e));
-            }
-        };
-        Config::parse(&text).map_err(|m| in_file(root, m))
+    /// Reads `sopc.toml` from `root` if there is one, through the sandbox:
+    /// a link out of the repository, a FIFO or a device is refused with a
+    /// message naming the path, never a byte of what it points at. The rule
+    /// codes of `[aturan]` are judged by the rule registry, above this
+    /// module: [`crate::check::check_aturan`].
+    pub fn load(root: &Root) -> Result<Config, Msg> {
+        let path = root.path().join(CONFIG_FILE);
+        if !crate::sandbox::exists(&path) {
+            return Ok(Config::default());
+        }
+        let bytes = root
+            .read(&path, Jenis::Konfigurasi)
+            .map_err(|g| g.pesan(&path, Jenis::Konfigurasi))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            in_file(
+                root.path(),
+                msg!("berkas bukan teks UTF-8", "the file is not UTF-8 text"),
+            )
+        })?;
+        Config::parse(&text).map_err(|m| in_file(root.path(), m))
     }
 
     /// Reads the text of a `sopc.toml`. Every message is sopc's own and

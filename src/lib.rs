@@ -5,7 +5,8 @@
 //!
 //! - base leaves: [`source`] (files and spans), [`diag`] (diagnostics and
 //!   bilingual messages), [`paper`] (paper and column geometry), [`teks`]
-//!   (text as a reader sees it: invisible characters, list nesting);
+//!   (text as a reader sees it: invisible characters, list nesting),
+//!   [`sandbox`] (the only way a file is opened);
 //! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
 //!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
 //! - [`config`] — `sopc.toml`;
@@ -26,5 +27,6 @@ pub mod model;
 pub mod paper;
 pub mod parse;
 pub mod render;
+pub mod sandbox;
 pub mod source;
 pub mod teks;

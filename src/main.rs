@@ -306,11 +306,7 @@ fn check(
         Format::Github => {
             if let Ok(summary) = std::env::var("GITHUB_STEP_SUMMARY") {
                 let md = sopc::app::report::github_summary(&reports, lang);
-                let _ = std::fs::OpenOptions::new()
-                    .append(true)
-                    .create(true)
-                    .open(summary)
-                    .and_then(|mut f| f.write_all(md.as_bytes()));
+                let _ = sopc::sandbox::append_to(std::path::Path::new(&summary), &md);
             }
             sopc::app::report::github(&reports, lang)
         }
@@ -356,7 +352,7 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
     if let Some(o) = &cetak.output
         && (reports.len() > 1 || o.extension().is_none_or(|e| e != "pdf"))
     {
-        std::fs::create_dir_all(o).map_err(|e| {
+        sopc::sandbox::create_output_dir(o).map_err(|e| {
             let d = o.display();
             sopc::diag::gagal_io(sopc::diag::MEMBUAT, d, &e)
         })?;
@@ -400,7 +396,7 @@ fn build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> 
 /// `sopc.toml` changes, until interrupted. An SOP with errors is not built,
 /// so its last good PDF stays.
 fn watch_build(paths: &[PathBuf], cetak: &Cetak, lang: Lang) -> Result<ExitCode, Msg> {
-    if let Some(p) = paths.iter().find(|p| !p.exists()) {
+    if let Some(p) = paths.iter().find(|p| !sopc::sandbox::exists(p)) {
         let d = p.display();
         return Err(sopc::msg!("{d} tidak ada", "{d} does not exist"));
     }
@@ -457,9 +453,13 @@ fn new(
     lang: Lang,
 ) -> Result<ExitCode, Msg> {
     let dir = dir.unwrap_or_else(|| {
-        let root = sopc::parse::repo::root_of(std::path::Path::new("."));
-        let sops = root.join(sopc::app::init::SOPS_DIR);
-        if sops.is_dir() {
+        let Ok(root) = sopc::sandbox::Root::of_dir(std::path::Path::new(".")) else {
+            return PathBuf::from(".");
+        };
+        // A `sops` link out of the repository is kept here, and refused
+        // when the SOP is written.
+        let sops = root.path().join(sopc::app::init::SOPS_DIR);
+        if sopc::sandbox::exists(&sops) {
             sops
         } else {
             PathBuf::from(".")
@@ -498,7 +498,7 @@ fn man(dir: Option<&std::path::Path>) -> Result<ExitCode, Msg> {
     let cmd = command();
     match dir {
         Some(d) => {
-            std::fs::create_dir_all(d).map_err(io)?;
+            sopc::sandbox::create_output_dir(d).map_err(io)?;
             clap_mangen::generate_to(cmd, d).map_err(io)?;
         }
         None => {
@@ -685,7 +685,7 @@ fn buku(
     config.cetak.orientasi = orientasi.or(config.cetak.orientasi);
     let reports = checked(&[dir.to_owned()], &config, lang)?;
     let out = output.unwrap_or_else(|| {
-        if dir.is_dir() {
+        if sopc::sandbox::is_dir(dir) {
             dir.join("buku.pdf")
         } else {
             dir.with_file_name("buku.pdf")

@@ -438,6 +438,45 @@ fn the_command_writes_checks_and_never_overwrites() {
     );
 }
 
+/// Writes go through the sandbox: never through a link out of the
+/// repository, while a named input outside it is the user's choice.
+#[cfg(unix)]
+#[test]
+fn the_command_never_writes_through_a_link_out_of_the_repository() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let repo = dir.path().join("repo");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&repo).expect("created");
+    std::fs::create_dir_all(&elsewhere).expect("created");
+    std::fs::write(repo.join("sopc.toml"), "").expect("written");
+    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let pdf_path = dir.path().join("sop.pdf");
+    let asli = parse("a.yaml", &src);
+    std::fs::write(&pdf_path, render(&asli, Kertas::F4, Orientasi::Lanskap)).expect("written");
+    std::os::unix::fs::symlink(&elsewhere, repo.join("keluar")).expect("linked");
+    for out in ["keluar/hasil.yaml", "keluar"] {
+        common::sopc()
+            .current_dir(&repo)
+            .args(["impor", pdf_path.to_str().expect("utf-8"), "-o", out])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("di luar repositori"));
+    }
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("listed").count(), 0);
+    // the same input, written inside the repository
+    common::sopc()
+        .current_dir(&repo)
+        .args([
+            "impor",
+            pdf_path.to_str().expect("utf-8"),
+            "-o",
+            "hasil.yaml",
+        ])
+        .assert()
+        .code(0);
+    assert!(repo.join("hasil.yaml").is_file());
+}
+
 #[test]
 fn a_folder_is_imported_file_by_file_with_a_summary() {
     let dir = tempfile::tempdir().expect("a temporary directory");

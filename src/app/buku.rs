@@ -14,6 +14,7 @@ use crate::model::Sop;
 use crate::msg;
 use crate::parse::repo::{self, LogoMasalah};
 use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
+use crate::sandbox::{Jenis, Root};
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
@@ -74,11 +75,7 @@ pub fn buat(
             "there are no SOP files (*.yaml) in {d}; no book was made"
         )));
     }
-    let root = repo::root_of(if dir.is_dir() {
-        dir
-    } else {
-        dir.parent().unwrap_or(Path::new("."))
-    });
+    let root = Root::of_named(dir).map_err(|g| Gagal::Masukan(g.pesan(dir, Jenis::Sop)))?;
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
     let logo: Vec<Option<Logo>> = urut
         .iter()
@@ -91,7 +88,7 @@ pub fn buat(
         .render_buku_dengan(&buku, &|| kemajuan(Kemajuan::Satu))
         .map_err(|e| Gagal::Cetak(e.message))?;
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        crate::sandbox::create_output_dir(dir).map_err(|e| {
             let d = dir.display();
             Gagal::Cetak(crate::diag::gagal_io(crate::diag::MEMBUAT, d, &e))
         })?;
@@ -124,7 +121,7 @@ fn susun<'a>(
     logo: &'a [Option<Logo>],
     config: &Config,
     pilihan: &Pilihan,
-    root: &Path,
+    root: &Root,
 ) -> Result<Buku<'a>, Gagal> {
     let cfg = &config.buku;
     let sops: Vec<&Sop> = urut.iter().map(|r| sop_of(r)).collect();
@@ -153,7 +150,7 @@ fn susun<'a>(
             .map(|k| k.semua())
             .unwrap_or_default();
         k.iter()
-            .map(|p| lampiran(root, root, p))
+            .map(|p| lampiran(root, root.path(), p))
             .collect::<Result<_, _>>()?
     } else {
         pilihan
@@ -164,7 +161,7 @@ fn susun<'a>(
     };
     let penjelasan = match (&pilihan.penjelasan, &cfg.penjelasan) {
         (Some(p), _) => Some(teks(root, cwd, &p.to_string_lossy())?),
-        (None, Some(p)) => Some(teks(root, root, p)?),
+        (None, Some(p)) => Some(teks(root, root.path(), p)?),
         (None, None) => None,
     };
     let logo_sampul = match &cfg.logo {
@@ -251,34 +248,16 @@ fn tahun_terakhir(sops: &[&Sop]) -> Option<i32> {
         .max()
 }
 
-/// A file the book names, inside the repository.
-fn berkas(root: &Path, base: &Path, p: &str, apa: (&str, &str)) -> Result<PathBuf, Gagal> {
-    let (id, en) = apa;
-    repo::resolve_in_repo(root, base, p).map_err(|m| {
-        Gagal::Masukan(match m {
-            LogoMasalah::DiLuar => msg!(
-                "berkas {id} `{p}` berada di luar repositori; letakkan di dalam folder yang memuat sopc.toml",
-                "the {en} file `{p}` lies outside the repository; put it inside the folder holding sopc.toml"
-            ),
-            LogoMasalah::TidakAda | LogoMasalah::Format => msg!(
-                "berkas {id} `{p}` tidak ditemukan",
-                "the {en} file `{p}` was not found"
-            ),
-        })
-    })
-}
-
-fn baca(path: &Path) -> Result<Vec<u8>, Gagal> {
-    std::fs::read(path).map_err(|e| {
-        let d = path.display();
-        Gagal::Masukan(crate::diag::gagal_io(crate::diag::MEMBACA, d, &e))
-    })
+/// A file the book names, read through the sandbox of the repository.
+fn baca(root: &Root, base: &Path, p: &str, jenis: Jenis) -> Result<Vec<u8>, Gagal> {
+    root.resolve(base, p)
+        .and_then(|real| root.read(&real, jenis))
+        .map_err(|g| Gagal::Masukan(g.pesan(Path::new(p), jenis)))
 }
 
 /// One keputusan file: a PDF (every page), a PNG or a JPEG.
-fn lampiran(root: &Path, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
-    let path = berkas(root, base, p, ("keputusan", "keputusan"))?;
-    let bytes = baca(&path)?;
+fn lampiran(root: &Root, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
+    let bytes = baca(root, base, p, Jenis::Keputusan)?;
     if bytes.starts_with(b"%PDF-") {
         let halaman = render::halaman_pdf(&bytes).map_err(|e| {
             let m = e.message;
@@ -309,21 +288,14 @@ fn gambar(bytes: &[u8]) -> Option<LogoFormat> {
 }
 
 /// The cover logo named in `[buku]`.
-fn logo_buku(root: &Path, p: &str) -> Result<Logo, Gagal> {
-    let (path, format) = repo::resolve_logo(root, root, p).map_err(|m| {
+fn logo_buku(root: &Root, p: &str) -> Result<Logo, Gagal> {
+    let (bytes, format) = repo::read_logo(root, root.path(), p).map_err(|m| {
         Gagal::Masukan(match m {
             LogoMasalah::Format => msg!(
                 "logo `{p}` di [buku] bukan gambar PNG, JPEG atau SVG",
                 "the logo `{p}` in [buku] is not a PNG, JPEG or SVG image"
             ),
-            LogoMasalah::DiLuar => msg!(
-                "logo `{p}` di [buku] berada di luar repositori",
-                "the logo `{p}` in [buku] lies outside the repository"
-            ),
-            LogoMasalah::TidakAda => msg!(
-                "logo `{p}` di [buku] tidak ditemukan",
-                "the logo `{p}` in [buku] was not found"
-            ),
+            LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
         })
     })?;
     let format = match format {
@@ -331,16 +303,12 @@ fn logo_buku(root: &Path, p: &str) -> Result<Logo, Gagal> {
         repo::GambarFormat::Jpeg => LogoFormat::Jpeg,
         repo::GambarFormat::Svg => LogoFormat::Svg,
     };
-    Ok(Logo {
-        bytes: baca(&path)?,
-        format,
-    })
+    Ok(Logo { bytes, format })
 }
 
 /// The penjelasan: a UTF-8 text file.
-fn teks(root: &Path, base: &Path, p: &str) -> Result<String, Gagal> {
-    let path = berkas(root, base, p, ("penjelasan", "penjelasan"))?;
-    String::from_utf8(baca(&path)?).map_err(|_| {
+fn teks(root: &Root, base: &Path, p: &str) -> Result<String, Gagal> {
+    String::from_utf8(baca(root, base, p, Jenis::Penjelasan)?).map_err(|_| {
         Gagal::Masukan(msg!(
             "berkas penjelasan `{p}` bukan teks UTF-8",
             "the penjelasan file `{p}` is not UTF-8 text"

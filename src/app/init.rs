@@ -6,9 +6,9 @@
 use crate::diag::Msg;
 use crate::model::tanggal::Tanggal;
 use crate::msg;
+use crate::sandbox::{self, Root};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The GitHub Actions workflow `init` writes, also shown in the README.
@@ -60,17 +60,24 @@ pub enum Tindakan {
 /// untouched, so running `init` twice, or in a repository that has some of
 /// these files, loses nothing.
 pub fn init(dir: &Path) -> Result<Vec<Tindakan>, Msg> {
-    if dir.exists() && !dir.is_dir() {
+    if sandbox::exists(dir) && !sandbox::is_dir(dir) {
         let d = dir.display();
         return Err(msg!(
             "{d} sudah ada dan bukan direktori",
             "{d} exists and is not a directory"
         ));
     }
+    sandbox::create_output_dir(dir).map_err(|_| {
+        let d = dir.display();
+        msg!("tidak dapat membuat {d}", "cannot create {d}")
+    })?;
+    // What init writes stays in `dir`: a link inside it (`schema ->
+    // /elsewhere`) is never written through.
+    let root = Root::at(dir).map_err(|g| g.pesan_tulis(dir))?;
     let mut done = Vec::new();
     for (rel, content) in files() {
         let path = dir.join(rel);
-        if write_new(&path, &content)? {
+        if write_new(&root, &path, &content)? {
             done.push(Tindakan::Dibuat(path));
         } else {
             done.push(Tindakan::SudahAda(path));
@@ -79,24 +86,11 @@ pub fn init(dir: &Path) -> Result<Vec<Tindakan>, Msg> {
     Ok(done)
 }
 
-/// Writes `content` to `path` unless it exists; `false` when it did.
-fn write_new(path: &Path, content: &str) -> Result<bool, Msg> {
-    let fail = |e: std::io::Error| {
-        let p = path.display();
-        crate::diag::gagal_io(crate::diag::MENULIS, p, &e)
-    };
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
-    }
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(mut f) => f.write_all(content.as_bytes()).map_err(fail).map(|()| true),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(fail(e)),
-    }
+/// Writes `content` to `path` inside `root` unless something is there;
+/// `false` when it was.
+fn write_new(root: &Root, path: &Path, content: &str) -> Result<bool, Msg> {
+    root.write_new(path, content.as_bytes())
+        .map_err(|g| g.pesan_tulis(path))
 }
 
 /// A suggested `nomor` and the pattern it follows (`800/{urut}/DPMD/{tahun}`).
@@ -142,7 +136,8 @@ pub fn new_sop(
         None => dir.join(format!("{}.yaml", slug(nama))),
     };
     let sop_dir = path.parent().unwrap_or(Path::new(".")).to_owned();
-    let root = crate::parse::repo::root_of(&sop_dir);
+    let repo = Root::of_new(&path).map_err(|g| g.pesan_tulis(&path))?;
+    let root = repo.path().to_owned();
     let usulan = match nomor {
         Some(_) => None,
         None => usul_nomor(&existing_nomor(&sop_dir, &root), today.tahun()),
@@ -156,7 +151,7 @@ pub fn new_sop(
     let schema = root.join("schema/sop.schema.json");
     let mut text = String::new();
     for line in SOP_BARU.lines() {
-        if line.starts_with("# yaml-language-server:") && !schema.is_file() {
+        if line.starts_with("# yaml-language-server:") && !sandbox::exists(&schema) {
             continue;
         }
         text.push_str(line);
@@ -168,7 +163,7 @@ pub fn new_sop(
         .replace("{{nama}}", &yaml_scalar(nama))
         .replace("{{hari_ini}}", &today.iso())
         .replace("{{warisan}}", &warisan_text);
-    if !write_new(&path, &text)? {
+    if !write_new(&repo, &path, &text)? {
         let p = path.display();
         return Err(msg!(
             "{p} sudah ada; pilih nama lain atau berkas lain dengan --berkas",
@@ -238,12 +233,17 @@ fn existing_nomor(dir: &Path, root: &Path) -> Vec<String> {
         crate::parse::repo::sop_files(d)
             .unwrap_or_default()
             .iter()
-            .filter_map(|p| crate::parse::load(p, &cache).ok())
+            .flatten()
+            .map(|p| crate::parse::load(p, &cache))
             .filter_map(|l| l.sop.and_then(|s| s.nomor).map(|n| n.value))
             .collect()
     };
-    let here = if dir.is_dir() { read(dir) } else { Vec::new() };
-    if here.is_empty() && root.is_dir() {
+    let here = if sandbox::is_dir(dir) {
+        read(dir)
+    } else {
+        Vec::new()
+    };
+    if here.is_empty() && sandbox::is_dir(root) {
         read(root)
     } else {
         here
@@ -339,8 +339,7 @@ pub fn slug(nama: &str) -> String {
 /// `to` relative to the directory `from`, with `/` separators (for the
 /// schema modeline and comments).
 pub(crate) fn relative(from: &Path, to: &Path) -> String {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
-    let (from, to) = (abs(from), abs(to));
+    let (from, to) = (sandbox::absolute(from), sandbox::absolute(to));
     let common = from
         .components()
         .zip(to.components())

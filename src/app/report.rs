@@ -315,16 +315,33 @@ pub fn github_summary(reports: &[FileReport], lang: Lang) -> String {
     for r in reports {
         for d in &r.diagnostics {
             let p = place(d, &r.sources, &r.path);
-            let msg = d.message.get(lang).replace('|', "\\|");
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | `{}` | {} |",
-                p.path,
+                markdown_cell(&p.path),
                 p.line,
                 d.severity.word(lang),
                 d.code,
-                msg
+                markdown_cell(d.message.get(lang))
             );
+        }
+    }
+    out
+}
+
+/// A value as the text of one Markdown table cell: a line break cannot end
+/// the row and no character starts Markdown or HTML (a file name or a value
+/// quoted in a message comes from the pull request).
+fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') {
+            out.push(' ');
+        } else {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
         }
     }
     out
@@ -425,4 +442,15 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
         "runs": [{"tool": {"driver": {"name": "sopc", "version": env!("CARGO_PKG_VERSION"), "rules": rules}}, "results": results}]
     });
     serde_json::to_string_pretty(&v).expect("JSON values serialise") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_markdown_cell_cannot_end_its_row_or_start_markdown() {
+        assert_eq!(
+            super::markdown_cell("a\n| x |\r\n# <b>[l](u)"),
+            "a \\| x \\|  \\# \\<b\\>\\[l\\]\\(u\\)"
+        );
+    }
 }

@@ -8,6 +8,7 @@ use crate::model::{Sop, Status};
 use crate::msg;
 use crate::parse::repo::{self, RepoIndex};
 use crate::parse::{self, DefaultsCache};
+use crate::sandbox::{self, Jenis, Root};
 use crate::source::Sources;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -48,23 +49,26 @@ impl FileReport {
     }
 }
 
-/// The repository configuration for a path, with today's date for checks.
+/// The repository configuration for a path named on the command line, with
+/// today's date for checks. A path that does not exist has none (the run
+/// then reports it).
 pub fn config_for(path: &Path) -> Result<Config, Msg> {
-    let dir = if path.is_dir() {
-        path
-    } else {
-        path.parent().unwrap_or(Path::new("."))
+    let mut c = match Root::of_named(path) {
+        Ok(root) => {
+            let c = Config::load(&root)?;
+            check::check_aturan(&c).map_err(|m| crate::config::in_file(root.path(), m))?;
+            c
+        }
+        Err(_) => Config::default(),
     };
-    let root = repo::root_of(dir);
-    let mut c = Config::load(&root)?;
-    check::check_aturan(&c).map_err(|m| crate::config::in_file(&root, m))?;
     c.hari_ini = crate::config::today();
     Ok(c)
 }
 
-/// Checks every SOP file under `paths`. I/O failures (a path that does not
-/// exist) are returned as errors; everything about the files' contents is a
-/// diagnostic.
+/// Checks every SOP file under `paths`. A path that does not exist is an
+/// error; a file that cannot be read (vanished, unreadable, a FIFO, a link
+/// out of the repository) is a finding for that file, and everything about
+/// the files' contents is a diagnostic.
 pub fn check_paths(paths: &[PathBuf], config: &Config) -> Result<Vec<FileReport>, Msg> {
     check_paths_with_progress(paths, config, &|_| {})
 }
@@ -86,32 +90,32 @@ pub fn check_paths_with_progress(
     }
     progress(Kemajuan::Mulai(files.len()));
     let defaults = DefaultsCache::default();
+    // A file that vanished or cannot be read is a finding for that file;
+    // the others are still checked.
     let loaded: Vec<_> = files
-        .par_iter()
+        .into_par_iter()
         .map(|f| {
-            let l = parse::load(f, &defaults);
+            let l = match &f {
+                Ok(path) => parse::load(path, &defaults),
+                Err((path, galat)) => parse::unreadable(path, *galat, Jenis::Sop),
+            };
             progress(Kemajuan::Satu);
-            (f.clone(), l)
+            let (Ok(path) | Err((path, _))) = f;
+            (path, l)
         })
         .collect();
     let mut index = RepoIndex::default();
-    let mut parsed = Vec::with_capacity(loaded.len());
-    for (path, l) in loaded {
-        let l = l.map_err(|e| {
-            let d = path.display();
-            crate::diag::gagal_io(crate::diag::MEMBACA, d, &e)
-        })?;
+    for (path, l) in &loaded {
         if let Some(sop) = &l.sop {
             index.add(
-                &path,
+                path,
                 sop.nomor.as_ref().map(|n| n.as_str()),
                 sop.nama.as_ref().map(|n| n.as_str()),
             );
         }
-        parsed.push((path, l));
     }
-    index_rest_of_repository(paths, &parsed, &defaults, &mut index);
-    Ok(parsed
+    index_rest_of_repository(paths, &loaded, &defaults, &mut index);
+    Ok(loaded
         .into_par_iter()
         .map(|(path, l)| {
             let mut diagnostics = l.diagnostics;
@@ -153,18 +157,18 @@ fn index_rest_of_repository(
     if !explicit {
         return;
     }
-    for p in paths.iter().filter(|p| p.is_file()) {
-        let root = repo::root_of(p.parent().unwrap_or(Path::new(".")));
-        let Ok(files) = repo::sop_files(&root) else {
+    for p in paths.iter().filter(|p| !sandbox::is_dir(p)) {
+        let Ok(root) = Root::of_file(p) else {
             continue;
         };
-        for f in &files {
+        let Ok(files) = repo::sop_files(root.path()) else {
+            continue;
+        };
+        for f in files.iter().flatten() {
             if index.has_file(f) {
                 continue;
             }
-            if let Ok(l) = parse::load(f, defaults)
-                && let Some(sop) = &l.sop
-            {
+            if let Some(sop) = &parse::load(f, defaults).sop {
                 index.add(
                     f,
                     sop.nomor.as_ref().map(|n| n.as_str()),
@@ -298,16 +302,15 @@ pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::rende
         .parent()
         .unwrap_or(Path::new("."))
         .to_owned();
-    let root = repo::root_of(r.path.parent().unwrap_or(Path::new(".")));
     let p = logo.as_str();
-    let (path, format) = repo::resolve_logo(&root, &base, p).map_err(|_| {
-        msg!(
-            "logo `{p}` tidak dapat dipakai",
-            "logo `{p}` cannot be used"
-        )
+    let root = Root::of_file(&r.path).map_err(|g| g.pesan(&r.path, Jenis::Sop))?;
+    let (bytes, format) = repo::read_logo(&root, &base, p).map_err(|m| match m {
+        repo::LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
+        repo::LogoMasalah::Format => msg!(
+            "logo `{p}` bukan gambar PNG, JPEG atau SVG",
+            "logo `{p}` is not a PNG, JPEG or SVG image"
+        ),
     })?;
-    let bytes = std::fs::read(&path)
-        .map_err(|e| crate::diag::gagal_io(crate::diag::MEMBACA, "logo", &e))?;
     let format = match format {
         repo::GambarFormat::Png => crate::render::LogoFormat::Png,
         repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,

@@ -12,6 +12,7 @@
 use crate::diag::Msg;
 use crate::msg;
 use crate::parse::repo;
+use crate::sandbox::Root;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -32,13 +33,7 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
     let given: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
     let mut roots: Vec<PathBuf> = given
         .iter()
-        .map(|p| {
-            repo::root_of(if p.is_dir() {
-                p
-            } else {
-                p.parent().unwrap_or(p)
-            })
-        })
+        .map(|p| Root::of_named(p).map_or_else(|_| p.clone(), |r| r.path().to_owned()))
         .collect();
     roots.sort();
     roots.dedup();

@@ -386,6 +386,8 @@ mod tests {
             "berkas-kosong",
             "bukan-utf8",
             "berkas-terlalu-besar",
+            "berkas-tidak-terbaca",
+            "berkas-di-luar",
         ];
         for code in codes {
             for tingkat in ["off", "warn"] {

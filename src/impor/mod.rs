@@ -18,10 +18,8 @@ pub use perintah::perintah;
 
 use crate::diag::Msg;
 use crate::msg;
+use crate::sandbox::{Galat, Jenis, Root};
 use std::path::Path;
-
-/// A bigger file is not an SOP form.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Why a file was not imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,7 +37,9 @@ pub enum Tolak {
     Docx,
     JenisLain,
     TerlaluBesar,
-    Io(String),
+    /// The sandbox refused to read it (vanished, not a regular file, a
+    /// link out of its repository…): its message, naming the path.
+    Berkas(Msg),
 }
 
 impl Tolak {
@@ -86,7 +86,7 @@ impl Tolak {
                 "berkas lebih besar dari 64 MB; ini bukan satu SOP",
                 "the file is larger than 64 MB; this is not one SOP"
             ),
-            Tolak::Io(e) => msg!("tidak dapat dibaca: {e}", "cannot be read: {e}"),
+            Tolak::Berkas(m) => m.clone(),
         }
     }
 }
@@ -116,18 +116,25 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     })
 }
 
-/// Reads one SOP from a file, by what its bytes are (not only its name).
+/// Reads one SOP from a file named on the command line, by what its bytes
+/// are (not only its name). The file is judged as the sandbox judges any
+/// named path: a link is followed only while it stays in the repository
+/// the name lies in.
 pub fn dari_berkas(path: &Path) -> Result<Dokumen, Tolak> {
+    let root = Root::of_named(path).map_err(|g| tolak_berkas(g, path))?;
+    dari_berkas_di(&root, path)
+}
+
+/// Reads one SOP from a file of the folder whose repository is `root`.
+pub fn dari_berkas_di(root: &Root, path: &Path) -> Result<Dokumen, Tolak> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
-    let meta = std::fs::metadata(path).map_err(|e| Tolak::Io(e.to_string()))?;
-    if meta.len() > MAX_BYTES {
-        return Err(Tolak::TerlaluBesar);
-    }
-    let bytes = std::fs::read(path).map_err(|e| Tolak::Io(e.to_string()))?;
+    let bytes = root
+        .read(path, Jenis::Impor)
+        .map_err(|g| tolak_berkas(g, path))?;
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || ext == "doc" {
         return Err(Tolak::Doc);
     }
@@ -143,4 +150,11 @@ pub fn dari_berkas(path: &Path) -> Result<Dokumen, Tolak> {
         });
     }
     dari_pdf(&bytes)
+}
+
+fn tolak_berkas(g: Galat, path: &Path) -> Tolak {
+    match g {
+        Galat::TerlaluBesar { .. } => Tolak::TerlaluBesar,
+        g => Tolak::Berkas(g.pesan(path, Jenis::Impor)),
+    }
 }

@@ -4,9 +4,10 @@
 //! overwriting a file; the written files are checked and the findings
 //! printed, then a summary table for a folder.
 
-use super::{Dokumen, Tolak, dari_berkas, tulis};
+use super::{Dokumen, Tolak, dari_berkas, dari_berkas_di, tulis};
 use crate::diag::{Lang, Msg};
 use crate::msg;
+use crate::sandbox::{self, Jenis, Root};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -20,7 +21,7 @@ enum Hasil {
 /// Runs the command; returns the exit status (0 all imported, 1 some of a
 /// folder refused, 2 a single file refused or a usage/I-O error).
 pub fn perintah(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
-    if input.is_dir() {
+    if sandbox::is_dir(input) {
         folder(input, output, lang)
     } else {
         satu(input, output, lang)
@@ -35,6 +36,10 @@ fn galat(lang: Lang, m: &Msg) {
 fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
     let d = match dari_berkas(input) {
         Ok(d) => d,
+        Err(Tolak::Berkas(m)) => {
+            galat(lang, &m);
+            return 2;
+        }
         Err(t) => {
             let m = t.pesan();
             let f = input.display();
@@ -43,12 +48,21 @@ fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
             return 2;
         }
     };
-    let path = match output {
-        Some(o) if o.is_dir() => o.join(nama_berkas(&d)),
-        Some(o) => o.to_owned(),
-        None => PathBuf::from(nama_berkas(&d)),
+    // A named output directory is judged as the sandbox judges any named
+    // path; a file to be made, from the real directory that will hold it.
+    let (path, root) = match output {
+        Some(o) if sandbox::is_dir(o) => (o.join(nama_berkas(&d)), Root::of_named(o)),
+        Some(o) => (o.to_owned(), Root::of_new(o)),
+        None => {
+            let p = PathBuf::from(nama_berkas(&d));
+            let root = Root::of_new(&p);
+            (p, root)
+        }
     };
-    match tulis_baru(&path, &d, input) {
+    let written = root
+        .map_err(|g| g.pesan_tulis(&path))
+        .and_then(|root| tulis_baru(&root, &path, &d, input));
+    match written {
         Ok(()) => {
             println!("{} → {}", input.display(), path.display());
             periksa(&[path], lang);
@@ -62,10 +76,20 @@ fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
 }
 
 fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
+    let dari = match Root::of_named(input) {
+        Ok(r) => r,
+        Err(g) => {
+            galat(lang, &g.pesan(input, Jenis::Impor));
+            return 2;
+        }
+    };
+    // Links are listed, never followed: the sandbox judges each file when
+    // it is read. Hidden folders (`.git`) are not searched.
     let files: Vec<PathBuf> = walkdir::WalkDir::new(input)
         .max_depth(16)
         .sort_by_file_name()
         .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
@@ -78,7 +102,7 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
     let out = output
         .map(Path::to_owned)
         .unwrap_or_else(|| input.to_owned());
-    if let Err(e) = std::fs::create_dir_all(&out) {
+    if let Err(e) = sandbox::create_output_dir(&out) {
         let d = out.display();
         galat(
             lang,
@@ -86,6 +110,13 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
         );
         return 2;
     }
+    let ke = match Root::of_named(&out) {
+        Ok(r) => r,
+        Err(g) => {
+            galat(lang, &g.pesan_tulis(&out));
+            return 2;
+        }
+    };
     let bar = if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
         indicatif::ProgressBar::new(files.len() as u64)
     } else {
@@ -94,7 +125,7 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
     let read: Vec<Result<Dokumen, Tolak>> = files
         .par_iter()
         .map(|f| {
-            let r = dari_berkas(f);
+            let r = dari_berkas_di(&dari, f);
             bar.inc(1);
             r
         })
@@ -108,7 +139,7 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
             Ok(d) => {
                 let path = unik(&out, &nama_berkas(&d), &taken);
                 taken.push(path.clone());
-                match tulis_baru(&path, &d, f) {
+                match tulis_baru(&ke, &path, &d, f) {
                     Ok(()) => Hasil::Ditulis(path),
                     Err(m) => Hasil::Ditolak(m),
                 }
@@ -156,48 +187,34 @@ fn unik(dir: &Path, name: &str, taken: &[PathBuf]) -> PathBuf {
     p
 }
 
-/// Writes the YAML of `d` to `path`, which must not exist yet.
-fn tulis_baru(path: &Path, d: &Dokumen, asal: &Path) -> Result<(), Msg> {
+/// Writes the YAML of `d` to `path` in `root`, which must not exist yet;
+/// never through a link out of `root`.
+fn tulis_baru(root: &Root, path: &Path, d: &Dokumen, asal: &Path) -> Result<(), Msg> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let root = crate::parse::repo::root_of(dir);
-    let schema = root.join("schema/sop.schema.json");
-    let modeline = schema
-        .is_file()
+    let schema = root.path().join("schema/sop.schema.json");
+    let modeline = root
+        .locate(&schema)
+        .is_ok()
         .then(|| crate::app::init::relative(dir, &schema));
     let nama = asal
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let text = tulis::yaml(d, modeline.as_deref(), &nama);
-    let shown = path.display();
-    let mut f = match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(msg!(
+    match root.write_new(path, text.as_bytes()) {
+        Ok(true) => Ok(()),
+        Ok(false) => {
+            let shown = path.display();
+            Err(msg!(
                 "{shown} sudah ada dan tidak ditimpa; pilih nama lain dengan -o atau pindahkan berkas itu",
                 "{shown} already exists and is not overwritten; choose another name with -o or move that file"
-            ));
+            ))
         }
-        Err(e) => {
-            return Err(msg!(
-                "tidak dapat menulis {shown}: {e}",
-                "cannot write {shown}: {e}"
-            ));
-        }
-    };
-    std::io::Write::write_all(&mut f, text.as_bytes()).map_err(|e| {
-        msg!(
-            "tidak dapat menulis {shown}: {e}",
-            "cannot write {shown}: {e}"
-        )
-    })
+        Err(g) => Err(g.pesan_tulis(path)),
+    }
 }
 
 /// Checks the written files and prints the findings.

@@ -13,6 +13,7 @@ pub mod yaml;
 use crate::diag::{Diagnostic, Severity};
 use crate::model::Sop;
 use crate::msg;
+use crate::sandbox::{self, Galat, Jenis, Root};
 use crate::source::{FileId, SourceFile, Sources, Span};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -23,9 +24,6 @@ use tree::{Node, NodeKind};
 pub const DEFAULTS_FILE: &str = "_default.yaml";
 /// The same with the other YAML extension; both in one directory is an error.
 pub const DEFAULTS_FILE_YML: &str = "_default.yml";
-
-/// Largest SOP file read; larger ones are refused with a clear message.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// One SOP as read: its sources, the SOP (absent when the YAML itself is
 /// broken) and what reading found.
@@ -42,50 +40,55 @@ pub fn parse_str(path: impl Into<PathBuf>, text: &str) -> Loaded {
     load_source(file, &[])
 }
 
-/// Reads one SOP file with the defaults that apply to it.
-pub fn load(path: &Path, defaults: &DefaultsCache) -> std::io::Result<Loaded> {
-    let file = match read_source(path)? {
-        Ok(f) => f,
-        Err(loaded) => return Ok(loaded),
+/// Reads one SOP file through the repository sandbox with the defaults
+/// that apply to it. A file that cannot be read — vanished, unreadable, a
+/// link out of the repository, a FIFO — is a finding, never an abort.
+pub fn load(path: &Path, defaults: &DefaultsCache) -> Loaded {
+    let (root, chain) = match defaults.chain_in(path) {
+        Ok(found) => found,
+        Err(galat) => return unreadable(path, galat, Jenis::Sop),
     };
-    let chain = defaults.chain_in(path)?;
-    Ok(load_source(file, &chain))
+    let file = match read_source(&root, path, Jenis::Sop) {
+        Ok(f) => f,
+        Err(loaded) => return *loaded,
+    };
+    load_source(file, &chain)
 }
 
-/// Reads a file as text, or reports why it is not text.
-fn read_source(path: &Path) -> std::io::Result<Result<Arc<SourceFile>, Loaded>> {
-    use std::io::Read;
-    // One open for the size and the bytes: two system calls fewer per file.
-    let mut handle = std::fs::File::open(path)?;
-    let meta = handle.metadata()?;
-    if meta.len() > MAX_FILE_BYTES {
-        let mb = meta.len() / (1024 * 1024);
-        let max = MAX_FILE_BYTES / (1024 * 1024);
-        return Ok(Err(whole_file_error(
-            path,
-            "berkas-terlalu-besar",
-            msg!(
-                "berkas berukuran {mb} MiB, melebihi batas {max} MiB untuk satu SOP",
-                "the file is {mb} MiB, over the {max} MiB limit for one SOP"
-            ),
-            String::new(),
-        )));
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    handle.read_to_end(&mut bytes)?;
+/// The finding for a file that could not be read: its path and why, never
+/// a byte of its content.
+pub fn unreadable(path: &Path, galat: Galat, jenis: Jenis) -> Loaded {
+    whole_file_error(
+        path,
+        galat.kode(),
+        galat.pesan(path, jenis),
+        galat.saran(),
+        String::new(),
+    )
+}
+
+/// Reads a file as text, or reports why it cannot be read or is not text.
+fn read_source(root: &Root, path: &Path, jenis: Jenis) -> Result<Arc<SourceFile>, Box<Loaded>> {
+    let bytes = root
+        .read(path, jenis)
+        .map_err(|g| Box::new(unreadable(path, g, jenis)))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Ok(Arc::new(SourceFile::new(path, text)))),
+        Ok(text) => Ok(Arc::new(SourceFile::new(path, text))),
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             let prefix = String::from_utf8_lossy(&bytes[..valid]).into_owned();
             let (line, col) = SourceFile::new(path, prefix.clone()).line_col(valid);
-            Ok(Err(whole_file_error(
+            Err(Box::new(whole_file_error(
                 path,
                 "bukan-utf8",
                 msg!(
                     "berkas bukan teks UTF-8 (byte tidak valid di baris {line}, kolom {col})",
                     "the file is not UTF-8 text (invalid byte at line {line}, column {col})"
+                ),
+                msg!(
+                    "simpan berkas sebagai teks UTF-8 (di editor: Save with Encoding → UTF-8)",
+                    "save the file as UTF-8 text (in an editor: Save with Encoding → UTF-8)"
                 ),
                 prefix,
             )))
@@ -97,6 +100,7 @@ fn whole_file_error(
     path: &Path,
     code: &'static str,
     message: crate::diag::Msg,
+    help: crate::diag::Msg,
     text: String,
 ) -> Loaded {
     let mut sources = Sources::default();
@@ -108,10 +112,7 @@ fn whole_file_error(
         Some(Span::new(id, end, end)),
         message,
     )
-    .with_help(msg!(
-        "simpan berkas sebagai teks UTF-8 (di editor: Save with Encoding → UTF-8)",
-        "save the file as UTF-8 text (in an editor: Save with Encoding → UTF-8)"
-    ));
+    .with_help(help);
     Loaded {
         sources,
         sop: None,
@@ -212,34 +213,48 @@ pub struct DefaultsFile {
 /// Defaults files, each read once however many SOPs inherit from it.
 #[derive(Debug, Default)]
 pub struct DefaultsCache {
+    /// By canonical path.
     files: Mutex<HashMap<PathBuf, Option<Arc<DefaultsFile>>>>,
-    /// Each directory's chain: finding the repository root asks the file
-    /// system about every ancestor, which adds up over thousands of SOPs.
-    chains: Mutex<HashMap<PathBuf, Arc<[Arc<DefaultsFile>]>>>,
+    /// Each directory's repository root and chain: finding the root asks the
+    /// file system about every ancestor, which adds up over thousands of
+    /// SOPs.
+    chains: Mutex<HashMap<PathBuf, Chain>>,
 }
 
+/// A directory's repository root and the defaults that apply in it.
+type Chain = (Root, Arc<[Arc<DefaultsFile>]>);
+
 impl DefaultsCache {
-    /// [`Self::chain_for`], worked out once for each directory.
-    fn chain_in(&self, sop_path: &Path) -> std::io::Result<Arc<[Arc<DefaultsFile>]>> {
+    /// The root and the defaults chain of an SOP, worked out once for each
+    /// directory.
+    fn chain_in(&self, sop_path: &Path) -> Result<Chain, Galat> {
         let dir = sop_path.parent().unwrap_or(Path::new("."));
         let chains = || self.chains.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(hit) = chains().get(dir) {
             return Ok(hit.clone());
         }
-        let chain: Arc<[_]> = self.chain_for(sop_path)?.into();
-        chains().insert(dir.to_owned(), chain.clone());
-        Ok(chain)
+        let (root, chain) = self.chain_at(dir)?;
+        let found: Chain = (root, chain.into());
+        chains().insert(dir.to_owned(), found.clone());
+        Ok(found)
     }
 
     /// The defaults files that apply to `sop_path`, from the repository root
     /// down to the SOP's own directory.
-    pub fn chain_for(&self, sop_path: &Path) -> std::io::Result<Vec<Arc<DefaultsFile>>> {
+    pub fn chain_for(&self, sop_path: &Path) -> Result<Vec<Arc<DefaultsFile>>, Galat> {
         let dir = sop_path.parent().unwrap_or(Path::new("."));
-        let root = crate::parse::repo::root_of(dir);
+        Ok(self.chain_at(dir)?.1)
+    }
+
+    /// The chain of the canonical `dir`: however the SOP's path is spelled
+    /// and wherever sopc runs, the same files, and none above the root.
+    fn chain_at(&self, dir: &Path) -> Result<(Root, Vec<Arc<DefaultsFile>>), Galat> {
+        let real = sandbox::canonical(dir)?;
+        let root = Root::of_dir(&real)?;
         let mut chain = Vec::new();
-        for d in dir.ancestors() {
-            let yaml = self.get(&d.join(DEFAULTS_FILE))?;
-            let yml = self.get(&d.join(DEFAULTS_FILE_YML))?;
+        for d in real.ancestors() {
+            let yaml = self.get(&root, &d.join(DEFAULTS_FILE));
+            let yml = self.get(&root, &d.join(DEFAULTS_FILE_YML));
             match (yaml, yml) {
                 (Some(f), Some(other)) => {
                     chain.push(f);
@@ -248,29 +263,37 @@ impl DefaultsCache {
                 (Some(f), None) | (None, Some(f)) => chain.push(f),
                 (None, None) => {}
             }
-            if d == root {
+            if d == root.path() {
                 break;
             }
         }
         chain.reverse();
-        Ok(chain)
+        Ok((root, chain))
     }
 
-    fn get(&self, path: &Path) -> std::io::Result<Option<Arc<DefaultsFile>>> {
+    fn get(&self, root: &Root, path: &Path) -> Option<Arc<DefaultsFile>> {
         if let Some(hit) = self.lock().get(path) {
-            return Ok(hit.clone());
+            return hit.clone();
         }
-        let entry = if path.is_file() {
-            Some(Arc::new(read_defaults(path)?))
-        } else {
-            None
-        };
+        // A link counts as there, wherever it points: the sandbox then
+        // refuses it with a finding instead of skipping it silently.
+        let entry = sandbox::exists(path).then(|| Arc::new(read_defaults(root, path)));
         self.lock().insert(path.to_owned(), entry.clone());
-        Ok(entry)
+        entry
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Option<Arc<DefaultsFile>>>> {
         self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// A path as shown to the user: relative to the working directory when it
+/// lies below it (`sops/_default.yaml` beside `sops/a.yaml`), else absolute.
+fn shown(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().and_then(|d| d.canonicalize());
+    match cwd {
+        Ok(cwd) if cwd.parent().is_some() => path.strip_prefix(&cwd).unwrap_or(path).to_owned(),
+        _ => path.to_owned(),
     }
 }
 
@@ -296,8 +319,9 @@ fn conflict(other: &DefaultsFile) -> DefaultsFile {
     }
 }
 
-fn read_defaults(path: &Path) -> std::io::Result<DefaultsFile> {
-    match read_source(path)? {
+fn read_defaults(root: &Root, path: &Path) -> DefaultsFile {
+    let path = &shown(path);
+    match read_source(root, path, Jenis::Bawaan) {
         Ok(source) => {
             let node = syntax_tree(&source, FileId(0)).and_then(|n| match n.kind {
                 NodeKind::Map(_) | NodeKind::Null => Ok(n),
@@ -311,17 +335,23 @@ fn read_defaults(path: &Path) -> std::io::Result<DefaultsFile> {
                     ),
                 ))),
             });
-            Ok(DefaultsFile { source, node })
+            DefaultsFile { source, node }
         }
-        Err(loaded) => Ok(DefaultsFile {
-            source: loaded.sources.files()[0].clone(),
-            node: Err(Box::new(
-                loaded
-                    .diagnostics
-                    .into_iter()
-                    .next()
-                    .expect("whole_file_error gives one diagnostic"),
-            )),
-        }),
+        Err(loaded) => {
+            let Loaded {
+                sources,
+                diagnostics,
+                ..
+            } = *loaded;
+            DefaultsFile {
+                source: sources.files()[0].clone(),
+                node: Err(Box::new(
+                    diagnostics
+                        .into_iter()
+                        .next()
+                        .expect("whole_file_error gives one diagnostic"),
+                )),
+            }
+        }
     }
 }

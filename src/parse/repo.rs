@@ -2,25 +2,9 @@
 //! `.git`), the SOP files below a path, and an index of the SOPs by `nomor`
 //! and `nama` so that `keterkaitan` can link SOPs of the same repository.
 
+use crate::sandbox::{self, Galat, Jenis, Root};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-/// The repository root of `dir`: the nearest ancestor with `sopc.toml` or
-/// `.git`, else `dir` itself.
-pub fn root_of(dir: &Path) -> PathBuf {
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_owned());
-    for d in abs.ancestors() {
-        if d.join(crate::config::CONFIG_FILE).is_file() || d.join(".git").exists() {
-            return d.to_owned();
-        }
-    }
-    abs
-}
 
 /// Whether a path names an SOP file (`*.yaml`/`*.yml`, not `_default.yaml`
 /// or another `_`-file).
@@ -34,12 +18,23 @@ pub fn is_sop_file(path: &Path) -> bool {
 }
 
 /// SOP files under `path` (or `path` itself), sorted, skipping hidden
-/// directories and build output.
-pub fn sop_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if path.is_file() {
-        return Ok(vec![path.to_owned()]);
+/// directories and build output; or, for an entry that could not be read
+/// while walking or lies outside the repository `path` is named in, its
+/// path and why. Links below `path` are listed, never followed: the
+/// sandbox judges each when it is read. A `path` that does not exist is an
+/// error.
+pub fn sop_files(path: &Path) -> std::io::Result<Vec<Result<PathBuf, (PathBuf, Galat)>>> {
+    let bound = Root::of_named(path).map_err(|_| std::io::ErrorKind::NotFound)?;
+    let judged = |p: PathBuf| {
+        if bound.holds(&p) {
+            Ok(p)
+        } else {
+            Err((p, Galat::DiLuar))
+        }
+    };
+    if !sandbox::is_dir(path) {
+        return Ok(vec![judged(path.to_owned())]);
     }
-    std::fs::metadata(path)?;
     let mut files = Vec::new();
     let walker = walkdir::WalkDir::new(path)
         .follow_links(false)
@@ -51,13 +46,34 @@ pub fn sop_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
         });
     for entry in walker {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_file() && is_sop_file(entry.path()) {
-            files.push(entry.into_path());
+        match entry {
+            Ok(e) if !e.file_type().is_dir() && is_sop_file(e.path()) => {
+                files.push(judged(e.into_path()))
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let galat =
+                    e.io_error()
+                        .map_or(
+                            Galat::TidakTerbaca(std::io::ErrorKind::Other),
+                            |io| match io.kind() {
+                                std::io::ErrorKind::NotFound => Galat::TidakAda,
+                                k => Galat::TidakTerbaca(k),
+                            },
+                        );
+                let at = e.path().unwrap_or(path).to_owned();
+                files.push(Err((at, galat)));
+            }
         }
     }
-    files.sort();
+    files.sort_by(|a, b| entry_path(a).cmp(entry_path(b)));
     Ok(files)
+}
+
+fn entry_path(e: &Result<PathBuf, (PathBuf, Galat)>) -> &Path {
+    match e {
+        Ok(p) | Err((p, _)) => p,
+    }
 }
 
 /// SOPs of one repository by `nomor`, `nama` and file.
@@ -122,58 +138,37 @@ pub enum GambarFormat {
 /// Why a logo path cannot be used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LogoMasalah {
-    /// The path leaves the repository (by `..`, an absolute path or a link).
-    DiLuar,
-    TidakAda,
+    /// The sandbox refused it: outside the repository, missing, not a
+    /// regular file, too large, unreadable.
+    Berkas(Galat),
     /// Not a PNG, JPEG or SVG image.
     Format,
 }
 
-/// Resolves `rel` against `base_dir` and checks that it stays inside `root`,
-/// exists, and is an image. Nothing outside `root` is opened: the path is
-/// checked as written before the file system is asked anything.
-pub fn resolve_logo(
-    root: &Path,
+/// Resolves `rel` (written in a file of `base_dir`) inside the repository
+/// and tells the logo's format from its first bytes.
+pub fn find_logo(
+    root: &Root,
     base_dir: &Path,
     rel: &str,
 ) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
-    let real = resolve_in_repo(root, base_dir, rel)?;
-    let mut head = [0u8; 1024];
-    let n = {
-        use std::io::Read;
-        let mut f = std::fs::File::open(&real).map_err(|_| LogoMasalah::TidakAda)?;
-        f.read(&mut head).map_err(|_| LogoMasalah::TidakAda)?
-    };
-    let format = sniff(&head[..n]).ok_or(LogoMasalah::Format)?;
+    let real = root.resolve(base_dir, rel).map_err(LogoMasalah::Berkas)?;
+    let head = root
+        .read_head(&real, Jenis::Logo, 1024)
+        .map_err(LogoMasalah::Berkas)?;
+    let format = sniff(&head).ok_or(LogoMasalah::Format)?;
     Ok((real, format))
 }
 
-/// Resolves `rel` against `base_dir` to a file inside `root` (by its path as
-/// written, and again after following links), for any file the repository
-/// names: a logo, the keputusan and penjelasan of the book. `Format` is
-/// never returned.
-pub fn resolve_in_repo(root: &Path, base_dir: &Path, rel: &str) -> Result<PathBuf, LogoMasalah> {
-    let root = lexical(&std::path::absolute(root).unwrap_or_else(|_| root.to_owned()));
-    let base_dir = if base_dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        base_dir
-    };
-    let base = std::path::absolute(base_dir).unwrap_or_else(|_| base_dir.to_owned());
-    let joined = lexical(&base.join(rel));
-    if !joined.starts_with(&root) {
-        return Err(LogoMasalah::DiLuar);
-    }
-    if !joined.is_file() {
-        return Err(LogoMasalah::TidakAda);
-    }
-    // A symbolic link inside the repository may still point outside it.
-    let real_root = root.canonicalize().unwrap_or(root.clone());
-    let real = joined.canonicalize().map_err(|_| LogoMasalah::TidakAda)?;
-    if !real.starts_with(&real_root) {
-        return Err(LogoMasalah::DiLuar);
-    }
-    Ok(real)
+/// [`find_logo`], then the logo's bytes.
+pub fn read_logo(
+    root: &Root,
+    base_dir: &Path,
+    rel: &str,
+) -> Result<(Vec<u8>, GambarFormat), LogoMasalah> {
+    let (real, format) = find_logo(root, base_dir, rel)?;
+    let bytes = root.read(&real, Jenis::Logo).map_err(LogoMasalah::Berkas)?;
+    Ok((bytes, format))
 }
 
 fn sniff(head: &[u8]) -> Option<GambarFormat> {
@@ -187,22 +182,6 @@ fn sniff(head: &[u8]) -> Option<GambarFormat> {
     text.contains("<svg").then_some(GambarFormat::Svg)
 }
 
-/// Removes `.` and `..` without touching the file system.
-fn lexical(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,28 +191,34 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("sops/logo")).unwrap();
+        std::fs::write(root.join("sopc.toml"), "").unwrap();
         std::fs::write(root.join("sops/logo/a.png"), b"\x89PNG\r\n\x1a\nrest").unwrap();
         std::fs::write(root.join("sops/logo/b.png"), b"not an image").unwrap();
         let base = root.join("sops");
+        let root = Root::of_dir(&base).unwrap();
         assert_eq!(
-            resolve_logo(root, &base, "logo/a.png").unwrap().1,
+            find_logo(&root, &base, "logo/a.png").unwrap().1,
             GambarFormat::Png
         );
         assert_eq!(
-            resolve_logo(root, &base, "logo/b.png"),
+            read_logo(&root, &base, "logo/a.png").unwrap().0,
+            b"\x89PNG\r\n\x1a\nrest"
+        );
+        assert_eq!(
+            find_logo(&root, &base, "logo/b.png"),
             Err(LogoMasalah::Format)
         );
         assert_eq!(
-            resolve_logo(root, &base, "logo/c.png"),
-            Err(LogoMasalah::TidakAda)
+            find_logo(&root, &base, "logo/c.png"),
+            Err(LogoMasalah::Berkas(Galat::TidakAda))
         );
         assert_eq!(
-            resolve_logo(root, &base, "../../etc/passwd"),
-            Err(LogoMasalah::DiLuar)
+            find_logo(&root, &base, "../../etc/passwd"),
+            Err(LogoMasalah::Berkas(Galat::DiLuar))
         );
         assert_eq!(
-            resolve_logo(root, &base, "/etc/passwd"),
-            Err(LogoMasalah::DiLuar)
+            find_logo(&root, &base, "/etc/passwd"),
+            Err(LogoMasalah::Berkas(Galat::DiLuar))
         );
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::check::Rule;
 use crate::diag::Severity::Error;
+use crate::sandbox::{self, Galat};
 
 pub static YAML_SINTAKS: Rule = Rule {
     code: "yaml-sintaks",
@@ -61,13 +62,50 @@ Simpan ulang sebagai UTF-8; BOM UTF-8 dan akhir baris CRLF diterima.",
 };
 
 pub static BERKAS_TERLALU_BESAR: Rule = Rule {
-    code: "berkas-terlalu-besar",
+    code: sandbox::KODE_TERLALU_BESAR,
     severity: Error,
     title: ("berkas terlalu besar", "file too large"),
     sumber: "keamanan sopc",
-    doc: "Satu berkas SOP dibatasi 16 MiB. SOP sebesar itu hampir pasti keliru; pecah \
-prosedur yang sangat panjang menjadi beberapa SOP yang saling terkait (`keterkaitan`).",
+    doc: "sopc membaca setiap berkas dengan batas ukuran: SOP dan logo 16 MiB, berkas bawaan \
+(`_default.yaml`), `sopc.toml` dan penjelasan 1 MiB, pindaian keputusan 64 MiB. SOP \
+sebesar itu hampir pasti keliru; pecah prosedur yang sangat panjang menjadi beberapa SOP \
+yang saling terkait (`keterkaitan`). Temuan ini tidak dapat dimatikan di `sopc.toml`.",
 };
+
+pub static BERKAS_TIDAK_TERBACA: Rule = Rule {
+    code: sandbox::KODE_TIDAK_TERBACA,
+    severity: Error,
+    title: ("berkas tidak dapat dibaca", "file cannot be read"),
+    sumber: "keamanan sopc",
+    doc: "Berkas hilang saat sopc berjalan, tidak boleh dibaca (izin), atau bukan berkas \
+biasa: direktori, pipa bernama (FIFO), berkas perangkat seperti `/dev/zero`, atau soket. \
+sopc tidak membuka berkas semacam itu (membacanya bisa menunggu selamanya atau tak \
+berujung), melaporkannya, lalu tetap memeriksa berkas lain. Temuan ini tidak dapat \
+dimatikan di `sopc.toml`: berkas yang tidak terbaca tidak pernah lolos pemeriksaan.",
+};
+
+pub static BERKAS_DI_LUAR: Rule = Rule {
+    code: sandbox::KODE_DI_LUAR,
+    severity: Error,
+    title: ("berkas di luar repositori", "file outside the repository"),
+    sumber: "keamanan sopc",
+    doc: "sopc hanya membaca berkas biasa di dalam repositori (direktori terdekat yang \
+memuat `sopc.toml` atau `.git`). Tautan simbolik yang menunjuk ke luar — misalnya \
+`_default.yaml -> /etc/passwd` dalam sebuah pull request — ditolak tanpa dibuka, dan isinya \
+tidak pernah dicetak. Begitu pula bagian tersembunyi repositori — `.git` (tempat CI \
+menyimpan token), `.env`, dan setiap nama yang diawali titik. Simpan berkas itu di dalam \
+repositori sebagai berkas biasa. Temuan ini tidak dapat dimatikan di `sopc.toml`.",
+};
+
+/// The rule of a sandbox refusal; all are reading failures
+/// ([`super::TETAP`]), whatever `[aturan]` says.
+pub fn reading_rule(galat: Galat) -> &'static Rule {
+    super::TETAP
+        .iter()
+        .copied()
+        .find(|r| r.code == galat.kode())
+        .expect("every sandbox code is a reading rule (tested below)")
+}
 
 pub static KUNCI_TIDAK_DIKENAL: Rule = Rule {
     code: "kunci-tidak-dikenal",
@@ -134,6 +172,22 @@ tulis `1500 menit` atau `1,5 menit`.",
 #[cfg(test)]
 mod tests {
     use crate::check::testing::*;
+    use crate::sandbox::{Galat, Macam};
+
+    #[test]
+    fn every_sandbox_refusal_has_its_reading_rule() {
+        let all = [
+            Galat::TidakAda,
+            Galat::DiLuar,
+            Galat::Tersembunyi,
+            Galat::BukanBerkasBiasa(Macam::Fifo),
+            Galat::TerlaluBesar { batas: 1 },
+            Galat::TidakTerbaca(std::io::ErrorKind::PermissionDenied),
+        ];
+        for g in all {
+            assert_eq!(super::reading_rule(g).code, g.kode());
+        }
+    }
 
     #[test]
     fn reading_findings_point_at_their_line() {

@@ -1,10 +1,13 @@
 //! `keterkaitan-tidak-ada`: an explicit reference to an SOP that the
-//! repository does not contain.
+//! repository does not contain; `keterkaitan-di-luar`: a `{berkas: …}`
+//! reference that leaves the repository (sopc never looks there).
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity;
 use crate::model::{Keterkaitan, Rujukan};
 use crate::msg;
+use crate::sandbox::{Galat, Root};
+use std::path::Path;
 
 pub static RULE: Rule = Rule {
     code: "keterkaitan-tidak-ada",
@@ -20,6 +23,20 @@ repositori ini, sehingga sopc memeriksanya dan menautkannya di buku SOP.\n\n\
 Contoh: `keterkaitan: [{nomor: 800/13/DPMD/2023}, SOP Pengarsipan Dinas Arsip]`.",
 };
 
+pub static DI_LUAR: Rule = Rule {
+    code: "keterkaitan-di-luar",
+    severity: Severity::Error,
+    title: (
+        "SOP yang dirujuk berada di luar repositori",
+        "referenced SOP outside the repository",
+    ),
+    sumber: "keamanan sopc",
+    doc: "`{berkas: …}` menyebut berkas SOP relatif terhadap berkas tempat ia ditulis, dan \
+berkas itu harus berada di dalam repositori (direktori terdekat yang memuat `sopc.toml` \
+atau `.git`). `{berkas: ../../lain/x.yaml}` yang keluar dari repositori — langsung atau \
+lewat tautan simbolik — ditolak tanpa dibuka. SOP instansi lain ditulis sebagai teks biasa.",
+};
+
 pub fn check(cx: &mut Ctx) {
     let Some(list) = &cx.sop.keterkaitan else {
         return;
@@ -30,8 +47,25 @@ pub fn check(cx: &mut Ctx) {
         };
         let found = match (r, cx.repo) {
             (Rujukan::Berkas(f), _) => {
-                let base = cx.sources.path(entry.span.file).parent().map(|p| p.join(f));
-                base.is_some_and(|p| p.is_file() && crate::parse::repo::is_sop_file(&p))
+                let base = cx.sources.path(entry.span.file);
+                match berkas(cx.path, base, f) {
+                    Err(Galat::DiLuar | Galat::Tersembunyi) => {
+                        cx.report(
+                            &DI_LUAR,
+                            entry.span,
+                            msg!(
+                                "`{f}` berada di luar repositori; sopc tidak membukanya",
+                                "`{f}` lies outside the repository; sopc does not open it"
+                            ),
+                        )
+                        .help = Some(msg!(
+                            "rujuk SOP repositori ini, atau tulis SOP instansi lain sebagai teks biasa",
+                            "refer to an SOP of this repository, or write another office's SOP as plain text"
+                        ));
+                        continue;
+                    }
+                    found => found.is_ok_and(|p| crate::parse::repo::is_sop_file(&p)),
+                }
             }
             (Rujukan::Nomor(n), Some(repo)) => repo.find_nomor(n).is_some(),
             (Rujukan::Nama(n), Some(repo)) => repo.find_nama(n).is_some(),
@@ -57,6 +91,14 @@ pub fn check(cx: &mut Ctx) {
             ));
         }
     }
+}
+
+/// The file a `{berkas: …}` in `written_in` names, through the sandbox of
+/// the SOP's repository.
+fn berkas(sop: &Path, written_in: &Path, f: &str) -> Result<std::path::PathBuf, Galat> {
+    let root = Root::of_file(sop)?;
+    let base = written_in.parent().unwrap_or(Path::new("."));
+    root.resolve(base, f)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
 use crate::msg;
-use crate::parse::repo::{LogoMasalah, resolve_logo, root_of};
+use crate::parse::repo::{LogoMasalah, find_logo};
+use crate::sandbox::{Galat, Jenis, Root};
 
 const SUMBER: &str = "keamanan sopc; Permendagri 52/2011 (kepala lembar pengesahan)";
 
@@ -47,20 +48,27 @@ pub fn check(cx: &mut Ctx) {
     }
     let written_in = cx.sources.path(logo.span.file);
     let base = written_in.parent().unwrap_or(std::path::Path::new("."));
-    let root = root_of(cx.path.parent().unwrap_or(std::path::Path::new(".")));
-    let Err(problem) = resolve_logo(&root, base, logo) else {
+    let Ok(root) = Root::of_file(cx.path) else {
+        return;
+    };
+    let Err(problem) = find_logo(&root, base, logo) else {
         return;
     };
     let p = logo.as_str();
+    let r = root.path().display().to_string();
+    let help = msg!(
+        "simpan logo di dalam repositori ({r}) dan tulis jalurnya relatif terhadap berkas ini",
+        "keep the logo inside the repository ({r}) and write its path relative to this file"
+    );
     let (rule, message) = match problem {
-        LogoMasalah::DiLuar => (
+        LogoMasalah::Berkas(Galat::DiLuar) => (
             &DI_LUAR,
             msg!(
                 "logo `{p}` berada di luar repositori; sopc tidak membacanya",
                 "logo `{p}` lies outside the repository; sopc does not read it"
             ),
         ),
-        LogoMasalah::TidakAda => (
+        LogoMasalah::Berkas(Galat::TidakAda) => (
             &TIDAK_ADA,
             msg!(
                 "berkas logo `{p}` tidak ada",
@@ -74,12 +82,20 @@ pub fn check(cx: &mut Ctx) {
                 "`{p}` is not a PNG, JPEG or SVG image"
             ),
         ),
+        // A FIFO, a device, a file over the cap: a reading failure.
+        LogoMasalah::Berkas(galat) => {
+            let rule = crate::check::rules::baca::reading_rule(galat);
+            let help = galat.saran();
+            cx.report(
+                rule,
+                logo.span,
+                galat.pesan(std::path::Path::new(p), Jenis::Logo),
+            )
+            .help = Some(help);
+            return;
+        }
     };
-    let r = root.display().to_string();
-    cx.report(rule, logo.span, message).help = Some(msg!(
-        "simpan logo di dalam repositori ({r}) dan tulis jalurnya relatif terhadap berkas ini",
-        "keep the logo inside the repository ({r}) and write its path relative to this file"
-    ));
+    cx.report(rule, logo.span, message).help = Some(help);
 }
 
 #[cfg(test)]

@@ -33,13 +33,16 @@ pub static TETAP: &[&Rule] = &[
     &baca::BERKAS_KOSONG,
     &baca::BUKAN_UTF8,
     &baca::BERKAS_TERLALU_BESAR,
+    &baca::BERKAS_TIDAK_TERBACA,
+    &baca::BERKAS_DI_LUAR,
 ];
 
 #[rustfmt::skip]
 pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&baca::YAML_SINTAKS, &baca::YAML_TERLALU_BESAR, &baca::BERKAS_KOSONG, &baca::BUKAN_UTF8,
        &baca::BERKAS_TERLALU_BESAR, &baca::KUNCI_TIDAK_DIKENAL, &baca::KUNCI_GANDA, &baca::TIPE_SALAH,
-       &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID, &baca::BAWAAN_GANDA], None),
+       &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID, &baca::BAWAAN_GANDA,
+       &baca::BERKAS_TIDAK_TERBACA, &baca::BERKAS_DI_LUAR], None),
     (&[&karakter::RULE], Some(karakter::check)),
     (&[&isian::RULE], Some(isian::check)),
     (&[&wajib_ada::RULE], Some(wajib_ada::check)),
@@ -49,7 +52,7 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&kotak_kosong::RULE], Some(kotak_kosong::check)),
     (&[&dasar_hukum::FORMAT, &dasar_hukum::JENIS, &dasar_hukum::TAHUN, &dasar_hukum::GANDA,
        &dasar_hukum::URUTAN], Some(dasar_hukum::check)),
-    (&[&keterkaitan::RULE], Some(keterkaitan::check)),
+    (&[&keterkaitan::RULE, &keterkaitan::DI_LUAR], Some(keterkaitan::check)),
     (&[&kegiatan_subjek::RULE], Some(kegiatan_subjek::check)),
     (&[&pelaksana::TIDAK_DIKENAL, &pelaksana::TIDAK_DIPAKAI, &pelaksana::KURANG, &pelaksana::GANDA],
        Some(pelaksana::check)),
