@@ -596,3 +596,319 @@ fn a_table_over_several_pages_comes_back_once_with_its_flow() {
         );
     }
 }
+
+// --- DOCX -------------------------------------------------------------------------
+
+/// A `.docx` holding `body` as its `word/document.xml` body, written with
+/// the zip crate (no word processor needed).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opt = zip::write::SimpleFileOptions::default();
+    z.start_file("[Content_Types].xml", opt).expect("entry");
+    z.write_all(b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+        .expect("written");
+    z.start_file("word/document.xml", opt).expect("entry");
+    z.write_all(xml.as_bytes()).expect("written");
+    z.finish().expect("finished").into_inner()
+}
+
+/// A cell: `props` inside `w:tcPr`, then its paragraphs (`inner` raw XML
+/// appended to the last paragraph's runs).
+fn tc(props: &str, paras: &[&str], inner: &str) -> String {
+    let mut s = format!("<w:tc><w:tcPr>{props}</w:tcPr>");
+    if paras.is_empty() {
+        s.push_str(&format!("<w:p>{inner}</w:p>"));
+    }
+    for (i, p) in paras.iter().enumerate() {
+        let extra = if i + 1 == paras.len() { inner } else { "" };
+        s.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r>{extra}</w:p>"
+        ));
+    }
+    s + "</w:tc>"
+}
+
+fn tr(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
+/// A DrawingML shape with the given preset, in an `mc:AlternateContent`
+/// whose VML fallback says `fallback`: only one branch may be read.
+fn shape(prst: &str, fallback: &str) -> String {
+    format!(
+        r##"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="900000" cy="400000"/><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:t>teks di dalam bentuk</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape type="#{fallback}"/></w:pict></mc:Fallback></mc:AlternateContent></w:r>"##
+    )
+}
+
+/// A small SOP as an office drafts it in Word: the identity table with the
+/// instansi merged down the left, the six boxes, and a procedure table with
+/// grouped headers (Pelaksana, Mutu Baku) over two rows, four steps, one a
+/// decision, symbols drawn as DrawingML (with VML fallbacks), as VML only,
+/// and marked by shading; one row starts after a `gridBefore`.
+fn sop_docx() -> Vec<u8> {
+    let c = |p: &[&str]| tc("", p, "");
+    let restart = "<w:vMerge w:val=\"restart\"/>";
+    let cont = "<w:vMerge/>";
+    let identitas = [
+        tr(&[
+            tc(
+                restart,
+                &[
+                    "PEMERINTAH KABUPATEN CONTOH",
+                    "DINAS KOMUNIKASI",
+                    "BIDANG UMUM",
+                ],
+                "",
+            ),
+            c(&["Nomor SOP"]),
+            c(&["800/12/DK/2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Tanggal Pembuatan"]),
+            c(&["2 Januari 2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Tanggal Efektif"]),
+            c(&["15 Januari 2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Disahkan oleh"]),
+            c(&[
+                "Kepala Dinas Komunikasi",
+                "",
+                "Budi Santoso, S.Kom.",
+                "Pembina (IV/a)",
+                "NIP. 19700101 200003 1 001",
+            ]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Nama SOP"]),
+            c(&["Penerbitan Surat Rekomendasi"]),
+        ]),
+    ]
+    .concat();
+    let kotak = [
+        tr(&[c(&["Dasar Hukum:"]), c(&["Kualifikasi Pelaksana:"])]),
+        tr(&[
+            c(&[
+                "1. Undang-Undang Nomor 23 Tahun 2014",
+                "2. Peraturan Bupati Nomor 5 Tahun 2020",
+            ]),
+            c(&["Memahami tata naskah dinas"]),
+        ]),
+        tr(&[c(&["Keterkaitan:"]), c(&["Peralatan/Perlengkapan:"])]),
+        tr(&[c(&["-"]), c(&["Komputer", "Printer"])]),
+        tr(&[c(&["Peringatan:"]), c(&["Pencatatan dan Pendataan:"])]),
+        tr(&[
+            c(&["Surat tidak diterbitkan bila berkas tidak lengkap"]),
+            c(&["Buku agenda"]),
+        ]),
+    ]
+    .concat();
+    let span = |n: u32, p: &[&str]| tc(&format!("<w:gridSpan w:val=\"{n}\"/>"), p, "");
+    let vm = |p: &[&str]| tc(restart, p, "");
+    let fill = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/>";
+    let prosedur = [
+        tr(&[
+            vm(&["No"]),
+            vm(&["Kegiatan"]),
+            span(3, &["Pelaksana"]),
+            span(3, &["Mutu Baku"]),
+            vm(&["Keterangan"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            tc(cont, &[], ""),
+            c(&["Staf"]),
+            c(&["Kepala Seksi"]),
+            c(&["Kepala Dinas"]),
+            c(&["Kelengkapan"]),
+            c(&["Waktu"]),
+            c(&["Output"]),
+            tc(cont, &[], ""),
+        ]),
+        tr(&[
+            c(&["1"]),
+            c(&["Menerima permohonan &amp; berkas"]),
+            tc("", &[], &shape("flowChartTerminator", "_x0000_t110")),
+            c(&[]),
+            c(&[]),
+            c(&["Surat permohonan", "KTP"]),
+            c(&["15 menit"]),
+            c(&["Berkas diterima"]),
+            c(&[]),
+        ]),
+        tr(&[
+            c(&["2"]),
+            c(&["Memeriksa kelengkapan berkas"]),
+            c(&[]),
+            tc("", &[], &shape("flowChartDecision", "_x0000_t109")),
+            c(&[]),
+            c(&["Berkas permohonan"]),
+            c(&["30 menit"]),
+            c(&["Berkas terperiksa"]),
+            c(&["Ya: ke langkah 3; Tidak: kembali ke langkah 1"]),
+        ]),
+        format!(
+            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}</w:tr>",
+            [
+                c(&["Menandatangani surat rekomendasi"]),
+                c(&[]),
+                c(&[]),
+                tc(fill, &[], ""),
+                c(&["Konsep surat"]),
+                c(&["1 hari"]),
+                c(&["Surat rekomendasi"]),
+                c(&[]),
+            ]
+            .concat()
+        ),
+        tr(&[
+            c(&["4"]),
+            c(&["Menyerahkan surat kepada pemohon"]),
+            tc(
+                "",
+                &[],
+                "<w:r><w:pict><v:shape type=\"#_x0000_t116\"/></w:pict></w:r>",
+            ),
+            c(&[]),
+            c(&[]),
+            c(&["Surat rekomendasi"]),
+            c(&["10 menit"]),
+            c(&["Tanda terima"]),
+            c(&[]),
+        ]),
+    ]
+    .concat();
+    docx(&format!(
+        "<w:tbl>{identitas}</w:tbl><w:p/><w:tbl>{kotak}</w:tbl><w:p/><w:tbl>{prosedur}</w:tbl>"
+    ))
+}
+
+#[test]
+fn a_docx_sop_comes_back_from_words_own_structure() {
+    let d = sopc::impor::dari_docx(&sop_docx())
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "uji.docx");
+    let s = parse("impor.yaml", &yaml);
+    let p = pokok(&s);
+    let has = |line: &str| assert!(p.iter().any(|l| l == line), "{line}\n{p:#?}\n{yaml}");
+    has("nomor 800/12/DK/2024");
+    has("nama Penerbitan Surat Rekomendasi");
+    has("pemerintah pemerintah kabupaten contoh");
+    has("instansi dinas komunikasi");
+    has("jabatan kepala dinas komunikasi");
+    has("pengesah Budi Santoso, S.Kom.");
+    has("pangkat Pembina (IV/a)");
+    has("nip 19700101 200003 1 001");
+    has(
+        r#"dasar_hukum ["Undang-Undang Nomor 23 Tahun 2014", "Peraturan Bupati Nomor 5 Tahun 2020"]"#,
+    );
+    has(r#"peralatan ["Komputer", "Printer"]"#);
+    has(r#"pelaksana ["Staf", "Kepala Seksi", "Kepala Dinas"]"#);
+    has("langkah 4");
+    has("1 kegiatan Menerima permohonan & berkas");
+    has("1 pelaksana Staf");
+    has("2 pelaksana Kepala Seksi");
+    // the row after a gridBefore: its cells shifted by one grid column
+    has("3 kegiatan Menandatangani surat rekomendasi");
+    has("3 pelaksana Kepala Dinas");
+    has("4 pelaksana Staf");
+    has("1 waktu 15 menit");
+    has("3 waktu 1 hari");
+    has(r#"1 kelengkapan Daftar(["Surat permohonan", "KTP"])"#);
+    has(r#"2 output Teks("Berkas terperiksa")"#);
+    // the decision: tidak back to step 1, ya on to the next
+    has(r#"2 keputusan Some((2, 0, "ya", "tidak"))"#);
+    has("1 keputusan None");
+    // one branch of mc:AlternateContent only: the fallback of step 1 is a
+    // decision and of step 2 a process, and neither was read
+    assert!(d.langkah[0].keputusan.is_none());
+    assert_eq!(d.langkah[0].simbol.len(), 1);
+    assert_eq!(d.langkah[1].simbol.len(), 1);
+    // the text inside a shape is not the cell's text
+    assert!(!yaml.contains("teks di dalam bentuk"), "{yaml}");
+}
+
+#[test]
+fn the_command_imports_a_docx_and_checks_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("sop.docx"), sop_docx()).expect("written");
+    common::sopc()
+        .current_dir(dir.path())
+        .args(["impor", "sop.docx", "-o", "hasil.yaml"])
+        .assert()
+        .code(0);
+    let written = std::fs::read_to_string(dir.path().join("hasil.yaml")).expect("written");
+    assert!(written.contains("status: draf"), "{written}");
+    assert_eq!(
+        text(&parse("hasil.yaml", &written).nama),
+        "Penerbitan Surat Rekomendasi"
+    );
+}
+
+#[test]
+fn hostile_docx_files_are_refused_never_a_panic() {
+    use sopc::impor::docx::Cacat;
+    use std::io::Write;
+    let refused = |bytes: &[u8]| sopc::impor::dari_docx(bytes).err();
+    // not a zip, a truncated one, one without word/document.xml
+    assert_eq!(
+        refused(b"PK\x03\x04 rusak"),
+        Some(Tolak::Docx(Cacat::Arsip))
+    );
+    let good = sop_docx();
+    assert!(refused(&good[..good.len() / 2]).is_some());
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file("lain.txt", zip::write::SimpleFileOptions::default())
+        .expect("entry");
+    z.write_all(b"x").expect("written");
+    let lain = z.finish().expect("finished").into_inner();
+    assert_eq!(refused(&lain), Some(Tolak::Docx(Cacat::TanpaDokumen)));
+    // a zip bomb: 40 MiB of zeros deflated to a few KiB is cut at the cap
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    z.start_file("word/document.xml", deflated).expect("entry");
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..40 {
+        z.write_all(&zeros).expect("written");
+    }
+    let bomb = z.finish().expect("finished").into_inner();
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    assert_eq!(refused(&bomb), Some(Tolak::Docx(Cacat::Berlebihan)));
+    // too many entries
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..10_001 {
+        z.start_file(format!("{i}"), zip::write::SimpleFileOptions::default())
+            .expect("entry");
+    }
+    let many = z.finish().expect("finished").into_inner();
+    assert_eq!(refused(&many), Some(Tolak::Docx(Cacat::Berlebihan)));
+    // elements nested beyond any document, and broken XML
+    let deep = docx(&"<w:p>".repeat(5_000));
+    assert_eq!(refused(&deep), Some(Tolak::Docx(Cacat::Berlebihan)));
+    let broken = docx("<w:tbl><w:tr></w:tbl>");
+    assert_eq!(refused(&broken), Some(Tolak::Docx(Cacat::Xml)));
+    // a gridSpan of millions of columns is bounded, and a document without
+    // a procedure table is not an SOP
+    let wide = docx(&format!(
+        "<w:tbl>{}</w:tbl>",
+        tr(&[tc("<w:gridSpan w:val=\"99999999\"/>", &["x"], "")]).repeat(3)
+    ));
+    assert!(refused(&wide).is_some());
+    assert_eq!(
+        refused(&docx("<w:p><w:r><w:t>Surat biasa</w:t></w:r></w:p>")),
+        Some(Tolak::BukanSop(BukanSop::TanpaTabel))
+    );
+}

@@ -51,7 +51,7 @@ pub struct Nilai {
 }
 
 impl Nilai {
-    fn dibaca(teks: String) -> Nilai {
+    pub(crate) fn dibaca(teks: String) -> Nilai {
         Nilai {
             teks,
             catatan: None,
@@ -316,7 +316,11 @@ fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
     let mut end = ls.len();
     if let Some(i) = nip {
         let t = &ls[i].text;
-        let angka = t[3..].trim_start_matches(['.', ':', ' ']).trim();
+        let angka = t
+            .get(3..)
+            .unwrap_or("")
+            .trim_start_matches(['.', ':', ' '])
+            .trim();
         d.nip = Nilai::dibaca(angka.to_owned());
         end = i;
     }

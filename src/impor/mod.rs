@@ -7,6 +7,7 @@
 //! overwriting, then checked.
 
 pub mod baca;
+pub mod docx;
 pub mod geom;
 pub mod panah;
 pub mod pdf;
@@ -34,7 +35,8 @@ pub enum Tolak {
     BukanSop(BukanSop),
     /// Old binary Word.
     Doc,
-    Docx,
+    /// A `.docx` that cannot be read, or is over a bound.
+    Docx(docx::Cacat),
     JenisLain,
     TerlaluBesar,
     /// The sandbox refused to read it (vanished, not a regular file, a
@@ -74,13 +76,25 @@ impl Tolak {
                 "berkas .doc (Word lama) tidak dapat dibaca; buka di Word atau LibreOffice dan simpan sebagai PDF, lalu impor PDF-nya",
                 "a .doc file (old Word) cannot be read; open it in Word or LibreOffice and save it as PDF, then import the PDF"
             ),
-            Tolak::Docx => msg!(
-                "berkas .docx belum dapat diimpor; simpan sebagai PDF dari Word atau LibreOffice, lalu impor PDF-nya",
-                "a .docx file cannot be imported yet; save it as PDF from Word or LibreOffice, then import the PDF"
+            Tolak::Docx(docx::Cacat::Arsip) => msg!(
+                "berkas .docx ini rusak (bukan arsip zip yang terbaca, atau terenkripsi); simpan ulang dari Word atau LibreOffice sebagai .docx tanpa kata sandi",
+                "this .docx is damaged (not a readable zip archive, or encrypted); save it again from Word or LibreOffice as a .docx without a password"
+            ),
+            Tolak::Docx(docx::Cacat::TanpaDokumen) => msg!(
+                "arsip ini tidak memuat word/document.xml, jadi bukan dokumen Word; simpan ulang dari Word atau LibreOffice sebagai .docx",
+                "this archive holds no word/document.xml, so it is not a Word document; save it again from Word or LibreOffice as .docx"
+            ),
+            Tolak::Docx(docx::Cacat::Berlebihan) => msg!(
+                "berkas .docx ini melampaui batas yang dibaca sopc (jumlah entri arsip, ukuran dokumen setelah diekstrak, atau kedalaman susunan); satu SOP tidak sebesar itu",
+                "this .docx is over what sopc reads (archive entries, document size once inflated, or nesting depth); one SOP is not that large"
+            ),
+            Tolak::Docx(docx::Cacat::Xml) => msg!(
+                "word/document.xml dalam berkas .docx ini rusak (XML tidak sah); simpan ulang dari Word atau LibreOffice",
+                "word/document.xml in this .docx is damaged (invalid XML); save it again from Word or LibreOffice"
             ),
             Tolak::JenisLain => msg!(
-                "hanya berkas PDF yang dapat diimpor",
-                "only PDF files can be imported"
+                "hanya berkas PDF dan DOCX yang dapat diimpor",
+                "only PDF and DOCX files can be imported"
             ),
             Tolak::TerlaluBesar => msg!(
                 "berkas lebih besar dari 64 MB; ini bukan satu SOP",
@@ -116,6 +130,15 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     })
 }
 
+/// Reads one SOP from the bytes of a `.docx`.
+pub fn dari_docx(bytes: &[u8]) -> Result<Dokumen, Tolak> {
+    // zip and quick-xml return errors on hostile input; a panic inside
+    // either still must not take a whole batch down.
+    let read = std::panic::catch_unwind(|| docx::baca(bytes))
+        .map_err(|_| Tolak::Docx(docx::Cacat::Arsip))?;
+    read.map_err(Tolak::Docx)?.map_err(Tolak::BukanSop)
+}
+
 /// Reads one SOP from a file named on the command line, by what its bytes
 /// are (not only its name). The file is judged as the sandbox judges any
 /// named path: a link is followed only while it stays in the repository
@@ -139,7 +162,7 @@ pub fn dari_berkas_di(root: &Root, path: &Path) -> Result<Dokumen, Tolak> {
         return Err(Tolak::Doc);
     }
     if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
-        return Err(Tolak::Docx);
+        return dari_docx(&bytes);
     }
     let head = &bytes[..bytes.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
