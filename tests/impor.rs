@@ -395,7 +395,7 @@ fn the_command_refuses_with_exit_2_and_writes_nothing() {
     std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).expect("written");
     let scan = dir.path().join("pindaian.pdf");
     std::fs::write(&scan, page("40 40 760 500 re S")).expect("written");
-    for (input, words) in [(&doc, "simpan sebagai PDF"), (&scan, "ocrmypdf")] {
+    for (input, words) in [(&doc, "simpan sebagai .docx"), (&scan, "ocrmypdf")] {
         let out = dir.path().join("hasil.yaml");
         common::sopc()
             .current_dir(dir.path())

@@ -73,8 +73,8 @@ impl Tolak {
                 "no procedure table (columns Kegiatan, Pelaksana, Mutu Baku) was found; this document is not an SOP in the Permendagri 52/2011 form"
             ),
             Tolak::Doc => msg!(
-                "berkas .doc (Word lama) tidak dapat dibaca; buka di Word atau LibreOffice dan simpan sebagai PDF, lalu impor PDF-nya",
-                "a .doc file (old Word) cannot be read; open it in Word or LibreOffice and save it as PDF, then import the PDF"
+                "berkas .doc (Word lama) tidak dapat dibaca; buka di Word atau LibreOffice dan simpan sebagai .docx atau PDF, lalu impor berkas itu",
+                "a .doc file (old Word) cannot be read; open it in Word or LibreOffice and save it as .docx or PDF, then import that file"
             ),
             Tolak::Docx(docx::Cacat::Arsip) => msg!(
                 "berkas .docx ini rusak (bukan arsip zip yang terbaca, atau terenkripsi); simpan ulang dari Word atau LibreOffice sebagai .docx tanpa kata sandi",
