@@ -38,7 +38,7 @@ fn main() {
     let paths = vec![dir];
     for run in 1..=3 {
         let t = Instant::now();
-        let reports = sopc::app::run::check_paths(&paths, &config).expect("check");
+        let reports = sopc::app::batch::check_paths(&paths, &config).expect("check");
         let secs = t.elapsed().as_secs_f64();
         let errors: usize = reports.iter().map(|r| r.errors()).sum();
         assert_eq!(reports.len(), n);

@@ -70,7 +70,7 @@ fn main() {
         ok += 1;
         let yaml = out.path().join(format!("{ok}.yaml"));
         std::fs::write(&yaml, tulis::yaml(&d, None, &name)).expect("the YAML is written");
-        let errors = sopc::app::run::check_paths(&[yaml], &config)
+        let errors = sopc::app::batch::check_paths(&[yaml], &config)
             .map(|r| r.iter().map(|r| r.errors()).sum::<usize>())
             .unwrap_or(usize::MAX);
         let rows = d.langkah.len();

@@ -9,7 +9,9 @@
 //! not what a neighbour did meanwhile.
 
 use sopc::model::Sop;
-use sopc::render::{Bagian, RenderOptions, Renderer};
+use sopc::model::alur::Alur;
+use sopc::model::durasi::Jumlah;
+use sopc::render::{Bagian, Input, RenderOptions, Renderer};
 use std::time::{Duration, Instant};
 
 /// A realistic SOP of `n` steps over four actors, with a decision looping
@@ -53,12 +55,21 @@ fn sop(n: usize, varian: usize) -> Sop {
     loaded.sop.expect("the benchmark SOP parses")
 }
 
+fn input<'a>(sop: &'a Sop, alur: &'a Alur, jumlah: &'a Jumlah) -> Input<'a> {
+    Input {
+        sop,
+        alur,
+        jumlah,
+        logo: None,
+    }
+}
+
 /// Median and best time of `runs` renders of fresh `n`-step SOPs after one
 /// warm-up, and the page count.
 fn ukur(r: &Renderer, n: usize, runs: usize) -> (Duration, Duration, usize) {
     let s = sop(n, 0);
     let pages = r
-        .render_hasil(&s, &s.jumlah(), None, Bagian::Lengkap)
+        .render_hasil(input(&s, &Alur::build(&s), &s.jumlah()), Bagian::Lengkap)
         .expect("renders")
         .ukuran_halaman
         .len();
@@ -67,7 +78,11 @@ fn ukur(r: &Renderer, n: usize, runs: usize) -> (Duration, Duration, usize) {
             let s = sop(n, v);
             let j = s.jumlah();
             let t = Instant::now();
-            r.render(&s, &j, None, Bagian::Lengkap).expect("renders");
+            // the flow graph is built inside the timing, as the check does
+            // before every render of a build
+            let alur = Alur::build(&s);
+            r.render(input(&s, &alur, &j), Bagian::Lengkap)
+                .expect("renders");
             t.elapsed()
         })
         .collect();

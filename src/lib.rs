@@ -8,14 +8,17 @@
 //!   (text as a reader sees it: invisible characters, list nesting),
 //!   [`sandbox`] (the only way a file is opened);
 //! - [`model`] — the typed [`model::Sop`] and its value grammars (durasi,
-//!   tanggal, nip, pangkat, regulasi, the flow graph `alur`);
+//!   tanggal, nip, pangkat, regulasi, nomor, the flow graph `alur`, images
+//!   `gambar`);
 //! - [`config`] — `sopc.toml`;
 //! - [`parse`] — YAML → spanned tree → typed SOP, defaults, the repository;
 //! - [`check`] — rules → diagnostics;
 //! - [`layout`] — the flowchart plan, pure Rust;
-//! - [`render`] — Typst → PDF (nothing else knows Typst);
+//! - [`render`] — the two-pass recipe → PDF, Typst behind `render/engine`
+//!   (nothing else knows Typst);
 //! - [`app`] — the commands (batch driver, buku, init, watch, output formats),
-//!   with the CLI in `main.rs` on top.
+//!   with the command line ([`app::cli`]) on top; `main.rs` only maps its
+//!   outcome to the exit status.
 
 pub mod app;
 pub mod check;

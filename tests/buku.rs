@@ -388,16 +388,17 @@ fn the_sop_pages_are_those_of_sopc_build() {
     );
     std::fs::write(&pimpinan, text).unwrap();
     let config = sopc::config::Config::default();
-    let reports = sopc::app::run::check_paths(&[dir.path().join("sops")], &config).unwrap();
+    let reports = sopc::app::batch::check_paths(&[dir.path().join("sops")], &config).unwrap();
     let nomor_urut = |name: &str| reports.iter().position(|r| r.path.ends_with(name)).unwrap();
     let buku = sopc::render::Buku {
         judul: vec!["STANDAR OPERASIONAL PROSEDUR".into()],
         sop: reports
             .iter()
             .map(|r| sopc::render::BukuSop {
-                sop: r.sop.as_ref().unwrap(),
-                jumlah: &r.hasil.as_ref().unwrap().jumlah,
-                logo: None,
+                input: sopc::render::Input::checked(
+                    r.sop.as_ref().unwrap(),
+                    r.hasil.as_ref().unwrap(),
+                ),
                 tautan: r
                     .hasil
                     .as_ref()
@@ -418,7 +419,7 @@ fn the_sop_pages_are_those_of_sopc_build() {
     for (i, s) in buku.sop.iter().enumerate() {
         assert_eq!(hasil.halaman_sop[i], awal);
         let satu = r
-            .render_hasil(s.sop, s.jumlah, None, sopc::render::Bagian::Lengkap)
+            .render_hasil(s.input, sopc::render::Bagian::Lengkap)
             .unwrap();
         for (j, t) in satu.teks.iter().enumerate() {
             let nomor = (awal - hasil.halaman_depan + j + 1).to_string();

@@ -38,8 +38,15 @@ fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
         orientasi,
         ..RenderOptions::default()
     });
-    r.render(sop, &sop.jumlah(), None, Bagian::Lengkap)
-        .expect("the SOP renders")
+    let alur = sopc::model::alur::Alur::build(sop);
+    let jumlah = sop.jumlah();
+    let input = sopc::render::Input {
+        sop,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo: None,
+    };
+    r.render(input, Bagian::Lengkap).expect("the SOP renders")
 }
 
 /// Imports a PDF and reads the YAML it writes back with sopc's own parser.

@@ -23,30 +23,58 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("check", &["check"]),
     ("layout", &["layout"]),
     ("render", &["render"]),
-    // `impor` reads published PDFs back into SOP files: a command like the
-    // rest of `app`.
+    // `impor` reads published PDFs and Word files back into SOP files: a
+    // command like the rest of `app`.
     ("app", &["app", "impor"]),
+    // The command line on top of the commands: the library's commands
+    // (batch, buku, init, watch, report) never reach into it.
+    ("cli", &["app::cli"]),
 ];
 
 /// The files that sit on top of everything (the binary, the crate root).
 const TOP: &[&str] = &["main.rs", "lib.rs"];
 
-fn layer_of_module(name: &str) -> Option<usize> {
-    LAYERS.iter().position(|(_, mods)| mods.contains(&name))
+/// The layer of a module path (`app::cli::args`): the one naming its
+/// longest prefix (`app::cli` rather than `app`).
+fn layer_of_module(path: &str) -> Option<usize> {
+    let within = |m: &str| path == m || path.starts_with(&format!("{m}::"));
+    LAYERS
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, mods))| mods.iter().filter(|m| within(m)).map(move |m| (m.len(), i)))
+        .max()
+        .map(|(_, i)| i)
 }
 
-/// The layer of a file under `src/`, by its first path component
-/// (`check/rules/nip.rs` → `check`, `diag.rs` → `diag`).
+/// The layer of a file under `src/`, by its module path
+/// (`check/rules/nip.rs` → `check::rules::nip`, `app/cli/mod.rs` → `app::cli`).
 fn layer_of_file(rel: &Path) -> Option<usize> {
-    let first = rel.components().next()?.as_os_str().to_str()?;
-    layer_of_module(first.strip_suffix(".rs").unwrap_or(first))
+    let mut path = Vec::new();
+    for c in rel.components() {
+        let c = c.as_os_str().to_str()?;
+        path.push(c.strip_suffix(".rs").unwrap_or(c));
+    }
+    if path.last() == Some(&"mod") {
+        path.pop();
+    }
+    layer_of_module(&path.join("::"))
 }
 
-/// One `crate::…` path: the line it is on and its first segment.
+/// One `crate::…` path: the line it is on, its first segment and the whole
+/// path up to a group or an item's end (`app::cli` of `crate::app::cli::{…}`).
 #[derive(Debug, PartialEq)]
 struct Import {
     line: usize,
     module: String,
+    path: String,
+}
+
+impl Import {
+    fn new(line: usize, path: &str) -> Import {
+        let path = path.trim_end_matches(':').to_owned();
+        let module = path.split("::").next().unwrap_or_default().to_owned();
+        Import { line, module, path }
+    }
 }
 
 /// The first segment of every `crate::…` path in `text` outside comments,
@@ -157,6 +185,9 @@ fn imports(text: &str) -> Vec<Import> {
             let word: String = s[start..i].iter().collect();
             if word == "crate" && at(i, "::") && test_item.is_none() && !cfg_test_pending {
                 let mut j = i + 2;
+                let path_char = |c: &char| ident(*c) || *c == ':';
+                let prefix: String = s[j..].iter().take_while(|c| path_char(c)).collect();
+                j += prefix.len();
                 if s.get(j) == Some(&'{') {
                     // Members at the group's top level: `a`, `b::{c, d}`.
                     let mut members = vec![(line, String::new())];
@@ -180,18 +211,18 @@ fn imports(text: &str) -> Vec<Import> {
                         j += 1;
                     }
                     for (at, m) in members {
-                        let m: String = m.trim().chars().take_while(|&c| ident(c)).collect();
-                        if !m.is_empty() && m != "self" {
-                            out.push(Import {
-                                line: at,
-                                module: m,
-                            });
+                        let m: String = m.trim().chars().take_while(path_char).collect();
+                        let path = match m.as_str() {
+                            "" => continue,
+                            "self" => prefix.clone(),
+                            _ => format!("{prefix}{m}"),
+                        };
+                        if !path.is_empty() {
+                            out.push(Import::new(at, &path));
                         }
                     }
                 } else {
-                    let m: String = s[j..].iter().take_while(|&&c| ident(c)).collect();
-                    j += m.len();
-                    out.push(Import { line, module: m });
+                    out.push(Import::new(line, &prefix));
                 }
                 i = j;
             }
@@ -254,7 +285,7 @@ fn violations(src: &Path) -> Vec<String> {
         };
         let text = std::fs::read_to_string(&path).expect("source files are UTF-8");
         for imp in imports(&text) {
-            match layer_of_module(&imp.module) {
+            match layer_of_module(&imp.path) {
                 None => found.push(format!(
                     "{}:{}: `crate::{}` names no module in LAYERS of tests/layers.rs",
                     shown.display(),
@@ -266,7 +297,7 @@ fn violations(src: &Path) -> Vec<String> {
                     shown.display(),
                     imp.line,
                     LAYERS[from].0,
-                    imp.module,
+                    imp.path,
                     LAYERS[to].0
                 )),
                 Some(_) => {}
@@ -325,13 +356,33 @@ fn an_upward_import_is_named_with_file_line_and_layers() {
     .expect("write");
     std::fs::write(src.join("extra.rs"), "").expect("write");
     std::fs::write(src.join("main.rs"), "use crate::app::run;\n").expect("write");
+    std::fs::create_dir_all(src.join("app/cli/commands")).expect("mkdir");
+    std::fs::write(
+        src.join("app/cli/commands/check.rs"),
+        "use crate::app::{batch, cli::Error, report::{self, Format}};\n",
+    )
+    .expect("write");
+    std::fs::write(
+        src.join("app/batch.rs"),
+        "use crate::app::report;\nuse crate::app::{self, cli::progress::Bar};\n",
+    )
+    .expect("write");
+    let order = "(base < model < config < parse < check < layout < render < app < cli)";
     assert_eq!(
         violations(src),
         [
-            "src/check/rules/x.rs:3: layer `check` imports `crate::render` of the higher layer \
-             `render` (base < model < config < parse < check < layout < render < app)",
-            "src/extra.rs: this module has no layer; add it to LAYERS in tests/layers.rs \
-             (base < model < config < parse < check < layout < render < app)",
+            format!(
+                "src/app/batch.rs:2: layer `app` imports `crate::app::cli::progress::Bar` of the \
+                 higher layer `cli` {order}"
+            ),
+            format!(
+                "src/check/rules/x.rs:3: layer `check` imports `crate::render::RenderOptions` of \
+                 the higher layer `render` {order}"
+            ),
+            format!(
+                "src/extra.rs: this module has no layer; add it to LAYERS in tests/layers.rs \
+                 {order}"
+            ),
         ]
     );
 }

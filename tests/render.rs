@@ -7,8 +7,10 @@ mod common;
 
 use sopc::layout::Route;
 use sopc::model::Sop;
+use sopc::model::alur::Alur;
+use sopc::model::gambar::{Format, Gambar};
 use sopc::paper::{Kertas, Orientasi};
-use sopc::render::{Bagian, Hasil, Logo, LogoFormat, RenderOptions, Renderer};
+use sopc::render::{Bagian, Hasil, Input, RenderError, RenderOptions, Renderer};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -42,10 +44,32 @@ fn render(sop: &Sop) -> Hasil {
     render_dengan(renderer(), sop, None, Bagian::Lengkap)
 }
 
-fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Logo>, bagian: Bagian) -> Hasil {
-    let h = r
-        .render_hasil(sop, &sop.jumlah(), logo, bagian)
-        .expect("renders");
+/// Renders `sop` with its flow graph and total time, as the check hands
+/// them on.
+fn cetak(
+    r: &Renderer,
+    sop: &Sop,
+    logo: Option<&Gambar>,
+    bagian: Bagian,
+) -> Result<Hasil, RenderError> {
+    let alur = Alur::build(sop);
+    let jumlah = sop.jumlah();
+    let input = Input {
+        sop,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo,
+    };
+    r.render_hasil(input, bagian)
+}
+
+/// The PDF of a whole document.
+fn pdf(r: &Renderer, sop: &Sop) -> Vec<u8> {
+    cetak(r, sop, None, Bagian::Lengkap).expect("renders").pdf
+}
+
+fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Gambar>, bagian: Bagian) -> Hasil {
+    let h = cetak(r, sop, logo, bagian).expect("renders");
     // Every Typst warning is a failure here.
     assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
     if let Some((denah, bagan, _)) = &h.denah {
@@ -255,16 +279,10 @@ fn the_example_sops_render_with_their_flowcharts() {
 #[test]
 fn the_same_sop_gives_the_same_bytes() {
     let s = contoh("kalteng-penerimaan-tamu.yaml");
-    let a = renderer()
-        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
-        .unwrap();
+    let a = pdf(renderer(), &s);
     let fresh = Renderer::new(&RenderOptions::default());
-    let b = fresh
-        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
-        .unwrap();
-    let c = renderer()
-        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
-        .unwrap();
+    let b = pdf(&fresh, &s);
+    let c = pdf(renderer(), &s);
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b && b == c, "rebuilds differ");
     // one renderer shared by threads, as `sopc build DIR` does with rayon
@@ -272,16 +290,8 @@ fn the_same_sop_gives_the_same_bytes() {
     bisa_dibagi(renderer());
     let lain = contoh("kudus-kunjungan-kerja.yaml");
     let (x, y) = std::thread::scope(|sc| {
-        let x = sc.spawn(|| {
-            renderer()
-                .render(&s, &s.jumlah(), None, Bagian::Lengkap)
-                .unwrap()
-        });
-        let y = sc.spawn(|| {
-            renderer()
-                .render(&lain, &lain.jumlah(), None, Bagian::Lengkap)
-                .unwrap()
-        });
+        let x = sc.spawn(|| pdf(renderer(), &s));
+        let y = sc.spawn(|| pdf(renderer(), &lain));
         (x.join().unwrap(), y.join().unwrap())
     });
     assert!(x == a, "a parallel render differs");
@@ -546,14 +556,8 @@ fn pengesahan_prints_only_the_identity_page_with_the_logo() {
     let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4"/></svg>"#;
     let s = contoh("tanjabbar-tamu-pimpinan.yaml");
     for logo in [
-        Logo {
-            bytes: png.to_vec(),
-            format: LogoFormat::Png,
-        },
-        Logo {
-            bytes: svg.to_vec(),
-            format: LogoFormat::Svg,
-        },
+        Gambar::baca("logo.png".into(), png.to_vec()).unwrap(),
+        Gambar::baca("logo.svg".into(), svg.to_vec()).unwrap(),
     ] {
         let h = render_dengan(renderer(), &s, Some(&logo), Bagian::Pengesahan);
         assert_eq!(h.ukuran_halaman.len(), 1, "the signed page is one sheet");
@@ -570,13 +574,13 @@ fn pengesahan_prints_only_the_identity_page_with_the_logo() {
             "Tanggal Revisi : Tanggal Efektif : 28 Desember 2017",
         );
     }
-    let broken = Logo {
+    let broken = Gambar {
+        path: "rusak.png".into(),
+        format: Format::Png,
+        ukuran: None,
         bytes: b"not an image".to_vec(),
-        format: LogoFormat::Png,
     };
-    let e = renderer()
-        .render(&s, &s.jumlah(), Some(&broken), Bagian::Pengesahan)
-        .unwrap_err();
+    let e = cetak(renderer(), &s, Some(&broken), Bagian::Pengesahan).unwrap_err();
     assert!(
         e.message.id.contains("gagal membuat PDF"),
         "{}",
@@ -591,9 +595,7 @@ fn a_missing_system_font_is_an_error_not_a_silent_fallback() {
         ..Default::default()
     });
     let s = contoh("kudus-kunjungan-kerja.yaml");
-    let e = r
-        .render(&s, &s.jumlah(), None, Bagian::Lengkap)
-        .unwrap_err();
+    let e = cetak(&r, &s, None, Bagian::Lengkap).unwrap_err();
     assert!(e.message.id.contains("Huruf Yang Tidak Ada"));
     assert!(e.message.en.contains("not installed"));
 }

@@ -7,15 +7,17 @@
 //! printed — and why its daftar isi is right — is [`crate::render::Buku`]'s
 //! business.
 
-use crate::app::run::{FileReport, Kemajuan};
+use crate::app::batch::{self, FileReport, Kemajuan};
+use crate::check;
 use crate::config::Config;
 use crate::diag::{Msg, did_you_mean, suggest};
 use crate::model::Sop;
+use crate::model::gambar::{Format, Gambar};
+use crate::model::nomor::Nomor;
 use crate::msg;
 use crate::parse::repo::{self, LogoMasalah};
-use crate::render::{self, Buku, BukuSop, Lampiran, Logo, LogoFormat};
+use crate::render::{self, Buku, BukuSop, Input, Lampiran};
 use crate::sandbox::{Jenis, Root};
-use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 /// What the command line sets; it wins over `[buku]`.
@@ -49,12 +51,23 @@ pub struct Laporan {
     pub sop: Vec<(PathBuf, usize)>,
 }
 
-/// Makes the book of the checked SOPs of `dir` and writes it to `out`
-/// (atomically: a refused or failed book leaves an existing file as it was),
-/// reporting each SOP prepared to `kemajuan` for a progress bar.
+/// Where the book goes when the command line does not say: `buku.pdf` in
+/// the SOP directory (next to the file when `dir` is one SOP file).
+pub fn default_output(dir: &Path) -> PathBuf {
+    if crate::sandbox::is_dir(dir) {
+        dir.join("buku.pdf")
+    } else {
+        dir.with_file_name("buku.pdf")
+    }
+}
+
+/// Makes the book of the checked SOPs of `dir` and writes it to `out`, or
+/// to [`default_output`] (atomically: a refused or failed book leaves an
+/// existing file as it was), reporting each SOP prepared to `kemajuan` for
+/// a progress bar.
 pub fn buat(
     dir: &Path,
-    out: &Path,
+    out: Option<&Path>,
     config: &Config,
     reports: &[FileReport],
     pilihan: &Pilihan,
@@ -77,28 +90,19 @@ pub fn buat(
     }
     let root = Root::of_named(dir).map_err(|g| Gagal::Masukan(g.pesan(dir, Jenis::Sop)))?;
     let urut = urutkan(reports, &config.buku.urutan, dir)?;
-    let logo: Vec<Option<Logo>> = urut
-        .iter()
-        .map(|r| crate::app::run::load_logo(r, sop_of(r)).map_err(Gagal::Masukan))
-        .collect::<Result<_, _>>()?;
-    let buku = susun(&urut, &logo, config, pilihan, &root)?;
+    for r in &urut {
+        batch::logo_read(sop_of(r), hasil_of(r)).map_err(Gagal::Masukan)?;
+    }
+    let buku = susun(&urut, config, pilihan, &root)?;
     let renderer = render::Renderer::new(&render::RenderOptions::dari(config));
     kemajuan(Kemajuan::Mulai(buku.sop.len()));
     let hasil = renderer
         .render_buku_dengan(&buku, &|| kemajuan(Kemajuan::Satu))
         .map_err(|e| Gagal::Cetak(e.message))?;
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::sandbox::create_output_dir(dir).map_err(|e| {
-            let d = dir.display();
-            Gagal::Cetak(crate::diag::gagal_io(crate::diag::MEMBUAT, d, &e))
-        })?;
-    }
-    render::write_atomic(out, &hasil.pdf).map_err(|e| {
-        let d = out.display();
-        Gagal::Cetak(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
-    })?;
+    let out = out.map_or_else(|| default_output(dir), Path::to_owned);
+    batch::write_pdf(&out, &hasil.pdf).map_err(Gagal::Cetak)?;
     Ok(Laporan {
-        pdf: out.to_owned(),
+        pdf: out,
         halaman: hasil.teks.len(),
         sop: urut
             .iter()
@@ -114,11 +118,16 @@ fn sop_of(r: &FileReport) -> &Sop {
         .expect("SOPs that could not be read were refused before")
 }
 
+fn hasil_of(r: &FileReport) -> &check::Hasil {
+    r.hasil
+        .as_ref()
+        .expect("SOPs without a check result were refused before")
+}
+
 /// The book's parts: the cover from the command line, `[buku]`, or what
 /// the SOPs share; the keputusan and penjelasan files.
 fn susun<'a>(
     urut: &[&'a FileReport],
-    logo: &'a [Option<Logo>],
     config: &Config,
     pilihan: &Pilihan,
     root: &Root,
@@ -133,6 +142,38 @@ fn susun<'a>(
                 .map_or("", |v| v.as_str().trim())
         }))
     };
+    let (keputusan, penjelasan) = lampiran_buku(cfg, pilihan, root)?;
+    let logo_sampul = match &cfg.logo {
+        Some(p) => Some(logo_buku(root, p)?),
+        None => logo_bersama(
+            urut.iter()
+                .map(|r| Input::checked(sop_of(r), hasil_of(r)).logo),
+        ),
+    };
+    Ok(Buku {
+        judul: judul_buku(cfg, pilihan),
+        pemerintah: cfg
+            .pemerintah
+            .clone()
+            .unwrap_or_else(|| instansi(|i| i.pemerintah.as_ref())),
+        instansi: cfg
+            .instansi
+            .clone()
+            .unwrap_or_else(|| instansi(|i| i.nama.as_ref())),
+        tahun: pilihan
+            .tahun
+            .or(cfg.tahun)
+            .or_else(|| tahun_terakhir(&sops)),
+        logo: logo_sampul,
+        keputusan,
+        penjelasan,
+        sop: sop_buku(urut),
+    })
+}
+
+/// The cover title: "STANDAR OPERASIONAL PROSEDUR", then the book's own
+/// title (command line over `[buku] judul`), in capitals.
+fn judul_buku(cfg: &crate::config::BukuCfg, pilihan: &Pilihan) -> Vec<String> {
     let mut judul = vec!["STANDAR OPERASIONAL PROSEDUR".to_owned()];
     judul.extend(
         pilihan
@@ -142,6 +183,17 @@ fn susun<'a>(
             .map(|j| j.trim().to_uppercase())
             .filter(|j| !j.is_empty()),
     );
+    judul
+}
+
+/// The keputusan scans and the penjelasan text. Paths given on the command
+/// line are relative to the working directory, those in `sopc.toml` to the
+/// repository root; both are read through the sandbox.
+fn lampiran_buku(
+    cfg: &crate::config::BukuCfg,
+    pilihan: &Pilihan,
+    root: &Root,
+) -> Result<(Vec<Lampiran>, Option<String>), Gagal> {
     let cwd = Path::new(".");
     let keputusan = if pilihan.keputusan.is_empty() {
         let k = cfg
@@ -164,44 +216,19 @@ fn susun<'a>(
         (None, Some(p)) => Some(teks(root, root.path(), p)?),
         (None, None) => None,
     };
-    let logo_sampul = match &cfg.logo {
-        Some(p) => Some(logo_buku(root, p)?),
-        None => logo_bersama(logo),
-    };
-    Ok(Buku {
-        judul,
-        pemerintah: cfg
-            .pemerintah
-            .clone()
-            .unwrap_or_else(|| instansi(|i| i.pemerintah.as_ref())),
-        instansi: cfg
-            .instansi
-            .clone()
-            .unwrap_or_else(|| instansi(|i| i.nama.as_ref())),
-        tahun: pilihan
-            .tahun
-            .or(cfg.tahun)
-            .or_else(|| tahun_terakhir(&sops)),
-        logo: logo_sampul,
-        keputusan,
-        penjelasan,
-        sop: urut
-            .iter()
-            .zip(logo)
-            .map(|(r, l)| {
-                let hasil = r
-                    .hasil
-                    .as_ref()
-                    .expect("SOPs without a check result were refused before");
-                BukuSop {
-                    sop: sop_of(r),
-                    jumlah: &hasil.jumlah,
-                    logo: l.as_ref(),
-                    tautan: tautan(&hasil.tautan, urut),
-                }
-            })
-            .collect(),
-    })
+    Ok((keputusan, penjelasan))
+}
+
+/// Every SOP of the book in its order, with what its check resolved (flow
+/// graph, JUMLAH, logo) and the links of its keterkaitan to other SOPs of
+/// the book.
+fn sop_buku<'a>(urut: &[&'a FileReport]) -> Vec<BukuSop<'a>> {
+    urut.iter()
+        .map(|r| BukuSop {
+            input: Input::checked(sop_of(r), hasil_of(r)),
+            tautan: tautan(&hasil_of(r).tautan, urut),
+        })
+        .collect()
 }
 
 /// The `keterkaitan` links check found, to SOPs of the book: (entry, the
@@ -229,10 +256,10 @@ fn bersama<'a>(mut nilai: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// The logo of the SOPs when all that have one have the same.
-fn logo_bersama(logo: &[Option<Logo>]) -> Option<Logo> {
-    let mut ada = logo.iter().flatten();
+fn logo_bersama<'a>(logo: impl Iterator<Item = Option<&'a Gambar>>) -> Option<Gambar> {
+    let mut ada = logo.flatten();
     let pertama = ada.next()?;
-    ada.all(|l| l == pertama).then(|| pertama.clone())
+    ada.all(|l| l.sama(pertama)).then(|| pertama.clone())
 }
 
 /// The year of the latest `tanggal.efektif` (else revisi, else pembuatan).
@@ -268,8 +295,8 @@ fn lampiran(root: &Root, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
         })?;
         return Ok(Lampiran::Pdf { bytes, halaman });
     }
-    match gambar(&bytes) {
-        Some(format) => Ok(Lampiran::Gambar(Logo { bytes, format })),
+    match Gambar::baca(PathBuf::from(p), bytes).filter(|g| g.format != Format::Svg) {
+        Some(g) => Ok(Lampiran::Gambar(g)),
         None => Err(Gagal::Masukan(msg!(
             "berkas keputusan `{p}` bukan PDF, PNG atau JPEG; pindai keputusan yang sudah ditandatangani ke salah satu format itu",
             "the keputusan file `{p}` is not a PDF, PNG or JPEG; scan the signed keputusan to one of those formats"
@@ -277,19 +304,9 @@ fn lampiran(root: &Root, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
     }
 }
 
-fn gambar(bytes: &[u8]) -> Option<LogoFormat> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some(LogoFormat::Png)
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some(LogoFormat::Jpeg)
-    } else {
-        None
-    }
-}
-
 /// The cover logo named in `[buku]`.
-fn logo_buku(root: &Root, p: &str) -> Result<Logo, Gagal> {
-    let (bytes, format) = repo::read_logo(root, root.path(), p).map_err(|m| {
+fn logo_buku(root: &Root, p: &str) -> Result<Gambar, Gagal> {
+    repo::read_logo(root, root.path(), p).map_err(|m| {
         Gagal::Masukan(match m {
             LogoMasalah::Format => msg!(
                 "logo `{p}` di [buku] bukan gambar PNG, JPEG atau SVG",
@@ -297,13 +314,7 @@ fn logo_buku(root: &Root, p: &str) -> Result<Logo, Gagal> {
             ),
             LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
         })
-    })?;
-    let format = match format {
-        repo::GambarFormat::Png => LogoFormat::Png,
-        repo::GambarFormat::Jpeg => LogoFormat::Jpeg,
-        repo::GambarFormat::Svg => LogoFormat::Svg,
-    };
-    Ok(Logo { bytes, format })
+    })
 }
 
 /// The penjelasan: a UTF-8 text file.
@@ -318,7 +329,7 @@ fn teks(root: &Root, base: &Path, p: &str) -> Result<String, Gagal> {
 
 /// The SOPs in the order of the book: those `urutan` names (by file name,
 /// path below `dir`, or nomor) first and in its order, then the rest by
-/// [`banding_nomor`].
+/// their [`Nomor`].
 fn urutkan<'a>(
     reports: &'a [FileReport],
     urutan: &[String],
@@ -332,7 +343,7 @@ fn urutkan<'a>(
         rel.to_string_lossy().into_owned()
     };
     let mut sisa: Vec<&FileReport> = reports.iter().collect();
-    sisa.sort_by(|a, b| banding_nomor(nomor(a), nomor(b)).then_with(|| a.path.cmp(&b.path)));
+    sisa.sort_by_cached_key(|r| (Nomor::parse(nomor(r)), r.path.clone()));
     let mut urut = Vec::with_capacity(sisa.len());
     for u in urutan {
         let u = u.trim();
@@ -372,149 +383,9 @@ fn urutkan<'a>(
     Ok(urut)
 }
 
-/// Orders SOP numbers segment by segment, as people read them: numbers by
-/// value (`800/2` before `800/10`, `067` = `67`), the Roman numerals of
-/// lampiran (`Lampiran II` before `Lampiran IX`) by value, numbers before
-/// words, words without regard to case.
-pub fn banding_nomor(a: &str, b: &str) -> Ordering {
-    let (sa, sb) = (segmen(a), segmen(b));
-    for (x, y) in sa.iter().zip(&sb) {
-        let o = match (x, y) {
-            (Segmen::Angka(x), Segmen::Angka(y)) => x.cmp(y),
-            (Segmen::Angka(_), Segmen::Kata(_)) => Ordering::Less,
-            (Segmen::Kata(_), Segmen::Angka(_)) => Ordering::Greater,
-            (Segmen::Kata(x), Segmen::Kata(y)) => x.cmp(y),
-        };
-        if o != Ordering::Equal {
-            return o;
-        }
-    }
-    sa.len().cmp(&sb.len()).then_with(|| a.cmp(b))
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Segmen {
-    Angka(u128),
-    Kata(String),
-}
-
-/// Runs of digits and runs of letters; everything else separates.
-fn segmen(s: &str) -> Vec<Segmen> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let push = |cur: &mut String, out: &mut Vec<Segmen>| {
-        if cur.is_empty() {
-            return;
-        }
-        let seg = if cur.bytes().all(|c| c.is_ascii_digit()) {
-            // digits beyond u128 compare as the largest number
-            Segmen::Angka(cur.parse().unwrap_or(u128::MAX))
-        } else if let Some(n) = romawi(cur) {
-            Segmen::Angka(n)
-        } else {
-            Segmen::Kata(cur.to_lowercase())
-        };
-        out.push(seg);
-        cur.clear();
-    };
-    for c in s.chars() {
-        let sama = cur
-            .chars()
-            .last()
-            .is_none_or(|l| l.is_ascii_digit() == c.is_ascii_digit());
-        if !c.is_alphanumeric() || !sama {
-            push(&mut cur, &mut out);
-        }
-        if c.is_alphanumeric() {
-            cur.push(c);
-        }
-    }
-    push(&mut cur, &mut out);
-    out
-}
-
-/// The value of an upper-case Roman numeral made of I, V and X (lampiran
-/// numbers up to XXXIX), written the usual way.
-fn romawi(s: &str) -> Option<u128> {
-    if s.is_empty() || !s.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
-        return None;
-    }
-    let nilai = |c| match c {
-        'I' => 1,
-        'V' => 5,
-        _ => 10,
-    };
-    let cs: Vec<i128> = s.chars().map(nilai).collect();
-    let mut n: i128 = 0;
-    for (i, &v) in cs.iter().enumerate() {
-        if cs.get(i + 1).is_some_and(|&w| w > v) {
-            n -= v;
-        } else {
-            n += v;
-        }
-    }
-    let n = u128::try_from(n).ok()?;
-    // only the canonical spelling ("IIII", "VX" are words)
-    (n > 0 && n < 40 && tulis_romawi(n) == s).then_some(n)
-}
-
-fn tulis_romawi(mut n: u128) -> String {
-    let mut s = String::new();
-    for (v, t) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
-        while n >= v {
-            s.push_str(t);
-            n -= v;
-        }
-    }
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn urut(mut v: Vec<&str>) -> Vec<&str> {
-        v.sort_by(|a, b| banding_nomor(a, b));
-        v
-    }
-
-    #[test]
-    fn nomor_order_is_segment_wise() {
-        assert_eq!(
-            urut(vec![
-                "800/10",
-                "800/2",
-                "800/2/a",
-                "067.2/1779",
-                "800/ /DPKPP"
-            ]),
-            ["067.2/1779", "800/2", "800/2/a", "800/10", "800/ /DPKPP"]
-        );
-        assert_eq!(
-            urut(vec![
-                "Lampiran IX Perbup 75/2017",
-                "Lampiran II Perbup 75/2017",
-                "Lampiran I Perbup 75/2017",
-                "Lampiran X Perbup 75/2017",
-            ]),
-            [
-                "Lampiran I Perbup 75/2017",
-                "Lampiran II Perbup 75/2017",
-                "Lampiran IX Perbup 75/2017",
-                "Lampiran X Perbup 75/2017",
-            ]
-        );
-        assert_eq!(banding_nomor("SOP-01", "sop-1"), Ordering::Less);
-        assert_eq!(urut(vec!["b", "A", "10", "9"]), ["9", "10", "A", "b"]);
-    }
-
-    #[test]
-    fn roman_numerals_only_when_canonical() {
-        assert_eq!(romawi("XIV"), Some(14));
-        assert_eq!(romawi("IIII"), None);
-        assert_eq!(romawi("DPKPP"), None);
-        assert_eq!(romawi("i"), None);
-    }
 
     #[test]
     fn a_shared_value_or_nothing() {

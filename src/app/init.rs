@@ -4,6 +4,7 @@
 //! free `nomor` when the repository follows a numbering pattern.
 
 use crate::diag::Msg;
+use crate::model::nomor::Nomor;
 use crate::model::tanggal::Tanggal;
 use crate::msg;
 use crate::sandbox::{self, Root};
@@ -109,10 +110,26 @@ pub struct Baru {
     pub warisan: Vec<PathBuf>,
 }
 
-/// Writes a new SOP named `nama` in `dir` (file name from the nama unless
-/// `file` is given). `nomor` overrides the suggestion.
+/// Where `new` writes when not told: the `sops/` folder at the root of the
+/// repository around the working directory, else the working directory.
+pub fn default_new_dir() -> PathBuf {
+    let Ok(root) = crate::sandbox::Root::of_dir(Path::new(".")) else {
+        return PathBuf::from(".");
+    };
+    // A `sops` link out of the repository is kept here, and refused when
+    // the SOP is written.
+    let sops = root.path().join(SOPS_DIR);
+    if crate::sandbox::exists(&sops) {
+        sops
+    } else {
+        PathBuf::from(".")
+    }
+}
+
+/// Writes a new SOP named `nama` in `dir`, or [`default_new_dir`] (file name
+/// from the nama unless `file` is given). `nomor` overrides the suggestion.
 pub fn new_sop(
-    dir: &Path,
+    dir: Option<&Path>,
     nama: &str,
     nomor: Option<&str>,
     file: Option<&Path>,
@@ -133,7 +150,10 @@ pub fn new_sop(
     }
     let path = match file {
         Some(f) => f.to_owned(),
-        None => dir.join(format!("{}.yaml", slug(nama))),
+        None => {
+            let dir = dir.map_or_else(default_new_dir, Path::to_owned);
+            dir.join(format!("{}.yaml", slug(nama)))
+        }
     };
     let sop_dir = path.parent().unwrap_or(Path::new(".")).to_owned();
     let repo = Root::of_new(&path).map_err(|g| g.pesan_tulis(&path))?;
@@ -257,12 +277,12 @@ fn existing_nomor(dir: &Path, root: &Path) -> Vec<String> {
 /// plus one (zero padding kept); a year segment becomes `tahun`; other
 /// segments keep their most common value.
 pub fn usul_nomor(existing: &[String], tahun: i32) -> Option<Usulan> {
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let year = |s: &str| s.len() == 4 && s.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y));
+    use crate::model::nomor::{angka as numeric, tahun as year};
+    let existing: Vec<Nomor> = existing.iter().map(|n| Nomor::parse(n)).collect();
     // Shape: the segments with every number replaced by `#`.
     let mut shapes: BTreeMap<String, Vec<Vec<&str>>> = BTreeMap::new();
-    for n in existing {
-        let segs: Vec<&str> = n.split('/').map(str::trim).collect();
+    for n in &existing {
+        let segs: Vec<&str> = n.segmen().collect();
         let shape: Vec<&str> = segs
             .iter()
             .map(|s| if numeric(s) { "#" } else { s })
@@ -467,7 +487,7 @@ mod tests {
         let today = Tanggal::new(2026, 1, 2).unwrap();
         let berkas = dir.path().join("x.yaml");
         let e = new_sop(
-            dir.path(),
+            Some(dir.path()),
             "Pelayanan\nnomor: 1",
             None,
             Some(&berkas),
@@ -479,7 +499,7 @@ mod tests {
             "nama SOP memuat karakter kendali U+000A (mis. baris baru); nama ditulis dalam satu baris"
         );
         let e = new_sop(
-            dir.path(),
+            Some(dir.path()),
             "Pelayanan",
             Some("800/1\r"),
             Some(&berkas),

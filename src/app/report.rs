@@ -2,7 +2,7 @@
 //! human (miette, with source snippets), JSON (stable, documented in the
 //! README), GitHub workflow annotations, GitLab Code Quality and SARIF 2.1.0.
 
-use crate::app::run::FileReport;
+use crate::app::batch::FileReport;
 use crate::diag::{Diagnostic, Lang, Severity};
 use crate::source::Sources;
 use serde_json::{Value, json};
@@ -20,6 +20,33 @@ pub enum Format {
     Gitlab,
     /// SARIF 2.1.0
     Sarif,
+}
+
+/// The report of `reports` in `format`, as `sopc check` prints it. With
+/// `github`, the Markdown summary also goes to the file
+/// `$GITHUB_STEP_SUMMARY` names, when it is set.
+pub fn render(format: Format, reports: &[FileReport], lang: Lang, color: bool) -> String {
+    match format {
+        Format::Human => human(reports, lang, color),
+        Format::Json => json(reports, lang),
+        Format::Github => {
+            append_step_summary(reports, lang);
+            github(reports, lang)
+        }
+        Format::Gitlab => gitlab(reports, lang),
+        Format::Sarif => sarif(reports, lang),
+    }
+}
+
+/// Appends [`github_summary`] to the job summary file GitHub Actions names.
+/// Best effort: a summary that cannot be written never fails the check,
+/// whose annotations already carry every finding.
+fn append_step_summary(reports: &[FileReport], lang: Lang) {
+    let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") else {
+        return;
+    };
+    let md = github_summary(reports, lang);
+    let _ = crate::sandbox::append_to(std::path::Path::new(&summary), &md);
 }
 
 /// Place of a diagnostic: path, line and column (1-based) of start and end.

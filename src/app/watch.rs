@@ -12,7 +12,6 @@
 use crate::diag::Msg;
 use crate::msg;
 use crate::parse::repo;
-use crate::sandbox::Root;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -33,7 +32,7 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
     let given: Vec<PathBuf> = paths.iter().map(|p| absolute(p)).collect();
     let mut roots: Vec<PathBuf> = given
         .iter()
-        .map(|p| Root::of_named(p).map_or_else(|_| p.clone(), |r| r.path().to_owned()))
+        .map(|p| crate::app::batch::root_for(p))
         .collect();
     roots.sort();
     roots.dedup();
@@ -134,7 +133,7 @@ fn relevant(path: &Path) -> bool {
         || name == crate::parse::DEFAULTS_FILE
         || name == crate::parse::DEFAULTS_FILE_YML
         || repo::is_sop_file(path)
-        || crate::render::LogoFormat::dari_ekstensi(path).is_some()
+        || crate::model::gambar::Format::dari_ekstensi(path).is_some()
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -11,8 +11,9 @@ use crate::diag::{Diagnostic, Msg, Severity, did_you_mean, suggest};
 use crate::model::Sop;
 use crate::model::alur::Alur;
 use crate::model::durasi::Jumlah;
+use crate::model::gambar::Gambar;
 use crate::msg;
-use crate::parse::repo::RepoIndex;
+use crate::parse::repo::{LogoMasalah, RepoIndex};
 use crate::source::{Sources, Span};
 use std::path::Path;
 
@@ -39,6 +40,8 @@ pub struct Ctx<'a> {
     pub alur: &'a Alur,
     pub repo: Option<&'a RepoIndex>,
     pub jumlah: &'a Jumlah,
+    /// The logo as read (`None`: the SOP names none).
+    pub logo: Option<&'a Result<Gambar, LogoMasalah>>,
     out: Vec<Diagnostic>,
 }
 
@@ -141,10 +144,14 @@ pub fn is_fixed(code: &str) -> bool {
     rules::TETAP.iter().any(|r| r.code == code)
 }
 
-/// The result of checking one SOP.
+/// The result of checking one SOP, with the values the check resolved for
+/// the stages after it: the flow graph, the total time and the logo.
 #[derive(Debug)]
 pub struct Hasil {
+    pub alur: Alur,
     pub jumlah: Jumlah,
+    /// The logo, read, or why it cannot be (`None`: the SOP names none).
+    pub logo: Option<Result<Gambar, LogoMasalah>>,
     /// Shortest and longest path through the decisions.
     pub jalur: Option<(crate::model::alur::Jalur, crate::model::alur::Jalur)>,
     /// `keterkaitan` entries that name an SOP of this repository: (entry
@@ -193,6 +200,7 @@ pub fn check(
     let waktu = sop.waktu();
     let jumlah: Jumlah = waktu.iter().flatten().copied().collect();
     let jalur = alur.paths(&waktu);
+    let logo = rules::logo::read(sop, sources, path);
     let mut cx = Ctx {
         sop,
         sources,
@@ -201,6 +209,7 @@ pub fn check(
         alur: &alur,
         repo,
         jumlah: &jumlah,
+        logo: logo.as_ref(),
         out: Vec::new(),
     };
     for (_, checker) in registry() {
@@ -221,6 +230,8 @@ pub fn check(
     });
     Hasil {
         tautan: tautan(sop, sources, repo),
+        alur,
+        logo,
         jumlah,
         jalur,
         diagnostics,

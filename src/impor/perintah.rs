@@ -218,18 +218,18 @@ fn tulis_baru(root: &Root, path: &Path, d: &Dokumen, asal: &Path) -> Result<(), 
 }
 
 /// Checks the written files and prints the findings.
-fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::run::FileReport> {
+fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::batch::FileReport> {
     if paths.is_empty() {
         return Vec::new();
     }
-    let config = match crate::app::run::config_for(&paths[0]) {
+    let config = match crate::app::batch::config_for(&paths[0]) {
         Ok(c) => c,
         Err(m) => {
             galat(lang, &m);
             return Vec::new();
         }
     };
-    match crate::app::run::check_paths(paths, &config) {
+    match crate::app::batch::check_paths(paths, &config) {
         Ok(reports) => {
             print!(
                 "{}",
@@ -247,7 +247,7 @@ fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::run::FileReport> {
 fn ringkasan(
     files: &[PathBuf],
     hasil: &[Hasil],
-    reports: &[crate::app::run::FileReport],
+    reports: &[crate::app::batch::FileReport],
     lang: Lang,
 ) {
     let (bersih, temuan, tolak) = match lang {

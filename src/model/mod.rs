@@ -5,7 +5,9 @@
 
 pub mod alur;
 pub mod durasi;
+pub mod gambar;
 pub mod nip;
+pub mod nomor;
 pub mod pangkat;
 pub mod regulasi;
 pub mod schema;

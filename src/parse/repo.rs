@@ -2,6 +2,7 @@
 //! `.git`), the SOP files below a path, and an index of the SOPs by `nomor`
 //! and `nama` so that `keterkaitan` can link SOPs of the same repository.
 
+use crate::model::gambar::Gambar;
 use crate::sandbox::{self, Galat, Jenis, Root};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -127,14 +128,6 @@ fn normalize_path(p: &Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_owned())
 }
 
-/// Image formats accepted for `instansi.logo`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GambarFormat {
-    Png,
-    Jpeg,
-    Svg,
-}
-
 /// Why a logo path cannot be used.
 #[derive(Debug, PartialEq, Eq)]
 pub enum LogoMasalah {
@@ -146,40 +139,11 @@ pub enum LogoMasalah {
 }
 
 /// Resolves `rel` (written in a file of `base_dir`) inside the repository
-/// and tells the logo's format from its first bytes.
-pub fn find_logo(
-    root: &Root,
-    base_dir: &Path,
-    rel: &str,
-) -> Result<(PathBuf, GambarFormat), LogoMasalah> {
+/// and reads the image there; its format is told from its bytes.
+pub fn read_logo(root: &Root, base_dir: &Path, rel: &str) -> Result<Gambar, LogoMasalah> {
     let real = root.resolve(base_dir, rel).map_err(LogoMasalah::Berkas)?;
-    let head = root
-        .read_head(&real, Jenis::Logo, 1024)
-        .map_err(LogoMasalah::Berkas)?;
-    let format = sniff(&head).ok_or(LogoMasalah::Format)?;
-    Ok((real, format))
-}
-
-/// [`find_logo`], then the logo's bytes.
-pub fn read_logo(
-    root: &Root,
-    base_dir: &Path,
-    rel: &str,
-) -> Result<(Vec<u8>, GambarFormat), LogoMasalah> {
-    let (real, format) = find_logo(root, base_dir, rel)?;
     let bytes = root.read(&real, Jenis::Logo).map_err(LogoMasalah::Berkas)?;
-    Ok((bytes, format))
-}
-
-fn sniff(head: &[u8]) -> Option<GambarFormat> {
-    if head.starts_with(b"\x89PNG\r\n\x1a\n") {
-        return Some(GambarFormat::Png);
-    }
-    if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        return Some(GambarFormat::Jpeg);
-    }
-    let text = String::from_utf8_lossy(head);
-    text.contains("<svg").then_some(GambarFormat::Svg)
+    Gambar::baca(real, bytes).ok_or(LogoMasalah::Format)
 }
 
 #[cfg(test)]
@@ -196,28 +160,23 @@ mod tests {
         std::fs::write(root.join("sops/logo/b.png"), b"not an image").unwrap();
         let base = root.join("sops");
         let root = Root::of_dir(&base).unwrap();
+        let a = read_logo(&root, &base, "logo/a.png").unwrap();
+        assert_eq!(a.format, crate::model::gambar::Format::Png);
+        assert_eq!(a.bytes, b"\x89PNG\r\n\x1a\nrest");
         assert_eq!(
-            find_logo(&root, &base, "logo/a.png").unwrap().1,
-            GambarFormat::Png
-        );
-        assert_eq!(
-            read_logo(&root, &base, "logo/a.png").unwrap().0,
-            b"\x89PNG\r\n\x1a\nrest"
-        );
-        assert_eq!(
-            find_logo(&root, &base, "logo/b.png"),
+            read_logo(&root, &base, "logo/b.png"),
             Err(LogoMasalah::Format)
         );
         assert_eq!(
-            find_logo(&root, &base, "logo/c.png"),
+            read_logo(&root, &base, "logo/c.png"),
             Err(LogoMasalah::Berkas(Galat::TidakAda))
         );
         assert_eq!(
-            find_logo(&root, &base, "../../etc/passwd"),
+            read_logo(&root, &base, "../../etc/passwd"),
             Err(LogoMasalah::Berkas(Galat::DiLuar))
         );
         assert_eq!(
-            find_logo(&root, &base, "/etc/passwd"),
+            read_logo(&root, &base, "/etc/passwd"),
             Err(LogoMasalah::Berkas(Galat::DiLuar))
         );
     }

@@ -20,15 +20,17 @@
 //! in a printed book. The PDF's page labels follow the same numbering, so
 //! a viewer's "page 3" is printed page 3.
 
+use super::data::Anchor;
+use super::engine::{self, Berkas, Dokumen, Template};
 use super::markdown::{self, Teks};
-use super::{Logo, RenderError, Renderer, Siap, baca, data, pdf, periksa_baris, world};
-use crate::model::durasi::Jumlah;
-use crate::model::{Sop, Status};
+use super::measure::{periksa_baris, salah_tata_letak};
+use super::{Input, RenderError, Renderer, Siap, data};
+use crate::model::Status;
+use crate::model::gambar::Gambar;
 use crate::msg;
 use crate::paper::Sheet;
 use rayon::prelude::*;
 use serde::Serialize;
-use typst::foundations::{Bytes, Value};
 
 /// What goes into the book.
 #[derive(Clone, Debug, Default)]
@@ -39,7 +41,7 @@ pub struct Buku<'a> {
     pub pemerintah: String,
     pub instansi: String,
     pub tahun: Option<i32>,
-    pub logo: Option<Logo>,
+    pub logo: Option<Gambar>,
     /// The signed keputusan pimpinan, scanned: PDFs and images, in order.
     pub keputusan: Vec<Lampiran>,
     /// The penjelasan (inline Markdown); `None` for sopc's own text with
@@ -52,9 +54,7 @@ pub struct Buku<'a> {
 /// One checked SOP of the book.
 #[derive(Clone, Debug)]
 pub struct BukuSop<'a> {
-    pub sop: &'a Sop,
-    pub jumlah: &'a Jumlah,
-    pub logo: Option<&'a Logo>,
+    pub input: Input<'a>,
     /// `keterkaitan` entries naming an SOP of the book: (entry, that SOP's
     /// index in the book). They link to it.
     pub tautan: Vec<(usize, usize)>,
@@ -66,7 +66,7 @@ pub enum Lampiran {
     /// A PDF and its number of pages (see [`halaman_pdf`]).
     Pdf { bytes: Vec<u8>, halaman: usize },
     /// A PNG or JPEG image: one page.
-    Gambar(Logo),
+    Gambar(Gambar),
 }
 
 /// The book, with what tests and the CLI may look at.
@@ -144,26 +144,32 @@ struct SopCetak<'a> {
 /// The images of one compilation under `/gambar/N.ext`, each distinct file
 /// once (most SOPs of a repository share a logo).
 #[derive(Default)]
-struct Gambar {
-    berkas: Vec<(String, Bytes)>,
+struct DaftarBerkas {
+    berkas: Vec<Berkas>,
 }
 
-impl Gambar {
-    fn tambah(&mut self, bytes: &[u8], ekstensi: &str) -> String {
-        if let Some((p, _)) = self
+impl DaftarBerkas {
+    fn tambah(&mut self, bytes: &[u8], ekstensi: &str) -> &Berkas {
+        let i = match self
             .berkas
             .iter()
-            .find(|(p, b)| p.ends_with(ekstensi) && b.as_slice() == bytes)
+            .position(|b| b.path.ends_with(ekstensi) && b.bytes == bytes)
         {
-            return p.clone();
-        }
-        let p = format!("/gambar/{}.{ekstensi}", self.berkas.len());
-        self.berkas.push((p.clone(), Bytes::new(bytes.to_vec())));
-        p
+            Some(i) => i,
+            None => {
+                let path = format!("/gambar/{}.{ekstensi}", self.berkas.len());
+                self.berkas.push(Berkas {
+                    path,
+                    bytes: bytes.to_vec(),
+                });
+                self.berkas.len() - 1
+            }
+        };
+        &self.berkas[i]
     }
 
-    fn logo(&mut self, l: &Logo) -> String {
-        self.tambah(&l.bytes, l.format.ekstensi())
+    fn gambar(&mut self, g: &Gambar) -> &Berkas {
+        self.tambah(&g.bytes, g.format.ekstensi())
     }
 }
 
@@ -182,7 +188,7 @@ impl Renderer {
     ) -> Result<HasilBuku, RenderError> {
         self.periksa_huruf()?;
         let hasil = self.render_buku_dalam(buku, done);
-        comemo::evict(10);
+        engine::evict(10);
         hasil
     }
 
@@ -191,23 +197,18 @@ impl Renderer {
         buku: &Buku,
         done: &(dyn Fn() + Sync),
     ) -> Result<HasilBuku, RenderError> {
-        let mut gambar = Gambar::default();
-        let logo_sop: Vec<Option<(String, Bytes)>> = buku
+        let mut gambar = DaftarBerkas::default();
+        let logo_sop: Vec<Option<Berkas>> = buku
             .sop
             .iter()
-            .map(|s| {
-                s.logo.map(|l| {
-                    let p = gambar.logo(l);
-                    (p, Bytes::new(l.bytes.clone()))
-                })
-            })
+            .map(|s| s.input.logo.map(|l| gambar.gambar(l).clone()))
             .collect();
         let mut siap: Vec<Siap> = buku
             .sop
             .par_iter()
             .zip(logo_sop)
             .map(|(s, logo)| {
-                let siap = self.siapkan(s.sop, s.jumlah, logo, super::Bagian::Lengkap);
+                let siap = self.siapkan(s.input, logo.as_ref(), super::Bagian::Lengkap);
                 done();
                 siap
             })
@@ -218,30 +219,35 @@ impl Renderer {
         }
         // The measuring passes' memoized layouts are of no use to the book's
         // compilation; a book of hundreds of SOPs would carry them all.
-        comemo::evict(0);
+        engine::evict(0);
         let data = self.data_buku(buku, &siap, &mut gambar);
-        let (doc, w) = self.kompilasi_dokumen(world::BUKU_TYP, &data, gambar.berkas)?;
+        let (doc, w) = self.engine.compile(Template::Buku, &data, gambar.berkas)?;
         let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
         peringatan.extend(w);
         let halaman_sop = self.periksa_buku(&doc, buku, &siap)?;
-        let pdf = pdf(&doc, format!("sopc-buku:{}", data.judul))?;
+        let pdf = doc.pdf(format!("sopc-buku:{}", data.judul))?;
         Ok(HasilBuku {
             pdf,
-            teks: baca::teks_halaman(&doc),
-            halaman_depan: halaman_sop.first().copied().unwrap_or(doc.pages().len()),
+            teks: doc.teks(),
+            halaman_depan: halaman_sop.first().copied().unwrap_or(doc.halaman()),
             halaman_sop,
-            tautan: baca::tautan(&doc),
+            tautan: doc.tautan(),
             peringatan,
         })
     }
 
-    fn data_buku<'a>(&'a self, buku: &Buku, siap: &'a [Siap], gambar: &mut Gambar) -> DataBuku<'a> {
+    fn data_buku<'a>(
+        &'a self,
+        buku: &Buku,
+        siap: &'a [Siap],
+        gambar: &mut DaftarBerkas,
+    ) -> DataBuku<'a> {
         let keputusan = buku
             .keputusan
             .iter()
             .flat_map(|k| match k {
                 Lampiran::Pdf { bytes, halaman } => {
-                    let p = gambar.tambah(bytes, "pdf");
+                    let p = gambar.tambah(bytes, "pdf").path.clone();
                     (1..=*halaman)
                         .map(|h| HalamanLampiran {
                             path: p.clone(),
@@ -249,8 +255,8 @@ impl Renderer {
                         })
                         .collect::<Vec<_>>()
                 }
-                Lampiran::Gambar(l) => vec![HalamanLampiran {
-                    path: gambar.logo(l),
+                Lampiran::Gambar(g) => vec![HalamanLampiran {
+                    path: gambar.gambar(g).path.clone(),
                     halaman: None,
                 }],
             })
@@ -263,7 +269,7 @@ impl Renderer {
         DataBuku {
             kertas: self.kertas,
             depan: self.kertas.front_matter(),
-            huruf: self.dasar.huruf().keluarga(),
+            huruf: self.engine.keluarga(),
             judul: judul_dokumen,
             penulis: [&buku.instansi, &buku.pemerintah]
                 .into_iter()
@@ -275,7 +281,7 @@ impl Renderer {
                 pemerintah: buku.pemerintah.clone(),
                 instansi: buku.instansi.clone(),
                 tahun: buku.tahun.map(|t| t.to_string()).unwrap_or_default(),
-                logo: buku.logo.as_ref().map(|l| gambar.logo(l)),
+                logo: buku.logo.as_ref().map(|g| gambar.gambar(g).path.clone()),
             },
             keputusan,
             penjelasan: markdown::markdown(
@@ -289,7 +295,7 @@ impl Renderer {
                 .iter()
                 .zip(siap)
                 .map(|(s, siap)| SopCetak {
-                    draf: s.sop.status() == Status::Draf,
+                    draf: s.input.sop.status() == Status::Draf,
                     identitas: &siap.identitas,
                     prosedur: &siap.prosedur,
                 })
@@ -301,15 +307,16 @@ impl Renderer {
     /// plan (the rows of the book are the rows of all SOPs, in order).
     fn periksa_buku(
         &self,
-        doc: &typst_layout::PagedDocument,
+        doc: &Dokumen,
         buku: &Buku,
         siap: &[Siap],
     ) -> Result<Vec<usize>, RenderError> {
-        let awal: Vec<usize> = baca::penanda(doc, "sopc-buku-sop")
+        let awal: Vec<usize> = doc
+            .penanda(Anchor::BukuSop)
             .iter()
             .map(|p| p.halaman)
             .collect();
-        let baris = baca::penanda(doc, "sopc-baris");
+        let baris = doc.penanda(Anchor::Baris);
         let mut sisa = baris.as_slice();
         for (i, s) in siap.iter().enumerate() {
             let Some((denah, bagan)) = &s.denah else {
@@ -317,7 +324,7 @@ impl Renderer {
             };
             let n = bagan.langkah.len();
             if sisa.len() < n || awal.len() != siap.len() {
-                return Err(super::salah_tata_letak(
+                return Err(salah_tata_letak(
                     "penanda buku hilang",
                     "book anchors missing",
                 ));
@@ -327,8 +334,8 @@ impl Renderer {
             let milik = ini
                 .iter()
                 .all(|p| p.halaman > awal[i] && awal.get(i + 1).is_none_or(|&b| p.halaman < b));
-            if !milik || !ini.iter().all(|p| matches!(p.nilai, Value::Int(_))) {
-                return Err(super::salah_tata_letak(
+            if !milik || !ini.iter().all(|p| p.nomor.is_some()) {
+                return Err(salah_tata_letak(
                     "baris SOP di luar bagiannya",
                     "SOP rows outside their part",
                 ));
@@ -354,7 +361,7 @@ fn tautkan(s: &BukuSop, siap: &mut Siap, n: usize) {
     };
     for &(entri, sop) in &s.tautan {
         if let Some(b) = butir.get_mut(entri).filter(|_| sop < n) {
-            markdown::tautkan(b, &format!("sopc-sop-{sop}"));
+            markdown::tautkan(b, &Anchor::sop(sop));
         }
     }
 }
@@ -364,7 +371,12 @@ fn sebut_sop(e: RenderError, buku: &Buku, only: &[usize]) -> RenderError {
     let Some(&i) = only.first() else {
         return e;
     };
-    let nama = buku.sop[i].sop.nama.as_ref().map_or("", |n| n.as_str());
+    let nama = buku.sop[i]
+        .input
+        .sop
+        .nama
+        .as_ref()
+        .map_or("", |n| n.as_str());
     let m = e.message;
     crate::diag::Msg::new(
         format!("SOP {nama}: {}", m.id),

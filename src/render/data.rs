@@ -1,8 +1,12 @@
-//! The data the template reads from `/data.json`: the SOP turned into plain
-//! strings and text cells (already Markdown-parsed), the paper, the column
-//! widths and, for the printing pass, the page plan of [`crate::layout`].
-//! Everything is data; nothing here is Typst source.
+//! The contract with the templates. What Rust hands over is the data the
+//! template reads from `/data.json` — the SOP turned into plain strings and
+//! text cells (already Markdown-parsed), the paper, the column widths and,
+//! for the printing pass, the page plan of [`crate::layout`] — as serde
+//! structures, every choice an enum; what the template hands back are the
+//! labelled anchors of [`Anchor`]. Everything is data; nothing here is
+//! Typst source. A test compares the anchors with `templates/*.typ`.
 
+use super::Bagian;
 use super::markdown::{self, Teks};
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
@@ -10,12 +14,72 @@ use crate::model::{Isi, Parsed, Sop};
 use crate::paper::{Columns, Sheet, mm};
 use serde::Serialize;
 
+/// Which pass a compilation of `sop.typ` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The procedure table on one endless page, to measure its rows.
+    Ukur,
+    /// The document as printed.
+    Cetak,
+}
+
+/// The labels of the zero-size anchors the templates place for sopc to read
+/// back (`#metadata(…)<sopc-…>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// The top of the procedure table's header.
+    Kepala,
+    /// The top of each step's row; its value is the step's index.
+    Baris,
+    /// The top of the JUMLAH row.
+    Jumlah,
+    /// The bottom of the JUMLAH row: the end of the table.
+    Akhir,
+    /// The first page of each SOP of the book.
+    BukuSop,
+    /// The first page of each part of the book's front matter.
+    BukuBagian,
+    /// The link target of the N-th SOP of the book (`sopc-sop-N`): a
+    /// prefix, completed by [`Anchor::sop`].
+    Sop,
+}
+
+impl Anchor {
+    pub const ALL: [Anchor; 7] = [
+        Anchor::Kepala,
+        Anchor::Baris,
+        Anchor::Jumlah,
+        Anchor::Akhir,
+        Anchor::BukuSop,
+        Anchor::BukuBagian,
+        Anchor::Sop,
+    ];
+
+    /// The label as the templates write it (a prefix for [`Anchor::Sop`]).
+    pub fn name(self) -> &'static str {
+        match self {
+            Anchor::Kepala => "sopc-kepala",
+            Anchor::Baris => "sopc-baris",
+            Anchor::Jumlah => "sopc-jumlah",
+            Anchor::Akhir => "sopc-akhir",
+            Anchor::BukuSop => "sopc-buku-sop",
+            Anchor::BukuBagian => "sopc-buku-bagian",
+            Anchor::Sop => "sopc-sop-",
+        }
+    }
+
+    /// The link target of the `i`-th SOP of the book.
+    pub fn sop(i: usize) -> String {
+        format!("{}{i}", Anchor::Sop.name())
+    }
+}
+
+/// The data of one compilation of `sop.typ`.
 #[derive(Serialize)]
 pub struct Data<'a> {
-    /// `ukur` (measuring pass) or `cetak` (the PDF).
-    pub mode: &'static str,
-    /// `lengkap` or `pengesahan`.
-    pub bagian: &'static str,
+    pub mode: Mode,
+    pub bagian: Bagian,
     pub kertas: Sheet,
     pub huruf: &'a [String],
     pub draf: bool,
@@ -74,6 +138,9 @@ pub struct Prosedur {
     pub huruf_aktor: f64,
     /// Type size of the other column headings (pt): smaller on narrow pages.
     pub huruf_kepala: f64,
+    /// Type size of the decision labels (pt): the size the layout reserved
+    /// room for.
+    pub huruf_label: f64,
     pub keterangan: bool,
     pub langkah: Vec<Langkah>,
     pub jumlah: String,
@@ -255,6 +322,7 @@ impl Prosedur {
             } else {
                 7.5
             },
+            huruf_label: layout::size::LABEL_PT,
             keterangan,
             langkah,
             jumlah,
@@ -279,5 +347,63 @@ impl Prosedur {
                 gambar: g.clone(),
             })
             .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `sopc-…` labels a template file writes: `<sopc-…>` and
+    /// `label("sopc-…")` (possibly completed by `+ …`).
+    fn labels(typ: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (open, close) in [("<sopc-", '>'), ("label(\"sopc-", '"')] {
+            for (i, _) in typ.match_indices(open) {
+                let from = i + open.len() - "sopc-".len();
+                let rest = &typ[from..];
+                let end = rest.find(close).expect("a label is closed");
+                out.push(rest[..end].to_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_label_of_the_templates_is_an_anchor_and_every_anchor_is_used() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut used = Vec::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "typ") {
+                used.extend(labels(&std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+        assert!(used.len() >= 7, "{used:?}");
+        for l in &used {
+            assert!(
+                Anchor::ALL.iter().any(|a| a.name() == l),
+                "templates use the label `{l}`, which is no `Anchor`"
+            );
+        }
+        for a in Anchor::ALL {
+            assert!(used.iter().any(|l| l == a.name()), "{a:?} is unused");
+        }
+    }
+
+    #[test]
+    fn labels_are_read_from_both_spellings() {
+        let typ = "penanda(i, <sopc-baris>)\n[#metadata(i)#label(\"sopc-sop-\" + str(i))]";
+        assert_eq!(labels(typ), vec!["sopc-baris", "sopc-sop-"]);
+    }
+
+    #[test]
+    fn modes_and_parts_are_the_strings_the_template_compares() {
+        let json = serde_json::to_string;
+        assert_eq!(json(&Mode::Ukur).unwrap(), "\"ukur\"");
+        assert_eq!(json(&Mode::Cetak).unwrap(), "\"cetak\"");
+        let json = serde_json::to_string;
+        assert_eq!(json(&Bagian::Lengkap).unwrap(), "\"lengkap\"");
+        assert_eq!(json(&Bagian::Pengesahan).unwrap(), "\"pengesahan\"");
     }
 }

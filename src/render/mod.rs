@@ -1,39 +1,44 @@
 //! `sopc build`'s back end: one checked SOP → the official PDF, by the Typst
-//! compiler embedded in the binary. This module is the single seam between
-//! sopc and Typst (the `World`: template, data, logo, fonts — no file
-//! system, no clock, no network); nothing else in sopc knows Typst exists.
+//! compiler embedded in the binary. Typst itself sits behind one seam,
+//! [`engine`] (world, fonts, compilation, reading the pages back); nothing
+//! else in sopc knows Typst exists. This file is the recipe, in sopc's own
+//! terms:
 //!
-//! A render takes two Typst passes. The first lays the procedure table out
-//! on one endless page and reports each row's height; [`crate::layout`] then
-//! chooses the page breaks and plans the flowchart; the second pass prints
-//! the lembar pengesahan and one table per page with the planned drawing.
-//! The rows of the second pass are read back and compared with the plan, so
-//! an arrow can never miss its symbol silently.
+//! 1. **measure** — the procedure table laid out once on an endless page;
+//!    its anchors report each row's height ([`measure::ukur`]);
+//! 2. **plan** — [`crate::layout`] chooses the page breaks and plans the
+//!    flowchart from those heights ([`bagan`] adapts the SOP to it);
+//! 3. **print** — the lembar pengesahan and one table per page with the
+//!    planned drawing; the printed rows are read back and compared with the
+//!    plan ([`measure::periksa_baris`]), so an arrow can never miss its
+//!    symbol silently.
+//!
+//! What the templates receive is typed in [`data`]. Render writes no file:
+//! the caller decides where the PDF goes.
 
-mod baca;
+mod bagan;
 mod buku;
-mod data;
-mod fonts;
+pub mod data;
+mod engine;
 mod markdown;
-mod world;
+mod measure;
 
-pub use baca::Bentuk;
 pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
-pub use fonts::BAWAAN as HURUF_BAWAAN;
+pub use engine::BAWAAN as HURUF_BAWAAN;
+pub use engine::Bentuk;
 
+use crate::check;
 use crate::diag::Msg;
-use crate::layout::{self, Edge, Flow, Heights, Plan};
-use crate::model::alur::{Alur, Jenis};
+use crate::layout::{self, Flow, Plan};
+use crate::model::alur::Alur;
 use crate::model::durasi::Jumlah;
+use crate::model::gambar::Gambar;
 use crate::model::{Sop, Status};
 use crate::msg;
 use crate::paper::{Columns, Kertas, Orientasi, Sheet};
-use crate::teks::tampak;
-use std::io::Write;
-use std::path::Path;
-use typst::diag::{Severity, SourceDiagnostic};
-use typst::foundations::{Bytes, Smart, Value};
-use typst_layout::PagedDocument;
+use data::Mode;
+use engine::{Berkas, Dokumen, Engine, Template};
+use serde::Serialize;
 
 /// How to print.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,7 +64,8 @@ impl RenderOptions {
 }
 
 /// Which part of the document to print.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Bagian {
     /// Lembar pengesahan and the procedure table.
     Lengkap,
@@ -67,50 +73,26 @@ pub enum Bagian {
     Pengesahan,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LogoFormat {
-    Png,
-    Jpeg,
-    Svg,
+/// One checked SOP as render takes it: the values the check resolved (the
+/// flow graph, the total time, the logo), handed on and never derived again.
+#[derive(Clone, Copy, Debug)]
+pub struct Input<'a> {
+    pub sop: &'a Sop,
+    pub alur: &'a Alur,
+    pub jumlah: &'a Jumlah,
+    pub logo: Option<&'a Gambar>,
 }
 
-impl LogoFormat {
-    /// The format named by a file extension (`png`, `jpg`, `jpeg`, `svg`).
-    pub fn dari_ekstensi(path: &Path) -> Option<LogoFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "png" => Some(LogoFormat::Png),
-            "jpg" | "jpeg" => Some(LogoFormat::Jpeg),
-            "svg" => Some(LogoFormat::Svg),
-            _ => None,
+impl<'a> Input<'a> {
+    /// The SOP with what `sopc check` found out about it.
+    pub fn checked(sop: &'a Sop, hasil: &'a check::Hasil) -> Input<'a> {
+        Input {
+            sop,
+            alur: &hasil.alur,
+            jumlah: &hasil.jumlah,
+            logo: hasil.logo.as_ref().and_then(|l| l.as_ref().ok()),
         }
     }
-
-    /// The file extension of the format.
-    fn ekstensi(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "png",
-            LogoFormat::Jpeg => "jpg",
-            LogoFormat::Svg => "svg",
-        }
-    }
-
-    /// The virtual path the template loads the logo from.
-    fn path(self) -> &'static str {
-        match self {
-            LogoFormat::Png => "/logo.png",
-            LogoFormat::Jpeg => "/logo.jpg",
-            LogoFormat::Svg => "/logo.svg",
-        }
-    }
-}
-
-/// The logo's bytes, read by the caller after checking that the file lies
-/// inside the repository.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Logo {
-    pub bytes: Vec<u8>,
-    pub format: LogoFormat,
 }
 
 /// Why a PDF could not be made.
@@ -151,10 +133,10 @@ pub struct Hasil {
     pub peringatan: Vec<Msg>,
 }
 
-/// Renders SOPs; holds the fonts, the Typst library and the template, so one
+/// Renders SOPs; holds the Typst engine (fonts, library, template), so one
 /// renderer serves a whole batch. `Send + Sync`: share it across threads.
 pub struct Renderer {
-    dasar: world::Dasar,
+    engine: Engine,
     kertas: Sheet,
     jam_kerja_per_hari: Option<u32>,
     /// A system font that was asked for and not found.
@@ -163,15 +145,9 @@ pub struct Renderer {
 
 impl Renderer {
     pub fn new(opts: &RenderOptions) -> Renderer {
-        let (huruf, huruf_hilang) = match &opts.huruf {
-            None => (fonts::Huruf::bawaan(), None),
-            Some(f) => match fonts::Huruf::sistem(f) {
-                Some(h) => (h, None),
-                None => (fonts::Huruf::bawaan(), Some(f.clone())),
-            },
-        };
+        let (engine, huruf_hilang) = Engine::new(opts.huruf.as_deref());
         Renderer {
-            dasar: world::Dasar::new(huruf),
+            engine,
             kertas: Sheet::of(opts.kertas, opts.orientasi),
             jam_kerja_per_hari: opts.jam_kerja_per_hari,
             huruf_hilang,
@@ -179,28 +155,15 @@ impl Renderer {
     }
 
     /// The PDF of one checked SOP.
-    pub fn render(
-        &self,
-        sop: &Sop,
-        jumlah: &Jumlah,
-        logo: Option<&Logo>,
-        bagian: Bagian,
-    ) -> Result<Vec<u8>, RenderError> {
-        self.render_hasil(sop, jumlah, logo, bagian).map(|h| h.pdf)
+    pub fn render(&self, input: Input, bagian: Bagian) -> Result<Vec<u8>, RenderError> {
+        self.render_hasil(input, bagian).map(|h| h.pdf)
     }
 
     /// Like [`Renderer::render`], with the laid-out text, shapes and plan.
-    pub fn render_hasil(
-        &self,
-        sop: &Sop,
-        jumlah: &Jumlah,
-        logo: Option<&Logo>,
-        bagian: Bagian,
-    ) -> Result<Hasil, RenderError> {
+    pub fn render_hasil(&self, input: Input, bagian: Bagian) -> Result<Hasil, RenderError> {
         self.periksa_huruf()?;
-        let hasil = self.render_dalam(sop, jumlah, logo, bagian);
-        // Typst's caches would otherwise grow with every SOP of a batch.
-        comemo::evict(10);
+        let hasil = self.render_dalam(input, bagian);
+        engine::evict(10);
         hasil
     }
 
@@ -217,38 +180,27 @@ impl Renderer {
         }
     }
 
-    fn render_dalam(
-        &self,
-        sop: &Sop,
-        jumlah: &Jumlah,
-        logo: Option<&Logo>,
-        bagian: Bagian,
-    ) -> Result<Hasil, RenderError> {
-        let logo = logo.map(|l| (l.format.path().to_owned(), Bytes::new(l.bytes.clone())));
-        let siap = self.siapkan(sop, jumlah, logo.clone(), bagian)?;
-        let (doc, w) = self.kompilasi(
-            &Masukan::new("cetak", bagian, sop, &siap.identitas, &siap.prosedur),
-            logo,
-        )?;
+    /// The recipe: measure and plan ([`Renderer::siapkan`]), print, check
+    /// the printed rows against the plan.
+    fn render_dalam(&self, input: Input, bagian: Bagian) -> Result<Hasil, RenderError> {
+        let logo = input.logo.map(berkas_logo);
+        let siap = self.siapkan(input, logo.as_ref(), bagian)?;
+        let (doc, w) = self.kompilasi(Mode::Cetak, bagian, input.sop, &siap, logo)?;
         let mut peringatan = siap.peringatan;
         peringatan.extend(w);
         let denah = match siap.denah {
             Some((d, bagan)) => {
-                let awal = periksa_baris(&baca::penanda(&doc, "sopc-baris"), &d, &self.kertas)?;
+                let baris = doc.penanda(data::Anchor::Baris);
+                let awal = measure::periksa_baris(&baris, &d, &self.kertas)?;
                 Some((d, bagan, awal))
             }
             None => None,
         };
-        let pdf = pdf(&doc, ident(sop))?;
         Ok(Hasil {
-            pdf,
-            ukuran_halaman: doc
-                .pages()
-                .iter()
-                .map(|p| (p.frame.width().to_mm(), p.frame.height().to_mm()))
-                .collect(),
-            teks: baca::teks_halaman(&doc),
-            bentuk: baca::bentuk(&doc),
+            pdf: doc.pdf(ident(input.sop))?,
+            ukuran_halaman: doc.ukuran_halaman(),
+            teks: doc.teks(),
+            bentuk: doc.bentuk(),
             margin: (self.kertas.kiri, self.kertas.atas),
             denah,
             peringatan,
@@ -257,33 +209,34 @@ impl Renderer {
 
     /// Everything but the printing pass: the SOP as template data and, for
     /// the whole document, the measuring pass and the page plan. `logo` is
-    /// the virtual path and bytes the template will load the logo from.
+    /// the logo at the virtual path the template will load it from.
     fn siapkan(
         &self,
-        sop: &Sop,
-        jumlah: &Jumlah,
-        logo: Option<(String, Bytes)>,
+        input: Input,
+        logo: Option<&Berkas>,
         bagian: Bagian,
     ) -> Result<Siap, RenderError> {
-        let identitas = data::Identitas::dari(sop, logo.as_ref().map(|(p, _)| p.clone()));
-        let alur = Alur::build(sop);
-        let bagan = bagan(sop, &alur);
+        let sop = input.sop;
+        let identitas = data::Identitas::dari(sop, logo.map(|b| b.path.clone()));
+        let bagan = bagan::bagan(sop, input.alur);
         let kolom = Columns::compute(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
-        let mut prosedur =
-            data::Prosedur::dari(sop, &bagan, &kolom, jumlah.format(self.jam_kerja_per_hari));
+        let prosedur = data::Prosedur::dari(
+            sop,
+            &bagan,
+            &kolom,
+            input.jumlah.format(self.jam_kerja_per_hari),
+        );
+        let mut siap = Siap {
+            identitas,
+            prosedur,
+            denah: None,
+            peringatan: Vec::new(),
+        };
         if bagian != Bagian::Lengkap {
-            return Ok(Siap {
-                identitas,
-                prosedur,
-                denah: None,
-                peringatan: Vec::new(),
-            });
+            return Ok(siap);
         }
-        let (doc, peringatan) = self.kompilasi(
-            &Masukan::new("ukur", bagian, sop, &identitas, &prosedur),
-            logo,
-        )?;
-        let ukuran = ukur(&doc, &self.kertas, bagan.langkah.len())?;
+        let (doc, peringatan) = self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned())?;
+        let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len())?;
         let denah = Plan::new(&bagan, kolom, &ukuran).map_err(|layout::PlanError::RowTooTall { langkah }| {
             let no = langkah + 1;
             RenderError::from(msg!(
@@ -291,65 +244,34 @@ impl Renderer {
                 "the row of step {no} is taller than a page; shorten its text or split it into several steps"
             ))
         })?;
-        prosedur.pasang_denah(&denah, &bagan);
-        Ok(Siap {
-            identitas,
-            prosedur,
-            denah: Some((denah, bagan)),
-            peringatan,
-        })
+        siap.prosedur.pasang_denah(&denah, &bagan);
+        siap.denah = Some((denah, bagan));
+        siap.peringatan = peringatan;
+        Ok(siap)
     }
 
-    /// One Typst compilation of the SOP template.
+    /// One compilation of the SOP template.
     fn kompilasi(
         &self,
-        m: &Masukan,
-        logo: Option<(String, Bytes)>,
-    ) -> Result<(PagedDocument, Vec<Msg>), RenderError> {
+        mode: Mode,
+        bagian: Bagian,
+        sop: &Sop,
+        siap: &Siap,
+        logo: Option<Berkas>,
+    ) -> Result<(Dokumen, Vec<Msg>), RenderError> {
         let data = data::Data {
-            mode: m.mode,
-            bagian: match m.bagian {
-                Bagian::Lengkap => "lengkap",
-                Bagian::Pengesahan => "pengesahan",
-            },
+            mode,
+            bagian,
             kertas: self.kertas,
-            huruf: self.dasar.huruf().keluarga(),
-            draf: m.sop.status() == Status::Draf,
-            judul: judul(m.sop),
-            penulis: m.identitas.instansi.clone(),
-            identitas: m.identitas,
-            prosedur: m.prosedur,
+            huruf: self.engine.keluarga(),
+            draf: sop.status() == Status::Draf,
+            judul: judul(sop),
+            penulis: siap.identitas.instansi.clone(),
+            identitas: &siap.identitas,
+            prosedur: &siap.prosedur,
         };
-        self.kompilasi_dokumen(world::SOP_TYP, &data, logo.into_iter().collect())
-    }
-
-    /// One Typst compilation of a main template file with its data (as
-    /// `/data.json`) and images. Non-convergence is an error: a document
-    /// whose layout did not settle may print wrong page numbers.
-    fn kompilasi_dokumen(
-        &self,
-        main: &str,
-        data: &impl serde::Serialize,
-        berkas: Vec<(String, Bytes)>,
-    ) -> Result<(PagedDocument, Vec<Msg>), RenderError> {
-        let json = serde_json::to_vec(data).map_err(|e| {
-            let e = e.to_string();
-            RenderError::from(msg!(
-                "data SOP tidak dapat disiapkan: {e}",
-                "cannot prepare the SOP data: {e}"
-            ))
-        })?;
-        let world = world::SopWorld::new(&self.dasar, main, json, berkas);
-        let warned = typst::compile::<PagedDocument>(&world);
-        let mut peringatan = Vec::new();
-        for w in &warned.warnings {
-            if w.message.contains("converge") {
-                return Err(galat_typst(std::slice::from_ref(w)));
-            }
-            peringatan.push(pesan_typst(w));
-        }
-        let doc = warned.output.map_err(|e| galat_typst(&e))?;
-        Ok((doc, peringatan))
+        self.engine
+            .compile(Template::Sop, &data, logo.into_iter().collect())
     }
 }
 
@@ -363,81 +285,12 @@ struct Siap {
     peringatan: Vec<Msg>,
 }
 
-/// What one compilation is given.
-struct Masukan<'a> {
-    mode: &'static str,
-    bagian: Bagian,
-    sop: &'a Sop,
-    identitas: &'a data::Identitas,
-    prosedur: &'a data::Prosedur,
-}
-
-impl<'a> Masukan<'a> {
-    fn new(
-        mode: &'static str,
-        bagian: Bagian,
-        sop: &'a Sop,
-        identitas: &'a data::Identitas,
-        prosedur: &'a data::Prosedur,
-    ) -> Self {
-        Masukan {
-            mode,
-            bagian,
-            sop,
-            identitas,
-            prosedur,
-        }
-    }
-}
-
-/// The flowchart as the layout sees it.
-fn bagan(sop: &Sop, alur: &Alur) -> Flow {
-    // Matched as `check` matches them: as they print.
-    let aktor: Vec<String> = sop.actors().iter().map(|a| tampak(a)).collect();
-    let langkah = sop
-        .steps()
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let kolom = s
-                .pelaksana
-                .as_ref()
-                .and_then(|p| aktor.iter().position(|a| *a == tampak(p)))
-                .unwrap_or(0);
-            (kolom, alur.simbol(sop, i))
-        })
-        .collect();
-    let panah = alur
-        .edges
-        .iter()
-        .map(|e| {
-            let kata = sop.steps()[e.from]
-                .keputusan
-                .as_ref()
-                .and_then(|k| k.label.as_ref());
-            let label = match e.jenis {
-                Jenis::Lanjut => None,
-                Jenis::Ya => Some(
-                    kata.and_then(|k| k.ya.as_ref())
-                        .map_or("Ya".to_owned(), |s| s.value.clone()),
-                ),
-                Jenis::Tidak => Some(
-                    kata.and_then(|k| k.tidak.as_ref())
-                        .map_or("Tidak".to_owned(), |s| s.value.clone()),
-                ),
-            };
-            Edge {
-                from: e.from,
-                to: e.to,
-                kind: e.jenis,
-                label,
-            }
-        })
-        .collect();
-    Flow {
-        actors: aktor.len().max(1),
-        langkah,
-        edges: panah,
+/// The logo of a single SOP's document, at the virtual path its format
+/// names.
+fn berkas_logo(g: &Gambar) -> Berkas {
+    Berkas {
+        path: format!("/logo.{}", g.format.ekstensi()),
+        bytes: g.bytes.clone(),
     }
 }
 
@@ -449,148 +302,12 @@ fn judul(sop: &Sop) -> String {
         .to_owned()
 }
 
-/// Row heights from the measuring pass.
-fn ukur(doc: &PagedDocument, k: &Sheet, n: usize) -> Result<Heights, RenderError> {
-    let satu = |label: &str| baca::penanda(doc, label).into_iter().next();
-    let baris = baca::penanda(doc, "sopc-baris");
-    let (Some(kepala), Some(jumlah), Some(akhir)) =
-        (satu("sopc-kepala"), satu("sopc-jumlah"), satu("sopc-akhir"))
-    else {
-        return Err(salah_tata_letak(
-            "penanda tabel tidak ditemukan",
-            "table anchors missing",
-        ));
-    };
-    let mut atas = vec![f64::NAN; n];
-    for p in &baris {
-        if let Value::Int(i) = p.nilai
-            && let Some(slot) = usize::try_from(i).ok().and_then(|i| atas.get_mut(i))
-        {
-            *slot = p.y;
-        }
-    }
-    if atas.iter().any(|y| y.is_nan()) {
-        return Err(salah_tata_letak(
-            "penanda baris hilang",
-            "row anchors missing",
-        ));
-    }
-    atas.push(jumlah.y);
-    Ok(Heights {
-        page_height: k.tinggi_isi(),
-        title: kepala.y - k.atas,
-        header: atas[0] - kepala.y,
-        rows: atas.windows(2).map(|w| w[1] - w[0]).collect(),
-        jumlah: akhir.y - jumlah.y,
-    })
-}
-
-/// Compares the rows of one SOP in the printed document (its `sopc-baris`
-/// anchors) with the plan; returns the index of the first procedure page.
-fn periksa_baris(baris: &[baca::Penanda], denah: &Plan, k: &Sheet) -> Result<usize, RenderError> {
-    let awal = baris.first().map_or(0, |p| p.halaman);
-    for p in baris {
-        let Value::Int(i) = p.nilai else { continue };
-        let i = usize::try_from(i).unwrap_or(usize::MAX);
-        let rencana = denah
-            .page_of_step(i)
-            .and_then(|h| Some((h, denah.pages[h].row(i)?.top)));
-        let cocok = rencana
-            .is_some_and(|(h, atas)| h + awal == p.halaman && (atas + k.atas - p.y).abs() < 0.5);
-        if !cocok {
-            return Err(salah_tata_letak(
-                &format!("baris langkah {} bergeser dari rencana", i + 1),
-                &format!("the row of step {} moved from its plan", i + 1),
-            ));
-        }
-    }
-    Ok(awal)
-}
-
-fn salah_tata_letak(id: &str, en: &str) -> RenderError {
-    msg!(
-        "kesalahan internal sopc saat menata halaman ({id}); mohon laporkan beserta berkas SOP-nya",
-        "internal sopc error while laying out the pages ({en}); please report it with the SOP file"
-    )
-    .into()
-}
-
 /// The PDF's identifier: stable for the same SOP, so a rebuild is
 /// byte-identical.
 fn ident(sop: &Sop) -> String {
     let nomor = sop.nomor.as_ref().map_or("", |n| n.value.as_str());
     let nama = sop.nama.as_ref().map_or("", |n| n.value.as_str());
     format!("sopc:{nomor}:{nama}")
-}
-
-fn pdf(doc: &PagedDocument, ident: String) -> Result<Vec<u8>, RenderError> {
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(ident),
-        creator: Smart::Custom(Some(format!("sopc {}", env!("CARGO_PKG_VERSION")))),
-        timestamp: None,
-        ..Default::default()
-    };
-    typst_pdf::pdf(doc, &options).map_err(|e| galat_typst(&e))
-}
-
-fn pesan_typst(d: &SourceDiagnostic) -> Msg {
-    let mut text = d.message.to_string();
-    for hint in &d.hints {
-        let hint = if hint.v.contains("--root") {
-            "berkas harus berada di dalam repositori SOP (folder yang memuat sopc.toml atau .git)"
-                .to_owned()
-        } else {
-            hint.v.to_string()
-        };
-        text.push_str(&format!("; {hint}"));
-    }
-    let kind = match d.severity {
-        Severity::Error => "galat",
-        Severity::Warning => "peringatan",
-    };
-    msg!("Typst ({kind}): {text}", "Typst ({kind}): {text}")
-}
-
-fn galat_typst(diags: &[SourceDiagnostic]) -> RenderError {
-    let all: Vec<Msg> = diags.iter().map(pesan_typst).collect();
-    let id = all
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let en = all
-        .iter()
-        .map(|m| m.en.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    msg!("gagal membuat PDF: {id}", "failed to make the PDF: {en}").into()
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same directory
-/// and a rename, so a failure never leaves a half-written file in place of
-/// a good one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".sopc-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // Temporary files are private (0600); a PDF is for sharing and printing,
-    // so it gets the permissions of the file it replaces, or 0644.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 #[cfg(test)]
@@ -610,31 +327,5 @@ mod tests {
         assert_eq!(title("sop penerimaan tamu"), "SOP penerimaan tamu");
         assert_eq!(title("Penerimaan Tamu"), "SOP Penerimaan Tamu");
         assert_eq!(title("SOPIR Dinas"), "SOP SOPIR Dinas");
-    }
-
-    #[test]
-    fn atomic_write_replaces_whole_files_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("a.pdf");
-        write_atomic(&p, b"one").unwrap();
-        write_atomic(&p, b"two").unwrap();
-        assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        // nothing left behind
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        // a directory that does not exist: an error, and no file
-        assert!(write_atomic(&dir.path().join("no/such/dir/x.pdf"), b"x").is_err());
-    }
-
-    #[test]
-    fn logo_formats_by_extension() {
-        assert_eq!(
-            LogoFormat::dari_ekstensi(Path::new("a/Logo.PNG")),
-            Some(LogoFormat::Png)
-        );
-        assert_eq!(
-            LogoFormat::dari_ekstensi(Path::new("a.jpeg")),
-            Some(LogoFormat::Jpeg)
-        );
-        assert_eq!(LogoFormat::dari_ekstensi(Path::new("a.gif")), None);
     }
 }

@@ -2,9 +2,13 @@
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Error;
+use crate::model::Sop;
+use crate::model::gambar::Gambar;
 use crate::msg;
-use crate::parse::repo::{LogoMasalah, find_logo};
+use crate::parse::repo::{LogoMasalah, read_logo};
 use crate::sandbox::{Galat, Jenis, Root};
+use crate::source::Sources;
+use std::path::Path;
 
 const SUMBER: &str = "keamanan sopc; Permendagri 52/2011 (kepala lembar pengesahan)";
 
@@ -39,19 +43,29 @@ memuat `sopc.toml` atau `.git`). `../../etc/passwd` atau `/etc/passwd` ditolak: 
 logo di dalam repositori, misalnya `logo/kudus.png`.",
 };
 
-pub fn check(cx: &mut Ctx) {
-    let Some(logo) = cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()) else {
-        return;
-    };
+/// The logo of the SOP at `path`, read once for the check and for every
+/// PDF made from it: `None` when it names none (or the SOP's repository
+/// cannot be opened, which the SOP's own reading reports).
+pub fn read(sop: &Sop, sources: &Sources, path: &Path) -> Option<Result<Gambar, LogoMasalah>> {
+    let logo = sop.instansi.as_ref()?.logo.as_ref()?;
     if logo.is_empty() {
-        return;
+        return None;
     }
-    let written_in = cx.sources.path(logo.span.file);
-    let base = written_in.parent().unwrap_or(std::path::Path::new("."));
-    let Ok(root) = Root::of_file(cx.path) else {
+    // relative to the file it is written in (the SOP or a `_default.yaml`)
+    let written_in = sources.path(logo.span.file);
+    let base = written_in.parent().unwrap_or(Path::new("."));
+    let root = Root::of_file(path).ok()?;
+    Some(read_logo(&root, base, logo))
+}
+
+pub fn check(cx: &mut Ctx) {
+    let (Some(Err(problem)), Some(logo)) = (
+        cx.logo,
+        cx.sop.instansi.as_ref().and_then(|i| i.logo.as_ref()),
+    ) else {
         return;
     };
-    let Err(problem) = find_logo(&root, base, logo) else {
+    let Ok(root) = Root::of_file(cx.path) else {
         return;
     };
     let p = logo.as_str();
@@ -84,7 +98,7 @@ pub fn check(cx: &mut Ctx) {
         ),
         // A FIFO, a device, a file over the cap: a reading failure.
         LogoMasalah::Berkas(galat) => {
-            let rule = crate::check::rules::baca::reading_rule(galat);
+            let rule = crate::check::rules::baca::reading_rule(*galat);
             let help = galat.saran();
             cx.report(
                 rule,

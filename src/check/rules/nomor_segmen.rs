@@ -2,6 +2,7 @@
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Severity;
+use crate::model::nomor::Nomor;
 use crate::msg;
 
 pub static RULE: Rule = Rule {
@@ -18,30 +19,23 @@ yang diisi tangan. Pada SOP yang dicetak rapi, isi nomor urutnya sebelum disahka
 
 pub fn check(cx: &mut Ctx) {
     let Some(nomor) = &cx.sop.nomor else { return };
-    if !nomor.contains('/') {
+    let Some(kosong) = Nomor::parse(nomor).segmen_kosong() else {
         return;
-    }
-    let mut offset = 0;
-    for seg in nomor.split('/') {
-        if seg.trim().is_empty() {
-            let span = cx.sub_span(nomor.span, nomor, offset..offset + seg.len());
-            let n = nomor.as_str();
-            cx.report(
-                &RULE,
-                span,
-                msg!(
-                    "nomor `{n}` memiliki bagian kosong",
-                    "nomor `{n}` has an empty segment"
-                ),
-            )
-            .help = Some(msg!(
-                "isi nomor urut pada bagian yang kosong sebelum SOP disahkan",
-                "fill in the serial number in the empty segment before the SOP is signed"
-            ));
-            return;
-        }
-        offset += seg.len() + 1;
-    }
+    };
+    let span = cx.sub_span(nomor.span, nomor, kosong);
+    let n = nomor.as_str();
+    cx.report(
+        &RULE,
+        span,
+        msg!(
+            "nomor `{n}` memiliki bagian kosong",
+            "nomor `{n}` has an empty segment"
+        ),
+    )
+    .help = Some(msg!(
+        "isi nomor urut pada bagian yang kosong sebelum SOP disahkan",
+        "fill in the serial number in the empty segment before the SOP is signed"
+    ));
 }
 
 #[cfg(test)]

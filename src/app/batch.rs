@@ -1,13 +1,17 @@
-//! The commands as library calls: check a set of paths (in parallel over
-//! files, with a repository index for `keterkaitan`), and build PDFs.
+//! The batch driver behind `check`, `build`, `pengesahan` and `watch`:
+//! check a set of paths (in parallel over files, with a repository index for
+//! `keterkaitan`), and build the PDFs of those that may be built.
 
+use crate::app::atomic::write_atomic;
 use crate::check::{self, Hasil};
 use crate::config::Config;
-use crate::diag::{Diagnostic, Msg, Severity};
+use crate::diag::{self, Diagnostic, Msg, Severity};
 use crate::model::{Sop, Status};
 use crate::msg;
+use crate::paper::{Kertas, Orientasi};
 use crate::parse::repo::{self, RepoIndex};
 use crate::parse::{self, DefaultsCache};
+use crate::render::Input;
 use crate::sandbox::{self, Jenis, Root};
 use crate::source::Sources;
 use rayon::prelude::*;
@@ -47,6 +51,30 @@ impl FileReport {
             .filter(|d| d.severity == Severity::Warning)
             .count()
     }
+}
+
+/// The paper the command line asks for; each field set wins over `[cetak]`
+/// in sopc.toml.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PaperOverride {
+    pub kertas: Option<Kertas>,
+    pub orientasi: Option<Orientasi>,
+}
+
+/// [`config_for`], with `paper` applied over `[cetak]`: the configuration
+/// `build`, `pengesahan`, `watch` and `buku` print with.
+pub fn config_for_print(path: &Path, paper: PaperOverride) -> Result<Config, Msg> {
+    let mut config = config_for(path)?;
+    config.cetak.kertas = paper.kertas.or(config.cetak.kertas);
+    config.cetak.orientasi = paper.orientasi.or(config.cetak.orientasi);
+    Ok(config)
+}
+
+/// The repository root of a path the command line gives (an SOP directory
+/// or an SOP file), as the sandbox finds it; a path that does not exist is
+/// its own root (the run then reports it).
+pub fn root_for(path: &Path) -> PathBuf {
+    Root::of_named(path).map_or_else(|_| sandbox::absolute(path), |r| r.path().to_owned())
 }
 
 /// The repository configuration for a path named on the command line, with
@@ -191,6 +219,22 @@ pub enum BuildOutcome {
     Failed(Msg),
 }
 
+/// Whether `out` names the PDF itself (one SOP and a `.pdf` name) rather
+/// than a directory to write the PDFs in.
+fn names_one_pdf(out: &Path, single: bool) -> bool {
+    single && out.extension().is_some_and(|e| e == "pdf")
+}
+
+/// Makes the output directory of a build of `count` SOPs before anything is
+/// built, so that a directory that cannot be made is one error (exit status
+/// 2) rather than a failure per SOP. Nothing to do when `out` names the PDF.
+pub fn prepare_output(out: Option<&Path>, count: usize) -> Result<(), Msg> {
+    match out {
+        Some(o) if !names_one_pdf(o, count <= 1) => create_dir(o),
+        _ => Ok(()),
+    }
+}
+
 /// The PDF path for an SOP: `out` when it names a `.pdf` and there is one
 /// SOP, else `out`/name.pdf, else next to the YAML file.
 pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str) -> PathBuf {
@@ -200,10 +244,24 @@ pub fn pdf_path(sop_path: &Path, out: Option<&Path>, single: bool, suffix: &str)
         .unwrap_or("sop");
     let name = format!("{stem}{suffix}.pdf");
     match out {
-        Some(o) if single && o.extension().is_some_and(|e| e == "pdf") => o.to_owned(),
+        Some(o) if names_one_pdf(o, single) => o.to_owned(),
         Some(o) => o.join(name),
         None => sop_path.with_file_name(name),
     }
+}
+
+/// Writes a PDF to `target`, making its directory first, atomically: a
+/// failed write leaves an existing file as it was. `build` and `buku` both
+/// write through here.
+pub fn write_pdf(target: &Path, pdf: &[u8]) -> Result<(), Msg> {
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        create_dir(dir)?;
+    }
+    write_atomic(target, pdf).map_err(|e| diag::gagal_io(diag::MENULIS, target.display(), &e))
+}
+
+fn create_dir(dir: &Path) -> Result<(), Msg> {
+    sandbox::create_output_dir(dir).map_err(|e| diag::gagal_io(diag::MEMBUAT, dir.display(), &e))
 }
 
 /// Renders every checked SOP that may be built. Files with errors are not
@@ -269,52 +327,89 @@ fn build_one(
             "this {status} SOP has errors; fix them first (see `sopc check`)"
         ));
     }
-    let logo = match load_logo(r, sop) {
-        Ok(l) => l,
-        Err(m) => return BuildOutcome::Failed(m),
-    };
+    if let Err(m) = logo_read(sop, hasil) {
+        return BuildOutcome::Failed(m);
+    }
     let target = pdf_path(&r.path, out, single, suffix);
-    match renderer.render(sop, &hasil.jumlah, logo.as_ref(), bagian) {
-        Ok(pdf) => match crate::render::write_atomic(&target, &pdf) {
+    match renderer.render(Input::checked(sop, hasil), bagian) {
+        Ok(pdf) => match write_pdf(&target, &pdf) {
             Ok(()) => BuildOutcome::Written(target),
-            Err(e) => {
-                let d = target.display();
-                BuildOutcome::Failed(crate::diag::gagal_io(crate::diag::MENULIS, d, &e))
-            }
+            Err(m) => BuildOutcome::Failed(m),
         },
         Err(e) => BuildOutcome::Failed(e.message),
     }
 }
 
-/// Reads the logo after checking that it lies inside the repository.
-pub(crate) fn load_logo(r: &FileReport, sop: &Sop) -> Result<Option<crate::render::Logo>, Msg> {
-    let Some(logo) = sop
+/// An error, in the sandbox's words, when the SOP names a logo that the
+/// check could not read (its `logo-*` finding may have been turned off in
+/// `[aturan]`): a PDF never goes out without the logo it names.
+pub(crate) fn logo_read(sop: &Sop, hasil: &Hasil) -> Result<(), Msg> {
+    let Some(named) = sop
         .instansi
         .as_ref()
         .and_then(|i| i.logo.as_ref())
         .filter(|l| !l.is_empty())
     else {
-        return Ok(None);
+        return Ok(());
     };
-    let base = r
-        .sources
-        .path(logo.span.file)
-        .parent()
-        .unwrap_or(Path::new("."))
-        .to_owned();
-    let p = logo.as_str();
-    let root = Root::of_file(&r.path).map_err(|g| g.pesan(&r.path, Jenis::Sop))?;
-    let (bytes, format) = repo::read_logo(&root, &base, p).map_err(|m| match m {
-        repo::LogoMasalah::Berkas(g) => g.pesan(Path::new(p), Jenis::Logo),
-        repo::LogoMasalah::Format => msg!(
+    let p = named.as_str();
+    match &hasil.logo {
+        Some(Ok(_)) => Ok(()),
+        Some(Err(repo::LogoMasalah::Berkas(g))) => Err(g.pesan(Path::new(p), Jenis::Logo)),
+        Some(Err(repo::LogoMasalah::Format)) => Err(msg!(
             "logo `{p}` bukan gambar PNG, JPEG atau SVG",
             "logo `{p}` is not a PNG, JPEG or SVG image"
-        ),
-    })?;
-    let format = match format {
-        repo::GambarFormat::Png => crate::render::LogoFormat::Png,
-        repo::GambarFormat::Jpeg => crate::render::LogoFormat::Jpeg,
-        repo::GambarFormat::Svg => crate::render::LogoFormat::Svg,
-    };
-    Ok(Some(crate::render::Logo { bytes, format }))
+        )),
+        None => Err(msg!(
+            "logo `{p}` tidak dapat dipakai",
+            "logo `{p}` cannot be used"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn out_names_the_pdf_only_for_one_sop_and_a_pdf_name() {
+        let sop = Path::new("sops/tamu.yaml");
+        let one = |out: &str, single| pdf_path(sop, Some(Path::new(out)), single, "");
+        assert_eq!(one("hasil.pdf", true), Path::new("hasil.pdf"));
+        assert_eq!(one("hasil.pdf", false), Path::new("hasil.pdf/tamu.pdf"));
+        assert_eq!(one("pdf", true), Path::new("pdf/tamu.pdf"));
+        assert_eq!(
+            pdf_path(sop, None, true, "-pengesahan"),
+            Path::new("sops/tamu-pengesahan.pdf")
+        );
+    }
+
+    #[test]
+    fn the_output_directory_is_made_before_the_build_unless_out_is_the_pdf() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("satu.pdf");
+        prepare_output(Some(&pdf), 1).unwrap();
+        assert!(!pdf.exists());
+        prepare_output(Some(&pdf), 2).unwrap();
+        assert!(pdf.is_dir());
+        let file = dir.path().join("berkas");
+        std::fs::write(&file, "x").unwrap();
+        let e = prepare_output(Some(&file.join("keluar")), 2).unwrap_err();
+        let d = file.join("keluar").display().to_string();
+        assert_eq!(
+            e.id,
+            format!("tidak dapat membuat {d}: salah satu bagian jalurnya bukan direktori")
+        );
+    }
+
+    #[test]
+    fn a_pdf_is_written_with_its_folder_and_replaces_the_old_one_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a/b/sop.pdf");
+        write_pdf(&target, b"%PDF-1").unwrap();
+        write_pdf(&target, b"%PDF-2").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-2");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("a/b")).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left behind");
+    }
 }

@@ -1,5 +1,6 @@
 //! Reading the laid-out document back: where the anchors of the template
-//! landed (row tops, table top and bottom) and the text of every page.
+//! landed (row tops, table top and bottom), the text of every page, its
+//! shapes and its links.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
@@ -8,11 +9,12 @@ use typst::model::Destination;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
-/// One anchor: its value, page (from 0) and position (pt from the page's
+/// One anchor: its number (the row of a `sopc-baris`; `None` for anchors
+/// that carry text), page (from 0) and position (pt from the page's
 /// top-left corner).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Penanda {
-    pub nilai: Value,
+    pub nomor: Option<i64>,
     pub halaman: usize,
     pub x: f64,
     pub y: f64,
@@ -28,10 +30,13 @@ pub fn penanda(doc: &PagedDocument, label: &str) -> Vec<Penanda> {
         .query(&Selector::Label(label))
         .iter()
         .filter_map(|c| {
-            let nilai = c.to_packed::<MetadataElem>()?.value.clone();
+            let nomor = match c.to_packed::<MetadataElem>()?.value {
+                Value::Int(i) => Some(i),
+                _ => None,
+            };
             let pos = intro.position(c.location()?)?;
             Some(Penanda {
-                nilai,
+                nomor,
                 halaman: pos.page.get() - 1,
                 x: pos.point.x.to_pt(),
                 y: pos.point.y.to_pt(),

@@ -12,18 +12,21 @@ use typst::{Library, LibraryExt, World};
 
 /// The template files, embedded in the binary.
 const TEMPLATE: &[(&str, &str)] = &[
-    ("/sop.typ", include_str!("../../templates/sop.typ")),
+    ("/sop.typ", include_str!("../../../templates/sop.typ")),
     (
         "/pengesahan.typ",
-        include_str!("../../templates/pengesahan.typ"),
+        include_str!("../../../templates/pengesahan.typ"),
     ),
     (
         "/prosedur.typ",
-        include_str!("../../templates/prosedur.typ"),
+        include_str!("../../../templates/prosedur.typ"),
     ),
-    ("/teks.typ", include_str!("../../templates/teks.typ")),
-    ("/halaman.typ", include_str!("../../templates/halaman.typ")),
-    ("/buku.typ", include_str!("../../templates/buku.typ")),
+    ("/teks.typ", include_str!("../../../templates/teks.typ")),
+    (
+        "/halaman.typ",
+        include_str!("../../../templates/halaman.typ"),
+    ),
+    ("/buku.typ", include_str!("../../../templates/buku.typ")),
 ];
 
 /// The main file of one SOP's document, and of a book of SOPs.

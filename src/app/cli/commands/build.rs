@@ -1,0 +1,85 @@
+//! `sopc build`: check, then write the PDFs of the SOPs without errors; one
+//! line `yaml → pdf` per PDF on standard output, status 1 when one was not
+//! made. `--watch` hands over to `watch`.
+
+use crate::app::batch::{self, Bagian, BuildOutcome, Kemajuan, PaperOverride};
+use crate::app::cli::{Error, args::BuildArgs, commands, progress::Bar};
+use crate::app::report;
+use crate::diag::Lang;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(args: BuildArgs, lang: Lang) -> Result<ExitCode, Error> {
+    let job = PrintJob {
+        output: args.output,
+        paper: PaperOverride {
+            kertas: args.kertas,
+            orientasi: args.orientasi,
+        },
+        bagian: Bagian::Lengkap,
+    };
+    if args.watch {
+        commands::watch::watch_build(&args.paths, &job, lang)
+    } else {
+        build(&args.paths, &job, lang)
+    }
+}
+
+/// What to print and where: the options `build`, `watch` and `pengesahan`
+/// share.
+pub struct PrintJob {
+    pub output: Option<PathBuf>,
+    pub paper: PaperOverride,
+    pub bagian: Bagian,
+}
+
+impl PrintJob {
+    /// For `watch` and `pengesahan`, which take no paper options: the paper
+    /// of sopc.toml.
+    pub fn with_configured_paper(output: Option<PathBuf>, bagian: Bagian) -> PrintJob {
+        PrintJob {
+            output,
+            paper: PaperOverride::default(),
+            bagian,
+        }
+    }
+}
+
+/// Checks `paths` (findings on standard error), then builds the SOPs
+/// without errors as `job` says; status 1 when a PDF was not made.
+pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, Error> {
+    let config = batch::config_for_print(&paths[0], job.paper)?;
+    let reports = commands::check::checked(paths, &config, lang)?;
+    batch::prepare_output(job.output.as_deref(), reports.len())?;
+    if reports.iter().any(|r| !r.diagnostics.is_empty()) {
+        let color = std::io::stderr().is_terminal();
+        eprint!("{}", report::human(&reports, lang, color));
+    }
+    let bar = Bar::new(lang, "membuat PDF", "building PDFs");
+    bar.on(Kemajuan::Mulai(reports.len()));
+    let outcomes = batch::build_with_progress(
+        &reports,
+        &config,
+        job.output.as_deref(),
+        job.bagian,
+        &|| bar.on(Kemajuan::Satu),
+    );
+    bar.finish();
+    let mut out = std::io::stdout().lock();
+    let mut failed = false;
+    for (r, o) in reports.iter().zip(&outcomes) {
+        match o {
+            BuildOutcome::Written(p) => writeln!(out, "{} → {}", r.path.display(), p.display())?,
+            BuildOutcome::Skipped(m) | BuildOutcome::Failed(m) => {
+                failed = true;
+                eprintln!("{}: {}", r.path.display(), m.get(lang));
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

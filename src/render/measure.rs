@@ -1,0 +1,82 @@
+//! Between the passes and after them: the row heights the measuring pass
+//! reports through its anchors, and the check that the printed rows sit
+//! where the plan put them — so an arrow can never miss its symbol
+//! silently.
+
+use super::RenderError;
+use super::data::Anchor;
+use super::engine::{Dokumen, Penanda};
+use crate::layout::{Heights, Plan};
+use crate::msg;
+use crate::paper::Sheet;
+
+/// Row heights from the measuring pass of an `n`-step SOP.
+pub fn ukur(doc: &Dokumen, k: &Sheet, n: usize) -> Result<Heights, RenderError> {
+    let satu = |anchor| doc.penanda(anchor).into_iter().next();
+    let baris = doc.penanda(Anchor::Baris);
+    let (Some(kepala), Some(jumlah), Some(akhir)) = (
+        satu(Anchor::Kepala),
+        satu(Anchor::Jumlah),
+        satu(Anchor::Akhir),
+    ) else {
+        return Err(salah_tata_letak(
+            "penanda tabel tidak ditemukan",
+            "table anchors missing",
+        ));
+    };
+    let mut atas = vec![f64::NAN; n];
+    for p in &baris {
+        if let Some(slot) = p
+            .nomor
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| atas.get_mut(i))
+        {
+            *slot = p.y;
+        }
+    }
+    if atas.iter().any(|y| y.is_nan()) {
+        return Err(salah_tata_letak(
+            "penanda baris hilang",
+            "row anchors missing",
+        ));
+    }
+    atas.push(jumlah.y);
+    Ok(Heights {
+        page_height: k.tinggi_isi(),
+        title: kepala.y - k.atas,
+        header: atas[0] - kepala.y,
+        rows: atas.windows(2).map(|w| w[1] - w[0]).collect(),
+        jumlah: akhir.y - jumlah.y,
+    })
+}
+
+/// Compares the rows of one SOP in the printed document (its `sopc-baris`
+/// anchors) with the plan; returns the index of the first procedure page.
+pub fn periksa_baris(baris: &[Penanda], denah: &Plan, k: &Sheet) -> Result<usize, RenderError> {
+    let awal = baris.first().map_or(0, |p| p.halaman);
+    for p in baris {
+        let Some(i) = p.nomor else { continue };
+        let i = usize::try_from(i).unwrap_or(usize::MAX);
+        let rencana = denah
+            .page_of_step(i)
+            .and_then(|h| Some((h, denah.pages[h].row(i)?.top)));
+        let cocok = rencana
+            .is_some_and(|(h, atas)| h + awal == p.halaman && (atas + k.atas - p.y).abs() < 0.5);
+        if !cocok {
+            return Err(salah_tata_letak(
+                &format!("baris langkah {} bergeser dari rencana", i + 1),
+                &format!("the row of step {} moved from its plan", i + 1),
+            ));
+        }
+    }
+    Ok(awal)
+}
+
+/// An internal error of the page layout: a bug of sopc, never of the SOP.
+pub fn salah_tata_letak(id: &str, en: &str) -> RenderError {
+    msg!(
+        "kesalahan internal sopc saat menata halaman ({id}); mohon laporkan beserta berkas SOP-nya",
+        "internal sopc error while laying out the pages ({en}); please report it with the SOP file"
+    )
+    .into()
+}
