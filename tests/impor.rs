@@ -769,7 +769,8 @@ fn sop_docx() -> Vec<u8> {
             "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}</w:tr>",
             [
                 c(&["Menandatangani surat rekomendasi"]),
-                c(&[]),
+                // a "Ya" label drawn as a text box: not a symbol
+                tc("", &[], &shape("rect", "_x0000_t202")),
                 c(&[]),
                 tc(fill, &[], ""),
                 c(&["Konsep surat"]),
@@ -842,6 +843,7 @@ fn a_docx_sop_comes_back_from_words_own_structure() {
     assert!(d.langkah[0].keputusan.is_none());
     assert_eq!(d.langkah[0].simbol.len(), 1);
     assert_eq!(d.langkah[1].simbol.len(), 1);
+    assert_eq!(d.langkah[2].simbol.len(), 1);
     // the text inside a shape is not the cell's text
     assert!(!yaml.contains("teks di dalam bentuk"), "{yaml}");
 }

@@ -123,11 +123,13 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
         .map(|a| String::from_utf8_lossy(&a.value).into_owned())
 }
 
-/// The flowchart symbol a DrawingML preset or a VML shape type names.
+/// The flowchart symbol a DrawingML preset or a VML shape type names. A
+/// plain rectangle is not one: Word draws the "Ya"/"Tidak" labels beside
+/// a decision as rectangular text boxes.
 fn kind_of(name: &str) -> Option<Kind> {
     Some(match name {
-        "flowChartTerminator" | "_x0000_t116" | "roundrect" => Kind::Terminator,
-        "flowChartProcess" | "_x0000_t109" | "rect" => Kind::Process,
+        "flowChartTerminator" | "_x0000_t116" => Kind::Terminator,
+        "flowChartProcess" | "_x0000_t109" => Kind::Process,
         "flowChartDecision" | "_x0000_t110" => Kind::Decision,
         "flowChartOffpageConnector" | "_x0000_t177" | "flowChartConnector" | "_x0000_t120" => {
             Kind::Connector
@@ -287,10 +289,6 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             st,
             attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
         ),
-        b"v:roundrect" | b"v:rect" => {
-            let n = String::from_utf8_lossy(&e.name().as_ref()[2..]).into_owned();
-            symbol(st, Some(n));
-        }
         _ => {}
     }
     Ok(())
