@@ -25,6 +25,7 @@ pub mod app;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod impor;
 pub mod layout;
 pub mod model;
 pub mod paper;

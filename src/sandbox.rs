@@ -36,6 +36,8 @@ pub enum Jenis {
     Keputusan,
     /// The penjelasan text of the book: 1 MiB.
     Penjelasan,
+    /// A published SOP (PDF or DOCX) `sopc impor` reads: 64 MiB.
+    Impor,
 }
 
 const MIB: u64 = 1024 * 1024;
@@ -46,7 +48,7 @@ impl Jenis {
         match self {
             Jenis::Sop | Jenis::Logo => 16 * MIB,
             Jenis::Bawaan | Jenis::Konfigurasi | Jenis::Penjelasan => MIB,
-            Jenis::Keputusan => 64 * MIB,
+            Jenis::Keputusan | Jenis::Impor => 64 * MIB,
         }
     }
 
@@ -59,6 +61,7 @@ impl Jenis {
             Jenis::Logo => ("berkas logo", "logo file"),
             Jenis::Keputusan => ("berkas keputusan", "keputusan file"),
             Jenis::Penjelasan => ("berkas penjelasan", "penjelasan file"),
+            Jenis::Impor => ("berkas yang diimpor", "imported file"),
         }
     }
 }

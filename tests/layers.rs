@@ -23,7 +23,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("check", &["check"]),
     ("layout", &["layout"]),
     ("render", &["render"]),
-    ("app", &["app"]),
+    // `impor` reads published PDFs and Word files back into SOP files: a
+    // command like the rest of `app`.
+    ("app", &["app", "impor"]),
     // The command line on top of the commands: the library's commands
     // (batch, buku, init, watch, report) never reach into it.
     ("cli", &["app::cli"]),

@@ -358,7 +358,7 @@ pub fn slug(nama: &str) -> String {
 
 /// `to` relative to the directory `from`, with `/` separators (for the
 /// schema modeline and comments).
-fn relative(from: &Path, to: &Path) -> String {
+pub(crate) fn relative(from: &Path, to: &Path) -> String {
     let (from, to) = (sandbox::absolute(from), sandbox::absolute(to));
     let common = from
         .components()
@@ -378,7 +378,7 @@ fn relative(from: &Path, to: &Path) -> String {
 
 /// A YAML scalar for `s`: plain when that reads back as the same string,
 /// else double-quoted (JSON's escapes are YAML's).
-fn yaml_scalar(s: &str) -> String {
+pub(crate) fn yaml_scalar(s: &str) -> String {
     let plain = !s.is_empty()
         && !s.contains(|c: char| c.is_control())
         && !s.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())

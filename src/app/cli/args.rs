@@ -65,6 +65,18 @@ pub enum Command {
     /// Mencetak JSON Schema bahasa SOP (draft-07)
     #[command(display_order = 9)]
     Schema(SchemaArgs),
+    /// Mengimpor SOP dari PDF atau DOCX yang sudah ada (satu berkas atau seluruh direktori)
+    #[command(display_order = 12)]
+    Impor(ImporArgs),
+}
+
+#[derive(Args)]
+pub struct ImporArgs {
+    /// Berkas .pdf/.docx atau direktori
+    pub path: PathBuf,
+    /// Berkas .yaml keluaran (satu SOP) atau direktori (bawaan: direktori saat ini)
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
 }
 
 // The structs below carry no doc comment: clap would take it for the

@@ -46,6 +46,7 @@ fn dispatch(command: Command, lang: Lang) -> Result<ExitCode, Error> {
         Command::Schema(a) => commands::schema::run(a),
         Command::Completions(a) => commands::completions::run(a),
         Command::Man(a) => commands::man::run(a),
+        Command::Impor(a) => commands::impor::run(a, lang),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod buku;
 pub mod check;
 pub mod completions;
 pub mod explain;
+pub mod impor;
 pub mod init;
 pub mod man;
 pub mod new;

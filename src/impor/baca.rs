@@ -1,0 +1,1026 @@
+//! Reading the form: the identity block and the six boxes of the lembar
+//! pengesahan, then the procedure table across pages. Labels are found by
+//! their printed words (both sopc's wording and the common variants such as
+//! `TGL. PEMBUATAN`); each value is the text of the table cell beside or
+//! below its label.
+//!
+//! Phases: (1) find the page holding the identity labels and read each
+//! value from its cell; (2) find each box title and split its cell into
+//! entries; (3) on every page with a procedure header, find the columns from
+//! the rules crossing the header's lower row, and the rows from the rules
+//! crossing the Kegiatan column; (4) hand the symbols of each row to
+//! [`super::panah`] to recover the flow.
+
+use super::geom::{Kind, Line, Sheet, join, lines};
+use kurbo::{Point, Rect};
+
+/// What an imported SOP says, before it becomes YAML. A note beside a
+/// value says how it was inferred (it becomes an `# impor:` comment).
+#[derive(Clone, Debug, Default)]
+pub struct Dokumen {
+    pub nomor: Nilai,
+    pub nama: Nilai,
+    pub pemerintah: Nilai,
+    pub instansi: Nilai,
+    pub unit: Vec<String>,
+    pub alamat: Nilai,
+    pub telepon: Nilai,
+    pub pembuatan: Nilai,
+    pub revisi: Nilai,
+    pub efektif: Nilai,
+    pub atas_nama: Nilai,
+    pub jabatan: Nilai,
+    pub pengesah: Nilai,
+    pub pangkat: Nilai,
+    pub nip: Nilai,
+    /// The six boxes, in the order of [`KOTAK`].
+    pub kotak: [Vec<String>; 6],
+    pub pelaksana: Vec<String>,
+    /// The table has a Keterangan column.
+    pub keterangan: bool,
+    pub langkah: Vec<Baris>,
+    /// Notes about the whole document.
+    pub catatan: Vec<String>,
+}
+
+/// A value read from the page, and how it was inferred (if it was).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Nilai {
+    pub teks: String,
+    pub catatan: Option<String>,
+}
+
+impl Nilai {
+    pub(crate) fn dibaca(teks: String) -> Nilai {
+        Nilai {
+            teks,
+            catatan: None,
+        }
+    }
+    pub fn ada(&self) -> bool {
+        !self.teks.is_empty()
+    }
+}
+
+/// How forms label the nama SOP.
+const NAMA_SOP: [&str; 3] = ["nama sop", "judul sop", "nama prosedur"];
+
+/// The six boxes: YAML key and the words of their printed titles.
+pub const KOTAK: [(&str, &[&str]); 6] = [
+    ("dasar_hukum", &["dasar hukum"]),
+    ("kualifikasi_pelaksana", &["kualifikasi pelaksana"]),
+    ("keterkaitan", &["keterkaitan"]),
+    (
+        "peralatan_perlengkapan",
+        &[
+            "peralatan/perlengkapan",
+            "peralatan / perlengkapan",
+            "peralatan dan perlengkapan",
+            "peralatan",
+        ],
+    ),
+    ("peringatan", &["peringatan"]),
+    (
+        "pencatatan_pendataan",
+        &[
+            "pencatatan dan pendataan",
+            "pencatatan/pendataan",
+            "pencatatan",
+        ],
+    ),
+];
+
+/// One procedure row.
+#[derive(Clone, Debug, Default)]
+pub struct Baris {
+    pub nomor: String,
+    pub kegiatan: String,
+    pub kelengkapan: Isi,
+    pub waktu: String,
+    pub output: Isi,
+    pub keterangan: Isi,
+    /// The symbols of the row: (actor column, kind, page, box).
+    pub simbol: Vec<(usize, Kind, usize, Rect)>,
+    pub keputusan: Option<Cabang>,
+    /// Index of the row this one continues to, when not the next.
+    pub lanjut: Option<usize>,
+    pub catatan: Vec<String>,
+}
+
+/// A cell's text: one paragraph or a numbered/bulleted list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Isi {
+    #[default]
+    Kosong,
+    Teks(String),
+    Daftar(Vec<String>),
+}
+
+/// A decision's two exits: target row (None = next row), printed label.
+#[derive(Clone, Debug, Default)]
+pub struct Cabang {
+    pub ya: Option<usize>,
+    pub tidak: Option<usize>,
+    pub label_ya: Option<String>,
+    pub label_tidak: Option<String>,
+    pub catatan: Vec<String>,
+}
+
+/// Why a document is not an SOP in the expected form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BukanSop {
+    /// No page with the procedure table header (Kegiatan / Pelaksana).
+    TanpaTabel,
+    /// The puskesmas format: Pengertian / Tujuan / Kebijakan.
+    FormatLain,
+}
+
+/// Reads the whole document.
+pub fn baca(sheets: &[Sheet]) -> Result<Dokumen, BukanSop> {
+    let mut d = Dokumen::default();
+    let tabel: Vec<usize> = (0..sheets.len())
+        .filter(|&i| header(&sheets[i]).is_some())
+        .collect();
+    if tabel.is_empty() {
+        let lain = sheets.iter().any(|s| {
+            ["pengertian", "tujuan", "kebijakan"].iter().all(|k| {
+                s.find(|t| t.to_lowercase().trim_end_matches(':') == *k)
+                    .is_some()
+            })
+        });
+        return Err(if lain {
+            BukanSop::FormatLain
+        } else {
+            BukanSop::TanpaTabel
+        });
+    }
+    if let Some(s) = sheets.iter().find(|s| label(s, &NAMA_SOP).is_some()) {
+        identitas(s, &mut d);
+        for (i, (_, judul)) in KOTAK.iter().enumerate() {
+            d.kotak[i] = kotak(s, judul);
+        }
+    } else {
+        d.catatan
+            .push("lembar identitas tidak ditemukan; isi identitas dan keenam kotak".into());
+    }
+    let pages = prosedur(sheets, &tabel, &mut d);
+    super::panah::alur(sheets, &pages, &mut d);
+    Ok(d)
+}
+
+// --- identity -------------------------------------------------------------
+
+/// Where a label is printed: the line of words whose text starts with one of
+/// `names` (case-insensitive), as a box.
+fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
+    let starts = |t: &str, n: &str| {
+        t == n || t.starts_with(&format!("{n} ")) || t.starts_with(&format!("{n}:"))
+    };
+    let cells = cells(s);
+    // a label on one line, possibly followed by its value in the same cell
+    let mut lines: Vec<&Line> = cells.iter().flat_map(|c| c.iter()).collect();
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    for l in lines {
+        let t = l.text.to_lowercase().replace("/ ", "/").replace(" /", "/");
+        let t = t.trim_end_matches(':').trim();
+        if let Some(n) = names.iter().find(|n| starts(t, n)) {
+            let w = n.chars().count() as f64 / t.chars().count().max(1) as f64;
+            let x1 = l.x0 + (l.x1 - l.x0) * w.min(1.0);
+            return Some(Rect::new(l.x0, l.y - l.size, x1, l.y));
+        }
+    }
+    // a label wrapped in a narrow cell ("Tanggal / Pembuatan")
+    cells.iter().filter(|c| c.len() <= 3).find_map(|c| {
+        let t = join(c).to_lowercase().replace("/ ", "/").replace(" /", "/");
+        let t = t.trim_end_matches(':').trim();
+        names.contains(&t).then(|| {
+            let x0 = c.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+            let x1 = c.iter().map(|l| l.x1).fold(f64::MIN, f64::max);
+            Rect::new(x0, c[0].y - c[0].size, x1, c[c.len() - 1].y)
+        })
+    })
+}
+
+/// A page's text cell by cell (each a list of lines), so that a label and
+/// its value in two cells are never one line.
+fn cells(s: &Sheet) -> Vec<Vec<Line>> {
+    let mut cells: Vec<(Rect, Vec<&super::geom::Word>)> = Vec::new();
+    for w in &s.words {
+        let c = s.cell_at(w.center());
+        match cells
+            .iter_mut()
+            .find(|(r, _)| (r.x0 - c.x0).abs() < 0.5 && (r.y0 - c.y0).abs() < 0.5)
+        {
+            Some((_, ws)) => ws.push(w),
+            None => cells.push((c, vec![w])),
+        }
+    }
+    cells.into_iter().map(|(_, ws)| lines(ws)).collect()
+}
+
+/// The cell to the right of a label's cell, as lines (a leading `:` dropped).
+fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
+    let own = s.cell_at(at.center());
+    let beside = |l: &Line| l.x0 > at.x1 + 1.0 && (l.y - at.y1).abs() < 2.0;
+    let own_lines = s.lines_in(Rect::new(at.x1 + 1.0, own.y0, own.x1, own.y1));
+    let mut ls = if own_lines.iter().any(beside) {
+        // label and value share a cell ("Nomor SOP : …"): the value runs
+        // from the label's line down to the next label in the same column
+        let next = s
+            .lines_in(Rect::new(own.x0, at.y1 + 1.0, at.x1 + 1.0, own.y1))
+            .into_iter()
+            .find(|l| (l.x0 - at.x0).abs() < 3.0)
+            .map_or(own.y1, |l| l.y - l.size);
+        s.lines_in(Rect::new(at.x1 + 1.0, at.y0 - 1.0, own.x1, next))
+    } else {
+        s.lines_in(s.cell_at(Point::new(own.x1 + 2.0, at.center().y)))
+    };
+    for l in ls.iter_mut() {
+        let t = l.text.trim_start();
+        if let Some(rest) = t.strip_prefix(':') {
+            l.text = rest.trim().to_owned();
+        }
+    }
+    ls.retain(|l| !l.text.is_empty());
+    ls
+}
+
+fn value(s: &Sheet, names: &[&str]) -> Nilai {
+    match label(s, names) {
+        Some(at) => {
+            let t = join(&value_lines(s, at));
+            Nilai::dibaca(if t == "-" || t == "–" {
+                String::new()
+            } else {
+                t
+            })
+        }
+        None => Nilai::default(),
+    }
+}
+
+fn identitas(s: &Sheet, d: &mut Dokumen) {
+    d.nomor = value(s, &["nomor sop", "no. sop"]);
+    d.nama = value(s, &NAMA_SOP);
+    d.pembuatan = value(
+        s,
+        &[
+            "tanggal pembuatan",
+            "tgl. pembuatan",
+            "tgl pembuatan",
+            "tanggal dibuat",
+        ],
+    );
+    d.revisi = value(s, &["tanggal revisi", "tgl. revisi", "tgl revisi"]);
+    d.efektif = value(
+        s,
+        &[
+            "tanggal efektif",
+            "tgl. efektif",
+            "tgl efektif",
+            "tanggal berlaku",
+            "tanggal pengesahan",
+            "tgl. pengesahan",
+        ],
+    );
+    if let Some(at) = label(s, &["disahkan oleh", "disahkan"]) {
+        pengesah(value_lines(s, at), d);
+    }
+    if let Some(at) = label(s, &["nomor sop", "no. sop"]) {
+        let own = s.cell_at(at.center());
+        let kiri = s.cell_at(Point::new(own.x0 - 3.0, at.center().y));
+        if kiri.x1 <= own.x0 + 1.0 && kiri.width() > 20.0 {
+            instansi(&s.lines_in(kiri), d);
+        }
+    }
+}
+
+/// The signature block: jabatan lines, the name, pangkat, NIP.
+fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
+    if let Some(i) = ls.iter().position(|l| {
+        let t = l.text.to_lowercase();
+        t.starts_with("a.n.") || t.starts_with("a.n ") || t.starts_with("an. ")
+    }) {
+        let l = ls.remove(i);
+        let t = l
+            .text
+            .split_once(' ')
+            .map_or("", |(_, r)| r)
+            .trim()
+            .trim_end_matches(',');
+        d.atas_nama = Nilai::dibaca(t.to_owned());
+    }
+    let nip = ls
+        .iter()
+        .position(|l| l.text.to_uppercase().starts_with("NIP"));
+    let mut end = ls.len();
+    if let Some(i) = nip {
+        let t = &ls[i].text;
+        let angka = t
+            .get(3..)
+            .unwrap_or("")
+            .trim_start_matches(['.', ':', ' '])
+            .trim();
+        d.nip = Nilai::dibaca(angka.to_owned());
+        end = i;
+    }
+    if end > 0 && crate::model::pangkat::parse_pangkat(ls[end - 1].text.trim()).is_ok() {
+        d.pangkat = Nilai::dibaca(ls[end - 1].text.trim().to_owned());
+        end -= 1;
+    }
+    // the signature's space parts the jabatan from the name, which may wrap
+    let gap = (1..end)
+        .map(|i| (i, ls[i].y - ls[i - 1].y))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .filter(|(i, g)| *g > 2.5 * ls[*i].size);
+    let split = match gap {
+        Some((i, _)) => i,
+        None => end.saturating_sub(1),
+    };
+    if split < end {
+        d.pengesah = Nilai::dibaca(join(&ls[split..end]));
+    }
+    if split > 0 {
+        let j = join(&ls[..split]);
+        let j = j.trim_end_matches(',').trim().to_owned();
+        d.jabatan = judul_biasa(&j);
+    }
+}
+
+/// Words an instansi's name starts with (after the pemerintah line).
+const INSTANSI: [&str; 22] = [
+    "dinas",
+    "badan",
+    "sekretariat",
+    "kantor",
+    "inspektorat",
+    "rumah sakit",
+    "rsud",
+    "kecamatan",
+    "kelurahan",
+    "satuan",
+    "biro",
+    "bagian",
+    "puskesmas",
+    "kementerian",
+    "lembaga",
+    "dewan",
+    "komisi",
+    "unit",
+    "upt",
+    "bidang",
+    "perusahaan",
+    "pusat",
+];
+
+/// Unit words: a line starting with one of these names a unit, not the instansi.
+const UNIT: [&str; 14] = [
+    "sekretariat",
+    "bagian",
+    "bidang",
+    "sub bagian",
+    "subbagian",
+    "sub bidang",
+    "subbidang",
+    "seksi",
+    "upt",
+    "uptd",
+    "tim",
+    "unit",
+    "balai",
+    "kelompok",
+];
+
+fn instansi(lines: &[Line], d: &mut Dokumen) {
+    // the address and telephone close the block in smaller type
+    let big = lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let alamatnya = |t: &str| {
+        let l = t.to_lowercase();
+        t.chars().any(|c| c.is_ascii_digit())
+            || [
+                "jl", "jalan", "komplek", "kompleks", "gedung", "telp", "email", "e-mail",
+                "website",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+    };
+    let (names, small): (Vec<&Line>, Vec<&Line>) = lines
+        .iter()
+        .partition(|l| l.size >= 0.95 * big || !alamatnya(&l.text));
+    let mut alamat = Vec::new();
+    for l in small {
+        let t = l.text.trim();
+        match t.strip_prefix("Telp.").or_else(|| t.strip_prefix("Telp")) {
+            Some(tel) => d.telepon = Nilai::dibaca(tel.trim().to_owned()),
+            None => alamat.push(l.clone()),
+        }
+    }
+    d.alamat = Nilai::dibaca(join(&alamat));
+    let ls: Vec<String> = names
+        .iter()
+        .map(|l| l.text.trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    if ls.first().is_some_and(|t| {
+        let t = t.to_lowercase();
+        ["pemerintah", "pemkab", "pemkot", "pemprov"]
+            .iter()
+            .any(|p| t.starts_with(p))
+    }) {
+        // a long name wraps: its next lines until an instansi word
+        let mut p = ls[0].clone();
+        i = 1;
+        while i < ls.len() && !INSTANSI.iter().any(|k| ls[i].to_lowercase().starts_with(k)) {
+            p = format!("{p} {}", ls[i]);
+            i += 1;
+        }
+        if i == ls.len() {
+            // nothing looked like an instansi: keep the first line alone
+            p = ls[0].clone();
+            i = 1;
+        }
+        d.pemerintah = judul_biasa(&p);
+    }
+    let is_unit = |t: &str| {
+        let l = t.to_lowercase();
+        UNIT.iter()
+            .any(|u| l == *u || l.starts_with(&format!("{u} ")))
+    };
+    let mut nama = Vec::new();
+    while i < ls.len() && (nama.is_empty() || !is_unit(&ls[i])) {
+        nama.push(ls[i].clone());
+        i += 1;
+    }
+    d.instansi = judul_biasa(&nama.join(" "));
+    for t in &ls[i..] {
+        let u = judul_biasa(t);
+        d.unit.push(u.teks);
+    }
+}
+
+/// Small words that stay lower case when a capitalised line is turned back
+/// into a name.
+const KECIL: [&str; 12] = [
+    "dan", "di", "ke", "dari", "untuk", "atas", "yang", "pada", "serta", "atau", "dengan",
+    "tentang",
+];
+
+/// A line printed in capitals turned into a name's usual case ("DINAS
+/// PERUMAHAN DAN …" → "Dinas Perumahan dan …"), with a note; other text as is.
+fn judul_biasa(t: &str) -> Nilai {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() || letters.iter().any(|c| c.is_lowercase()) {
+        return Nilai::dibaca(t.to_owned());
+    }
+    let words: Vec<String> = t
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let l = w.to_lowercase();
+            let vowel = l.chars().any(|c| "aiueo".contains(c));
+            if i > 0 && KECIL.contains(&l.as_str()) {
+                l
+            } else if !vowel {
+                w.to_owned()
+            } else {
+                let mut cs = l.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    Nilai {
+        teks: words.join(" "),
+        catatan: Some(format!(
+            "tercetak kapital \"{t}\"; huruf besar-kecil disimpulkan"
+        )),
+    }
+}
+
+// --- the six boxes ----------------------------------------------------------
+
+fn kotak(s: &Sheet, judul: &[&str]) -> Vec<String> {
+    let Some(at) = label(s, judul) else {
+        return Vec::new();
+    };
+    let cell = s.cell_at(at.center());
+    let mut area = Rect::new(cell.x0, at.y1 + 1.0, cell.x1, cell.y1);
+    if s.lines_in(area).is_empty() {
+        // the title has a cell of its own; the entries are in the cell below
+        let below = s.cell_at(Point::new(at.center().x, cell.y1 + 3.0));
+        if below.y0 >= cell.y1 - 1.0 && below.y1 < s.height {
+            area = below;
+        }
+    }
+    let words = s.words_in(area);
+    kolom_nomor(&words).unwrap_or_else(|| daftar(&lines(words), cell.x1))
+}
+
+/// A number or bullet that starts an entry, and the text after it.
+fn penanda(t: &str) -> Option<&str> {
+    let t = t.trim_start();
+    for b in ["-", "–", "•", "·", "*"] {
+        if let Some(r) = t.strip_prefix(b)
+            && (r.is_empty() || r.starts_with(' '))
+        {
+            return Some(r.trim_start());
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    let letter =
+        usize::from(digits == 0 && t.chars().next().is_some_and(|c| c.is_ascii_lowercase()));
+    let n = digits + letter;
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let rest = &t[n..];
+    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
+}
+
+/// Lines to entries: a number or bullet starts an entry, a line that
+/// stopped well short of the cell's right edge ends one, other lines wrap.
+fn daftar(ls: &[Line], right: f64) -> Vec<String> {
+    let ls: Vec<&Line> = ls
+        .iter()
+        .filter(|l| !matches!(l.text.trim(), "–" | "-"))
+        .collect();
+    let marked = ls.iter().any(|l| penanda(&l.text).is_some());
+    let width = ls
+        .iter()
+        .map(|l| l.x1)
+        .fold(0.0, f64::max)
+        .max(right - 20.0);
+    let left = ls.first().map_or(0.0, |l| l.x0);
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for l in ls {
+        let t = l.text.trim();
+        let (text, new) = match penanda(t) {
+            Some(r) => (r, true),
+            // in a numbered list every other line wraps; without numbers a
+            // line that stopped short ended its entry
+            None => (t, !marked && !open),
+        };
+        if new || out.is_empty() {
+            out.push(text.to_owned());
+        } else if let Some(last) = out.last_mut() {
+            if !last.is_empty() && !last.ends_with('/') {
+                last.push(' ');
+            }
+            last.push_str(text);
+        }
+        open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
+    }
+    out.retain(|e| !e.is_empty());
+    out
+}
+
+/// Numbers printed in a column of their own, centred on their entries
+/// (a list laid out as a table): a number between two text lines is no
+/// line's start, so every text line belongs to the nearest number, the
+/// boundary lying halfway between two numbers.
+fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
+    let lone = |w: &super::geom::Word| penanda(&w.text).is_some_and(str::is_empty);
+    let (marks, text): (Vec<&super::geom::Word>, Vec<&super::geom::Word>) =
+        words.iter().partition(|w| lone(w));
+    let text_x = text.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+    let centred = marks
+        .iter()
+        .any(|m| !text.iter().any(|w| (w.y - m.y).abs() < 1.0));
+    if marks.len() < 2 || !centred || marks.iter().any(|m| m.x1 > text_x + 0.5) {
+        return None;
+    }
+    let mut marks = marks;
+    marks.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut items = vec![String::new(); marks.len()];
+    for l in lines(text) {
+        let i = marks
+            .windows(2)
+            .position(|w| l.y < (w[0].y + w[1].y) / 2.0)
+            .unwrap_or(marks.len() - 1);
+        let item = &mut items[i];
+        if !item.is_empty() && !item.ends_with('/') {
+            item.push(' ');
+        }
+        item.push_str(l.text.trim());
+    }
+    items.retain(|e| !e.is_empty());
+    Some(items)
+}
+
+// --- the procedure table ---------------------------------------------------------
+
+/// The columns of a procedure table.
+#[derive(Clone, Debug, Default)]
+pub struct Kolom {
+    pub no: Option<(f64, f64)>,
+    pub kegiatan: (f64, f64),
+    pub aktor: Vec<(f64, f64)>,
+    pub nama_aktor: Vec<String>,
+    pub kelengkapan: Option<(f64, f64)>,
+    pub waktu: Option<(f64, f64)>,
+    pub output: Option<(f64, f64)>,
+    pub keterangan: Option<(f64, f64)>,
+    /// Bottom of the header.
+    pub bawah: f64,
+    /// Row boundaries below the header.
+    pub baris: Vec<f64>,
+    /// Where the flowchart may start: the header's bottom, or the top of a
+    /// page that continues the table (its connectors stand above the rows).
+    pub atas_gambar: f64,
+}
+
+/// The header of a procedure table: the `Kegiatan` word and a lower
+/// header row (`Waktu`, `Output`, `Kelengkapan`) to its right.
+fn header(s: &Sheet) -> Option<(&super::geom::Word, f64)> {
+    s.words
+        .iter()
+        .filter(|w| {
+            let t = w.text.trim_end_matches([':', '.']).to_lowercase();
+            t.split('/').any(|p| KEPALA_KEGIATAN.contains(&p))
+                // a heading stands alone in its cell, not inside a sentence
+                && join(&s.lines_in(s.cell_at(w.center()))).chars().count() <= 30
+        })
+        .find_map(|keg| {
+            let low = s
+                .words
+                .iter()
+                .filter(|w| w.x0 > keg.x1 && (w.y - keg.y).abs() < 40.0)
+                .filter(|w| {
+                    let t = w.text.to_lowercase();
+                    t.starts_with("waktu")
+                        || t.starts_with("output")
+                        || t.starts_with("kelengkapan")
+                })
+                .map(|w| w.cy())
+                .reduce(f64::max)?;
+            Some((keg, low))
+        })
+}
+
+/// Headings of the Kegiatan column seen on real forms.
+const KEPALA_KEGIATAN: [&str; 6] = [
+    "kegiatan",
+    "aktivitas",
+    "uraian",
+    "prosedur",
+    "langkah",
+    "tahapan",
+];
+
+fn kolom(s: &Sheet) -> Option<Kolom> {
+    let (keg, low) = header(s)?;
+    let mut xs: Vec<f64> = s
+        .vrules
+        .iter()
+        .filter(|r| r.spans(low))
+        .map(|r| r.at)
+        .collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 1.5);
+    if xs.len() < 4 {
+        return None;
+    }
+    let top = s.rule_above(keg.center()).unwrap_or(keg.y - 30.0);
+    let bawah = s.rule_below(Point::new(keg.cx(), low))?;
+    let cols: Vec<(f64, f64)> = xs.windows(2).map(|w| (w[0], w[1])).collect();
+    let text_of = |c: (f64, f64)| -> String { join(&s.lines_in(Rect::new(c.0, top, c.1, bawah))) };
+    let mut k = Kolom {
+        bawah,
+        ..Kolom::default()
+    };
+    let ki = cols
+        .iter()
+        .position(|c| c.0 <= keg.cx() && keg.cx() <= c.1)?;
+    k.kegiatan = cols[ki];
+    if ki > 0 {
+        k.no = Some(cols[ki - 1]);
+    }
+    // the Mutu Baku group: between the rules left and right of its title
+    let mutu = s
+        .words
+        .iter()
+        .find(|w| w.text.eq_ignore_ascii_case("mutu") && w.y > top && w.y < bawah)
+        .and_then(|w| Some((s.rule_left(w.center())?, s.rule_right(w.center())?)));
+    let mut first_mutu = cols.len();
+    for (i, c) in cols.iter().enumerate().skip(ki + 1) {
+        let t = text_of(*c).to_lowercase();
+        let in_mutu = mutu.is_some_and(|m| m.0 - 1.5 <= c.0 && c.1 <= m.1 + 1.5);
+        if t.trim_end_matches('.') == "ket" || t.starts_with("keterangan") {
+            k.keterangan = Some(*c);
+        } else if t.contains("waktu") {
+            k.waktu = Some(*c);
+        } else if t.contains("output") || t.starts_with("hasil") {
+            k.output = Some(*c);
+        } else if in_mutu || t.contains("kelengkapan") || t.contains("persyaratan") {
+            if k.kelengkapan.is_none() {
+                k.kelengkapan = Some(*c);
+            }
+        } else {
+            k.aktor.push(*c);
+            continue;
+        }
+        first_mutu = first_mutu.min(i);
+    }
+    k.aktor
+        .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
+    // actor names: the header text under the "Pelaksana" rule
+    let pel = s
+        .words
+        .iter()
+        .find(|w| w.text.eq_ignore_ascii_case("pelaksana") && w.y > top && w.y < bawah)
+        .and_then(|w| s.rule_below(w.center()));
+    for c in &k.aktor {
+        let from = pel.unwrap_or(top);
+        k.nama_aktor
+            .push(join(&s.lines_in(Rect::new(c.0, from, c.1, bawah))));
+    }
+    // rows: rules below the header crossing the Kegiatan column
+    let cx = (k.kegiatan.0 + k.kegiatan.1) / 2.0;
+    let mut ys: Vec<f64> = s
+        .hrules
+        .iter()
+        .filter(|r| r.at > bawah + 1.0 && r.spans(cx))
+        .map(|r| r.at)
+        .collect();
+    ys.insert(0, bawah);
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    k.baris = ys;
+    k.atas_gambar = bawah;
+    Some(k)
+}
+
+/// A page that continues the table without repeating its header: the
+/// previous page's columns, when its rules stand at the same places.
+fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
+    let mut xs: Vec<f64> = prev.aktor.iter().map(|c| c.0).collect();
+    xs.extend([prev.kegiatan.0, prev.kegiatan.1]);
+    let found = xs
+        .iter()
+        .filter(|x| {
+            s.vrules
+                .iter()
+                .any(|r| (r.at - **x).abs() < 1.5 && r.to - r.from > 10.0)
+        })
+        .count();
+    if found + 1 < xs.len() {
+        return None;
+    }
+    let cx = (prev.kegiatan.0 + prev.kegiatan.1) / 2.0;
+    let mut ys: Vec<f64> = s
+        .hrules
+        .iter()
+        .filter(|r| r.spans(cx))
+        .map(|r| r.at)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    if ys.len() < 2 {
+        return None;
+    }
+    Some(Kolom {
+        bawah: ys[0],
+        baris: ys,
+        atas_gambar: 0.0,
+        ..prev.clone()
+    })
+}
+
+fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
+    let Some(c) = c else {
+        return Isi::Kosong;
+    };
+    let ls = s.lines_in(Rect::new(c.0, y0, c.1, y1));
+    if ls.is_empty() {
+        return Isi::Kosong;
+    }
+    if penanda(&ls[0].text).is_some() {
+        return Isi::Daftar(daftar(&ls, c.1));
+    }
+    Isi::Teks(join(&ls))
+}
+
+fn teks(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
+    c.map(|c| join(&s.lines_in(Rect::new(c.0, y0, c.1, y1))))
+        .unwrap_or_default()
+}
+
+fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize, Kolom)> {
+    let mut first: Option<Kolom> = None;
+    let mut pages: Vec<(usize, Kolom)> = Vec::new();
+    let start = halaman.first().copied().unwrap_or(sheets.len());
+    for (p, sheet) in sheets.iter().enumerate().skip(start) {
+        let k = match (kolom(sheet), pages.last()) {
+            (Some(k), _) => k,
+            (None, Some((_, prev))) => match lanjutan(sheet, prev) {
+                Some(k) => k,
+                None => continue,
+            },
+            (None, None) => continue,
+        };
+        if first.is_none() {
+            d.pelaksana = k.nama_aktor.clone();
+            d.keterangan = k.keterangan.is_some();
+            first = Some(k.clone());
+        }
+        pages.push((p, k));
+    }
+    for (p, k) in &pages {
+        let s = &sheets[*p];
+        let same_actors = k.nama_aktor.len() == d.pelaksana.len();
+        if !same_actors {
+            d.catatan.push(format!(
+                "halaman {} memiliki {} kolom pelaksana, halaman pertama tabel {}",
+                p + 1,
+                k.nama_aktor.len(),
+                d.pelaksana.len()
+            ));
+        }
+        for w in k.baris.windows(2) {
+            let (y0, y1) = (w[0], w[1]);
+            if y1 - y0 < 4.0 {
+                continue;
+            }
+            let nomor = teks(s, k.no, y0, y1);
+            let kegiatan = teks(s, Some(k.kegiatan), y0, y1);
+            let simbol: Vec<(usize, Kind, usize, Rect)> = s
+                .shapes
+                .iter()
+                .filter(|sh| sh.kind != Kind::Connector)
+                .filter(|sh| y0 < sh.rect.center().y && sh.rect.center().y < y1)
+                .filter_map(|sh| {
+                    let x = sh.rect.center().x;
+                    let a = k.aktor.iter().position(|c| c.0 < x && x < c.1)?;
+                    Some((
+                        a.min(d.pelaksana.len().saturating_sub(1)),
+                        sh.kind,
+                        *p,
+                        sh.rect,
+                    ))
+                })
+                .collect();
+            if kegiatan.is_empty() && simbol.is_empty() {
+                continue;
+            }
+            // the column numbers "(1) (2) …" under the header
+            let angka_kolom = |t: &str| {
+                t.starts_with('(')
+                    && t.ends_with(')')
+                    && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
+            };
+            if angka_kolom(&kegiatan) {
+                continue;
+            }
+            let baris_jumlah = kegiatan.is_empty() && nomor.to_uppercase().contains("JUMLAH");
+            if baris_jumlah || (nomor.is_empty() && kegiatan.to_uppercase() == "JUMLAH") {
+                continue;
+            }
+            let row = Baris {
+                nomor: nomor.trim_end_matches('.').to_owned(),
+                kegiatan,
+                kelengkapan: isi(s, k.kelengkapan, y0, y1),
+                waktu: teks(s, k.waktu, y0, y1),
+                output: isi(s, k.output, y0, y1),
+                keterangan: isi(s, k.keterangan, y0, y1),
+                simbol,
+                ..Baris::default()
+            };
+            // a row broken over a page continues without a number
+            if row.nomor.is_empty()
+                && w[0] == k.baris[0]
+                && !d.langkah.is_empty()
+                && row.simbol.is_empty()
+            {
+                if let Some(prev) = d.langkah.last_mut() {
+                    prev.kegiatan = format!("{} {}", prev.kegiatan, row.kegiatan);
+                }
+                continue;
+            }
+            d.langkah.push(row);
+        }
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::impor::geom::Word;
+
+    fn line(text: &str, x0: f64, x1: f64, y: f64) -> Line {
+        Line {
+            text: text.into(),
+            x0,
+            x1,
+            y,
+            size: 9.0,
+        }
+    }
+
+    fn word(text: &str, x0: f64, y: f64) -> Word {
+        Word {
+            text: text.into(),
+            x0,
+            x1: x0 + 6.0 * text.len() as f64,
+            y,
+            size: 9.0,
+        }
+    }
+
+    #[test]
+    fn numbers_and_bullets_start_entries() {
+        assert_eq!(penanda("1. Undang-Undang"), Some("Undang-Undang"));
+        assert_eq!(penanda("12) Peraturan"), Some("Peraturan"));
+        assert_eq!(penanda("a. huruf"), Some("huruf"));
+        assert_eq!(penanda("– satu"), Some("satu"));
+        assert_eq!(penanda("4."), Some(""));
+        assert_eq!(penanda("2 menit"), None);
+        assert_eq!(penanda("1.5 jam"), None);
+        assert_eq!(penanda("Undang-Undang"), None);
+    }
+
+    #[test]
+    fn a_numbered_list_joins_its_wrapped_lines() {
+        let ls = [
+            line(
+                "1. Peraturan Pemerintah Nomor 28 Tahun 2012 tentang",
+                10.0,
+                300.0,
+                10.0,
+            ),
+            line("Kearsipan;", 20.0, 60.0, 20.0),
+            line("2. Komputer", 10.0, 60.0, 30.0),
+        ];
+        assert_eq!(
+            daftar(&ls, 300.0),
+            [
+                "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Kearsipan;",
+                "Komputer"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_numbers_a_short_line_ends_its_entry() {
+        let ls = [
+            line(
+                "Apabila SOP ini tidak dilaksanakan, pelayanan kepada",
+                10.0,
+                298.0,
+                10.0,
+            ),
+            line("tamu terlambat", 10.0, 80.0, 20.0),
+            line("Buku tamu", 10.0, 60.0, 30.0),
+        ];
+        assert_eq!(
+            daftar(&ls, 300.0),
+            [
+                "Apabila SOP ini tidak dilaksanakan, pelayanan kepada tamu terlambat",
+                "Buku tamu"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_centred_on_their_entries_take_the_lines_around_them() {
+        // "4." sits between the two lines of its entry, "5." on its one line
+        let (w1, n4, w2, n5, w3) = (
+            word("Peraturan", 30.0, 100.0),
+            word("4.", 10.0, 105.0),
+            word("Kearsipan;", 30.0, 110.0),
+            word("5.", 10.0, 125.0),
+            word("Komputer", 30.0, 125.0),
+        );
+        let ws = [&w1, &n4, &w2, &n5, &w3];
+        assert_eq!(
+            kolom_nomor(&ws),
+            Some(vec![
+                "Peraturan Kearsipan;".to_owned(),
+                "Komputer".to_owned()
+            ])
+        );
+        // numbers on the lines they start are the usual list, read line by line
+        let n1 = word("1.", 10.0, 100.0);
+        assert_eq!(kolom_nomor(&[&n1, &w1, &n5, &w3]), None);
+    }
+
+    #[test]
+    fn a_name_printed_in_capitals_gets_its_usual_case_with_a_note() {
+        let n = judul_biasa("DINAS PERUMAHAN, KAWASAN PERMUKIMAN DAN PERTANAHAN");
+        assert_eq!(n.teks, "Dinas Perumahan, Kawasan Permukiman dan Pertanahan");
+        assert!(n.catatan.is_some());
+        assert_eq!(
+            judul_biasa("KEPALA BPS PROVINSI").teks,
+            "Kepala BPS Provinsi"
+        );
+        let as_printed = judul_biasa("Kepala BPS Provinsi Bengkulu");
+        assert_eq!(
+            (as_printed.teks.as_str(), as_printed.catatan),
+            ("Kepala BPS Provinsi Bengkulu", None)
+        );
+    }
+}

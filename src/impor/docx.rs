@@ -1,0 +1,747 @@
+//! Reading an SOP from Word's own structure (`.docx`): the tables of
+//! `word/document.xml`, with merged cells laid on the table grid
+//! (`gridBefore`, `gridSpan`, `vMerge`), and the flowchart symbols drawn as
+//! shapes anchored in the actor cells (DrawingML `prstGeom` or its VML
+//! fallback, one branch of `mc:AlternateContent` only) or marked in the
+//! cell (a short mark such as `X`, or a shaded cell). The result is the same
+//! [`Dokumen`] the PDF reader gives, so writing and checking are shared.
+//!
+//! Everything read is bounded: the archive's entry count (from its
+//! directory record, before the directory is read), the size of
+//! `document.xml` as inflated (whatever the archive claims), the nesting of
+//! elements and tables, the cells of a row. A hostile file is refused.
+
+use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Nilai};
+use super::geom::Kind;
+use quick_xml::events::{BytesStart, Event};
+use std::io::Read;
+
+/// A Word document has a few dozen entries.
+const MAX_ENTRIES: usize = 10_000;
+/// `document.xml` of an SOP is well under a megabyte; 32 MiB inflated is
+/// the most read (a zip bomb stops there).
+const MAX_XML: u64 = 32 * 1024 * 1024;
+/// Element nesting; Word nests a few dozen deep.
+const MAX_DEPTH: usize = 256;
+/// Tables inside tables.
+const MAX_TABLES_DEEP: usize = 8;
+/// Grid columns of one row (a `gridSpan` counts its columns).
+const MAX_COLS: usize = 512;
+
+/// Why a `.docx` cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cacat {
+    /// Not a readable zip archive (or an encrypted one).
+    Arsip,
+    /// No `word/document.xml`.
+    TanpaDokumen,
+    /// Over a bound: entries, inflated size, nesting or columns.
+    Berlebihan,
+    /// `document.xml` is not well-formed XML.
+    Xml,
+}
+
+/// One table cell: its grid columns, its vertical merge, its paragraphs,
+/// the symbols drawn in it, whether it is shaded.
+#[derive(Clone, Debug, Default)]
+struct Sel {
+    kolom: usize,
+    lebar: usize,
+    /// `vMerge` without `restart`: the cell continues the one above.
+    lanjutan: bool,
+    paragraf: Vec<String>,
+    simbol: Vec<Kind>,
+    arsir: bool,
+}
+
+impl Sel {
+    fn teks(&self) -> String {
+        self.paragraf
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+    fn label(&self) -> String {
+        let t = self.teks().to_lowercase();
+        t.trim().trim_end_matches(':').trim().to_owned()
+    }
+}
+
+type Tabel = Vec<Vec<Sel>>;
+
+/// Reads one SOP from the bytes of a `.docx`.
+pub fn baca(bytes: &[u8]) -> Result<Result<Dokumen, super::BukanSop>, Cacat> {
+    let xml = document_xml(bytes)?;
+    let (tabel, teks) = tables(&xml)?;
+    Ok(dokumen(&tabel, &teks))
+}
+
+/// The entry count an archive's end-of-directory record states, so that a
+/// directory of millions of entries is refused before it is read.
+fn entries_stated(bytes: &[u8]) -> Option<usize> {
+    let tail = bytes.len().saturating_sub(22 + 65_535);
+    let at = (tail..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(b"PK\x05\x06"))?;
+    let n = u16::from_le_bytes([bytes[at + 10], bytes[at + 11]]);
+    Some(usize::from(n))
+}
+
+fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Cacat> {
+    // 0xFFFF: a ZIP64 directory, which no Word document needs.
+    match entries_stated(bytes) {
+        None => return Err(Cacat::Arsip),
+        Some(n) if n > MAX_ENTRIES || n == 0xFFFF => return Err(Cacat::Berlebihan),
+        Some(_) => {}
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|_| Cacat::Arsip)?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(Cacat::Berlebihan);
+    }
+    let entry = match zip.by_name("word/document.xml") {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Err(Cacat::TanpaDokumen),
+        Err(_) => return Err(Cacat::Arsip),
+    };
+    let mut xml = Vec::new();
+    entry
+        .take(MAX_XML + 1)
+        .read_to_end(&mut xml)
+        .map_err(|_| Cacat::Arsip)?;
+    if xml.len() as u64 > MAX_XML {
+        return Err(Cacat::Berlebihan);
+    }
+    Ok(xml)
+}
+
+fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+/// The flowchart symbol a DrawingML preset or a VML shape type names. A
+/// plain rectangle is not one: Word draws the "Ya"/"Tidak" labels beside
+/// a decision as rectangular text boxes.
+fn kind_of(name: &str) -> Option<Kind> {
+    Some(match name {
+        "flowChartTerminator" | "_x0000_t116" => Kind::Terminator,
+        "flowChartProcess" | "_x0000_t109" => Kind::Process,
+        "flowChartDecision" | "_x0000_t110" => Kind::Decision,
+        "flowChartOffpageConnector" | "_x0000_t177" | "flowChartConnector" | "_x0000_t120" => {
+            Kind::Connector
+        }
+        _ => return None,
+    })
+}
+
+/// Where the reader is: the tables being built, innermost last.
+#[derive(Default)]
+struct Baca {
+    /// (table, current row, grid column of the next cell)
+    tables: Vec<(Tabel, Vec<Sel>, usize)>,
+    cell: Vec<Option<Sel>>,
+    done: Vec<Tabel>,
+    /// Paragraphs outside every table (the title lines above a form).
+    lepas: Vec<String>,
+    para: Option<String>,
+    /// Inside a shape's own text (`txbxContent`): not the cell's text.
+    in_shape_text: usize,
+    /// Inside a text run's `w:t`.
+    in_t: bool,
+}
+
+/// Every table of the document in order (nested ones after their parent),
+/// and the paragraphs outside tables.
+fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
+    let mut r = quick_xml::Reader::from_reader(xml);
+    let mut st = Baca::default();
+    let mut depth = 0usize;
+    // Alternate content: per open `mc:AlternateContent`, whether a branch
+    // was read; `skip` > 0 while inside a branch not read.
+    let mut alternates: Vec<bool> = Vec::new();
+    let mut skip = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        let ev = r.read_event_into(&mut buf).map_err(|_| Cacat::Xml)?;
+        match ev {
+            Event::Start(e) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Cacat::Berlebihan);
+                }
+                if skip > 0 {
+                    skip += 1;
+                } else {
+                    let name = e.name().as_ref().to_owned();
+                    match name.as_slice() {
+                        b"mc:AlternateContent" => alternates.push(false),
+                        b"mc:Choice" | b"mc:Fallback" => match alternates.last_mut() {
+                            Some(taken) if !*taken => *taken = true,
+                            _ => skip = 1,
+                        },
+                        _ => open(&mut st, &e)?,
+                    }
+                }
+            }
+            Event::Empty(e) if skip == 0 => {
+                open(&mut st, &e)?;
+                close(&mut st, e.name().as_ref())?;
+            }
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                if skip > 0 {
+                    skip -= 1;
+                } else if e.name().as_ref() == b"mc:AlternateContent" {
+                    alternates.pop();
+                } else {
+                    close(&mut st, e.name().as_ref())?;
+                }
+            }
+            Event::Text(t) if skip == 0 && st.in_t && st.in_shape_text == 0 => {
+                let s = t.decode().map_err(|_| Cacat::Xml)?;
+                let s = quick_xml::escape::unescape(&s).map_err(|_| Cacat::Xml)?;
+                if let Some(p) = st.para.as_mut() {
+                    p.push_str(&s);
+                }
+            }
+            Event::GeneralRef(g) if skip == 0 && st.in_t && st.in_shape_text == 0 => {
+                let s = String::from_utf8_lossy(&g);
+                let c = match s.as_ref() {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    _ => g.resolve_char_ref().ok().flatten(),
+                };
+                if let (Some(c), Some(p)) = (c, st.para.as_mut()) {
+                    p.push(c);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok((st.done, st.lepas))
+}
+
+fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
+    match e.name().as_ref() {
+        b"w:tbl" => {
+            if st.tables.len() >= MAX_TABLES_DEEP {
+                return Err(Cacat::Berlebihan);
+            }
+            st.tables.push((Vec::new(), Vec::new(), 0));
+        }
+        b"w:tr" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.1.clear();
+                t.2 = 0;
+            }
+        }
+        b"w:gridBefore" => {
+            if let (Some(t), Some(n)) = (st.tables.last_mut(), val(e)) {
+                t.2 = t.2.saturating_add(n);
+            }
+        }
+        b"w:tc" => {
+            let kolom = st.tables.last().map_or(0, |t| t.2);
+            st.cell.push(Some(Sel {
+                kolom,
+                lebar: 1,
+                ..Sel::default()
+            }));
+        }
+        b"w:gridSpan" => {
+            if let (Some(Some(c)), Some(n)) = (st.cell.last_mut(), val(e)) {
+                c.lebar = n.clamp(1, MAX_COLS);
+            }
+        }
+        b"w:vMerge" => {
+            if let Some(Some(c)) = st.cell.last_mut() {
+                c.lanjutan = attr(e, b"w:val").is_none_or(|v| v != "restart");
+            }
+        }
+        b"w:shd" => {
+            if let Some(Some(c)) = st.cell.last_mut()
+                && st.in_shape_text == 0
+                && st.para.is_none()
+            {
+                let fill = attr(e, b"w:fill").unwrap_or_default().to_lowercase();
+                c.arsir = !matches!(fill.as_str(), "" | "auto" | "ffffff");
+            }
+        }
+        b"w:txbxContent" | b"v:textbox" => st.in_shape_text += 1,
+        b"w:p" if st.in_shape_text == 0 => st.para = Some(String::new()),
+        b"w:t" => st.in_t = true,
+        b"w:tab" if st.in_shape_text == 0 => {
+            if let Some(p) = st.para.as_mut() {
+                p.push(' ');
+            }
+        }
+        b"a:prstGeom" => symbol(st, attr(e, b"prst")),
+        b"v:shape" => symbol(
+            st,
+            attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
+        ),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn val(e: &BytesStart) -> Option<usize> {
+    attr(e, b"w:val")?
+        .parse::<usize>()
+        .ok()
+        .map(|n| n.min(MAX_COLS))
+}
+
+fn symbol(st: &mut Baca, name: Option<String>) {
+    if let (Some(k), Some(Some(c))) = (name.as_deref().and_then(kind_of), st.cell.last_mut()) {
+        c.simbol.push(k);
+    }
+}
+
+fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
+    match name {
+        b"w:t" => st.in_t = false,
+        b"w:txbxContent" | b"v:textbox" => st.in_shape_text = st.in_shape_text.saturating_sub(1),
+        b"w:p" if st.in_shape_text == 0 => {
+            if let Some(p) = st.para.take() {
+                match st.cell.last_mut() {
+                    Some(Some(c)) => c.paragraf.push(p),
+                    _ if st.tables.is_empty() => st.lepas.push(p),
+                    _ => {}
+                }
+            }
+        }
+        b"w:tc" => {
+            if let (Some(Some(c)), Some(t)) = (st.cell.pop(), st.tables.last_mut()) {
+                t.2 = c.kolom + c.lebar;
+                if t.2 > MAX_COLS {
+                    return Err(Cacat::Berlebihan);
+                }
+                t.1.push(c);
+            }
+        }
+        b"w:tr" => {
+            if let Some(t) = st.tables.last_mut() {
+                let row = std::mem::take(&mut t.1);
+                t.0.push(row);
+            }
+        }
+        b"w:tbl" => {
+            if let Some((t, _, _)) = st.tables.pop() {
+                st.done.push(t);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The cell of `row` covering grid column `col`.
+fn at(row: &[Sel], col: usize) -> Option<&Sel> {
+    row.iter()
+        .find(|c| c.kolom <= col && col < c.kolom + c.lebar)
+}
+
+/// What a column of the procedure table holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Peran {
+    No,
+    Kegiatan,
+    Pelaksana(String),
+    Kelengkapan,
+    Waktu,
+    Output,
+    Keterangan,
+    Lain,
+}
+
+fn peran(atas: &str, bawah: &str) -> Peran {
+    let has = |t: &str, w: &[&str]| w.iter().any(|w| t.contains(w));
+    if atas == "no" || atas == "no." || atas == "nomor" {
+        return Peran::No;
+    }
+    if has(atas, &["kegiatan", "aktivitas", "uraian"]) {
+        return Peran::Kegiatan;
+    }
+    if atas.contains("pelaksana") {
+        return Peran::Pelaksana(bawah.to_owned());
+    }
+    let t = if bawah.is_empty() { atas } else { bawah };
+    if has(t, &["waktu"]) {
+        Peran::Waktu
+    } else if has(t, &["output", "hasil", "keluaran"]) {
+        Peran::Output
+    } else if has(t, &["keterangan", "ket."]) {
+        Peran::Keterangan
+    } else if has(t, &["kelengkapan", "persyaratan", "sumber data", "syarat"])
+        || atas.contains("mutu baku")
+    {
+        Peran::Kelengkapan
+    } else {
+        Peran::Lain
+    }
+}
+
+/// The procedure table's columns: for each logical column its role and its
+/// grid columns; and how many header rows it has.
+fn kolom(t: &Tabel, h: usize) -> (Vec<(Peran, Vec<usize>)>, usize) {
+    let lebar = t
+        .iter()
+        .flat_map(|r| r.iter().map(|c| c.kolom + c.lebar))
+        .max()
+        .unwrap_or(0);
+    // a second header row: the row under a header cell spanning columns
+    // (Pelaksana, Mutu Baku) or continuing a merged one
+    let dua = t.get(h + 1).is_some_and(|r| {
+        let no = r.first().map(Sel::teks).unwrap_or_default();
+        no.parse::<u32>().is_err() && r.iter().any(|c| c.lanjutan)
+    }) || t[h]
+        .iter()
+        .any(|c| c.lebar > 1 && c.label().contains("pelaksana"));
+    let mut cols: Vec<(Peran, Vec<usize>)> = Vec::new();
+    let mut keys: Vec<(usize, usize)> = Vec::new();
+    for g in 0..lebar {
+        let Some(a) = at(&t[h], g) else { continue };
+        let b = if dua {
+            t.get(h + 1).and_then(|r| at(r, g))
+        } else {
+            None
+        };
+        let sub = b.filter(|c| !c.lanjutan);
+        let key = (a.kolom, sub.map_or(usize::MAX, |c| c.kolom));
+        let p = match peran(&a.label(), &sub.map(Sel::label).unwrap_or_default()) {
+            // the name as printed, not lowercased
+            Peran::Pelaksana(_) => Peran::Pelaksana(sub.unwrap_or(a).teks()),
+            p => p,
+        };
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => cols[i].1.push(g),
+            None => {
+                keys.push(key);
+                cols.push((p, vec![g]));
+            }
+        }
+    }
+    (cols, if dua { 2 } else { 1 })
+}
+
+/// A mark standing for a symbol in an actor cell without a drawn shape.
+fn tanda(c: &Sel) -> Option<Kind> {
+    let t = c.teks();
+    let t = t.trim();
+    match t {
+        "◇" | "◆" | "♦" => Some(Kind::Decision),
+        "⬭" | "⬬" => Some(Kind::Terminator),
+        _ if !t.is_empty() && t.chars().count() <= 2 => Some(Kind::Process),
+        "" if c.arsir => Some(Kind::Process),
+        _ => None,
+    }
+}
+
+fn isi(c: Option<&Sel>) -> Isi {
+    let Some(c) = c else { return Isi::Kosong };
+    let ps: Vec<String> = c
+        .paragraf
+        .iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    match ps.len() {
+        0 => Isi::Kosong,
+        1 => Isi::Teks(ps[0].clone()),
+        _ => Isi::Daftar(ps.iter().map(|p| butir(p)).collect()),
+    }
+}
+
+/// A list item without its number or bullet.
+fn butir(p: &str) -> String {
+    let t = p.trim();
+    let t = t.trim_start_matches(['-', '•', '·', '*', '–']);
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let t = if digits > 0 && t[digits..].starts_with(['.', ')']) {
+        &t[digits + 1..]
+    } else {
+        t
+    };
+    t.trim().to_owned()
+}
+
+fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSop> {
+    let mut d = Dokumen::default();
+    let header = |t: &Tabel| {
+        t.iter().position(|r| {
+            r.iter().any(|c| peran(&c.label(), "") == Peran::Kegiatan)
+                && r.iter().any(|c| c.label().contains("pelaksana"))
+        })
+    };
+    let prosedur: Vec<(&Tabel, usize)> = tables
+        .iter()
+        .filter_map(|t| header(t).map(|h| (t, h)))
+        .collect();
+    if prosedur.is_empty() {
+        let all: Vec<String> = tables
+            .iter()
+            .flatten()
+            .flatten()
+            .map(Sel::label)
+            .chain(lepas.iter().map(|p| p.trim().to_lowercase()))
+            .collect();
+        let lain = ["pengertian", "tujuan", "kebijakan"]
+            .iter()
+            .all(|k| all.iter().any(|t| t.trim_end_matches(':') == *k));
+        return Err(if lain {
+            super::BukanSop::FormatLain
+        } else {
+            super::BukanSop::TanpaTabel
+        });
+    }
+    identitas(tables, &mut d);
+    let mut pelaksana: Vec<String> = Vec::new();
+    for (t, h) in prosedur {
+        let (cols, n) = kolom(t, h);
+        let aktor: Vec<(usize, &Vec<usize>)> = cols
+            .iter()
+            .filter_map(|(p, g)| match p {
+                Peran::Pelaksana(nama) => {
+                    let i = match pelaksana.iter().position(|x| x == nama) {
+                        Some(i) => i,
+                        None => {
+                            pelaksana.push(nama.clone());
+                            pelaksana.len() - 1
+                        }
+                    };
+                    Some((i, g))
+                }
+                _ => None,
+            })
+            .collect();
+        d.keterangan |= cols.iter().any(|(p, _)| *p == Peran::Keterangan);
+        let cell = |r: &[Sel], want: Peran| -> Option<Sel> {
+            let g = cols.iter().find(|(p, _)| *p == want)?.1.first().copied()?;
+            at(r, g).filter(|c| !c.lanjutan).cloned()
+        };
+        for r in &t[h + n..] {
+            // a header row repeated below
+            if r.iter().any(|c| peran(&c.label(), "") == Peran::Kegiatan) {
+                continue;
+            }
+            let kegiatan = cell(r, Peran::Kegiatan)
+                .map(|c| c.teks())
+                .unwrap_or_default();
+            let mut simbol = Vec::new();
+            for (i, gs) in &aktor {
+                let mut seen: Vec<usize> = Vec::new();
+                for g in gs.iter() {
+                    let Some(c) = at(r, *g) else { continue };
+                    if seen.contains(&c.kolom) {
+                        continue;
+                    }
+                    seen.push(c.kolom);
+                    let kinds: Vec<Kind> = if c.simbol.is_empty() {
+                        tanda(c).into_iter().collect()
+                    } else {
+                        c.simbol.clone()
+                    };
+                    // one symbol per actor: a decision over a process drawn beside it
+                    if let Some(k) = kinds
+                        .iter()
+                        .find(|k| **k == Kind::Decision)
+                        .or_else(|| kinds.iter().find(|k| **k != Kind::Connector))
+                    {
+                        simbol.push((*i, *k, 0, kurbo::Rect::ZERO));
+                    }
+                }
+            }
+            if kegiatan.is_empty() && simbol.is_empty() {
+                continue;
+            }
+            let nomor = cell(r, Peran::No).map(|c| c.teks()).unwrap_or_default();
+            let waktu = cell(r, Peran::Waktu).map(|c| c.teks()).unwrap_or_default();
+            let mut b = Baris {
+                nomor: nomor.trim_end_matches('.').to_owned(),
+                kegiatan,
+                kelengkapan: isi(cell(r, Peran::Kelengkapan).as_ref()),
+                waktu,
+                output: isi(cell(r, Peran::Output).as_ref()),
+                keterangan: isi(cell(r, Peran::Keterangan).as_ref()),
+                simbol,
+                ..Baris::default()
+            };
+            if b.simbol.is_empty() {
+                b.catatan
+                    .push("tidak ada simbol pada kolom pelaksana; isi `pelaksana`".into());
+            }
+            if b.simbol.iter().any(|s| s.1 == Kind::Decision) {
+                b.keputusan = Some(keputusan(&b));
+            }
+            d.langkah.push(b);
+        }
+    }
+    d.pelaksana = pelaksana;
+    Ok(d)
+}
+
+/// A decision's exits from its Keterangan: "Ya: ke langkah 5", "Tidak:
+/// kembali ke langkah 2" (the arrows Word draws are not read).
+fn keputusan(b: &Baris) -> Cabang {
+    let mut c = Cabang::default();
+    let text = match &b.keterangan {
+        Isi::Teks(t) => vec![t.clone()],
+        Isi::Daftar(ts) => ts.clone(),
+        Isi::Kosong => Vec::new(),
+    };
+    for t in text.iter().flat_map(|t| t.split([';', ','])) {
+        let l = t.trim().to_lowercase();
+        let target = l
+            .split(|ch: char| !ch.is_ascii_digit())
+            .rfind(|s| !s.is_empty())
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|n| *n > 0)
+            .map(|n| n - 1);
+        if l.starts_with("ya") {
+            c.ya = target;
+        } else if l.starts_with("tidak") {
+            c.tidak = target;
+        }
+    }
+    if c.ya.is_none() && c.tidak.is_none() {
+        c.catatan
+            .push("jalan keluar keputusan tidak terbaca dari DOCX; isi `ya` dan `tidak`".into());
+    }
+    c
+}
+
+/// The identity: each label's value in the next cell of its row; the six
+/// boxes from the cell under each title; the instansi from the cell left of
+/// the identity labels.
+fn identitas(tables: &[Tabel], d: &mut Dokumen) {
+    let cells = || {
+        tables
+            .iter()
+            .flat_map(|t| t.iter().enumerate().map(move |(i, r)| (t, i, r)))
+    };
+    let value = |names: &[&str]| -> Option<Sel> {
+        cells().find_map(|(_, _, r)| {
+            let i = r.iter().position(|c| names.contains(&c.label().as_str()))?;
+            r.get(i + 1).cloned()
+        })
+    };
+    let nilai = |names: &[&str]| {
+        let t = value(names).map(|c| c.teks()).unwrap_or_default();
+        let t = t.trim_start_matches(':').trim();
+        Nilai {
+            teks: if t == "-" {
+                String::new()
+            } else {
+                t.to_owned()
+            },
+            catatan: None,
+        }
+    };
+    d.nomor = nilai(&["nomor sop", "no. sop", "nomor"]);
+    d.nama = nilai(&["nama sop", "judul sop", "nama prosedur"]);
+    d.pembuatan = nilai(&["tanggal pembuatan", "tgl. pembuatan", "tgl pembuatan"]);
+    d.revisi = nilai(&["tanggal revisi", "tgl. revisi", "tgl revisi"]);
+    d.efektif = nilai(&[
+        "tanggal efektif",
+        "tgl. efektif",
+        "tgl efektif",
+        "tanggal pengesahan",
+    ]);
+    if let Some(c) = value(&["disahkan oleh", "disahkan"]) {
+        pengesah(&c.paragraf, d);
+    }
+    // the instansi: the cell left of the nomor label
+    if let Some(c) = cells().find_map(|(t, i, r)| {
+        let l = r
+            .iter()
+            .position(|c| ["nomor sop", "no. sop"].contains(&c.label().as_str()))?;
+        let g = r.get(l.checked_sub(1)?)?.kolom;
+        // the restart cell above when this one continues a merge
+        (0..=i)
+            .rev()
+            .find_map(|j| at(&t[j], g).filter(|c| !c.lanjutan).cloned())
+    }) {
+        let ls: Vec<&str> = c
+            .paragraf
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if let Some(p) = ls.first() {
+            d.pemerintah = Nilai::dibaca(p.to_string());
+        }
+        if let Some(n) = ls.get(1) {
+            d.instansi = Nilai::dibaca(n.to_string());
+        }
+        d.unit = ls.iter().skip(2).map(|s| (*s).to_owned()).collect();
+    }
+    for (k, (_, judul)) in KOTAK.iter().enumerate() {
+        let found = cells().find_map(|(t, i, r)| {
+            let c = r.iter().find(|c| {
+                let l = c.label().replace(" / ", "/");
+                judul.contains(&l.as_str())
+            })?;
+            at(t.get(i + 1)?, c.kolom).cloned()
+        });
+        if let Some(c) = found {
+            d.kotak[k] = c
+                .paragraf
+                .iter()
+                .map(|p| butir(p))
+                .filter(|p| !p.is_empty())
+                .collect();
+        }
+    }
+}
+
+/// The signature block: a.n. line, jabatan lines, an empty space for the
+/// signature, the name, pangkat, NIP.
+fn pengesah(ps: &[String], d: &mut Dokumen) {
+    let mut ls: Vec<&str> = ps
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if let Some(i) = ls.iter().position(|l| {
+        let t = l.to_lowercase();
+        t.starts_with("a.n.") || t.starts_with("a.n ") || t.starts_with("an. ")
+    }) {
+        let t = ls.remove(i);
+        let t = t
+            .split_once(' ')
+            .map_or("", |(_, r)| r)
+            .trim()
+            .trim_end_matches(',');
+        d.atas_nama = Nilai::dibaca(t.to_string());
+    }
+    if let Some(i) = ls.iter().position(|l| l.to_uppercase().starts_with("NIP")) {
+        let t = ls.remove(i);
+        d.nip = Nilai::dibaca(
+            t.get(3..)
+                .unwrap_or("")
+                .trim_start_matches(['.', ':', ' '])
+                .trim()
+                .to_owned(),
+        );
+    }
+    if let Some(l) = ls.last()
+        && crate::model::pangkat::parse_pangkat(l).is_ok()
+    {
+        d.pangkat = Nilai::dibaca(l.to_string());
+        ls.pop();
+    }
+    if let Some(n) = ls.pop() {
+        d.pengesah = Nilai::dibaca(n.to_string());
+    }
+    d.jabatan = Nilai::dibaca(ls.join(" "));
+}

@@ -1,0 +1,476 @@
+//! The printed page as a form: words and lines of text, table rules, the
+//! cell around a point, flowchart symbols and the ink of the connectors.
+//! Works the same whether a PDF strokes its lines (Typst) or fills thin
+//! outlines of them (Word's "save as PDF"): every path is reduced to its
+//! edges and its outline, never to how it was painted.
+
+use super::pdf::{Glyph, Page, Path};
+use kurbo::{Point, Rect};
+
+/// A rule is at most this thick (pt); thicker ink is a shape.
+const THIN: f64 = 2.5;
+/// A rule broken by a gap up to this (pt) is one rule (Word draws each
+/// cell's border apart).
+const GAP: f64 = 2.5;
+/// Two rules closer than this (pt) are one.
+const SAME: f64 = 1.5;
+
+/// A run of glyphs without a gap.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    /// Baseline.
+    pub y: f64,
+    pub size: f64,
+}
+
+impl Word {
+    pub fn cx(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+    /// The middle of the letters (above the baseline).
+    pub fn cy(&self) -> f64 {
+        self.y - self.size * 0.3
+    }
+    pub fn center(&self) -> Point {
+        Point::new(self.cx(), self.cy())
+    }
+}
+
+/// An axis-aligned rule: horizontal at `at` from `from` to `to`, or
+/// vertical at `at`.
+#[derive(Clone, Copy, Debug)]
+pub struct Rule {
+    pub at: f64,
+    pub from: f64,
+    pub to: f64,
+}
+
+impl Rule {
+    pub fn spans(&self, v: f64) -> bool {
+        self.from - SAME <= v && v <= self.to + SAME
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Terminator,
+    Process,
+    Decision,
+    /// Off-page connector (pentagon) or on-page connector (circle).
+    Connector,
+}
+
+/// A flowchart symbol.
+#[derive(Clone, Debug)]
+pub struct Shape {
+    pub kind: Kind,
+    pub rect: Rect,
+}
+
+/// Everything a page shows, reduced to what a form reader needs.
+#[derive(Debug, Default)]
+pub struct Sheet {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+    pub hrules: Vec<Rule>,
+    pub vrules: Vec<Rule>,
+    pub shapes: Vec<Shape>,
+    /// Small filled triangles: the tips of arrows.
+    pub heads: Vec<Rect>,
+    /// Thin ink (connector lines), each as points along its outline.
+    pub ink: Vec<Vec<Point>>,
+    pub glyphs: usize,
+    pub images: usize,
+    /// Small filled curved outlines: letters drawn as paths, not text.
+    pub letter_outlines: usize,
+}
+
+impl Sheet {
+    pub fn of(page: &Page) -> Sheet {
+        let mut sheet = Sheet {
+            width: page.width,
+            height: page.height,
+            words: words(&page.glyphs),
+            glyphs: page.glyphs.len(),
+            images: page.images,
+            ..Sheet::default()
+        };
+        for p in &page.paths {
+            sheet.add(p);
+        }
+        sheet.hrules = merge(std::mem::take(&mut sheet.hrules));
+        sheet.vrules = merge(std::mem::take(&mut sheet.vrules));
+        dedupe_shapes(&mut sheet.shapes);
+        sheet
+    }
+
+    fn add(&mut self, p: &Path) {
+        let r = p.bbox();
+        let (w, h) = (r.width(), r.height());
+        let closed = p.closed
+            || p.points
+                .first()
+                .zip(p.points.last())
+                .is_some_and(|(a, b)| a.distance(*b) < 0.5);
+        if closed && w.max(h) < 9.0 && w.min(h) > 2.0 && p.filled {
+            self.heads.push(r);
+            return;
+        }
+        if is_chevron(p) {
+            // an open arrowhead ">" drawn as two short strokes
+            self.heads.push(r);
+            return;
+        }
+        if p.filled && p.curved && w.max(h) < 12.0 {
+            self.letter_outlines += 1;
+        }
+        let area = polygon_area(&p.points).abs();
+        let solid = closed && w.min(h) >= 5.0 && area >= 0.35 * w * h;
+        if solid {
+            if let Some(kind) = classify(p, r, area) {
+                self.shapes.push(Shape { kind, rect: r });
+            }
+            // a big solid rectangle is a cell or a background: its edges are rules
+            if kind_is_cell(p, r) {
+                self.edges(p, closed);
+            }
+            return;
+        }
+        if closed && w.min(h) < THIN {
+            // a thin filled outline: a rule or a straight connector piece
+            if w < THIN && h >= 3.0 {
+                self.vrules.push(Rule {
+                    at: r.center().x,
+                    from: r.y0,
+                    to: r.y1,
+                });
+            } else if h < THIN && w >= 3.0 {
+                self.hrules.push(Rule {
+                    at: r.center().y,
+                    from: r.x0,
+                    to: r.x1,
+                });
+            }
+            self.ink.push(outline(&p.points, true));
+            return;
+        }
+        self.edges(p, closed);
+        self.ink.push(outline(&p.points, closed));
+    }
+
+    /// The axis-aligned edges of a path as rules.
+    fn edges(&mut self, p: &Path, closed: bool) {
+        let n = p.points.len();
+        let count = if closed { n } else { n - 1 };
+        for i in 0..count {
+            let (a, b) = (p.points[i], p.points[(i + 1) % n]);
+            if (a.y - b.y).abs() < 0.6 && (a.x - b.x).abs() >= 3.0 {
+                self.hrules.push(Rule {
+                    at: (a.y + b.y) / 2.0,
+                    from: a.x.min(b.x),
+                    to: a.x.max(b.x),
+                });
+            } else if (a.x - b.x).abs() < 0.6 && (a.y - b.y).abs() >= 3.0 {
+                self.vrules.push(Rule {
+                    at: (a.x + b.x) / 2.0,
+                    from: a.y.min(b.y),
+                    to: a.y.max(b.y),
+                });
+            }
+        }
+    }
+
+    /// The words whose middle lies in `r`.
+    pub fn words_in(&self, r: Rect) -> Vec<&Word> {
+        self.words
+            .iter()
+            .filter(|w| r.contains(w.center()))
+            .collect()
+    }
+
+    /// The text of `r`: its lines top to bottom, each line's words left to right.
+    pub fn lines_in(&self, r: Rect) -> Vec<Line> {
+        lines(self.words_in(r))
+    }
+
+    /// The nearest horizontal rule above `p` that passes over it.
+    pub fn rule_above(&self, p: Point) -> Option<f64> {
+        self.hrules
+            .iter()
+            .filter(|r| r.at < p.y && r.spans(p.x))
+            .map(|r| r.at)
+            .reduce(f64::max)
+    }
+    pub fn rule_below(&self, p: Point) -> Option<f64> {
+        self.hrules
+            .iter()
+            .filter(|r| r.at > p.y && r.spans(p.x))
+            .map(|r| r.at)
+            .reduce(f64::min)
+    }
+    pub fn rule_left(&self, p: Point) -> Option<f64> {
+        self.vrules
+            .iter()
+            .filter(|r| r.at < p.x && r.spans(p.y))
+            .map(|r| r.at)
+            .reduce(f64::max)
+    }
+    pub fn rule_right(&self, p: Point) -> Option<f64> {
+        self.vrules
+            .iter()
+            .filter(|r| r.at > p.x && r.spans(p.y))
+            .map(|r| r.at)
+            .reduce(f64::min)
+    }
+
+    /// The table cell around `p`, bounded by the nearest rules (the page
+    /// edge where there is none).
+    pub fn cell_at(&self, p: Point) -> Rect {
+        Rect::new(
+            self.rule_left(p).unwrap_or(0.0),
+            self.rule_above(p).unwrap_or(0.0),
+            self.rule_right(p).unwrap_or(self.width),
+            self.rule_below(p).unwrap_or(self.height),
+        )
+    }
+
+    /// The first word (in reading order) for which `pred` holds.
+    pub fn find(&self, pred: impl Fn(&str) -> bool) -> Option<&Word> {
+        self.words.iter().find(|w| pred(&w.text))
+    }
+}
+
+/// One printed line of a cell.
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub text: String,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub size: f64,
+}
+
+/// Words grouped into lines (by baseline), in reading order.
+pub fn lines(mut ws: Vec<&Word>) -> Vec<Line> {
+    ws.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut rows: Vec<Vec<&Word>> = Vec::new();
+    for w in ws {
+        match rows.last_mut() {
+            Some(row) if (row[0].y - w.y).abs() < row[0].size.max(w.size) * 0.45 => row.push(w),
+            _ => rows.push(vec![w]),
+        }
+    }
+    rows.into_iter()
+        .map(|mut row| {
+            row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let mut text = String::new();
+            for (i, w) in row.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                text.push_str(&w.text);
+            }
+            Line {
+                text,
+                x0: row[0].x0,
+                x1: row.iter().map(|w| w.x1).fold(f64::MIN, f64::max),
+                y: row[0].y,
+                size: row[0].size,
+            }
+        })
+        .collect()
+}
+
+/// Lines joined into one paragraph: a line that ends after `/` or `-` was
+/// broken inside a word, any other break was a space.
+pub fn join(lines: &[Line]) -> String {
+    let mut out = String::new();
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        // a line broken after `/` or inside a hyphenated word joins without a space
+        let broken = out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
+        if !out.is_empty() && !broken {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    out
+}
+
+/// Glyphs to words: a new word where the gap exceeds a fifth of the type
+/// size, at a space, or on another baseline.
+fn words(glyphs: &[Glyph]) -> Vec<Word> {
+    let mut gs: Vec<&Glyph> = glyphs.iter().filter(|g| g.size > 0.5).collect();
+    // stable order: by baseline band, then x
+    gs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut bands: Vec<Vec<&Glyph>> = Vec::new();
+    for g in gs {
+        match bands.last_mut() {
+            Some(band) if (band[0].y - g.y).abs() < band[0].size.min(g.size) * 0.35 => band.push(g),
+            _ => bands.push(vec![g]),
+        }
+    }
+    let mut out = Vec::new();
+    for mut band in bands {
+        band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut cur: Option<Word> = None;
+        for g in band {
+            let blank = g.text.trim().is_empty();
+            let gap = cur.as_ref().map_or(0.0, |w| g.x0 - w.x1);
+            let size = g.size;
+            let split = blank || gap > size * 0.2 || gap < -size;
+            if split && let Some(w) = cur.take() {
+                out.push(w);
+            }
+            if blank {
+                continue;
+            }
+            match cur.as_mut() {
+                Some(w) => {
+                    w.text.push_str(&g.text);
+                    w.x1 = w.x1.max(g.x1);
+                }
+                None => {
+                    cur = Some(Word {
+                        text: g.text.clone(),
+                        x0: g.x0,
+                        x1: g.x1,
+                        y: g.y,
+                        size,
+                    })
+                }
+            }
+        }
+        out.extend(cur);
+    }
+    out
+}
+
+/// Overlapping collinear rules merged; order by position.
+fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
+    rules.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    let mut out: Vec<Rule> = Vec::new();
+    for r in rules {
+        if let Some(m) =
+            out.iter_mut().rev().take(40).find(|m| {
+                (m.at - r.at).abs() < SAME && r.from <= m.to + GAP && m.from <= r.to + GAP
+            })
+        {
+            m.from = m.from.min(r.from);
+            m.to = m.to.max(r.to);
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn polygon_area(ps: &[Point]) -> f64 {
+    let n = ps.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (ps[i], ps[(i + 1) % n]);
+            a.x * b.y - b.x * a.y
+        })
+        .sum::<f64>()
+        / 2.0
+}
+
+/// The symbol a solid closed path draws, if any.
+fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
+    let (w, h) = (r.width(), r.height());
+    if w > 150.0 || h > 100.0 {
+        return None;
+    }
+    let fill = area / (w * h);
+    let corners = distinct_corners(&p.points);
+    // a producer may flatten the rounded ends into many short edges
+    if p.curved || (corners.len() >= 12 && fill > 0.7) {
+        let round = (w - h).abs() < 0.15 * w.max(h) && (p.curved && !p.straight);
+        return Some(if round && w < 30.0 {
+            Kind::Connector
+        } else {
+            Kind::Terminator
+        });
+    }
+    match corners.len() {
+        4 if fill < 0.7 => {
+            // a diamond: its corners sit at the middles of its box's sides
+            let mids = corners
+                .iter()
+                .all(|c| (c.x - r.center().x).abs() < 1.0 || (c.y - r.center().y).abs() < 1.0);
+            mids.then_some(Kind::Decision)
+        }
+        4 => Some(Kind::Process),
+        5 if fill > 0.6 => Some(Kind::Connector),
+        _ => None,
+    }
+}
+
+/// Two short strokes meeting at a sharp angle: an open arrowhead.
+fn is_chevron(p: &Path) -> bool {
+    let [a, tip, b] = p.points[..] else {
+        return false;
+    };
+    let (u, v) = (a - tip, b - tip);
+    let (lu, lv) = (u.hypot(), v.hypot());
+    let short = |l: f64| (1.5..9.0).contains(&l);
+    short(lu) && short(lv) && !p.curved && (u.x * v.x + u.y * v.y) / (lu * lv) > 0.2
+}
+
+/// A process-sized rectangle is a symbol; larger ones are table cells.
+fn kind_is_cell(p: &Path, r: Rect) -> bool {
+    !p.curved && (r.width() > 150.0 || r.height() > 100.0)
+}
+
+fn distinct_corners(ps: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::new();
+    for p in ps {
+        if !out.iter().any(|q| q.distance(*p) < 1.0) {
+            out.push(*p);
+        }
+    }
+    out
+}
+
+/// Points every pt or so along a path's edges.
+fn outline(ps: &[Point], closed: bool) -> Vec<Point> {
+    let n = ps.len();
+    let count = if closed { n } else { n.saturating_sub(1) };
+    let mut out = Vec::new();
+    for i in 0..count {
+        let (a, b) = (ps[i], ps[(i + 1) % n]);
+        let steps = (a.distance(b).ceil() as usize).clamp(1, 2000);
+        for s in 0..steps {
+            out.push(a.lerp(b, s as f64 / steps as f64));
+        }
+    }
+    if let Some(l) = ps.last() {
+        out.push(*l);
+    }
+    out
+}
+
+/// A symbol filled and then stroked is drawn twice: keep one.
+fn dedupe_shapes(shapes: &mut Vec<Shape>) {
+    let mut out: Vec<Shape> = Vec::new();
+    for s in shapes.drain(..) {
+        let same = |o: &Shape| {
+            (o.rect.x0 - s.rect.x0).abs() < 1.5
+                && (o.rect.y0 - s.rect.y0).abs() < 1.5
+                && (o.rect.x1 - s.rect.x1).abs() < 1.5
+                && (o.rect.y1 - s.rect.y1).abs() < 1.5
+        };
+        if !out.iter().any(same) {
+            out.push(s);
+        }
+    }
+    *shapes = out;
+}

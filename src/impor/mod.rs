@@ -1,0 +1,183 @@
+//! `sopc impor`: turn an office's published SOPs back into SOP files of the
+//! language, from what their pages print. [`pdf`] reads glyphs and paths,
+//! [`geom`] makes words, rules, cells and symbols of them, [`baca`] reads
+//! the form (identity, six boxes, procedure rows), [`panah`] the flow, and
+//! [`tulis`] writes the YAML with an `# impor:` note beside every guess.
+//! [`perintah`] is the command: one file or a whole folder, written without
+//! overwriting, then checked.
+
+pub mod baca;
+pub mod docx;
+pub mod geom;
+pub mod panah;
+pub mod pdf;
+pub mod perintah;
+pub mod tulis;
+
+pub use baca::{BukanSop, Dokumen};
+pub use perintah::perintah;
+
+use crate::diag::Msg;
+use crate::msg;
+use crate::sandbox::{Galat, Jenis, Root};
+use std::path::Path;
+
+/// Why a file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Tolak {
+    /// A scan: pages without a text layer.
+    TanpaTeks,
+    /// The procedure table is a picture or its letters are drawn as
+    /// curves: there is no text to read.
+    TabelGambar,
+    Terenkripsi,
+    Rusak,
+    BukanSop(BukanSop),
+    /// Old binary Word.
+    Doc,
+    /// A `.docx` that cannot be read, or is over a bound.
+    Docx(docx::Cacat),
+    JenisLain,
+    TerlaluBesar,
+    /// The sandbox refused to read it (vanished, not a regular file, a
+    /// link out of its repository…): its message, naming the path.
+    Berkas(Msg),
+}
+
+impl Tolak {
+    /// One message saying what to do.
+    pub fn pesan(&self) -> Msg {
+        match self {
+            Tolak::TanpaTeks => msg!(
+                "PDF ini tidak memiliki lapisan teks (hasil pindaian); jalankan OCR lebih dulu, misalnya `ocrmypdf -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
+                "this PDF has no text layer (a scan); run OCR first, e.g. `ocrmypdf -l ind in.pdf out.pdf`, then import the result"
+            ),
+            Tolak::TabelGambar => msg!(
+                "tabel prosedur pada PDF ini berupa gambar, bukan teks; jalankan OCR lebih dulu, misalnya `ocrmypdf --force-ocr -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
+                "the procedure table in this PDF is a picture, not text; run OCR first, e.g. `ocrmypdf --force-ocr -l ind in.pdf out.pdf`, then import the result"
+            ),
+            Tolak::Terenkripsi => msg!(
+                "PDF ini terenkripsi (berkata sandi); buka dengan kata sandinya dan simpan salinan tanpa enkripsi, lalu impor salinan itu",
+                "this PDF is encrypted (password protected); open it with its password and save a copy without encryption, then import that copy"
+            ),
+            Tolak::Rusak => msg!(
+                "berkas ini rusak atau bukan PDF; ekspor ulang dari dokumen aslinya",
+                "this file is damaged or not a PDF; export it again from the original document"
+            ),
+            Tolak::BukanSop(BukanSop::FormatLain) => msg!(
+                "dokumen ini SOP dengan format lain (Pengertian/Tujuan/Kebijakan), bukan format Permendagri 52/2011 dengan tabel prosedur dan bagan alir; ketik ulang dengan `sopc new`",
+                "this document is an SOP in another format (Pengertian/Tujuan/Kebijakan), not the Permendagri 52/2011 form with a procedure table and flowchart; retype it with `sopc new`"
+            ),
+            Tolak::BukanSop(BukanSop::TanpaTabel) => msg!(
+                "tidak ditemukan tabel prosedur (kolom Kegiatan, Pelaksana, Mutu Baku); dokumen ini bukan SOP dalam format Permendagri 52/2011",
+                "no procedure table (columns Kegiatan, Pelaksana, Mutu Baku) was found; this document is not an SOP in the Permendagri 52/2011 form"
+            ),
+            Tolak::Doc => msg!(
+                "berkas .doc (Word lama) tidak dapat dibaca; buka di Word atau LibreOffice dan simpan sebagai .docx atau PDF, lalu impor berkas itu",
+                "a .doc file (old Word) cannot be read; open it in Word or LibreOffice and save it as .docx or PDF, then import that file"
+            ),
+            Tolak::Docx(docx::Cacat::Arsip) => msg!(
+                "berkas .docx ini rusak (bukan arsip zip yang terbaca, atau terenkripsi); simpan ulang dari Word atau LibreOffice sebagai .docx tanpa kata sandi",
+                "this .docx is damaged (not a readable zip archive, or encrypted); save it again from Word or LibreOffice as a .docx without a password"
+            ),
+            Tolak::Docx(docx::Cacat::TanpaDokumen) => msg!(
+                "arsip ini tidak memuat word/document.xml, jadi bukan dokumen Word; simpan ulang dari Word atau LibreOffice sebagai .docx",
+                "this archive holds no word/document.xml, so it is not a Word document; save it again from Word or LibreOffice as .docx"
+            ),
+            Tolak::Docx(docx::Cacat::Berlebihan) => msg!(
+                "berkas .docx ini melampaui batas yang dibaca sopc (jumlah entri arsip, ukuran dokumen setelah diekstrak, atau kedalaman susunan); satu SOP tidak sebesar itu",
+                "this .docx is over what sopc reads (archive entries, document size once inflated, or nesting depth); one SOP is not that large"
+            ),
+            Tolak::Docx(docx::Cacat::Xml) => msg!(
+                "word/document.xml dalam berkas .docx ini rusak (XML tidak sah); simpan ulang dari Word atau LibreOffice",
+                "word/document.xml in this .docx is damaged (invalid XML); save it again from Word or LibreOffice"
+            ),
+            Tolak::JenisLain => msg!(
+                "hanya berkas PDF dan DOCX yang dapat diimpor",
+                "only PDF and DOCX files can be imported"
+            ),
+            Tolak::TerlaluBesar => msg!(
+                "berkas lebih besar dari 64 MB; ini bukan satu SOP",
+                "the file is larger than 64 MB; this is not one SOP"
+            ),
+            Tolak::Berkas(m) => m.clone(),
+        }
+    }
+}
+
+/// Reads one SOP from the bytes of a PDF.
+pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
+    // hayro is built to survive hostile files; a panic inside it still must
+    // not take a whole batch down.
+    let read = std::panic::catch_unwind(|| pdf::read(bytes)).map_err(|_| Tolak::Rusak)?;
+    let pages = read.map_err(|e| match e {
+        pdf::ReadError::Encrypted => Tolak::Terenkripsi,
+        pdf::ReadError::Damaged | pdf::ReadError::NoPages => Tolak::Rusak,
+    })?;
+    let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
+    let glyphs: usize = sheets.iter().map(|s| s.glyphs).sum();
+    if glyphs < 20 {
+        return Err(Tolak::TanpaTeks);
+    }
+    // more pictures than a logo and a QR code on each page, or letters
+    // drawn as curves: the table is there, but not as text
+    let images: usize = sheets.iter().map(|s| s.images).sum();
+    let gambar =
+        images > sheets.len() + 1 || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
+    baca::baca(&sheets).map_err(|b| match b {
+        BukanSop::TanpaTabel if gambar => Tolak::TabelGambar,
+        b => Tolak::BukanSop(b),
+    })
+}
+
+/// Reads one SOP from the bytes of a `.docx`.
+pub fn dari_docx(bytes: &[u8]) -> Result<Dokumen, Tolak> {
+    // zip and quick-xml return errors on hostile input; a panic inside
+    // either still must not take a whole batch down.
+    let read = std::panic::catch_unwind(|| docx::baca(bytes))
+        .map_err(|_| Tolak::Docx(docx::Cacat::Arsip))?;
+    read.map_err(Tolak::Docx)?.map_err(Tolak::BukanSop)
+}
+
+/// Reads one SOP from a file named on the command line, by what its bytes
+/// are (not only its name). The file is judged as the sandbox judges any
+/// named path: a link is followed only while it stays in the repository
+/// the name lies in.
+pub fn dari_berkas(path: &Path) -> Result<Dokumen, Tolak> {
+    let root = Root::of_named(path).map_err(|g| tolak_berkas(g, path))?;
+    dari_berkas_di(&root, path)
+}
+
+/// Reads one SOP from a file of the folder whose repository is `root`.
+pub fn dari_berkas_di(root: &Root, path: &Path) -> Result<Dokumen, Tolak> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let bytes = root
+        .read(path, Jenis::Impor)
+        .map_err(|g| tolak_berkas(g, path))?;
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || ext == "doc" {
+        return Err(Tolak::Doc);
+    }
+    if ext == "docx" || bytes.starts_with(b"PK\x03\x04") {
+        return dari_docx(&bytes);
+    }
+    let head = &bytes[..bytes.len().min(1024)];
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(if ext == "pdf" {
+            Tolak::Rusak
+        } else {
+            Tolak::JenisLain
+        });
+    }
+    dari_pdf(&bytes)
+}
+
+fn tolak_berkas(g: Galat, path: &Path) -> Tolak {
+    match g {
+        Galat::TerlaluBesar { .. } => Tolak::TerlaluBesar,
+        g => Tolak::Berkas(g.pesan(path, Jenis::Impor)),
+    }
+}

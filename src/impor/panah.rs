@@ -1,0 +1,536 @@
+//! The flow: which symbol each arrow leaves and which it enters, and the
+//! words printed beside a decision's exits.
+//!
+//! Phases, per page: (1) keep the thin ink inside the actor columns that is
+//! not a table rule; (2) join pieces into connectors where the end of one
+//! touches another (two lines that merely cross stay apart); (3) a symbol
+//! touched by an arrowhead of a connector is one of its targets, a symbol
+//! touched by a plain end is a source; (4) off-page connector symbols with
+//! the same letter join the connectors of two pages; (5) each decision's
+//! exits get the nearest printed label and become `ya`/`tidak`.
+
+use super::baca::{Baris, Cabang, Dokumen, Kolom};
+use super::geom::{Kind, Sheet, Word};
+use kurbo::{Point, Rect};
+use std::collections::HashMap;
+
+/// A point closer than this (pt) to something touches it.
+const TOUCH: f64 = 3.0;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Node {
+    /// Row index, symbol index in the row.
+    Step(usize, usize),
+    /// Off-page or on-page connector: index into the page's connectors.
+    Conn(usize),
+}
+
+/// One arrow found on a page: from a node (leaving at `exit`) to a node.
+#[derive(Clone, Debug)]
+struct Edge {
+    from: Node,
+    to: Node,
+    exit: Point,
+    /// Points along the connector, for finding the words printed beside it.
+    path: Vec<Point>,
+    page: usize,
+    /// No arrowhead: the direction was taken from the row order.
+    guessed: bool,
+}
+
+pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut conns: Vec<(usize, String, Rect)> = Vec::new();
+    for (p, k) in pages {
+        let s = &sheets[*p];
+        let base = conns.len();
+        for sh in s
+            .shapes
+            .iter()
+            .filter(|sh| sh.kind == Kind::Connector && sh.rect.center().y > k.atas_gambar)
+        {
+            let huruf = super::geom::join(&s.lines_in(sh.rect.inflate(1.0, 1.0)));
+            conns.push((*p, huruf, sh.rect));
+        }
+        let nodes: Vec<(Node, Rect)> = d
+            .langkah
+            .iter()
+            .enumerate()
+            .flat_map(|(r, b)| {
+                b.simbol
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.2 == *p)
+                    .map(move |(j, s)| (Node::Step(r, j), s.3))
+            })
+            .chain(
+                conns[base..]
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (Node::Conn(base + i), c.2)),
+            )
+            .collect();
+        edges.extend(page_edges(s, k, *p, &nodes, d));
+    }
+    let edges = through_connectors(edges, &conns);
+    for (r, b) in d.langkah.iter_mut().enumerate() {
+        apply(r, b, &edges, sheets, pages);
+    }
+    let n = d.langkah.len();
+    for b in &mut d.langkah {
+        if b.lanjut.is_some_and(|t| t >= n) {
+            b.lanjut = None;
+        }
+    }
+}
+
+/// The ink pieces of the page that can be connector lines, with their ends.
+fn pieces(s: &Sheet, k: &Kolom) -> Vec<(Vec<Point>, Vec<Point>)> {
+    let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+        return Vec::new();
+    };
+    let area = Rect::new(
+        first.0 - 1.0,
+        k.atas_gambar - 1.0,
+        last.1 + 1.0,
+        k.baris.last().copied().unwrap_or(s.height) + 40.0,
+    );
+    let mut xs: Vec<f64> = k.aktor.iter().flat_map(|c| [c.0, c.1]).collect();
+    xs.dedup();
+    let on_rule = |pts: &[Point]| {
+        pts.iter()
+            .all(|p| k.baris.iter().any(|y| (p.y - y).abs() < 1.3))
+            || pts.iter().all(|p| xs.iter().any(|x| (p.x - x).abs() < 1.3))
+    };
+    s.ink
+        .iter()
+        .filter(|pts| pts.iter().all(|p| area.contains(*p)) && !on_rule(pts))
+        .map(|pts| (pts.clone(), ends(pts)))
+        .collect()
+}
+
+/// The ends of a piece: the first and last point of an open line; for a
+/// filled thin outline, the middles of its short edges (the caps).
+fn ends(pts: &[Point]) -> Vec<Point> {
+    let (Some(a), Some(b)) = (pts.first(), pts.last()) else {
+        return Vec::new();
+    };
+    if a.distance(*b) > 0.5 {
+        return vec![*a, *b];
+    }
+    // a closed outline sampled every pt: a cap is a short run between corners
+    let mut out = Vec::new();
+    let n = pts.len();
+    let mut i = 0;
+    while i + 1 < n {
+        // walk straight runs
+        let mut j = i + 1;
+        let dir = pts[j] - pts[i];
+        while j + 1 < n {
+            let nd = pts[j + 1] - pts[j];
+            if (nd.x * dir.y - nd.y * dir.x).abs() > 0.05 * nd.hypot() * dir.hypot() {
+                break;
+            }
+            j += 1;
+        }
+        let len = pts[i].distance(pts[j]);
+        if len > 0.2 && len < 2.2 {
+            out.push(pts[i].midpoint(pts[j]));
+        }
+        i = j;
+    }
+    if out.is_empty() {
+        out.push(*a);
+    }
+    out
+}
+
+fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dokumen) -> Vec<Edge> {
+    let ps = pieces(s, k);
+    let heads: Vec<Rect> = s
+        .heads
+        .iter()
+        .filter(|h| h.center().y > k.atas_gambar)
+        .copied()
+        .collect();
+    let n = ps.len();
+    // union-find over pieces then heads
+    let mut parent: Vec<usize> = (0..n + heads.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let cell = |p: Point| ((p.x / 2.0).floor() as i64, (p.y / 2.0).floor() as i64);
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (i, (pts, _)) in ps.iter().enumerate() {
+        for p in pts {
+            let v = grid.entry(cell(*p)).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+    let near = |p: Point, grid: &HashMap<(i64, i64), Vec<usize>>| -> Vec<usize> {
+        let (cx, cy) = cell(p);
+        let mut out = Vec::new();
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(v) = grid.get(&(cx + dx, cy + dy)) {
+                    for &i in v {
+                        if !out.contains(&i) && ps[i].0.iter().any(|q| q.distance(p) < 2.0) {
+                            out.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    };
+    for (i, (_, es)) in ps.iter().enumerate() {
+        for e in es {
+            for j in near(*e, &grid) {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+    }
+    for (h, r) in heads.iter().enumerate() {
+        let big = r.inflate(1.5, 1.5);
+        for (i, (pts, _)) in ps.iter().enumerate() {
+            if pts.iter().any(|p| big.contains(*p)) {
+                let (a, b) = (find(&mut parent, n + h), find(&mut parent, i));
+                parent[a] = b;
+            }
+        }
+    }
+    // group
+    let mut nets: HashMap<usize, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        nets.entry(root).or_default().0.push(i);
+    }
+    for h in 0..heads.len() {
+        let root = find(&mut parent, n + h);
+        nets.entry(root).or_default().1.push(h);
+    }
+    let touches = |r: &Rect, p: Point| {
+        let big = r.inflate(TOUCH, TOUCH);
+        big.contains(p)
+    };
+    let row_of = |node: Node| match node {
+        Node::Step(r, _) => r as f64,
+        Node::Conn(_) => f64::MAX,
+    };
+    let mut out = Vec::new();
+    let mut keys: Vec<usize> = nets.keys().copied().collect();
+    keys.sort();
+    for key in keys {
+        let (members, hs) = &nets[&key];
+        if members.is_empty() {
+            continue;
+        }
+        let mut targets: Vec<Node> = Vec::new();
+        for &h in hs {
+            let tip = heads[h];
+            if let Some((node, _)) = nodes
+                .iter()
+                .filter(|(_, r)| gap(*r, tip) <= TOUCH + 1.5)
+                .min_by(|a, b| dist(a.1, tip).total_cmp(&dist(b.1, tip)))
+                && !targets.contains(node)
+            {
+                targets.push(*node);
+            }
+        }
+        let mut sources: Vec<(Node, Point)> = Vec::new();
+        for &m in members {
+            for e in &ps[m].1 {
+                for (node, r) in nodes {
+                    if touches(r, *e)
+                        && !targets.contains(node)
+                        && !sources.iter().any(|(s, _)| s == node)
+                    {
+                        sources.push((*node, *e));
+                    }
+                }
+            }
+        }
+        let mut guessed = false;
+        if targets.is_empty() && sources.len() == 2 {
+            // no arrowhead: from the earlier row to the later
+            sources.sort_by(|a, b| row_of(a.0).total_cmp(&row_of(b.0)));
+            targets.push(sources.pop().map(|s| s.0).expect("two sources"));
+            guessed = true;
+        }
+        let path: Vec<Point> = members
+            .iter()
+            .flat_map(|&m| ps[m].0.iter().step_by(2).copied())
+            .collect();
+        for (from, exit) in &sources {
+            for to in &targets {
+                if from != to {
+                    out.push(Edge {
+                        from: *from,
+                        to: *to,
+                        exit: *exit,
+                        path: path.clone(),
+                        page,
+                        guessed,
+                    });
+                }
+            }
+        }
+    }
+    let _ = d;
+    out
+}
+
+/// The distance between two boxes (0 when they overlap).
+fn gap(a: Rect, b: Rect) -> f64 {
+    let dx = (a.x0 - b.x1).max(b.x0 - a.x1).max(0.0);
+    let dy = (a.y0 - b.y1).max(b.y0 - a.y1).max(0.0);
+    dx.hypot(dy)
+}
+
+fn dist(a: Rect, b: Rect) -> f64 {
+    a.center().distance(b.center())
+}
+
+/// Arrows into an off-page connector continue from the connector with the
+/// same letter on another page.
+fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<Edge> {
+    let mut out: Vec<Edge> = Vec::new();
+    for e in &edges {
+        match (e.from, e.to) {
+            (Node::Step(..), Node::Step(..)) => out.push(e.clone()),
+            (Node::Step(..), Node::Conn(c)) => {
+                let huruf = &conns[c].1;
+                for (j, other) in conns.iter().enumerate() {
+                    if j == c || &other.1 != huruf || huruf.is_empty() {
+                        continue;
+                    }
+                    for e2 in edges.iter().filter(|e2| e2.from == Node::Conn(j)) {
+                        if let Node::Step(..) = e2.to {
+                            out.push(Edge {
+                                to: e2.to,
+                                guessed: e.guessed || e2.guessed,
+                                ..e.clone()
+                            });
+                        }
+                    }
+                }
+                // an on-page connector: arrows leaving the same symbol
+                for e2 in edges.iter().filter(|e2| e2.from == Node::Conn(c)) {
+                    if let Node::Step(..) = e2.to {
+                        out.push(Edge {
+                            to: e2.to,
+                            guessed: e.guessed || e2.guessed,
+                            ..e.clone()
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Words that mean "no" on a decision's exit.
+fn negatif(t: &str) -> bool {
+    let t = t.to_lowercase();
+    [
+        "tidak", "tdk", "no", "belum", "ditolak", "tolak", "gagal", "salah", "kurang", "x",
+    ]
+    .iter()
+    .any(|w| t == *w || t.starts_with(&format!("{w} ")))
+}
+
+fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) {
+    let outs: Vec<&Edge> = edges
+        .iter()
+        .filter(|e| matches!(e.from, Node::Step(rr, _) if rr == r))
+        .filter(|e| !matches!(e.to, Node::Step(rr, _) if rr == r))
+        .collect();
+    let target = |e: &Edge| match e.to {
+        Node::Step(t, _) => t,
+        Node::Conn(_) => usize::MAX,
+    };
+    let decision = b.simbol.iter().any(|s| s.1 == Kind::Decision);
+    if !decision {
+        let mut ts: Vec<usize> = outs.iter().map(|e| target(e)).collect();
+        ts.sort();
+        ts.dedup();
+        if !ts.is_empty() && !ts.contains(&(r + 1)) {
+            b.lanjut = Some(ts[0]);
+            if ts.len() > 1 {
+                b.catatan.push(format!(
+                    "panah ke beberapa langkah ({}); `lanjut` ke yang pertama",
+                    ts.iter()
+                        .map(|t| (t + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if outs.iter().any(|e| e.guessed) {
+                b.catatan
+                    .push("arah panah tanpa mata panah disimpulkan dari urutan baris".into());
+            }
+        }
+        return;
+    }
+    // a decision: one exit per target, each with its nearest label
+    let mut exits: Vec<&Edge> = Vec::new();
+    for e in &outs {
+        if !exits.iter().any(|x| target(x) == target(e)) {
+            exits.push(e);
+        }
+    }
+    let mut c = Cabang::default();
+    let labels = labels(&exits, sheets, pages);
+    let labelled: Vec<(usize, Option<String>)> = exits
+        .iter()
+        .zip(labels)
+        .map(|(e, l)| (target(e), l))
+        .collect();
+    let no = labelled
+        .iter()
+        .position(|(_, l)| l.as_deref().is_some_and(negatif));
+    match (labelled.len(), no) {
+        (0, _) => c
+            .catatan
+            .push("jalan keluar keputusan tidak terbaca; isi `ya` dan `tidak`".into()),
+        (1, Some(_)) => {
+            c.tidak = Some(labelled[0].0);
+            c.label_tidak = labelled[0].1.clone();
+            c.catatan.push(
+                "hanya satu panah keluar terbaca; `ya` ke langkah berikutnya disimpulkan".into(),
+            );
+        }
+        (1, None) => {
+            c.ya = Some(labelled[0].0);
+            c.label_ya = labelled[0].1.clone();
+            c.catatan.push(
+                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into(),
+            );
+        }
+        (_, n) => {
+            let ni = match n {
+                Some(i) => i,
+                None => {
+                    c.catatan.push(
+                        "label ya/tidak tidak terbaca; panah ke langkah sesudahnya dianggap `ya`"
+                            .into(),
+                    );
+                    labelled.iter().position(|(t, _)| *t != r + 1).unwrap_or(1)
+                }
+            };
+            let yi = (0..labelled.len()).find(|&i| i != ni).unwrap_or(0);
+            c.tidak = Some(labelled[ni].0);
+            c.label_tidak = labelled[ni].1.clone();
+            c.ya = Some(labelled[yi].0);
+            c.label_ya = labelled[yi].1.clone();
+            if labelled.len() > 2 {
+                c.catatan
+                    .push(format!("{} panah keluar; dua dipakai", labelled.len()));
+            }
+        }
+    }
+    if exits.iter().any(|x| x.guessed) {
+        c.catatan
+            .push("arah panah tanpa mata panah disimpulkan dari urutan baris".into());
+    }
+    if c.ya.is_some_and(|t| t == usize::MAX) || c.tidak.is_some_and(|t| t == usize::MAX) {
+        c.catatan
+            .push("panah menuju penghubung yang pasangannya tidak ditemukan".into());
+    }
+    b.keputusan = Some(c);
+}
+
+/// The words printed beside each exit of a decision: a word in the actor
+/// columns, outside every symbol, close to the exit's line near where it
+/// leaves; each word serves one exit, the closest pairs first.
+fn labels(exits: &[&Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<Option<String>> {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut words: Vec<(&Sheet, &Word)> = Vec::new();
+    for (i, e) in exits.iter().enumerate() {
+        let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
+            continue;
+        };
+        let s = &sheets[e.page];
+        let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+            continue;
+        };
+        let near: Vec<Point> = e
+            .path
+            .iter()
+            .copied()
+            .filter(|p| p.distance(e.exit) < 50.0)
+            .chain([e.exit])
+            .collect();
+        for w in s
+            .words
+            .iter()
+            .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
+        {
+            if s.shapes.iter().any(|sh| sh.rect.contains(w.center())) {
+                continue;
+            }
+            let d = near
+                .iter()
+                .map(|p| p.distance(w.center()))
+                .fold(f64::MAX, f64::min);
+            if d < 25.0 {
+                let j = match words.iter().position(|(_, x)| std::ptr::eq(*x, w)) {
+                    Some(j) => j,
+                    None => {
+                        words.push((s, w));
+                        words.len() - 1
+                    }
+                };
+                pairs.push((d, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out: Vec<Option<String>> = vec![None; exits.len()];
+    let mut used = vec![false; words.len()];
+    for (_, i, j) in pairs {
+        if out[i].is_none() && !used[j] {
+            used[j] = true;
+            out[i] = Some(run_around(words[j].0, words[j].1));
+        }
+    }
+    out
+}
+
+/// The run of words on a label's line around `near`. A label may run past
+/// its column; its type size tells it from the cell text there.
+fn run_around(s: &Sheet, near: &Word) -> String {
+    let mut line: Vec<&Word> = s
+        .words
+        .iter()
+        .filter(|w| (w.y - near.y).abs() < 1.0 && (w.size - near.size).abs() < 0.3)
+        .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
+        .collect();
+    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let Some(at) = line.iter().position(|w| std::ptr::eq(*w, near)) else {
+        return near.text.clone();
+    };
+    let close = |a: &Word, b: &Word| b.x0 - a.x1 < a.size * 0.8;
+    let mut from = at;
+    while from > 0 && close(line[from - 1], line[from]) {
+        from -= 1;
+    }
+    let mut to = at;
+    while to + 1 < line.len() && close(line[to], line[to + 1]) {
+        to += 1;
+    }
+    line[from..=to]
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}

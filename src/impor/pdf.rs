@@ -1,0 +1,258 @@
+//! What a PDF prints, page by page: every glyph with its position and every
+//! vector path (table rules, flowchart shapes, arrows), in page coordinates
+//! (pt, origin top left, y down). Read with hayro (the PDF interpreter typst
+//! itself uses for PDF images), through a `Device` that records instead of
+//! painting. Only drawing operators are followed: attachments, metadata and
+//! anything else a PDF may carry (sopc's own embedded source included) are
+//! never looked at.
+
+use hayro_interpret::font::Glyph as HayroGlyph;
+use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
+use hayro_interpret::{
+    BlendMode, ClipPath, Context, Device, GlyphDrawMode, Image, InterpreterCache,
+    InterpreterSettings, Paint, PathDrawMode, SoftMask, interpret_page,
+};
+use kurbo::{Affine, BezPath, ParamCurve, PathEl, Point};
+use std::sync::Arc;
+
+/// More pages than any SOP has; a bigger PDF is read up to here.
+const MAX_PAGES: usize = 60;
+/// Glyphs and paths recorded per page; past this a page is hostile or not a form.
+const MAX_ITEMS: usize = 200_000;
+
+/// One printed character.
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    pub text: String,
+    /// Left and right edge (from the advance width), baseline.
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    /// Font size on the page.
+    pub size: f64,
+}
+
+/// One subpath of a drawn path, flattened to straight edges.
+#[derive(Clone, Debug)]
+pub struct Path {
+    pub points: Vec<Point>,
+    pub closed: bool,
+    /// The original had curves (a rounded terminator, a circle).
+    pub curved: bool,
+    /// The original had a straight edge longer than 1 pt (a terminator's
+    /// flat sides; a circle has none).
+    pub straight: bool,
+    pub filled: bool,
+    pub stroked: bool,
+}
+
+impl Path {
+    pub fn bbox(&self) -> kurbo::Rect {
+        let mut r = kurbo::Rect::from_points(self.points[0], self.points[0]);
+        for p in &self.points[1..] {
+            r = r.union_pt(*p);
+        }
+        r
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub glyphs: Vec<Glyph>,
+    pub paths: Vec<Path>,
+    pub images: usize,
+}
+
+/// Why a PDF could not be read at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    Encrypted,
+    Damaged,
+    NoPages,
+}
+
+/// Every page of `bytes` (up to [`MAX_PAGES`]).
+pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    let pdf = match Pdf::new(Arc::new(bytes.to_vec())) {
+        Ok(p) => p,
+        Err(LoadPdfError::Decryption(_)) => return Err(ReadError::Encrypted),
+        Err(LoadPdfError::Invalid) => return Err(ReadError::Damaged),
+    };
+    let pages = pdf.pages();
+    if pages.is_empty() {
+        return Err(ReadError::NoPages);
+    }
+    let settings = InterpreterSettings {
+        // A font the PDF does not embed is drawn with one of sopc's own: only
+        // the characters and their advance matter here.
+        font_resolver: Arc::new(|_| {
+            let data: hayro_interpret::font::FontData = Arc::new(typst_assets::fonts().next()?);
+            Some((data, 0))
+        }),
+        cmap_resolver: Arc::new(|_| None),
+        warning_sink: Arc::new(|_| {}),
+        // annotations are not part of the printed form (signature widgets, links)
+        render_annotations: false,
+    };
+    let cache = InterpreterCache::new();
+    let mut out = Vec::new();
+    for page in pages.iter().take(MAX_PAGES) {
+        let (w, h) = page.render_dimensions();
+        let mut ctx = Context::new(
+            hayro_interpret::TransformExt::to_kurbo(&page.initial_transform(true)),
+            kurbo::Rect::new(0.0, 0.0, w as f64, h as f64),
+            &cache,
+            page.xref(),
+            settings.clone(),
+        );
+        let mut rec = Recorder {
+            page: Page {
+                width: w as f64,
+                height: h as f64,
+                ..Page::default()
+            },
+        };
+        interpret_page(page, &mut ctx, &mut rec);
+        out.push(rec.page);
+    }
+    Ok(out)
+}
+
+struct Recorder {
+    page: Page,
+}
+
+impl Recorder {
+    fn full(&self) -> bool {
+        self.page.glyphs.len() + self.page.paths.len() >= MAX_ITEMS
+    }
+
+    fn add_path(&mut self, path: &BezPath, transform: Affine, filled: bool) {
+        let path = transform * path.clone();
+        let mut current: Option<Path> = None;
+        let flush = |p: Option<Path>, paths: &mut Vec<Path>| {
+            if let Some(p) = p
+                && p.points.len() >= 2
+            {
+                paths.push(p);
+            }
+        };
+        for el in path.elements() {
+            if self.page.paths.len() >= MAX_ITEMS {
+                return;
+            }
+            match *el {
+                PathEl::MoveTo(p) => {
+                    flush(current.take(), &mut self.page.paths);
+                    current = Some(Path {
+                        points: vec![p],
+                        closed: false,
+                        curved: false,
+                        straight: false,
+                        filled,
+                        stroked: !filled,
+                    });
+                }
+                PathEl::LineTo(p) => {
+                    if let Some(c) = current.as_mut() {
+                        if c.points.last().is_some_and(|l| l.distance(p) > 1.0) {
+                            c.straight = true;
+                        }
+                        c.points.push(p);
+                    }
+                }
+                PathEl::QuadTo(a, p) => {
+                    if let Some(c) = current.as_mut() {
+                        c.curved = true;
+                        c.points.push(a);
+                        c.points.push(p);
+                    }
+                }
+                PathEl::CurveTo(a, b, p) => {
+                    if let Some(c) = current.as_mut() {
+                        c.curved = true;
+                        // the midpoint of the curve keeps a rounded end's extent
+                        let start = *c.points.last().unwrap_or(&p);
+                        let mid = kurbo::CubicBez::new(start, a, b, p).eval(0.5);
+                        c.points.push(mid);
+                        c.points.push(p);
+                    }
+                }
+                PathEl::ClosePath => {
+                    if let Some(c) = current.as_mut() {
+                        c.closed = true;
+                    }
+                }
+            }
+        }
+        flush(current, &mut self.page.paths);
+    }
+}
+
+impl<'a> Device<'a> for Recorder {
+    fn set_soft_mask(&mut self, _: Option<SoftMask<'a>>) {}
+    fn set_blend_mode(&mut self, _: BlendMode) {}
+
+    fn draw_path(&mut self, path: &BezPath, transform: Affine, _: &Paint<'a>, mode: &PathDrawMode) {
+        if self.full() {
+            return;
+        }
+        // A thick white or coloured fill is still a drawn shape: the form's
+        // geometry is what matters, not its paint.
+        self.add_path(path, transform, matches!(mode, PathDrawMode::Fill(_)));
+    }
+
+    fn push_clip_path(&mut self, _: &ClipPath) {}
+    fn push_transparency_group(&mut self, _: f32, _: Option<SoftMask<'a>>, _: BlendMode) {}
+
+    fn draw_glyph(
+        &mut self,
+        glyph: &HayroGlyph<'a>,
+        transform: Affine,
+        glyph_transform: Affine,
+        _: &Paint<'a>,
+        _: &GlyphDrawMode,
+    ) {
+        if self.full() {
+            return;
+        }
+        // Invisible text (an OCR layer) is text too: it is what the page says.
+        let Some(text) = glyph.as_unicode().map(|u| match u {
+            hayro_interpret::hayro_cmap::BfString::Char(c) => c.to_string(),
+            hayro_interpret::hayro_cmap::BfString::String(s) => s,
+        }) else {
+            return;
+        };
+        let full = transform * glyph_transform;
+        let advance = match glyph {
+            HayroGlyph::Outline(o) => o.advance_width().map(f64::from),
+            HayroGlyph::Type3(_) => None,
+        }
+        .filter(|a| a.is_finite() && *a > 0.0)
+        .unwrap_or(500.0);
+        let origin = full * Point::ORIGIN;
+        let end = full * Point::new(advance, 0.0);
+        let top = full * Point::new(0.0, 1000.0);
+        let size = (top - origin).hypot();
+        if !(origin.x.is_finite() && origin.y.is_finite() && end.x.is_finite() && size.is_finite())
+        {
+            return;
+        }
+        self.page.glyphs.push(Glyph {
+            text,
+            x0: origin.x.min(end.x),
+            x1: origin.x.max(end.x),
+            y: origin.y,
+            size,
+        });
+    }
+
+    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {
+        self.page.images += 1;
+    }
+
+    fn pop_clip_path(&mut self) {}
+    fn pop_transparency_group(&mut self) {}
+}

@@ -1,0 +1,923 @@
+//! `sopc impor`: every SOP of `sops/` printed by sopc's own renderer and read
+//! back gives the same SOP; the files it must refuse are refused with a
+//! message saying what to do, exit 2 and nothing written. All fixtures are
+//! made here (rendered PDFs, tiny hand-written PDFs).
+
+mod common;
+
+use sopc::impor::{BukanSop, Tolak, dari_pdf, tulis};
+use sopc::model::{Isi, Keputusan, Sop};
+use sopc::paper::{Kertas, Orientasi};
+use sopc::render::{Bagian, RenderOptions, Renderer};
+use std::path::{Path, PathBuf};
+
+fn sops() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"))
+        .expect("sops/ is readable")
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn parse(path: &str, text: &str) -> Sop {
+    sopc::parse::parse_str(path, text)
+        .sop
+        .expect("the SOP parses")
+}
+
+/// Renders `sop` as `sopc build` would, on the given paper.
+fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
+    let r = Renderer::new(&RenderOptions {
+        kertas,
+        orientasi,
+        ..RenderOptions::default()
+    });
+    let alur = sopc::model::alur::Alur::build(sop);
+    let jumlah = sop.jumlah();
+    let input = sopc::render::Input {
+        sop,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo: None,
+    };
+    r.render(input, Bagian::Lengkap).expect("the SOP renders")
+}
+
+/// Imports a PDF and reads the YAML it writes back with sopc's own parser.
+fn impor(pdf: &[u8]) -> Sop {
+    let d = dari_pdf(pdf).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    parse("impor.yaml", &tulis::yaml(&d, None, "uji.pdf"))
+}
+
+fn text(v: &Option<sopc::source::Sp<String>>) -> String {
+    v.as_ref()
+        .map(|s| s.value.trim().to_owned())
+        .unwrap_or_default()
+}
+
+fn lower(v: &Option<sopc::source::Sp<String>>) -> String {
+    text(v).to_lowercase()
+}
+
+fn list(v: &Option<sopc::source::Sp<Vec<sopc::source::Sp<String>>>>) -> Vec<String> {
+    v.as_ref()
+        .map(|l| l.iter().map(|s| s.value.clone()).collect())
+        .unwrap_or_default()
+}
+
+/// A cell's text as printed: a text written as numbered lines prints as
+/// the list it is read back as.
+fn isi(v: &Option<sopc::source::Sp<Isi>>) -> Isi {
+    match v.as_ref().map(|s| &s.value) {
+        None => Isi::Teks(String::new()),
+        Some(Isi::Teks(t)) => {
+            let items: Option<Vec<String>> = t
+                .lines()
+                .map(|l| {
+                    l.split_once(". ")
+                        .filter(|(n, _)| n.parse::<u32>().is_ok())
+                        .map(|(_, r)| r.trim().to_owned())
+                })
+                .collect();
+            match items {
+                Some(items) if t.contains('\n') => Isi::Daftar(items),
+                _ => Isi::Teks(t.trim().to_owned()),
+            }
+        }
+        Some(Isi::Daftar(l)) => Isi::Daftar(l.clone()),
+    }
+}
+
+/// A text as printed: a line may break after `/` whether or not a space
+/// followed it, so the print cannot tell `Adc/ Agendaris` from `Adc/Agendaris`.
+fn cetak(t: String) -> String {
+    t.replace("/ ", "/")
+}
+
+/// Where a step goes: `id` resolved to an index, absent = the next step.
+fn target(sop: &Sop, i: usize, id: &Option<sopc::source::Sp<String>>) -> usize {
+    match id {
+        None => i + 1,
+        Some(id) => sop
+            .steps()
+            .iter()
+            .position(|s| s.id.as_ref().is_some_and(|s| s.value == id.value))
+            .expect("the target id exists"),
+    }
+}
+
+fn keputusan(
+    sop: &Sop,
+    i: usize,
+    k: &Option<sopc::source::Sp<Keputusan>>,
+) -> Option<(usize, usize, String, String)> {
+    let k = &k.as_ref()?.value;
+    let label = k.label.as_ref().map(|l| &l.value);
+    Some((
+        target(sop, i, &k.ya),
+        target(sop, i, &k.tidak),
+        label.map_or("ya".into(), |l| lower(&l.ya)),
+        label.map_or("tidak".into(), |l| lower(&l.tidak)),
+    ))
+}
+
+/// Everything the round trip must keep, with the case of what the form
+/// prints in capitals (instansi, jabatan) not counted.
+fn pokok(s: &Sop) -> Vec<String> {
+    let ins = s.instansi.as_ref().map(|i| &i.value);
+    let tgl = s.tanggal.as_ref().map(|t| &t.value);
+    let date = |t: Option<
+        &sopc::source::Sp<sopc::model::Parsed<sopc::model::tanggal::Tanggal>>,
+    >| { format!("{:?}", t.and_then(|t| t.value.ok())) };
+    let dis = s.disahkan_oleh.as_ref().map(|d| &d.value);
+    let mut v = vec![
+        format!("nomor {}", text(&s.nomor)),
+        format!("nama {}", text(&s.nama)),
+        format!(
+            "pemerintah {}",
+            ins.map(|i| lower(&i.pemerintah)).unwrap_or_default()
+        ),
+        format!(
+            "instansi {}",
+            ins.map(|i| lower(&i.nama)).unwrap_or_default()
+        ),
+        format!(
+            "unit {:?}",
+            ins.map(|i| list(&i.unit).join("|").to_lowercase())
+        ),
+        format!(
+            "alamat {}",
+            ins.map(|i| text(&i.alamat)).unwrap_or_default()
+        ),
+        format!(
+            "telepon {}",
+            ins.map(|i| text(&i.telepon)).unwrap_or_default()
+        ),
+        format!("pembuatan {}", date(tgl.and_then(|t| t.pembuatan.as_ref()))),
+        format!("revisi {}", date(tgl.and_then(|t| t.revisi.as_ref()))),
+        format!("efektif {}", date(tgl.and_then(|t| t.efektif.as_ref()))),
+        format!(
+            "jabatan {}",
+            dis.map(|d| lower(&d.jabatan)).unwrap_or_default()
+        ),
+        format!(
+            "atas_nama {}",
+            dis.map(|d| lower(&d.atas_nama)).unwrap_or_default()
+        ),
+        format!(
+            "pengesah {}",
+            dis.map(|d| text(&d.nama)).unwrap_or_default()
+        ),
+        format!(
+            "pangkat {}",
+            dis.map(|d| text(&d.pangkat)).unwrap_or_default()
+        ),
+        format!("nip {}", dis.map(|d| text(&d.nip)).unwrap_or_default()),
+        format!("dasar_hukum {:?}", list(&s.dasar_hukum)),
+        format!("kualifikasi {:?}", list(&s.kualifikasi_pelaksana)),
+        format!(
+            "keterkaitan {:?}",
+            s.keterkaitan
+                .iter()
+                .flat_map(|l| l.iter())
+                .map(|k| k.value.text().to_owned())
+                .collect::<Vec<_>>()
+        ),
+        format!("peralatan {:?}", list(&s.peralatan_perlengkapan)),
+        format!("peringatan {:?}", list(&s.peringatan)),
+        format!("pencatatan {:?}", list(&s.pencatatan_pendataan)),
+        cetak(format!("pelaksana {:?}", list(&s.pelaksana))),
+        format!("langkah {}", s.steps().len()),
+    ];
+    for (i, st) in s.steps().iter().enumerate() {
+        let n = i + 1;
+        v.push(format!("{n} kegiatan {}", cetak(text(&st.kegiatan))));
+        v.push(cetak(format!("{n} pelaksana {}", text(&st.pelaksana))));
+        v.push(format!(
+            "{n} waktu {}",
+            st.waktu
+                .as_ref()
+                .map(|w| w.teks.trim().to_owned())
+                .unwrap_or_default()
+        ));
+        v.push(cetak(format!("{n} kelengkapan {:?}", isi(&st.kelengkapan))));
+        v.push(cetak(format!("{n} output {:?}", isi(&st.output))));
+        v.push(cetak(format!("{n} keterangan {:?}", isi(&st.keterangan))));
+        v.push(format!(
+            "{n} keputusan {:?}",
+            keputusan(s, i, &st.keputusan)
+        ));
+        v.push(format!("{n} lanjut {}", target(s, i, &st.lanjut)));
+    }
+    v
+}
+
+#[test]
+fn every_sop_of_the_repository_comes_back_from_its_pdf() {
+    let files = sops();
+    assert_eq!(files.len(), 5, "the five transcribed SOPs");
+    for path in &files {
+        let src = std::fs::read_to_string(path).expect("the SOP is readable");
+        let asli = parse(&path.display().to_string(), &src);
+        for (kertas, orientasi) in [
+            (Kertas::F4, Orientasi::Lanskap),
+            (Kertas::A4, Orientasi::Potret),
+        ] {
+            let balik = impor(&render(&asli, kertas, orientasi));
+            let (a, b) = (pokok(&asli), pokok(&balik));
+            let beda: Vec<String> = a
+                .iter()
+                .zip(&b)
+                .filter(|(x, y)| x != y)
+                .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+                .collect();
+            assert!(
+                beda.is_empty() && a.len() == b.len(),
+                "{} ({kertas:?}, {orientasi:?}) differs:\n{}",
+                path.display(),
+                beda.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn a_decision_with_its_targets_and_printed_labels_comes_back() {
+    let src = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sops/kudus-kunjungan-kerja.yaml"),
+    )
+    .expect("readable");
+    // make step 2 a decision that loops back to step 1 with printed labels
+    let src = src.replacen(
+        "    output: Nota dinas, bahan/materi\n",
+        "    output: Nota dinas, bahan/materi\n    keputusan:\n      tidak: awal\n      label: {ya: Lengkap, tidak: Belum lengkap}\n",
+        1,
+    );
+    let src = src.replacen("  - kegiatan:", "  - id: awal\n    kegiatan:", 1);
+    let asli = parse("kudus.yaml", &src);
+    let k = asli
+        .steps()
+        .iter()
+        .position(|s| s.keputusan.is_some())
+        .expect("the edit made a decision");
+    let balik = impor(&render(&asli, Kertas::F4, Orientasi::Lanskap));
+    assert_eq!(
+        keputusan(&balik, k, &balik.steps()[k].keputusan),
+        keputusan(&asli, k, &asli.steps()[k].keputusan)
+    );
+    assert_eq!(
+        keputusan(&balik, k, &balik.steps()[k].keputusan),
+        Some((k + 1, 0, "lengkap".into(), "belum lengkap".into()))
+    );
+}
+
+// --- refusals -------------------------------------------------------------------
+
+/// A minimal PDF from the bodies of its objects (1 = catalog, 2 = pages, 3 =
+/// page, further ones as given), with a correct cross-reference table.
+fn pdf(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// A one-page PDF whose content stream is `content`.
+fn page(content: &str) -> Vec<u8> {
+    let stream = format!(
+        "<< /Length {} >>\nstream\n{content}\nendstream",
+        content.len()
+    );
+    pdf(
+        &[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            &stream,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ],
+        "",
+    )
+}
+
+fn lines_of_text(lines: &[&str]) -> String {
+    let mut c = String::from("BT /F1 12 Tf 14 TL 60 540 Td\n");
+    for l in lines {
+        c.push_str(&format!("({l}) Tj T*\n"));
+    }
+    c.push_str("ET");
+    c
+}
+
+#[test]
+fn a_scan_without_text_is_refused_with_ocr_advice() {
+    let scan = page("0.5 w 40 40 760 500 re S 100 100 m 700 400 l S");
+    assert_eq!(dari_pdf(&scan).err(), Some(Tolak::TanpaTeks));
+    assert!(Tolak::TanpaTeks.pesan().id.contains("ocrmypdf"));
+}
+
+#[test]
+fn another_sop_format_is_refused() {
+    let puskesmas = page(&lines_of_text(&[
+        "SOP PENDAFTARAN PASIEN",
+        "Pengertian",
+        "Pendaftaran pasien adalah proses pencatatan identitas pasien.",
+        "Tujuan",
+        "Sebagai acuan penerapan langkah-langkah pendaftaran.",
+        "Kebijakan",
+        "Keputusan Kepala Puskesmas tentang pelayanan.",
+    ]));
+    assert_eq!(
+        dari_pdf(&puskesmas).err(),
+        Some(Tolak::BukanSop(BukanSop::FormatLain))
+    );
+    let surat = page(&lines_of_text(&[
+        "Dengan hormat, bersama ini kami sampaikan undangan rapat koordinasi",
+        "yang akan dilaksanakan pada hari Senin di ruang rapat utama kantor.",
+    ]));
+    assert_eq!(
+        dari_pdf(&surat).err(),
+        Some(Tolak::BukanSop(BukanSop::TanpaTabel))
+    );
+}
+
+#[test]
+fn an_encrypted_pdf_is_refused() {
+    let stream = "<< /Length 0 >>\nstream\n\nendstream";
+    let o = "<".to_string() + &"A1".repeat(32) + ">";
+    let u = "<".to_string() + &"B2".repeat(32) + ">";
+    let encrypt = format!("<< /Filter /Standard /V 1 /R 2 /O {o} /U {u} /P -4 >>");
+    let bytes = pdf(
+        &[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>",
+            stream,
+            &encrypt,
+        ],
+        "/Encrypt 5 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]",
+    );
+    assert_eq!(dari_pdf(&bytes).err(), Some(Tolak::Terenkripsi));
+}
+
+#[test]
+fn damaged_input_is_refused_never_a_panic() {
+    for bytes in [
+        &b""[..],
+        b"%PDF-1.4\n",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        &[0xffu8; 4096][..],
+    ] {
+        assert!(dari_pdf(bytes).is_err());
+    }
+}
+
+#[test]
+fn the_command_refuses_with_exit_2_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let doc = dir.path().join("lama.doc");
+    std::fs::write(&doc, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0]).expect("written");
+    let scan = dir.path().join("pindaian.pdf");
+    std::fs::write(&scan, page("40 40 760 500 re S")).expect("written");
+    for (input, words) in [(&doc, "simpan sebagai .docx"), (&scan, "ocrmypdf")] {
+        let out = dir.path().join("hasil.yaml");
+        common::sopc()
+            .current_dir(dir.path())
+            .args(["impor", input.to_str().expect("utf-8"), "-o", "hasil.yaml"])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(words));
+        assert!(!out.exists(), "nothing is written for {}", input.display());
+    }
+}
+
+#[test]
+fn the_command_writes_checks_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let asli = parse("a.yaml", &src);
+    let pdf_path = dir.path().join("sop.pdf");
+    std::fs::write(&pdf_path, render(&asli, Kertas::F4, Orientasi::Lanskap)).expect("written");
+    let out = dir.path().join("hasil.yaml");
+    common::sopc()
+        .current_dir(dir.path())
+        .args(["impor", "sop.pdf", "-o", "hasil.yaml"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains("langkah"));
+    let written = std::fs::read_to_string(&out).expect("the YAML is written");
+    assert!(written.contains("status: draf"));
+    assert_eq!(text(&parse("hasil.yaml", &written).nama), text(&asli.nama));
+    // a second run must not replace the reviewed file
+    std::fs::write(&out, "# ditinjau\n").expect("written");
+    common::sopc()
+        .current_dir(dir.path())
+        .args(["impor", "sop.pdf", "-o", "hasil.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("tidak ditimpa"));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("readable"),
+        "# ditinjau\n"
+    );
+}
+
+/// Writes go through the sandbox: never through a link out of the
+/// repository, while a named input outside it is the user's choice.
+#[cfg(unix)]
+#[test]
+fn the_command_never_writes_through_a_link_out_of_the_repository() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let repo = dir.path().join("repo");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&repo).expect("created");
+    std::fs::create_dir_all(&elsewhere).expect("created");
+    std::fs::write(repo.join("sopc.toml"), "").expect("written");
+    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let pdf_path = dir.path().join("sop.pdf");
+    let asli = parse("a.yaml", &src);
+    std::fs::write(&pdf_path, render(&asli, Kertas::F4, Orientasi::Lanskap)).expect("written");
+    std::os::unix::fs::symlink(&elsewhere, repo.join("keluar")).expect("linked");
+    for out in ["keluar/hasil.yaml", "keluar"] {
+        common::sopc()
+            .current_dir(&repo)
+            .args(["impor", pdf_path.to_str().expect("utf-8"), "-o", out])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("di luar repositori"));
+    }
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("listed").count(), 0);
+    // the same input, written inside the repository
+    common::sopc()
+        .current_dir(&repo)
+        .args([
+            "impor",
+            pdf_path.to_str().expect("utf-8"),
+            "-o",
+            "hasil.yaml",
+        ])
+        .assert()
+        .code(0);
+    assert!(repo.join("hasil.yaml").is_file());
+}
+
+#[test]
+fn a_folder_is_imported_file_by_file_with_a_summary() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let masuk = dir.path().join("masuk");
+    std::fs::create_dir(&masuk).expect("created");
+    for (i, path) in sops().iter().take(2).enumerate() {
+        let src = std::fs::read_to_string(path).expect("readable");
+        let asli = parse("a.yaml", &src);
+        std::fs::write(
+            masuk.join(format!("{i}.pdf")),
+            render(&asli, Kertas::A4, Orientasi::Lanskap),
+        )
+        .expect("written");
+    }
+    std::fs::write(masuk.join("lama.doc"), [0xD0, 0xCF, 0x11, 0xE0]).expect("written");
+    let keluar = dir.path().join("sops");
+    let out = common::sopc()
+        .current_dir(dir.path())
+        .args(["impor", "masuk", "-o", "sops"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("ditolak"), "{out}");
+    assert!(
+        out.lines().last().is_some_and(|l| l.ends_with("1 ditolak")),
+        "{out}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&keluar)
+        .expect("the output folder exists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut expected: Vec<String> = sops()
+        .iter()
+        .take(2)
+        .map(|p| {
+            let s = parse("a.yaml", &std::fs::read_to_string(p).expect("readable"));
+            format!("{}.yaml", sopc::app::init::slug(&text(&s.nama)))
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(names, expected);
+}
+
+/// A long SOP over several pages, with decisions looping back and a jump
+/// (`lanjut`), in the style of the render benchmark.
+fn panjang(n: usize) -> String {
+    let aktor = [
+        "Petugas Loket",
+        "Kasubbag Umum",
+        "Sekretaris",
+        "Kepala Dinas",
+    ];
+    let mut y = String::from(
+        "nomor: 800/1/2024\nnama: Pelayanan Uji Panjang\nstatus: final\n\
+         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
+         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
+         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
+         kualifikasi_pelaksana: [Memahami tata naskah dinas]\nketerkaitan: [SOP Arsip]\n\
+         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
+         pencatatan_pendataan: [Buku register]\npelaksana:\n",
+    );
+    for a in aktor {
+        y += &format!("  - {a}\n");
+    }
+    y += "langkah:\n";
+    for i in 0..n {
+        y += &format!(
+            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
+            i + 1,
+            aktor[(i * 5 / 3) % 4],
+            1 + i % 7,
+            i + 1
+        );
+        if i % 12 == 8 && i + 1 < n {
+            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
+        }
+    }
+    y
+}
+
+#[test]
+fn a_table_over_several_pages_comes_back_once_with_its_flow() {
+    let asli = parse("panjang.yaml", &panjang(30));
+    for (kertas, orientasi) in [
+        (Kertas::F4, Orientasi::Lanskap),
+        (Kertas::A4, Orientasi::Potret),
+    ] {
+        let pdf = render(&asli, kertas, orientasi);
+        let pages = sopc::impor::pdf::read(&pdf).expect("the PDF reads").len();
+        assert!(pages >= 3, "the table runs over several pages ({pages})");
+        let balik = impor(&pdf);
+        assert_eq!(balik.steps().len(), 30, "{kertas:?}");
+        assert_eq!(
+            balik
+                .steps()
+                .iter()
+                .filter(|s| s.keputusan.is_some())
+                .count(),
+            2
+        );
+        let (a, b) = (pokok(&asli), pokok(&balik));
+        let beda: Vec<String> = a
+            .iter()
+            .zip(&b)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+            .collect();
+        assert!(
+            beda.is_empty() && a.len() == b.len(),
+            "{kertas:?} {orientasi:?} differs:\n{}",
+            beda.join("\n")
+        );
+    }
+}
+
+// --- DOCX -------------------------------------------------------------------------
+
+/// A `.docx` holding `body` as its `word/document.xml` body, written with
+/// the zip crate (no word processor needed).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opt = zip::write::SimpleFileOptions::default();
+    z.start_file("[Content_Types].xml", opt).expect("entry");
+    z.write_all(b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>")
+        .expect("written");
+    z.start_file("word/document.xml", opt).expect("entry");
+    z.write_all(xml.as_bytes()).expect("written");
+    z.finish().expect("finished").into_inner()
+}
+
+/// A cell: `props` inside `w:tcPr`, then its paragraphs (`inner` raw XML
+/// appended to the last paragraph's runs).
+fn tc(props: &str, paras: &[&str], inner: &str) -> String {
+    let mut s = format!("<w:tc><w:tcPr>{props}</w:tcPr>");
+    if paras.is_empty() {
+        s.push_str(&format!("<w:p>{inner}</w:p>"));
+    }
+    for (i, p) in paras.iter().enumerate() {
+        let extra = if i + 1 == paras.len() { inner } else { "" };
+        s.push_str(&format!(
+            "<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r>{extra}</w:p>"
+        ));
+    }
+    s + "</w:tc>"
+}
+
+fn tr(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
+/// A DrawingML shape with the given preset, in an `mc:AlternateContent`
+/// whose VML fallback says `fallback`: only one branch may be read.
+fn shape(prst: &str, fallback: &str) -> String {
+    format!(
+        r##"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="900000" cy="400000"/><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:t>teks di dalam bentuk</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape type="#{fallback}"/></w:pict></mc:Fallback></mc:AlternateContent></w:r>"##
+    )
+}
+
+/// A small SOP as an office drafts it in Word: the identity table with the
+/// instansi merged down the left, the six boxes, and a procedure table with
+/// grouped headers (Pelaksana, Mutu Baku) over two rows, four steps, one a
+/// decision, symbols drawn as DrawingML (with VML fallbacks), as VML only,
+/// and marked by shading; one row starts after a `gridBefore`.
+fn sop_docx() -> Vec<u8> {
+    let c = |p: &[&str]| tc("", p, "");
+    let restart = "<w:vMerge w:val=\"restart\"/>";
+    let cont = "<w:vMerge/>";
+    let identitas = [
+        tr(&[
+            tc(
+                restart,
+                &[
+                    "PEMERINTAH KABUPATEN CONTOH",
+                    "DINAS KOMUNIKASI",
+                    "BIDANG UMUM",
+                ],
+                "",
+            ),
+            c(&["Nomor SOP"]),
+            c(&["800/12/DK/2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Tanggal Pembuatan"]),
+            c(&["2 Januari 2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Tanggal Efektif"]),
+            c(&["15 Januari 2024"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Disahkan oleh"]),
+            c(&[
+                "Kepala Dinas Komunikasi",
+                "",
+                "Budi Santoso, S.Kom.",
+                "Pembina (IV/a)",
+                "NIP. 19700101 200003 1 001",
+            ]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            c(&["Nama SOP"]),
+            c(&["Penerbitan Surat Rekomendasi"]),
+        ]),
+    ]
+    .concat();
+    let kotak = [
+        tr(&[c(&["Dasar Hukum:"]), c(&["Kualifikasi Pelaksana:"])]),
+        tr(&[
+            c(&[
+                "1. Undang-Undang Nomor 23 Tahun 2014",
+                "2. Peraturan Bupati Nomor 5 Tahun 2020",
+            ]),
+            c(&["Memahami tata naskah dinas"]),
+        ]),
+        tr(&[c(&["Keterkaitan:"]), c(&["Peralatan/Perlengkapan:"])]),
+        tr(&[c(&["-"]), c(&["Komputer", "Printer"])]),
+        tr(&[c(&["Peringatan:"]), c(&["Pencatatan dan Pendataan:"])]),
+        tr(&[
+            c(&["Surat tidak diterbitkan bila berkas tidak lengkap"]),
+            c(&["Buku agenda"]),
+        ]),
+    ]
+    .concat();
+    let span = |n: u32, p: &[&str]| tc(&format!("<w:gridSpan w:val=\"{n}\"/>"), p, "");
+    let vm = |p: &[&str]| tc(restart, p, "");
+    let fill = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/>";
+    let prosedur = [
+        tr(&[
+            vm(&["No"]),
+            vm(&["Kegiatan"]),
+            span(3, &["Pelaksana"]),
+            span(3, &["Mutu Baku"]),
+            vm(&["Keterangan"]),
+        ]),
+        tr(&[
+            tc(cont, &[], ""),
+            tc(cont, &[], ""),
+            c(&["Staf"]),
+            c(&["Kepala Seksi"]),
+            c(&["Kepala Dinas"]),
+            c(&["Kelengkapan"]),
+            c(&["Waktu"]),
+            c(&["Output"]),
+            tc(cont, &[], ""),
+        ]),
+        tr(&[
+            c(&["1"]),
+            c(&["Menerima permohonan &amp; berkas"]),
+            tc("", &[], &shape("flowChartTerminator", "_x0000_t110")),
+            c(&[]),
+            c(&[]),
+            c(&["Surat permohonan", "KTP"]),
+            c(&["15 menit"]),
+            c(&["Berkas diterima"]),
+            c(&[]),
+        ]),
+        tr(&[
+            c(&["2"]),
+            c(&["Memeriksa kelengkapan berkas"]),
+            c(&[]),
+            tc("", &[], &shape("flowChartDecision", "_x0000_t109")),
+            c(&[]),
+            c(&["Berkas permohonan"]),
+            c(&["30 menit"]),
+            c(&["Berkas terperiksa"]),
+            c(&["Ya: ke langkah 3; Tidak: kembali ke langkah 1"]),
+        ]),
+        format!(
+            "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}</w:tr>",
+            [
+                c(&["Menandatangani surat rekomendasi"]),
+                // a "Ya" label drawn as a text box: not a symbol
+                tc("", &[], &shape("rect", "_x0000_t202")),
+                c(&[]),
+                tc(fill, &[], ""),
+                c(&["Konsep surat"]),
+                c(&["1 hari"]),
+                c(&["Surat rekomendasi"]),
+                c(&[]),
+            ]
+            .concat()
+        ),
+        tr(&[
+            c(&["4"]),
+            c(&["Menyerahkan surat kepada pemohon"]),
+            tc(
+                "",
+                &[],
+                "<w:r><w:pict><v:shape type=\"#_x0000_t116\"/></w:pict></w:r>",
+            ),
+            c(&[]),
+            c(&[]),
+            c(&["Surat rekomendasi"]),
+            c(&["10 menit"]),
+            c(&["Tanda terima"]),
+            c(&[]),
+        ]),
+    ]
+    .concat();
+    docx(&format!(
+        "<w:tbl>{identitas}</w:tbl><w:p/><w:tbl>{kotak}</w:tbl><w:p/><w:tbl>{prosedur}</w:tbl>"
+    ))
+}
+
+#[test]
+fn a_docx_sop_comes_back_from_words_own_structure() {
+    let d = sopc::impor::dari_docx(&sop_docx())
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "uji.docx");
+    let s = parse("impor.yaml", &yaml);
+    let p = pokok(&s);
+    let has = |line: &str| assert!(p.iter().any(|l| l == line), "{line}\n{p:#?}\n{yaml}");
+    has("nomor 800/12/DK/2024");
+    has("nama Penerbitan Surat Rekomendasi");
+    has("pemerintah pemerintah kabupaten contoh");
+    has("instansi dinas komunikasi");
+    has("jabatan kepala dinas komunikasi");
+    has("pengesah Budi Santoso, S.Kom.");
+    has("pangkat Pembina (IV/a)");
+    has("nip 19700101 200003 1 001");
+    has(
+        r#"dasar_hukum ["Undang-Undang Nomor 23 Tahun 2014", "Peraturan Bupati Nomor 5 Tahun 2020"]"#,
+    );
+    has(r#"peralatan ["Komputer", "Printer"]"#);
+    has(r#"pelaksana ["Staf", "Kepala Seksi", "Kepala Dinas"]"#);
+    has("langkah 4");
+    has("1 kegiatan Menerima permohonan & berkas");
+    has("1 pelaksana Staf");
+    has("2 pelaksana Kepala Seksi");
+    // the row after a gridBefore: its cells shifted by one grid column
+    has("3 kegiatan Menandatangani surat rekomendasi");
+    has("3 pelaksana Kepala Dinas");
+    has("4 pelaksana Staf");
+    has("1 waktu 15 menit");
+    has("3 waktu 1 hari");
+    has(r#"1 kelengkapan Daftar(["Surat permohonan", "KTP"])"#);
+    has(r#"2 output Teks("Berkas terperiksa")"#);
+    // the decision: tidak back to step 1, ya on to the next
+    has(r#"2 keputusan Some((2, 0, "ya", "tidak"))"#);
+    has("1 keputusan None");
+    // one branch of mc:AlternateContent only: the fallback of step 1 is a
+    // decision and of step 2 a process, and neither was read
+    assert!(d.langkah[0].keputusan.is_none());
+    assert_eq!(d.langkah[0].simbol.len(), 1);
+    assert_eq!(d.langkah[1].simbol.len(), 1);
+    assert_eq!(d.langkah[2].simbol.len(), 1);
+    // the text inside a shape is not the cell's text
+    assert!(!yaml.contains("teks di dalam bentuk"), "{yaml}");
+}
+
+#[test]
+fn the_command_imports_a_docx_and_checks_it() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("sop.docx"), sop_docx()).expect("written");
+    common::sopc()
+        .current_dir(dir.path())
+        .args(["impor", "sop.docx", "-o", "hasil.yaml"])
+        .assert()
+        .code(0);
+    let written = std::fs::read_to_string(dir.path().join("hasil.yaml")).expect("written");
+    assert!(written.contains("status: draf"), "{written}");
+    assert_eq!(
+        text(&parse("hasil.yaml", &written).nama),
+        "Penerbitan Surat Rekomendasi"
+    );
+}
+
+#[test]
+fn hostile_docx_files_are_refused_never_a_panic() {
+    use sopc::impor::docx::Cacat;
+    use std::io::Write;
+    let refused = |bytes: &[u8]| sopc::impor::dari_docx(bytes).err();
+    // not a zip, a truncated one, one without word/document.xml
+    assert_eq!(
+        refused(b"PK\x03\x04 rusak"),
+        Some(Tolak::Docx(Cacat::Arsip))
+    );
+    let good = sop_docx();
+    assert!(refused(&good[..good.len() / 2]).is_some());
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file("lain.txt", zip::write::SimpleFileOptions::default())
+        .expect("entry");
+    z.write_all(b"x").expect("written");
+    let lain = z.finish().expect("finished").into_inner();
+    assert_eq!(refused(&lain), Some(Tolak::Docx(Cacat::TanpaDokumen)));
+    // a zip bomb: 40 MiB of zeros deflated to a few KiB is cut at the cap
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    z.start_file("word/document.xml", deflated).expect("entry");
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..40 {
+        z.write_all(&zeros).expect("written");
+    }
+    let bomb = z.finish().expect("finished").into_inner();
+    assert!(bomb.len() < 1 << 20, "{}", bomb.len());
+    assert_eq!(refused(&bomb), Some(Tolak::Docx(Cacat::Berlebihan)));
+    // too many entries
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..10_001 {
+        z.start_file(format!("{i}"), zip::write::SimpleFileOptions::default())
+            .expect("entry");
+    }
+    let many = z.finish().expect("finished").into_inner();
+    assert_eq!(refused(&many), Some(Tolak::Docx(Cacat::Berlebihan)));
+    // elements nested beyond any document, and broken XML
+    let deep = docx(&"<w:p>".repeat(5_000));
+    assert_eq!(refused(&deep), Some(Tolak::Docx(Cacat::Berlebihan)));
+    let broken = docx("<w:tbl><w:tr></w:tbl>");
+    assert_eq!(refused(&broken), Some(Tolak::Docx(Cacat::Xml)));
+    // a gridSpan of millions of columns is bounded, and a document without
+    // a procedure table is not an SOP
+    let wide = docx(&format!(
+        "<w:tbl>{}</w:tbl>",
+        tr(&[tc("<w:gridSpan w:val=\"99999999\"/>", &["x"], "")]).repeat(3)
+    ));
+    assert!(refused(&wide).is_some());
+    assert_eq!(
+        refused(&docx("<w:p><w:r><w:t>Surat biasa</w:t></w:r></w:p>")),
+        Some(Tolak::BukanSop(BukanSop::TanpaTabel))
+    );
+}
