@@ -132,7 +132,10 @@ fn build(n: usize) -> (Duration, u64) {
 fn buku(n: usize) -> (Duration, u64) {
     let repo = repositori(n);
     let (wall, rss) = jalankan(repo.path(), &["buku", "sops", "-o", "buku.pdf"]);
-    assert!(repo.path().join("buku.pdf").is_file(), "the book is written");
+    assert!(
+        repo.path().join("buku.pdf").is_file(),
+        "the book is written"
+    );
     println!(
         "sopc buku,  {n:>5} SOPs: {:>6.1} s wall, peak RSS {:>6.0} MB",
         wall.as_secs_f64(),

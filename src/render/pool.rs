@@ -49,7 +49,9 @@ pub fn run<R: Send>(f: impl FnOnce() -> R + Send) -> R {
         return f();
     }
     static SHARED: OnceLock<rayon::ThreadPool> = OnceLock::new();
-    SHARED.get_or_init(|| pool(cores(), "sopc-typst")).install(f)
+    SHARED
+        .get_or_init(|| pool(cores(), "sopc-typst"))
+        .install(f)
 }
 
 /// `f` of every item, in the items' order, computed on one worker per core
