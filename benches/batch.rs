@@ -79,6 +79,10 @@ fn repositori(n: usize) -> tempfile::TempDir {
 }
 
 /// Wall time and peak RSS (bytes) of one run of `sopc args…` in `dir`.
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its rusage"
+)]
 fn jalankan(dir: &Path, args: &[&str]) -> (Duration, u64) {
     let t = Instant::now();
     let child = Command::new(env!("CARGO_BIN_EXE_sopc"))
