@@ -624,3 +624,27 @@ fn odd_but_possible_flows_still_print() {
     let h = render(&kosong.sop.unwrap());
     assert_ada(&h.teks[1], "JUMLAH");
 }
+
+/// Lists as deep as check accepts in every text cell of a step, rendered
+/// from a test thread (a 2 MiB stack): Typst runs on sopc's own threads
+/// with deep stacks, whatever thread asks for the PDF.
+#[test]
+fn the_deepest_accepted_lists_render_from_any_thread() {
+    let dalam = sopc::teks::MAKS_TINGKAT_DAFTAR;
+    let daftar: String = (0..dalam)
+        .map(|k| format!("      {}- tingkat {}\n", "  ".repeat(k), k + 1))
+        .collect();
+    let langkah = format!(
+        "  - kegiatan: |\n      Memeriksa berkas\n\n{daftar}    pelaksana: Petugas\n    waktu: 5 menit\n    output: Berkas\n    keterangan: |\n{daftar}  - kegiatan: Menandatangani surat\n    pelaksana: Kepala\n    waktu: 5 menit\n    output: Surat\n"
+    );
+    let s = sop_dengan("final", &langkah);
+    let t = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || semua(&render(&s)))
+        .expect("a test thread")
+        .join()
+        .expect("the render does not overflow the caller's stack");
+    // the deepest item, in the kegiatan and in the keterangan
+    let paling_dalam = rapat(&format!("tingkat {dalam}"));
+    assert_eq!(rapat(&t).matches(&paling_dalam).count(), 2, "{t}");
+}

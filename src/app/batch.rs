@@ -292,14 +292,11 @@ pub fn build_with_progress(
     } else {
         ""
     };
-    reports
-        .par_iter()
-        .map(|r| {
-            let outcome = build_one(r, &renderer, out, single, suffix, bagian);
-            done();
-            outcome
-        })
-        .collect()
+    crate::render::pool::map(reports, |r| {
+        let outcome = build_one(r, &renderer, out, single, suffix, bagian);
+        done();
+        outcome
+    })
 }
 
 fn build_one(

@@ -24,12 +24,11 @@ use super::data::Anchor;
 use super::engine::{self, Berkas, Dokumen, Template};
 use super::markdown::{self, Teks};
 use super::measure::{periksa_baris, salah_tata_letak};
-use super::{Input, RenderError, Renderer, Siap, data};
+use super::{Input, RenderError, Renderer, Siap, data, pool};
 use crate::model::Status;
 use crate::model::gambar::Gambar;
 use crate::msg;
 use crate::paper::Sheet;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// What goes into the book.
@@ -222,17 +221,17 @@ impl Renderer {
             .iter()
             .map(|s| s.input.logo.map(|l| gambar.gambar(l).clone()))
             .collect();
-        let mut siap: Vec<Siap> = buku
-            .sop
-            .par_iter()
-            .zip(logo_sop)
-            .map(|(s, logo)| {
-                let siap = self.siapkan(s.input, logo.as_ref(), super::Bagian::Lengkap);
-                done();
-                siap
-            })
-            .collect::<Result<_, _>>()
-            .map_err(|e| sebut_sop(e, buku, &[]))?;
+        let sop: Vec<_> = buku.sop.iter().zip(logo_sop).collect();
+        let mut siap: Vec<Siap> = pool::map(&sop, |(s, logo)| {
+            let siap = self.siapkan(s.input, logo.as_ref(), super::Bagian::Lengkap);
+            engine::evict(10);
+            done();
+            siap
+        })
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| s.map_err(|e| sebut_sop(e, buku, &[i])))
+        .collect::<Result<_, _>>()?;
         for (s, siap) in buku.sop.iter().zip(&mut siap) {
             tautkan(s, siap, buku.sop.len());
         }
@@ -240,10 +239,24 @@ impl Renderer {
         // compilation; a book of hundreds of SOPs would carry them all.
         engine::evict(0);
         let data = self.data_buku(buku, &siap, &mut gambar);
-        let (doc, w) = self.engine.compile(Template::Buku, &data, gambar.berkas)?;
+        pool::run(|| self.cetak_buku(buku, &siap, &data, gambar.berkas))
+    }
+
+    /// The book's one compilation, its checks and its PDF.
+    fn cetak_buku(
+        &self,
+        buku: &Buku,
+        siap: &[Siap],
+        data: &DataBuku,
+        berkas: Vec<Berkas>,
+    ) -> Result<HasilBuku, RenderError> {
+        let (doc, w) = self.engine.compile(Template::Buku, data, berkas)?;
+        // The document is all that is left to read; the compilation's
+        // memoised layouts would otherwise stay alive through the export.
+        engine::evict(0);
         let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
         peringatan.extend(w);
-        let halaman_sop = self.periksa_buku(&doc, buku, &siap)?;
+        let halaman_sop = self.periksa_buku(&doc, buku, siap)?;
         let pdf = doc.pdf(format!("sopc-buku:{}", data.judul))?;
         Ok(HasilBuku {
             pdf,

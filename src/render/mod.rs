@@ -22,6 +22,7 @@ pub mod data;
 mod engine;
 mod markdown;
 mod measure;
+pub mod pool;
 
 pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
 pub use engine::BAWAAN as HURUF_BAWAAN;
@@ -176,9 +177,11 @@ impl Renderer {
     /// Like [`Renderer::render`], with the laid-out text, shapes and plan.
     pub fn render_hasil(&self, input: Input, bagian: Bagian) -> Result<Hasil, RenderError> {
         self.periksa_huruf()?;
-        let hasil = self.render_dalam(input, bagian);
-        engine::evict(10);
-        hasil
+        pool::run(|| {
+            let hasil = self.render_dalam(input, bagian);
+            engine::evict(10);
+            hasil
+        })
     }
 
     /// A system font that was asked for and is missing is an error, never a
