@@ -155,19 +155,19 @@ impl Config {
 pub fn in_file(root: &Path, m: Msg) -> Msg {
     let p = root.join(CONFIG_FILE);
     let p = p.display();
-    Msg::new(format!("{p}: {}", m.id), format!("{p}: {}", m.en))
+    m.within(|text| format!("{p}: {text}"))
 }
 
-/// The kind of a TOML value, in words: (Indonesian, English).
-fn jenis(value: &DeValue) -> (&'static str, &'static str) {
+/// The kind of a TOML value, in words.
+fn jenis(value: &DeValue) -> Msg {
     match value {
-        DeValue::String(_) => ("teks", "text"),
-        DeValue::Integer(_) => ("bilangan bulat", "a whole number"),
-        DeValue::Float(_) => ("bilangan pecahan", "a fraction"),
-        DeValue::Boolean(_) => ("nilai benar/salah", "a true/false value"),
-        DeValue::Datetime(_) => ("tanggal", "a date"),
-        DeValue::Array(_) => ("daftar", "a list"),
-        DeValue::Table(_) => ("tabel", "a table"),
+        DeValue::String(_) => Msg::fixed("teks", "text"),
+        DeValue::Integer(_) => Msg::fixed("bilangan bulat", "a whole number"),
+        DeValue::Float(_) => Msg::fixed("bilangan pecahan", "a fraction"),
+        DeValue::Boolean(_) => Msg::fixed("nilai benar/salah", "a true/false value"),
+        DeValue::Datetime(_) => Msg::fixed("tanggal", "a date"),
+        DeValue::Array(_) => Msg::fixed("daftar", "a list"),
+        DeValue::Table(_) => Msg::fixed("tabel", "a table"),
     }
 }
 
@@ -205,9 +205,10 @@ impl Letak {
     /// `message` at this place, then `help`.
     pub fn pesan(&self, message: Msg, help: Msg) -> Msg {
         let (l, c) = (self.line, self.col);
-        Msg::new(
-            format!("baris {l}, kolom {c}: {}\n{}", message.id, help.id),
-            format!("line {l}, column {c}: {}\n{}", message.en, help.en),
+        let (m_id, m_en, h_id, h_en) = (&message.id, &message.en, &help.id, &help.en);
+        msg!(
+            "baris {l}, kolom {c}: {m_id}\n{h_id}",
+            "line {l}, column {c}: {m_en}\n{h_en}"
         )
     }
 }
@@ -348,7 +349,7 @@ impl Baca<'_> {
                 "unknown value \"{w}\" for `{key}`"
             ),
             None => {
-                let (id, en) = jenis(value.get_ref());
+                let Msg { id, en } = jenis(value.get_ref());
                 msg!(
                     "`{key}` harus berupa teks, bukan {id}",
                     "`{key}` must be text, not {en}"

@@ -4,6 +4,7 @@
 
 use crate::source::Span;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Language of the messages a user reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -15,25 +16,43 @@ pub enum Lang {
     En,
 }
 
-/// A text in both languages.
+/// A text in both languages: the one type for every word a user reads, from
+/// a rule's title to a parser's `help:`. Written side by side so the twins
+/// stay in step; fixed texts are `const` ([`Msg::fixed`]), formatted ones come
+/// from [`msg!`](crate::msg).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Msg {
-    pub id: String,
-    pub en: String,
+    pub id: Cow<'static, str>,
+    pub en: Cow<'static, str>,
 }
 
 impl Msg {
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Msg {
+    pub fn new(id: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Msg {
         Msg {
             id: id.into(),
             en: en.into(),
         }
     }
+
+    /// A fixed text, usable in a `static` (a rule's title and documentation).
+    pub const fn fixed(id: &'static str, en: &'static str) -> Msg {
+        Msg {
+            id: Cow::Borrowed(id),
+            en: Cow::Borrowed(en),
+        }
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
             Lang::Id => &self.id,
             Lang::En => &self.en,
         }
+    }
+
+    /// This text inside a frame written once for both languages
+    /// (`tanggal.efektif: {}`), e.g. to prefix the key a parser error is about.
+    pub fn within(&self, frame: impl Fn(&str) -> String) -> Msg {
+        Msg::new(frame(&self.id), frame(&self.en))
     }
 }
 
@@ -41,10 +60,7 @@ impl Msg {
 #[macro_export]
 macro_rules! msg {
     ($id:expr, $en:expr $(,)?) => {
-        $crate::diag::Msg {
-            id: format!($id),
-            en: format!($en),
-        }
+        $crate::diag::Msg::new(format!($id), format!($en))
     };
 }
 
@@ -57,14 +73,88 @@ pub enum Severity {
 
 impl Severity {
     pub fn word(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Severity::Error, Lang::Id) => "galat",
-            (Severity::Warning, Lang::Id) => "peringatan",
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Warning, Lang::En) => "warning",
+        static GALAT: Msg = Msg::fixed("galat", "error");
+        static PERINGATAN: Msg = Msg::fixed("peringatan", "warning");
+        match self {
+            Severity::Error => &GALAT,
+            Severity::Warning => &PERINGATAN,
         }
+        .get(lang)
     }
 }
+
+/// A rule: its stable code, default severity and documentation. Every
+/// finding is made under one (`Diagnostic::new` takes the rule, never a bare
+/// code), and `check`'s registry lists them all, the way rustc's
+/// `rustc_error_codes` does; the rules themselves live beside the code that
+/// finds them (`check/rules/`, and the reading rules in `parse/rules.rs`).
+#[derive(Debug)]
+pub struct Rule {
+    /// Stable code, kebab-case Indonesian (`nip-tanggal-lahir`).
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule finds.
+    pub title: Msg,
+    /// The regulation or standard it comes from; `None` for sopc's own
+    /// safeguards (its *Mengapa* says why).
+    pub sumber: Option<&'static str>,
+    /// Markdown in the sections of [`DOC_SECTIONS`], written with
+    /// [`rule_doc!`](crate::rule_doc).
+    pub doc: Msg,
+}
+
+/// A rule's documentation ([`Rule::doc`]) from its four sections, each in
+/// both languages; a section's example (`code:`, a fenced block) is written
+/// once and shown in both. The headings are those of [`DOC_SECTIONS`], so a
+/// rule cannot leave one out (`every_rule_documents_the_same_sections`
+/// checks the result).
+///
+/// ```ignore
+/// doc: rule_doc! {
+///     apa: { id: "…", en: "…" },
+///     mengapa: { id: "…", en: "…" },
+///     contoh: { code: "```yaml\nnip: \"1968\"\n```" },
+///     perbaikan: { id: "…", en: "…", code: "```yaml\n…\n```" },
+/// },
+/// ```
+#[macro_export]
+macro_rules! rule_doc {
+    (
+        apa: { $($apa:tt)* },
+        mengapa: { $($mengapa:tt)* },
+        contoh: { $($contoh:tt)* },
+        perbaikan: { $($perbaikan:tt)* } $(,)?
+    ) => {
+        $crate::diag::Msg::fixed(
+            concat!(
+                "## Apa yang diperiksa\n\n", $crate::rule_doc!(@id $($apa)*),
+                "\n\n## Mengapa\n\n", $crate::rule_doc!(@id $($mengapa)*),
+                "\n\n## Contoh\n\n", $crate::rule_doc!(@id $($contoh)*),
+                "\n\n## Perbaikan\n\n", $crate::rule_doc!(@id $($perbaikan)*),
+            ),
+            concat!(
+                "## What it checks\n\n", $crate::rule_doc!(@en $($apa)*),
+                "\n\n## Why\n\n", $crate::rule_doc!(@en $($mengapa)*),
+                "\n\n## Example\n\n", $crate::rule_doc!(@en $($contoh)*),
+                "\n\n## Fix\n\n", $crate::rule_doc!(@en $($perbaikan)*),
+            ),
+        )
+    };
+    (@id id: $id:literal, en: $en:literal $(,)?) => { $id };
+    (@en id: $id:literal, en: $en:literal $(,)?) => { $en };
+    (@id id: $id:literal, en: $en:literal, code: $code:literal $(,)?) => { concat!($id, "\n", $code) };
+    (@en id: $id:literal, en: $en:literal, code: $code:literal $(,)?) => { concat!($en, "\n", $code) };
+    (@id code: $code:literal $(,)?) => { $code };
+    (@en code: $code:literal $(,)?) => { $code };
+}
+
+/// The headings every rule's documentation has, in this order.
+pub static DOC_SECTIONS: [Msg; 4] = [
+    Msg::fixed("Apa yang diperiksa", "What it checks"),
+    Msg::fixed("Mengapa", "Why"),
+    Msg::fixed("Contoh", "Example"),
+    Msg::fixed("Perbaikan", "Fix"),
+];
 
 /// A secondary place that explains the finding ("first written here").
 #[derive(Clone, Debug, PartialEq)]
@@ -86,10 +176,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: &'static str, severity: Severity, span: Option<Span>, message: Msg) -> Self {
+    /// A finding of `rule`, at its default severity.
+    pub fn new(rule: &'static Rule, span: Option<Span>, message: Msg) -> Self {
         Diagnostic {
-            code,
-            severity,
+            code: rule.code,
+            severity: rule.severity,
             message,
             help: None,
             span,
@@ -130,50 +221,13 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// An error of a domain parser (NIP, pangkat, dasar hukum, tanggal): its
-/// message and its fix, each in Bahasa Indonesia and English built side by
-/// side so the twins stay in step.
+/// An error of a domain parser (NIP, pangkat, dasar hukum, tanggal, waktu):
+/// what is wrong and how to fix it.
 pub trait Kesalahan {
-    /// (Indonesian, English) message.
-    fn teks(&self) -> (String, String);
-    /// (Indonesian, English) fix.
-    fn petunjuk(&self) -> (String, String);
-
-    /// Message in Bahasa Indonesia.
-    fn pesan(&self) -> String {
-        self.teks().0
-    }
-    /// Message in English.
-    fn message_en(&self) -> String {
-        self.teks().1
-    }
-    /// How to fix it, in Bahasa Indonesia.
-    fn saran(&self) -> Option<String> {
-        Some(self.petunjuk().0)
-    }
-    /// How to fix it, in English.
-    fn help_en(&self) -> Option<String> {
-        Some(self.petunjuk().1)
-    }
     /// The message of a diagnostic.
-    fn msg(&self) -> Msg {
-        let (id, en) = self.teks();
-        Msg::new(id, en)
-    }
-    /// The `help:` of a diagnostic.
-    fn help(&self) -> Option<Msg> {
-        let (id, en) = self.petunjuk();
-        Some(Msg::new(id, en))
-    }
-}
-
-/// A `help:` from a parser error's Indonesian hint and its English twin
-/// (the Indonesian text stands in when there is no twin).
-pub fn bantuan(id: Option<String>, en: Option<String>) -> Option<Msg> {
-    id.map(|id| {
-        let en = en.unwrap_or_else(|| id.clone());
-        Msg::new(id, en)
-    })
+    fn message(&self) -> Msg;
+    /// The `help:` of a diagnostic, when there is a fix to offer.
+    fn help(&self) -> Option<Msg>;
 }
 
 /// Why a file operation failed, in sopc's words: the operating system's
@@ -218,17 +272,18 @@ pub fn sebab_io(e: &std::io::Error) -> Msg {
 
 /// "tidak dapat {verb} {what}: {why}", the why from [`sebab_io`]; `verb` is
 /// one of [`MEMBACA`], [`MENULIS`], [`MEMBUAT`].
-pub fn gagal_io(verb: (&str, &str), what: impl std::fmt::Display, e: &std::io::Error) -> Msg {
+pub fn gagal_io(verb: Msg, what: impl std::fmt::Display, e: &std::io::Error) -> Msg {
     let why = sebab_io(e);
-    Msg::new(
-        format!("tidak dapat {} {what}: {}", verb.0, why.id),
-        format!("cannot {} {what}: {}", verb.1, why.en),
+    let (verb_id, verb_en, why_id, why_en) = (&verb.id, &verb.en, &why.id, &why.en);
+    msg!(
+        "tidak dapat {verb_id} {what}: {why_id}",
+        "cannot {verb_en} {what}: {why_en}"
     )
 }
 
-pub const MEMBACA: (&str, &str) = ("membaca", "read");
-pub const MENULIS: (&str, &str) = ("menulis", "write");
-pub const MEMBUAT: (&str, &str) = ("membuat", "create");
+pub const MEMBACA: Msg = Msg::fixed("membaca", "read");
+pub const MENULIS: Msg = Msg::fixed("menulis", "write");
+pub const MEMBUAT: Msg = Msg::fixed("membuat", "create");
 
 /// The standard "did you mean" help.
 pub fn did_you_mean(candidate: &str) -> Msg {

@@ -53,15 +53,15 @@ impl Jenis {
     }
 
     /// (Indonesian, English) name, for messages.
-    fn nama(self) -> (&'static str, &'static str) {
+    fn nama(self) -> Msg {
         match self {
-            Jenis::Sop => ("berkas SOP", "SOP file"),
-            Jenis::Bawaan => ("berkas bawaan", "defaults file"),
-            Jenis::Konfigurasi => ("berkas konfigurasi", "configuration file"),
-            Jenis::Logo => ("berkas logo", "logo file"),
-            Jenis::Keputusan => ("berkas keputusan", "keputusan file"),
-            Jenis::Penjelasan => ("berkas penjelasan", "penjelasan file"),
-            Jenis::Impor => ("berkas yang diimpor", "imported file"),
+            Jenis::Sop => Msg::fixed("berkas SOP", "SOP file"),
+            Jenis::Bawaan => Msg::fixed("berkas bawaan", "defaults file"),
+            Jenis::Konfigurasi => Msg::fixed("berkas konfigurasi", "configuration file"),
+            Jenis::Logo => Msg::fixed("berkas logo", "logo file"),
+            Jenis::Keputusan => Msg::fixed("berkas keputusan", "keputusan file"),
+            Jenis::Penjelasan => Msg::fixed("berkas penjelasan", "penjelasan file"),
+            Jenis::Impor => Msg::fixed("berkas yang diimpor", "imported file"),
         }
     }
 }
@@ -105,22 +105,10 @@ impl Galat {
         }
     }
 
-    /// The finding code of this failure: a file sopc may not read, one
-    /// over its cap, or any other reading failure. None can be switched off.
-    pub fn kode(self) -> &'static str {
-        match self {
-            Galat::DiLuar | Galat::Tersembunyi => KODE_DI_LUAR,
-            Galat::TerlaluBesar { .. } => KODE_TERLALU_BESAR,
-            Galat::TidakAda | Galat::BukanBerkasBiasa(_) | Galat::TidakTerbaca(_) => {
-                KODE_TIDAK_TERBACA
-            }
-        }
-    }
-
     /// The message for the file at `path`: names the path, never its content.
     pub fn pesan(self, path: &Path, jenis: Jenis) -> Msg {
         let p = path.display();
-        let (ji, je) = jenis.nama();
+        let Msg { id: ji, en: je } = jenis.nama();
         match self {
             Galat::TidakAda => msg!("{ji} `{p}` tidak ditemukan", "the {je} `{p}` was not found"),
             Galat::DiLuar => msg!(
@@ -132,12 +120,13 @@ impl Galat {
                 "the {je} `{p}` lies in a hidden part of the repository (such as `.git`); sopc does not read it"
             ),
             Galat::BukanBerkasBiasa(m) => {
-                let (mi, me) = match m {
-                    Macam::Direktori => ("sebuah direktori", "a directory"),
-                    Macam::Fifo => ("sebuah pipa bernama (FIFO)", "a named pipe (FIFO)"),
-                    Macam::Perangkat => ("sebuah berkas perangkat", "a device file"),
-                    Macam::Soket => ("sebuah soket", "a socket"),
-                    Macam::Lain => ("bukan berkas biasa", "not a regular file"),
+                let Msg { id: mi, en: me } = match m {
+                    Macam::Direktori => Msg::fixed("sebuah direktori", "a directory"),
+                    Macam::Fifo => Msg::fixed("sebuah pipa bernama (FIFO)", "a named pipe (FIFO)"),
+                    Macam::Perangkat => Msg::fixed("sebuah berkas perangkat", "a device file"),
+                    Macam::Soket => Msg::fixed("sebuah soket", "a socket"),
+                    // Not "bukan berkas biasa": the message goes on to say so.
+                    Macam::Lain => Msg::fixed("jenis berkas lain", "another kind of file"),
                 };
                 msg!(
                     "{ji} `{p}` adalah {mi}, bukan berkas biasa; sopc tidak membacanya",
@@ -205,14 +194,6 @@ impl Galat {
         }
     }
 }
-
-/// The finding code of a file that cannot be read (vanished, unreadable,
-/// not a regular file).
-pub const KODE_TIDAK_TERBACA: &str = "berkas-tidak-terbaca";
-/// The finding code of a file outside the repository.
-pub const KODE_DI_LUAR: &str = "berkas-di-luar";
-/// The finding code of a file over its size cap.
-pub const KODE_TERLALU_BESAR: &str = "berkas-terlalu-besar";
 
 /// "16 MiB", "512 KiB".
 fn ukuran(n: u64) -> String {

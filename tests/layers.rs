@@ -9,10 +9,13 @@ use std::path::{Path, PathBuf};
 
 /// Bottom to top. A new module must be given a place here.
 const LAYERS: &[(&str, &[&str])] = &[
-    // Leaves: spans, diagnostics, paper and column geometry, file access.
+    // Leaves: spans, diagnostics, paper and column geometry, file access;
+    // `msg` and `rule_doc` are diag's macros, exported at the crate root.
     (
         "base",
-        &["source", "diag", "paper", "sandbox", "msg", "teks"],
+        &[
+            "source", "diag", "paper", "sandbox", "msg", "rule_doc", "teks",
+        ],
     ),
     // The typed SOP and its value grammars.
     ("model", &["model"]),

@@ -288,10 +288,10 @@ fn lampiran(root: &Root, base: &Path, p: &str) -> Result<Lampiran, Gagal> {
     let bytes = baca(root, base, p, Jenis::Keputusan)?;
     if bytes.starts_with(b"%PDF-") {
         let halaman = render::halaman_pdf(&bytes).map_err(|e| {
-            let m = e.message;
-            Gagal::Masukan(Msg::new(
-                format!("berkas keputusan `{p}`: {}", m.id),
-                format!("the keputusan file `{p}`: {}", m.en),
+            let Msg { id, en } = e.message;
+            Gagal::Masukan(msg!(
+                "berkas keputusan `{p}`: {id}",
+                "the keputusan file `{p}`: {en}"
             ))
         })?;
         return Ok(Lampiran::Pdf { bytes, halaman });

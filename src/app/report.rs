@@ -3,7 +3,8 @@
 //! README), GitHub workflow annotations, GitLab Code Quality and SARIF 2.1.0.
 
 use crate::app::batch::FileReport;
-use crate::diag::{Diagnostic, Lang, Severity};
+use crate::diag::{Diagnostic, Lang, Msg, Severity};
+use crate::msg;
 use crate::source::{SourceFile, Sources};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
@@ -82,12 +83,7 @@ pub fn place(d: &Diagnostic, sources: &Sources, fallback: &std::path::Path) -> P
 
 /// Human output: each finding with its snippet, then a summary per file.
 pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
-    let handler = miette::GraphicalReportHandler::new_themed(if color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    })
-    .with_width(100);
+    let handler = handler(color);
     let mut out = String::new();
     // A finding in a defaults file is the same for every SOP that inherits
     // it: shown once, then only counted.
@@ -99,34 +95,61 @@ pub fn human(reports: &[FileReport], lang: Lang, color: bool) -> String {
                 repeated += 1;
                 continue;
             }
-            let diag = to_miette(d, &r.sources, lang);
-            let _ = handler.render_report(&mut out, diag.as_ref());
-            out.push('\n');
+            finding(&handler, d, &r.sources, lang, &mut out);
         }
         let _ = writeln!(out, "{}", summary_line(r, lang));
     }
     if repeated > 0 {
-        let _ = match lang {
-            Lang::Id => writeln!(
-                out,
-                "({repeated} temuan di berkas bawaan yang sama tidak diulang)"
-            ),
-            Lang::En => writeln!(
-                out,
-                "({repeated} findings in the same defaults file not repeated)"
-            ),
-        };
+        let note = msg!(
+            "({repeated} temuan di berkas bawaan yang sama tidak diulang)",
+            "({repeated} findings in the same defaults file not repeated)"
+        );
+        let _ = writeln!(out, "{}", note.get(lang));
     }
     if reports.len() > 1 {
         let n = reports.len();
         let e: usize = reports.iter().map(FileReport::errors).sum();
         let w: usize = reports.iter().map(FileReport::warnings).sum();
-        let _ = match lang {
-            Lang::Id => writeln!(out, "{n} SOP diperiksa: {e} galat, {w} peringatan"),
-            Lang::En => writeln!(out, "{n} SOPs checked: {e} errors, {w} warnings"),
-        };
+        let total = msg!(
+            "{n} SOP diperiksa: {e} galat, {w} peringatan",
+            "{n} SOPs checked: {e} errors, {w} warnings"
+        );
+        let _ = writeln!(out, "{}", total.get(lang));
     }
     out
+}
+
+/// The findings alone, as `human` shows them, without colour (the rule
+/// snapshots pin this text).
+pub fn human_findings(diags: &[Diagnostic], sources: &Sources, lang: Lang) -> String {
+    let handler = handler(false);
+    let mut out = String::new();
+    for d in diags {
+        finding(&handler, d, sources, lang, &mut out);
+    }
+    out
+}
+
+fn handler(color: bool) -> miette::GraphicalReportHandler {
+    miette::GraphicalReportHandler::new_themed(if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    })
+    .with_width(100)
+}
+
+/// One finding with its snippet, then a blank line.
+fn finding(
+    handler: &miette::GraphicalReportHandler,
+    d: &Diagnostic,
+    sources: &Sources,
+    lang: Lang,
+    out: &mut String,
+) {
+    let diag = to_miette(d, sources, lang);
+    let _ = handler.render_report(out, diag.as_ref());
+    out.push('\n');
 }
 
 /// For a finding in another file than the SOP itself (a defaults file):
@@ -144,10 +167,9 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
     let path = r.path.display();
     let (e, w) = (r.errors(), r.warnings());
     let Some(h) = &r.hasil else {
-        return match lang {
-            Lang::Id => format!("{path}: {e} galat"),
-            Lang::En => format!("{path}: {e} errors"),
-        };
+        return msg!("{path}: {e} galat", "{path}: {e} errors")
+            .get(lang)
+            .to_owned();
     };
     let jam = r.jam_kerja_per_hari;
     let total = h.jumlah.format(jam);
@@ -156,24 +178,19 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
         .jalur
         .as_ref()
         .map(|(s, l)| (s.total.format(jam), l.total.format(jam)));
-    match lang {
-        Lang::Id => {
-            let mut s = format!("{path}: {steps} langkah, JUMLAH {total}");
-            if let Some((a, b)) = paths {
-                let _ = write!(s, " (jalur terpendek {a}, terpanjang {b})");
-            }
-            let _ = write!(s, "; {e} galat, {w} peringatan");
-            s
-        }
-        Lang::En => {
-            let mut s = format!("{path}: {steps} steps, total {total}");
-            if let Some((a, b)) = paths {
-                let _ = write!(s, " (shortest path {a}, longest {b})");
-            }
-            let _ = write!(s, "; {e} errors, {w} warnings");
-            s
-        }
-    }
+    let jalur = paths.map_or(Msg::fixed("", ""), |(a, b)| {
+        msg!(
+            " (jalur terpendek {a}, terpanjang {b})",
+            " (shortest path {a}, longest {b})"
+        )
+    });
+    let (jalur_id, jalur_en) = (&jalur.id, &jalur.en);
+    msg!(
+        "{path}: {steps} langkah, JUMLAH {total}{jalur_id}; {e} galat, {w} peringatan",
+        "{path}: {steps} steps, total {total}{jalur_en}; {e} errors, {w} warnings"
+    )
+    .get(lang)
+    .to_owned()
 }
 
 fn to_miette(
@@ -436,16 +453,13 @@ pub fn github(reports: &[FileReport], lang: Lang) -> String {
 pub fn github_summary(reports: &[FileReport], lang: Lang) -> String {
     let errors: usize = reports.iter().map(FileReport::errors).sum();
     let warnings: usize = reports.iter().map(FileReport::warnings).sum();
-    let mut out = match lang {
-        Lang::Id => format!(
-            "## sopc check\n\n{} berkas, {errors} galat, {warnings} peringatan\n\n| berkas | baris | tingkat | kode | pesan |\n|---|---|---|---|---|\n",
-            reports.len()
-        ),
-        Lang::En => format!(
-            "## sopc check\n\n{} files, {errors} errors, {warnings} warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n",
-            reports.len()
-        ),
-    };
+    let n = reports.len();
+    let mut out = msg!(
+        "## sopc check\n\n{n} berkas, {errors} galat, {warnings} peringatan\n\n| berkas | baris | tingkat | kode | pesan |\n|---|---|---|---|---|\n",
+        "## sopc check\n\n{n} files, {errors} errors, {warnings} warnings\n\n| file | line | severity | code | message |\n|---|---|---|---|---|\n"
+    )
+    .get(lang)
+    .to_owned();
     for r in reports {
         for d in &r.diagnostics {
             let p = place(d, &r.sources, &r.path);
@@ -547,8 +561,8 @@ pub fn sarif(reports: &[FileReport], lang: Lang) -> String {
         .map(|r| {
             json!({
                 "id": r.code,
-                "shortDescription": {"text": match lang { Lang::Id => r.title.0, Lang::En => r.title.1 }},
-                "fullDescription": {"text": r.doc},
+                "shortDescription": {"text": r.title.get(lang)},
+                "fullDescription": {"text": r.doc.get(lang)},
                 "defaultConfiguration": {"level": if r.severity == Severity::Error { "error" } else { "warning" }},
                 "properties": {"sumber": r.sumber},
             })

@@ -53,9 +53,10 @@ pub fn watch(paths: &[PathBuf], mut on_change: impl FnMut(Perubahan)) -> Result<
                 "the operating system refused to watch"
             ),
         };
-        Msg::new(
-            format!("tidak dapat memantau berkas: {}", why.id),
-            format!("cannot watch the files: {}", why.en),
+        let Msg { id, en } = why;
+        msg!(
+            "tidak dapat memantau berkas: {id}",
+            "cannot watch the files: {en}"
         )
     };
     let mut debouncer =

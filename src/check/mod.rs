@@ -7,7 +7,7 @@
 pub mod rules;
 
 use crate::config::{Config, Tingkat};
-use crate::diag::{Diagnostic, Msg, Severity, did_you_mean, suggest};
+use crate::diag::{Diagnostic, Lang, Msg, Severity, did_you_mean, suggest};
 use crate::model::Sop;
 use crate::model::alur::Alur;
 use crate::model::durasi::Jumlah;
@@ -17,19 +17,7 @@ use crate::parse::repo::{LogoMasalah, RepoIndex};
 use crate::source::{Sources, Span};
 use std::path::Path;
 
-/// A rule's identity and documentation.
-#[derive(Debug)]
-pub struct Rule {
-    /// Stable code, kebab-case Indonesian (`nip-tanggal-lahir`).
-    pub code: &'static str,
-    pub severity: Severity,
-    /// One line: what the rule finds (Indonesian, English).
-    pub title: (&'static str, &'static str),
-    /// The regulation it comes from.
-    pub sumber: &'static str,
-    /// Markdown: what it does, why, an example and what to write instead.
-    pub doc: &'static str,
-}
+pub use crate::diag::Rule;
 
 /// Everything a rule may look at.
 pub struct Ctx<'a> {
@@ -48,12 +36,7 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// Records a finding of `rule` at `span`.
     pub fn report(&mut self, rule: &'static Rule, span: Span, message: Msg) -> &mut Diagnostic {
-        self.out.push(Diagnostic::new(
-            rule.code,
-            rule.severity,
-            Some(span),
-            message,
-        ));
+        self.out.push(Diagnostic::new(rule, Some(span), message));
         self.out.last_mut().expect("a finding was just pushed")
     }
 
@@ -97,6 +80,50 @@ pub fn all_rules() -> impl Iterator<Item = &'static Rule> {
 
 pub fn find_rule(code: &str) -> Option<&'static Rule> {
     all_rules().find(|r| r.code == code)
+}
+
+/// `sopc explain CODE`: the rule's code, severity and title, the regulation
+/// it comes from, and its documentation, in `lang`.
+pub fn explain(rule: &Rule, lang: Lang) -> String {
+    static SUMBER: Msg = Msg::fixed("Sumber", "Source");
+    let sumber = rule
+        .sumber
+        .map(|s| format!("{}: {s}\n", SUMBER.get(lang)))
+        .unwrap_or_default();
+    format!(
+        "{} ({}) — {}\n{sumber}\n{}\n",
+        rule.code,
+        rule.severity.word(lang),
+        rule.title.get(lang),
+        rule.doc.get(lang)
+    )
+}
+
+/// `sopc explain --list`: one line per rule.
+pub fn list(lang: Lang) -> String {
+    all_rules()
+        .map(|r| {
+            let title = r.title.get(lang);
+            format!("{:<26} {:<10} {title}\n", r.code, r.severity.word(lang))
+        })
+        .collect()
+}
+
+/// The rules table of the README (between `<!-- rules:begin -->` and
+/// `<!-- rules:end -->`), generated from the registry so that it cannot drift;
+/// `SOPC_BLESS=1 cargo test --test check readme` rewrites it.
+pub fn readme_table() -> String {
+    let mut out = String::from("| code | severity | what it finds | source |\n|---|---|---|---|\n");
+    for r in all_rules() {
+        let sumber = r.sumber.unwrap_or("sopc");
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {sumber} |\n",
+            r.code,
+            r.severity.word(Lang::Id),
+            r.title.get(Lang::Id).replace('|', "\\|")
+        ));
+    }
+    out
 }
 
 /// Refuses a `sopc.toml` whose `[aturan]` names a rule that does not exist
@@ -260,7 +287,9 @@ pub fn apply_config(diags: &mut Vec<Diagnostic>, config: &Config) {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Helpers for rule tests: a clean SOP to start from, and checking a text.
+    //! Helpers for rule tests: a clean SOP to start from, checking a text,
+    //! and pinning a rule's output.
+    use super::Rule;
     use crate::config::Config;
     use std::path::Path;
 
@@ -336,14 +365,9 @@ langkah:
     /// Every finding of reading and checking `src`, each with its 1-based
     /// line and column (0, 0 without a span).
     pub fn diagnostics(src: &str) -> Vec<(crate::diag::Diagnostic, (usize, usize))> {
-        let loaded = crate::parse::parse_str("uji.yaml", src);
-        let mut diags = loaded.diagnostics;
-        if let Some(sop) = &loaded.sop {
-            let config = Config::default();
-            let hasil = super::check(sop, &loaded.sources, Path::new("uji.yaml"), &config, None);
-            diags.extend(hasil.diagnostics);
-        }
-        let file = &loaded.sources.files()[0];
+        let path = Path::new("uji.yaml");
+        let (diags, sources) = read_and_check(crate::parse::parse_str(path, src), path);
+        let file = &sources.files()[0];
         diags
             .into_iter()
             .map(|d| {
@@ -361,6 +385,84 @@ langkah:
             .collect()
     }
 
+    /// Reads and checks a loaded SOP: every finding, and the sources they
+    /// point into.
+    fn read_and_check(
+        loaded: crate::parse::Loaded,
+        path: &Path,
+    ) -> (Vec<crate::diag::Diagnostic>, crate::source::Sources) {
+        let mut diags = loaded.diagnostics;
+        if let Some(sop) = &loaded.sop {
+            let hasil = super::check(sop, &loaded.sources, path, &Config::default(), None);
+            diags.extend(hasil.diagnostics);
+        }
+        (diags, loaded.sources)
+    }
+
+    /// Pins the human output, in both languages, of the findings of `rule`
+    /// in `src` (read as `uji.yaml`) as `check/snapshots/<code>.snap`; fails
+    /// when the rule does not fire. Every rule has one (`every_rule_has_a_snapshot`).
+    pub fn snapshot(rule: &'static Rule, src: &str) {
+        let path = Path::new("uji.yaml");
+        let (diags, sources) = read_and_check(crate::parse::parse_str(path, src), path);
+        pin(rule, &diags, &sources, &[]);
+    }
+
+    /// [`snapshot`] of an SOP file on disk (for findings about bytes, sizes,
+    /// links and other files); `dir`, the temporary directory it is in, is shown as
+    /// `[dir]`.
+    pub fn snapshot_file(rule: &'static Rule, path: &Path, dir: &Path) {
+        let defaults = crate::parse::DefaultsCache::default();
+        let loaded = crate::parse::load(path, &defaults);
+        let (diags, sources) = read_and_check(loaded, path);
+        pin(
+            rule,
+            &diags,
+            &sources,
+            &[(&dir.display().to_string(), "[dir]")],
+        );
+    }
+
+    fn pin(
+        rule: &'static Rule,
+        diags: &[crate::diag::Diagnostic],
+        sources: &crate::source::Sources,
+        replace: &[(&str, &str)],
+    ) {
+        use crate::app::report::human_findings;
+        use crate::diag::Lang;
+        let own: Vec<_> = diags
+            .iter()
+            .filter(|d| d.code == rule.code)
+            .cloned()
+            .collect();
+        assert!(
+            !own.is_empty(),
+            "the fixture of `{}` does not trigger it",
+            rule.code
+        );
+        let mut text = format!(
+            "{}\n{}",
+            human_findings(&own, sources, Lang::Id),
+            human_findings(&own, sources, Lang::En)
+        );
+        let cwd = std::env::current_dir().map(|d| d.display().to_string());
+        for (from, to) in replace
+            .iter()
+            .copied()
+            .chain(cwd.as_deref().map(|d| (d, "[repo]")))
+        {
+            text = text.replace(from, to);
+        }
+        insta::with_settings!({
+            snapshot_path => "snapshots",
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(rule.code, text);
+        });
+    }
+
     /// Findings with one code.
     pub fn lines_of(src: &str, code: &str) -> Vec<usize> {
         findings(src)
@@ -373,8 +475,72 @@ langkah:
 
 #[cfg(test)]
 mod tests {
-    use super::check_aturan;
+    use super::{all_rules, check_aturan};
     use crate::config::Config;
+    use crate::diag::{DOC_SECTIONS, Lang};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_rule_has_a_snapshot() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/check/snapshots");
+        let pinned: BTreeSet<String> = std::fs::read_dir(&dir)
+            .expect("src/check/snapshots exists")
+            .filter_map(|e| {
+                e.ok()?
+                    .file_name()
+                    .to_str()?
+                    .strip_suffix(".snap")
+                    .map(String::from)
+            })
+            .collect();
+        let codes: BTreeSet<String> = all_rules().map(|r| r.code.to_string()).collect();
+        let missing: Vec<_> = codes.difference(&pinned).collect();
+        let stale: Vec<_> = pinned.difference(&codes).collect();
+        assert!(
+            missing.is_empty(),
+            "rules without a snapshot (add `snapshot(&RULE, fixture)` to the rule's tests): {missing:?}"
+        );
+        assert!(stale.is_empty(), "snapshots of no rule: {stale:?}");
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = BTreeSet::new();
+        for r in all_rules() {
+            assert!(seen.insert(r.code), "`{}` registered twice", r.code);
+            assert!(
+                r.code.split('-').all(|w| !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+                "`{}` is not kebab-case",
+                r.code
+            );
+        }
+    }
+
+    /// Every rule's documentation has the four sections, in order, each with
+    /// text, in both languages.
+    #[test]
+    fn every_rule_documents_the_same_sections() {
+        for r in all_rules() {
+            for lang in [Lang::Id, Lang::En] {
+                let doc = r.doc.get(lang);
+                let headings: Vec<&str> =
+                    doc.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+                let want: Vec<&str> = DOC_SECTIONS.iter().map(|m| m.get(lang)).collect();
+                assert_eq!(headings, want, "{} ({lang:?})", r.code);
+                for part in doc.split("## ").skip(1) {
+                    let body = part.split_once('\n').map_or("", |(_, b)| b.trim());
+                    assert!(
+                        !body.is_empty(),
+                        "{} ({lang:?}): empty section `{part}`",
+                        r.code
+                    );
+                }
+                assert!(!r.title.get(lang).is_empty(), "{} has no title", r.code);
+            }
+        }
+    }
 
     #[test]
     fn unknown_rule_code_is_refused_with_a_suggestion() {

@@ -7,6 +7,8 @@
 //! on user input; every rejection is a [`WaktuError`] with a byte range and, when
 //! possible, a suggested corrected text.
 
+use crate::diag::{Kesalahan, Msg, did_you_mean};
+use crate::msg;
 use std::fmt;
 use std::ops::{Add, AddAssign, Range};
 
@@ -300,95 +302,79 @@ impl WaktuError {
         self.saran = self.saran.map(|saran| sambung(s, bagian, &saran));
         self
     }
+}
 
-    /// Message in Bahasa Indonesia.
-    pub fn pesan(&self) -> String {
+impl Kesalahan for WaktuError {
+    fn message(&self) -> Msg {
+        use WaktuErrorKind as K;
         let dasar = match &self.kind {
-            WaktuErrorKind::SatuanTidakDikenal { ditemukan, saran } => {
+            K::SatuanTidakDikenal { ditemukan, saran } => {
                 let petunjuk = match saran {
-                    Some(_) => String::new(),
-                    None => "; gunakan detik, menit, jam, hari, hari kerja, minggu, atau bulan"
-                        .to_string(),
+                    Some(_) => Msg::fixed("", ""),
+                    None => Msg::fixed(
+                        "; gunakan detik, menit, jam, hari, hari kerja, minggu, atau bulan",
+                        "; use detik (seconds), menit (minutes), jam (hours), hari (days), \
+                         hari kerja (working days), minggu (weeks) or bulan (months)",
+                    ),
                 };
-                format!("satuan waktu \"{ditemukan}\" tidak dikenal{petunjuk}")
+                let (pid, pen) = (petunjuk.id, petunjuk.en);
+                msg!(
+                    "satuan waktu \"{ditemukan}\" tidak dikenal{pid}",
+                    "unknown time unit \"{ditemukan}\"{pen}"
+                )
             }
-            WaktuErrorKind::SatuanHilang => "angka tanpa satuan waktu".to_string(),
-            WaktuErrorKind::Kosong => {
-                "waktu kosong; isi durasi (mis. \"5 menit\") atau tulis \"sesuai kebutuhan\""
-                    .to_string()
-            }
-            WaktuErrorKind::RentangTerbalik => {
-                "batas atas rentang waktu lebih kecil daripada batas bawahnya".to_string()
-            }
-            WaktuErrorKind::RentangTidakLengkap => {
-                "rentang waktu tidak lengkap: batas atasnya tidak ada".to_string()
-            }
-            WaktuErrorKind::AngkaTidakValid => {
-                "angka tidak valid; gunakan angka positif dengan koma desimal, mis. \"1,5 jam\""
-                    .to_string()
-            }
-            WaktuErrorKind::TerlaluBesar => "nilai waktu terlalu besar".to_string(),
-            WaktuErrorKind::TitikAmbigu { bulat, pecahan } => format!(
+            K::SatuanHilang => Msg::fixed("angka tanpa satuan waktu", "number without a time unit"),
+            K::Kosong => Msg::fixed(
+                "waktu kosong; isi durasi (mis. \"5 menit\") atau tulis \"sesuai kebutuhan\"",
+                "empty duration; write a duration (e.g. \"5 menit\") \
+                 or \"sesuai kebutuhan\" (as needed)",
+            ),
+            K::RentangTerbalik => Msg::fixed(
+                "batas atas rentang waktu lebih kecil daripada batas bawahnya",
+                "the upper bound of the range is smaller than its lower bound",
+            ),
+            K::RentangTidakLengkap => Msg::fixed(
+                "rentang waktu tidak lengkap: batas atasnya tidak ada",
+                "incomplete range: the upper bound is missing",
+            ),
+            K::AngkaTidakValid => Msg::fixed(
+                "angka tidak valid; gunakan angka positif dengan koma desimal, mis. \"1,5 jam\"",
+                "invalid number; use a positive number with a decimal comma, e.g. \"1,5 jam\"",
+            ),
+            K::TerlaluBesar => Msg::fixed("nilai waktu terlalu besar", "duration value too large"),
+            K::TitikAmbigu { bulat, pecahan } => msg!(
                 "angka \"{bulat}.{pecahan}\" bermakna ganda: titik memisahkan ribuan \
                  ({bulat}{pecahan}) atau menandai desimal ({bulat},{pecahan}); \
-                 tulis \"{bulat}{pecahan}\" atau \"{bulat},{pecahan}\""
-            ),
-            WaktuErrorKind::TeksTidakDikenal { ditemukan } => {
-                format!("teks \"{ditemukan}\" bukan bagian dari durasi yang dikenal")
-            }
-        };
-        match &self.saran {
-            Some(saran) => format!("{dasar}; apakah maksud Anda \"{saran}\"?"),
-            None => dasar,
-        }
-    }
-
-    /// Message in English.
-    pub fn message_en(&self) -> String {
-        let base = match &self.kind {
-            WaktuErrorKind::SatuanTidakDikenal { ditemukan, saran } => {
-                let hint = match saran {
-                    Some(_) => String::new(),
-                    None => "; use detik (seconds), menit (minutes), jam (hours), hari (days), \
-                             hari kerja (working days), minggu (weeks) or bulan (months)"
-                        .to_string(),
-                };
-                format!("unknown time unit \"{ditemukan}\"{hint}")
-            }
-            WaktuErrorKind::SatuanHilang => "number without a time unit".to_string(),
-            WaktuErrorKind::Kosong => "empty duration; write a duration (e.g. \"5 menit\") \
-                                      or \"sesuai kebutuhan\" (as needed)"
-                .to_string(),
-            WaktuErrorKind::RentangTerbalik => {
-                "the upper bound of the range is smaller than its lower bound".to_string()
-            }
-            WaktuErrorKind::RentangTidakLengkap => {
-                "incomplete range: the upper bound is missing".to_string()
-            }
-            WaktuErrorKind::AngkaTidakValid => {
-                "invalid number; use a positive number with a decimal comma, e.g. \"1,5 jam\""
-                    .to_string()
-            }
-            WaktuErrorKind::TerlaluBesar => "duration value too large".to_string(),
-            WaktuErrorKind::TitikAmbigu { bulat, pecahan } => format!(
+                 tulis \"{bulat}{pecahan}\" atau \"{bulat},{pecahan}\"",
                 "the number \"{bulat}.{pecahan}\" is ambiguous: the dot groups thousands \
                  ({bulat}{pecahan}) in Indonesian or marks decimals ({bulat},{pecahan}); \
                  write \"{bulat}{pecahan}\" or \"{bulat},{pecahan}\""
             ),
-            WaktuErrorKind::TeksTidakDikenal { ditemukan } => {
-                format!("text \"{ditemukan}\" is not part of a recognised duration")
-            }
+            K::TeksTidakDikenal { ditemukan } => msg!(
+                "teks \"{ditemukan}\" bukan bagian dari durasi yang dikenal",
+                "text \"{ditemukan}\" is not part of a recognised duration"
+            ),
         };
         match &self.saran {
-            Some(saran) => format!("{base}; did you mean \"{saran}\"?"),
-            None => base,
+            Some(saran) => {
+                let (id, en) = (dasar.id, dasar.en);
+                msg!(
+                    "{id}; apakah maksud Anda \"{saran}\"?",
+                    "{en}; did you mean \"{saran}\"?"
+                )
+            }
+            None => dasar,
         }
+    }
+
+    fn help(&self) -> Option<Msg> {
+        self.saran.as_deref().map(did_you_mean)
     }
 }
 
 impl fmt::Display for WaktuError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pesan())
+        f.write_str(&self.message().id)
     }
 }
 
@@ -1292,7 +1278,7 @@ mod tests {
         for s in steps {
             match Waktu::parse(s) {
                 Ok(w) => j.tambah(&w),
-                Err(e) => panic!("{s:?}: {}", e.pesan()),
+                Err(e) => panic!("{s:?}: {}", e.message().id),
             }
         }
         j
@@ -1374,11 +1360,11 @@ mod tests {
             assert_eq!(e.range, range, "{s}");
         }
         assert_eq!(
-            err("1.500 menit").pesan(),
+            err("1.500 menit").message().id,
             "angka \"1.500\" bermakna ganda: titik memisahkan ribuan (1500) atau menandai \
              desimal (1,500); tulis \"1500\" atau \"1,500\""
         );
-        assert!(err("1.500 menit").message_en().contains("is ambiguous"));
+        assert!(err("1.500 menit").message().en.contains("is ambiguous"));
         // one reading only: thousands need three digits, and 0.5 has no thousands
         assert_eq!(teks("1500 menit", None), "25 jam");
         assert_eq!(teks("1,500 jam", None), "1 jam 30 menit");
@@ -1499,7 +1485,7 @@ mod tests {
             assert_eq!(e.kind, WaktuErrorKind::Kosong, "{s:?}");
             assert_eq!(e.range, 0..s.len());
         }
-        assert!(err("").pesan().starts_with("waktu kosong"));
+        assert!(err("").message().id.starts_with("waktu kosong"));
     }
 
     #[test]
@@ -1515,11 +1501,11 @@ mod tests {
         assert_eq!(e.range, 2..9);
         assert_eq!(e.saran.as_deref(), Some("5 menit"));
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "satuan waktu \"menitan\" tidak dikenal; apakah maksud Anda \"5 menit\"?"
         );
         assert_eq!(
-            e.message_en(),
+            e.message().en,
             "unknown time unit \"menitan\"; did you mean \"5 menit\"?"
         );
         for (s, saran) in [
@@ -1559,7 +1545,7 @@ mod tests {
             }
         );
         assert_eq!(e.saran, None);
-        assert!(e.pesan().contains("gunakan detik, menit, jam"));
+        assert!(e.message().id.contains("gunakan detik, menit, jam"));
     }
 
     #[test]
@@ -1569,7 +1555,7 @@ mod tests {
         assert_eq!(e.range, 0..1);
         assert_eq!(e.saran.as_deref(), Some("5 menit"));
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "angka tanpa satuan waktu; apakah maksud Anda \"5 menit\"?"
         );
         assert_eq!(err("1 jam 30").saran.as_deref(), Some("1 jam 30 menit"));
@@ -1775,14 +1761,14 @@ mod tests {
     #[test]
     fn english_messages() {
         assert_eq!(
-            err("5").message_en(),
+            err("5").message().en,
             "number without a time unit; did you mean \"5 menit\"?"
         );
         assert_eq!(
-            err("2-1 hari").message_en(),
+            err("2-1 hari").message().en,
             "the upper bound of the range is smaller than its lower bound"
         );
-        assert_eq!(err("2 jm").to_string(), err("2 jm").pesan());
+        assert_eq!(err("2 jm").to_string(), err("2 jm").message().id);
     }
 
     #[test]
@@ -1851,7 +1837,7 @@ mod tests {
     fn check_no_panic(s: &str) {
         if let Err(e) = Waktu::parse(s) {
             assert!(s.get(e.range.clone()).is_some(), "{s:?}: {e:?}");
-            let _ = (e.pesan(), e.message_en());
+            let _ = (e.message().id, e.message().en);
         }
         match Jumlah::parse_stated(s) {
             Ok(j) => {

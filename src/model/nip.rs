@@ -5,7 +5,8 @@
 //! [`NipError`] that names the failed rule with a stable code and the byte range
 //! of the offending digits in the original text. A [`Nip`] value is always valid.
 
-use crate::diag::Kesalahan;
+use crate::diag::{Kesalahan, Msg};
+use crate::msg;
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
@@ -326,20 +327,11 @@ pub struct NipError {
     range: Range<usize>,
 }
 
-/// Indonesian text and its English twin, built side by side so they cannot drift.
-type Dua = (String, String);
-
-fn dua(id: impl Into<String>, en: impl Into<String>) -> Dua {
-    (id.into(), en.into())
-}
-
 /// `Desember 1986` / `December 1986`; the month is already validated.
-fn bulan_tahun((tahun, bulan): (i32, u8)) -> Dua {
+fn bulan_tahun((tahun, bulan): (i32, u8)) -> Msg {
     let i = usize::from(bulan.clamp(1, 12) - 1);
-    dua(
-        format!("{} {tahun}", NAMA_BULAN[i]),
-        format!("{} {tahun}", MONTH_EN[i]),
-    )
+    let (bulan, month) = (NAMA_BULAN[i], MONTH_EN[i]);
+    msg!("{bulan} {tahun}", "{month} {tahun}")
 }
 
 impl NipError {
@@ -351,22 +343,6 @@ impl NipError {
         &self.kind
     }
 
-    /// Stable diagnostic code.
-    pub fn code(&self) -> &'static str {
-        use KesalahanNip as K;
-        match self.kind {
-            K::Format { .. } => "nip-format",
-            K::Panjang { .. } => "nip-panjang",
-            K::LahirTidakAda { .. }
-            | K::LahirTerlaluAwal { .. }
-            | K::LahirSetelahHariIni { .. } => "nip-tanggal-lahir",
-            K::TmtTidakAda { .. } | K::TmtSebelumDewasa { .. } | K::TmtSetelahHariIni { .. } => {
-                "nip-tmt"
-            }
-            K::JenisKelamin { .. } => "nip-jenis-kelamin",
-        }
-    }
-
     /// Byte range in the input string of the offending characters.
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
@@ -374,47 +350,41 @@ impl NipError {
 }
 
 impl Kesalahan for NipError {
-    fn teks(&self) -> Dua {
+    fn message(&self) -> Msg {
         use KesalahanNip as K;
         match &self.kind {
             K::Format { masukan, alasan } => teks_format(masukan, alasan),
-            K::Panjang { jumlah: n } => dua(
-                format!("NIP harus {PANJANG} angka, ditemukan {n}"),
-                format!("a NIP has {PANJANG} digits, found {n}"),
+            K::Panjang { jumlah: n } => msg!(
+                "NIP harus {PANJANG} angka, ditemukan {n}",
+                "a NIP has {PANJANG} digits, found {n}"
             ),
-            K::LahirTidakAda { teks: x, sebab: e } => dua(
-                format!(
-                    "digit 1–8 NIP (`{x}`) bukan tanggal lahir yang sah: {}",
-                    e.pesan()
-                ),
-                format!(
-                    "NIP digits 1–8 (`{x}`) are not a valid birth date: {}",
-                    e.message_en()
-                ),
-            ),
+            K::LahirTidakAda { teks: x, sebab: e } => {
+                let Msg { id, en } = e.message();
+                msg!(
+                    "digit 1–8 NIP (`{x}`) bukan tanggal lahir yang sah: {id}",
+                    "NIP digits 1–8 (`{x}`) are not a valid birth date: {en}"
+                )
+            }
             K::LahirTerlaluAwal { lahir: l } => {
-                let min = TAHUN_LAHIR_MINIMUM;
-                dua(
-                    format!("tanggal lahir pada NIP ({l}) terlalu awal: paling awal tahun {min}"),
-                    format!("birth date in the NIP ({}) is before {min}", l.iso()),
+                let (min, iso) = (TAHUN_LAHIR_MINIMUM, l.iso());
+                msg!(
+                    "tanggal lahir pada NIP ({l}) terlalu awal: paling awal tahun {min}",
+                    "birth date in the NIP ({iso}) is before {min}"
                 )
             }
             K::LahirSetelahHariIni {
                 lahir: l,
                 hari_ini: h,
-            } => dua(
-                format!("tanggal lahir pada NIP ({l}) setelah hari ini ({h})"),
-                format!(
-                    "birth date in the NIP ({}) is after today ({})",
-                    l.iso(),
-                    h.iso()
-                ),
-            ),
-            K::TmtTidakAda { teks: x, bulan: b } => dua(
-                format!(
-                    "digit 9–14 NIP (`{x}`) bukan tahun-bulan TMT yang sah: bulan {b} tidak ada"
-                ),
-                format!("NIP digits 9–14 (`{x}`) are not a valid TMT year-month: no month {b}"),
+            } => {
+                let (l_iso, h_iso) = (l.iso(), h.iso());
+                msg!(
+                    "tanggal lahir pada NIP ({l}) setelah hari ini ({h})",
+                    "birth date in the NIP ({l_iso}) is after today ({h_iso})"
+                )
+            }
+            K::TmtTidakAda { teks: x, bulan: b } => msg!(
+                "digit 9–14 NIP (`{x}`) bukan tahun-bulan TMT yang sah: bulan {b} tidak ada",
+                "NIP digits 9–14 (`{x}`) are not a valid TMT year-month: no month {b}"
             ),
             K::TmtSebelumDewasa {
                 lahir: l,
@@ -422,103 +392,105 @@ impl Kesalahan for NipError {
                 paling_awal: a,
             } => teks_belum_dewasa(*l, *tmt, *a),
             K::TmtSetelahHariIni { tmt, hari_ini: h } => {
-                let (id, en) = bulan_tahun(*tmt);
-                dua(
-                    format!("TMT CPNS {id} setelah hari ini ({h})"),
-                    format!("TMT CPNS {en} is after today ({})", h.iso()),
+                let Msg { id, en } = bulan_tahun(*tmt);
+                let iso = h.iso();
+                msg!(
+                    "TMT CPNS {id} setelah hari ini ({h})",
+                    "TMT CPNS {en} is after today ({iso})"
                 )
             }
-            K::JenisKelamin { digit: d } => dua(
-                format!("digit ke-15 NIP (`{d}`) harus 1 (pria) atau 2 (wanita)"),
-                format!("NIP digit 15 (`{d}`) must be 1 (male) or 2 (female)"),
+            K::JenisKelamin { digit: d } => msg!(
+                "digit ke-15 NIP (`{d}`) harus 1 (pria) atau 2 (wanita)",
+                "NIP digit 15 (`{d}`) must be 1 (male) or 2 (female)"
             ),
         }
     }
 
-    fn petunjuk(&self) -> Dua {
+    fn help(&self) -> Option<Msg> {
         use KesalahanNip as K;
-        let (id, en) = match &self.kind {
+        let Msg { id, en } = match &self.kind {
             K::Format { .. } => {
-                return dua(
-                    format!("tulis NIP sebagai {BENTUK}"),
-                    format!("write the NIP as {FORM_EN}"),
-                );
+                return Some(msg!(
+                    "tulis NIP sebagai {BENTUK}",
+                    "write the NIP as {FORM_EN}"
+                ));
             }
             K::Panjang { jumlah: n } if *n < PANJANG => {
                 let k = PANJANG - n;
-                dua(
-                    format!("ada {k} angka yang kurang"),
-                    format!("{k} digit(s) missing"),
-                )
+                msg!("ada {k} angka yang kurang", "{k} digit(s) missing")
             }
             K::Panjang { jumlah: n } => {
                 let k = n - PANJANG;
-                dua(
-                    format!("ada {k} angka yang berlebih"),
-                    format!("{k} digit(s) too many"),
-                )
+                msg!("ada {k} angka yang berlebih", "{k} digit(s) too many")
             }
             K::LahirTidakAda { .. }
             | K::LahirTerlaluAwal { .. }
-            | K::LahirSetelahHariIni { .. } => dua(
+            | K::LahirSetelahHariIni { .. } => Msg::fixed(
                 "digit 1–8 adalah tanggal lahir TTTTBBHH (tahun, bulan, hari)",
                 "digits 1–8 are the birth date YYYYMMDD",
             ),
-            K::TmtTidakAda { .. } | K::TmtSetelahHariIni { .. } => dua(
+            K::TmtTidakAda { .. } | K::TmtSetelahHariIni { .. } => Msg::fixed(
                 "digit 9–14 adalah TMT CPNS TTTTBB (tahun, bulan)",
                 "digits 9–14 are the TMT CPNS YYYYMM",
             ),
-            K::TmtSebelumDewasa { .. } => dua(
+            K::TmtSebelumDewasa { .. } => Msg::fixed(
                 "periksa digit 1–8 (tanggal lahir) dan 9–14 (TMT CPNS)",
                 "check digits 1–8 (birth date) and 9–14 (TMT CPNS)",
             ),
-            K::JenisKelamin { .. } => dua(
+            K::JenisKelamin { .. } => Msg::fixed(
                 "digit ke-15 adalah 1 untuk pria, 2 untuk wanita",
                 "digit 15 is 1 for male, 2 for female",
             ),
         };
         // The decree or employee card is where the true number can be read.
-        dua(
-            format!("{id}; periksa kembali NIP pada SK atau kartu pegawai"),
-            format!("{en}; check the NIP against the appointment decree or employee card"),
-        )
+        Some(msg!(
+            "{id}; periksa kembali NIP pada SK atau kartu pegawai",
+            "{en}; check the NIP against the appointment decree or employee card"
+        ))
     }
 }
 
-fn teks_format(masukan: &str, alasan: &AlasanFormat) -> Dua {
+fn teks_format(masukan: &str, alasan: &AlasanFormat) -> Msg {
     match alasan {
         AlasanFormat::Karakter(c) => {
             let c = c.escape_debug();
-            dua(
-                format!("NIP `{masukan}` memuat karakter `{c}` yang tidak diizinkan"),
-                format!("NIP `{masukan}` contains the character `{c}`, which is not allowed"),
+            msg!(
+                "NIP `{masukan}` memuat karakter `{c}` yang tidak diizinkan",
+                "NIP `{masukan}` contains the character `{c}`, which is not allowed"
             )
         }
-        AlasanFormat::SpasiGanda => dua(
-            format!("NIP `{masukan}` memuat spasi ganda"),
-            format!("NIP `{masukan}` contains a double space"),
+        AlasanFormat::SpasiGanda => msg!(
+            "NIP `{masukan}` memuat spasi ganda",
+            "NIP `{masukan}` contains a double space"
         ),
-        AlasanFormat::Kelompok => dua(
-            format!("pengelompokan angka NIP `{masukan}` tidak sesuai (harus 8 6 1 3)"),
-            format!("NIP `{masukan}` is grouped wrongly (must be 8 6 1 3)"),
+        AlasanFormat::Kelompok => msg!(
+            "pengelompokan angka NIP `{masukan}` tidak sesuai (harus 8 6 1 3)",
+            "NIP `{masukan}` is grouped wrongly (must be 8 6 1 3)"
         ),
     }
 }
 
-fn teks_belum_dewasa(lahir: Tanggal, tmt: (i32, u8), paling_awal: (i32, u8)) -> Dua {
-    let ((tmt_id, tmt_en), (awal_id, awal_en)) = (bulan_tahun(tmt), bulan_tahun(paling_awal));
+fn teks_belum_dewasa(lahir: Tanggal, tmt: (i32, u8), paling_awal: (i32, u8)) -> Msg {
+    let (
+        Msg {
+            id: tmt_id,
+            en: tmt_en,
+        },
+        Msg {
+            id: awal_id,
+            en: awal_en,
+        },
+    ) = (bulan_tahun(tmt), bulan_tahun(paling_awal));
     let (u, iso) = (USIA_MINIMUM_CPNS, lahir.iso());
-    dua(
-        format!("TMT CPNS {tmt_id} sebelum pegawai berusia {u} tahun ")
-            + &format!("(lahir {lahir}, TMT paling awal {awal_id})"),
-        format!("TMT CPNS {tmt_en} is before the employee turned {u} ")
-            + &format!("(born {iso}, earliest TMT {awal_en})"),
+    msg!(
+        "TMT CPNS {tmt_id} sebelum pegawai berusia {u} tahun (lahir {lahir}, TMT paling awal {awal_id})",
+        "TMT CPNS {tmt_en} is before the employee turned {u} (born {iso}, earliest TMT {awal_en})"
     )
 }
 
 impl fmt::Display for NipError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pesan())
+        f.write_str(&self.message().id)
     }
 }
 
@@ -527,6 +499,16 @@ impl std::error::Error for NipError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The code the `check` stage reports this error under.
+    trait Code {
+        fn code(&self) -> &'static str;
+    }
+    impl Code for NipError {
+        fn code(&self) -> &'static str {
+            crate::check::rules::nip::rule_for(self).code
+        }
+    }
 
     fn t(y: i32, m: u8, d: u8) -> Tanggal {
         Tanggal::new(y, m, d).expect("test date must exist")
@@ -577,14 +559,14 @@ mod tests {
         assert_eq!((e.code(), e.range()), ("nip-tanggal-lahir", 0..8));
         let msg = "digit 1–8 NIP (`19681302`) bukan tanggal lahir yang sah: \
                    bulan 13 tidak ada (bulan hanya 1 sampai 12)";
-        assert_eq!(e.pesan(), msg);
+        assert_eq!(e.message().id, msg);
         assert_eq!(
             kode("19690229 198803 1 002", None),
             ("nip-tanggal-lahir", 0..8)
         );
         let e = gagal("19391202 198803 1 002");
         let msg = "tanggal lahir pada NIP (2 Desember 1939) terlalu awal: paling awal tahun 1940";
-        assert_eq!((e.code(), e.pesan().as_str()), ("nip-tanggal-lahir", msg));
+        assert_eq!((e.code(), &*e.message().id), ("nip-tanggal-lahir", msg));
         let today = Some(t(1968, 12, 1));
         assert_eq!(
             kode("19681202 198803 1 002", today),
@@ -597,17 +579,17 @@ mod tests {
         let e = gagal("19681202 198013 1 002");
         assert_eq!((e.code(), e.range()), ("nip-tmt", 9..15));
         let msg = "digit 9–14 NIP (`198013`) bukan tahun-bulan TMT yang sah: bulan 13 tidak ada";
-        assert_eq!(e.pesan(), msg);
+        assert_eq!(e.message().id, msg);
         assert_eq!(kode("196812021980001002", None), ("nip-tmt", 8..14));
 
         let e = gagal("19681202 198012 1 002");
         assert_eq!((e.code(), e.range()), ("nip-tmt", 9..15));
         let msg = "TMT CPNS Desember 1980 sebelum pegawai berusia 18 tahun \
                    (lahir 2 Desember 1968, TMT paling awal Desember 1986)";
-        assert_eq!(e.pesan(), msg);
+        assert_eq!(e.message().id, msg);
         let msg = "TMT CPNS December 1980 is before the employee turned 18 \
                    (born 1968-12-02, earliest TMT December 1986)";
-        assert_eq!(e.message_en(), msg);
+        assert_eq!(e.message().en, msg);
         // The month of the 18th birthday itself is allowed.
         assert!(Nip::parse("19681202 198612 1 002").is_ok());
         assert_eq!(kode("19681202 198611 1 002", None), ("nip-tmt", 9..15));
@@ -624,7 +606,7 @@ mod tests {
         let e = gagal("19681202 198803 3 002");
         assert_eq!((e.code(), e.range()), ("nip-jenis-kelamin", 16..17));
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "digit ke-15 NIP (`3`) harus 1 (pria) atau 2 (wanita)"
         );
         assert_eq!(
@@ -641,15 +623,16 @@ mod tests {
     fn bad_length() {
         let e = gagal("1968120219880310");
         assert_eq!((e.code(), e.range()), ("nip-panjang", 0..16));
-        assert_eq!(e.pesan(), "NIP harus 18 angka, ditemukan 16");
-        assert_eq!(e.message_en(), "a NIP has 18 digits, found 16");
+        assert_eq!(e.message().id, "NIP harus 18 angka, ditemukan 16");
+        assert_eq!(e.message().en, "a NIP has 18 digits, found 16");
         assert!(
-            e.saran()
+            e.help()
+                .map(|h| h.id)
                 .is_some_and(|s| s.starts_with("ada 2 angka yang kurang; periksa"))
         );
         let e = gagal("19681202 198803 1 00");
         assert_eq!(
-            (e.code(), e.pesan().as_str()),
+            (e.code(), &*e.message().id),
             ("nip-panjang", "NIP harus 18 angka, ditemukan 17")
         );
         assert_eq!(kode("1968120219880310021", None), ("nip-panjang", 0..19));
@@ -661,15 +644,18 @@ mod tests {
         let e = gagal("19681202.198803.1.002");
         assert_eq!((e.code(), e.range()), ("nip-format", 0..21));
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "NIP `19681202.198803.1.002` memuat karakter `.` yang tidak diizinkan"
         );
         let fix = "tulis NIP sebagai 18 angka tanpa pemisah (196812021988031002) atau dikelompokkan \
                    8 6 1 3 dengan satu spasi (19681202 198803 1 002)";
-        assert_eq!(e.saran().as_deref(), Some(fix));
+        assert_eq!(e.help().map(|h| h.id).as_deref(), Some(fix));
         let e = gagal("19681202  198803 1 002");
         assert_eq!((e.code(), e.range()), ("nip-format", 0..22));
-        assert_eq!(e.pesan(), "NIP `19681202  198803 1 002` memuat spasi ganda");
+        assert_eq!(
+            e.message().id,
+            "NIP `19681202  198803 1 002` memuat spasi ganda"
+        );
         let cases = "19681202-198803-1-002|1968 1202 1988 031002|19681202 1988031002|\
                      NIP 19681202 198803 1 002|19681202\t198803 1 002|１９６８１２０２ 198803 1 002";
         for s in cases.split('|') {
@@ -697,8 +683,8 @@ mod tests {
                 Ok(n) => assert_eq!(Nip::parse(&n.format()), Ok(n)),
                 Err(e) => {
                     assert!(s.get(e.range()).is_some(), "range off a char boundary: {s}");
-                    assert!(!e.pesan().is_empty() && !e.message_en().is_empty());
-                    assert!(e.saran().is_some() && e.help_en().is_some());
+                    assert!(!e.message().id.is_empty() && !e.message().en.is_empty());
+                    assert!(e.help().map(|h| h.id).is_some() && e.help().map(|h| h.en).is_some());
                 }
             }
         }

@@ -5,7 +5,8 @@
 //! golongan agrees with the name. It has no dependencies and never panics on user input;
 //! every rejection is a [`PangkatError`] carrying an Indonesian and an English message.
 
-use crate::diag::Kesalahan;
+use crate::diag::{Kesalahan, Msg};
+use crate::msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -195,13 +196,6 @@ fn tidak_dikenal(s: &str, sebab: Sebab) -> PangkatError {
 }
 
 impl PangkatError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            PangkatError::TidakCocok { .. } => "pangkat-golongan",
-            PangkatError::TidakDikenal { .. } => "pangkat-tidak-dikenal",
-        }
-    }
-
     /// Corrected text to offer as a fix, when one can be derived.
     pub fn usulan(&self) -> Option<String> {
         let sebab = match self {
@@ -226,44 +220,42 @@ impl PangkatError {
 }
 
 impl Kesalahan for PangkatError {
-    /// (Indonesian, English) message, side by side so the twins stay in step.
-    fn teks(&self) -> (String, String) {
+    fn message(&self) -> Msg {
         let (tertulis, sebab) = match self {
             PangkatError::TidakCocok {
                 nama,
                 seharusnya: benar,
                 tertulis: t,
             } => {
-                return (
-                    format!("pangkat {nama} adalah golongan {benar}, bukan {t}"),
-                    format!("pangkat {nama} is golongan {benar}, not {t}"),
+                return msg!(
+                    "pangkat {nama} adalah golongan {benar}, bukan {t}",
+                    "pangkat {nama} is golongan {benar}, not {t}"
                 );
             }
             PangkatError::TidakDikenal { tertulis, sebab } => (tertulis, sebab),
         };
         match sebab {
-            Sebab::Kosong => ("pangkat kosong".into(), "empty pangkat".into()),
-            Sebab::NamaTidakDikenal { .. } => (
-                format!("pangkat `{tertulis}` tidak dikenal"),
-                format!("unknown pangkat `{tertulis}`"),
+            Sebab::Kosong => Msg::fixed("pangkat kosong", "empty pangkat"),
+            Sebab::NamaTidakDikenal { .. } => msg!(
+                "pangkat `{tertulis}` tidak dikenal",
+                "unknown pangkat `{tertulis}`"
             ),
-            Sebab::NamaTidakAda { golongan: g } => (
-                format!("hanya golongan {g} yang ditulis; nama pangkatnya tidak ada"),
-                format!("only golongan {g} is written; the pangkat name is missing"),
+            Sebab::NamaTidakAda { golongan: g } => msg!(
+                "hanya golongan {g} yang ditulis; nama pangkatnya tidak ada",
+                "only golongan {g} is written; the pangkat name is missing"
             ),
-            Sebab::GolonganTidakAda { tertulis: g, .. } => (
-                format!("golongan {g} tidak ada: golongan I–III memiliki ruang a–d, {IV_E}"),
-                format!("golongan {g} does not exist: golongan I–III have ruang a–d, {IV_E}"),
+            Sebab::GolonganTidakAda { tertulis: g, .. } => msg!(
+                "golongan {g} tidak ada: golongan I–III memiliki ruang a–d, {IV_E}",
+                "golongan {g} does not exist: golongan I–III have ruang a–d, {IV_E}"
             ),
         }
     }
 
-    /// (Indonesian, English) fix.
-    fn petunjuk(&self) -> (String, String) {
-        match (self, self.usulan()) {
-            (PangkatError::TidakCocok { .. }, Some(u)) => (
-                format!("tulis `{u}`, atau periksa pangkat pada SK terakhir"),
-                format!("write `{u}`, or check the pangkat in the latest SK (decree)"),
+    fn help(&self) -> Option<Msg> {
+        Some(match (self, self.usulan()) {
+            (PangkatError::TidakCocok { .. }, Some(u)) => msg!(
+                "tulis `{u}`, atau periksa pangkat pada SK terakhir",
+                "write `{u}`, or check the pangkat in the latest SK (decree)"
             ),
             (
                 PangkatError::TidakDikenal {
@@ -271,26 +263,23 @@ impl Kesalahan for PangkatError {
                     ..
                 },
                 Some(u),
-            ) => (
-                format!("mungkin maksudnya `{u}`?"),
-                format!("did you mean `{u}`?"),
-            ),
-            (_, Some(u)) => (format!("tulis `{u}`"), format!("write `{u}`")),
+            ) => msg!("mungkin maksudnya `{u}`?", "did you mean `{u}`?"),
+            (_, Some(u)) => msg!("tulis `{u}`", "write `{u}`"),
             (
                 PangkatError::TidakDikenal {
                     sebab: Sebab::GolonganTidakAda { .. },
                     ..
                 },
                 None,
-            ) => (
-                "periksa golongan/ruang pada SK terakhir".into(),
-                "check the golongan/ruang in the latest SK (decree)".into(),
+            ) => Msg::fixed(
+                "periksa golongan/ruang pada SK terakhir",
+                "check the golongan/ruang in the latest SK (decree)",
             ),
-            (_, None) => (
-                format!("tulis nama pangkat resmi (PP 99/2000), mis. {CONTOH}"),
-                format!("write an official pangkat name (PP 99/2000), e.g. {CONTOH}"),
+            (_, None) => msg!(
+                "tulis nama pangkat resmi (PP 99/2000), mis. {CONTOH}",
+                "write an official pangkat name (PP 99/2000), e.g. {CONTOH}"
             ),
-        }
+        })
     }
 }
 
@@ -299,7 +288,7 @@ const IV_E: &str = "IV a–e";
 
 impl fmt::Display for PangkatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pesan())
+        f.write_str(&self.message().id)
     }
 }
 
@@ -479,6 +468,16 @@ fn nama_terdekat(nama: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// The code the `check` stage reports this error under.
+    trait Code {
+        fn code(&self) -> &'static str;
+    }
+    impl Code for PangkatError {
+        fn code(&self) -> &'static str {
+            crate::check::rules::pangkat::rule_for(self).code
+        }
+    }
+
     fn gol(g: u8, r: char) -> Golongan {
         Golongan::new(g, r).expect("valid golongan in test")
     }
@@ -592,19 +591,20 @@ mod tests {
         let e = parse_pangkat("Pembina Utama Muda (IV/b)").expect_err("mismatch");
         assert_eq!(e.code(), "pangkat-golongan");
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "pangkat Pembina Utama Muda adalah golongan IV/c, bukan IV/b"
         );
         assert_eq!(
-            e.saran().as_deref(),
+            e.help().map(|h| h.id).as_deref(),
             Some("tulis `Pembina Utama Muda (IV/c)`, atau periksa pangkat pada SK terakhir")
         );
         assert_eq!(
-            e.message_en(),
+            e.message().en,
             "pangkat Pembina Utama Muda is golongan IV/c, not IV/b"
         );
         assert!(
-            e.help_en()
+            e.help()
+                .map(|h| h.en)
                 .is_some_and(|h| h.contains("`Pembina Utama Muda (IV/c)`"))
         );
         let e = parse_pangkat("Pembina IV/b").expect_err("Pembina is IV/a");
@@ -615,21 +615,25 @@ mod tests {
     fn tidak_dikenal_dengan_usulan() {
         let e = parse_pangkat("Pembina Utama Mud").expect_err("typo");
         assert_eq!(e.code(), "pangkat-tidak-dikenal");
-        assert_eq!(e.pesan(), "pangkat `Pembina Utama Mud` tidak dikenal");
+        assert_eq!(e.message().id, "pangkat `Pembina Utama Mud` tidak dikenal");
         assert_eq!(e.usulan().as_deref(), Some("Pembina Utama Muda"));
         assert_eq!(
-            e.saran().as_deref(),
+            e.help().map(|h| h.id).as_deref(),
             Some("mungkin maksudnya `Pembina Utama Muda`?")
         );
         assert_eq!(
-            e.help_en().as_deref(),
+            e.help().map(|h| h.en).as_deref(),
             Some("did you mean `Pembina Utama Muda`?")
         );
         let e = parse_pangkat("Penata Mda (III/a)").expect_err("typo");
         assert_eq!(e.usulan().as_deref(), Some("Penata Muda"));
         let e = parse_pangkat("Kepala Seksi").expect_err("not a pangkat");
         assert_eq!(e.usulan(), None);
-        assert!(e.saran().is_some_and(|s| s.contains("PP 99/2000")));
+        assert!(
+            e.help()
+                .map(|h| h.id)
+                .is_some_and(|s| s.contains("PP 99/2000"))
+        );
         let e = parse_pangkat("Kepala Seksi (III/d)").expect_err("not a pangkat");
         assert_eq!(e.usulan().as_deref(), Some("Penata Tingkat I"));
     }
@@ -639,17 +643,17 @@ mod tests {
         let e = parse_pangkat("IV/c").expect_err("name missing");
         assert_eq!(e.code(), "pangkat-tidak-dikenal");
         assert!(
-            e.pesan().contains("nama pangkatnya tidak ada"),
+            e.message().id.contains("nama pangkatnya tidak ada"),
             "{}",
-            e.pesan()
+            e.message().id
         );
-        assert!(e.message_en().contains("name is missing"));
+        assert!(e.message().en.contains("name is missing"));
         assert_eq!(
-            e.saran().as_deref(),
+            e.help().map(|h| h.id).as_deref(),
             Some("tulis `Pembina Utama Muda (IV/c)`")
         );
         assert_eq!(
-            e.help_en().as_deref(),
+            e.help().map(|h| h.en).as_deref(),
             Some("write `Pembina Utama Muda (IV/c)`")
         );
     }
@@ -664,27 +668,31 @@ mod tests {
             let e = parse_pangkat(s).expect_err(s);
             assert_eq!(e.code(), "pangkat-tidak-dikenal", "{s}");
             assert!(
-                e.pesan()
+                e.message()
+                    .id
                     .starts_with(&format!("golongan {tertulis} tidak ada")),
                 "{}",
-                e.pesan()
+                e.message().id
             );
         }
         let e = parse_pangkat("V/a").expect_err("no such golongan");
         assert_eq!(
-            e.saran().as_deref(),
+            e.help().map(|h| h.id).as_deref(),
             Some("periksa golongan/ruang pada SK terakhir")
         );
         let e = parse_pangkat("Penata (III/e)").expect_err("no such golongan");
-        assert_eq!(e.saran().as_deref(), Some("tulis `Penata (III/c)`"));
+        assert_eq!(
+            e.help().map(|h| h.id).as_deref(),
+            Some("tulis `Penata (III/c)`")
+        );
     }
 
     #[test]
     fn kosong() {
         for s in ["", "   ", "()", "-/-"] {
             let e = parse_pangkat(s).expect_err("empty");
-            assert_eq!(e.pesan(), "pangkat kosong");
-            assert_eq!(e.message_en(), "empty pangkat");
+            assert_eq!(e.message().id, "pangkat kosong");
+            assert_eq!(e.message().en, "empty pangkat");
         }
     }
 
@@ -721,14 +729,7 @@ mod tests {
         ] {
             let hasil = parse_pangkat(s);
             if let Err(e) = &hasil {
-                let _ = (
-                    e.code(),
-                    e.pesan(),
-                    e.message_en(),
-                    e.saran(),
-                    e.help_en(),
-                    e.usulan(),
-                );
+                let _ = (e.code(), e.message(), e.help(), e.usulan());
             }
             let _ = s.parse::<Golongan>();
         }

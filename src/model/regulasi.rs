@@ -5,7 +5,8 @@
 //! checks over a whole list: repeated entries and entries out of hierarchy order. It has
 //! no dependencies and never panics on user input; all its findings are warnings.
 
-use crate::diag::Kesalahan;
+use crate::diag::{Kesalahan, Msg};
+use crate::msg;
 use std::fmt;
 
 /// Kind of regulation, declared in hierarchy order (UU 12/2011 Pasal 7, then the
@@ -197,27 +198,16 @@ pub enum RegulasiError {
     },
 }
 
-impl RegulasiError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            RegulasiError::Kosong | RegulasiError::JenisTidakDikenal { .. } => "dasar-hukum-jenis",
-            RegulasiError::Format { .. } => "dasar-hukum-format",
-            RegulasiError::Tahun { .. } => "dasar-hukum-tahun",
-        }
-    }
-}
-
 impl Kesalahan for RegulasiError {
-    /// (Indonesian, English) message, side by side so the twins stay in step.
-    fn teks(&self) -> (String, String) {
+    fn message(&self) -> Msg {
         match self {
-            RegulasiError::Kosong => (
-                "entri dasar hukum kosong".into(),
-                "empty dasar hukum (legal basis) entry".into(),
+            RegulasiError::Kosong => Msg::fixed(
+                "entri dasar hukum kosong",
+                "empty dasar hukum (legal basis) entry",
             ),
-            RegulasiError::JenisTidakDikenal { awal, .. } => (
-                format!("jenis peraturan pada `{awal}` tidak dikenal"),
-                format!("unknown kind of regulation in `{awal}`"),
+            RegulasiError::JenisTidakDikenal { awal, .. } => msg!(
+                "jenis peraturan pada `{awal}` tidak dikenal",
+                "unknown kind of regulation in `{awal}`"
             ),
             RegulasiError::Format { jenis, kurang, .. } => {
                 let (id, en) = match kurang {
@@ -228,32 +218,28 @@ impl Kesalahan for RegulasiError {
                         "its nomor (number) and tahun (year) are",
                     ),
                 };
-                (
-                    format!("{jenis} dikenali, tetapi {id} tidak ditemukan"),
-                    format!("{jenis} is recognised, but {en} missing"),
+                msg!(
+                    "{jenis} dikenali, tetapi {id} tidak ditemukan",
+                    "{jenis} is recognised, but {en} missing"
                 )
             }
             RegulasiError::Tahun {
                 tertulis: t,
                 sebab: TahunSalah::BukanEmpatAngka,
                 ..
-            } => (
-                format!("tahun `{t}` harus 4 angka"),
-                format!("year `{t}` must have 4 digits"),
-            ),
-            RegulasiError::Tahun { tertulis: t, .. } => (
-                format!("tahun {t} tidak masuk akal (harus antara {TAHUN_MIN} dan {TAHUN_MAKS})"),
-                format!("year {t} is implausible (must be between {TAHUN_MIN} and {TAHUN_MAKS})"),
+            } => msg!("tahun `{t}` harus 4 angka", "year `{t}` must have 4 digits"),
+            RegulasiError::Tahun { tertulis: t, .. } => msg!(
+                "tahun {t} tidak masuk akal (harus antara {TAHUN_MIN} dan {TAHUN_MAKS})",
+                "year {t} is implausible (must be between {TAHUN_MIN} and {TAHUN_MAKS})"
             ),
         }
     }
 
-    /// (Indonesian, English) fix.
-    fn petunjuk(&self) -> (String, String) {
-        match self {
-            RegulasiError::Kosong => (
-                "hapus baris kosong ini atau isi dasar hukumnya".into(),
-                "remove this empty line or fill in the legal basis".into(),
+    fn help(&self) -> Option<Msg> {
+        Some(match self {
+            RegulasiError::Kosong => Msg::fixed(
+                "hapus baris kosong ini atau isi dasar hukumnya",
+                "remove this empty line or fill in the legal basis",
             ),
             RegulasiError::JenisTidakDikenal {
                 usulan: Some(u),
@@ -261,24 +247,24 @@ impl Kesalahan for RegulasiError {
                 ..
             } => {
                 let k = koreksi.as_deref().unwrap_or(u);
-                (
-                    format!("mungkin maksudnya `{u}`: `{k}`"),
-                    format!("did you mean `{u}`: `{k}`"),
+                msg!(
+                    "mungkin maksudnya `{u}`: `{k}`",
+                    "did you mean `{u}`: `{k}`"
                 )
             }
-            RegulasiError::JenisTidakDikenal { .. } => (
-                format!("awali dengan jenis peraturan, mis. {CONTOH_JENIS}"),
-                format!("start with the kind of regulation, e.g. {CONTOH_JENIS}"),
+            RegulasiError::JenisTidakDikenal { .. } => msg!(
+                "awali dengan jenis peraturan, mis. {CONTOH_JENIS}",
+                "start with the kind of regulation, e.g. {CONTOH_JENIS}"
             ),
-            RegulasiError::Format { awal, .. } => (
-                format!("tulis dengan pola `{awal} Nomor … Tahun … tentang …`"),
-                format!("follow the pattern `{awal} Nomor … Tahun … tentang …`"),
+            RegulasiError::Format { awal, .. } => msg!(
+                "tulis dengan pola `{awal} Nomor … Tahun … tentang …`",
+                "follow the pattern `{awal} Nomor … Tahun … tentang …`"
             ),
-            RegulasiError::Tahun { .. } => (
-                "periksa tahun pengundangan; tulis 4 angka, mis. `Tahun 2012`".into(),
-                "check the year of enactment; write 4 digits, e.g. `Tahun 2012`".into(),
+            RegulasiError::Tahun { .. } => Msg::fixed(
+                "periksa tahun pengundangan; tulis 4 angka, mis. `Tahun 2012`",
+                "check the year of enactment; write 4 digits, e.g. `Tahun 2012`",
             ),
-        }
+        })
     }
 }
 
@@ -287,7 +273,7 @@ const CONTOH_JENIS: &str =
 
 impl fmt::Display for RegulasiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pesan())
+        f.write_str(&self.message().id)
     }
 }
 
@@ -579,15 +565,23 @@ fn jenis_tidak_dikenal(s: &str, token: &[Token<'_>]) -> RegulasiError {
     }
 }
 
+/// What is wrong with an entry of the dasar hukum list as a whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemuanKind {
+    /// The same regulation as an earlier entry.
+    Ganda,
+    /// Written after an entry it outranks.
+    Urutan,
+}
+
 /// A finding over the whole dasar hukum list (a warning).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Temuan {
-    pub code: &'static str,
+    pub kind: TemuanKind,
     pub index: usize,
     pub pertama: Option<usize>,
-    pub pesan: String,
-    pub message_en: String,
-    pub saran: Option<String>,
+    pub message: Msg,
+    pub help: Msg,
 }
 
 /// Checks a list of entries (`None` = an entry that did not parse, skipped) for repeated
@@ -631,36 +625,58 @@ fn sama(a: &Regulasi, b: &Regulasi) -> bool {
 }
 
 fn temuan_ganda(index: usize, pertama: usize, r: &Regulasi) -> Temuan {
+    let n = pertama + 1;
     Temuan {
-        code: "dasar-hukum-ganda",
+        kind: TemuanKind::Ganda,
         index,
         pertama: Some(pertama),
-        pesan: format!("{r} sudah ditulis pada entri ke-{}", pertama + 1),
-        message_en: format!("{r} is already listed as entry {}", pertama + 1),
-        saran: Some("hapus entri yang berulang ini".to_string()),
+        message: msg!(
+            "{r} sudah ditulis pada entri ke-{n}",
+            "{r} is already listed as entry {n}"
+        ),
+        help: Msg::fixed(
+            "hapus entri yang berulang ini",
+            "delete this repeated entry",
+        ),
     }
 }
 
 fn temuan_urutan(index: usize, pertama: usize, r: &Regulasi, e: &Regulasi) -> Temuan {
     let (atas, bawah) = (r.jenis.nama(), e.jenis.nama());
+    let n = pertama + 1;
     Temuan {
-        code: "dasar-hukum-urutan",
+        kind: TemuanKind::Urutan,
         index,
         pertama: Some(pertama),
-        pesan: format!("{atas} sebaiknya ditulis sebelum {bawah} (urutan hierarki UU 12/2011)"),
-        message_en: format!(
+        message: msg!(
+            "{atas} sebaiknya ditulis sebelum {bawah} (urutan hierarki UU 12/2011)",
             "{atas} should be listed before {bawah} (hierarchy order of UU 12/2011)"
         ),
-        saran: Some(format!(
-            "pindahkan entri ini ke atas entri ke-{}",
-            pertama + 1
-        )),
+        help: msg!(
+            "pindahkan entri ini ke atas entri ke-{n}",
+            "move this entry above entry {n}"
+        ),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The code the `check` stage reports an error or a finding under.
+    trait Code {
+        fn code(&self) -> &'static str;
+    }
+    impl Code for RegulasiError {
+        fn code(&self) -> &'static str {
+            crate::check::rules::dasar_hukum::rule_for(self).code
+        }
+    }
+    impl Code for Temuan {
+        fn code(&self) -> &'static str {
+            crate::check::rules::dasar_hukum::rule_for_temuan(self.kind).code
+        }
+    }
 
     fn ok(s: &str) -> Regulasi {
         parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))
@@ -779,11 +795,11 @@ mod tests {
         let e = parse("Peraturan Pemerintah tentang Pelayanan").expect_err("no nomor/tahun");
         assert_eq!(e.code(), "dasar-hukum-format");
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "Peraturan Pemerintah dikenali, tetapi nomor dan tahunnya tidak ditemukan"
         );
         let pola = "tulis dengan pola `Peraturan Pemerintah Nomor … Tahun … tentang …`";
-        assert_eq!(e.saran().as_deref(), Some(pola));
+        assert_eq!(e.help().map(|h| h.id).as_deref(), Some(pola));
         let e = parse("Peraturan Bupati Kudus Tahun 2014 tentang SOP").expect_err("no nomor");
         let awal = "Peraturan Bupati Kudus".to_string();
         assert_eq!(
@@ -795,7 +811,7 @@ mod tests {
             }
         );
         assert_eq!(
-            e.message_en(),
+            e.message().en,
             "Peraturan Bupati/Wali Kota is recognised, but its nomor (number) is missing"
         );
         let e = parse("Permendagri Nomor 52 tentang SOP").expect_err("no tahun");
@@ -806,7 +822,7 @@ mod tests {
                 ..
             }
         ));
-        assert!(e.pesan().ends_with("tahunnya tidak ditemukan"));
+        assert!(e.message().id.ends_with("tahunnya tidak ditemukan"));
         let e = parse("Surat Edaran Menteri ... Nomor ... Tahun ...").expect_err("placeholders");
         assert!(matches!(
             e,
@@ -832,7 +848,7 @@ mod tests {
             }
         );
         assert_eq!(
-            e.saran().as_deref(),
+            e.help().map(|h| h.id).as_deref(),
             Some(
                 "mungkin maksudnya `Peraturan Pemerintah`: `Peraturan Pemerintah Nomor 96 Tahun 2012`"
             )
@@ -856,11 +872,12 @@ mod tests {
         assert_eq!(usulan("Nota Dinas Kepala Bagian"), None);
         let e = parse("Nota Dinas Kepala Bagian Umum").expect_err("unknown");
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "jenis peraturan pada `Nota Dinas Kepala Bagian` tidak dikenal"
         );
         assert!(
-            e.help_en()
+            e.help()
+                .map(|h| h.en)
                 .is_some_and(|h| h.contains("`Peraturan Pemerintah`"))
         );
         assert_eq!(parse(" ; ").map_err(|e| e.code()), Err("dasar-hukum-jenis"));
@@ -871,7 +888,7 @@ mod tests {
         let e = parse("PP Nomor 18 Tahun 1850").expect_err("too old");
         assert_eq!(e.code(), "dasar-hukum-tahun");
         assert_eq!(
-            e.pesan(),
+            e.message().id,
             "tahun 1850 tidak masuk akal (harus antara 1945 dan 2100)"
         );
         let e = parse("PP Nomor 18 Tahun 16").expect_err("two digits");
@@ -884,7 +901,7 @@ mod tests {
                 sebab: TahunSalah::BukanEmpatAngka
             }
         );
-        assert_eq!(e.message_en(), "year `16` must have 4 digits");
+        assert_eq!(e.message().en, "year `16` must have 4 digits");
         assert_eq!(
             parse("PP Nomor 18 Tahun 2101").map_err(|e| e.code()),
             Err("dasar-hukum-tahun")
@@ -902,7 +919,7 @@ mod tests {
     fn ringkas(d: &[Option<Regulasi>]) -> Vec<(&'static str, usize, Option<usize>)> {
         periksa_daftar(d)
             .into_iter()
-            .map(|t| (t.code, t.index, t.pertama))
+            .map(|t| (t.code(), t.index, t.pertama))
             .collect()
     }
 
@@ -931,17 +948,18 @@ mod tests {
         ]));
         assert_eq!(t.len(), 1);
         assert_eq!(
-            (t[0].code, t[0].index, t[0].pertama),
+            (t[0].code(), t[0].index, t[0].pertama),
             ("dasar-hukum-urutan", 1, Some(0))
         );
         let pesan = "Undang-Undang sebaiknya ditulis sebelum Peraturan Menteri (urutan hierarki UU 12/2011)";
-        assert_eq!(t[0].pesan, pesan);
+        assert_eq!(t[0].message.id, pesan);
         assert!(
-            t[0].message_en
+            t[0].message
+                .en
                 .contains("should be listed before Peraturan Menteri")
         );
         assert_eq!(
-            t[0].saran.as_deref(),
+            Some(&*t[0].help.id),
             Some("pindahkan entri ini ke atas entri ke-1")
         );
         // Once per entry, against the first entry it outranks.
@@ -976,11 +994,11 @@ mod tests {
         let t = periksa_daftar(&d);
         assert_eq!(ringkas(&d), vec![("dasar-hukum-ganda", 2, Some(0))]);
         assert_eq!(
-            t[0].pesan,
+            t[0].message.id,
             "Undang-Undang Nomor 25 Tahun 2009 sudah ditulis pada entri ke-1"
         );
         assert_eq!(
-            t[0].message_en,
+            t[0].message.en,
             "Undang-Undang Nomor 25 Tahun 2009 is already listed as entry 1"
         );
         // Same number and year but different titles: two different instruments.
@@ -1027,7 +1045,7 @@ mod tests {
             &angka,
         ] {
             if let Err(e) = parse(s) {
-                let _ = (e.code(), e.pesan(), e.message_en(), e.saran(), e.help_en());
+                let _ = (e.code(), e.message(), e.help());
             }
         }
         let ulang = ["", "UU Nomor 1 Tahun 2000"].iter().cycle().take(200);

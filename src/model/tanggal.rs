@@ -6,7 +6,8 @@
 //! explaining every rejection in Bahasa Indonesia and English. It has no
 //! dependencies and never panics on user input.
 
-use crate::diag::Kesalahan;
+use crate::diag::{Kesalahan, Msg};
+use crate::msg;
 use std::fmt;
 use std::str::FromStr;
 
@@ -170,70 +171,64 @@ pub enum TanggalError {
     TahunDiLuarRentang { tahun: i32 },
 }
 
-/// Indonesian text and its English twin, built side by side so they cannot drift.
-type Dua = (String, String);
-
-fn dua(id: impl Into<String>, en: impl Into<String>) -> Dua {
-    (id.into(), en.into())
-}
-
 impl TanggalError {}
 
 impl Kesalahan for TanggalError {
-    fn teks(&self) -> Dua {
+    fn message(&self) -> Msg {
         match self {
-            TanggalError::TidakLengkap => dua(
+            TanggalError::TidakLengkap => Msg::fixed(
                 "tanggal tidak lengkap: hari tidak disebut",
                 "incomplete date: the day is missing",
             ),
-            TanggalError::BulanTidakDikenal { ditemukan: x, .. } => dua(
-                format!("nama bulan `{x}` tidak dikenal"),
-                format!("unknown month name `{x}`"),
-            ),
+            TanggalError::BulanTidakDikenal { ditemukan: x, .. } => {
+                msg!("nama bulan `{x}` tidak dikenal", "unknown month name `{x}`")
+            }
             TanggalError::TidakAda { tahun, bulan, hari } => teks_tidak_ada(*tahun, *bulan, *hari),
-            TanggalError::FormatTidakDikenal { ditemukan: x } => dua(
-                format!("format tanggal `{x}` tidak dikenal"),
-                format!("unrecognised date format `{x}`"),
+            TanggalError::FormatTidakDikenal { ditemukan: x } => msg!(
+                "format tanggal `{x}` tidak dikenal",
+                "unrecognised date format `{x}`"
             ),
-            TanggalError::TahunDiLuarRentang { tahun } => dua(
-                format!("tahun {tahun} tidak mungkin untuk tanggal SOP"),
-                format!("the year {tahun} is not possible for an SOP date"),
+            TanggalError::TahunDiLuarRentang { tahun } => msg!(
+                "tahun {tahun} tidak mungkin untuk tanggal SOP",
+                "the year {tahun} is not possible for an SOP date"
             ),
         }
     }
 
-    fn petunjuk(&self) -> Dua {
-        match self {
-            TanggalError::TidakLengkap => dua(
+    fn help(&self) -> Option<Msg> {
+        Some(match self {
+            TanggalError::TidakLengkap => Msg::fixed(
                 "tulis lengkap, misalnya 1 Januari 2018 atau 2018-01-01",
                 "write the full date, e.g. 1 Januari 2018 or 2018-01-01",
             ),
-            TanggalError::BulanTidakDikenal { saran: Some(b), .. } => dua(
-                format!("apakah maksud Anda `{b}`?"),
-                format!("did you mean `{b}`?"),
-            ),
-            TanggalError::BulanTidakDikenal { saran: None, .. } => dua(
-                format!("gunakan nama bulan Indonesia: {}", NAMA_BULAN.join(", ")),
-                format!("use an Indonesian month name: {}", NAMA_BULAN.join(", ")),
-            ),
+            TanggalError::BulanTidakDikenal { saran: Some(b), .. } => {
+                msg!("apakah maksud Anda `{b}`?", "did you mean `{b}`?")
+            }
+            TanggalError::BulanTidakDikenal { saran: None, .. } => {
+                let semua = NAMA_BULAN.join(", ");
+                msg!(
+                    "gunakan nama bulan Indonesia: {semua}",
+                    "use an Indonesian month name: {semua}"
+                )
+            }
             TanggalError::TidakAda { tahun, bulan, hari } => {
                 bantuan_tidak_ada(*tahun, *bulan, *hari)
             }
-            TanggalError::FormatTidakDikenal { .. } => dua(
-                format!("gunakan salah satu bentuk: {BENTUK_DITERIMA}"),
-                format!("use one of these forms: {FORMS_ACCEPTED}"),
+            TanggalError::FormatTidakDikenal { .. } => msg!(
+                "gunakan salah satu bentuk: {BENTUK_DITERIMA}",
+                "use one of these forms: {FORMS_ACCEPTED}"
             ),
-            TanggalError::TahunDiLuarRentang { .. } => dua(
-                format!("tulis tahun dari {TAHUN_PALING_AWAL} sampai {TAHUN_PALING_AKHIR}"),
-                format!("write a year from {TAHUN_PALING_AWAL} to {TAHUN_PALING_AKHIR}"),
+            TanggalError::TahunDiLuarRentang { .. } => msg!(
+                "tulis tahun dari {TAHUN_PALING_AWAL} sampai {TAHUN_PALING_AKHIR}",
+                "write a year from {TAHUN_PALING_AWAL} to {TAHUN_PALING_AKHIR}"
             ),
-        }
+        })
     }
 }
 
 impl fmt::Display for TanggalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.pesan())
+        f.write_str(&self.message().id)
     }
 }
 
@@ -361,23 +356,23 @@ fn bulan_terdekat(kecil: &str) -> Option<&'static str> {
     Some(NAMA_BULAN[usize::from(nomor - 1)])
 }
 
-fn teks_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Dua {
+fn teks_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Msg {
     if !(1..=12).contains(&bulan) {
-        return dua(
-            format!("bulan {bulan} tidak ada (bulan hanya 1 sampai 12)"),
-            format!("month {bulan} does not exist (months run from 1 to 12)"),
+        return msg!(
+            "bulan {bulan} tidak ada (bulan hanya 1 sampai 12)",
+            "month {bulan} does not exist (months run from 1 to 12)"
         );
     }
     if hari == 0 {
-        return dua(
+        return Msg::fixed(
             "tanggal 0 tidak ada (tanggal dimulai dari 1)",
             "day 0 does not exist (days start at 1)",
         );
     }
     if bulan == 2 && hari == 29 {
-        return dua(
-            format!("tanggal 29 Februari {tahun} tidak ada ({tahun} bukan tahun kabisat)"),
-            format!("29 February {tahun} does not exist ({tahun} is not a leap year)"),
+        return msg!(
+            "tanggal 29 Februari {tahun} tidak ada ({tahun} bukan tahun kabisat)",
+            "29 February {tahun} does not exist ({tahun} is not a leap year)"
         );
     }
     let (nama, name) = (
@@ -385,27 +380,27 @@ fn teks_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Dua {
         MONTH_EN[usize::from(bulan - 1)],
     );
     let maks = hari_dalam_bulan(tahun, bulan);
-    dua(
-        format!("tanggal {hari} {nama} {tahun} tidak ada ({nama} {tahun} hanya {maks} hari)"),
-        format!("{hari} {name} {tahun} does not exist ({name} {tahun} has only {maks} days)"),
+    msg!(
+        "tanggal {hari} {nama} {tahun} tidak ada ({nama} {tahun} hanya {maks} hari)",
+        "{hari} {name} {tahun} does not exist ({name} {tahun} has only {maks} days)"
     )
 }
 
 /// Month > 12 with a day <= 12 is usually day and month swapped (`2023-13-01`
 /// meant as 13 January); say so, since that is the likely fix.
-fn bantuan_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Dua {
+fn bantuan_tidak_ada(tahun: i32, bulan: u8, hari: u8) -> Msg {
     match (bulan > 12)
         .then(|| Tanggal::new(tahun, hari, bulan))
         .flatten()
     {
-        Some(t) => dua(
-            format!(
-                "mungkin hari dan bulan tertukar; maksudnya {t} ({})?",
-                t.iso()
-            ),
-            format!("day and month may be swapped; did you mean {}?", t.iso()),
-        ),
-        None => dua(
+        Some(t) => {
+            let iso = t.iso();
+            msg!(
+                "mungkin hari dan bulan tertukar; maksudnya {t} ({iso})?",
+                "day and month may be swapped; did you mean {iso}?"
+            )
+        }
+        None => Msg::fixed(
             "periksa kembali tanggal, bulan, dan tahunnya",
             "check the day, month and year again",
         ),
@@ -471,10 +466,10 @@ mod tests {
             assert_eq!(Tanggal::parse(s), Err(TanggalError::TidakLengkap), "{s}");
         }
         let e = TanggalError::TidakLengkap;
-        assert_eq!(e.pesan(), "tanggal tidak lengkap: hari tidak disebut");
+        assert_eq!(e.message().id, "tanggal tidak lengkap: hari tidak disebut");
         let fix = "tulis lengkap, misalnya 1 Januari 2018 atau 2018-01-01";
-        assert_eq!(e.saran().as_deref(), Some(fix));
-        assert_eq!(e.message_en(), "incomplete date: the day is missing");
+        assert_eq!(e.help().map(|h| h.id).as_deref(), Some(fix));
+        assert_eq!(e.message().en, "incomplete date: the day is missing");
     }
 
     #[test]
@@ -489,9 +484,15 @@ mod tests {
             assert!(ok, "{s}: {e:?}");
         }
         let e = gagal("5 Agustis 2023");
-        assert_eq!(e.pesan(), "nama bulan `Agustis` tidak dikenal");
-        assert_eq!(e.saran().as_deref(), Some("apakah maksud Anda `Agustus`?"));
-        assert_eq!(e.help_en().as_deref(), Some("did you mean `Agustus`?"));
+        assert_eq!(e.message().id, "nama bulan `Agustis` tidak dikenal");
+        assert_eq!(
+            e.help().map(|h| h.id).as_deref(),
+            Some("apakah maksud Anda `Agustus`?")
+        );
+        assert_eq!(
+            e.help().map(|h| h.en).as_deref(),
+            Some("did you mean `Agustus`?")
+        );
         assert_eq!(
             (
                 strsim::levenshtein("juil", "juli"),
@@ -511,17 +512,20 @@ mod tests {
         };
         assert_eq!(e, feb29);
         let msg = "tanggal 29 Februari 2023 tidak ada (2023 bukan tahun kabisat)";
-        assert_eq!(e.pesan(), msg);
+        assert_eq!(e.message().id, msg);
         let msg = "29 February 2023 does not exist (2023 is not a leap year)";
-        assert_eq!(e.message_en(), msg);
+        assert_eq!(e.message().en, msg);
         let msg = "tanggal 31 Februari 2023 tidak ada (Februari 2023 hanya 28 hari)";
-        assert_eq!(gagal("31 Februari 2023").pesan(), msg);
+        assert_eq!(gagal("31 Februari 2023").message().id, msg);
         let e = gagal("2023-13-01");
-        assert_eq!(e.pesan(), "bulan 13 tidak ada (bulan hanya 1 sampai 12)");
+        assert_eq!(
+            e.message().id,
+            "bulan 13 tidak ada (bulan hanya 1 sampai 12)"
+        );
         let swapped = "mungkin hari dan bulan tertukar; maksudnya 13 Januari 2023 (2023-01-13)?";
-        assert_eq!(e.saran().as_deref(), Some(swapped));
+        assert_eq!(e.help().map(|h| h.id).as_deref(), Some(swapped));
         let msg = "tanggal 0 tidak ada (tanggal dimulai dari 1)";
-        assert_eq!(gagal("0 Juni 2023").pesan(), msg);
+        assert_eq!(gagal("0 Juni 2023").message().id, msg);
         let apr31 = TanggalError::TidakAda {
             tahun: 2023,
             bulan: 4,
@@ -541,10 +545,10 @@ mod tests {
             );
         }
         let e = gagal("2023.06.05");
-        assert_eq!(e.pesan(), "format tanggal `2023.06.05` tidak dikenal");
+        assert_eq!(e.message().id, "format tanggal `2023.06.05` tidak dikenal");
         let forms = "gunakan salah satu bentuk: \
                      5 Juni 2023, 2023-06-05, atau 05-06-2023 (hari-bulan-tahun)";
-        assert_eq!(e.saran().as_deref(), Some(forms));
+        assert_eq!(e.help().map(|h| h.id).as_deref(), Some(forms));
     }
 
     #[test]
@@ -572,8 +576,8 @@ mod tests {
                    5 . 2023|255 Juni 2023|256-01-2023|0000-01-01|";
         for s in daftar(odd).chain([huge.as_str(), long_word.as_str()]) {
             if let Err(e) = Tanggal::parse(s) {
-                assert!(!e.pesan().is_empty() && !e.message_en().is_empty());
-                assert!(e.saran().is_some() && e.help_en().is_some());
+                assert!(!e.message().id.is_empty() && !e.message().en.is_empty());
+                assert!(e.help().map(|h| h.id).is_some() && e.help().map(|h| h.en).is_some());
             }
         }
     }
@@ -589,11 +593,11 @@ mod tests {
             let e = gagal(s);
             assert_eq!(e, TanggalError::TahunDiLuarRentang { tahun }, "{s}");
             assert_eq!(
-                e.pesan(),
+                e.message().id,
                 format!("tahun {tahun} tidak mungkin untuk tanggal SOP")
             );
             assert_eq!(
-                e.saran().as_deref(),
+                e.help().map(|h| h.id).as_deref(),
                 Some("tulis tahun dari 1945 sampai 2100")
             );
         }

@@ -3,9 +3,10 @@
 //! wrong type — all of them, not just the first — and parses dates and
 //! durations into values so that nothing downstream sees their text again.
 
-use super::tree::{Key, Node, NodeKind};
+use super::rules;
+use super::tree::{Key, MAPPING, Node, NodeKind};
 use crate::diag::Kesalahan;
-use crate::diag::{Diagnostic, Severity, did_you_mean, suggest};
+use crate::diag::{Diagnostic, Msg, did_you_mean, suggest};
 use crate::model::durasi::{Jumlah, Waktu};
 use crate::model::tanggal::Tanggal;
 use crate::model::*;
@@ -61,8 +62,7 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
         NodeKind::Null => {
             r.out.push(
                 Diagnostic::new(
-                    "berkas-kosong",
-                    Severity::Error,
+                    &rules::BERKAS_KOSONG,
                     Some(root.span),
                     msg!("berkas SOP kosong", "the SOP file is empty"),
                 )
@@ -74,13 +74,7 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
             return sop;
         }
         _ => {
-            r.wrong_type(
-                root,
-                "dokumen",
-                "document",
-                "pemetaan (kunci: nilai)",
-                "mapping (key: value)",
-            );
+            r.wrong_type(root, &DOKUMEN, &MAPPING);
             return sop;
         }
     }
@@ -157,21 +151,17 @@ struct Reader<'a> {
     out: &'a mut Vec<Diagnostic>,
 }
 
+const DOKUMEN: Msg = Msg::fixed("dokumen", "document");
+
 impl Reader<'_> {
     /// Checks the keys of a mapping; `path` names it in messages.
     fn fields<'n>(&mut self, node: &'n Node, path: Jalur, known: &[&str]) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
             let label = match path {
-                Jalur::Akar => "dokumen".to_owned(),
-                _ => path.to_string(),
+                Jalur::Akar => DOKUMEN,
+                _ => Msg::new(path.to_string(), path.to_string()),
             };
-            self.wrong_type(
-                node,
-                &label,
-                &label,
-                "pemetaan (kunci: nilai)",
-                "mapping (key: value)",
-            );
+            self.wrong_type(node, &label, &MAPPING);
             return None;
         };
         let mut kept: Vec<(&Key, &Node)> = Vec::with_capacity(entries.len());
@@ -193,8 +183,7 @@ impl Reader<'_> {
         let name = &key.name;
         self.out.push(
             Diagnostic::new(
-                "kunci-ganda",
-                Severity::Error,
+                &rules::KUNCI_GANDA,
                 Some(key.span),
                 msg!(
                     "kunci `{name}` ditulis dua kali",
@@ -219,8 +208,7 @@ impl Reader<'_> {
             _ => (format!(" di `{path}`"), format!(" in `{path}`")),
         };
         let mut d = Diagnostic::new(
-            "kunci-tidak-dikenal",
-            Severity::Error,
+            &rules::KUNCI_TIDAK_DIKENAL,
             Some(key.span),
             msg!(
                 "kunci `{name}` tidak dikenal{place_id}",
@@ -237,18 +225,13 @@ impl Reader<'_> {
         self.out.push(d);
     }
 
-    fn wrong_type(
-        &mut self,
-        node: &Node,
-        key_id: &str,
-        key_en: &str,
-        want_id: &str,
-        want_en: &str,
-    ) {
-        let (got_id, got_en) = node.type_name();
+    /// `key` (a path, or the document) holds a `node` that is not the `want`ed type.
+    fn wrong_type(&mut self, node: &Node, key: &Msg, want: &Msg) {
+        let got = node.type_name();
+        let (key_id, key_en, want_id, want_en) = (&key.id, &key.en, &want.id, &want.en);
+        let (got_id, got_en) = (&got.id, &got.en);
         self.out.push(Diagnostic::new(
-            "tipe-salah",
-            Severity::Error,
+            &rules::TIPE_SALAH,
             Some(node.span),
             msg!(
                 "`{key_id}` harus berupa {want_id}, bukan {got_id}",
@@ -265,7 +248,8 @@ impl Reader<'_> {
             NodeKind::Null => Sp::new(String::new(), node.span),
             _ => {
                 let path = path.to_string();
-                self.wrong_type(node, &path, &path, "teks", "text");
+                let key = Msg::new(path.to_string(), path.to_string());
+                self.wrong_type(node, &key, &Msg::fixed("teks", "text"));
                 Sp::new(String::new(), node.span)
             }
         }
@@ -287,7 +271,8 @@ impl Reader<'_> {
                 .collect(),
             NodeKind::Map(_) => {
                 let path = path.to_string();
-                self.wrong_type(node, &path, &path, "daftar teks", "list of texts");
+                let key = Msg::new(path.to_string(), path.to_string());
+                self.wrong_type(node, &key, &Msg::fixed("daftar teks", "list of texts"));
                 Vec::new()
             }
         };
@@ -315,8 +300,7 @@ impl Reader<'_> {
             "final" => Some(Sp::new(Status::Final, node.span)),
             other => {
                 let mut d = Diagnostic::new(
-                    "status-tidak-dikenal",
-                    Severity::Error,
+                    &rules::STATUS_TIDAK_DIKENAL,
                     Some(node.span),
                     msg!(
                         "status `{other}` tidak dikenal; pilih `draf` atau `final`",
@@ -368,15 +352,11 @@ impl Reader<'_> {
             Tanggal::parse(text)
                 .map_err(|e| {
                     let mut d = Diagnostic::new(
-                        "tanggal-tidak-valid",
-                        Severity::Error,
+                        &rules::TANGGAL_TIDAK_VALID,
                         Some(node.span),
-                        crate::diag::Msg::new(
-                            format!("tanggal.{key}: {}", e.pesan()),
-                            format!("tanggal.{key}: {}", e.message_en()),
-                        ),
+                        e.message().within(|m| format!("tanggal.{key}: {m}")),
                     );
-                    d.help = crate::diag::bantuan(e.saran(), e.help_en());
+                    d.help = e.help();
                     r.out.push(d);
                 })
                 .ok()
@@ -440,8 +420,7 @@ impl Reader<'_> {
                     .collect();
                 let [(kind, value)] = found.as_slice() else {
                     self.out.push(Diagnostic::new(
-                        "tipe-salah",
-                        Severity::Error,
+                        &rules::TIPE_SALAH,
                         Some(item.span),
                         msg!(
                             "`{path}` harus berisi tepat satu dari `nomor`, `nama` atau `berkas`",
@@ -474,13 +453,8 @@ impl Reader<'_> {
                 .collect(),
             NodeKind::Null => Vec::new(),
             _ => {
-                self.wrong_type(
-                    node,
-                    "langkah",
-                    "langkah",
-                    "daftar langkah",
-                    "list of steps",
-                );
+                let want = Msg::fixed("daftar langkah", "list of steps");
+                self.wrong_type(node, &Msg::fixed("langkah", "langkah"), &want);
                 Vec::new()
             }
         };
@@ -562,17 +536,11 @@ impl Reader<'_> {
             node.span
         };
         let mut d = Diagnostic::new(
-            "waktu-tidak-valid",
-            Severity::Error,
+            &rules::WAKTU_TIDAK_VALID,
             Some(span),
-            crate::diag::Msg::new(
-                format!("{path}: {}", e.pesan()),
-                format!("{path}: {}", e.message_en()),
-            ),
+            e.message().within(|m| format!("{path}: {m}")),
         );
-        if let Some(s) = &e.saran {
-            d = d.with_help(did_you_mean(s));
-        }
+        d.help = e.help();
         self.out.push(d);
     }
 

@@ -7,11 +7,12 @@ pub mod citra;
 pub mod convert;
 mod events;
 pub mod repo;
+pub mod rules;
 mod sebab;
 pub mod tree;
 pub mod yaml;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Msg, Rule};
 use crate::model::Sop;
 use crate::msg;
 use crate::sandbox::{self, Galat, Jenis, Root};
@@ -61,7 +62,7 @@ pub fn load(path: &Path, defaults: &DefaultsCache) -> Loaded {
 pub fn unreadable(path: &Path, galat: Galat, jenis: Jenis) -> Loaded {
     whole_file_error(
         path,
-        galat.kode(),
+        rules::reading_rule(galat),
         galat.pesan(path, jenis),
         galat.saran(),
         String::new(),
@@ -82,7 +83,7 @@ fn read_source(root: &Root, path: &Path, jenis: Jenis) -> Result<Arc<SourceFile>
             let (line, col) = SourceFile::new(path, prefix.clone()).line_col(valid);
             Err(Box::new(whole_file_error(
                 path,
-                "bukan-utf8",
+                &rules::BUKAN_UTF8,
                 msg!(
                     "berkas bukan teks UTF-8 (byte tidak valid di baris {line}, kolom {col})",
                     "the file is not UTF-8 text (invalid byte at line {line}, column {col})"
@@ -99,21 +100,15 @@ fn read_source(root: &Root, path: &Path, jenis: Jenis) -> Result<Arc<SourceFile>
 
 fn whole_file_error(
     path: &Path,
-    code: &'static str,
-    message: crate::diag::Msg,
-    help: crate::diag::Msg,
+    rule: &'static Rule,
+    message: Msg,
+    help: Msg,
     text: String,
 ) -> Loaded {
     let mut sources = Sources::default();
     let end = text.len();
     let id = sources.add(Arc::new(SourceFile::new(path, text)));
-    let d = Diagnostic::new(
-        code,
-        Severity::Error,
-        Some(Span::new(id, end, end)),
-        message,
-    )
-    .with_help(help);
+    let d = Diagnostic::new(rule, Some(Span::new(id, end, end)), message).with_help(help);
     Loaded {
         sources,
         sop: None,
@@ -302,8 +297,7 @@ fn shown(path: &Path) -> PathBuf {
 /// that no value silently depends on which of the two is read.
 fn conflict(other: &DefaultsFile) -> DefaultsFile {
     let d = Diagnostic::new(
-        "bawaan-ganda",
-        Severity::Error,
+        &rules::BAWAAN_GANDA,
         Some(Span::new(FileId(0), 0, 0)),
         msg!(
             "ada dua berkas bawaan di direktori ini, `{DEFAULTS_FILE}` dan `{DEFAULTS_FILE_YML}`; berkas ini tidak dipakai",
@@ -327,8 +321,7 @@ fn read_defaults(root: &Root, path: &Path) -> DefaultsFile {
             let node = syntax_tree(&source, FileId(0)).and_then(|n| match n.kind {
                 NodeKind::Map(_) | NodeKind::Null => Ok(n),
                 _ => Err(Box::new(Diagnostic::new(
-                    "tipe-salah",
-                    Severity::Error,
+                    &rules::TIPE_SALAH,
                     Some(n.span),
                     msg!(
                         "berkas bawaan `{DEFAULTS_FILE}` harus berupa pemetaan (kunci: nilai)",

@@ -5,7 +5,8 @@
 //! did and how to fix it. A kind sopc does not know yet reads as "not valid
 //! YAML here", never as the library's wording.
 
-use crate::diag::Msg;
+use super::rules;
+use crate::diag::{Msg, Rule};
 use crate::msg;
 use serde_saphyr::Error;
 use serde_saphyr::budget::BudgetBreach;
@@ -444,11 +445,34 @@ impl Sebab {
         }
     }
 
-    /// The rule code the finding is reported under.
-    pub fn kode(&self) -> &'static str {
+    /// The rule the finding is reported under: only a bound breached is
+    /// `yaml-terlalu-besar` (a file nested too deep is a shape no SOP has,
+    /// so a syntax finding).
+    pub fn rule(&self) -> &'static Rule {
         match self {
-            Sebab::TerlaluBesar => "yaml-terlalu-besar",
-            _ => "yaml-sintaks",
+            Sebab::TerlaluBesar => &rules::YAML_TERLALU_BESAR,
+            Sebab::TerlaluDalam
+            | Sebab::Tab
+            | Sebab::Indentasi
+            | Sebab::TitikDua
+            | Sebab::KutipTerbuka
+            | Sebab::SetelahKutip
+            | Sebab::KurungTerbuka(_)
+            | Sebab::KurungTertukar { .. }
+            | Sebab::KurungTanpaPembuka
+            | Sebab::KomaHilang
+            | Sebab::BerakhirTerlaluCepat
+            | Sebab::Escape
+            | Sebab::AliasTakDikenal
+            | Sebab::JangkarTanpaNama
+            | Sebab::KepalaBlok
+            | Sebab::KarakterAwal(_)
+            | Sebab::TakTerlihat(_)
+            | Sebab::Komentar
+            | Sebab::TagAtauDirektif
+            | Sebab::Dokumen
+            | Sebab::KunciBukanTeks
+            | Sebab::Lain => &rules::YAML_SINTAKS,
         }
     }
 }

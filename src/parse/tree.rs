@@ -4,6 +4,7 @@
 //! with its byte span, and keeps repeated keys, so that both places can be
 //! shown.
 
+use crate::diag::Msg;
 use crate::source::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,14 +28,17 @@ pub struct Key {
     pub span: Span,
 }
 
+/// The word for a mapping in messages (also what a mapping key wants).
+pub const MAPPING: Msg = Msg::fixed("pemetaan (kunci: nilai)", "mapping (key: value)");
+
 impl Node {
-    /// Word for the node's type in messages: (Indonesian, English).
-    pub fn type_name(&self) -> (&'static str, &'static str) {
+    /// Word for the node's type in messages.
+    pub fn type_name(&self) -> Msg {
         match self.kind {
-            NodeKind::Null => ("kosong", "empty"),
-            NodeKind::Scalar(_) => ("teks", "text"),
-            NodeKind::Seq(_) => ("daftar", "list"),
-            NodeKind::Map(_) => ("pemetaan (kunci: nilai)", "mapping (key: value)"),
+            NodeKind::Null => Msg::fixed("kosong", "empty"),
+            NodeKind::Scalar(_) => Msg::fixed("teks", "text"),
+            NodeKind::Seq(_) => Msg::fixed("daftar", "list"),
+            NodeKind::Map(_) => MAPPING,
         }
     }
 

@@ -3,9 +3,10 @@
 //! It is bounded in size so that an alias bomb or a huge file is refused
 //! quickly with bounded memory.
 
+use super::rules;
 use super::sebab::{self, Sebab};
 use super::tree::{Key, Node, NodeKind};
-use crate::diag::{Diagnostic, Msg, Severity};
+use crate::diag::{Diagnostic, Msg};
 use crate::msg;
 use crate::source::{FileId, SourceFile, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -234,8 +235,7 @@ impl Mapper<'_> {
 
 fn too_deep(span: Span) -> Diagnostic {
     Diagnostic::new(
-        "yaml-sintaks",
-        Severity::Error,
+        &rules::YAML_SINTAKS,
         Some(span),
         msg!(
             "struktur YAML terlalu dalam (lebih dari {MAX_DEPTH} tingkat)",
@@ -291,8 +291,7 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
     if e.to_string().contains(TEXT_LIMIT) {
         let kib = MAX_TEXT_BYTES / 1024;
         return Diagnostic::new(
-            "yaml-terlalu-besar",
-            Severity::Error,
+            &rules::YAML_TERLALU_BESAR,
             Some(span),
             msg!(
                 "teks berkas ini, dengan setiap alias (`*`) dijabarkan, melebihi batas {kib} KiB di sini; pemeriksaan dihentikan",
@@ -325,17 +324,12 @@ fn syntax_error(e: &serde_saphyr::Error, mapper: &Mapper) -> Diagnostic {
         _ => span,
     };
     let (message, help) = sebab.pesan();
-    let prefix = |m: Msg| {
-        Msg::new(
-            format!("YAML tidak valid: {}", m.id),
-            format!("invalid YAML: {}", m.en),
-        )
-    };
+    let prefix = |Msg { id, en }: Msg| msg!("YAML tidak valid: {id}", "invalid YAML: {en}");
     let message = match sebab {
         Sebab::TerlaluBesar => message,
         _ => prefix(message),
     };
-    Diagnostic::new(sebab.kode(), Severity::Error, Some(span), message).with_help(help)
+    Diagnostic::new(sebab.rule(), Some(span), message).with_help(help)
 }
 
 /// Whether the line holding byte `at` starts at the indentation of some line
@@ -402,7 +396,7 @@ fn tab_span(source: &SourceFile, span: Span) -> Span {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn parse_str(s: &str) -> Result<Node, Box<Diagnostic>> {
@@ -434,8 +428,8 @@ mod tests {
         assert_eq!(entries[2].0.span.range(), 10..11);
     }
 
-    #[test]
-    fn alias_bomb_is_refused() {
+    /// Eight lines of aliases, each nine times the one before: 9^8 values.
+    pub(crate) fn alias_bomb() -> String {
         let mut s = String::from("a: &a [x,x,x,x,x,x,x,x,x]\n");
         for (prev, name) in ["a", "b", "c", "d", "e", "f", "g"]
             .iter()
@@ -444,7 +438,12 @@ mod tests {
             let refs = vec![format!("*{prev}"); 9].join(",");
             s.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
-        let e = parse_str(&s).unwrap_err();
+        s
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let e = parse_str(&alias_bomb()).unwrap_err();
         assert_eq!(e.code, "yaml-terlalu-besar");
     }
 

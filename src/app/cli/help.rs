@@ -139,8 +139,5 @@ fn usage_error(e: &clap::Error) -> ExitCode {
 
 /// The word that starts an error line on standard error.
 pub fn error_word(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => "galat",
-        Lang::En => "error",
-    }
+    crate::diag::Severity::Error.word(lang)
 }

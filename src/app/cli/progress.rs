@@ -2,7 +2,7 @@
 //! preparing the book's SOPs).
 
 use crate::app::batch::Kemajuan;
-use crate::diag::Lang;
+use crate::diag::{Lang, Msg};
 use std::io::IsTerminal;
 
 /// Drawn only on a terminal, never on CI (`CI` set) or when standard error
@@ -10,13 +10,13 @@ use std::io::IsTerminal;
 pub struct Bar(indicatif::ProgressBar);
 
 impl Bar {
-    pub fn new(lang: Lang, id: &str, en: &str) -> Bar {
+    pub fn new(lang: Lang, label: Msg) -> Bar {
         let shown = std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
         if !shown {
             return Bar(indicatif::ProgressBar::hidden());
         }
         let bar = indicatif::ProgressBar::new(0);
-        let label = if lang == Lang::Id { id } else { en };
+        let label = label.get(lang);
         if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
             "{label} {{bar:30}} {{pos}}/{{len}} ({{eta}})"
         )) {

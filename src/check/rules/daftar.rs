@@ -4,23 +4,47 @@
 //! the line, before `build`.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 use crate::source::Span;
 use crate::teks::{MAKS_TINGKAT_DAFTAR, daftar_terlalu_dalam};
 
 pub static RULE: Rule = Rule {
     code: "daftar-terlalu-dalam",
     severity: Severity::Error,
-    title: (
+    title: Msg::fixed(
         "daftar Markdown bersarang terlalu dalam",
         "Markdown list nested too deep",
     ),
-    sumber: "tata letak sopc (sel tabel prosedur)",
-    doc: "Teks sel boleh memuat daftar Markdown (`- butir`), juga daftar di dalam daftar. \
-sopc mencetak paling banyak 8 tingkat; tingkat yang lebih dalam tercetak rata tanpa \
-penanda, dan sel selebar kolom tabel tidak dapat menampung indentasi sedalam itu.\n\n\
-Perbaikan: ratakan daftarnya, atau pecah menjadi beberapa langkah atau butir.",
+    sumber: None,
+    doc: rule_doc! {
+        apa: {
+            id: "Daftar Markdown (`- butir`) dalam teks sel yang bersarang lebih dari 8 tingkat.",
+            en: "A Markdown list (`- item`) in a cell's text nested deeper than 8 levels.",
+        },
+        mengapa: {
+            id: "sopc mencetak paling banyak 8 tingkat; tingkat yang lebih dalam tercetak rata tanpa penanda, dan sel selebar kolom tabel tidak dapat menampung indentasi sedalam itu.",
+            en: "sopc prints at most 8 levels; deeper levels print flat without markers, and a cell as wide as a table column cannot hold indentation that deep.",
+        },
+        contoh: { code: r#"```yaml
+    keterangan: |
+      - a
+        - b
+          - c
+            - d
+              - e
+                - f
+                  - g
+                    - h
+                      - i
+```"# },
+        perbaikan: {
+            id: "Ratakan daftarnya, atau pecah menjadi beberapa langkah atau butir.",
+            en: "Flatten the list, or split it into several steps or items.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -106,5 +130,15 @@ mod tests {
             &format!("    output: Disposisi\n    {cell}"),
         );
         assert!(lines_of(&src, "daftar-terlalu-dalam").is_empty());
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        let cell = format!("keterangan: |\n{}", nested(9, "      "));
+        let src = valid_with(
+            "    output: Disposisi\n",
+            &format!("    output: Disposisi\n    {cell}"),
+        );
+        snapshot(&super::RULE, &src);
     }
 }

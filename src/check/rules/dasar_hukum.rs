@@ -4,77 +4,169 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Kesalahan;
 use crate::diag::{Msg, Severity::Warning};
-use crate::model::regulasi;
+use crate::model::regulasi::{self, RegulasiError, TemuanKind};
+use crate::rule_doc;
 
 const SUMBER: &str = "UU 12/2011 jo. UU 13/2022, Pasal 7–8 (jenis dan hierarki peraturan)";
 
 pub static FORMAT: Rule = Rule {
     code: "dasar-hukum-format",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "dasar hukum tanpa nomor atau tahun",
         "legal basis without number or year",
     ),
-    sumber: SUMBER,
-    doc: "Setiap dasar hukum menyebut jenis, nomor, tahun dan judulnya: \
-`Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 \
-Tahun 2009 tentang Pelayanan Publik`. Tanpa nomor atau tahun, pembaca tidak dapat \
-menemukan peraturannya.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Setiap dasar hukum menyebut jenis, nomor dan tahunnya (lalu judulnya).",
+            en: "Every dasar hukum (legal basis) names its kind, number and year (then its title).",
+        },
+        mengapa: {
+            id: "Tanpa nomor atau tahun, pembaca tidak dapat menemukan peraturannya.",
+            en: "Without a number or a year, a reader cannot find the regulation.",
+        },
+        contoh: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah tentang Pelayanan Publik
+```"# },
+        perbaikan: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+```"# },
+    },
 };
 
 pub static JENIS: Rule = Rule {
     code: "dasar-hukum-jenis",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "jenis peraturan tidak dikenal",
         "unknown kind of regulation",
     ),
-    sumber: SUMBER,
-    doc: "Dasar hukum diawali jenis peraturan menurut UU 12/2011: Undang-Undang Dasar, \
-Undang-Undang/Perppu, Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri, \
-Peraturan Daerah, Peraturan Gubernur/Bupati/Wali Kota (singkatan UU, PP, Perpres, \
-Permendagri, Perda, Pergub, Perbup, Perwal diterima).",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Dasar hukum diawali jenis peraturan menurut UU 12/2011: Undang-Undang Dasar, Undang-Undang/Perppu, Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri, Peraturan Daerah, Peraturan Gubernur/Bupati/Wali Kota (singkatan UU, PP, Perpres, Permendagri, Perda, Pergub, Perbup, Perwal diterima).",
+            en: "A dasar hukum starts with a kind of regulation under UU 12/2011: Undang-Undang Dasar, Undang-Undang/Perppu, Peraturan Pemerintah, Peraturan Presiden, Peraturan Menteri, Peraturan Daerah, Peraturan Gubernur/Bupati/Wali Kota (the abbreviations UU, PP, Perpres, Permendagri, Perda, Pergub, Perbup, Perwal are accepted).",
+        },
+        mengapa: {
+            id: "Jenis peraturan menentukan kedudukannya dalam hierarki; entri tanpa jenis yang dikenal tidak dapat diurutkan atau dirujuk.",
+            en: "The kind of a regulation sets its place in the hierarchy; an entry without a known kind can be neither ordered nor looked up.",
+        },
+        contoh: { code: r#"```yaml
+dasar_hukum:
+  - Peraturn Pemerintah Nomor 96 Tahun 2012 tentang Pelayanan Publik
+```"# },
+        perbaikan: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelayanan Publik
+```"# },
+    },
 };
 
 pub static TAHUN: Rule = Rule {
     code: "dasar-hukum-tahun",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "tahun peraturan tidak mungkin",
         "impossible year of regulation",
     ),
-    sumber: SUMBER,
-    doc: "Tahun peraturan ditulis empat angka antara 1945 dan sekarang.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Tahun peraturan: empat angka antara 1945 dan 2100.",
+            en: "The year of a regulation: four digits between 1945 and 2100.",
+        },
+        mengapa: {
+            id: "Tahun yang tidak mungkin menunjukkan salah ketik, dan peraturannya tidak dapat ditemukan.",
+            en: "An impossible year shows a typo, and the regulation cannot be found.",
+        },
+        contoh: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah Nomor 96 Tahun 2102 tentang Pelayanan Publik
+```"# },
+        perbaikan: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelayanan Publik
+```"# },
+    },
 };
 
 pub static GANDA: Rule = Rule {
     code: "dasar-hukum-ganda",
     severity: Warning,
-    title: ("dasar hukum ditulis dua kali", "legal basis listed twice"),
-    sumber: SUMBER,
-    doc: "Peraturan yang sama (jenis, nomor, tahun) disebut dua kali.",
+    title: Msg::fixed("dasar hukum ditulis dua kali", "legal basis listed twice"),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Peraturan yang sama (jenis, nomor, tahun) disebut dua kali.",
+            en: "The same regulation (kind, number, year) listed twice.",
+        },
+        mengapa: {
+            id: "Entri yang berulang memperpanjang kotak dasar hukum tanpa menambah isi.",
+            en: "A repeated entry lengthens the dasar hukum box without adding anything.",
+        },
+        contoh: { code: r#"```yaml
+dasar_hukum:
+  - UU Nomor 25 Tahun 2009 tentang Pelayanan Publik
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+```"# },
+        perbaikan: {
+            id: "Hapus entri yang berulang.",
+            en: "Delete the repeated entry.",
+        },
+    },
 };
 
 pub static URUTAN: Rule = Rule {
     code: "dasar-hukum-urutan",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "dasar hukum tidak urut hierarki",
         "legal bases out of hierarchy order",
     ),
-    sumber: SUMBER,
-    doc: "Dasar hukum disusun dari yang tertinggi: UUD 1945, UU/Perppu, PP, Perpres, \
-Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, lalu Peraturan Gubernur/Bupati/\
-Wali Kota. Dalam jenis yang sama, urutan bebas (biasanya menurut tahun).",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Urutan dasar hukum menurut hierarki: UUD 1945, UU/Perppu, PP, Perpres, Peraturan Menteri, Perda Provinsi, Perda Kabupaten/Kota, lalu Peraturan Gubernur/Bupati/Wali Kota. Dalam jenis yang sama urutannya bebas (biasanya menurut tahun).",
+            en: "The order of the dasar hukum by hierarchy: UUD 1945, UU/Perppu, PP, Perpres, ministerial regulations, provincial Perda, regency/city Perda, then governor/regent/mayor regulations. Within one kind the order is free (usually by year).",
+        },
+        mengapa: {
+            id: r#"Dasar hukum disusun dari yang tertinggi, sebagaimana konsiderans "Mengingat" dalam tata naskah peraturan."#,
+            en: r#"Legal bases are listed from the highest down, like the "Mengingat" recitals of a regulation."#,
+        },
+        contoh: { code: r#"```yaml
+dasar_hukum:
+  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+```"# },
+        perbaikan: {
+            id: "Pindahkan entri yang lebih tinggi ke atas:",
+            en: "Move the higher entry up:",
+            code: r#"```yaml
+dasar_hukum:
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik
+```"#,
+        },
+    },
 };
 
-fn rule_for(code: &str) -> &'static Rule {
-    match code {
-        "dasar-hukum-jenis" => &JENIS,
-        "dasar-hukum-tahun" => &TAHUN,
-        "dasar-hukum-ganda" => &GANDA,
-        "dasar-hukum-urutan" => &URUTAN,
-        _ => &FORMAT,
+/// The rule an entry that does not parse breaks.
+pub(crate) fn rule_for(e: &RegulasiError) -> &'static Rule {
+    match e {
+        RegulasiError::Kosong | RegulasiError::JenisTidakDikenal { .. } => &JENIS,
+        RegulasiError::Format { .. } => &FORMAT,
+        RegulasiError::Tahun { .. } => &TAHUN,
+    }
+}
+
+/// The rule a finding over the whole list breaks.
+pub(crate) fn rule_for_temuan(kind: TemuanKind) -> &'static Rule {
+    match kind {
+        TemuanKind::Ganda => &GANDA,
+        TemuanKind::Urutan => &URUTAN,
     }
 }
 
@@ -91,7 +183,7 @@ pub fn check(cx: &mut Ctx) {
         match regulasi::parse(entry) {
             Ok(r) => parsed.push(Some(r)),
             Err(e) => {
-                cx.report(rule_for(e.code()), entry.span, e.msg()).help = e.help();
+                cx.report(rule_for(&e), entry.span, e.message()).help = e.help();
                 parsed.push(None);
             }
         }
@@ -100,18 +192,12 @@ pub fn check(cx: &mut Ctx) {
         let Some(entry) = list.get(t.index) else {
             continue;
         };
-        let d = cx.report(
-            rule_for(t.code),
-            entry.span,
-            Msg::new(t.pesan, t.message_en),
-        );
-        if let Some(s) = t.saran {
-            d.help = Some(Msg::new(s.clone(), s));
-        }
+        let d = cx.report(rule_for_temuan(t.kind), entry.span, t.message);
+        d.help = Some(t.help);
         if let Some(first) = t.pertama.and_then(|i| list.get(i)) {
             d.with_label_mut(
                 first.span,
-                Msg::new("pertama disebut di sini", "first listed here"),
+                Msg::fixed("pertama disebut di sini", "first listed here"),
             );
         }
     }
@@ -152,5 +238,32 @@ mod tests {
             "  - Undang-Undang Nomor 25 Tahun 1809 tentang Pelayanan Publik\n",
         );
         assert_eq!(lines_of(&src, "dasar-hukum-tahun"), vec![17]);
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        use super::*;
+        let uu = "  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik\n";
+        let with = |to: &str| valid_with(uu, to);
+        snapshot(
+            &FORMAT,
+            &with("  - Undang-Undang tentang Pelayanan Publik\n"),
+        );
+        snapshot(
+            &JENIS,
+            &with("  - Undang-Undng Nomor 25 Tahun 2009 tentang Pelayanan Publik\n"),
+        );
+        snapshot(
+            &TAHUN,
+            &with("  - Undang-Undang Nomor 25 Tahun 2109 tentang Pelayanan Publik\n"),
+        );
+        snapshot(
+            &GANDA,
+            &with(&format!(
+                "{uu}  - UU Nomor 25 Tahun 2009 tentang Pelayanan Publik\n"
+            )),
+        );
+        let pp = "  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan UU Pelayanan Publik\n";
+        snapshot(&URUTAN, &with(&format!("{pp}{uu}")));
     }
 }

@@ -3,18 +3,41 @@
 //! other.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 use std::collections::HashMap;
 
 pub static RULE: Rule = Rule {
     code: "id-ganda",
     severity: Severity::Error,
-    title: ("id langkah dipakai dua kali", "step id used twice"),
-    sumber: "bahasa SOP sopc",
-    doc: "`id` menamai langkah yang dituju oleh `keputusan` atau `lanjut`, jadi harus unik. \
-Dua langkah dengan `id` yang sama, atau yang hanya berbeda huruf besar/kecilnya \
-(`periksa` dan `Periksa`), membuat tujuan lompatan tidak jelas.",
+    title: Msg::fixed("id langkah dipakai dua kali", "step id used twice"),
+    sumber: None,
+    doc: rule_doc! {
+        apa: {
+            id: "`id` langkah yang dipakai dua kali, atau yang hanya berbeda huruf besar/kecilnya (`periksa` dan `Periksa`).",
+            en: "A step `id` used twice, or two that differ only in letter case (`periksa` and `Periksa`).",
+        },
+        mengapa: {
+            id: "`id` menamai langkah yang dituju oleh `keputusan` atau `lanjut`; dua langkah dengan `id` yang sama, atau yang hanya berbeda huruf besar/kecilnya, membuat tujuan lompatan tidak jelas.",
+            en: "An `id` names the step a `keputusan` or `lanjut` jumps to; two steps with the same `id`, or ids that differ only in case, make the jump target ambiguous.",
+        },
+        contoh: { code: r#"```yaml
+  - id: periksa
+    kegiatan: Memeriksa surat
+  - id: periksa
+    kegiatan: Memeriksa lampiran
+```"# },
+        perbaikan: {
+            id: "Beri setiap langkah `id` yang unik:",
+            en: "Give every step a unique `id`:",
+            code: r#"```yaml
+  - id: periksa-lampiran
+    kegiatan: Memeriksa lampiran
+```"#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -68,5 +91,14 @@ mod tests {
             lines_of(&src, "id-ganda"),
             vec![line_of(&src, "  - id: Periksa")]
         );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        let src = valid_with(
+            "  - kegiatan: Mengarsipkan surat\n",
+            "  - id: periksa\n    kegiatan: Mengarsipkan surat\n",
+        );
+        snapshot(&super::RULE, &src);
     }
 }

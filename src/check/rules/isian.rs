@@ -6,23 +6,43 @@
 //! (see [`crate::check::check`]).
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::model::{Sop, Status};
 use crate::msg;
+use crate::rule_doc;
 use crate::source::Span;
 
 pub static RULE: Rule = Rule {
     code: "isian-contoh",
     severity: Severity::Warning,
-    title: (
+    title: Msg::fixed(
         "isian contoh `<...>` belum diganti",
         "a placeholder `<...>` has not been replaced",
     ),
-    sumber: "sopc (templat `sopc init` dan `sopc new`)",
-    doc: "Templat dari `sopc init` dan `sopc new` menandai setiap isian dengan kurung sudut, \
-misalnya `nip: <NIP 18 angka>`. Selama SOP masih `draf`, isian yang belum diganti hanya \
-peringatan (PDF-nya bertanda air DRAF); pada SOP `final` isian adalah galat dan SOP tidak \
-dicetak. Ganti isian dengan nilai sebenarnya: `nip: \"19681202 198803 1 002\"`.",
+    sumber: None,
+    doc: rule_doc! {
+        apa: {
+            id: "Isian contoh berkurung sudut dari templat `sopc init` dan `sopc new` yang belum diganti, misalnya `nip: <NIP 18 angka>`.",
+            en: "A placeholder in angle brackets from the `sopc init` and `sopc new` templates that has not been replaced, such as `nip: <NIP 18 angka>`.",
+        },
+        mengapa: {
+            id: "Isian yang tertinggal akan tercetak apa adanya. Selama SOP masih `draf` ia hanya peringatan (PDF-nya bertanda air DRAF); pada SOP `final` ia galat dan SOP tidak dicetak.",
+            en: "A forgotten placeholder would be printed as it is. While the SOP is `draf` it is only a warning (the PDF carries a DRAF watermark); in a `final` SOP it is an error and the SOP is not printed.",
+        },
+        contoh: { code: r#"```yaml
+disahkan_oleh:
+  nip: <NIP 18 angka>
+```"# },
+        perbaikan: {
+            id: "Ganti isian dengan nilai sebenarnya:",
+            en: "Replace the placeholder with the real value:",
+            code: r#"```yaml
+disahkan_oleh:
+  nip: "19681202 198803 1 002"
+```"#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -128,5 +148,13 @@ mod tests {
     fn placeholders_in_cells_are_found_on_their_line() {
         let src = valid_with("nama: Drs. ADI SADHONO", "nama: <NAMA LENGKAP>");
         assert_eq!(lines_of(&src, "isian-contoh"), vec![line_of(&src, "<NAMA")]);
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &super::RULE,
+            &valid_with("\"19681202 198803 1 002\"", "<NIP 18 angka>"),
+        );
     }
 }

@@ -1,20 +1,36 @@
 //! `jumlah-waktu-beda`: a stated `jumlah_waktu` equals the computed total.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "jumlah-waktu-beda",
     severity: Severity::Error,
-    title: (
+    title: Msg::fixed(
         "jumlah waktu berbeda dengan hasil hitungan",
         "stated total differs from the computed one",
     ),
-    sumber: "PermenPAN-RB 35/2012, Bab III (mutu baku: waktu)",
-    doc: "Bila `jumlah_waktu` ditulis, sopc membandingkannya dengan jumlah waktu semua \
-langkah (menit dibawa ke jam; hari, minggu dan bulan dijumlah terpisah). Jumlah yang \
-berbeda tercetak salah pada baris JUMLAH; hapus `jumlah_waktu` agar sopc menghitungnya.",
+    sumber: Some("PermenPAN-RB 35/2012, Bab III (mutu baku: waktu)"),
+    doc: rule_doc! {
+        apa: {
+            id: "`jumlah_waktu`, bila ditulis, sama dengan jumlah waktu semua langkah (menit dibawa ke jam; hari, minggu dan bulan dijumlah terpisah).",
+            en: "`jumlah_waktu`, when written, equals the sum of the steps' times (minutes carried into hours; days, weeks and months summed apart).",
+        },
+        mengapa: {
+            id: "Jumlah yang berbeda tercetak salah pada baris JUMLAH.",
+            en: "A different total would be printed wrong on the JUMLAH row.",
+        },
+        contoh: { code: r#"```yaml
+jumlah_waktu: 2 jam
+```"# },
+        perbaikan: {
+            id: "Hapus `jumlah_waktu` agar sopc menghitungnya, atau perbaiki waktu langkahnya.",
+            en: "Delete `jumlah_waktu` so that sopc computes it, or correct the steps' times.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -53,6 +69,14 @@ mod tests {
         assert_eq!(
             lines_of(&bad, "jumlah-waktu-beda"),
             vec![line_of(&bad, "jumlah_waktu")]
+        );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &super::RULE,
+            &format!("{VALID}jumlah_waktu: 1 jam 20 menit\n"),
         );
     }
 }

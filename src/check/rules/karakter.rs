@@ -4,28 +4,39 @@
 //! file it inherits — written directly or as a YAML escape (`"\u200B"`).
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 use crate::source::{FileId, Span};
 use crate::teks::{TakTerlihat, cari_tak_terlihat};
 
 pub static RULE: Rule = Rule {
     code: "karakter-tak-terlihat",
     severity: Severity::Error,
-    title: (
+    title: Msg::fixed(
         "karakter tak terlihat atau pengubah arah teks",
         "invisible or text-direction character",
     ),
-    sumber: "Unicode TR#36 (keamanan), Permendagri 52/2011 (dokumen yang ditandatangani)",
-    doc: "Karakter seperti ZERO WIDTH SPACE (U+200B) tidak tercetak, sehingga dua teks yang \
-tampak sama bisa berbeda: pelaksana `Kepala Dinas` dengan U+200B menjadi kolom kedua yang \
-tampak kembar. Pengendali arah seperti RIGHT-TO-LEFT OVERRIDE (U+202E) membuat teks \
-tercetak dalam urutan lain daripada yang terbaca saat ditinjau. Karakter kendali (U+0000–\
-U+001F kecuali tab dan baris baru, U+007F–U+009F) tidak punya bentuk cetak. Karakter ini \
-biasanya terbawa saat menyalin dari pengolah kata atau situs web.\n\n\
-Perbaikan: hapus karakter pada baris dan kolom yang disebut (di editor, cari kode \
-titiknya, mis. `\\u200B`). Spasi tak-putus (U+00A0) bukan temuan: ia tampak sebagai spasi, \
-dan sopc menyamakannya dengan spasi biasa saat membandingkan nama pelaksana.",
+    sumber: Some("Unicode TR#36 (keamanan), Permendagri 52/2011 (dokumen yang ditandatangani)"),
+    doc: rule_doc! {
+        apa: {
+            id: r#"Karakter yang tidak tercetak (ZERO WIDTH SPACE U+200B, karakter kendali U+0000–U+001F kecuali tab dan baris baru, U+007F–U+009F) atau yang mengubah arah teks (RIGHT-TO-LEFT OVERRIDE U+202E dan pengendali arah lainnya), di mana pun dalam SOP atau berkas bawaan yang diwarisinya — ditulis langsung atau sebagai escape YAML (`"\u200B"`)."#,
+            en: r#"A character that prints nothing (ZERO WIDTH SPACE U+200B, control characters U+0000–U+001F except tab and newline, U+007F–U+009F) or that changes the direction of text (RIGHT-TO-LEFT OVERRIDE U+202E and the other direction controls), anywhere in the SOP or a defaults file it inherits — written directly or as a YAML escape (`"\u200B"`)."#,
+        },
+        mengapa: {
+            id: "Dua teks yang tampak sama bisa berbeda: pelaksana `Kepala Dinas` dengan U+200B menjadi kolom kedua yang tampak kembar. Pengendali arah membuat teks tercetak dalam urutan lain daripada yang terbaca saat ditinjau. Karakter ini biasanya terbawa saat menyalin dari pengolah kata atau situs web.",
+            en: "Two texts that look the same can differ: a pelaksana `Kepala Dinas` with U+200B becomes a second column that looks identical. Direction controls make text print in another order than it reads when reviewed. These characters usually come along when copying from a word processor or a web site.",
+        },
+        contoh: { code: r#"```yaml
+pelaksana:
+  - "Kepala\u200BDinas"
+```"# },
+        perbaikan: {
+            id: r#"Hapus karakter pada baris dan kolom yang disebut (di editor, cari kode titiknya, mis. `\u200B`). Spasi tak-putus (U+00A0) bukan temuan: ia tampak sebagai spasi, dan sopc menyamakannya dengan spasi biasa saat membandingkan nama pelaksana."#,
+            en: r#"Delete the character at the line and column named (in an editor, search for its code point, e.g. `\u200B`). A non-breaking space (U+00A0) is no finding: it looks like a space, and sopc treats it as one when it compares pelaksana names."#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -92,7 +103,7 @@ mod tests {
         diagnostics(src)
             .into_iter()
             .filter(|(d, _)| d.code == "karakter-tak-terlihat")
-            .map(|(d, (line, col))| (line, col, d.message.id))
+            .map(|(d, (line, col))| (line, col, d.message.id.into_owned()))
             .collect()
     }
 
@@ -136,5 +147,13 @@ mod tests {
     fn a_no_break_space_is_no_finding() {
         let src = valid_with("output: Surat tercatat", "output: Surat\u{A0}tercatat");
         assert_eq!(found(&src), []);
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &super::RULE,
+            &valid_with("  - Sekretaris\n", "  - Sekretaris\u{200B}\n"),
+        );
     }
 }

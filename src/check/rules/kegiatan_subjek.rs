@@ -1,21 +1,37 @@
 //! `kegiatan-subjek`: a kegiatan starts with an active verb, without a subject.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "kegiatan-subjek",
     severity: Severity::Warning,
-    title: (
+    title: Msg::fixed(
         "kegiatan tidak diawali kata kerja aktif",
         "kegiatan does not start with an active verb",
     ),
-    sumber: "PermenPAN-RB 35/2012, Bab III (uraian prosedur: pelaksana dipisahkan dari kegiatan)",
-    doc: "Pelaksana sudah ditunjukkan oleh kolomnya, jadi kegiatan ditulis sebagai kata kerja \
-aktif tanpa subjek.\n\n\
-Contoh salah: `Petugas piket mencatat tamu`, `Pelaksanaan penerimaan`.\n\
-Tulis: `Mencatat tamu`, `Melaksanakan penerimaan`.",
+    sumber: Some(
+        "PermenPAN-RB 35/2012, Bab III (uraian prosedur: pelaksana dipisahkan dari kegiatan)",
+    ),
+    doc: rule_doc! {
+        apa: {
+            id: "`kegiatan` setiap langkah diawali kata kerja aktif, tanpa subjek.",
+            en: "Each step's `kegiatan` starts with an active verb, without a subject.",
+        },
+        mengapa: {
+            id: "Pelaksana sudah ditunjukkan oleh kolomnya; subjek atau kata benda (`Pelaksanaan …`) di awal kegiatan mengulanginya dan membuat uraian tidak seragam.",
+            en: "The actor is already shown by the column; a subject or a noun (`Pelaksanaan …`) at the start of a kegiatan repeats it and makes the description uneven.",
+        },
+        contoh: { code: r#"```yaml
+  - kegiatan: Petugas piket mencatat tamu
+```"# },
+        perbaikan: { code: r#"```yaml
+  - kegiatan: Mencatat tamu
+```"# },
+    },
 };
 
 /// Imperative or base verbs common in SOP tables that do not start with me-/ber-.
@@ -176,6 +192,14 @@ mod tests {
         assert_eq!(
             lines_of(&src, "kegiatan-subjek"),
             vec![line_of(&src, "Sekretaris memeriksa")]
+        );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &RULE,
+            &valid_with("Memeriksa surat", "Sekretaris memeriksa surat"),
         );
     }
 }

@@ -1,21 +1,40 @@
 //! `kotak-kosong`: one of the six boxes of the lembar pengesahan is empty.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "kotak-kosong",
     severity: Severity::Warning,
-    title: (
+    title: Msg::fixed(
         "kotak pada lembar pengesahan kosong",
         "a box of the lembar pengesahan is empty",
     ),
-    sumber: "Permendagri 52/2011, Lampiran (lembar pengesahan)",
-    doc: "Enam kotak lembar pengesahan — dasar hukum, kualifikasi pelaksana, keterkaitan, \
-peralatan/perlengkapan, peringatan, pencatatan dan pendataan — sebaiknya terisi. Kotak \
-yang memang tidak relevan boleh kosong (`[]`), tetapi sopc mengingatkannya agar tidak \
-terlupa.",
+    sumber: Some("Permendagri 52/2011, Lampiran (lembar pengesahan)"),
+    doc: rule_doc! {
+        apa: {
+            id: "Enam kotak lembar pengesahan — dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan — yang ditulis kosong.",
+            en: "The six boxes of the lembar pengesahan — dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan — written empty.",
+        },
+        mengapa: {
+            id: "Kotak yang memang tidak relevan boleh kosong, tetapi sopc mengingatkannya agar tidak terlupa.",
+            en: "A box that does not apply may stay empty, but sopc reminds you so that it is not forgotten.",
+        },
+        contoh: { code: r#"```yaml
+peringatan: []
+```"# },
+        perbaikan: {
+            id: "Isi kotaknya, atau biarkan kosong bila memang tidak ada yang perlu ditulis (dan matikan aturan ini di `sopc.toml` bila itu kebiasaan instansi):",
+            en: "Fill in the box, or leave it empty when there is really nothing to write (and switch this rule off in `sopc.toml` if that is the instansi's habit):",
+            code: r#"```yaml
+peringatan:
+  - Bila SOP tidak dilaksanakan, surat dapat hilang
+```"#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -96,5 +115,14 @@ mod tests {
             lines_of(&src, "kotak-kosong"),
             vec![line_of(&src, "peringatan: []")]
         );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        let src = valid_with(
+            "peringatan:\n  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti\n",
+            "peringatan: []\n",
+        );
+        snapshot(&super::RULE, &src);
     }
 }

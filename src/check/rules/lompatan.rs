@@ -3,9 +3,11 @@
 //! first and last steps stay terminators.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::{Severity::Error, did_you_mean, suggest};
 use crate::model::alur::{Target, resolve, step_ids};
 use crate::msg;
+use crate::rule_doc;
 use crate::source::Sp;
 
 const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (simbol diagram alir)";
@@ -13,50 +15,133 @@ const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (simbol diagram alir)";
 pub static TIDAK_ADA: Rule = Rule {
     code: "lompatan-tidak-ada",
     severity: Error,
-    title: ("tujuan lompatan tidak ada", "jump target does not exist"),
-    sumber: SUMBER,
-    doc: "`keputusan.ya`, `keputusan.tidak` dan `lanjut` menyebut `id` sebuah langkah. \
-Tujuan yang tidak ada membuat panah tidak dapat digambar.\n\n\
-```yaml\n  - id: siapkan-bahan\n    kegiatan: Menyiapkan bahan\n  ...\n  - kegiatan: Memeriksa bahan\n    keputusan:\n      tidak: siapkan-bahan\n```",
+    title: Msg::fixed("tujuan lompatan tidak ada", "jump target does not exist"),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "`keputusan.ya`, `keputusan.tidak` dan `lanjut` menyebut `id` langkah yang ada.",
+            en: "`keputusan.ya`, `keputusan.tidak` and `lanjut` name the `id` of an existing step.",
+        },
+        mengapa: {
+            id: "Tujuan yang tidak ada membuat panah tidak dapat digambar.",
+            en: "A target that does not exist leaves an arrow that cannot be drawn.",
+        },
+        contoh: { code: r#"```yaml
+  - kegiatan: Memeriksa bahan
+    keputusan:
+      tidak: siapkan-bahn
+```"# },
+        perbaikan: {
+            id: "Tulis `id` yang ada, atau beri langkah tujuan `id` itu:",
+            en: "Write an existing `id`, or give the target step that `id`:",
+            code: r#"```yaml
+  - id: siapkan-bahan
+    kegiatan: Menyiapkan bahan
+  - kegiatan: Memeriksa bahan
+    keputusan:
+      tidak: siapkan-bahan
+```"#,
+        },
+    },
 };
 
 pub static KEPUTUSAN_SAMA: Rule = Rule {
     code: "keputusan-sama",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "kedua jalan keluar keputusan sama",
         "both exits of a decision are the same",
     ),
-    sumber: SUMBER,
-    doc: "Keputusan (belah ketupat) memiliki dua jalan keluar yang berbeda. Bila `ya` dan \
-`tidak` sama-sama kosong, atau menuju langkah yang sama, langkah itu bukan keputusan: \
-hapus `keputusan`.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Dua jalan keluar sebuah keputusan (`ya` dan `tidak`) berbeda.",
+            en: "The two exits of a decision (`ya` and `tidak`) differ.",
+        },
+        mengapa: {
+            id: "Keputusan (belah ketupat) bercabang dua. Bila `ya` dan `tidak` sama-sama kosong, atau menuju langkah yang sama, langkah itu bukan keputusan.",
+            en: "A decision (diamond) branches in two. When `ya` and `tidak` are both empty, or lead to the same step, the step is no decision.",
+        },
+        contoh: { code: r#"```yaml
+    keputusan:
+      ya: arsipkan
+      tidak: arsipkan
+```"# },
+        perbaikan: {
+            id: "Arahkan salah satu jalan ke langkah lain, atau hapus `keputusan`.",
+            en: "Point one of the exits at another step, or delete `keputusan`.",
+        },
+    },
 };
 
 pub static LANJUT_KEPUTUSAN: Rule = Rule {
     code: "lanjut-keputusan",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "`lanjut` pada langkah keputusan",
         "`lanjut` on a decision step",
     ),
-    sumber: SUMBER,
-    doc: "Langkah keputusan menentukan langkah berikutnya lewat `ya` dan `tidak`; \
-`lanjut` di situ membingungkan. Pindahkan tujuannya ke `ya` atau `tidak`.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "`lanjut` pada langkah yang juga memiliki `keputusan`.",
+            en: "`lanjut` on a step that also has a `keputusan`.",
+        },
+        mengapa: {
+            id: "Langkah keputusan menentukan langkah berikutnya lewat `ya` dan `tidak`; `lanjut` di situ membuat tujuannya tidak jelas.",
+            en: "A decision step chooses the next step through `ya` and `tidak`; a `lanjut` there makes the target unclear.",
+        },
+        contoh: { code: r#"```yaml
+  - kegiatan: Memutuskan disposisi
+    keputusan:
+      tidak: periksa
+    lanjut: arsipkan
+```"# },
+        perbaikan: {
+            id: "Pindahkan tujuannya ke `ya` atau `tidak`:",
+            en: "Move its target to `ya` or `tidak`:",
+            code: r#"```yaml
+    keputusan:
+      ya: arsipkan
+      tidak: periksa
+```"#,
+        },
+    },
 };
 
 pub static TERMINATOR_KEPUTUSAN: Rule = Rule {
     code: "terminator-keputusan",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "langkah pertama/terakhir bukan terminator",
         "first/last step is not a terminator",
     ),
-    sumber: SUMBER,
-    doc: "Langkah pertama dan terakhir digambar sebagai terminator (mulai dan selesai). \
-Langkah terakhir tidak dapat menjadi keputusan atau melompat (`lanjut`) ke langkah lain, \
-dan langkah pertama tidak dapat menjadi keputusan. Tambahkan langkah penutup atau \
-pembuka bila perlu.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Langkah pertama bukan keputusan; langkah terakhir bukan keputusan dan tidak melompat (`lanjut`) ke langkah lain.",
+            en: "The first step is no decision; the last step is no decision and does not jump (`lanjut`) to another step.",
+        },
+        mengapa: {
+            id: "Langkah pertama dan terakhir digambar sebagai terminator (mulai dan selesai), yang tidak bercabang.",
+            en: "The first and last steps are drawn as terminators (start and end), which do not branch.",
+        },
+        contoh: { code: r#"```yaml
+  - kegiatan: Mengarsipkan surat
+    keputusan:
+      tidak: periksa
+```"# },
+        perbaikan: {
+            id: "Tambahkan langkah penutup (atau pembuka) setelah keputusan:",
+            en: "Add a closing (or opening) step after the decision:",
+            code: r#"```yaml
+  - kegiatan: Mengarsipkan surat
+    keputusan:
+      tidak: periksa
+  - kegiatan: Menyelesaikan layanan
+```"#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -216,5 +301,35 @@ mod tests {
             .map(|at| src[..at].matches('\n').count() + 2)
             .unwrap();
         assert_eq!(lines_of(&src, "terminator-keputusan"), vec![expected]);
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        use super::*;
+        snapshot(
+            &TIDAK_ADA,
+            &valid_with("      tidak: periksa", "      tidak: periksaa"),
+        );
+        snapshot(
+            &KEPUTUSAN_SAMA,
+            &valid_with(
+                "      tidak: periksa",
+                "      ya: periksa\n      tidak: periksa",
+            ),
+        );
+        snapshot(
+            &LANJUT_KEPUTUSAN,
+            &valid_with(
+                "      tidak: periksa\n",
+                "      tidak: periksa\n    lanjut: periksa\n",
+            ),
+        );
+        snapshot(
+            &TERMINATOR_KEPUTUSAN,
+            &valid_with(
+                "    output: Surat diarsipkan\n",
+                "    output: Surat diarsipkan\n    keputusan:\n      tidak: periksa\n",
+            ),
+        );
     }
 }

@@ -1,6 +1,5 @@
 //! The registry: every rule file and the line that registers it.
 
-pub mod baca;
 pub mod daftar;
 pub mod dasar_hukum;
 pub mod id_langkah;
@@ -25,6 +24,7 @@ pub mod urutan_tanggal;
 pub mod wajib_ada;
 
 use super::{Checker, Rule};
+use crate::parse::rules as baca;
 
 /// Findings that mean the file cannot be read; see
 /// [`super::is_fixed`].

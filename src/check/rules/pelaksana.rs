@@ -2,8 +2,10 @@
 //! them, each is used, and the flow crosses at least two of them.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::{Severity, did_you_mean, suggest};
 use crate::msg;
+use crate::rule_doc;
 use crate::teks::tampak;
 use std::collections::HashSet;
 
@@ -12,43 +14,123 @@ const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (pelaksana dalam diagram ali
 pub static TIDAK_DIKENAL: Rule = Rule {
     code: "pelaksana-tidak-dikenal",
     severity: Severity::Error,
-    title: (
+    title: Msg::fixed(
         "pelaksana langkah tidak ada di daftar pelaksana",
         "step actor is not a declared pelaksana",
     ),
-    sumber: SUMBER,
-    doc: "`pelaksana` sebuah langkah harus sama persis dengan salah satu kolom di daftar \
-`pelaksana:`; kalau tidak, simbolnya tidak dapat digambar di kolom mana pun. Nama \
-dibandingkan sebagaimana tercetak: spasi tak-putus sama dengan spasi, dan karakter tak \
-terlihat (dilaporkan sendiri sebagai `karakter-tak-terlihat`) diabaikan.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "`pelaksana` sebuah langkah sama persis dengan salah satu kolom di daftar `pelaksana:`. Nama dibandingkan sebagaimana tercetak: spasi tak-putus sama dengan spasi, dan karakter tak terlihat (dilaporkan sendiri sebagai `karakter-tak-terlihat`) diabaikan.",
+            en: "A step's `pelaksana` is exactly one of the columns in the `pelaksana:` list. Names are compared as printed: a non-breaking space equals a space, and invisible characters (reported on their own as `karakter-tak-terlihat`) are ignored.",
+        },
+        mengapa: {
+            id: "Kalau tidak, simbol langkah itu tidak dapat digambar di kolom mana pun.",
+            en: "Otherwise the step's symbol cannot be drawn in any column.",
+        },
+        contoh: { code: r#"```yaml
+pelaksana:
+  - Kepala Dinas
+  - Sekretaris
+langkah:
+  - kegiatan: Memeriksa surat
+    pelaksana: Sekertaris
+```"# },
+        perbaikan: {
+            id: "Tulis nama kolom yang ada (atau tambahkan kolomnya ke `pelaksana:`):",
+            en: "Write the name of an existing column (or add the column to `pelaksana:`):",
+            code: r#"```yaml
+    pelaksana: Sekretaris
+```"#,
+        },
+    },
 };
 
 pub static TIDAK_DIPAKAI: Rule = Rule {
     code: "pelaksana-tidak-dipakai",
     severity: Severity::Warning,
-    title: (
+    title: Msg::fixed(
         "pelaksana tidak dipakai oleh langkah mana pun",
         "pelaksana used by no step",
     ),
-    sumber: SUMBER,
-    doc: "Kolom pelaksana yang tidak memiliki satu langkah pun hanya memakan lebar tabel.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Kolom di daftar `pelaksana:` yang tidak dipakai oleh langkah mana pun.",
+            en: "A column in the `pelaksana:` list that no step uses.",
+        },
+        mengapa: {
+            id: "Kolom pelaksana tanpa satu langkah pun hanya memakan lebar tabel, dan sering menandakan langkah yang terlupa.",
+            en: "An actor column without a single step only takes table width, and often means a forgotten step.",
+        },
+        contoh: {
+            id: r#"```yaml
+pelaksana:
+  - Kepala Dinas
+  - Bendahara   # tidak ada langkah untuk Bendahara
+```"#,
+            en: r#"```yaml
+pelaksana:
+  - Kepala Dinas
+  - Bendahara   # no step for Bendahara
+```"#,
+        },
+        perbaikan: {
+            id: "Hapus kolom itu, atau tambahkan langkahnya.",
+            en: "Delete the column, or add its step.",
+        },
+    },
 };
 
 pub static KURANG: Rule = Rule {
     code: "pelaksana-kurang",
     severity: Severity::Warning,
-    title: ("kurang dari dua pelaksana", "fewer than two pelaksana"),
-    sumber: SUMBER,
-    doc: "SOP menggambarkan alur kerja antarpelaksana. Prosedur yang dikerjakan seluruhnya \
-oleh satu pelaksana biasanya cukup berupa petunjuk kerja, atau pelaksana lainnya terlupa.",
+    title: Msg::fixed("kurang dari dua pelaksana", "fewer than two pelaksana"),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Daftar `pelaksana:` dengan kurang dari dua pelaksana.",
+            en: "A `pelaksana:` list with fewer than two actors.",
+        },
+        mengapa: {
+            id: "SOP menggambarkan alur kerja antarpelaksana. Prosedur yang dikerjakan seluruhnya oleh satu pelaksana biasanya cukup berupa petunjuk kerja, atau pelaksana lainnya terlupa.",
+            en: "An SOP describes work flowing between actors. A procedure done entirely by one actor is usually a work instruction, or the other actors were forgotten.",
+        },
+        contoh: { code: r#"```yaml
+pelaksana:
+  - Pelaksana
+```"# },
+        perbaikan: {
+            id: "Tambahkan pelaksana yang terlibat (yang memeriksa, yang menyetujui), atau jadikan prosedurnya petunjuk kerja.",
+            en: "Add the actors involved (who checks, who approves), or make the procedure a work instruction.",
+        },
+    },
 };
 
 pub static GANDA: Rule = Rule {
     code: "pelaksana-ganda",
     severity: Severity::Error,
-    title: ("pelaksana ditulis dua kali", "pelaksana declared twice"),
-    sumber: SUMBER,
-    doc: "Setiap kolom pelaksana ditulis sekali di daftar `pelaksana:`.",
+    title: Msg::fixed("pelaksana ditulis dua kali", "pelaksana declared twice"),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Kolom yang ditulis dua kali di daftar `pelaksana:`.",
+            en: "A column written twice in the `pelaksana:` list.",
+        },
+        mengapa: {
+            id: "Dua kolom bernama sama membuat tidak jelas di kolom mana langkahnya digambar.",
+            en: "Two columns with the same name leave it unclear in which one a step is drawn.",
+        },
+        contoh: { code: r#"```yaml
+pelaksana:
+  - Sekretaris
+  - Sekretaris
+```"# },
+        perbaikan: {
+            id: "Tulis setiap kolom sekali.",
+            en: "Write each column once.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -204,5 +286,21 @@ mod tests {
             lines_of(&one, "pelaksana-kurang"),
             vec![line_of(&one, "\npelaksana:\n") + 2]
         );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        use super::*;
+        let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: Sekertaris\n");
+        snapshot(&TIDAK_DIKENAL, &src);
+        snapshot(&TIDAK_DIPAKAI, &src);
+        snapshot(
+            &GANDA,
+            &valid_with("  - Pelaksana\n", "  - Pelaksana\n  - pelaksana\n"),
+        );
+        let one = VALID
+            .replace("pelaksana: Sekretaris", "pelaksana: Pelaksana")
+            .replace("pelaksana: Kepala Dinas", "pelaksana: Pelaksana");
+        snapshot(&KURANG, &one);
     }
 }

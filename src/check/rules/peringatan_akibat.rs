@@ -2,21 +2,37 @@
 //! not followed.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "peringatan-akibat",
     severity: Severity::Warning,
-    title: (
+    title: Msg::fixed(
         "peringatan tidak menyebut akibat",
         "peringatan does not name a consequence",
     ),
-    sumber: "PermenPAN-RB 35/2012, Bab III (peringatan)",
-    doc: "Menurut PermenPAN-RB 35/2012, peringatan \"memberikan penjelasan mengenai \
-kemungkinan-kemungkinan yang terjadi ketika prosedur dilaksanakan atau tidak \
-dilaksanakan\". Nasihat umum (\"Tetap menjaga etika\") bukan peringatan.\n\n\
-Tulis misalnya: `Apabila SOP tidak dilaksanakan, pelayanan tamu menjadi tidak tertib`.",
+    sumber: Some("PermenPAN-RB 35/2012, Bab III (peringatan)"),
+    doc: rule_doc! {
+        apa: {
+            id: "Setiap `peringatan` menyebut akibat: apa yang terjadi bila prosedur dilaksanakan atau tidak dilaksanakan.",
+            en: "Every `peringatan` (warning) names a consequence: what happens when the procedure is or is not carried out.",
+        },
+        mengapa: {
+            id: r#"Menurut PermenPAN-RB 35/2012, peringatan "memberikan penjelasan mengenai kemungkinan-kemungkinan yang terjadi ketika prosedur dilaksanakan atau tidak dilaksanakan". Nasihat umum bukan peringatan."#,
+            en: r#"Under PermenPAN-RB 35/2012, a peringatan "explains what may happen when the procedure is or is not carried out". General advice is not a peringatan."#,
+        },
+        contoh: { code: r#"```yaml
+peringatan:
+  - Tetap menjaga etika
+```"# },
+        perbaikan: { code: r#"```yaml
+peringatan:
+  - Apabila SOP tidak dilaksanakan, pelayanan tamu menjadi tidak tertib
+```"# },
+    },
 };
 
 /// Words that announce a consequence or a condition.
@@ -99,5 +115,14 @@ mod tests {
             lines_of(&src, "peringatan-akibat"),
             vec![line_of(&src, "  - Tetap")]
         );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        let src = valid_with(
+            "  - Bila SOP tidak dilaksanakan, surat dapat hilang atau terlambat ditindaklanjuti",
+            "  - Tetap menjaga etika",
+        );
+        snapshot(&super::RULE, &src);
     }
 }

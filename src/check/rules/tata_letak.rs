@@ -1,40 +1,71 @@
 //! `tata-letak-*`: layouts that make the printed form unreadable.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity::Warning;
 use crate::msg;
 use crate::paper::{Sheet, actors_too_narrow};
+use crate::rule_doc;
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
 pub static KOLOM: Rule = Rule {
     code: "tata-letak-kolom",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "terlalu banyak kolom pelaksana untuk kertas",
         "too many actor columns for the paper",
     ),
-    sumber: SUMBER,
-    doc: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan \
-panah balik di sampingnya terbaca. Kertas F4 lanskap memuat paling banyak 8 kolom \
-pelaksana bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), \
-A4 potret 3 (4) — batas yang sama dengan yang dipakai saat mencetak. Gabungkan pelaksana \
-yang setara, atau pecah SOP.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4) — batas yang sama dengan yang dipakai saat mencetak.",
+            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4) — the same bounds as printing uses.",
+        },
+        mengapa: {
+            id: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan panah balik di sampingnya terbaca.",
+            en: "Every actor column needs a minimum width for the flowchart symbols and the return arrows beside them to stay legible.",
+        },
+        contoh: { code: r#"```yaml
+pelaksana: [Bupati, Sekda, Asisten, Kepala Dinas, Sekretaris, Kabid, Kasi, Staf, Operator, Bendahara, Pengadministrasi]
+```"# },
+        perbaikan: {
+            id: "Gabungkan pelaksana yang setara, pecah SOP, atau cetak pada kertas yang lebih lebar.",
+            en: "Merge equivalent actors, split the SOP, or print on wider paper.",
+        },
+    },
 };
 
 pub static TEKS: Rule = Rule {
     code: "tata-letak-teks",
     severity: Warning,
-    title: (
+    title: Msg::fixed(
         "teks langkah terlalu panjang untuk satu baris tabel",
         "step text too long for one table row",
     ),
-    sumber: SUMBER,
-    doc: "Satu langkah tidak pernah dipecah ke dua halaman. Teks yang sangat panjang \
-membuat barisnya lebih tinggi dari halaman, dan `sopc build` menolak SOP itu; pecah langkah \
-itu menjadi beberapa langkah atau pindahkan rinciannya ke `keterangan`. Banyak baris \
-pendek (paragraf, butir daftar) sama tingginya: setiap baris memakan satu baris cetak, \
-sekitar 40 baris mengisi satu halaman.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Teks langkah yang muat dalam satu baris tabel pada satu halaman.",
+            en: "Step text that fits one table row on one page.",
+        },
+        mengapa: {
+            id: "Satu langkah tidak pernah dipecah ke dua halaman; teks yang sangat panjang membuat barisnya lebih tinggi dari halaman, dan `sopc build` menolak SOP itu. Banyak baris pendek (paragraf, butir daftar) sama tingginya: setiap baris memakan satu baris cetak, sekitar 40 baris mengisi satu halaman.",
+            en: "A step is never split over two pages; very long text makes its row taller than the page, and `sopc build` refuses the SOP. Many short lines (paragraphs, list items) are as tall: each takes one printed line, and about 40 lines fill a page.",
+        },
+        contoh: {
+            id: r#"```yaml
+  - kegiatan: Memeriksa kelengkapan berkas permohonan … (ratusan kata)
+```"#,
+            en: r#"```yaml
+  - kegiatan: Memeriksa kelengkapan berkas permohonan … (hundreds of words)
+```"#,
+        },
+        perbaikan: {
+            id: "Pecah langkah itu menjadi beberapa langkah, atau pindahkan rinciannya ke `keterangan`.",
+            en: "Split the step into several steps, or move its details to `keterangan`.",
+        },
+    },
 };
 
 /// Characters of one cell that still fit a page-high row (a conservative
@@ -191,5 +222,20 @@ mod tests {
             vec![line_of(&src, "Catatan 0")]
         );
         assert!(lines_of(&with(40), "tata-letak-teks").is_empty());
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        use super::*;
+        let extra: String = (1..=8).map(|i| format!("  - Tambahan {i}\n")).collect();
+        snapshot(
+            &KOLOM,
+            &valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}")),
+        );
+        let long = "kata ".repeat(300);
+        snapshot(
+            &TEKS,
+            &valid_with("Memeriksa surat", &format!("Memeriksa surat {long}")),
+        );
     }
 }

@@ -2,34 +2,80 @@
 //! the first, and the last step can be reached from every step.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity::Error;
 use crate::msg;
+use crate::rule_doc;
 
 const SUMBER: &str = "PermenPAN-RB 35/2012, Bab III (diagram alir)";
 
 pub static TAK_TERJANGKAU: Rule = Rule {
     code: "langkah-tak-terjangkau",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "langkah tidak dapat dicapai dari langkah pertama",
         "step unreachable from the first step",
     ),
-    sumber: SUMBER,
-    doc: "Setiap langkah harus dapat dicapai dari langkah pertama mengikuti panah. Langkah \
-yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Setiap langkah dapat dicapai dari langkah pertama mengikuti panah.",
+            en: "Every step can be reached from the first one by following the arrows.",
+        },
+        mengapa: {
+            id: "Langkah yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
+            en: "A step that every path jumps over is never carried out.",
+        },
+        contoh: {
+            id: r#"```yaml
+  - kegiatan: Menerima surat
+    lanjut: arsipkan
+  - kegiatan: Memeriksa surat   # tidak pernah dicapai
+  - id: arsipkan
+    kegiatan: Mengarsipkan surat
+```"#,
+            en: r#"```yaml
+  - kegiatan: Menerima surat
+    lanjut: arsipkan
+  - kegiatan: Memeriksa surat   # never reached
+  - id: arsipkan
+    kegiatan: Mengarsipkan surat
+```"#,
+        },
+        perbaikan: {
+            id: "Hapus langkah itu, atau ubah lompatan agar ada jalan ke sana.",
+            en: "Delete that step, or change the jumps so that a path leads to it.",
+        },
+    },
 };
 
 pub static JALAN_BUNTU: Rule = Rule {
     code: "jalan-buntu",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "langkah terakhir tidak dapat dicapai",
         "the last step cannot be reached",
     ),
-    sumber: SUMBER,
-    doc: "Dari setiap langkah harus ada jalan menuju langkah terakhir (selesai). Lompatan \
-yang membentuk putaran tanpa jalan keluar, atau langkah yang melompat ke dirinya sendiri, \
-membuat prosedur tidak pernah selesai.",
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Dari setiap langkah ada jalan menuju langkah terakhir (selesai).",
+            en: "From every step a path leads to the last step (the end).",
+        },
+        mengapa: {
+            id: "Lompatan yang membentuk putaran tanpa jalan keluar, atau langkah yang melompat ke dirinya sendiri, membuat prosedur tidak pernah selesai.",
+            en: "Jumps that form a loop with no way out, or a step that jumps to itself, make a procedure that never ends.",
+        },
+        contoh: { code: r#"```yaml
+  - id: periksa
+    kegiatan: Memeriksa surat
+    lanjut: periksa
+```"# },
+        perbaikan: {
+            id: "Arahkan lompatan ke langkah yang menuju selesai, atau jadikan langkahnya keputusan dengan satu jalan keluar.",
+            en: "Point the jump at a step that leads to the end, or make the step a decision with a way out.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -116,5 +162,16 @@ mod tests {
             lines_of(&src, "langkah-tak-terjangkau"),
             vec![line_of(&src, "Memutuskan"), line_of(&src, "Mengarsipkan")]
         );
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        use super::*;
+        let src = valid_with(
+            "    output: Surat diperiksa\n",
+            "    output: Surat diperiksa\n    lanjut: periksa\n",
+        );
+        snapshot(&JALAN_BUNTU, &src);
+        snapshot(&TAK_TERJANGKAU, &src);
     }
 }

@@ -4,23 +4,36 @@
 //! [`crate::model::Sop::lampau`], which the renderer enforces too.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity::Error;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "sop-terlalu-besar",
     severity: Error,
-    title: (
+    title: Msg::fixed(
         "SOP melebihi batas ukuran yang dapat dicetak",
         "SOP exceeds the size that can be printed",
     ),
-    sumber: "batas sumber daya sopc (README, bagian batas)",
-    doc: "Satu teks yang dicetak (sel tabel, butir kotak, baris identitas, nama pelaksana) \
-paling banyak 1200 karakter, batas `tata-letak-teks`: teks yang lebih panjang tidak pernah \
-dikirim ke pencetak. Satu SOP paling banyak memiliki 500 langkah, 100 butir dalam satu daftar (kotak \
-lembar pengesahan, `pelaksana`, `unit`, daftar dalam sel) dan 100.000 karakter teks tercetak. \
-Batas ini menjamin setiap SOP yang diterima diperiksa dalam kurang dari 1 detik dan dicetak \
-dalam kurang dari 2 detik dengan memori di bawah 500 MB. SOP yang sebesar itu sebaiknya \
-dipecah menjadi beberapa SOP yang saling dirujuk lewat `keterkaitan`.",
+    sumber: None,
+    doc: rule_doc! {
+        apa: {
+            id: "Satu teks yang dicetak (sel tabel, butir kotak, baris identitas, nama pelaksana) paling banyak 1200 karakter, batas `tata-letak-teks`. Satu SOP paling banyak memiliki 500 langkah, 100 butir dalam satu daftar (kotak lembar pengesahan, `pelaksana`, `unit`, daftar dalam sel) dan 100.000 karakter teks tercetak.",
+            en: "One printed text (a table cell, a box item, an identity line, a pelaksana name) has at most 1200 characters, the `tata-letak-teks` bound. One SOP has at most 500 steps, 100 items in one list (a box of the lembar pengesahan, `pelaksana`, `unit`, a list in a cell) and 100,000 characters of printed text.",
+        },
+        mengapa: {
+            id: "Batas ini menjamin setiap SOP yang diterima diperiksa dalam kurang dari 1 detik dan dicetak dalam kurang dari 2 detik dengan memori di bawah 500 MB; teks yang lebih panjang tidak pernah dikirim ke pencetak (README, bagian batas).",
+            en: "These bounds make sure every SOP accepted is checked in under 1 second and printed in under 2 seconds with less than 500 MB of memory; a longer text is never sent to the printer (README, the bounds section).",
+        },
+        contoh: {
+            id: "SOP dengan 600 langkah.",
+            en: "An SOP with 600 steps.",
+        },
+        perbaikan: {
+            id: "Pecah SOP yang sebesar itu menjadi beberapa SOP yang saling dirujuk lewat `keterkaitan`.",
+            en: "Split an SOP that large into several SOPs that refer to each other through `keterkaitan`.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -92,5 +105,12 @@ mod tests {
         let found = lines_of(&src, "sop-terlalu-besar");
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0] > line_of(&src, "  - Buku 0 "), "{found:?}");
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        let long = "kata ".repeat(300);
+        let src = valid_with("- Komputer", &format!("- Komputer {long}"));
+        snapshot(&super::RULE, &src);
     }
 }

@@ -1,17 +1,40 @@
 //! `urutan-tanggal`: revisi and efektif not before pembuatan.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::msg;
+use crate::rule_doc;
 
 pub static RULE: Rule = Rule {
     code: "urutan-tanggal",
     severity: Severity::Error,
-    title: ("urutan tanggal tidak mungkin", "impossible date order"),
-    sumber: "Permendagri 52/2011, Lampiran (lembar pengesahan)",
-    doc: "Tanggal revisi dan tanggal efektif tidak boleh mendahului tanggal pembuatan: \
-SOP tidak dapat direvisi atau berlaku sebelum dibuat.\n\n\
-Contoh salah: `pembuatan: 2023-06-05`, `efektif: 2020-07-08`.",
+    title: Msg::fixed("urutan tanggal tidak mungkin", "impossible date order"),
+    sumber: Some("Permendagri 52/2011, Lampiran (lembar pengesahan)"),
+    doc: rule_doc! {
+        apa: {
+            id: "Tanggal revisi dan tanggal efektif tidak mendahului tanggal pembuatan.",
+            en: "The revision date and the effective date do not come before the date of creation.",
+        },
+        mengapa: {
+            id: "SOP tidak dapat direvisi atau berlaku sebelum dibuat; urutan yang terbalik hampir selalu salah ketik tahun.",
+            en: "An SOP cannot be revised or take effect before it is made; a reversed order is almost always a mistyped year.",
+        },
+        contoh: { code: r#"```yaml
+tanggal:
+  pembuatan: 2023-06-05
+  efektif: 2020-07-08
+```"# },
+        perbaikan: {
+            id: "Perbaiki tanggal yang salah ketik:",
+            en: "Correct the mistyped date:",
+            code: r#"```yaml
+tanggal:
+  pembuatan: 2020-07-08
+  efektif: 2023-06-05
+```"#,
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -63,5 +86,13 @@ mod tests {
         assert_eq!(lines_of(&src, "tanggal-tidak-valid"), vec![9]);
         let src = valid_with("  revisi: 2023-06-05", "  revisi: 31 Februari 2023");
         assert_eq!(lines_of(&src, "tanggal-tidak-valid"), vec![9]);
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &super::RULE,
+            &valid_with("  efektif: 2023-06-05", "  efektif: 2019-06-05"),
+        );
     }
 }

@@ -1,9 +1,11 @@
 //! `wajib-ada`: keys the form cannot do without.
 
 use crate::check::{Ctx, Rule};
+use crate::diag::Msg;
 use crate::diag::Severity;
 use crate::model::Status;
 use crate::msg;
+use crate::rule_doc;
 use crate::source::{Sp, Span};
 use crate::teks::tampak;
 
@@ -15,19 +17,31 @@ use crate::teks::tampak;
 pub static RULE: Rule = Rule {
     code: "wajib-ada",
     severity: Severity::Error,
-    title: (
+    title: Msg::fixed(
         "kunci wajib tidak ada atau kosong",
         "required key missing or empty",
     ),
-    sumber: "Permendagri 52/2011, Lampiran (format SOP)",
-    doc: "Lembar pengesahan dan tabel prosedur Permendagri 52/2011 memuat nomor, nama, \
-instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, \
-peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, \
-kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan \
-pejabat pengesah lengkap (jabatan, nama, pangkat, NIP). Butir daftar `pelaksana` dan \
-`pelaksana` langkah yang kosong atau hanya berisi spasi juga dilaporkan.\n\n\
-Kotak yang memang kosong ditulis sebagai daftar kosong (`peringatan: []`) — itu hanya \
-peringatan `kotak-kosong`.",
+    sumber: Some("Permendagri 52/2011, Lampiran (format SOP)"),
+    doc: rule_doc! {
+        apa: {
+            id: "Kunci yang dimuat lembar pengesahan dan tabel prosedur: nomor, nama, instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan pejabat pengesah lengkap (jabatan, nama, pangkat, NIP). Butir daftar `pelaksana` dan `pelaksana` langkah yang kosong atau hanya berisi spasi juga dilaporkan.",
+            en: "The keys the lembar pengesahan and the procedure table hold: nomor, nama, instansi, date of creation, the six boxes (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) and, for every step, kegiatan, pelaksana, waktu and output. A `final` SOP also needs the effective date and a complete signing official (jabatan, nama, pangkat, NIP). An item of the `pelaksana` list or a step's `pelaksana` that is empty or only spaces is reported too.",
+        },
+        mengapa: {
+            id: "Permendagri 52/2011 menetapkan isi lembar pengesahan dan tabel prosedur; bagian yang hilang membuat dokumen tidak lengkap untuk disahkan.",
+            en: "Permendagri 52/2011 sets out what the lembar pengesahan and the procedure table contain; a missing part leaves the document incomplete for signing.",
+        },
+        contoh: { code: r#"```yaml
+langkah:
+  - kegiatan: Menerima surat
+    pelaksana: Pelaksana
+    waktu: 5 menit
+```"# },
+        perbaikan: {
+            id: "Isi kunci yang disebut (di sini `output`). Kotak yang memang kosong ditulis sebagai daftar kosong (`peringatan: []`) — itu hanya peringatan `kotak-kosong`.",
+            en: "Fill in the key named (here `output`). A box that is really empty is written as an empty list (`peringatan: []`) — that is only the warning `kotak-kosong`.",
+        },
+    },
 };
 
 pub fn check(cx: &mut Ctx) {
@@ -257,5 +271,13 @@ mod tests {
         );
         let draf = src.replace("status: final", "status: draf");
         assert_eq!(lines_of(&draf, "wajib-ada"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn output_is_pinned() {
+        snapshot(
+            &super::RULE,
+            &valid_with("    output: Surat tercatat\n", ""),
+        );
     }
 }

@@ -183,15 +183,7 @@ fn pesan_typst(d: &SourceDiagnostic) -> Msg {
 
 fn galat_typst(diags: &[SourceDiagnostic]) -> RenderError {
     let all: Vec<Msg> = diags.iter().map(pesan_typst).collect();
-    let id = all
-        .iter()
-        .map(|m| m.id.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let en = all
-        .iter()
-        .map(|m| m.en.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let id = all.iter().map(|m| &*m.id).collect::<Vec<_>>().join("\n");
+    let en = all.iter().map(|m| &*m.en).collect::<Vec<_>>().join("\n");
     msg!("gagal membuat PDF: {id}", "failed to make the PDF: {en}").into()
 }

@@ -5,7 +5,7 @@
 use crate::app::batch::{self, Bagian, BuildOutcome, Kemajuan, PaperOverride};
 use crate::app::cli::{Error, args::BuildArgs, commands, progress::Bar};
 use crate::app::report;
-use crate::diag::Lang;
+use crate::diag::{Lang, Msg};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,7 +56,7 @@ pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, 
         let color = std::io::stderr().is_terminal();
         eprint!("{}", report::human(&reports, lang, color));
     }
-    let bar = Bar::new(lang, "membuat PDF", "building PDFs");
+    let bar = Bar::new(lang, Msg::fixed("membuat PDF", "building PDFs"));
     bar.on(Kemajuan::Mulai(reports.len()));
     let outcomes = batch::build_with_progress(
         &reports,

@@ -29,7 +29,7 @@ pub fn run(args: BukuArgs, lang: Lang) -> Result<ExitCode, Error> {
     };
     let config = batch::config_for_print(&dir, PaperOverride { kertas, orientasi })?;
     let reports = commands::check::checked(std::slice::from_ref(&dir), &config, lang)?;
-    let bar = Bar::new(lang, "menyiapkan SOP", "preparing SOPs");
+    let bar = Bar::new(lang, Msg::fixed("menyiapkan SOP", "preparing SOPs"));
     let made = buku::buat(&dir, output.as_deref(), &config, &reports, &pilihan, &|k| {
         bar.on(k)
     });

@@ -45,7 +45,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> Result<ExitCode, Error> {
 
 /// Checks the files under `paths` with a progress bar.
 pub fn checked(paths: &[PathBuf], config: &Config, lang: Lang) -> Result<Vec<FileReport>, Msg> {
-    let bar = Bar::new(lang, "memeriksa", "checking");
+    let bar = Bar::new(lang, Msg::fixed("memeriksa", "checking"));
     let reports = batch::check_paths_with_progress(paths, config, &|k| bar.on(k));
     bar.finish();
     reports

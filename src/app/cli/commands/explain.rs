@@ -1,7 +1,7 @@
 //! `sopc explain`: one rule's documentation, or the list of all rules.
 
 use crate::app::cli::{Error, args::ExplainArgs};
-use crate::check::{self, Rule};
+use crate::check;
 use crate::diag::{self, Lang};
 use crate::msg;
 use std::io::Write;
@@ -12,10 +12,7 @@ pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, Error> {
     let code = match args.code {
         Some(code) if !args.list => code,
         _ => {
-            for r in check::all_rules() {
-                let severity = r.severity.word(lang);
-                writeln!(out, "{:<26} {severity:<10} {}", r.code, title(r, lang))?;
-            }
+            out.write_all(check::list(lang).as_bytes())?;
             return Ok(ExitCode::SUCCESS);
         }
     };
@@ -29,21 +26,6 @@ pub fn run(args: ExplainArgs, lang: Lang) -> Result<ExitCode, Error> {
         );
         return Err(unknown.into());
     };
-    writeln!(
-        out,
-        "{} ({}) — {}\nSumber: {}\n\n{}",
-        r.code,
-        r.severity.word(lang),
-        title(r, lang),
-        r.sumber,
-        r.doc
-    )?;
+    out.write_all(check::explain(r, lang).as_bytes())?;
     Ok(ExitCode::SUCCESS)
-}
-
-fn title(r: &Rule, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Id => r.title.0,
-        Lang::En => r.title.1,
-    }
 }
