@@ -431,29 +431,44 @@ langkah:
     ) {
         use crate::app::report::human_findings;
         use crate::diag::Lang;
+        // Paths are replaced in the messages before they are laid out, so
+        // the wrapping of the snapshot does not depend on where the
+        // repository or the temporary directory is.
+        let cwd = std::env::current_dir().map(|d| d.display().to_string());
+        let replace: Vec<(&str, &str)> = replace
+            .iter()
+            .copied()
+            .chain(cwd.as_deref().map(|d| (d, "[repo]")))
+            .collect();
+        let plain = |t: &str| {
+            replace
+                .iter()
+                .fold(t.to_owned(), |t, (from, to)| t.replace(from, to))
+        };
+        let plain_msg = |m: &crate::diag::Msg| crate::diag::Msg::new(plain(&m.id), plain(&m.en));
         let own: Vec<_> = diags
             .iter()
             .filter(|d| d.code == rule.code)
-            .cloned()
+            .map(|d| {
+                let mut d = d.clone();
+                d.message = plain_msg(&d.message);
+                d.help = d.help.as_ref().map(plain_msg);
+                for l in &mut d.labels {
+                    l.message = plain_msg(&l.message);
+                }
+                d
+            })
             .collect();
         assert!(
             !own.is_empty(),
             "the fixture of `{}` does not trigger it",
             rule.code
         );
-        let mut text = format!(
+        let text = plain(&format!(
             "{}\n{}",
             human_findings(&own, sources, Lang::Id),
             human_findings(&own, sources, Lang::En)
-        );
-        let cwd = std::env::current_dir().map(|d| d.display().to_string());
-        for (from, to) in replace
-            .iter()
-            .copied()
-            .chain(cwd.as_deref().map(|d| (d, "[repo]")))
-        {
-            text = text.replace(from, to);
-        }
+        ));
         insta::with_settings!({
             snapshot_path => "snapshots",
             prepend_module_to_snapshot => false,
