@@ -10,7 +10,7 @@ use sopc::model::Sop;
 use sopc::model::alur::Alur;
 use sopc::model::gambar::{Format, Gambar};
 use sopc::paper::{Kertas, Orientasi};
-use sopc::render::{Bagian, Hasil, Input, RenderError, RenderOptions, Renderer};
+use sopc::render::{Bagian, Input, RenderError, RenderOptions, Rendered, Renderer};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -40,7 +40,7 @@ fn renderer() -> &'static Renderer {
     R.get_or_init(|| Renderer::new(&RenderOptions::default()))
 }
 
-fn render(sop: &Sop) -> Hasil {
+fn render(sop: &Sop) -> Rendered {
     render_dengan(renderer(), sop, None, Bagian::Lengkap)
 }
 
@@ -51,7 +51,7 @@ fn cetak(
     sop: &Sop,
     logo: Option<&Gambar>,
     bagian: Bagian,
-) -> Result<Hasil, RenderError> {
+) -> Result<Rendered, RenderError> {
     let alur = Alur::build(sop);
     let jumlah = sop.jumlah();
     let input = Input {
@@ -68,7 +68,7 @@ fn pdf(r: &Renderer, sop: &Sop) -> Vec<u8> {
     cetak(r, sop, None, Bagian::Lengkap).expect("renders").pdf
 }
 
-fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Gambar>, bagian: Bagian) -> Hasil {
+fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Gambar>, bagian: Bagian) -> Rendered {
     let h = cetak(r, sop, logo, bagian).expect("renders");
     // Every Typst warning is a failure here.
     assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
@@ -79,7 +79,7 @@ fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Gambar>, bagian: Bagian)
 }
 
 /// Whitespace-collapsed text of all pages.
-fn semua(h: &Hasil) -> String {
+fn semua(h: &Rendered) -> String {
     h.teks.join(" ")
 }
 
@@ -105,7 +105,7 @@ fn pdftotext(pdf: &[u8]) -> String {
 
 /// Every symbol, line, arrowhead and connector of the plan is a shape on its
 /// page, exactly where the plan put it.
-fn assert_tergambar(h: &Hasil) {
+fn assert_tergambar(h: &Rendered) {
     let (denah, _, awal) = h.denah.as_ref().expect("a procedure table");
     let (mx, my) = h.margin;
     let ada = |page: usize, x0: f64, y0: f64, x1: f64, y1: f64| {
@@ -518,7 +518,7 @@ fn drafts_carry_a_watermark_on_every_page() {
 }
 
 /// Every page is `w` × `h` mm.
-fn assert_ukuran(hasil: &Hasil, w: f64, h: f64) {
+fn assert_ukuran(hasil: &Rendered, w: f64, h: f64) {
     for &(pw, ph) in &hasil.ukuran_halaman {
         assert!(
             (pw - w).abs() < 0.01 && (ph - h).abs() < 0.01,

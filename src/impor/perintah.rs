@@ -13,7 +13,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// What became of one file.
-enum Hasil {
+enum Outcome {
     Ditulis(PathBuf),
     Ditolak(Msg),
 }
@@ -135,13 +135,13 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
     let mut hasil = Vec::new();
     for (f, r) in files.iter().zip(read) {
         let h = match r {
-            Err(t) => Hasil::Ditolak(t.pesan()),
+            Err(t) => Outcome::Ditolak(t.pesan()),
             Ok(d) => {
                 let path = unik(&out, &nama_berkas(&d), &taken);
                 taken.push(path.clone());
                 match tulis_baru(&ke, &path, &d, f) {
-                    Ok(()) => Hasil::Ditulis(path),
-                    Err(m) => Hasil::Ditolak(m),
+                    Ok(()) => Outcome::Ditulis(path),
+                    Err(m) => Outcome::Ditolak(m),
                 }
             }
         };
@@ -150,13 +150,13 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
     let written: Vec<PathBuf> = hasil
         .iter()
         .filter_map(|h| match h {
-            Hasil::Ditulis(p) => Some(p.clone()),
-            Hasil::Ditolak(_) => None,
+            Outcome::Ditulis(p) => Some(p.clone()),
+            Outcome::Ditolak(_) => None,
         })
         .collect();
     let reports = periksa(&written, lang);
     ringkasan(&files, &hasil, &reports, lang);
-    if hasil.iter().any(|h| matches!(h, Hasil::Ditolak(_))) {
+    if hasil.iter().any(|h| matches!(h, Outcome::Ditolak(_))) {
         1
     } else {
         0
@@ -246,7 +246,7 @@ fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::batch::FileReport> 
 
 fn ringkasan(
     files: &[PathBuf],
-    hasil: &[Hasil],
+    hasil: &[Outcome],
     reports: &[crate::app::batch::FileReport],
     lang: Lang,
 ) {
@@ -258,7 +258,7 @@ fn ringkasan(
     println!();
     for (f, h) in files.iter().zip(hasil) {
         let (kata, rinci) = match h {
-            Hasil::Ditulis(p) => {
+            Outcome::Ditulis(p) => {
                 let r = reports.iter().find(|r| &r.path == p);
                 let (e, w) = r.map_or((0, 0), |r| (r.errors(), r.warnings()));
                 if e + w == 0 {
@@ -275,7 +275,7 @@ fn ringkasan(
                     (temuan, format!("{} ({e} {g}, {w} {pw})", p.display()))
                 }
             }
-            Hasil::Ditolak(m) => {
+            Outcome::Ditolak(m) => {
                 counts[2] += 1;
                 (tolak, m.get(lang).to_owned())
             }

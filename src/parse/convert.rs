@@ -78,11 +78,11 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
             return sop;
         }
     }
-    let Some(m) = r.fields(root, Jalur::Akar, SOP_KEYS) else {
+    let Some(m) = r.fields(root, KeyPath::Akar, SOP_KEYS) else {
         return sop;
     };
-    sop.nomor = r.opt_text(&m, "nomor", Jalur::Akar);
-    sop.nama = r.opt_text(&m, "nama", Jalur::Akar);
+    sop.nomor = r.opt_text(&m, "nomor", KeyPath::Akar);
+    sop.nama = r.opt_text(&m, "nama", KeyPath::Akar);
     sop.status = m.get("status").and_then(|n| r.status(n));
     sop.instansi = m.get("instansi").and_then(|n| r.instansi(n));
     sop.tanggal = m.get("tanggal").and_then(|n| r.tanggal_sop(n));
@@ -97,7 +97,7 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
     ] {
         *slot = m
             .get(key)
-            .map(|n| r.text_list(n, Jalur::Kunci(&Jalur::Akar, key)));
+            .map(|n| r.text_list(n, KeyPath::Kunci(&KeyPath::Akar, key)));
     }
     sop.keterkaitan = m.get("keterkaitan").map(|n| r.keterkaitan(n));
     sop.langkah = m.get("langkah").map(|n| r.langkah_list(n));
@@ -123,29 +123,29 @@ impl<'n> Fields<'n> {
 /// when a message needs it: nearly every value is fine, and spelling every
 /// path out cost a noticeable share of reading an SOP.
 #[derive(Clone, Copy)]
-enum Jalur<'a> {
+enum KeyPath<'a> {
     /// The document itself.
     Akar,
     /// A key of a mapping.
-    Kunci(&'a Jalur<'a>, &'a str),
+    Kunci(&'a KeyPath<'a>, &'a str),
     /// An item of a list, counted from 1.
-    Butir(&'a Jalur<'a>, usize),
+    Butir(&'a KeyPath<'a>, usize),
 }
 
-impl fmt::Display for Jalur<'_> {
+impl fmt::Display for KeyPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
-            Jalur::Akar => Ok(()),
-            Jalur::Kunci(Jalur::Akar, key) => f.write_str(key),
-            Jalur::Kunci(up, key) => write!(f, "{up}.{key}"),
-            Jalur::Butir(up, n) => write!(f, "{up}[{n}]"),
+            KeyPath::Akar => Ok(()),
+            KeyPath::Kunci(KeyPath::Akar, key) => f.write_str(key),
+            KeyPath::Kunci(up, key) => write!(f, "{up}.{key}"),
+            KeyPath::Butir(up, n) => write!(f, "{up}[{n}]"),
         }
     }
 }
 
-const TANGGAL: Jalur = Jalur::Kunci(&Jalur::Akar, "tanggal");
-const KETERKAITAN: Jalur = Jalur::Kunci(&Jalur::Akar, "keterkaitan");
-const LANGKAH: Jalur = Jalur::Kunci(&Jalur::Akar, "langkah");
+const TANGGAL: KeyPath = KeyPath::Kunci(&KeyPath::Akar, "tanggal");
+const KETERKAITAN: KeyPath = KeyPath::Kunci(&KeyPath::Akar, "keterkaitan");
+const LANGKAH: KeyPath = KeyPath::Kunci(&KeyPath::Akar, "langkah");
 
 struct Reader<'a> {
     out: &'a mut Vec<Diagnostic>,
@@ -155,10 +155,10 @@ const DOKUMEN: Msg = Msg::fixed("dokumen", "document");
 
 impl Reader<'_> {
     /// Checks the keys of a mapping; `path` names it in messages.
-    fn fields<'n>(&mut self, node: &'n Node, path: Jalur, known: &[&str]) -> Option<Fields<'n>> {
+    fn fields<'n>(&mut self, node: &'n Node, path: KeyPath, known: &[&str]) -> Option<Fields<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
             let label = match path {
-                Jalur::Akar => DOKUMEN,
+                KeyPath::Akar => DOKUMEN,
                 _ => Msg::new(path.to_string(), path.to_string()),
             };
             self.wrong_type(node, &label, &MAPPING);
@@ -201,10 +201,10 @@ impl Reader<'_> {
         );
     }
 
-    fn unknown_key(&mut self, key: &Key, path: Jalur, known: &[&str]) {
+    fn unknown_key(&mut self, key: &Key, path: KeyPath, known: &[&str]) {
         let name = &key.name;
         let (place_id, place_en) = match path {
-            Jalur::Akar => (String::new(), String::new()),
+            KeyPath::Akar => (String::new(), String::new()),
             _ => (format!(" di `{path}`"), format!(" in `{path}`")),
         };
         let mut d = Diagnostic::new(
@@ -242,7 +242,7 @@ impl Reader<'_> {
 
     /// A text value. An empty value reads as empty text, so that the rules can
     /// say "kosong" at the right line.
-    fn text(&mut self, node: &Node, path: Jalur) -> Sp<String> {
+    fn text(&mut self, node: &Node, path: KeyPath) -> Sp<String> {
         match &node.kind {
             NodeKind::Scalar(s) => Sp::new(s.trim().to_owned(), node.span),
             NodeKind::Null => Sp::new(String::new(), node.span),
@@ -255,19 +255,19 @@ impl Reader<'_> {
         }
     }
 
-    fn opt_text(&mut self, m: &Fields, key: &str, path: Jalur) -> Option<Sp<String>> {
-        m.get(key).map(|n| self.text(n, Jalur::Kunci(&path, key)))
+    fn opt_text(&mut self, m: &Fields, key: &str, path: KeyPath) -> Option<Sp<String>> {
+        m.get(key).map(|n| self.text(n, KeyPath::Kunci(&path, key)))
     }
 
     /// A list of texts; a single text is taken as a one-item list.
-    fn text_list(&mut self, node: &Node, path: Jalur) -> Sp<Vec<Sp<String>>> {
+    fn text_list(&mut self, node: &Node, path: KeyPath) -> Sp<Vec<Sp<String>>> {
         let items = match &node.kind {
             NodeKind::Null => Vec::new(),
             NodeKind::Scalar(_) => vec![self.text(node, path)],
             NodeKind::Seq(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, n)| self.text(n, Jalur::Butir(&path, i + 1)))
+                .map(|(i, n)| self.text(n, KeyPath::Butir(&path, i + 1)))
                 .collect(),
             NodeKind::Map(_) => {
                 let path = path.to_string();
@@ -279,13 +279,13 @@ impl Reader<'_> {
         Sp::new(items, node.span)
     }
 
-    fn isi(&mut self, node: &Node, path: Jalur) -> Sp<Isi> {
+    fn isi(&mut self, node: &Node, path: KeyPath) -> Sp<Isi> {
         let value = match &node.kind {
             NodeKind::Seq(items) => Isi::Daftar(
                 items
                     .iter()
                     .enumerate()
-                    .map(|(i, n)| self.text(n, Jalur::Butir(&path, i + 1)).value)
+                    .map(|(i, n)| self.text(n, KeyPath::Butir(&path, i + 1)).value)
                     .collect(),
             ),
             _ => Isi::Teks(self.text(node, path).value),
@@ -294,7 +294,7 @@ impl Reader<'_> {
     }
 
     fn status(&mut self, node: &Node) -> Option<Sp<Status>> {
-        let text = self.text(node, Jalur::Kunci(&Jalur::Akar, "status"));
+        let text = self.text(node, KeyPath::Kunci(&KeyPath::Akar, "status"));
         match text.to_lowercase().as_str() {
             "draf" | "" => Some(Sp::new(Status::Draf, node.span)),
             "final" => Some(Sp::new(Status::Final, node.span)),
@@ -317,7 +317,7 @@ impl Reader<'_> {
     }
 
     fn instansi(&mut self, node: &Node) -> Option<Sp<Instansi>> {
-        let p = Jalur::Kunci(&Jalur::Akar, "instansi");
+        let p = KeyPath::Kunci(&KeyPath::Akar, "instansi");
         let m = self.fields(node, p, INSTANSI_KEYS)?;
         Some(Sp::new(
             Instansi {
@@ -325,7 +325,7 @@ impl Reader<'_> {
                 nama: self.opt_text(&m, "nama", p),
                 unit: m
                     .get("unit")
-                    .map(|n| self.text_list(n, Jalur::Kunci(&p, "unit"))),
+                    .map(|n| self.text_list(n, KeyPath::Kunci(&p, "unit"))),
                 alamat: self.opt_text(&m, "alamat", p),
                 telepon: self.opt_text(&m, "telepon", p),
                 logo: self.opt_text(&m, "logo", p),
@@ -348,7 +348,7 @@ impl Reader<'_> {
     }
 
     fn tanggal(&mut self, node: &Node, key: &str) -> Sp<Parsed<Tanggal>> {
-        self.parsed(node, Jalur::Kunci(&TANGGAL, key), |r, text| {
+        self.parsed(node, KeyPath::Kunci(&TANGGAL, key), |r, text| {
             Tanggal::parse(text)
                 .map_err(|e| {
                     let mut d = Diagnostic::new(
@@ -368,7 +368,7 @@ impl Reader<'_> {
     fn parsed<T>(
         &mut self,
         node: &Node,
-        path: Jalur,
+        path: KeyPath,
         parse: impl FnOnce(&mut Self, &str) -> Option<T>,
     ) -> Sp<Parsed<T>> {
         let text = self.text(node, path);
@@ -387,7 +387,7 @@ impl Reader<'_> {
     }
 
     fn disahkan(&mut self, node: &Node) -> Option<Sp<DisahkanOleh>> {
-        let p = Jalur::Kunci(&Jalur::Akar, "disahkan_oleh");
+        let p = KeyPath::Kunci(&KeyPath::Akar, "disahkan_oleh");
         let m = self.fields(node, p, DISAHKAN_KEYS)?;
         Some(Sp::new(
             DisahkanOleh {
@@ -409,7 +409,7 @@ impl Reader<'_> {
         };
         let mut out = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
-            let path = Jalur::Butir(&KETERKAITAN, i + 1);
+            let path = KeyPath::Butir(&KETERKAITAN, i + 1);
             if let NodeKind::Map(_) = item.kind {
                 let Some(m) = self.fields(item, path, RUJUKAN_KEYS) else {
                     continue;
@@ -429,7 +429,7 @@ impl Reader<'_> {
                     ));
                     continue;
                 };
-                let text = self.text(value, Jalur::Kunci(&path, kind)).value;
+                let text = self.text(value, KeyPath::Kunci(&path, kind)).value;
                 let r = match *kind {
                     "nomor" => Rujukan::Nomor(text),
                     "nama" => Rujukan::Nama(text),
@@ -462,9 +462,9 @@ impl Reader<'_> {
     }
 
     fn langkah(&mut self, node: &Node, no: usize) -> Option<Sp<Langkah>> {
-        let p = Jalur::Butir(&LANGKAH, no);
+        let p = KeyPath::Butir(&LANGKAH, no);
         let m = self.fields(node, p, LANGKAH_KEYS)?;
-        let at = |key| Jalur::Kunci(&p, key);
+        let at = |key| KeyPath::Kunci(&p, key);
         Some(Sp::new(
             Langkah {
                 id: self.opt_text(&m, "id", p),
@@ -483,14 +483,14 @@ impl Reader<'_> {
         ))
     }
 
-    fn keputusan(&mut self, node: &Node, path: Jalur) -> Option<Sp<Keputusan>> {
+    fn keputusan(&mut self, node: &Node, path: KeyPath) -> Option<Sp<Keputusan>> {
         if let NodeKind::Null = node.kind {
             return Some(Sp::new(Keputusan::default(), node.span));
         }
         let m = self.fields(node, path, KEPUTUSAN_KEYS)?;
         let label = match m.get("label") {
             Some(n) => {
-                let lp = Jalur::Kunci(&path, "label");
+                let lp = KeyPath::Kunci(&path, "label");
                 self.fields(n, lp, LABEL_KEYS).map(|lm| {
                     Sp::new(
                         LabelKeputusan {
@@ -513,7 +513,7 @@ impl Reader<'_> {
         ))
     }
 
-    fn waktu(&mut self, node: &Node, path: Jalur) -> Sp<Parsed<Waktu>> {
+    fn waktu(&mut self, node: &Node, path: KeyPath) -> Sp<Parsed<Waktu>> {
         self.parsed(node, path, |r, text| {
             Waktu::parse(text)
                 .map_err(|e| r.waktu_error(node, text, &e, path))
@@ -526,7 +526,7 @@ impl Reader<'_> {
         node: &Node,
         text: &str,
         e: &crate::model::durasi::WaktuError,
-        path: Jalur,
+        path: KeyPath,
     ) {
         // Underline the offending word when the value is written plainly on
         // one line, so that its offsets match the source.
@@ -545,7 +545,7 @@ impl Reader<'_> {
     }
 
     fn jumlah(&mut self, node: &Node) -> Sp<Parsed<Jumlah>> {
-        let path = Jalur::Kunci(&Jalur::Akar, "jumlah_waktu");
+        let path = KeyPath::Kunci(&KeyPath::Akar, "jumlah_waktu");
         let text = self.text(node, path);
         let nilai = match Jumlah::parse_stated(&text) {
             Ok(j) => Some(j),

@@ -70,7 +70,7 @@ pub enum Lampiran {
 
 /// The book, with what tests and the CLI may look at.
 #[derive(Clone, Debug)]
-pub struct HasilBuku {
+pub struct RenderedBook {
     pub pdf: Vec<u8>,
     /// The text of each page as laid out.
     pub teks: Vec<String>,
@@ -193,7 +193,7 @@ impl DaftarBerkas {
 
 impl Renderer {
     /// The book of `buku.sop`, in that order.
-    pub fn render_buku(&self, buku: &Buku) -> Result<HasilBuku, RenderError> {
+    pub fn render_buku(&self, buku: &Buku) -> Result<RenderedBook, RenderError> {
         self.render_buku_dengan(buku, &|| {})
     }
 
@@ -203,7 +203,7 @@ impl Renderer {
         &self,
         buku: &Buku,
         done: &(dyn Fn() + Sync),
-    ) -> Result<HasilBuku, RenderError> {
+    ) -> Result<RenderedBook, RenderError> {
         self.periksa_huruf()?;
         let hasil = self.render_buku_dalam(buku, done);
         engine::evict(10);
@@ -214,7 +214,7 @@ impl Renderer {
         &self,
         buku: &Buku,
         done: &(dyn Fn() + Sync),
-    ) -> Result<HasilBuku, RenderError> {
+    ) -> Result<RenderedBook, RenderError> {
         let mut gambar = DaftarBerkas::default();
         let logo_sop: Vec<Option<Berkas>> = buku
             .sop
@@ -249,7 +249,7 @@ impl Renderer {
         siap: &[Siap],
         data: &DataBuku,
         berkas: Vec<Berkas>,
-    ) -> Result<HasilBuku, RenderError> {
+    ) -> Result<RenderedBook, RenderError> {
         let (doc, w) = self.engine.compile(Template::Buku, data, berkas)?;
         // The document is all that is left to read; the compilation's
         // memoised layouts would otherwise stay alive through the export.
@@ -258,7 +258,7 @@ impl Renderer {
         peringatan.extend(w);
         let halaman_sop = self.periksa_buku(&doc, buku, siap)?;
         let pdf = doc.pdf(format!("sopc-buku:{}", data.judul))?;
-        Ok(HasilBuku {
+        Ok(RenderedBook {
             pdf,
             teks: doc.teks(),
             halaman_depan: halaman_sop.first().copied().unwrap_or(doc.halaman()),

@@ -24,7 +24,7 @@ mod markdown;
 mod measure;
 pub mod pool;
 
-pub use buku::{Buku, BukuSop, HasilBuku, Lampiran, halaman_pdf};
+pub use buku::{Buku, BukuSop, Lampiran, RenderedBook, halaman_pdf};
 pub use engine::BAWAAN as HURUF_BAWAAN;
 pub use engine::Bentuk;
 
@@ -132,7 +132,7 @@ impl From<Msg> for RenderError {
 
 /// A render with everything the tests (and curious callers) may look at.
 #[derive(Clone, Debug)]
-pub struct Hasil {
+pub struct Rendered {
     pub pdf: Vec<u8>,
     /// Page sizes (mm).
     pub ukuran_halaman: Vec<(f64, f64)>,
@@ -175,7 +175,7 @@ impl Renderer {
     }
 
     /// Like [`Renderer::render`], with the laid-out text, shapes and plan.
-    pub fn render_hasil(&self, input: Input, bagian: Bagian) -> Result<Hasil, RenderError> {
+    pub fn render_hasil(&self, input: Input, bagian: Bagian) -> Result<Rendered, RenderError> {
         self.periksa_huruf()?;
         pool::run(|| {
             let hasil = self.render_dalam(input, bagian);
@@ -199,7 +199,7 @@ impl Renderer {
 
     /// The recipe: measure and plan ([`Renderer::siapkan`]), print, check
     /// the printed rows against the plan.
-    fn render_dalam(&self, input: Input, bagian: Bagian) -> Result<Hasil, RenderError> {
+    fn render_dalam(&self, input: Input, bagian: Bagian) -> Result<Rendered, RenderError> {
         let logo = input.logo.map(berkas_logo);
         let siap = self.siapkan(input, logo.as_ref(), bagian)?;
         let (doc, w) = self.kompilasi(Mode::Cetak, bagian, input.sop, &siap, logo)?;
@@ -213,7 +213,7 @@ impl Renderer {
             }
             None => None,
         };
-        Ok(Hasil {
+        Ok(Rendered {
             pdf: doc.pdf(ident(input.sop))?,
             ukuran_halaman: doc.ukuran_halaman(),
             teks: doc.teks(),
