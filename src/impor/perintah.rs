@@ -5,12 +5,32 @@
 //! printed, then a summary table for a folder.
 
 use super::{Dokumen, Tolak, dari_berkas, dari_berkas_di, tulis};
-use crate::diag::{Lang, Msg};
+use crate::diag::{Lang, Msg, Severity};
 use crate::msg;
 use crate::sandbox::{self, Jenis, Root};
 use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+
+/// Standard output, where a closed pipe (`sopc impor DIR | head`) ends the
+/// listing quietly instead of panicking as `print!` would.
+macro_rules! out {
+    () => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock());
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
 
 /// What became of one file.
 enum Outcome {
@@ -64,7 +84,7 @@ fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
         .and_then(|root| tulis_baru(&root, &path, &d, input));
     match written {
         Ok(()) => {
-            println!("{} → {}", input.display(), path.display());
+            outln!("{} → {}", input.display(), path.display());
             periksa(&[path], lang);
             0
         }
@@ -231,7 +251,7 @@ fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::batch::FileReport> 
     };
     match crate::app::batch::check_paths(paths, &config) {
         Ok(reports) => {
-            print!(
+            out!(
                 "{}",
                 crate::app::report::human(&reports, lang, std::io::stdout().is_terminal())
             );
@@ -250,12 +270,12 @@ fn ringkasan(
     reports: &[crate::app::batch::FileReport],
     lang: Lang,
 ) {
-    let (bersih, temuan, tolak) = match lang {
-        Lang::Id => ("bersih", "dengan temuan", "ditolak"),
-        Lang::En => ("clean", "with findings", "refused"),
-    };
+    let bersih = Msg::new("bersih", "clean");
+    let temuan = Msg::new("dengan temuan", "with findings");
+    let tolak = Msg::new("ditolak", "refused");
+    let (bersih, temuan, tolak) = (bersih.get(lang), temuan.get(lang), tolak.get(lang));
     let mut counts = [0usize; 3];
-    println!();
+    out!();
     for (f, h) in files.iter().zip(hasil) {
         let (kata, rinci) = match h {
             Outcome::Ditulis(p) => {
@@ -266,12 +286,8 @@ fn ringkasan(
                     (bersih, p.display().to_string())
                 } else {
                     counts[1] += 1;
-                    let g = if lang == Lang::Id { "galat" } else { "errors" };
-                    let pw = if lang == Lang::Id {
-                        "peringatan"
-                    } else {
-                        "warnings"
-                    };
+                    let g = Severity::Error.word(lang);
+                    let pw = Severity::Warning.word(lang);
                     (temuan, format!("{} ({e} {g}, {w} {pw})", p.display()))
                 }
             }
@@ -280,10 +296,12 @@ fn ringkasan(
                 (tolak, m.get(lang).to_owned())
             }
         };
-        println!("{:<14} {}  {}", kata, f.display(), rinci);
+        outln!("{:<14} {}  {}", kata, f.display(), rinci);
     }
-    println!(
+    outln!(
         "\n{} {bersih}, {} {temuan}, {} {tolak}",
-        counts[0], counts[1], counts[2]
+        counts[0],
+        counts[1],
+        counts[2]
     );
 }
