@@ -295,32 +295,44 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
     }
 }
 
-/// The signature block: jabatan lines, the name, pangkat, NIP.
-fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
-    if let Some(i) = ls.iter().position(|l| {
-        let t = l.text.to_lowercase();
-        t.starts_with("a.n.") || t.starts_with("a.n ") || t.starts_with("an. ")
-    }) {
-        let l = ls.remove(i);
-        let t = l
-            .text
-            .split_once(' ')
+/// The jabatan of an "a.n. …" line of the signature block, if it is one.
+pub(super) fn atas_nama_of(line: &str) -> Option<&str> {
+    let t = line.to_lowercase();
+    let an = t.starts_with("a.n.") || t.starts_with("a.n ") || t.starts_with("an. ");
+    an.then(|| {
+        line.split_once(' ')
             .map_or("", |(_, r)| r)
             .trim()
-            .trim_end_matches(',');
-        d.atas_nama = Nilai::dibaca(t.to_owned());
-    }
-    let nip = ls
-        .iter()
-        .position(|l| l.text.to_uppercase().starts_with("NIP"));
-    let mut end = ls.len();
-    if let Some(i) = nip {
-        let t = &ls[i].text;
-        let angka = t
-            .get(3..)
+            .trim_end_matches(',')
+    })
+}
+
+/// The number of a "NIP. …" line of the signature block, if it is one.
+pub(super) fn nip_of(line: &str) -> Option<&str> {
+    line.to_uppercase().starts_with("NIP").then(|| {
+        line.get(3..)
             .unwrap_or("")
             .trim_start_matches(['.', ':', ' '])
-            .trim();
+            .trim()
+    })
+}
+
+/// The signature block: jabatan lines, the name, pangkat, NIP.
+fn pengesah(mut ls: Vec<Line>, d: &mut Dokumen) {
+    if let Some((i, an)) = ls
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, atas_nama_of(&l.text)?.to_owned())))
+    {
+        ls.remove(i);
+        d.atas_nama = Nilai::dibaca(an);
+    }
+    let mut end = ls.len();
+    if let Some((i, angka)) = ls
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, nip_of(&l.text)?)))
+    {
         d.nip = Nilai::dibaca(angka.to_owned());
         end = i;
     }

@@ -11,7 +11,7 @@
 //! `document.xml` as inflated (whatever the archive claims), the nesting of
 //! elements and tables, the cells of a row. A hostile file is refused.
 
-use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Nilai};
+use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Nilai, atas_nama_of, nip_of};
 use super::geom::Kind;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
@@ -712,27 +712,21 @@ fn pengesah(ps: &[String], d: &mut Dokumen) {
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .collect();
-    if let Some(i) = ls.iter().position(|l| {
-        let t = l.to_lowercase();
-        t.starts_with("a.n.") || t.starts_with("a.n ") || t.starts_with("an. ")
-    }) {
-        let t = ls.remove(i);
-        let t = t
-            .split_once(' ')
-            .map_or("", |(_, r)| r)
-            .trim()
-            .trim_end_matches(',');
-        d.atas_nama = Nilai::dibaca(t.to_string());
+    if let Some((i, an)) = ls
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, atas_nama_of(l)?)))
+    {
+        ls.remove(i);
+        d.atas_nama = Nilai::dibaca(an.to_owned());
     }
-    if let Some(i) = ls.iter().position(|l| l.to_uppercase().starts_with("NIP")) {
-        let t = ls.remove(i);
-        d.nip = Nilai::dibaca(
-            t.get(3..)
-                .unwrap_or("")
-                .trim_start_matches(['.', ':', ' '])
-                .trim()
-                .to_owned(),
-        );
+    if let Some((i, angka)) = ls
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, nip_of(l)?)))
+    {
+        ls.remove(i);
+        d.nip = Nilai::dibaca(angka.to_owned());
     }
     if let Some(l) = ls.last()
         && crate::model::pangkat::parse_pangkat(l).is_ok()
