@@ -365,6 +365,28 @@ impl miette::Diagnostic for WithSource {
     }
 }
 
+/// One path for the JSON output: its steps (numbered from 1), who carries
+/// out each — a list for every step, of several names for a parallel row,
+/// which is one step of the path and counts its `waktu` once — and its total.
+fn jalur_json(j: &crate::model::alur::Jalur, r: &FileReport) -> Value {
+    let steps = r.sop.as_ref().map_or(&[][..], |s| s.steps());
+    let pelaksana: Vec<Vec<&str>> = j
+        .langkah
+        .iter()
+        .map(|&i| {
+            steps
+                .get(i)
+                .map(|s| s.pelaksana_nama().map(|p| p.as_str()).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    json!({
+        "langkah": j.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(),
+        "pelaksana": pelaksana,
+        "waktu": j.total.format(r.jam_kerja_per_hari),
+    })
+}
+
 /// JSON output (schema documented in README, `"versi": 1`).
 pub fn json(reports: &[FileReport], lang: Lang) -> String {
     let files: Vec<Value> = reports
@@ -390,8 +412,8 @@ pub fn json(reports: &[FileReport], lang: Lang) -> String {
                 json!({
                     "keterkaitan": h.tautan.iter().map(|(i, p)| json!({"butir": i + 1, "berkas": p.display().to_string()})).collect::<Vec<_>>(),
                     "jumlah_waktu": h.jumlah.format(r.jam_kerja_per_hari),
-                    "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| json!({"langkah": s.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": s.total.format(r.jam_kerja_per_hari)})),
-                    "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| json!({"langkah": l.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(), "waktu": l.total.format(r.jam_kerja_per_hari)})),
+                    "jalur_terpendek": h.jalur.as_ref().map(|(s, _)| jalur_json(s, r)),
+                    "jalur_terpanjang": h.jalur.as_ref().map(|(_, l)| jalur_json(l, r)),
                 })
             });
             json!({

@@ -124,6 +124,10 @@ pub struct Flow {
     pub actors: usize,
     /// Per step: its actor column and its symbol.
     pub langkah: Vec<(usize, Simbol)>,
+    /// Per step (same length as `langkah`): the further actor columns of a
+    /// parallel step, ascending; empty for a step of one pelaksana. The
+    /// column in `langkah` is the leftmost of the step's columns.
+    pub sejajar: Vec<Vec<usize>>,
     pub edges: Vec<Edge>,
 }
 
@@ -286,6 +290,7 @@ mod tests {
         }
         Flow {
             actors,
+            sejajar: vec![Vec::new(); langkah.len()],
             langkah,
             edges: edge,
         }

@@ -136,6 +136,7 @@ mod tests {
         Flow {
             actors: 2,
             langkah: (0..n).map(|i| (i % 2, Simbol::Proses)).collect(),
+            sejajar: vec![Vec::new(); n],
             edges: (1..n)
                 .map(|i| Edge {
                     from: i - 1,

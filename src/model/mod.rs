@@ -147,9 +147,8 @@ impl Sop {
             out.extend(list.iter().map(|v| (v.span, v.text())));
         }
         for step in self.steps() {
-            for v in [&step.kegiatan, &step.pelaksana] {
-                one(&mut out, v);
-            }
+            one(&mut out, &step.kegiatan);
+            out.extend(step.pelaksana_nama().map(|v| (v.span, v.as_str())));
             for cell in [&step.kelengkapan, &step.output, &step.keterangan]
                 .into_iter()
                 .flatten()
@@ -215,7 +214,7 @@ impl Sop {
         }
         for s in self.steps() {
             teks(s.kegiatan.as_ref());
-            teks(s.pelaksana.as_ref());
+            s.pelaksana_nama().for_each(|p| teks(Some(p)));
             if let Some(label) = s.keputusan.as_ref().and_then(|k| k.label.as_ref()) {
                 teks(label.ya.as_ref());
                 teks(label.tidak.as_ref());
@@ -482,9 +481,9 @@ pub struct Langkah {
     /// Kegiatan, diawali kata kerja aktif tanpa subjek: "Memverifikasi berkas".
     #[schemars(required)]
     pub kegiatan: Option<Sp<String>>,
-    /// Satu pelaksana dari daftar `pelaksana`.
+    /// Satu pelaksana dari daftar `pelaksana`, atau beberapa (`[PPK, KPA]`) yang melaksanakan kegiatan yang sama bersamaan.
     #[schemars(required)]
-    pub pelaksana: Option<Sp<String>>,
+    pub pelaksana: Option<Sp<PelaksanaLangkah>>,
     /// Mutu baku: persyaratan/kelengkapan.
     pub kelengkapan: Option<Sp<Isi>>,
     /// Mutu baku: waktu, misalnya `15 menit`, `1-2 hari`, `Sesuai kebutuhan`.
@@ -499,6 +498,81 @@ pub struct Langkah {
     pub keputusan: Option<Sp<Keputusan>>,
     /// `id` langkah berikutnya bila bukan langkah sesudahnya.
     pub lanjut: Option<Sp<String>>,
+}
+
+/// Who carries out one step: one declared actor, or several carrying out
+/// the same kegiatan at once (a parallel row: one symbol in each of their
+/// columns, one row of the table, its `waktu` counted once).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PelaksanaLangkah {
+    /// Each name with its own span, in the order written; one entry for the
+    /// plain form `pelaksana: PPK`, none for an empty list `[]`.
+    pub nama: Vec<Sp<String>>,
+    /// Written as a list (`[PPK, KPA]`), even of one entry.
+    pub daftar: bool,
+}
+
+impl PelaksanaLangkah {
+    /// The plain form: one name, written as text.
+    pub fn satu(nama: Sp<String>) -> PelaksanaLangkah {
+        PelaksanaLangkah {
+            nama: vec![nama],
+            daftar: false,
+        }
+    }
+
+    /// Whether several actors carry the step out at once.
+    pub fn sejajar(&self) -> bool {
+        self.nama.len() > 1
+    }
+
+    /// The names as written.
+    pub fn iter(&self) -> impl Iterator<Item = &Sp<String>> {
+        self.nama.iter()
+    }
+}
+
+/// As written: a text for the plain form, a list for the list form.
+impl Serialize for PelaksanaLangkah {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.nama.as_slice() {
+            [one] if !self.daftar => one.serialize(s),
+            all => all.serialize(s),
+        }
+    }
+}
+
+impl JsonSchema for PelaksanaLangkah {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PelaksanaLangkah".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                {
+                    "description": "Satu pelaksana dari daftar `pelaksana`.",
+                    "type": "string"
+                },
+                {
+                    "description": "Beberapa pelaksana yang melaksanakan kegiatan yang sama bersamaan (langkah sejajar), masing-masing dari daftar `pelaksana`; bukan untuk langkah `keputusan`.",
+                    "type": "array",
+                    "items": { "type": "string" },
+                    "minItems": 1,
+                    "uniqueItems": true
+                }
+            ]
+        })
+    }
+}
+
+impl Langkah {
+    /// The names in `pelaksana`, each with its span (none when it is absent).
+    pub fn pelaksana_nama(&self) -> impl Iterator<Item = &Sp<String>> {
+        self.pelaksana.iter().flat_map(|p| p.iter())
+    }
 }
 
 #[derive(Clone, Debug, Default, JsonSchema, Serialize)]

@@ -469,7 +469,9 @@ impl Reader<'_> {
             Langkah {
                 id: self.opt_text(&m, "id", p),
                 kegiatan: self.opt_text(&m, "kegiatan", p),
-                pelaksana: self.opt_text(&m, "pelaksana", p),
+                pelaksana: m
+                    .get("pelaksana")
+                    .map(|n| self.pelaksana_langkah(n, at("pelaksana"))),
                 kelengkapan: m.get("kelengkapan").map(|n| self.isi(n, at("kelengkapan"))),
                 waktu: m.get("waktu").map(|n| self.waktu(n, at("waktu"))),
                 output: m.get("output").map(|n| self.isi(n, at("output"))),
@@ -481,6 +483,30 @@ impl Reader<'_> {
             },
             node.span,
         ))
+    }
+
+    /// A step's `pelaksana`: one name, or a list of names each keeping its
+    /// own span (a parallel row). The rules judge an empty or repeated list.
+    fn pelaksana_langkah(&mut self, node: &Node, path: KeyPath) -> Sp<PelaksanaLangkah> {
+        let value = match &node.kind {
+            NodeKind::Seq(items) => PelaksanaLangkah {
+                nama: items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| self.text(n, KeyPath::Butir(&path, i + 1)))
+                    .collect(),
+                daftar: true,
+            },
+            NodeKind::Map(_) => {
+                let path = path.to_string();
+                let key = Msg::new(path.clone(), path);
+                let want = Msg::fixed("teks atau daftar teks", "text or list of texts");
+                self.wrong_type(node, &key, &want);
+                PelaksanaLangkah::satu(Sp::new(String::new(), node.span))
+            }
+            _ => PelaksanaLangkah::satu(self.text(node, path)),
+        };
+        Sp::new(value, node.span)
     }
 
     fn keputusan(&mut self, node: &Node, path: KeyPath) -> Option<Sp<Keputusan>> {
@@ -561,5 +587,104 @@ impl Reader<'_> {
             },
             node.span,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::testing::{VALID, valid_with};
+    use crate::model::Sop;
+
+    fn read(src: &str) -> Sop {
+        let loaded = crate::parse::parse_str("uji.yaml", src);
+        assert_eq!(loaded.diagnostics, vec![], "reading {src}");
+        loaded.sop.expect("the SOP reads")
+    }
+
+    /// The text of `src` each name of step `i`'s `pelaksana` spans.
+    fn spanned(src: &str, i: usize) -> (Vec<&str>, bool) {
+        let sop = read(src);
+        let p = sop.steps()[i].pelaksana.clone().expect("pelaksana");
+        let names = p.iter().map(|n| &src[n.span.range()]).collect();
+        (names, p.daftar)
+    }
+
+    #[test]
+    fn a_plain_pelaksana_reads_as_before() {
+        assert_eq!(spanned(VALID, 1), (vec!["Sekretaris"], false));
+        let sop = read(VALID);
+        let p = sop.steps()[1].pelaksana.as_ref().unwrap();
+        assert!(!p.sejajar());
+        assert_eq!(&VALID[p.span.range()], "Sekretaris");
+        let json = serde_json::to_value(&sop.steps()[1].value).unwrap();
+        assert_eq!(json["pelaksana"], "Sekretaris");
+    }
+
+    #[test]
+    fn a_list_keeps_the_span_of_every_entry() {
+        let flow = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, \"Pelaksana\"]\n",
+        );
+        assert_eq!(
+            spanned(&flow, 1),
+            (vec!["Sekretaris", "\"Pelaksana\""], true)
+        );
+        let sop = read(&flow);
+        let p = sop.steps()[1].pelaksana.as_ref().unwrap();
+        assert!(p.sejajar());
+        let names: Vec<&str> = p.iter().map(|n| n.as_str()).collect();
+        assert_eq!(names, ["Sekretaris", "Pelaksana"]);
+        let json = serde_json::to_value(&sop.steps()[1].value).unwrap();
+        assert_eq!(
+            json["pelaksana"],
+            serde_json::json!(["Sekretaris", "Pelaksana"])
+        );
+
+        let block = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana:\n      - Sekretaris\n      - Kepala Dinas\n",
+        );
+        assert_eq!(
+            spanned(&block, 1),
+            (vec!["Sekretaris", "Kepala Dinas"], true)
+        );
+        let one = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris]\n",
+        );
+        assert_eq!(spanned(&one, 1), (vec!["Sekretaris"], true));
+        let json = serde_json::to_value(&read(&one).steps()[1].value).unwrap();
+        assert_eq!(json["pelaksana"], serde_json::json!(["Sekretaris"]));
+    }
+
+    #[test]
+    fn a_mapping_is_no_pelaksana() {
+        let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: {a: b}\n");
+        let loaded = crate::parse::parse_str("uji.yaml", &src);
+        let messages: Vec<&str> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| d.message.get(crate::diag::Lang::Id))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "`langkah[2].pelaksana` harus berupa teks atau daftar teks, bukan pemetaan (kunci: nilai)"
+            ]
+        );
+    }
+
+    /// A parallel row is one row of the table: its `waktu` counts once in
+    /// JUMLAH and on the paths.
+    #[test]
+    fn a_parallel_row_counts_its_waktu_once() {
+        let plain = read(VALID);
+        let parallel = read(&valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksana, Kepala Dinas]\n",
+        ));
+        assert_eq!(parallel.jumlah(), plain.jumlah());
+        assert_eq!(parallel.jumlah().format(None), "1 jam 30 menit");
     }
 }

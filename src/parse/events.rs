@@ -256,6 +256,7 @@ mod tests {
             "a: {b: [c, d], e: ~}\n",
             "a: x\tb\n",
             "a: 2020-07-08\nb: 12:30\nc: 1_000\nd: +5\ne: .5\n",
+            "langkah:\n  - pelaksana: [PPK, 'KPA', \"Bendahara\"]\n  - pelaksana:\n    - PPK\n    - KPA\n  - pelaksana: []\n",
         ];
         for case in cases {
             assert!(same(case), "left the direct road: {case:?}");

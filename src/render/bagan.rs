@@ -2,26 +2,27 @@
 //! flowchart planner sees them (actor columns, symbols, labelled arrows).
 
 use crate::layout::{Edge, Flow};
-use crate::model::Sop;
 use crate::model::alur::{Alur, Jenis};
+use crate::model::{Langkah, Sop};
 use crate::teks::tampak;
 
 /// The flowchart of `sop` as the layout sees it.
 pub fn bagan(sop: &Sop, alur: &Alur) -> Flow {
     // Matched as `check` matches them: as they print.
     let aktor: Vec<String> = sop.actors().iter().map(|a| tampak(a)).collect();
-    let langkah = sop
+    let kolom: Vec<Vec<usize>> = sop
         .steps()
         .iter()
+        .map(|s| kolom_langkah(s, &aktor))
+        .collect();
+    let langkah = kolom
+        .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let kolom = s
-                .pelaksana
-                .as_ref()
-                .and_then(|p| aktor.iter().position(|a| *a == tampak(p)))
-                .unwrap_or(0);
-            (kolom, alur.simbol(sop, i))
-        })
+        .map(|(i, k)| (k.first().copied().unwrap_or(0), alur.simbol(sop, i)))
+        .collect();
+    let sejajar = kolom
+        .into_iter()
+        .map(|k| k.into_iter().skip(1).collect())
         .collect();
     let panah = alur
         .edges
@@ -53,6 +54,26 @@ pub fn bagan(sop: &Sop, alur: &Alur) -> Flow {
     Flow {
         actors: aktor.len().max(1),
         langkah,
+        sejajar,
         edges: panah,
     }
+}
+
+/// The actor columns of one step, ascending and each once: the column of
+/// each name in its `pelaksana` that matches a declared actor. A step whose
+/// names match none (`check` reported it) is drawn in the first column.
+fn kolom_langkah(s: &Langkah, aktor: &[String]) -> Vec<usize> {
+    let mut kolom: Vec<usize> = s
+        .pelaksana_nama()
+        .filter_map(|p| {
+            let p = tampak(p);
+            aktor.iter().position(|a| *a == p)
+        })
+        .collect();
+    kolom.sort_unstable();
+    kolom.dedup();
+    if kolom.is_empty() {
+        kolom.push(0);
+    }
+    kolom
 }

@@ -1,11 +1,14 @@
 //! `pelaksana-*`: the actor columns are declared once, each step names one of
-//! them, each is used, and the flow crosses at least two of them.
+//! them (or several, once each, for a parallel step that is no decision),
+//! each is used, and the flow crosses at least two of them.
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Msg;
 use crate::diag::{Severity, did_you_mean, suggest};
+use crate::model::{Langkah, PelaksanaLangkah};
 use crate::msg;
 use crate::rule_doc;
+use crate::source::Sp;
 use crate::teks::tampak;
 use std::collections::HashSet;
 
@@ -21,8 +24,8 @@ pub static TIDAK_DIKENAL: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "`pelaksana` sebuah langkah sama persis dengan salah satu kolom di daftar `pelaksana:`. Nama dibandingkan sebagaimana tercetak: spasi tak-putus sama dengan spasi, dan karakter tak terlihat (dilaporkan sendiri sebagai `karakter-tak-terlihat`) diabaikan.",
-            en: "A step's `pelaksana` is exactly one of the columns in the `pelaksana:` list. Names are compared as printed: a non-breaking space equals a space, and invisible characters (reported on their own as `karakter-tak-terlihat`) are ignored.",
+            id: "`pelaksana` sebuah langkah — atau setiap nama dalam daftarnya, untuk langkah sejajar (`pelaksana: [PPK, KPA]`) — sama persis dengan salah satu kolom di daftar `pelaksana:`. Nama dibandingkan sebagaimana tercetak: spasi tak-putus sama dengan spasi, dan karakter tak terlihat (dilaporkan sendiri sebagai `karakter-tak-terlihat`) diabaikan.",
+            en: "A step's `pelaksana` — or every name in its list, for a parallel step (`pelaksana: [PPK, KPA]`) — is exactly one of the columns in the `pelaksana:` list. Names are compared as printed: a non-breaking space equals a space, and invisible characters (reported on their own as `karakter-tak-terlihat`) are ignored.",
         },
         mengapa: {
             id: "Kalau tidak, simbol langkah itu tidak dapat digambar di kolom mana pun.",
@@ -133,6 +136,74 @@ pelaksana:
     },
 };
 
+pub static SEJAJAR_KEPUTUSAN: Rule = Rule {
+    code: "pelaksana-sejajar-keputusan",
+    severity: Severity::Error,
+    title: Msg::fixed(
+        "langkah keputusan dengan beberapa pelaksana",
+        "decision step with several pelaksana",
+    ),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Langkah `keputusan` yang `pelaksana`-nya berupa daftar beberapa nama. Daftar pelaksana (langkah sejajar) hanya untuk kegiatan biasa dan terminator.",
+            en: "A `keputusan` step whose `pelaksana` is a list of several names. A list of pelaksana (a parallel step) is for ordinary kegiatan and terminators only.",
+        },
+        mengapa: {
+            id: "Keputusan memiliki satu belah ketupat dengan dua jalan keluar `ya`/`tidak`; beberapa belah ketupat pada satu baris bisa memutuskan berbeda, dan diagram alir tidak dapat menunjukkan jalan mana yang diambil.",
+            en: "A decision is one diamond with two exits `ya`/`tidak`; several diamonds in one row could decide differently, and the flowchart could not show which way is taken.",
+        },
+        contoh: { code: r#"```yaml
+  - kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: [PPK, KPA]
+    keputusan:
+      tidak: terima
+```"# },
+        perbaikan: {
+            id: "Pisahkan pemeriksaan bersama dari keputusannya:",
+            en: "Separate the joint check from its decision:",
+            code: r#"```yaml
+  - kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: [PPK, KPA]
+  - kegiatan: Memutuskan kelengkapan berkas
+    pelaksana: KPA
+    keputusan:
+      tidak: terima
+```"#,
+        },
+    },
+};
+
+pub static SEJAJAR_GANDA: Rule = Rule {
+    code: "pelaksana-sejajar-ganda",
+    severity: Severity::Error,
+    title: Msg::fixed(
+        "pelaksana ditulis dua kali pada satu langkah",
+        "pelaksana listed twice in one step",
+    ),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Nama yang ditulis dua kali dalam daftar `pelaksana` satu langkah (`pelaksana: [PPK, KPA, PPK]`). Nama dibandingkan sebagaimana tercetak.",
+            en: "A name written twice in one step's `pelaksana` list (`pelaksana: [PPK, KPA, PPK]`). Names are compared as printed.",
+        },
+        mengapa: {
+            id: "Setiap pelaksana dalam daftar mendapat satu simbol di kolomnya pada baris langkah itu; nama ganda tidak menambah apa pun dan biasanya salah ketik nama pelaksana lain.",
+            en: "Each pelaksana in the list gets one symbol in its column in the step's row; a repeated name adds nothing and is usually a mistyped name of another actor.",
+        },
+        contoh: { code: r#"```yaml
+    pelaksana: [PPK, KPA, PPK]
+```"# },
+        perbaikan: {
+            id: "Tulis setiap pelaksana sekali:",
+            en: "Write each pelaksana once:",
+            code: r#"```yaml
+    pelaksana: [PPK, KPA]
+```"#,
+        },
+    },
+};
+
 pub fn check(cx: &mut Ctx) {
     let actors = cx.sop.actors();
     let mut seen: Vec<&crate::source::Sp<String>> = Vec::new();
@@ -165,15 +236,18 @@ pub fn check(cx: &mut Ctx) {
     let mut used = HashSet::new();
     for s in cx.sop.steps() {
         let Some(p) = &s.pelaksana else { continue };
-        let p_shown = tampak(p);
-        if p_shown.is_empty() {
-            continue;
+        for entry in p.iter() {
+            let p_shown = tampak(entry);
+            if p_shown.is_empty() {
+                continue;
+            }
+            if shown.contains(&p_shown) {
+                used.insert(p_shown);
+                continue;
+            }
+            unknown(cx, entry, &names);
         }
-        if shown.contains(&p_shown) {
-            used.insert(p_shown);
-            continue;
-        }
-        unknown(cx, p, &names);
+        sejajar(cx, s, p);
     }
     for a in &actors {
         if !used.contains(&tampak(a)) && !cx.sop.steps().is_empty() {
@@ -198,6 +272,56 @@ pub fn check(cx: &mut Ctx) {
         cx.report(&KURANG, span, msg!(
             "langkah-langkah hanya melibatkan {n} pelaksana; SOP biasanya melibatkan sekurang-kurangnya dua",
             "the steps involve only {n} pelaksana; an SOP usually involves at least two"
+        ));
+    }
+}
+
+/// The list form of a step's `pelaksana`: on a decision, or naming one
+/// actor twice.
+fn sejajar(cx: &mut Ctx, s: &Langkah, p: &Sp<PelaksanaLangkah>) {
+    if s.keputusan.is_some() && p.sejajar() {
+        let n = p.nama.len();
+        let list = p
+            .iter()
+            .map(|n| n.as_str())
+            .collect::<Vec<_>>()
+            .join("`, `");
+        cx.report(
+            &SEJAJAR_KEPUTUSAN,
+            p.span,
+            msg!(
+                "langkah `keputusan` memiliki tepat satu pelaksana, bukan {n} (`{list}`)",
+                "a `keputusan` step has exactly one pelaksana, not {n} (`{list}`)"
+            ),
+        )
+        .help = Some(msg!(
+            "tulis satu pelaksana yang memutuskan; bila beberapa pelaksana memeriksa bersamaan, jadikan itu langkah sejajar tersendiri sebelum keputusan",
+            "name the one pelaksana who decides; if several check at once, make that a parallel step of its own before the decision"
+        ));
+    }
+    let mut seen: Vec<&Sp<String>> = Vec::new();
+    for entry in p.iter() {
+        let shown = tampak(entry);
+        if shown.is_empty() {
+            continue;
+        }
+        let Some(first) = seen.iter().find(|f| tampak(f) == shown) else {
+            seen.push(entry);
+            continue;
+        };
+        let (name, first) = (entry.as_str(), first.span);
+        cx.report(
+            &SEJAJAR_GANDA,
+            entry.span,
+            msg!(
+                "pelaksana `{name}` ditulis dua kali pada langkah ini",
+                "pelaksana `{name}` is listed twice in this step"
+            ),
+        )
+        .with_label_mut(first, msg!("pertama ditulis di sini", "first listed here"))
+        .help = Some(msg!(
+            "hapus salah satunya: setiap pelaksana mendapat satu simbol pada baris langkah",
+            "remove one of them: each pelaksana gets one symbol in the step's row"
         ));
     }
 }
@@ -288,6 +412,177 @@ mod tests {
         );
     }
 
+    /// The one finding of `code` in `src`: its (line, column) and its
+    /// message and help in both languages.
+    fn one(src: &str, code: &str) -> ((usize, usize), [String; 4]) {
+        use crate::diag::Lang;
+        let found: Vec<_> = diagnostics(src)
+            .into_iter()
+            .filter(|(d, _)| d.code == code)
+            .collect();
+        let [(d, at)] = found.as_slice() else {
+            panic!("expected one `{code}`, got {found:?}");
+        };
+        let help = d.help.as_ref().expect("every finding here has a help");
+        let texts = [
+            d.message.get(Lang::Id).to_owned(),
+            d.message.get(Lang::En).to_owned(),
+            help.get(Lang::Id).to_owned(),
+            help.get(Lang::En).to_owned(),
+        ];
+        (*at, texts)
+    }
+
+    /// Column (1-based) of `needle` on its line.
+    fn col_of(src: &str, needle: &str) -> usize {
+        let at = src.find(needle).expect("needle in source");
+        at - src[..at].rfind('\n').map_or(0, |n| n + 1) + 1
+    }
+
+    #[test]
+    fn a_parallel_step_of_declared_actors_is_clean() {
+        let src = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksana]\n",
+        );
+        assert_eq!(findings(&src), vec![]);
+        let block = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana:\n      - Sekretaris\n      - Pelaksana\n",
+        );
+        assert_eq!(findings(&block), vec![]);
+        // One name in list form is the plain form, on a decision too.
+        let src = valid_with(
+            "    pelaksana: Kepala Dinas\n",
+            "    pelaksana: [Kepala Dinas]\n",
+        );
+        assert_eq!(findings(&src), vec![]);
+    }
+
+    #[test]
+    fn every_actor_of_a_parallel_step_counts_as_used() {
+        // Sekretaris acts only in the parallel row of the first step.
+        let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: Pelaksana\n").replacen(
+            "    pelaksana: Pelaksana\n",
+            "    pelaksana: [Pelaksana, Sekretaris]\n",
+            1,
+        );
+        assert_eq!(findings(&src), vec![]);
+    }
+
+    #[test]
+    fn an_unknown_entry_is_reported_at_its_own_line_and_column() {
+        let src = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksan]\n",
+        );
+        let (at, texts) = one(&src, "pelaksana-tidak-dikenal");
+        assert_eq!(
+            at,
+            (
+                line_of(&src, "[Sekretaris, Pelaksan]"),
+                col_of(&src, "Pelaksan]")
+            )
+        );
+        assert_eq!(
+            texts,
+            [
+                "pelaksana `Pelaksan` tidak ada di daftar `pelaksana`",
+                "pelaksana `Pelaksan` is not in the `pelaksana` list",
+                "apakah maksud Anda `Pelaksana`?",
+                "did you mean `Pelaksana`?",
+            ]
+        );
+        let block = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana:\n      - Sekretaris\n      - Kepla Dinas\n",
+        );
+        let (at, texts) = one(&block, "pelaksana-tidak-dikenal");
+        assert_eq!(at, (line_of(&block, "      - Kepla Dinas"), 9));
+        assert_eq!(texts[2], "apakah maksud Anda `Kepala Dinas`?");
+    }
+
+    #[test]
+    fn a_list_on_a_decision_is_an_error() {
+        let src = valid_with(
+            "    pelaksana: Kepala Dinas\n",
+            "    pelaksana: [Kepala Dinas, Sekretaris]\n",
+        );
+        let (at, texts) = one(&src, "pelaksana-sejajar-keputusan");
+        assert_eq!(at, (line_of(&src, "[Kepala Dinas, Sekretaris]"), 16));
+        assert_eq!(
+            texts,
+            [
+                "langkah `keputusan` memiliki tepat satu pelaksana, bukan 2 (`Kepala Dinas`, `Sekretaris`)",
+                "a `keputusan` step has exactly one pelaksana, not 2 (`Kepala Dinas`, `Sekretaris`)",
+                "tulis satu pelaksana yang memutuskan; bila beberapa pelaksana memeriksa bersamaan, jadikan itu langkah sejajar tersendiri sebelum keputusan",
+                "name the one pelaksana who decides; if several check at once, make that a parallel step of its own before the decision",
+            ]
+        );
+        assert_eq!(findings(&src), vec![("pelaksana-sejajar-keputusan", at.0)]);
+    }
+
+    #[test]
+    fn a_name_twice_in_one_step_is_an_error() {
+        let src = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksana, Sekretaris]\n",
+        );
+        let (at, texts) = one(&src, "pelaksana-sejajar-ganda");
+        assert_eq!(
+            at,
+            (
+                line_of(&src, "Pelaksana, Sekretaris]"),
+                col_of(&src, "Sekretaris]")
+            )
+        );
+        assert_eq!(
+            texts,
+            [
+                "pelaksana `Sekretaris` ditulis dua kali pada langkah ini",
+                "pelaksana `Sekretaris` is listed twice in this step",
+                "hapus salah satunya: setiap pelaksana mendapat satu simbol pada baris langkah",
+                "remove one of them: each pelaksana gets one symbol in the step's row",
+            ]
+        );
+        assert_eq!(findings(&src), vec![("pelaksana-sejajar-ganda", at.0)]);
+    }
+
+    #[test]
+    fn an_empty_list_and_a_blank_entry_are_errors() {
+        let src = valid_with("    pelaksana: Sekretaris\n", "    pelaksana: []\n");
+        let (at, texts) = one(&src, "wajib-ada");
+        assert_eq!(at, (line_of(&src, "pelaksana: []"), 16));
+        assert_eq!(
+            texts,
+            [
+                "daftar `langkah[2].pelaksana` kosong",
+                "the list `langkah[2].pelaksana` is empty",
+                "tulis sekurang-kurangnya satu pelaksana, misalnya `pelaksana: [PPK, KPA]` untuk dua pelaksana yang bekerja bersamaan",
+                "write at least one pelaksana, e.g. `pelaksana: [PPK, KPA]` for two actors working at once",
+            ]
+        );
+        // Sekretaris is now used by no step.
+        assert_eq!(
+            findings(&src),
+            vec![
+                ("wajib-ada", at.0),
+                ("pelaksana-tidak-dipakai", line_of(&src, "  - Sekretaris")),
+            ]
+        );
+        let src = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, \"\"]\n",
+        );
+        let (at, texts) = one(&src, "wajib-ada");
+        assert_eq!(
+            at,
+            (line_of(&src, "[Sekretaris, \"\"]"), col_of(&src, "\"\"]"))
+        );
+        assert_eq!(texts[0], "butir ke-2 `langkah[2].pelaksana` kosong");
+        assert_eq!(texts[1], "entry 2 of `langkah[2].pelaksana` is empty");
+    }
+
     #[test]
     fn output_is_pinned() {
         use super::*;
@@ -302,5 +597,19 @@ mod tests {
             .replace("pelaksana: Sekretaris", "pelaksana: Pelaksana")
             .replace("pelaksana: Kepala Dinas", "pelaksana: Pelaksana");
         snapshot(&KURANG, &one);
+        snapshot(
+            &SEJAJAR_KEPUTUSAN,
+            &valid_with(
+                "    pelaksana: Kepala Dinas\n",
+                "    pelaksana: [Kepala Dinas, Sekretaris]\n",
+            ),
+        );
+        snapshot(
+            &SEJAJAR_GANDA,
+            &valid_with(
+                "    pelaksana: Sekretaris\n",
+                "    pelaksana: [Sekretaris, Pelaksana, Sekretaris]\n",
+            ),
+        );
     }
 }

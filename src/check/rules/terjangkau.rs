@@ -144,6 +144,53 @@ mod tests {
         );
     }
 
+    /// A parallel row is one node of the flow: reached once, left once,
+    /// whatever the number of its pelaksana.
+    #[test]
+    fn a_parallel_row_is_one_node() {
+        let parallel = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksana]\n",
+        );
+        assert_eq!(findings(&parallel), vec![]);
+        // The decision sends "tidak" back into the parallel row: a loop
+        // with a way out, as with one pelaksana.
+        let sop = crate::parse::parse_str("uji.yaml", &parallel).sop.unwrap();
+        let alur = crate::model::alur::Alur::build(&sop);
+        let edges: Vec<(usize, usize)> = alur.edges.iter().map(|e| (e.from, e.to)).collect();
+        assert_eq!(edges, vec![(0, 1), (1, 2), (2, 3), (2, 1)]);
+        // Skipping the decision from the parallel row leaves it unreachable,
+        // reported once on its own line.
+        let src = parallel
+            .replacen(
+                "    output: Surat diperiksa\n",
+                "    output: Surat diperiksa\n    lanjut: akhir\n",
+                1,
+            )
+            .replacen(
+                "  - kegiatan: Mengarsipkan surat",
+                "  - id: akhir\n    kegiatan: Mengarsipkan surat",
+                1,
+            );
+        assert_eq!(
+            lines_of(&src, "langkah-tak-terjangkau"),
+            vec![line_of(&src, "Memutuskan disposisi")]
+        );
+        // A loop with no way out, through the parallel row.
+        let src = parallel.replacen(
+            "    output: Surat diperiksa\n",
+            "    output: Surat diperiksa\n    lanjut: periksa\n",
+            1,
+        );
+        assert_eq!(
+            lines_of(&src, "jalan-buntu"),
+            vec![
+                line_of(&src, "Menerima dan"),
+                line_of(&src, "Memeriksa surat")
+            ]
+        );
+    }
+
     #[test]
     fn loop_without_exit() {
         let src = valid_with(

@@ -146,13 +146,7 @@ fn steps(cx: &mut Ctx) {
                 &format!("langkah[{no}].kegiatan"),
             );
         }
-        if s.pelaksana.as_ref().is_none_or(|v| tampak(v).is_empty()) {
-            missing(
-                cx,
-                at(s.pelaksana.as_ref().map(|v| v.span)),
-                &format!("langkah[{no}].pelaksana"),
-            );
-        }
+        step_actors(cx, s, no);
         if s.waktu.as_ref().is_none_or(|v| v.teks.is_empty()) {
             missing(
                 cx,
@@ -171,6 +165,50 @@ fn steps(cx: &mut Ctx) {
                 at(s.output.as_ref().map(|v| v.span)),
                 &format!("langkah[{no}].output"),
             );
+        }
+    }
+}
+
+/// A step's `pelaksana`: absent or blank, an empty list, or a blank entry
+/// of a list (a parallel row).
+fn step_actors(cx: &mut Ctx, s: &Sp<crate::model::Langkah>, no: usize) {
+    let key = format!("langkah[{no}].pelaksana");
+    let Some(p) = &s.pelaksana else {
+        missing(cx, s.span, &key);
+        return;
+    };
+    if !p.daftar {
+        if p.iter().all(|n| tampak(n).is_empty()) {
+            missing(cx, p.span, &key);
+        }
+        return;
+    }
+    if p.nama.is_empty() {
+        cx.report(
+            &RULE,
+            p.span,
+            msg!("daftar `{key}` kosong", "the list `{key}` is empty"),
+        )
+        .help = Some(msg!(
+            "tulis sekurang-kurangnya satu pelaksana, misalnya `pelaksana: [PPK, KPA]` untuk dua pelaksana yang bekerja bersamaan",
+            "write at least one pelaksana, e.g. `pelaksana: [PPK, KPA]` for two actors working at once"
+        ));
+    }
+    for (i, n) in p.iter().enumerate() {
+        if tampak(n).is_empty() {
+            let butir = i + 1;
+            cx.report(
+                &RULE,
+                n.span,
+                msg!(
+                    "butir ke-{butir} `{key}` kosong",
+                    "entry {butir} of `{key}` is empty"
+                ),
+            )
+            .help = Some(msg!(
+                "tulis nama pelaksananya, atau hapus butir ini",
+                "write the pelaksana's name, or remove this entry"
+            ));
         }
     }
 }
