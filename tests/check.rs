@@ -132,6 +132,105 @@ fn unknown_key_gets_indonesian_message_line_and_suggestion() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("did you mean `kualifikasi_pelaksana`?"));
 }
 
+/// A parallel row (`pelaksana: [A, B]`) is one step of the path: JSON lists
+/// its number once, with all its pelaksana, and counts its waktu once.
+#[test]
+fn json_path_through_a_parallel_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = valid()
+        .replacen(
+            "    pelaksana: Pelaksana          # disimpulkan: staf",
+            "    pelaksana: [Pelaksana, Sekdin/Kabid, Ka.Subbag/Kasi]   # disimpulkan: staf",
+            1,
+        )
+        .replacen(
+            "    pelaksana: Pelaksana          # sesuai contoh",
+            "    pelaksana: [Pelaksana, Ka. Dinas]   # sesuai contoh",
+            1,
+        );
+    let p = write(dir.path(), "sejajar.yaml", &src);
+    let (code, v) = check_json(&[&p]);
+    assert_eq!(code, 0, "{v:#}");
+    let f = file(&v, "sejajar.yaml");
+    assert_eq!(f["galat"], 0, "{f:#}");
+    // Sekdin/Kabid, unused in the original, acts in the parallel row now.
+    assert_eq!(findings(f, "pelaksana-tidak-dipakai"), Vec::<u64>::new());
+    assert_eq!(f["langkah"], 4);
+    assert_eq!(f["hasil"]["jumlah_waktu"], "2 hari 1 jam 5 menit");
+    for jalur in ["jalur_terpendek", "jalur_terpanjang"] {
+        assert_eq!(
+            f["hasil"][jalur],
+            serde_json::json!({
+                "langkah": [1, 2, 3, 4],
+                "pelaksana": [
+                    ["Pelaksana", "Ka. Dinas"],
+                    ["Ka.Subbag/Kasi"],
+                    ["Pelaksana", "Sekdin/Kabid", "Ka.Subbag/Kasi"],
+                    ["Ka. Dinas"]
+                ],
+                "waktu": "2 hari 1 jam 5 menit"
+            }),
+            "{jalur}"
+        );
+    }
+}
+
+#[test]
+fn a_list_of_pelaksana_on_a_decision_is_an_error_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string("sops/kalteng-penerimaan-tamu.yaml").unwrap();
+    let at = src.find("keputusan:").expect("kalteng has a decision");
+    let before = &src[..at];
+    let pel = before
+        .rfind("    pelaksana: ")
+        .expect("the decision's pelaksana")
+        + 15;
+    let end = pel + src[pel..].find('\n').unwrap();
+    let name = src[pel..end].split('#').next().unwrap().trim();
+    let other = if name == "Petugas Piket" {
+        "Pimpinan/Pejabat/Pegawai"
+    } else {
+        "Petugas Piket"
+    };
+    let src = format!("{}[{name}, {other}]{}", &src[..pel], &src[end..]);
+    let line = src[..pel].matches('\n').count() + 1;
+    let p = write(dir.path(), "k.yaml", &src);
+    let (code, v) = check_json(&[&p]);
+    assert_eq!(code, 1);
+    let f = file(&v, "k.yaml");
+    assert_eq!(
+        findings(f, "pelaksana-sejajar-keputusan"),
+        vec![line as u64]
+    );
+    assert_eq!(f["galat"], 1, "{f:#}");
+    for (lang, want) in [
+        (
+            "id",
+            format!(
+                "langkah `keputusan` memiliki tepat satu pelaksana, bukan 2 (`{name}`, `{other}`)"
+            ),
+        ),
+        (
+            "en",
+            format!("a `keputusan` step has exactly one pelaksana, not 2 (`{name}`, `{other}`)"),
+        ),
+    ] {
+        let out = sopc()
+            .args(["--lang", lang, "check", "--format", "json", &p])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let pesan: Vec<&Value> = file(&v, "k.yaml")["temuan"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| t["kode"] == "pelaksana-sejajar-keputusan")
+            .map(|t| &t["pesan"])
+            .collect();
+        assert_eq!(pesan, vec![&Value::from(want)], "{lang}");
+    }
+}
+
 #[test]
 fn github_and_sarif_outputs() {
     let dir = tempfile::tempdir().unwrap();

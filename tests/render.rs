@@ -648,3 +648,40 @@ fn the_deepest_accepted_lists_render_from_any_thread() {
     let paling_dalam = rapat(&format!("tingkat {dalam}"));
     assert_eq!(rapat(&t).matches(&paling_dalam).count(), 2, "{t}");
 }
+
+/// A parallel row (`pelaksana: [A, B, C]`) is one row of the table: its
+/// kegiatan and mutu baku print once, JUMLAH counts its waktu once, and the
+/// plan gets every column of the row (the leftmost in `langkah`, the others
+/// in `sejajar`).
+#[test]
+fn a_parallel_row_prints_its_kegiatan_once() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sops/kudus-kunjungan-kerja.yaml"),
+    )
+    .expect("example SOP")
+    .replacen(
+        "    pelaksana: Pelaksana          # disimpulkan: staf",
+        "    pelaksana: [Pelaksana, Sekdin/Kabid, Ka.Subbag/Kasi]   # disimpulkan: staf",
+        1,
+    )
+    .replacen(
+        "  - kegiatan: Mempersiapkan bahan/materi, tempat dan kelengkapannya serta mengingatkan pimpinan terkait kunjungan kerja/audiensi/kegiatan sejenis",
+        "  - kegiatan: Menyiapkan ruang bersama",
+        1,
+    );
+    let h = render(&sop("sejajar.yaml", &text));
+    let (_, bagan, _) = h.denah.as_ref().expect("a procedure table");
+    assert_eq!(
+        bagan.langkah.iter().map(|l| l.0).collect::<Vec<_>>(),
+        [3, 2, 1, 0]
+    );
+    assert_eq!(bagan.sejajar, [vec![], vec![], vec![2, 3], vec![]]);
+    let p2 = &h.teks[1];
+    assert_ada(p2, "3. Menyiapkan ruang bersama");
+    assert_eq!(p2.matches("Menyiapkan ruang bersama").count(), 1, "{p2}");
+    assert_eq!(p2.matches("Ruang rapat/aula/dll").count(), 1, "{p2}");
+    assert_ada(p2, "JUMLAH 2 hari 1 jam 5 menit");
+    let t = pdftotext(&h.pdf);
+    assert_eq!(t.matches("Menyiapkan ruang bersama").count(), 1, "{t}");
+    assert!(t.contains("2 hari 1 jam 5 menit"), "{t}");
+}

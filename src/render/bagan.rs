@@ -77,3 +77,56 @@ fn kolom_langkah(s: &Langkah, aktor: &[String]) -> Vec<usize> {
     }
     kolom
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::testing::valid_with;
+    use crate::model::alur::Simbol;
+
+    fn flow(src: &str) -> Flow {
+        let sop = crate::parse::parse_str("uji.yaml", src)
+            .sop
+            .expect("the SOP reads");
+        bagan(&sop, &Alur::build(&sop))
+    }
+
+    #[test]
+    fn a_parallel_step_holds_its_leftmost_column_and_the_others_ascending() {
+        // Columns: Kepala Dinas 0, Sekretaris 1, Pelaksana 2; written out of order.
+        let f = flow(&valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Pelaksana, Kepala Dinas, Sekretaris]\n",
+        ));
+        assert_eq!(
+            f.langkah,
+            vec![
+                (2, Simbol::Terminator),
+                (0, Simbol::Proses),
+                (0, Simbol::Keputusan),
+                (2, Simbol::Terminator)
+            ]
+        );
+        assert_eq!(f.sejajar, vec![vec![], vec![1, 2], vec![], vec![]]);
+        // Still one node: one edge in, one edge on, the jump back lands on it.
+        let edges: Vec<(usize, usize)> = f.edges.iter().map(|e| (e.from, e.to)).collect();
+        assert_eq!(edges, vec![(0, 1), (1, 2), (2, 3), (2, 1)]);
+    }
+
+    #[test]
+    fn parallel_terminators_and_unknown_names() {
+        // A list on the first step gives several terminators; a name that
+        // matches no column (reported by `check`) takes no column.
+        let f = flow(&valid_with(
+            "    pelaksana: Pelaksana\n",
+            "    pelaksana: [Sekretaris, Bendahara, Pelaksana]\n",
+        ));
+        assert_eq!(f.langkah[0], (1, Simbol::Terminator));
+        assert_eq!(f.sejajar[0], vec![2]);
+        let f = flow(&valid_with(
+            "    pelaksana: Pelaksana\n",
+            "    pelaksana: [Bendahara]\n",
+        ));
+        assert_eq!((f.langkah[0].0, f.sejajar[0].clone()), (0, vec![]));
+    }
+}
