@@ -14,6 +14,8 @@ use crate::teks::tampak;
 /// (with `nama`), `tanggal.pembuatan`, the six boxes, `pelaksana`, and in every
 /// step `kegiatan`, `pelaksana`, `waktu` and `output`. A `final` SOP also needs
 /// `tanggal.efektif` and a complete `disahkan_oleh` (jabatan, nama, pangkat, nip).
+/// A step's list of pelaksana (a parallel step) may be neither empty nor hold
+/// a blank entry.
 pub static RULE: Rule = Rule {
     code: "wajib-ada",
     severity: Severity::Error,
@@ -24,8 +26,8 @@ pub static RULE: Rule = Rule {
     sumber: Some("Permendagri 52/2011, Lampiran (format SOP)"),
     doc: rule_doc! {
         apa: {
-            id: "Kunci yang dimuat lembar pengesahan dan tabel prosedur: nomor, nama, instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan pejabat pengesah lengkap (jabatan, nama, pangkat, NIP). Butir daftar `pelaksana` dan `pelaksana` langkah yang kosong atau hanya berisi spasi juga dilaporkan.",
-            en: "The keys the lembar pengesahan and the procedure table hold: nomor, nama, instansi, date of creation, the six boxes (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) and, for every step, kegiatan, pelaksana, waktu and output. A `final` SOP also needs the effective date and a complete signing official (jabatan, nama, pangkat, NIP). An item of the `pelaksana` list or a step's `pelaksana` that is empty or only spaces is reported too.",
+            id: "Kunci yang dimuat lembar pengesahan dan tabel prosedur: nomor, nama, instansi, tanggal pembuatan, enam kotak (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) dan, untuk setiap langkah, kegiatan, pelaksana, waktu dan output. SOP `final` juga memerlukan tanggal efektif dan pejabat pengesah lengkap (jabatan, nama, pangkat, NIP). Butir daftar `pelaksana` dan `pelaksana` langkah yang kosong atau hanya berisi spasi juga dilaporkan, begitu pula daftar pelaksana langkah sejajar yang kosong (`pelaksana: []`) atau berbutir kosong.",
+            en: "The keys the lembar pengesahan and the procedure table hold: nomor, nama, instansi, date of creation, the six boxes (dasar hukum, kualifikasi pelaksana, keterkaitan, peralatan/perlengkapan, peringatan, pencatatan dan pendataan) and, for every step, kegiatan, pelaksana, waktu and output. A `final` SOP also needs the effective date and a complete signing official (jabatan, nama, pangkat, NIP). An item of the `pelaksana` list or a step's `pelaksana` that is empty or only spaces is reported too, and so is a parallel step's list of pelaksana that is empty (`pelaksana: []`) or has a blank entry.",
         },
         mengapa: {
             id: "Permendagri 52/2011 menetapkan isi lembar pengesahan dan tabel prosedur; bagian yang hilang membuat dokumen tidak lengkap untuk disahkan.",
