@@ -198,7 +198,8 @@ fn pokok(s: &Sop) -> Vec<String> {
     for (i, st) in s.steps().iter().enumerate() {
         let n = i + 1;
         v.push(format!("{n} kegiatan {}", cetak(text(&st.kegiatan))));
-        v.push(cetak(format!("{n} pelaksana {}", text(&st.pelaksana))));
+        let pelaksana: Vec<&str> = st.pelaksana_nama().map(|p| p.as_str()).collect();
+        v.push(cetak(format!("{n} pelaksana {}", pelaksana.join(", "))));
         v.push(format!(
             "{n} waktu {}",
             st.waktu
