@@ -77,6 +77,21 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
         actors.sort_unstable();
         actors.dedup();
         match actors.first() {
+            // A parallel row: the same kegiatan by each actor at once.
+            Some(_) if actors.len() > 1 && b.keputusan.is_none() => {
+                let names: Vec<String> = actors
+                    .iter()
+                    .filter_map(|a| d.pelaksana.get(*a).cloned())
+                    .collect();
+                let _ = writeln!(
+                    y,
+                    "   # impor: simbol di kolom {} pada satu baris (langkah sejajar)",
+                    names.join(", ")
+                );
+                for name in &names {
+                    let _ = writeln!(y, "      - {}", yaml_scalar(name));
+                }
+            }
             Some(&a) => {
                 let name = d.pelaksana.get(a).cloned().unwrap_or_default();
                 let _ = write!(y, " {}", yaml_scalar(&name));
@@ -87,7 +102,7 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
                         .collect();
                     let _ = write!(
                         y,
-                        "   # impor: simbol juga di kolom {} (langkah paralel; bahasa SOP belum menerima daftar pelaksana)",
+                        "   # impor: simbol juga di kolom {} (keputusan hanya memiliki satu pelaksana; pilih yang memutuskan)",
                         others.join(", ")
                     );
                 }
@@ -210,5 +225,48 @@ fn isi(y: &mut String, key: &str, v: &Isi, always: bool) {
                 let _ = writeln!(y, "      - {}", yaml_scalar(i));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::baca::{Baris, Dokumen};
+    use super::super::geom::Kind;
+    use kurbo::Rect;
+
+    /// A row with symbols in two columns becomes a parallel step that reads
+    /// back as a list of pelaksana, each name from its own column.
+    #[test]
+    fn a_row_with_symbols_in_several_columns_is_a_parallel_step() {
+        let at = |kolom: usize| (kolom, Kind::Process, 0, Rect::ZERO);
+        let d = Dokumen {
+            pelaksana: vec![
+                "PPK".into(),
+                "Bendahara".into(),
+                "Kepala, selaku KPA".into(),
+            ],
+            langkah: vec![Baris {
+                kegiatan: "Menandatangani kontrak".into(),
+                waktu: "1 hari".into(),
+                simbol: vec![at(2), at(0)],
+                ..Baris::default()
+            }],
+            ..Dokumen::default()
+        };
+        let text = super::yaml(&d, None, "uji.pdf");
+        assert!(
+            text.contains(
+                "    pelaksana:   # impor: simbol di kolom PPK, Kepala, selaku KPA pada satu baris (langkah sejajar)\n      - PPK\n      - Kepala, selaku KPA\n"
+            ),
+            "{text}"
+        );
+        let sop = crate::parse::parse_str("uji.yaml", &text)
+            .sop
+            .expect("the YAML reads");
+        let names: Vec<&str> = sop.steps()[0]
+            .pelaksana_nama()
+            .map(|p| p.as_str())
+            .collect();
+        assert_eq!(names, ["PPK", "Kepala, selaku KPA"]);
     }
 }
