@@ -76,13 +76,13 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
         let mut actors: Vec<usize> = b.simbol.iter().map(|s| s.0).collect();
         actors.sort_unstable();
         actors.dedup();
-        match actors.first() {
+        let names: Vec<String> = actors
+            .iter()
+            .map(|a| d.pelaksana.get(*a).cloned().unwrap_or_default())
+            .collect();
+        match names.as_slice() {
             // A parallel row: the same kegiatan by each actor at once.
-            Some(_) if actors.len() > 1 && b.keputusan.is_none() => {
-                let names: Vec<String> = actors
-                    .iter()
-                    .filter_map(|a| d.pelaksana.get(*a).cloned())
-                    .collect();
+            [_, _, ..] if b.keputusan.is_none() => {
                 let _ = writeln!(
                     y,
                     "   # impor: simbol di kolom {} pada satu baris (langkah sejajar)",
@@ -92,14 +92,9 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
                     let _ = writeln!(y, "      - {}", yaml_scalar(name));
                 }
             }
-            Some(&a) => {
-                let name = d.pelaksana.get(a).cloned().unwrap_or_default();
-                let _ = write!(y, " {}", yaml_scalar(&name));
-                if actors.len() > 1 {
-                    let others: Vec<String> = actors[1..]
-                        .iter()
-                        .filter_map(|a| d.pelaksana.get(*a).cloned())
-                        .collect();
+            [name, others @ ..] => {
+                let _ = write!(y, " {}", yaml_scalar(name));
+                if !others.is_empty() {
                     let _ = write!(
                         y,
                         "   # impor: simbol juga di kolom {} (keputusan hanya memiliki satu pelaksana; pilih yang memutuskan)",
@@ -108,7 +103,7 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
                 }
                 y.push('\n');
             }
-            None => {
+            [] => {
                 let _ = writeln!(
                     y,
                     " \"\"   # impor: tidak ada simbol di kolom pelaksana; pilih pelaksananya"

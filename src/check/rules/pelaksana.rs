@@ -579,8 +579,11 @@ mod tests {
             at,
             (line_of(&src, "[Sekretaris, \"\"]"), col_of(&src, "\"\"]"))
         );
-        assert_eq!(texts[0], "butir ke-2 `langkah[2].pelaksana` kosong");
-        assert_eq!(texts[1], "entry 2 of `langkah[2].pelaksana` is empty");
+        assert_eq!(texts[0], "butir ke-2 daftar `langkah[2].pelaksana` kosong");
+        assert_eq!(
+            texts[1],
+            "entry 2 of the `langkah[2].pelaksana` list is empty"
+        );
     }
 
     #[test]

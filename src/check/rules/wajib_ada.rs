@@ -118,15 +118,20 @@ fn disahkan(cx: &mut Ctx) {
 /// A blank column of the `pelaksana` list: an empty header nobody can be
 /// assigned to. Blank as printed: spaces and invisible characters only.
 fn actors(cx: &mut Ctx) {
-    for (i, a) in cx.sop.actors().iter().enumerate() {
+    blank_entries(cx, cx.sop.actors(), "pelaksana");
+}
+
+/// The blank entries of a list of pelaksana named `list`.
+fn blank_entries(cx: &mut Ctx, entries: &[Sp<String>], list: &str) {
+    for (i, a) in entries.iter().enumerate() {
         if tampak(a).is_empty() {
             let no = i + 1;
             cx.report(
                 &RULE,
                 a.span,
                 msg!(
-                    "butir ke-{no} daftar `pelaksana` kosong",
-                    "entry {no} of the `pelaksana` list is empty"
+                    "butir ke-{no} daftar `{list}` kosong",
+                    "entry {no} of the `{list}` list is empty"
                 ),
             )
             .help = Some(msg!(
@@ -196,23 +201,7 @@ fn step_actors(cx: &mut Ctx, s: &Sp<crate::model::Langkah>, no: usize) {
             "write at least one pelaksana, e.g. `pelaksana: [PPK, KPA]` for two actors working at once"
         ));
     }
-    for (i, n) in p.iter().enumerate() {
-        if tampak(n).is_empty() {
-            let butir = i + 1;
-            cx.report(
-                &RULE,
-                n.span,
-                msg!(
-                    "butir ke-{butir} `{key}` kosong",
-                    "entry {butir} of `{key}` is empty"
-                ),
-            )
-            .help = Some(msg!(
-                "tulis nama pelaksananya, atau hapus butir ini",
-                "write the pelaksana's name, or remove this entry"
-            ));
-        }
-    }
+    blank_entries(cx, &p.nama, &key);
 }
 
 fn text(cx: &mut Ctx, value: &Option<Sp<String>>, parent: Span, key: &str) {
