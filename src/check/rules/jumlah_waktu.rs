@@ -16,8 +16,8 @@ pub static RULE: Rule = Rule {
     sumber: Some("PermenPAN-RB 35/2012, Bab III (mutu baku: waktu)"),
     doc: rule_doc! {
         apa: {
-            id: "`jumlah_waktu`, bila ditulis, sama dengan jumlah waktu semua langkah (menit dibawa ke jam; hari, minggu dan bulan dijumlah terpisah).",
-            en: "`jumlah_waktu`, when written, equals the sum of the steps' times (minutes carried into hours; days, weeks and months summed apart).",
+            id: "`jumlah_waktu`, bila ditulis, sama dengan jumlah waktu semua langkah (menit dibawa ke jam; hari, minggu dan bulan dijumlah terpisah). Langkah sejajar (`pelaksana: [PPK, KPA]`) dihitung sekali: para pelaksananya bekerja bersamaan.",
+            en: "`jumlah_waktu`, when written, equals the sum of the steps' times (minutes carried into hours; days, weeks and months summed apart). A parallel step (`pelaksana: [PPK, KPA]`) counts once: its pelaksana work at the same time.",
         },
         mengapa: {
             id: "Jumlah yang berbeda tercetak salah pada baris JUMLAH.",

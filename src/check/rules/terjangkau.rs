@@ -1,5 +1,6 @@
 //! `langkah-tak-terjangkau` and `jalan-buntu`: every step can be reached from
-//! the first, and the last step can be reached from every step.
+//! the first, and the last step can be reached from every step. A parallel
+//! step is one node of the graph, whatever the number of its pelaksana.
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Msg;
@@ -19,8 +20,8 @@ pub static TAK_TERJANGKAU: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Setiap langkah dapat dicapai dari langkah pertama mengikuti panah.",
-            en: "Every step can be reached from the first one by following the arrows.",
+            id: "Setiap langkah dapat dicapai dari langkah pertama mengikuti panah. Langkah sejajar (`pelaksana: [PPK, KPA]`) adalah satu langkah: panah masuk ke semua simbolnya sekaligus.",
+            en: "Every step can be reached from the first one by following the arrows. A parallel step (`pelaksana: [PPK, KPA]`) is one step: the arrows reach all its symbols at once.",
         },
         mengapa: {
             id: "Langkah yang dilompati oleh semua jalan tidak akan pernah dikerjakan.",
@@ -59,8 +60,8 @@ pub static JALAN_BUNTU: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Dari setiap langkah ada jalan menuju langkah terakhir (selesai).",
-            en: "From every step a path leads to the last step (the end).",
+            id: "Dari setiap langkah ada jalan menuju langkah terakhir (selesai). Langkah sejajar (`pelaksana: [PPK, KPA]`) adalah satu langkah: jalannya keluar dari semua simbolnya sekaligus.",
+            en: "From every step a path leads to the last step (the end). A parallel step (`pelaksana: [PPK, KPA]`) is one step: its path leaves from all its symbols at once.",
         },
         mengapa: {
             id: "Lompatan yang membentuk putaran tanpa jalan keluar, atau langkah yang melompat ke dirinya sendiri, membuat prosedur tidak pernah selesai.",
