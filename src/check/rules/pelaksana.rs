@@ -471,6 +471,25 @@ mod tests {
     }
 
     #[test]
+    fn an_invisible_character_in_an_entry_is_found_there_and_the_entry_still_matches() {
+        let src = valid_with(
+            "    pelaksana: Sekretaris\n",
+            "    pelaksana: [Sekretaris, Pelaksana\u{200B}]\n",
+        );
+        let found: Vec<_> = diagnostics(&src)
+            .into_iter()
+            .map(|(d, at)| (d.code, at))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "karakter-tak-terlihat",
+                (line_of(&src, "[Sekretaris, "), col_of(&src, "\u{200B}]"))
+            )]
+        );
+    }
+
+    #[test]
     fn an_unknown_entry_is_reported_at_its_own_line_and_column() {
         let src = valid_with(
             "    pelaksana: Sekretaris\n",
