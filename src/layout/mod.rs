@@ -300,6 +300,7 @@ mod tests {
         Heights {
             page_height: mm(180.0),
             title: mm(18.0),
+            continuation: 0.0,
             header: mm(13.0),
             rows: (0..n).map(|i| mm(height(i))).collect(),
             jumlah: mm(7.0),

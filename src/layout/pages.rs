@@ -4,6 +4,11 @@
 //! flow of the previous page gets room on top for the incoming connector.
 //! Because the breaks are fixed before the drawing is made, the drawing can
 //! never move a row to another page.
+//!
+//! Two passes: rows fill each page greedily; then, when the last page would
+//! hold JUMLAH and a single step, the break before the last page moves one
+//! row earlier, if that keeps the page count (an official would send back a
+//! sheet that holds nothing but the total).
 
 use super::{Flow, size};
 use crate::paper::mm;
@@ -16,6 +21,9 @@ pub struct Heights {
     pub page_height: f64,
     /// Top of the table on its first page (below the title).
     pub title: f64,
+    /// Top of the table on every later page: below the line that names the
+    /// SOP the sheet belongs to.
+    pub continuation: f64,
     /// The table header (repeated on every page).
     pub header: f64,
     /// Every step's row.
@@ -61,6 +69,29 @@ fn slack() -> f64 {
 
 /// Splits the rows into pages.
 pub fn paginate(flow: &Flow, u: &Heights) -> Result<Vec<Page>, super::PlanError> {
+    let pages = fill(flow, u, None)?;
+    let n = u.rows.len();
+    let lone_last_step = match pages.as_slice() {
+        [.., before, last] => last.end - last.from == 1 && before.end - before.from >= 2,
+        _ => false,
+    };
+    if lone_last_step {
+        if let Ok(moved) = fill(flow, u, Some(n - 2)) {
+            if moved.len() == pages.len() {
+                return Ok(moved);
+            }
+        }
+    }
+    Ok(pages)
+}
+
+/// Fills pages greedily, with a page break before step `break_before`
+/// whether or not the page is full.
+fn fill(
+    flow: &Flow,
+    u: &Heights,
+    break_before: Option<usize>,
+) -> Result<Vec<Page>, super::PlanError> {
     let n = u.rows.len();
     let limit = u.page_height - slack();
     let mut pages = Vec::new();
@@ -87,14 +118,15 @@ pub fn paginate(flow: &Flow, u: &Heights) -> Result<Vec<Page>, super::PlanError>
             u.rows[i]
         };
         let tail = if i + 1 == n { u.jumlah } else { 0.0 };
-        if page.bottom + height + tail > limit {
+        let forced = break_before == Some(i) && !first;
+        if forced || page.bottom + height + tail > limit {
             if first {
                 return Err(super::PlanError::RowTooTall { langkah: i });
             }
             let from = page.end;
             pages.push(std::mem::replace(
                 &mut page,
-                Page::empty(from, 0.0, u.header),
+                Page::empty(from, u.continuation, u.header),
             ));
             continue;
         }
@@ -152,6 +184,7 @@ mod tests {
         Heights {
             page_height: mm(180.0),
             title: mm(20.0),
+            continuation: mm(8.0),
             header: mm(12.0),
             rows: vec![mm(h); n],
             jumlah: mm(8.0),
@@ -218,13 +251,39 @@ mod tests {
     }
 
     #[test]
-    fn jumlah_that_does_not_fit_takes_the_last_step_along() {
+    fn jumlah_never_stands_with_a_lone_step_when_one_more_row_can_move() {
         // 7 rows fit on page 1 exactly (148 mm / 20 mm); with 7 steps the
-        // JUMLAH row does not, so the 7th step moves with it.
+        // JUMLAH row does not, and the 7th step alone with JUMLAH would make
+        // a near-empty last sheet, so the 6th step moves along.
         let u = heights(7, 20.0);
         let pages = paginate(&straight_flow(7), &u).unwrap();
         assert_eq!(pages.len(), 2);
+        assert_eq!((pages[0].from, pages[0].end), (0, 5));
+        assert_eq!((pages[1].from, pages[1].end), (5, 7));
+        assert!(pages[1].jumlah && !pages[0].jumlah);
+    }
+
+    #[test]
+    fn a_lone_step_stays_when_moving_a_row_would_add_a_page() {
+        // Page 2 holds the 140 mm step 7 and JUMLAH (8 + 12 + 140 + 8 mm);
+        // step 6 (26 mm with its connector room) no longer fits beside them.
+        let mut u = heights(7, 20.0);
+        u.rows[6] = mm(140.0);
+        let pages = paginate(&straight_flow(7), &u).unwrap();
+        assert_eq!(pages.len(), 2);
         assert_eq!((pages[1].from, pages[1].end), (6, 7));
-        assert!(pages[1].jumlah);
+    }
+
+    #[test]
+    fn later_pages_start_below_the_continuation_line() {
+        let u = heights(30, 20.0);
+        let pages = paginate(&straight_flow(30), &u).unwrap();
+        assert_eq!(pages[0].top, u.title);
+        assert!(pages.len() > 2);
+        for p in &pages[1..] {
+            assert_eq!(p.top, u.continuation);
+            assert_eq!(p.rows[0].top, u.continuation + u.header);
+            assert!(p.bottom <= u.page_height);
+        }
     }
 }

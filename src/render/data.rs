@@ -30,6 +30,8 @@ pub enum Mode {
 pub enum Anchor {
     /// The top of the procedure table's header.
     Kepala,
+    /// The top of the line naming the SOP above the table of a later page.
+    Lanjutan,
     /// The top of each step's row; its value is the step's index.
     Baris,
     /// The top of the JUMLAH row.
@@ -46,8 +48,9 @@ pub enum Anchor {
 }
 
 impl Anchor {
-    pub const ALL: [Anchor; 7] = [
+    pub const ALL: [Anchor; 8] = [
         Anchor::Kepala,
+        Anchor::Lanjutan,
         Anchor::Baris,
         Anchor::Jumlah,
         Anchor::Akhir,
@@ -60,6 +63,7 @@ impl Anchor {
     pub fn name(self) -> &'static str {
         match self {
             Anchor::Kepala => "sopc-kepala",
+            Anchor::Lanjutan => "sopc-lanjutan",
             Anchor::Baris => "sopc-baris",
             Anchor::Jumlah => "sopc-jumlah",
             Anchor::Akhir => "sopc-akhir",
@@ -75,11 +79,22 @@ impl Anchor {
     }
 }
 
+/// What a printed page carries besides its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kaki {
+    /// "Halaman X dari Y" under every page.
+    Halaman,
+    /// Nothing: the caller numbers the pages (the book counts its own).
+    Tanpa,
+}
+
 /// The data of one compilation of `sop.typ`.
 #[derive(Serialize)]
 pub struct Data<'a> {
     pub mode: Mode,
     pub bagian: Bagian,
+    pub kaki: Kaki,
     pub kertas: Sheet,
     pub huruf: &'a [String],
     pub draf: bool,
@@ -131,9 +146,12 @@ pub struct Kotak {
 #[derive(Serialize)]
 pub struct Prosedur {
     pub judul: Vec<String>,
+    /// What names the SOP above the table of every later page.
+    pub lanjutan: Lanjutan,
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
-    pub aktor: Vec<String>,
+    /// The pelaksana headings, inline Markdown parsed like every text cell.
+    pub aktor: Vec<Teks>,
     /// Type size of the actor names in the header (pt): smaller in narrow columns.
     pub huruf_aktor: f64,
     /// Type size of the other column headings (pt): smaller on narrow pages.
@@ -146,6 +164,13 @@ pub struct Prosedur {
     pub jumlah: String,
     /// The page plan (printing pass only).
     pub halaman: Vec<HalamanCetak>,
+}
+
+#[derive(Serialize)]
+pub struct Lanjutan {
+    /// "SOP " and the nama, never "SOP SOP …".
+    pub nama: String,
+    pub nomor: String,
 }
 
 #[derive(Serialize)]
@@ -262,12 +287,24 @@ pub fn tanpa_awalan_sop(nama: &str) -> &str {
     }
 }
 
+/// "SOP " and the nama, never "SOP SOP …" — as the PDF's title and the
+/// continuation line say it.
+pub fn judul_sop(nama: &str) -> String {
+    format!("SOP {}", tanpa_awalan_sop(nama.trim()))
+        .trim()
+        .to_owned()
+}
+
 impl Prosedur {
     pub fn dari(sop: &Sop, bagan: &Flow, kolom: &Columns, jumlah: String) -> Prosedur {
         let keterangan = kolom.widths.len() > 5 + kolom.actors;
-        let mut aktor: Vec<String> = sop.actors().iter().map(|a| a.value.clone()).collect();
+        let mut aktor: Vec<Teks> = sop
+            .actors()
+            .iter()
+            .map(|a| markdown::markdown(a.value.trim()))
+            .collect();
         if aktor.is_empty() {
-            aktor.push(String::new());
+            aktor.push(Teks::new());
         }
         let langkah = sop
             .steps()
@@ -310,6 +347,10 @@ impl Prosedur {
         }
         Prosedur {
             judul,
+            lanjutan: Lanjutan {
+                nama: judul_sop(&nama),
+                nomor: teks(sop.nomor.as_ref()),
+            },
             kolom: kolom.widths.clone(),
             aktor,
             huruf_aktor: match kolom.actor_width {

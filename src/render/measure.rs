@@ -14,8 +14,13 @@ use crate::paper::Sheet;
 pub fn ukur(doc: &Dokumen, k: &Sheet, n: usize) -> Result<Heights, RenderError> {
     let satu = |anchor| doc.penanda(anchor).into_iter().next();
     let baris = doc.penanda(Anchor::Baris);
-    let (Some(kepala), Some(jumlah), Some(akhir)) = (
-        satu(Anchor::Kepala),
+    // the second header is the table of a later page, below its
+    // continuation line
+    let kepala = doc.penanda(Anchor::Kepala);
+    let (Some(kepala), Some(kepala_lanjutan), Some(lanjutan), Some(jumlah), Some(akhir)) = (
+        kepala.first(),
+        kepala.get(1),
+        satu(Anchor::Lanjutan),
         satu(Anchor::Jumlah),
         satu(Anchor::Akhir),
     ) else {
@@ -44,6 +49,7 @@ pub fn ukur(doc: &Dokumen, k: &Sheet, n: usize) -> Result<Heights, RenderError> 
     Ok(Heights {
         page_height: k.tinggi_isi(),
         title: kepala.y - k.atas,
+        continuation: kepala_lanjutan.y - lanjutan.y,
         header: atas[0] - kepala.y,
         rows: atas.windows(2).map(|w| w[1] - w[0]).collect(),
         jumlah: akhir.y - jumlah.y,

@@ -287,6 +287,7 @@ impl Renderer {
         let data = data::Data {
             mode,
             bagian,
+            kaki: data::Kaki::Halaman,
             kertas: self.kertas,
             huruf: self.engine.keluarga(),
             draf: sop.status() == Status::Draf,
@@ -321,10 +322,7 @@ fn berkas_logo(g: &Gambar) -> Berkas {
 
 /// The PDF's title: "SOP " and the nama, never "SOP SOP …".
 fn judul(sop: &Sop) -> String {
-    let nama = sop.nama.as_ref().map_or("", |n| n.value.as_str());
-    format!("SOP {}", data::tanpa_awalan_sop(nama.trim()))
-        .trim()
-        .to_owned()
+    data::judul_sop(sop.nama.as_ref().map_or("", |n| n.value.as_str()))
 }
 
 /// The PDF's identifier: stable for the same SOP, so a rebuild is
