@@ -1,0 +1,169 @@
+//! The official form around the content: page furniture ("Halaman X dari
+//! Y", the SOP named on every later procedure page), the lembar pengesahan
+//! that stays on one sheet, keterkaitan printed by the related SOP's nama,
+//! Markdown in the pelaksana headers, configurable column headings and the
+//! signing block of a draf. Every test builds through the binary and reads
+//! the PDF back with poppler-utils (a missing tool fails the test).
+
+mod common;
+
+use common::sopc;
+use std::path::{Path, PathBuf};
+
+/// The identity part of a test SOP, up to `pelaksana`.
+const KEPALA: &str = r#"nomor: 800/12/DPMD/2023
+nama: Pelayanan Surat Masuk
+status: final
+instansi:
+  pemerintah: Pemerintah Kabupaten Kudus
+  nama: Dinas Pemberdayaan Masyarakat dan Desa
+tanggal:
+  pembuatan: 2020-07-08
+  revisi: 2023-06-05
+  efektif: 2023-06-05
+disahkan_oleh:
+  jabatan: Kepala Dinas
+  nama: Drs. ADI SADHONO MURWANTO, M.M
+  pangkat: Pembina Utama Muda (IV/c)
+  nip: "19681202 198803 1 002"
+dasar_hukum:
+  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+kualifikasi_pelaksana:
+  - Memahami tata naskah dinas
+keterkaitan:
+  - SOP Pengarsipan
+peralatan_perlengkapan:
+  - Komputer
+peringatan:
+  - Bila SOP tidak dilaksanakan, surat dapat hilang
+pencatatan_pendataan:
+  - Buku agenda surat masuk
+pelaksana:
+  - Kepala Dinas
+  - Sekretaris
+  - Petugas *Front Desk*
+"#;
+
+/// An SOP of `n` steps through the three pelaksana, each taking
+/// 1 hari 3 jam 25 menit.
+fn sop_panjang(n: usize) -> String {
+    let aktor = ["Petugas *Front Desk*", "Sekretaris", "Kepala Dinas"];
+    let mut s = format!("{KEPALA}langkah:\n");
+    for i in 0..n {
+        s += &format!(
+            "  - kegiatan: Memeriksa berkas permohonan ke-{} dan mencatatnya dalam buku agenda surat masuk\n    pelaksana: {}\n    kelengkapan: Buku agenda\n    waktu: 1 hari 3 jam 25 menit\n    output: Berkas yang sudah diperiksa\n",
+            i + 1,
+            aktor[i % 3]
+        );
+    }
+    s
+}
+
+/// A repository in a temporary directory holding the given SOP files.
+fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    std::fs::write(dir.path().join("sopc.toml"), "").expect("sopc.toml");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("an SOP file");
+    }
+    dir
+}
+
+/// Runs `sopc <perintah> <yaml> -o <pdf> [args]` and returns the PDF's path.
+fn bangun(dir: &Path, perintah: &str, yaml: &str, args: &[&str]) -> PathBuf {
+    let pdf = dir.join(format!("{perintah}-{}.pdf", yaml.trim_end_matches(".yaml")));
+    let out = sopc()
+        .current_dir(dir)
+        .args([perintah, yaml, "-o"])
+        .arg(&pdf)
+        .args(args)
+        .output()
+        .expect("sopc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+/// Whitespace-collapsed text of page `p` (from 1).
+fn halaman_rapat(pdf: &Path, p: usize) -> String {
+    common::teks(pdf, p, false)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_page_says_halaman_x_dari_y_and_later_pages_name_the_sop() {
+    let dir = repo(&[("panjang.yaml", &sop_panjang(23))]);
+    let pdf = bangun(dir.path(), "build", "panjang.yaml", &[]);
+    let n = common::halaman(&pdf);
+    assert!(n >= 4, "23 steps take at least three procedure pages: {n}");
+    for p in 1..=n {
+        let t = halaman_rapat(&pdf, p);
+        assert!(
+            t.contains(&format!("Halaman {p} dari {n}")),
+            "page {p}: {t}"
+        );
+        assert!(!t.contains("Page "), "page {p} speaks English: {t}");
+        let lanjutan = "SOP Pelayanan Surat Masuk (lanjutan) Nomor SOP: 800/12/DPMD/2023";
+        // page 1 is the lembar pengesahan, page 2 has the title
+        assert_eq!(t.contains(lanjutan), p >= 3, "page {p}: {t}");
+        if p >= 2 {
+            // the pelaksana header repeats on every procedure page, its
+            // Markdown rendered, not printed
+            assert!(t.contains("Petugas Front Desk"), "page {p}: {t}");
+            assert!(!t.contains('*'), "page {p}: {t}");
+        }
+    }
+    // the continuation line stands above the repeated header
+    let layout = common::teks(&pdf, 3, true);
+    let baris = |s: &str| layout.lines().position(|l| l.contains(s)).expect(s);
+    assert!(baris("(lanjutan)") < baris("Pelaksana"), "{layout}");
+    // the only italic text is the header's *Front Desk*
+    let fonts = common::poppler("pdffonts", &[], &pdf);
+    assert!(fonts.to_lowercase().contains("italic"), "{fonts}");
+
+    let sah = bangun(dir.path(), "pengesahan", "panjang.yaml", &[]);
+    assert_eq!(common::halaman(&sah), 1);
+    assert!(halaman_rapat(&sah, 1).contains("Halaman 1 dari 1"));
+}
+
+#[test]
+fn jumlah_never_stands_with_a_lone_step_and_its_total_does_not_wrap() {
+    // 13 rows and JUMLAH fill the first procedure page of A4 portrait
+    for n in [14, 15, 16] {
+        let dir = repo(&[("a.yaml", &sop_panjang(n))]);
+        let pdf = bangun(
+            dir.path(),
+            "build",
+            "a.yaml",
+            &["--kertas", "A4", "--orientasi", "potret"],
+        );
+        let last = common::halaman(&pdf);
+        let t = common::teks(&pdf, last, true);
+        let langkah = t
+            .lines()
+            .filter(|l| {
+                l.trim_start()
+                    .split('.')
+                    .next()
+                    .is_some_and(|d| d.parse::<usize>().is_ok())
+            })
+            .count();
+        assert!(
+            last >= 3,
+            "{n} steps on A4 portrait take two procedure pages"
+        );
+        assert!(
+            langkah >= 2,
+            "{n} steps: the last page holds {langkah} step(s):\n{t}"
+        );
+        let jumlah = t.lines().find(|l| l.contains("JUMLAH")).expect("JUMLAH");
+        let menit = 3 * 60 * n + 25 * n;
+        let total = format!("{n} hari {} jam {} menit", menit / 60, menit % 60);
+        assert!(jumlah.contains(&total), "{total:?} wraps: {jumlah:?}\n{t}");
+    }
+}
