@@ -167,3 +167,39 @@ fn jumlah_never_stands_with_a_lone_step_and_its_total_does_not_wrap() {
         assert!(jumlah.contains(&total), "{total:?} wraps: {jumlah:?}\n{t}");
     }
 }
+
+#[test]
+fn a_draf_without_a_signer_prints_a_signing_block_to_fill_by_hand() {
+    let tanpa = |s: &str| {
+        let awal = s.find("disahkan_oleh:").expect("a signer");
+        let akhir = s.find("dasar_hukum:").expect("dasar_hukum");
+        format!("{}{}", &s[..awal], &s[akhir..]).replacen("status: final", "status: draf", 1)
+    };
+    let dir = repo(&[("draf.yaml", &tanpa(&sop_panjang(3)))]);
+    let sah = bangun(dir.path(), "pengesahan", "draf.yaml", &[]);
+    let t = common::teks(&sah, 1, true);
+    let nip = t
+        .lines()
+        .find(|l| l.contains("NIP."))
+        .unwrap_or_else(|| panic!("no NIP line:\n{t}"));
+    assert!(nip.contains("NIP. ....."), "{nip:?}");
+    // jabatan and nama are dotted lines too, between "Disahkan oleh" and NIP
+    let baris = |s: &str| t.lines().position(|l| l.contains(s)).expect(s);
+    let titik = t
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| *i >= baris("Disahkan") && *i < baris("NIP.") && l.contains(".........."))
+        .count();
+    assert_eq!(titik, 2, "{t}");
+    // the room to sign: the nama line is well below the jabatan line
+    let bbox = common::poppler("pdftotext", &["-bbox"], &sah);
+    let ys: Vec<f64> = bbox
+        .lines()
+        .filter(|l| l.contains(">..........") || l.contains(">....."))
+        .filter_map(|l| l.split("yMin=\"").nth(1)?.split('"').next()?.parse().ok())
+        .collect();
+    let (min, max) = ys
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &y| (a.min(y), b.max(y)));
+    assert!(max - min > 50.0, "signing room {:.1} pt: {ys:?}", max - min);
+}
