@@ -61,6 +61,7 @@ fn input<'a>(sop: &'a Sop, alur: &'a Alur, jumlah: &'a Jumlah) -> Input<'a> {
         alur,
         jumlah,
         logo: None,
+        terkait: &[],
     }
 }
 

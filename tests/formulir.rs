@@ -203,3 +203,47 @@ fn a_draf_without_a_signer_prints_a_signing_block_to_fill_by_hand() {
         .fold((f64::MAX, f64::MIN), |(a, b), &y| (a.min(y), b.max(y)));
     assert!(max - min > 50.0, "signing room {:.1} pt: {ys:?}", max - min);
 }
+
+#[test]
+fn keterkaitan_prints_the_related_sops_nama_and_nomor_in_build_pengesahan_and_buku() {
+    let tamu = KEPALA
+        .replacen("800/12/DPMD/2023", "800/7/SETDA/2024", 1)
+        .replacen("Pelayanan Surat Masuk", "SOP Pelayanan Tamu", 1)
+        + "langkah:\n  - kegiatan: Menerima tamu\n    pelaksana: Sekretaris\n    waktu: 5 menit\n    output: Tamu diterima\n";
+    let surat = sop_panjang(3).replacen(
+        "keterkaitan:\n  - SOP Pengarsipan\n",
+        "keterkaitan:\n  - berkas: pelayanan-tamu.yaml\n  - nomor: 800/7/SETDA/2024\n  - nama: Pelayanan Tamu\n  - SOP Pengarsipan Dinas Arsip\n",
+        1,
+    );
+    let dir = repo(&[("pelayanan-tamu.yaml", &tamu), ("surat.yaml", &surat)]);
+    let dicetak = "SOP Pelayanan Tamu (Nomor 800/7/SETDA/2024)";
+    let periksa = |pdf: &Path, p: usize| {
+        let t = halaman_rapat(pdf, p);
+        for (i, butir) in [dicetak, dicetak, dicetak, "SOP Pengarsipan Dinas Arsip"]
+            .iter()
+            .enumerate()
+        {
+            let butir = format!("{}. {butir}", i + 1);
+            assert!(t.contains(&butir), "{butir:?} missing: {t}");
+        }
+        assert!(!t.contains("pelayanan-tamu.yaml"), "{t}");
+    };
+    periksa(&bangun(dir.path(), "build", "surat.yaml", &[]), 1);
+    periksa(&bangun(dir.path(), "pengesahan", "surat.yaml", &[]), 1);
+    let buku = dir.path().join("buku.pdf");
+    let out = sopc()
+        .current_dir(dir.path())
+        .args(["buku", ".", "-o"])
+        .arg(&buku)
+        .output()
+        .expect("sopc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p = (1..=common::halaman(&buku))
+        .find(|&p| halaman_rapat(&buku, p).contains("Pengarsipan Dinas Arsip"))
+        .expect("the lembar pengesahan of surat.yaml in the book");
+    periksa(&buku, p);
+}

@@ -45,6 +45,7 @@ fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
         alur: &alur,
         jumlah: &jumlah,
         logo: None,
+        terkait: &[],
     };
     r.render(input, Bagian::Lengkap).expect("the SOP renders")
 }

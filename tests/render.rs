@@ -59,6 +59,7 @@ fn cetak(
         alur: &alur,
         jumlah: &jumlah,
         logo,
+        terkait: &[],
     };
     r.render_hasil(input, bagian)
 }

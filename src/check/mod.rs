@@ -184,6 +184,9 @@ pub struct Hasil {
     /// `keterkaitan` entries that name an SOP of this repository: (entry
     /// index, that SOP's file).
     pub tautan: Vec<(usize, std::path::PathBuf)>,
+    /// The SOPs those links name: (entry index, its nama and nomor), for
+    /// printing the reference by the related SOP's name.
+    pub terkait: Vec<(usize, crate::parse::repo::SopTerkait)>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -255,8 +258,16 @@ pub fn check(
                     .any(|v| v.file == s.file && v.start <= s.start && s.end <= v.end)
             })
     });
+    let tautan = tautan(sop, sources, repo);
+    let terkait = repo.map_or_else(Vec::new, |repo| {
+        tautan
+            .iter()
+            .filter_map(|(i, p)| Some((*i, repo.identitas(p)?.clone())))
+            .collect()
+    });
     Hasil {
-        tautan: tautan(sop, sources, repo),
+        tautan,
+        terkait,
         alur,
         logo,
         jumlah,

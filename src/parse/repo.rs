@@ -84,6 +84,16 @@ pub struct RepoIndex {
     pub by_nomor: HashMap<String, PathBuf>,
     pub by_nama: HashMap<String, PathBuf>,
     pub files: Vec<PathBuf>,
+    /// What each file's SOP is called, for printing a reference to it.
+    pub identitas: HashMap<PathBuf, SopTerkait>,
+}
+
+/// How a related SOP is named on the printed form: its `nama` and `nomor`
+/// as that SOP's own file writes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SopTerkait {
+    pub nomor: String,
+    pub nama: String,
 }
 
 impl RepoIndex {
@@ -94,11 +104,28 @@ impl RepoIndex {
                 .or_insert_with(|| path.to_owned());
         }
         if let Some(n) = nama.filter(|n| !n.is_empty()) {
-            self.by_nama
-                .entry(normalize(n))
-                .or_insert_with(|| path.to_owned());
+            // "SOP Pelayanan Tamu" is found by `{nama: Pelayanan Tamu}` too
+            let n = normalize(n);
+            if let Some(bare) = n.strip_prefix("sop ") {
+                self.by_nama
+                    .entry(bare.to_owned())
+                    .or_insert_with(|| path.to_owned());
+            }
+            self.by_nama.entry(n).or_insert_with(|| path.to_owned());
         }
         self.files.push(normalize_path(path));
+        self.identitas.insert(
+            normalize_path(path),
+            SopTerkait {
+                nomor: nomor.unwrap_or_default().trim().to_owned(),
+                nama: nama.unwrap_or_default().trim().to_owned(),
+            },
+        );
+    }
+
+    /// The nama and nomor of the SOP in `path`, when the index holds it.
+    pub fn identitas(&self, path: &Path) -> Option<&SopTerkait> {
+        self.identitas.get(&normalize_path(path))
     }
 
     pub fn find_nomor(&self, nomor: &str) -> Option<&PathBuf> {

@@ -10,8 +10,9 @@ use super::Bagian;
 use super::markdown::{self, Teks};
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
-use crate::model::{Isi, Parsed, Sop};
+use crate::model::{Isi, Keterkaitan, Parsed, Sop};
 use crate::paper::{Columns, Sheet, mm};
+use crate::parse::repo::SopTerkait;
 use serde::Serialize;
 
 /// Which pass a compilation of `sop.typ` is.
@@ -224,8 +225,27 @@ fn kotak(judul: &'static str, isi: Teks) -> Kotak {
     Kotak { judul, isi }
 }
 
+/// A `keterkaitan` entry as printed: an explicit reference (`{nomor: …}`,
+/// `{nama: …}`, `{berkas: …}`) to an SOP of the repository prints that
+/// SOP's nama and nomor — never a file name or a bare nomor; plain text
+/// prints as written.
+fn keterkaitan(i: usize, k: &Keterkaitan, terkait: &[(usize, SopTerkait)]) -> String {
+    let target = terkait.iter().find(|(j, _)| *j == i).map(|(_, t)| t);
+    match (k, target) {
+        (Keterkaitan::Rujukan(_), Some(t)) if !t.nama.is_empty() => {
+            let nama = judul_sop(&t.nama);
+            if t.nomor.is_empty() {
+                nama
+            } else {
+                format!("{nama} (Nomor {})", t.nomor)
+            }
+        }
+        _ => k.text().to_owned(),
+    }
+}
+
 impl Identitas {
-    pub fn dari(sop: &Sop, logo: Option<String>) -> Identitas {
+    pub fn dari(sop: &Sop, logo: Option<String>, terkait: &[(usize, SopTerkait)]) -> Identitas {
         let ins = sop.instansi.as_ref().map(|i| &i.value);
         let list = |l: &Option<crate::source::Sp<Vec<crate::source::Sp<String>>>>| -> Vec<String> {
             l.as_ref()
@@ -239,12 +259,14 @@ impl Identitas {
                 daftar(l.iter().flat_map(|l| l.iter()).map(|s| s.value.as_str())),
             )
         };
-        let keterkaitan = daftar(
-            sop.keterkaitan
-                .iter()
-                .flat_map(|l| l.iter())
-                .map(|k| k.value.text()),
-        );
+        let keterkaitan: Vec<String> = sop
+            .keterkaitan
+            .iter()
+            .flat_map(|l| l.iter())
+            .enumerate()
+            .map(|(i, k)| keterkaitan(i, &k.value, terkait))
+            .collect();
+        let keterkaitan = daftar(keterkaitan.iter().map(String::as_str));
         Identitas {
             pemerintah: teks(ins.and_then(|i| i.pemerintah.as_ref())),
             instansi: teks(ins.and_then(|i| i.nama.as_ref())),

@@ -37,6 +37,7 @@ use crate::model::gambar::Gambar;
 use crate::model::{Sop, Status};
 use crate::msg;
 use crate::paper::{Columns, Kertas, Orientasi, Sheet};
+use crate::parse::repo::SopTerkait;
 use data::Mode;
 use engine::{Berkas, Dokumen, Engine, Template};
 use serde::Serialize;
@@ -89,6 +90,9 @@ pub struct Input<'a> {
     pub alur: &'a Alur,
     pub jumlah: &'a Jumlah,
     pub logo: Option<&'a Gambar>,
+    /// The SOPs `keterkaitan` names that the check found in the
+    /// repository: (entry index, their nama and nomor).
+    pub terkait: &'a [(usize, SopTerkait)],
 }
 
 impl<'a> Input<'a> {
@@ -99,6 +103,7 @@ impl<'a> Input<'a> {
             alur: &hasil.alur,
             jumlah: &hasil.jumlah,
             logo: hasil.logo.as_ref().and_then(|l| l.as_ref().ok()),
+            terkait: &hasil.terkait,
         }
     }
 }
@@ -242,7 +247,7 @@ impl Renderer {
     ) -> Result<Siap, RenderError> {
         let sop = input.sop;
         terbatas(sop)?;
-        let identitas = data::Identitas::dari(sop, logo.map(|b| b.path.clone()));
+        let identitas = data::Identitas::dari(sop, logo.map(|b| b.path.clone()), input.terkait);
         let bagan = bagan::bagan(sop, input.alur);
         let kolom = Columns::compute(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
         let prosedur = data::Prosedur::dari(
