@@ -247,3 +247,109 @@ fn keterkaitan_prints_the_related_sops_nama_and_nomor_in_build_pengesahan_and_bu
         .expect("the lembar pengesahan of surat.yaml in the book");
     periksa(&buku, p);
 }
+
+/// [`KEPALA`] with `n` dasar hukum citing their Lembaran Negara numbers,
+/// as real documents do.
+fn dua_belas_dasar_hukum(n: usize) -> String {
+    let dasar: String = (0..n)
+        .map(|i| {
+            format!(
+                "  - Undang-Undang Nomor {} Tahun {} tentang Perubahan Kedua atas Undang-Undang Nomor {} Tahun 2004 tentang Pemerintahan Daerah dan Pelayanan Publik di Lingkungan Pemerintah Provinsi dan Kabupaten/Kota (Lembaran Negara Republik Indonesia Tahun {} Nomor {}, Tambahan Lembaran Negara Republik Indonesia Nomor {})\n",
+                i + 1,
+                2010 + i,
+                30 + i,
+                2010 + i,
+                100 + i,
+                5000 + i
+            )
+        })
+        .collect();
+    sop_panjang(2).replacen(
+        "dasar_hukum:\n  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik\n",
+        &format!("dasar_hukum:\n{dasar}"),
+        1,
+    )
+}
+
+#[test]
+fn a_lembar_pengesahan_too_long_for_one_sheet_continues_under_lanjutan_at_9_pt() {
+    let dir = repo(&[("sah.yaml", &dua_belas_dasar_hukum(12))]);
+    let out = sopc()
+        .current_dir(dir.path())
+        .args(["check", "sah.yaml"])
+        .output()
+        .expect("sopc runs");
+    let laporan =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(laporan.contains("tata-letak-pengesahan"), "{laporan}");
+    assert!(
+        laporan.contains("kotak Dasar Hukum (`dasar_hukum`)"),
+        "{laporan}"
+    );
+
+    let sah = bangun(dir.path(), "pengesahan", "sah.yaml", &[]);
+    assert_eq!(common::halaman(&sah), 2);
+    let (satu, dua) = (halaman_rapat(&sah, 1), halaman_rapat(&sah, 2));
+    // the identity and the signature on sheet one, the continuation under
+    // its heading on sheet two
+    for t in [
+        "Nomor SOP",
+        "NIP. 19681202 198803 1 002",
+        "DASAR HUKUM:",
+        "(bersambung ke lembar berikutnya)",
+    ] {
+        assert!(satu.contains(t), "{t:?} not on sheet one: {satu}");
+    }
+    for t in [
+        "SOP Pelayanan Surat Masuk (lanjutan)",
+        "DASAR HUKUM (LANJUTAN):",
+        "Halaman 2 dari 2",
+    ] {
+        assert!(dua.contains(t), "{t:?} not on sheet two: {dua}");
+    }
+    assert!(!dua.contains("NIP."), "{dua}");
+    // every citation printed once, numbered on
+    for i in 1..=12 {
+        let c = format!("{i}. Undang-Undang Nomor {i} Tahun {}", 2009 + i);
+        let n = satu.matches(&c).count() + dua.matches(&c).count();
+        assert_eq!(n, 1, "{c:?}\n{satu}\n{dua}");
+    }
+    // the other five boxes are all on one of the sheets
+    for k in [
+        "KUALIFIKASI PELAKSANA",
+        "KETERKAITAN",
+        "PERALATAN/PERLENGKAPAN",
+        "PERINGATAN",
+        "PENCATATAN DAN PENDATAAN",
+    ] {
+        assert!(satu.contains(k) || dua.contains(k), "{k}");
+    }
+    // never smaller than 9 pt: a word's box is about 1.1 to 1.15 em tall
+    let bbox = common::poppler("pdftotext", &["-bbox"], &sah);
+    let tinggi: Vec<f64> = bbox
+        .lines()
+        .filter(|l| l.contains(">Lembaran<") || l.contains(">Undang-Undang<"))
+        .filter_map(|l| {
+            let angka = |k: &str| l.split(k).nth(1)?.split('"').next()?.parse::<f64>().ok();
+            Some(angka("yMax=\"")? - angka("yMin=\"")?)
+        })
+        .collect();
+    assert!(tinggi.len() >= 24, "{tinggi:?}");
+    assert!(tinggi.iter().all(|&h| h >= 9.0 * 1.1), "{tinggi:?}");
+}
+
+#[test]
+fn a_lembar_that_fits_stays_one_sheet_without_a_warning() {
+    let dir = repo(&[("sah.yaml", &dua_belas_dasar_hukum(4))]);
+    let out = sopc()
+        .current_dir(dir.path())
+        .args(["check", "sah.yaml"])
+        .output()
+        .expect("sopc runs");
+    let laporan =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(!laporan.contains("tata-letak-pengesahan"), "{laporan}");
+    let sah = bangun(dir.path(), "pengesahan", "sah.yaml", &[]);
+    assert_eq!(common::halaman(&sah), 1);
+    assert!(!halaman_rapat(&sah, 1).contains("lanjutan"));
+}

@@ -120,6 +120,16 @@ pub struct Identitas {
     pub disahkan: Option<Pengesah>,
     /// The six boxes, in print order (left, right, left, right, …).
     pub kotak: Vec<Kotak>,
+    /// The content area of a page (pt): the lembar is fitted to it.
+    pub ruang: Ruang,
+    /// What names the SOP on a sheet the lembar continues on.
+    pub lanjutan: Lanjutan,
+}
+
+#[derive(Clone, Copy, Serialize)]
+pub struct Ruang {
+    pub lebar: f64,
+    pub tinggi: f64,
 }
 
 #[derive(Serialize)]
@@ -172,6 +182,15 @@ pub struct Lanjutan {
     /// "SOP " and the nama, never "SOP SOP …".
     pub nama: String,
     pub nomor: String,
+}
+
+impl Lanjutan {
+    fn dari(sop: &Sop) -> Lanjutan {
+        Lanjutan {
+            nama: judul_sop(&teks(sop.nama.as_ref())),
+            nomor: teks(sop.nomor.as_ref()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -245,7 +264,12 @@ fn keterkaitan(i: usize, k: &Keterkaitan, terkait: &[(usize, SopTerkait)]) -> St
 }
 
 impl Identitas {
-    pub fn dari(sop: &Sop, logo: Option<String>, terkait: &[(usize, SopTerkait)]) -> Identitas {
+    pub fn dari(
+        sop: &Sop,
+        kertas: &Sheet,
+        logo: Option<String>,
+        terkait: &[(usize, SopTerkait)],
+    ) -> Identitas {
         let ins = sop.instansi.as_ref().map(|i| &i.value);
         let list = |l: &Option<crate::source::Sp<Vec<crate::source::Sp<String>>>>| -> Vec<String> {
             l.as_ref()
@@ -296,6 +320,11 @@ impl Identitas {
                 kotak_list("Peringatan", &sop.peringatan),
                 kotak_list("Pencatatan dan Pendataan", &sop.pencatatan_pendataan),
             ],
+            ruang: Ruang {
+                lebar: kertas.lebar_isi(),
+                tinggi: kertas.tinggi_isi(),
+            },
+            lanjutan: Lanjutan::dari(sop),
         }
     }
 }
@@ -369,10 +398,7 @@ impl Prosedur {
         }
         Prosedur {
             judul,
-            lanjutan: Lanjutan {
-                nama: judul_sop(&nama),
-                nomor: teks(sop.nomor.as_ref()),
-            },
+            lanjutan: Lanjutan::dari(sop),
             kolom: kolom.widths.clone(),
             aktor,
             huruf_aktor: match kolom.actor_width {

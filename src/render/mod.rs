@@ -247,7 +247,12 @@ impl Renderer {
     ) -> Result<Siap, RenderError> {
         let sop = input.sop;
         terbatas(sop)?;
-        let identitas = data::Identitas::dari(sop, logo.map(|b| b.path.clone()), input.terkait);
+        let identitas = data::Identitas::dari(
+            sop,
+            &self.kertas,
+            logo.map(|b| b.path.clone()),
+            input.terkait,
+        );
         let bagan = bagan::bagan(sop, input.alur);
         let kolom = Columns::compute(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
         let prosedur = data::Prosedur::dari(

@@ -18,6 +18,7 @@ pub mod pangkat;
 pub mod pelaksana;
 pub mod peringatan_akibat;
 pub mod tata_letak;
+pub mod tata_letak_pengesahan;
 pub mod terjangkau;
 pub mod ukuran;
 pub mod urutan_tanggal;
@@ -68,6 +69,7 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&logo::TIDAK_ADA, &logo::FORMAT, &logo::DI_LUAR, &logo::RUSAK, &logo::TERLALU_BESAR],
        Some(logo::check)),
     (&[&tata_letak::KOLOM, &tata_letak::TEKS], Some(tata_letak::check)),
+    (&[&tata_letak_pengesahan::RULE], Some(tata_letak_pengesahan::check)),
     (&[&daftar::RULE], Some(daftar::check)),
     (&[&ukuran::RULE], Some(ukuran::check)),
 ];
