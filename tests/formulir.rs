@@ -353,3 +353,51 @@ fn a_lembar_that_fits_stays_one_sheet_without_a_warning() {
     assert_eq!(common::halaman(&sah), 1);
     assert!(!halaman_rapat(&sah, 1).contains("lanjutan"));
 }
+
+#[test]
+fn judul_kolom_from_the_defaults_and_the_sop_head_the_procedure_table() {
+    let sop = sop_panjang(2) + "judul_kolom: {output: Hasil, keterangan: Ket}\n";
+    let dir = repo(&[
+        ("a.yaml", &sop),
+        (
+            "_default.yaml",
+            "judul_kolom:\n  kelengkapan: Persyaratan/Kelengkapan\n  mutu_baku: Mutu Baku Layanan\n  output: Keluaran\n",
+        ),
+    ]);
+    let pdf = bangun(dir.path(), "build", "a.yaml", &[]);
+    let t = halaman_rapat(&pdf, 2);
+    for judul in [
+        "Mutu Baku Layanan",
+        "Persyaratan/",
+        "Kelengkapan",
+        "Hasil",
+        "Waktu",
+        "Kegiatan",
+        "No",
+    ] {
+        assert!(t.contains(judul), "{judul:?} missing: {t}");
+    }
+    // the SOP's own heading wins over the defaults'
+    assert!(!t.contains("Keluaran") && !t.contains("Output"), "{t}");
+
+    let salah = repo(&[(
+        "a.yaml",
+        &(sop_panjang(2) + "judul_kolom: {keterangn: Ket}\n"),
+    )]);
+    let out = sopc()
+        .current_dir(salah.path())
+        .args(["check", "a.yaml"])
+        .output()
+        .expect("sopc runs");
+    assert_eq!(out.status.code(), Some(1));
+    let laporan =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    assert!(
+        laporan.contains("kunci `keterangn` tidak dikenal di `judul_kolom`"),
+        "{laporan}"
+    );
+    assert!(
+        laporan.contains("apakah maksud Anda `keterangan`?"),
+        "{laporan}"
+    );
+}

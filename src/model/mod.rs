@@ -66,6 +66,9 @@ pub struct Sop {
     pub langkah: Option<Sp<Vec<Sp<Langkah>>>>,
     /// Jumlah waktu yang dinyatakan; diperiksa terhadap jumlah hasil hitungan.
     pub jumlah_waktu: Option<Sp<Parsed<crate::model::durasi::Jumlah>>>,
+    /// Judul kolom tabel prosedur yang berbeda dari bawaan, misalnya
+    /// `{kelengkapan: "Persyaratan/Kelengkapan"}`; paling sering ditulis di `_default.yaml`.
+    pub judul_kolom: Option<Sp<JudulKolom>>,
     /// Span of the whole document (for findings about missing keys).
     #[serde(skip)]
     #[schemars(skip)]
@@ -422,6 +425,28 @@ pub struct DisahkanOleh {
     pub pangkat: Option<Sp<String>>,
     /// NIP 18 angka, boleh berspasi `19681202 198803 1 002`.
     pub nip: Option<Sp<String>>,
+}
+
+/// Judul kolom tabel prosedur; kolom yang tidak disebut memakai judul bawaan.
+#[derive(Clone, Debug, Default, JsonSchema, Serialize)]
+#[schemars(deny_unknown_fields)]
+pub struct JudulKolom {
+    /// Bawaan `No`.
+    pub no: Option<Sp<String>>,
+    /// Bawaan `Kegiatan`.
+    pub kegiatan: Option<Sp<String>>,
+    /// Bawaan `Pelaksana`.
+    pub pelaksana: Option<Sp<String>>,
+    /// Bawaan `Mutu Baku`.
+    pub mutu_baku: Option<Sp<String>>,
+    /// Bawaan `Kelengkapan`; misalnya `Persyaratan/Kelengkapan`.
+    pub kelengkapan: Option<Sp<String>>,
+    /// Bawaan `Waktu`.
+    pub waktu: Option<Sp<String>>,
+    /// Bawaan `Output`.
+    pub output: Option<Sp<String>>,
+    /// Bawaan `Keterangan`; misalnya `Ket`.
+    pub keterangan: Option<Sp<String>>,
 }
 
 /// A related SOP.

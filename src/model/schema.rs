@@ -47,7 +47,7 @@ mod tests {
     fn the_defaults_schema_has_the_same_keys_and_none_required() {
         let sop: serde_json::Value = serde_json::from_str(&super::sop_schema_json()).unwrap();
         let bawaan: serde_json::Value = serde_json::from_str(&super::bawaan_schema_json()).unwrap();
-        assert_eq!(sop["properties"].as_object().unwrap().len(), 15);
+        assert_eq!(sop["properties"].as_object().unwrap().len(), 16);
         assert_eq!(
             sop["properties"]
                 .as_object()

@@ -30,6 +30,7 @@ pub const SOP_KEYS: &[&str] = &[
     "pelaksana",
     "langkah",
     "jumlah_waktu",
+    "judul_kolom",
 ];
 pub const INSTANSI_KEYS: &[&str] = &["pemerintah", "nama", "unit", "alamat", "telepon", "logo"];
 pub const TANGGAL_KEYS: &[&str] = &["pembuatan", "revisi", "efektif"];
@@ -48,6 +49,16 @@ pub const LANGKAH_KEYS: &[&str] = &[
 pub const KEPUTUSAN_KEYS: &[&str] = &["ya", "tidak", "label"];
 pub const LABEL_KEYS: &[&str] = &["ya", "tidak"];
 pub const RUJUKAN_KEYS: &[&str] = &["nomor", "nama", "berkas"];
+pub const JUDUL_KOLOM_KEYS: &[&str] = &[
+    "no",
+    "kegiatan",
+    "pelaksana",
+    "mutu_baku",
+    "kelengkapan",
+    "waktu",
+    "output",
+    "keterangan",
+];
 
 /// Reads a whole document. Findings go to `out`; the SOP is as complete as the
 /// input allows.
@@ -102,6 +113,7 @@ pub fn sop(root: &Node, out: &mut Vec<Diagnostic>) -> Sop {
     sop.keterkaitan = m.get("keterkaitan").map(|n| r.keterkaitan(n));
     sop.langkah = m.get("langkah").map(|n| r.langkah_list(n));
     sop.jumlah_waktu = m.get("jumlah_waktu").map(|n| r.jumlah(n));
+    sop.judul_kolom = m.get("judul_kolom").and_then(|n| r.judul_kolom(n));
     sop
 }
 
@@ -396,6 +408,24 @@ impl Reader<'_> {
                 nama: self.opt_text(&m, "nama", p),
                 pangkat: self.opt_text(&m, "pangkat", p),
                 nip: self.opt_text(&m, "nip", p),
+            },
+            node.span,
+        ))
+    }
+
+    fn judul_kolom(&mut self, node: &Node) -> Option<Sp<JudulKolom>> {
+        let p = KeyPath::Kunci(&KeyPath::Akar, "judul_kolom");
+        let m = self.fields(node, p, JUDUL_KOLOM_KEYS)?;
+        Some(Sp::new(
+            JudulKolom {
+                no: self.opt_text(&m, "no", p),
+                kegiatan: self.opt_text(&m, "kegiatan", p),
+                pelaksana: self.opt_text(&m, "pelaksana", p),
+                mutu_baku: self.opt_text(&m, "mutu_baku", p),
+                kelengkapan: self.opt_text(&m, "kelengkapan", p),
+                waktu: self.opt_text(&m, "waktu", p),
+                output: self.opt_text(&m, "output", p),
+                keterangan: self.opt_text(&m, "keterangan", p),
             },
             node.span,
         ))

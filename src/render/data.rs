@@ -10,7 +10,7 @@ use super::Bagian;
 use super::markdown::{self, Teks};
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
-use crate::model::{Isi, Keterkaitan, Parsed, Sop};
+use crate::model::{self, Isi, Keterkaitan, Parsed, Sop};
 use crate::paper::{Columns, Sheet, mm};
 use crate::parse::repo::SopTerkait;
 use serde::Serialize;
@@ -161,6 +161,8 @@ pub struct Prosedur {
     pub lanjutan: Lanjutan,
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
+    /// The column headings, the SOP's `judul_kolom` over the defaults.
+    pub judul_kolom: JudulKolom,
     /// The pelaksana headings, inline Markdown parsed like every text cell.
     pub aktor: Vec<Teks>,
     /// Type size of the actor names in the header (pt): smaller in narrow columns.
@@ -182,6 +184,42 @@ pub struct Lanjutan {
     /// "SOP " and the nama, never "SOP SOP …".
     pub nama: String,
     pub nomor: String,
+}
+
+#[derive(Serialize)]
+pub struct JudulKolom {
+    pub no: String,
+    pub kegiatan: String,
+    pub pelaksana: String,
+    pub mutu_baku: String,
+    pub kelengkapan: String,
+    pub waktu: String,
+    pub output: String,
+    pub keterangan: String,
+}
+
+impl JudulKolom {
+    fn dari(sop: &Sop) -> JudulKolom {
+        let j = sop.judul_kolom.as_ref().map(|j| &j.value);
+        let judul = |f: fn(&model::JudulKolom) -> &Option<crate::source::Sp<String>>,
+                     bawaan: &str| {
+            j.and_then(|j| f(j).as_ref())
+                .map(|t| t.value.trim())
+                .filter(|t| !t.is_empty())
+                .unwrap_or(bawaan)
+                .to_owned()
+        };
+        JudulKolom {
+            no: judul(|j| &j.no, "No"),
+            kegiatan: judul(|j| &j.kegiatan, "Kegiatan"),
+            pelaksana: judul(|j| &j.pelaksana, "Pelaksana"),
+            mutu_baku: judul(|j| &j.mutu_baku, "Mutu Baku"),
+            kelengkapan: judul(|j| &j.kelengkapan, "Kelengkapan"),
+            waktu: judul(|j| &j.waktu, "Waktu"),
+            output: judul(|j| &j.output, "Output"),
+            keterangan: judul(|j| &j.keterangan, "Keterangan"),
+        }
+    }
 }
 
 impl Lanjutan {
@@ -399,6 +437,7 @@ impl Prosedur {
         Prosedur {
             judul,
             lanjutan: Lanjutan::dari(sop),
+            judul_kolom: JudulKolom::dari(sop),
             kolom: kolom.widths.clone(),
             aktor,
             huruf_aktor: match kolom.actor_width {
