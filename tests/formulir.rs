@@ -87,6 +87,18 @@ fn bangun(dir: &Path, perintah: &str, yaml: &str, args: &[&str]) -> PathBuf {
     pdf
 }
 
+/// `sopc check <yaml>` in `dir`: its exit status and everything it printed.
+fn periksa(dir: &Path, yaml: &str) -> (Option<i32>, String) {
+    let out = sopc()
+        .current_dir(dir)
+        .args(["check", yaml])
+        .output()
+        .expect("sopc runs");
+    let laporan =
+        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    (out.status.code(), laporan)
+}
+
 /// Whitespace-collapsed text of page `p` (from 1).
 fn halaman_rapat(pdf: &Path, p: usize) -> String {
     common::teks(pdf, p, false)
@@ -274,13 +286,7 @@ fn dua_belas_dasar_hukum(n: usize) -> String {
 #[test]
 fn a_lembar_pengesahan_too_long_for_one_sheet_continues_under_lanjutan_at_9_pt() {
     let dir = repo(&[("sah.yaml", &dua_belas_dasar_hukum(12))]);
-    let out = sopc()
-        .current_dir(dir.path())
-        .args(["check", "sah.yaml"])
-        .output()
-        .expect("sopc runs");
-    let laporan =
-        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    let (_, laporan) = periksa(dir.path(), "sah.yaml");
     assert!(laporan.contains("tata-letak-pengesahan"), "{laporan}");
     assert!(
         laporan.contains("kotak Dasar Hukum (`dasar_hukum`)"),
@@ -341,13 +347,7 @@ fn a_lembar_pengesahan_too_long_for_one_sheet_continues_under_lanjutan_at_9_pt()
 #[test]
 fn a_lembar_that_fits_stays_one_sheet_without_a_warning() {
     let dir = repo(&[("sah.yaml", &dua_belas_dasar_hukum(4))]);
-    let out = sopc()
-        .current_dir(dir.path())
-        .args(["check", "sah.yaml"])
-        .output()
-        .expect("sopc runs");
-    let laporan =
-        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    let (_, laporan) = periksa(dir.path(), "sah.yaml");
     assert!(!laporan.contains("tata-letak-pengesahan"), "{laporan}");
     let sah = bangun(dir.path(), "pengesahan", "sah.yaml", &[]);
     assert_eq!(common::halaman(&sah), 1);
@@ -384,14 +384,8 @@ fn judul_kolom_from_the_defaults_and_the_sop_head_the_procedure_table() {
         "a.yaml",
         &(sop_panjang(2) + "judul_kolom: {keterangn: Ket}\n"),
     )]);
-    let out = sopc()
-        .current_dir(salah.path())
-        .args(["check", "a.yaml"])
-        .output()
-        .expect("sopc runs");
-    assert_eq!(out.status.code(), Some(1));
-    let laporan =
-        String::from_utf8_lossy(&out.stderr).to_string() + &String::from_utf8_lossy(&out.stdout);
+    let (status, laporan) = periksa(salah.path(), "a.yaml");
+    assert_eq!(status, Some(1));
     assert!(
         laporan.contains("kunci `keterangn` tidak dikenal di `judul_kolom`"),
         "{laporan}"

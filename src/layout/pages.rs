@@ -75,12 +75,11 @@ pub fn paginate(flow: &Flow, u: &Heights) -> Result<Vec<Page>, super::PlanError>
         [.., before, last] => last.end - last.from == 1 && before.end - before.from >= 2,
         _ => false,
     };
-    if lone_last_step {
-        if let Ok(moved) = fill(flow, u, Some(n - 2)) {
-            if moved.len() == pages.len() {
-                return Ok(moved);
-            }
-        }
+    if lone_last_step
+        && let Ok(moved) = fill(flow, u, Some(n - 2))
+        && moved.len() == pages.len()
+    {
+        return Ok(moved);
     }
     Ok(pages)
 }
