@@ -526,6 +526,33 @@ mod tests {
     }
 
     #[test]
+    fn a_resolved_reference_prints_the_sops_nama_and_nomor_and_text_prints_as_written() {
+        use crate::model::Rujukan;
+        let terkait = |nomor: &str, nama: &str| SopTerkait {
+            nomor: nomor.into(),
+            nama: nama.into(),
+        };
+        let daftar = [
+            (0, terkait("800/7/SETDA/2024", "SOP Pelayanan Tamu")),
+            (1, terkait("", "Pengarsipan")),
+            (2, terkait("800/9/SETDA/2024", "Disposisi")),
+        ];
+        let berkas = Keterkaitan::Rujukan(Rujukan::Berkas("pelayanan-tamu.yaml".into()));
+        assert_eq!(
+            keterkaitan(0, &berkas, &daftar),
+            "SOP Pelayanan Tamu (Nomor 800/7/SETDA/2024)"
+        );
+        let nama = Keterkaitan::Rujukan(Rujukan::Nama("pengarsipan".into()));
+        assert_eq!(keterkaitan(1, &nama, &daftar), "SOP Pengarsipan");
+        // text is what the author wants printed, even when it names an SOP
+        let teks = Keterkaitan::Teks("SOP Disposisi Surat".into());
+        assert_eq!(keterkaitan(2, &teks, &daftar), "SOP Disposisi Surat");
+        // a reference the check did not resolve prints its key
+        let nomor = Keterkaitan::Rujukan(Rujukan::Nomor("800/1/X/2024".into()));
+        assert_eq!(keterkaitan(3, &nomor, &daftar), "800/1/X/2024");
+    }
+
+    #[test]
     fn modes_and_parts_are_the_strings_the_template_compares() {
         let json = serde_json::to_string;
         assert_eq!(json(&Mode::Ukur).unwrap(), "\"ukur\"");
