@@ -560,5 +560,12 @@ mod tests {
         let json = serde_json::to_string;
         assert_eq!(json(&Bagian::Lengkap).unwrap(), "\"lengkap\"");
         assert_eq!(json(&Bagian::Pengesahan).unwrap(), "\"pengesahan\"");
+        assert_eq!(
+            serde_json::to_string(&Kaki::Halaman).unwrap(),
+            "\"halaman\""
+        );
+        assert_eq!(serde_json::to_string(&Kaki::Tanpa).unwrap(), "\"tanpa\"");
+        let sop = include_str!("../../templates/sop.typ");
+        assert!(sop.contains("data.kaki == \"halaman\""));
     }
 }
