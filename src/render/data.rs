@@ -162,7 +162,7 @@ pub struct Prosedur {
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
     /// The column headings, the SOP's `judul_kolom` over the defaults.
-    pub judul_kolom: JudulKolom,
+    pub judul_kolom: JudulKolomCetak,
     /// The pelaksana headings, inline Markdown parsed like every text cell.
     pub aktor: Vec<Teks>,
     /// Type size of the actor names in the header (pt): smaller in narrow columns.
@@ -187,7 +187,7 @@ pub struct Lanjutan {
 }
 
 #[derive(Serialize)]
-pub struct JudulKolom {
+pub struct JudulKolomCetak {
     pub no: String,
     pub kegiatan: String,
     pub pelaksana: String,
@@ -198,8 +198,8 @@ pub struct JudulKolom {
     pub keterangan: String,
 }
 
-impl JudulKolom {
-    fn dari(sop: &Sop) -> JudulKolom {
+impl JudulKolomCetak {
+    fn dari(sop: &Sop) -> JudulKolomCetak {
         let j = sop.judul_kolom.as_ref().map(|j| &j.value);
         let judul = |f: fn(&model::JudulKolom) -> &Option<crate::source::Sp<String>>,
                      bawaan: &str| {
@@ -209,7 +209,7 @@ impl JudulKolom {
                 .unwrap_or(bawaan)
                 .to_owned()
         };
-        JudulKolom {
+        JudulKolomCetak {
             no: judul(|j| &j.no, "No"),
             kegiatan: judul(|j| &j.kegiatan, "Kegiatan"),
             pelaksana: judul(|j| &j.pelaksana, "Pelaksana"),
@@ -437,7 +437,7 @@ impl Prosedur {
         Prosedur {
             judul,
             lanjutan: Lanjutan::dari(sop),
-            judul_kolom: JudulKolom::dari(sop),
+            judul_kolom: JudulKolomCetak::dari(sop),
             kolom: kolom.widths.clone(),
             aktor,
             huruf_aktor: match kolom.actor_width {

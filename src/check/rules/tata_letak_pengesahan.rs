@@ -167,7 +167,7 @@ fn tinggi_atas(sop: &Sop, lebar: f64) -> f64 {
 }
 
 /// One of the six boxes as the rule sees it.
-struct Kotak<'a> {
+struct KotakTeks<'a> {
     key: &'static str,
     judul: &'static str,
     span: Option<Span>,
@@ -175,13 +175,13 @@ struct Kotak<'a> {
 }
 
 /// The six boxes in print order.
-fn kotak(sop: &Sop) -> [Kotak<'_>; 6] {
+fn kotak(sop: &Sop) -> [KotakTeks<'_>; 6] {
     fn daftar<'a>(
         key: &'static str,
         judul: &'static str,
         l: &'a Option<Sp<Vec<Sp<String>>>>,
-    ) -> Kotak<'a> {
-        Kotak {
+    ) -> KotakTeks<'a> {
+        KotakTeks {
             key,
             judul,
             span: l.as_ref().map(|l| l.span),
@@ -192,7 +192,7 @@ fn kotak(sop: &Sop) -> [Kotak<'_>; 6] {
                 .collect(),
         }
     }
-    let terkait = Kotak {
+    let terkait = KotakTeks {
         key: "keterkaitan",
         judul: "Keterkaitan",
         span: sop.keterkaitan.as_ref().map(|l| l.span),
@@ -230,7 +230,7 @@ fn kotak(sop: &Sop) -> [Kotak<'_>; 6] {
 pub fn meluap(sop: &Sop, sheet: &Sheet) -> Option<(&'static str, &'static str, Option<Span>)> {
     let lebar = sheet.lebar_isi();
     let mut sisa = sheet.tinggi_isi() - tinggi_atas(sop, lebar);
-    let tinggi = |k: &Kotak| tinggi_kotak(&k.butir, lebar / 2.0);
+    let tinggi = |k: &KotakTeks| tinggi_kotak(&k.butir, lebar / 2.0);
     for pasangan in kotak(sop).chunks(2) {
         let h = pasangan.iter().map(tinggi).fold(0.0, f64::max);
         if h > sisa {
