@@ -173,6 +173,16 @@ fn jumlah_never_stands_with_a_lone_step_and_its_total_does_not_wrap() {
             langkah >= 2,
             "{n} steps: the last page holds {langkah} step(s):\n{t}"
         );
+        // the furniture on upright A4 too
+        let rapat = halaman_rapat(&pdf, last);
+        assert!(
+            rapat.contains(&format!("Halaman {last} dari {last}")),
+            "{rapat}"
+        );
+        assert!(
+            rapat.contains("SOP Pelayanan Surat Masuk (lanjutan)"),
+            "{rapat}"
+        );
         let jumlah = t.lines().find(|l| l.contains("JUMLAH")).expect("JUMLAH");
         let menit = 3 * 60 * n + 25 * n;
         let total = format!("{n} hari {} jam {} menit", menit / 60, menit % 60);
