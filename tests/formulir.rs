@@ -69,7 +69,8 @@ fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
-/// Runs `sopc <perintah> <yaml> -o <pdf> [args]` and returns the PDF's path.
+/// Runs `sopc <perintah> <yaml> -o <pdf> [args]` and returns the PDF's path
+/// (`yaml` is the directory for `buku`).
 fn bangun(dir: &Path, perintah: &str, yaml: &str, args: &[&str]) -> PathBuf {
     let pdf = dir.join(format!("{perintah}-{}.pdf", yaml.trim_end_matches(".yaml")));
     let out = sopc()
@@ -252,18 +253,7 @@ fn keterkaitan_prints_the_related_sops_nama_and_nomor_in_build_pengesahan_and_bu
     };
     periksa(&bangun(dir.path(), "build", "surat.yaml", &[]), 1);
     periksa(&bangun(dir.path(), "pengesahan", "surat.yaml", &[]), 1);
-    let buku = dir.path().join("buku.pdf");
-    let out = sopc()
-        .current_dir(dir.path())
-        .args(["buku", ".", "-o"])
-        .arg(&buku)
-        .output()
-        .expect("sopc runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let buku = bangun(dir.path(), "buku", ".", &[]);
     let p = (1..=common::halaman(&buku))
         .find(|&p| halaman_rapat(&buku, p).contains("Pengarsipan Dinas Arsip"))
         .expect("the lembar pengesahan of surat.yaml in the book");
