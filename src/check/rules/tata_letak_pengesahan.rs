@@ -32,8 +32,8 @@ pub static RULE: Rule = Rule {
             en: "A lembar pengesahan — identity, signature and the six boxes — that does not fit one sheet of paper even at 9 pt, the smallest legible type size. sopc then prints the rest of that box on the next sheet under \"(lanjutan)\".",
         },
         mengapa: {
-            id: "Lembar pengesahan ditandatangani sebagai satu lembar: kotak yang berlanjut ke lembar kedua mudah terpisah dari tanda tangannya. Dokumen asli biasanya cukup menyebut peraturan pokoknya.",
-            en: "The lembar pengesahan is signed as one sheet: a box continued on a second sheet is easily separated from its signature. Originals usually cite only the main regulations.",
+            id: "Lembar pengesahan ditandatangani sebagai satu lembar: kotak yang berlanjut ke lembar kedua mudah terpisah dari tanda tangannya. Huruf yang lebih kecil dari 9 pt tidak lagi terbaca pada cetakan, jadi sopc tidak mengecilkannya lebih jauh.",
+            en: "The lembar pengesahan is signed as one sheet: a box continued on a second sheet is easily separated from its signature. Type smaller than 9 pt no longer reads well in print, so sopc does not shrink it further.",
         },
         contoh: {
             id: r#"```yaml
