@@ -122,33 +122,60 @@ pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
 pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 
+/// Narrowest symbol (mm): a terminator (7 mm high) still reads as a capsule,
+/// its round ends apart.
+pub const SIMBOL_MIN: f64 = 9.0;
+
+/// What the SOP's words ask of the table (pt, cell insets included): the
+/// widest word of any pelaksana header, and the widest word that must not
+/// break in Kelengkapan, Waktu, Output and Keterangan (their headers, and
+/// Waktu's texts). Zero asks nothing.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Isi {
+    pub aktor: f64,
+    pub kolom: [f64; 4],
+}
+
 impl Columns {
-    /// Widths for a table `lebar` pt wide with `aktor` actor columns.
+    /// Widths for a table `lebar` pt wide with `aktor` actor columns, as
+    /// wide as the paper allows whatever their words.
     pub fn compute(lebar: f64, aktor: usize, keterangan: bool) -> Columns {
+        Columns::untuk(lebar, aktor, keterangan, &Isi::default())
+    }
+
+    /// Widths for a table `lebar` pt wide with `aktor` actor columns, the
+    /// text columns at least as wide as `isi` asks, the actor columns as
+    /// wide as their widest word where Kegiatan keeps its readable width.
+    pub fn untuk(lebar: f64, aktor: usize, keterangan: bool, isi: &Isi) -> Columns {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
         let no = mm(10.0 * skala).max(mm(8.0));
-        let waktu = mm(20.0 * skala).max(mm(15.0));
-        let mut lentur = vec![mm(32.0) * skala, mm(32.0) * skala];
+        let waktu = mm(20.0 * skala).max(mm(15.0)).max(isi.kolom[1]);
+        let mut lentur = vec![
+            (mm(32.0) * skala).max(isi.kolom[0]),
+            (mm(32.0) * skala).max(isi.kolom[2]),
+        ];
         if keterangan {
-            lentur.push(mm(30.0) * skala);
+            lentur.push((mm(30.0) * skala).max(isi.kolom[3]));
         }
         let sisa = |lentur: &[f64]| lebar - no - waktu - lentur.iter().sum::<f64>();
         let m = aktor.max(1) as f64;
-        let ideal = (sisa(&lentur) * 0.62 / m).clamp(mm(ACTOR_MIN), mm(ACTOR_MAX));
+        let ideal = (sisa(&lentur) * 0.62 / m)
+            .clamp(mm(ACTOR_MIN), mm(ACTOR_MAX))
+            .max(isi.aktor);
         let mut a = ideal.min((sisa(&lentur) - mm(KEGIATAN_MIN)) / m);
         if a < mm(ACTOR_MIN) {
             // Kegiatan gives a little more; the other text columns keep
             // their width (their headers and words must still fit).
             a = ((sisa(&lentur) - mm(KEGIATAN_MIN_SQUEEZED)) / m)
                 .min(mm(ACTOR_MIN))
-                .max(mm(10.0));
+                .max(mm(SIMBOL_MIN + 3.0));
         }
         let kegiatan = sisa(&lentur) - a * aktor as f64;
         let mut tetap = vec![lentur[0], waktu, lentur[1]];
         tetap.extend(lentur.get(2));
         let gutter = (a * 0.2).clamp(mm(3.5), mm(5.0));
-        let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(6.0));
+        let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(SIMBOL_MIN));
         let mut lebar_kolom = vec![no, kegiatan];
         lebar_kolom.extend(std::iter::repeat_n(a, aktor));
         lebar_kolom.extend(tetap);
@@ -208,8 +235,11 @@ mod tests {
 
     #[test]
     fn symbols_leave_gutters_for_lanes() {
-        for aktor in 1..=8 {
+        // Every width that is not too narrow (past that the terminator's
+        // shape comes first, and `tata-letak-kolom` warns).
+        for aktor in 1..=7 {
             let k = Columns::compute(mm(262.0), aktor, true);
+            assert!(!k.narrow, "{aktor}");
             assert!(k.symbol_width + 2.0 * k.gutter <= k.actor_width + 1e-9);
             assert!(k.gutter >= mm(3.5) - 1e-9, "{aktor}: {}", k.gutter);
             for c in 0..=aktor {
@@ -242,6 +272,48 @@ mod tests {
         assert!(actors_too_narrow(&f4, 14, true));
         let potret = Sheet::of(Kertas::A4, Orientasi::Potret);
         assert!(actors_too_narrow(&potret, 5, true));
+    }
+
+    #[test]
+    fn terminators_keep_their_capsule_shape_in_every_column() {
+        for (k, o) in [
+            (Kertas::F4, Orientasi::Lanskap),
+            (Kertas::A4, Orientasi::Lanskap),
+            (Kertas::F4, Orientasi::Potret),
+            (Kertas::A4, Orientasi::Potret),
+        ] {
+            for aktor in 1..=16 {
+                for ket in [false, true] {
+                    let c = Columns::compute(Sheet::of(k, o).lebar_isi(), aktor, ket);
+                    // wider than the terminator is high, inside its column
+                    assert!(
+                        c.symbol_width >= mm(SIMBOL_MIN) - 1e-9,
+                        "{k:?} {o:?} {aktor}"
+                    );
+                    assert!(c.symbol_width <= c.actor_width, "{k:?} {o:?} {aktor}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn columns_grow_for_their_words() {
+        let a4 = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let polos = Columns::compute(a4, 3, false);
+        let isi = Isi {
+            aktor: mm(24.0),
+            kolom: [mm(23.0), mm(16.0), mm(23.0), 0.0],
+        };
+        let c = Columns::untuk(a4, 3, false, &isi);
+        assert!(polos.widths[5] < mm(23.0));
+        assert!(c.widths[5] >= mm(23.0) && c.widths[7] >= mm(23.0));
+        assert!(c.widths[6] >= mm(16.0));
+        assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
+        // the actors get their word while Kegiatan stays readable
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let c = Columns::untuk(f4, 4, true, &isi);
+        assert!((c.actor_width - mm(24.0)).abs() < 1e-6 || c.actor_width > mm(24.0));
+        assert!(c.widths[1] >= mm(KEGIATAN_MIN));
     }
 
     #[test]

@@ -14,7 +14,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "base",
         &[
-            "source", "diag", "paper", "sandbox", "msg", "rule_doc", "teks",
+            "source", "diag", "paper", "sandbox", "msg", "rule_doc", "teks", "huruf", "patah",
+            "kolom",
         ],
     ),
     // The typed SOP and its value grammars.

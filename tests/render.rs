@@ -645,9 +645,10 @@ fn the_deepest_accepted_lists_render_from_any_thread() {
         .expect("a test thread")
         .join()
         .expect("the render does not overflow the caller's stack");
-    // the deepest item, in the kegiatan and in the keterangan
-    let paling_dalam = rapat(&format!("tingkat {dalam}"));
-    assert_eq!(rapat(&t).matches(&paling_dalam).count(), 2, "{t}");
+    // the deepest item, in the kegiatan and in the keterangan (where the
+    // narrow column may hyphenate it)
+    let paling_dalam = format!("tingkat{dalam}");
+    assert_eq!(t.replace(' ', "").matches(&paling_dalam).count(), 2, "{t}");
 }
 
 /// A parallel row (`pelaksana: [A, B, C]`) is one row of the table: its

@@ -577,15 +577,14 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
             None => (t, !marked && !open),
         };
         if new || out.is_empty() {
-            out.push(text.to_owned());
-        } else if let Some(last) = out.last_mut() {
-            if !last.is_empty() && !last.ends_with('/') {
-                last.push(' ');
-            }
-            last.push_str(text);
+            out.push(String::new());
+        }
+        if let Some(last) = out.last_mut() {
+            super::geom::sambung(last, text);
         }
         open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
     }
+    out.iter_mut().for_each(super::geom::selesai);
     out.retain(|e| !e.is_empty());
     out
 }
@@ -613,12 +612,9 @@ fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
             .windows(2)
             .position(|w| l.y < (w[0].y + w[1].y) / 2.0)
             .unwrap_or(marks.len() - 1);
-        let item = &mut items[i];
-        if !item.is_empty() && !item.ends_with('/') {
-            item.push(' ');
-        }
-        item.push_str(l.text.trim());
+        super::geom::sambung(&mut items[i], &l.text);
     }
+    items.iter_mut().for_each(super::geom::selesai);
     items.retain(|e| !e.is_empty());
     Some(items)
 }

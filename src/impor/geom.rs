@@ -286,22 +286,78 @@ pub fn lines(mut ws: Vec<&Word>) -> Vec<Line> {
 }
 
 /// Lines joined into one paragraph: a line that ends after `/` or `-` was
-/// broken inside a word, any other break was a space.
+/// broken inside a word, any other break was a space. A hyphen before a
+/// lowercase continuation is a hyphenation (sopc's own PDFs hyphenate
+/// Indonesian words) and goes, unless the word is doubled (`masing-masing`);
+/// soft hyphens and zero-width spaces, the marks of where a line may break,
+/// are not text.
 pub fn join(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        // a line broken after `/` or inside a hyphenated word joins without a space
-        let broken = out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
-        if !out.is_empty() && !broken {
-            out.push(' ');
-        }
-        out.push_str(t);
+        sambung(&mut out, &l.text);
     }
+    selesai(&mut out);
     out
+}
+
+/// Drops the mark [`sambung`] may leave at the end of the last line.
+pub fn selesai(teks: &mut String) {
+    teks.truncate(teks.trim_end_matches(['\u{AD}', '\u{200B}']).len());
+}
+
+/// Appends the next line of a paragraph to `out`, as [`join`] joins them.
+pub fn sambung(out: &mut String, baris: &str) {
+    // a zero-width space at the end: the line broke inside a URL or a
+    // file name, which goes on without a space
+    let nol = baris.trim_end().ends_with('\u{200B}');
+    let t: String = baris.chars().filter(|&c| c != '\u{200B}').collect();
+    let t = t.trim();
+    if t.is_empty() {
+        return;
+    }
+    let rapat = out.ends_with('\u{200B}');
+    let lunak = out.ends_with('\u{AD}');
+    if lunak || rapat {
+        out.pop();
+    }
+    let dipenggal = lunak || (out.ends_with('-') && !out.ends_with(" -") && penggalan(out, t));
+    if dipenggal {
+        out.truncate(out.trim_end_matches('-').len());
+    }
+    // a line broken after `/` or inside a hyphenated word joins without a space
+    let broken =
+        rapat || dipenggal || out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
+    if !out.is_empty() && !broken {
+        out.push(' ');
+    }
+    // a soft hyphen at the end tells the next line; inside, it is no text
+    let akhir = t.len() - t.trim_end_matches('\u{AD}').len();
+    out.extend(
+        t.trim_end_matches('\u{AD}')
+            .chars()
+            .filter(|&c| c != '\u{AD}'),
+    );
+    if akhir > 0 {
+        out.push('\u{AD}');
+    } else if nol {
+        out.push('\u{200B}');
+    }
+}
+
+/// Whether `sebelum`, ending in a hyphen at a line's end, and the next line
+/// `sesudah` are one word hyphenated: the next line goes on in lowercase,
+/// and does not repeat the word before the hyphen (`masing-` / `masing`).
+fn penggalan(sebelum: &str, sesudah: &str) -> bool {
+    let kata = sebelum
+        .trim_end_matches('-')
+        .rsplit([' ', '/'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let lanjut = sesudah.split([' ', '/', ',', '.']).next().unwrap_or("");
+    lanjut.chars().next().is_some_and(char::is_lowercase)
+        && !kata.is_empty()
+        && !lanjut.starts_with(&kata)
 }
 
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
@@ -473,4 +529,50 @@ fn dedupe_shapes(shapes: &mut Vec<Shape>) {
         }
     }
     *shapes = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraf(baris: &[&str]) -> String {
+        let lines: Vec<Line> = baris
+            .iter()
+            .map(|t| Line {
+                text: (*t).to_owned(),
+                x0: 0.0,
+                x1: 10.0,
+                y: 0.0,
+                size: 9.0,
+            })
+            .collect();
+        join(&lines)
+    }
+
+    #[test]
+    fn hyphenated_words_join_and_doubled_words_keep_their_hyphen() {
+        assert_eq!(
+            paragraf(&["Berkas permoho-", "nan masuk"]),
+            "Berkas permohonan masuk"
+        );
+        assert_eq!(
+            paragraf(&["Kawasan Permu-\u{AD}", "kiman"]),
+            "Kawasan Permukiman"
+        );
+        assert_eq!(paragraf(&["masing-", "masing"]), "masing-masing");
+        assert_eq!(
+            paragraf(&["Undang-", "Undang Nomor 25"]),
+            "Undang-Undang Nomor 25"
+        );
+        assert_eq!(paragraf(&["Surat -", "nota"]), "Surat - nota");
+        // a URL broken at a zero-width space goes on without a space
+        assert_eq!(
+            paragraf(&["https://jdih.go.id/\u{200B}", "produk_\u{200B}", "hukum"]),
+            "https://jdih.go.id/produk_hukum"
+        );
+        assert_eq!(
+            paragraf(&["per\u{AD}mo\u{AD}ho\u{AD}nan", "baru"]),
+            "permohonan baru"
+        );
+    }
 }

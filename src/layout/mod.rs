@@ -56,7 +56,7 @@ pub mod size {
     }
 
     /// Font size of the decision labels.
-    pub const LABEL_PT: f64 = 7.0;
+    pub const LABEL_PT: f64 = 8.0;
 
     /// Conservative size of a label: ~0.56 em per character covers the
     /// embedded serif and common system fonts (Arial).

@@ -8,10 +8,11 @@
 
 use super::Bagian;
 use super::markdown::{self, Teks};
+use crate::kolom::Tata;
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
 use crate::model::{self, Isi, Keterkaitan, Parsed, Sop};
-use crate::paper::{Columns, Sheet, mm};
+use crate::paper::Sheet;
 use crate::parse::repo::SopTerkait;
 use serde::Serialize;
 
@@ -385,17 +386,19 @@ pub fn judul_sop(nama: &str) -> String {
 }
 
 impl Prosedur {
-    pub fn dari(sop: &Sop, bagan: &Flow, kolom: &Columns, jumlah: String) -> Prosedur {
+    pub fn dari(sop: &Sop, bagan: &Flow, tata: &Tata, jumlah: String) -> Prosedur {
+        let kolom = &tata.kolom;
         let keterangan = kolom.widths.len() > 5 + kolom.actors;
-        let mut aktor: Vec<Teks> = sop
-            .actors()
+        // headers as the columns were sized for them, then their Markdown
+        let mut aktor: Vec<Teks> = tata
+            .kepala
             .iter()
-            .map(|a| markdown::markdown(a.value.trim()))
+            .map(|a| markdown::markdown(a.trim()))
             .collect();
         if aktor.is_empty() {
             aktor.push(Teks::new());
         }
-        let langkah = sop
+        let mut langkah: Vec<Langkah> = sop
             .steps()
             .iter()
             .zip(&bagan.langkah)
@@ -417,6 +420,20 @@ impl Prosedur {
                 sel: layout::size::cell_height(simbol),
             })
             .collect();
+        // every word fits its cell: the long ones get their break marks
+        let m = kolom.actors;
+        let huruf = tata.huruf.as_deref();
+        for l in &mut langkah {
+            let sel = [
+                (&mut l.kegiatan, 1),
+                (&mut l.kelengkapan, 2 + m),
+                (&mut l.output, 4 + m),
+                (&mut l.keterangan, 5 + m),
+            ];
+            for (teks, i) in sel.into_iter().filter(|(_, i)| *i < kolom.widths.len()) {
+                markdown::muatkan(teks, tata.lebar_dalam(i), huruf);
+            }
+        }
         let instansi = sop.instansi.as_ref().map(|i| &i.value);
         // "SOP Penerima Tamu" must not print as "… PROSEDUR SOP PENERIMA TAMU".
         let nama = teks(sop.nama.as_ref());
@@ -440,16 +457,9 @@ impl Prosedur {
             judul_kolom: JudulKolomCetak::dari(sop),
             kolom: kolom.widths.clone(),
             aktor,
-            huruf_aktor: match kolom.actor_width {
-                a if a >= mm(20.0) => 9.0,
-                a if a >= mm(16.0) => 8.0,
-                _ => 7.0,
-            },
-            huruf_kepala: if kolom.widths[2 + kolom.actors] >= mm(27.0) {
-                9.0
-            } else {
-                7.5
-            },
+            // every header at one size, chosen with the widths
+            huruf_aktor: tata.huruf_kepala,
+            huruf_kepala: tata.huruf_kepala,
             huruf_label: layout::size::LABEL_PT,
             keterangan,
             langkah,

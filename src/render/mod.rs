@@ -24,9 +24,9 @@ mod markdown;
 mod measure;
 pub mod pool;
 
+pub use crate::huruf::BAWAAN as HURUF_BAWAAN;
 pub use buku::{Buku, BukuSop, Lampiran, RenderedBook, halaman_pdf};
-pub use engine::BAWAAN as HURUF_BAWAAN;
-pub use engine::Bentuk;
+pub use engine::{Bentuk, Tulisan};
 
 use crate::check;
 use crate::diag::Msg;
@@ -36,7 +36,7 @@ use crate::model::durasi::Jumlah;
 use crate::model::gambar::Gambar;
 use crate::model::{Sop, Status};
 use crate::msg;
-use crate::paper::{Columns, Kertas, Orientasi, Sheet};
+use crate::paper::{Kertas, Orientasi, Sheet};
 use crate::parse::repo::SopTerkait;
 use data::Mode;
 use engine::{Berkas, Dokumen, Engine, Template};
@@ -152,6 +152,8 @@ pub struct Rendered {
     pub teks: Vec<String>,
     /// Every shape on every page (page coordinates, pt).
     pub bentuk: Vec<Bentuk>,
+    /// Every run of text on every page (page coordinates, pt).
+    pub tulisan: Vec<Tulisan>,
     /// Page margins (pt): left and top, to turn plan coordinates into page ones.
     pub margin: (f64, f64),
     /// The flowchart plan, and the index of the first procedure page.
@@ -168,6 +170,8 @@ pub struct Renderer {
     jam_kerja_per_hari: Option<u32>,
     /// A system font that was asked for and not found.
     huruf_hilang: Option<String>,
+    /// The family `[cetak] huruf` names, for measuring words.
+    huruf: Option<String>,
 }
 
 impl Renderer {
@@ -178,6 +182,7 @@ impl Renderer {
             kertas: Sheet::of(opts.kertas, opts.orientasi),
             jam_kerja_per_hari: opts.jam_kerja_per_hari,
             huruf_hilang,
+            huruf: opts.huruf.clone(),
         }
     }
 
@@ -230,6 +235,7 @@ impl Renderer {
             ukuran_halaman: doc.ukuran_halaman(),
             teks: doc.teks(),
             bentuk: doc.bentuk(),
+            tulisan: doc.tulisan(),
             margin: (self.kertas.kiri, self.kertas.atas),
             denah,
             peringatan,
@@ -254,11 +260,13 @@ impl Renderer {
             input.terkait,
         );
         let bagan = bagan::bagan(sop, input.alur);
-        let kolom = Columns::compute(self.kertas.lebar_isi(), bagan.actors, sop.ada_keterangan());
+        let tata =
+            check::rules::tata_letak::tata(sop, bagan.actors, &self.kertas, self.huruf.as_deref());
+        let kolom = tata.kolom.clone();
         let prosedur = data::Prosedur::dari(
             sop,
             &bagan,
-            &kolom,
+            &tata,
             input.jumlah.format(self.jam_kerja_per_hari),
         );
         let mut siap = Siap {

@@ -2,6 +2,7 @@
 
 pub mod daftar;
 pub mod dasar_hukum;
+pub mod huruf;
 pub mod id_langkah;
 pub mod isian;
 pub mod jumlah_waktu;
@@ -46,6 +47,7 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
        &baca::STATUS_TIDAK_DIKENAL, &baca::TANGGAL_TIDAK_VALID, &baca::WAKTU_TIDAK_VALID, &baca::BAWAAN_GANDA,
        &baca::BERKAS_TIDAK_TERBACA, &baca::BERKAS_DI_LUAR], None),
     (&[&karakter::RULE], Some(karakter::check)),
+    (&[&huruf::RULE], Some(huruf::check)),
     (&[&isian::RULE], Some(isian::check)),
     (&[&wajib_ada::RULE], Some(wajib_ada::check)),
     (&[&urutan_tanggal::RULE], Some(urutan_tanggal::check)),

@@ -3,6 +3,8 @@
 use crate::check::{Ctx, Rule};
 use crate::diag::Msg;
 use crate::diag::Severity::Warning;
+use crate::kolom;
+use crate::model::Sop;
 use crate::msg;
 use crate::paper::{Sheet, actors_too_narrow};
 use crate::rule_doc;
@@ -19,19 +21,19 @@ pub static KOLOM: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4) — batas yang sama dengan yang dipakai saat mencetak.",
-            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4) — the same bounds as printing uses.",
+            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4); dan setiap kata kepala kolom pelaksana yang muat di kolomnya tanpa dipenggal, pada huruf kepala 9 pt atau 8 pt — lebar kolom yang sama dengan yang dipakai saat mencetak, diukur dengan huruf yang dicetak.",
+            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4); and every word of a pelaksana header that fits its column unhyphenated, at a 9 pt or 8 pt header size — the same column widths as printing uses, measured in the font that prints.",
         },
         mengapa: {
-            id: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan panah balik di sampingnya terbaca.",
-            en: "Every actor column needs a minimum width for the flowchart symbols and the return arrows beside them to stay legible.",
+            id: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan panah balik di sampingnya terbaca. Nama jabatan yang katanya lebih lebar dari kolom tercetak terpenggal (`Pengadminis-trasi`), dan sulit dibaca pada kepala tabel.",
+            en: "Every actor column needs a minimum width for the flowchart symbols and the return arrows beside them to stay legible. A job title with a word wider than its column prints hyphenated (`Pengadminis-trasi`), which reads badly in a table header.",
         },
         contoh: { code: r#"```yaml
 pelaksana: [Bupati, Sekda, Asisten, Kepala Dinas, Sekretaris, Kabid, Kasi, Staf, Operator, Bendahara, Pengadministrasi]
 ```"# },
         perbaikan: {
-            id: "Gabungkan pelaksana yang setara, pecah SOP, atau cetak pada kertas yang lebih lebar.",
-            en: "Merge equivalent actors, split the SOP, or print on wider paper.",
+            id: "Gabungkan pelaksana yang setara, pecah SOP, singkat nama jabatan yang panjang (`Pengadm. Umum`), atau cetak pada kertas yang lebih lebar.",
+            en: "Merge equivalent actors, split the SOP, abbreviate a long job title (`Pengadm. Umum`), or print on wider paper.",
         },
     },
 };
@@ -83,6 +85,23 @@ pub fn max_kolom(sheet: &Sheet, keterangan: bool) -> usize {
         .unwrap_or(1)
 }
 
+/// The columns the renderer lays `sop`'s table out in, with `aktor` actor
+/// columns on `sheet` in the family `huruf`: the one computation the
+/// print and this rule share.
+pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolom::Tata {
+    let kata = kolom::Kata {
+        pelaksana: sop.actors().iter().map(|a| a.value.as_str()).collect(),
+        waktu: sop
+            .steps()
+            .iter()
+            .filter_map(|s| s.waktu.as_ref())
+            .map(|w| w.teks.as_str())
+            .collect(),
+        keterangan: sop.ada_keterangan(),
+    };
+    kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
+}
+
 pub fn check(cx: &mut Ctx) {
     let kertas = cx.config.cetak.kertas.unwrap_or_default();
     let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
@@ -100,6 +119,23 @@ pub fn check(cx: &mut Ctx) {
             "gabungkan pelaksana yang setara atau pecah SOP menjadi beberapa SOP",
             "merge equivalent actors or split the SOP"
         ));
+    } else if n > 0 {
+        // the renderer's own widths, header words included
+        let huruf = cx.config.cetak.huruf.clone();
+        let tata = tata(cx.sop, n, &sheet, huruf.as_deref());
+        let lebar = tata.kolom.actor_width * 25.4 / 72.0;
+        for (i, kata) in tata.sempit {
+            let pelaksana = &cx.sop.actors()[i];
+            let (span, nama) = (pelaksana.span, pelaksana.value.clone());
+            cx.report(&KOLOM, span, msg!(
+                "kata `{kata}` pada kepala kolom pelaksana `{nama}` lebih lebar dari kolomnya ({lebar:.0} mm pada kertas {kertas:?} {orientasi:?}) dan tercetak terpenggal",
+                "the word `{kata}` of the pelaksana header `{nama}` is wider than its column ({lebar:.0} mm on {kertas:?} {orientasi:?} paper) and prints hyphenated"
+            ))
+            .help = Some(msg!(
+                "singkat nama jabatan itu, kurangi jumlah pelaksana, atau cetak pada kertas lanskap",
+                "abbreviate the job title, use fewer pelaksana, or print on landscape paper"
+            ));
+        }
     }
     for (i, s) in cx.sop.steps().iter().enumerate() {
         let no = i + 1;
@@ -199,6 +235,33 @@ mod tests {
             lines_of(&src, "tata-letak-teks"),
             vec![line_of(&src, "Memeriksa surat")]
         );
+    }
+
+    #[test]
+    fn header_words_wider_than_their_column() {
+        // 7 pelaksana on F4 landscape: "Pengadministrasi" (8 pt bold) is
+        // wider than the 25 mm the columns get; "Kasubbag" fits
+        let extra: String = (1..=4)
+            .map(|i| format!("  - Pengadministrasi Umum {i}\n"))
+            .collect();
+        let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
+        let baris: Vec<usize> = (1..=4)
+            .map(|i| line_of(&src, &format!("Pengadministrasi Umum {i}")))
+            .collect();
+        assert_eq!(lines_of(&src, "tata-letak-kolom"), baris);
+        let pesan: Vec<String> = diagnostics(&src)
+            .into_iter()
+            .filter(|(d, _)| d.code == "tata-letak-kolom")
+            .map(|(d, _)| d.message.id.to_string())
+            .collect();
+        assert!(
+            pesan[0].starts_with("kata `Pengadministrasi` pada kepala kolom pelaksana `Pengadministrasi Umum 1` lebih lebar dari kolomnya"),
+            "{pesan:?}"
+        );
+        // the same SOP with short titles is clean
+        let extra: String = (1..=4).map(|i| format!("  - Kasubbag {i}\n")).collect();
+        let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
+        assert!(lines_of(&src, "tata-letak-kolom").is_empty());
     }
 
     #[test]

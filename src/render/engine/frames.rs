@@ -6,6 +6,7 @@ use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::layout::{Frame, FrameItem, Point};
 use typst::model::Destination;
+use typst::text::FontStyle;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
@@ -46,13 +47,15 @@ pub fn penanda(doc: &PagedDocument, label: &str) -> Vec<Penanda> {
 }
 
 /// The text of each page, in reading order of the layout, whitespace
-/// collapsed.
+/// collapsed, without the marks of where a line may break (soft hyphen,
+/// zero-width space).
 pub fn teks_halaman(doc: &PagedDocument) -> Vec<String> {
     doc.pages()
         .iter()
         .map(|p| {
             let mut out = String::new();
             kumpulkan(&p.frame, &mut out);
+            out.retain(|c| c != '\u{AD}' && c != '\u{200B}');
             out.split_whitespace().collect::<Vec<_>>().join(" ")
         })
         .collect()
@@ -102,6 +105,64 @@ fn tautan_frame(frame: &Frame, f: &mut impl FnMut(&Destination)) {
     }
 }
 
+/// A run of text as laid out: its page, the left and right ends of its
+/// baseline and the baseline's height (pt from the page's top-left
+/// corner), its size and style, and its text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tulisan {
+    pub halaman: usize,
+    pub x0: f64,
+    pub x1: f64,
+    pub y: f64,
+    pub ukuran: f64,
+    pub miring: bool,
+    pub tebal: bool,
+    pub teks: String,
+}
+
+/// Every run of text on every page (the rotated watermark aside).
+pub fn tulisan(doc: &PagedDocument) -> Vec<Tulisan> {
+    let mut out = Vec::new();
+    setiap_item(doc, |h, at, item| {
+        if let FrameItem::Text(t) = item {
+            let variant = t.font.font().info().variant;
+            out.push(Tulisan {
+                halaman: h,
+                x0: at.x.to_pt(),
+                x1: (at.x + t.width()).to_pt(),
+                y: at.y.to_pt(),
+                ukuran: t.size.to_pt(),
+                miring: variant.style != FontStyle::Normal,
+                tebal: variant.weight.to_number() >= 600,
+                teks: t
+                    .text
+                    .chars()
+                    .filter(|&c| c != '\u{AD}' && c != '\u{200B}')
+                    .collect(),
+            });
+        }
+    });
+    out
+}
+
+/// Calls `f` with the page, position (page coordinates) and item of every
+/// item of every page, inside translated groups only: the watermark's
+/// rotation is not ours.
+fn setiap_item(doc: &PagedDocument, mut f: impl FnMut(usize, Point, &FrameItem)) {
+    fn jalan(frame: &Frame, asal: Point, h: usize, f: &mut impl FnMut(usize, Point, &FrameItem)) {
+        for (pos, item) in frame.items() {
+            let at = asal + *pos;
+            match item {
+                FrameItem::Group(g) if g.transform.is_identity() => jalan(&g.frame, at, h, f),
+                _ => f(h, at, item),
+            }
+        }
+    }
+    for (h, p) in doc.pages().iter().enumerate() {
+        jalan(&p.frame, Point::zero(), h, &mut f);
+    }
+}
+
 /// Shapes drawn on a page, with their bounding boxes in page coordinates —
 /// what the flowchart really put on paper.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,29 +176,17 @@ pub struct Bentuk {
 
 pub fn bentuk(doc: &PagedDocument) -> Vec<Bentuk> {
     let mut out = Vec::new();
-    for (h, p) in doc.pages().iter().enumerate() {
-        bentuk_frame(&p.frame, Point::zero(), h, &mut out);
-    }
-    out
-}
-
-fn bentuk_frame(frame: &Frame, asal: Point, h: usize, out: &mut Vec<Bentuk>) {
-    for (pos, item) in frame.items() {
-        let at = asal + *pos;
-        match item {
-            // Only translated groups: the watermark's rotation is not ours.
-            FrameItem::Group(g) if g.transform.is_identity() => bentuk_frame(&g.frame, at, h, out),
-            FrameItem::Shape(s, _) => {
-                let b = s.bbox(false);
-                out.push(Bentuk {
-                    halaman: h,
-                    x0: (at.x + b.min.x).to_pt(),
-                    y0: (at.y + b.min.y).to_pt(),
-                    x1: (at.x + b.max.x).to_pt(),
-                    y1: (at.y + b.max.y).to_pt(),
-                });
-            }
-            _ => {}
+    setiap_item(doc, |h, at, item| {
+        if let FrameItem::Shape(s, _) = item {
+            let b = s.bbox(false);
+            out.push(Bentuk {
+                halaman: h,
+                x0: (at.x + b.min.x).to_pt(),
+                y0: (at.y + b.min.y).to_pt(),
+                x1: (at.x + b.max.x).to_pt(),
+                y1: (at.y + b.max.y).to_pt(),
+            });
         }
-    }
+    });
+    out
 }

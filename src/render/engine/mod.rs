@@ -9,12 +9,12 @@ mod fonts;
 mod frames;
 mod world;
 
-pub use fonts::BAWAAN;
-pub use frames::{Bentuk, Penanda};
+pub use frames::{Bentuk, Penanda, Tulisan};
 
 use super::RenderError;
 use super::data::Anchor;
 use crate::diag::Msg;
+use crate::huruf::BAWAAN;
 use crate::msg;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Smart};
@@ -44,15 +44,19 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// An engine with the embedded fonts, or with a system family first.
+    /// An engine with the embedded fonts (Liberation Sans, or the family
+    /// `huruf` names among them), or with a system family first.
     /// The second value is the family asked for and not installed (the
     /// engine then has the embedded fonts).
     pub fn new(huruf: Option<&str>) -> (Engine, Option<String>) {
         let (huruf, hilang) = match huruf {
-            None => (fonts::Huruf::bawaan(), None),
-            Some(f) => match fonts::Huruf::sistem(f) {
-                Some(h) => (h, None),
-                None => (fonts::Huruf::bawaan(), Some(f.to_owned())),
+            None => (fonts::Huruf::bawaan(BAWAAN), None),
+            Some(f) => match crate::huruf::keluarga_bawaan(f) {
+                Some(embedded) => (fonts::Huruf::bawaan(embedded), None),
+                None => match fonts::Huruf::sistem(f) {
+                    Some(h) => (h, None),
+                    None => (fonts::Huruf::bawaan(BAWAAN), Some(f.to_owned())),
+                },
             },
         };
         let engine = Engine {
@@ -136,6 +140,11 @@ impl Dokumen {
     /// Every shape on every page (page coordinates, pt).
     pub fn bentuk(&self) -> Vec<Bentuk> {
         frames::bentuk(&self.0)
+    }
+
+    /// Every run of text on every page, where it was laid out.
+    pub fn tulisan(&self) -> Vec<Tulisan> {
+        frames::tulisan(&self.0)
     }
 
     /// Every link to a place in the document: (page it is on, page it

@@ -1,0 +1,213 @@
+//! The procedure table's columns sized for an SOP's own words: the
+//! headers ("Kelengkapan" must not break), Waktu ("10 menit" on one line),
+//! the widest word of each pelaksana header — measured with the embedded
+//! faces' advance widths at the sizes the template prints — and the one
+//! header size of the table (9 pt, 8 pt when a pelaksana word fits only
+//! so). The renderer lays the table out with it and `tata-letak-kolom`
+//! asks it (`check::rules::tata_letak::tata` hands it the SOP's words), so
+//! the warning and the print agree. Imports only the leaves `paper`,
+//! `huruf` and `patah`.
+
+use crate::huruf::lebar_teks;
+use crate::paper::{ACTOR_MAX, Columns, Isi, mm};
+use crate::patah;
+
+/// Type size of the table's text (pt), as `templates/prosedur.typ` sets it.
+pub const HURUF_ISI: f64 = 9.0;
+/// Header sizes (pt) tried in turn; every header prints at the one chosen.
+const HURUF_KEPALA: [f64; 2] = [9.0, 8.0];
+/// Left plus right inset of a cell (`sel-inset` in the template).
+const INSET: f64 = 2.0 * (1.6 * 72.0 / 25.4);
+/// The headers of the fixed text columns, which never break.
+const JUDUL: [&str; 4] = ["Kelengkapan", "Waktu", "Output", "Keterangan"];
+
+/// The columns of one SOP's table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tata {
+    pub kolom: Columns,
+    /// Type size of every header (pt).
+    pub huruf_kepala: f64,
+    /// Pelaksana header words wider than their column even at the smaller
+    /// header size: (index of the pelaksana, the word). They print
+    /// hyphenated.
+    pub sempit: Vec<(usize, String)>,
+    /// The pelaksana headers as printed (see [`kepala`]).
+    pub kepala: Vec<String>,
+    /// The family the words were measured in.
+    pub huruf: Option<String>,
+}
+
+impl Tata {
+    /// The width (pt) a line of text has in table column `i`.
+    pub fn lebar_dalam(&self, i: usize) -> f64 {
+        self.kolom.widths[i] - INSET
+    }
+}
+
+/// The words of one SOP that size its table.
+#[derive(Clone, Debug, Default)]
+pub struct Kata<'a> {
+    /// The pelaksana, one per actor column.
+    pub pelaksana: Vec<&'a str>,
+    /// Every step's `waktu` as written.
+    pub waktu: Vec<&'a str>,
+    /// Whether the table has a Keterangan column.
+    pub keterangan: bool,
+}
+
+/// The columns for a table of `aktor` actor columns with these words,
+/// `lebar` pt wide, in the family `huruf` (`None`: the embedded default).
+pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata {
+    let nama = &kata.pelaksana;
+    let keterangan = kata.keterangan;
+    let waktu = kata
+        .waktu
+        .iter()
+        // "10 menit" on one line
+        .map(|w| lebar_teks(w.trim(), HURUF_ISI, false, huruf) + INSET)
+        .fold(0.0, f64::max)
+        // a long Waktu text wraps rather than eat Kegiatan
+        .min(mm(30.0));
+    let mut hasil = None;
+    for ukuran in HURUF_KEPALA {
+        let lebar_kata = |k: &str| lebar_teks(k, ukuran, true, huruf) + INSET;
+        let judul = JUDUL.map(lebar_kata);
+        let isi = Isi {
+            // a joined name wider than the widest column breaks after its
+            // separators: its widest piece is what must fit
+            aktor: nama
+                .iter()
+                .flat_map(|n| kata_kepala(n))
+                .map(|k| match lebar_kata(&k) {
+                    w if w <= mm(ACTOR_MAX) => w,
+                    _ => patah::potongan(&k)
+                        .into_iter()
+                        .map(lebar_kata)
+                        .fold(0.0, f64::max),
+                })
+                .fold(0.0, f64::max),
+            kolom: [judul[0], judul[1].max(waktu), judul[2], judul[3]],
+        };
+        let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
+        let muat = kolom.actor_width + 0.01 >= isi.aktor;
+        hasil = Some((kolom, ukuran));
+        if muat {
+            break;
+        }
+    }
+    let (kolom, huruf_kepala) = hasil.expect("at least one header size");
+    let sempit = nama
+        .iter()
+        .enumerate()
+        .flat_map(|(i, n)| kata_kepala(n).into_iter().map(move |k| (i, k)))
+        // a group too wide for the column breaks between its words, a
+        // joined name after its separators: only a piece wider than the
+        // column is hyphenated
+        .flat_map(|(i, k)| k.split(' ').map(|w| (i, w.to_owned())).collect::<Vec<_>>())
+        .filter(|(_, k)| {
+            let lebih = |p: &str| {
+                lebar_teks(p, huruf_kepala, true, huruf) + INSET > kolom.actor_width + 0.01
+            };
+            patah::potongan(k).into_iter().any(lebih)
+        })
+        .collect();
+    let kepala = nama
+        .iter()
+        .map(|n| kepala(n, kolom.actor_width, huruf_kepala, huruf))
+        .collect();
+    Tata {
+        kolom,
+        huruf_kepala,
+        sempit,
+        kepala,
+        huruf: huruf.map(str::to_owned),
+    }
+}
+
+/// A pelaksana header as printed: kept together where a line must not
+/// break, long words hyphenated only when they do not fit `lebar` pt.
+fn kepala(nama: &str, lebar: f64, ukuran: f64, huruf: Option<&str>) -> String {
+    patah::kepala(nama, |k| {
+        lebar_teks(k, ukuran, true, huruf) + INSET <= lebar + 0.01
+    })
+}
+
+/// The pieces of a header that stay on one line when they can ("Petugas
+/// 1", "(Satpo, PP)", "Ka.Subbag/Kasi"), as the reader sees them.
+fn kata_kepala(nama: &str) -> Vec<String> {
+    patah::kepala(nama, |_| true)
+        .split(' ')
+        .filter(|k| !k.is_empty())
+        .map(|k| k.replace('\u{A0}', " "))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paper::{Kertas, Orientasi, Sheet};
+
+    fn sop<'a>(pelaksana: &[&'a str], waktu: &'a str) -> Kata<'a> {
+        Kata {
+            pelaksana: pelaksana.to_vec(),
+            waktu: vec![waktu],
+            keterangan: false,
+        }
+    }
+
+    #[test]
+    fn actor_columns_take_their_longest_word() {
+        let s = sop(&["Pengadministrasi Umum", "Kasubbag"], "10 menit");
+        let lebar = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let t = tata(&s, 2, lebar, None);
+        let kata = lebar_teks("Pengadministrasi", 9.0, true, None) + INSET;
+        assert_eq!(t.huruf_kepala, 9.0);
+        assert!(
+            t.kolom.actor_width >= kata,
+            "{} < {kata}",
+            t.kolom.actor_width
+        );
+        assert!(t.sempit.is_empty());
+    }
+
+    #[test]
+    fn headers_shrink_then_break_when_nothing_fits() {
+        let nama = ["Pengadministrasi Umum"; 7].map(str::to_owned);
+        let nama: Vec<String> = nama
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n} {i}"))
+            .collect();
+        let nama: Vec<&str> = nama.iter().map(String::as_str).collect();
+        let s = sop(&nama, "10 menit");
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let t = tata(&s, 7, f4, None);
+        assert_eq!(t.huruf_kepala, 8.0);
+        assert_eq!(t.sempit.len(), 7, "{:?}", t.sempit);
+        assert_eq!(t.sempit[0], (0, "Pengadministrasi".to_owned()));
+        let h = kepala(nama[0], t.kolom.actor_width, 8.0, None);
+        assert!(h.contains(patah::SHY), "{h:?}");
+        // a joined name whose pieces fit breaks after its slashes, unflagged
+        let s = sop(
+            &["Adc/Agendaris/Bagian", "Pengadministrasi Umum"],
+            "10 menit",
+        );
+        let t = tata(&s, 7, f4, None);
+        assert_eq!(t.sempit, [(1, "Pengadministrasi".to_owned())]);
+        assert_eq!(
+            t.kepala[0].replace(patah::ZWSP, "|"),
+            "Adc/|Agendaris/|Bagian"
+        );
+    }
+
+    #[test]
+    fn text_columns_keep_their_headers_whole_on_a4_portrait() {
+        let s = sop(&["Kasubbag"], "10 menit");
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let t = tata(&s, 1, potret, None);
+        let n = t.kolom.widths.len();
+        let kelengkapan = lebar_teks("Kelengkapan", 9.0, true, None) + INSET;
+        assert!(t.kolom.widths[n - 3] >= kelengkapan);
+        assert!((t.kolom.widths.iter().sum::<f64>() - potret).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,277 @@
+//! Every word fits its cell: read back from the laid-out pages, every run of
+//! text of the procedure table lies inside the column it starts in — on
+//! every `sops/` example on the default F4 landscape and on A4 portrait, and
+//! on SOPs made to overflow (seven long pelaksana titles, a URL and an
+//! underscore_joined_file_name in a cell, a long list item next to
+//! "10 menit"). And the fonts in the PDF are the ones sopc embeds.
+
+mod common;
+
+use sopc::model::Sop;
+use sopc::model::alur::Alur;
+use sopc::paper::{Kertas, Orientasi};
+use sopc::render::{Bagian, Input, RenderOptions, Rendered, Renderer, Tulisan};
+use std::path::Path;
+
+fn sop(path: &str, text: &str) -> Sop {
+    let loaded = sopc::parse::parse_str(path, text);
+    assert!(
+        !loaded.diagnostics.iter().any(|d| d.is_error()),
+        "{path}: {:?}",
+        loaded.diagnostics
+    );
+    loaded.sop.expect("the YAML parses")
+}
+
+fn render(r: &Renderer, sop: &Sop) -> Rendered {
+    let alur = Alur::build(sop);
+    let jumlah = sop.jumlah();
+    let input = Input {
+        sop,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo: None,
+    };
+    r.render_hasil(input, Bagian::Lengkap).expect("renders")
+}
+
+fn renderer(kertas: Kertas, orientasi: Orientasi) -> Renderer {
+    Renderer::new(&RenderOptions {
+        kertas,
+        orientasi,
+        ..Default::default()
+    })
+}
+
+/// The runs of the procedure table that leave their cell, as
+/// "page: text (x0–x1) outside column a–b".
+fn di_luar_sel(h: &Rendered) -> Vec<String> {
+    let (denah, _, awal) = h.denah.as_ref().expect("a procedure table");
+    let k = &denah.kolom;
+    let mx = h.margin.0;
+    let mut tepi = vec![mx];
+    for w in &k.widths {
+        tepi.push(tepi.last().unwrap() + w);
+    }
+    let aktor = 2..2 + k.actors;
+    let kolom_di = |x: f64| tepi.windows(2).position(|w| x >= w[0] - 0.01 && x < w[1]);
+    let mut salah = Vec::new();
+    for hal in *awal..h.ukuran_halaman.len() {
+        let runs: Vec<&Tulisan> = h.tulisan.iter().filter(|t| t.halaman == hal).collect();
+        // the rows start below the first step number; the JUMLAH row's
+        // total may run on over the columns after Waktu
+        let baris_awal = runs
+            .iter()
+            .filter(|t| {
+                kolom_di(t.x0) == Some(0) && t.teks.trim_end_matches('.').parse::<u32>().is_ok()
+            })
+            .map(|t| t.y)
+            .fold(f64::INFINITY, f64::min);
+        let jumlah = runs.iter().find(|t| t.teks == "JUMLAH").map(|t| t.y);
+        for t in runs {
+            // the title above the table
+            if t.ukuran > 10.0 {
+                continue;
+            }
+            let Some(c) = kolom_di(t.x0) else {
+                salah.push(format!(
+                    "{hal}: {:?} starts outside the table at {:.1}",
+                    t.teks, t.x0
+                ));
+                continue;
+            };
+            // decision labels belong to the drawing, not to a cell
+            if aktor.contains(&c) && t.miring && t.y > baris_awal - 4.0 {
+                continue;
+            }
+            let ujung = match t.teks.as_str() {
+                "Pelaksana" => 2 + k.actors,
+                "Mutu Baku" => 5 + k.actors,
+                _ if jumlah.is_some_and(|y| (y - t.y).abs() < 2.0) => k.widths.len(),
+                _ => c + 1,
+            };
+            if t.x1 > tepi[ujung] + 0.01 || t.x0 < tepi[c] + 0.5 {
+                salah.push(format!(
+                    "{hal}: {:?} ({:.1}–{:.1}) outside column {:.1}–{:.1}",
+                    t.teks, t.x0, t.x1, tepi[c], tepi[ujung]
+                ));
+            }
+        }
+    }
+    salah
+}
+
+fn contoh() -> Vec<(String, Sop)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("sops/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(p).expect("example SOP");
+            let s = sop(&name, &text);
+            (name, s)
+        })
+        .collect()
+}
+
+#[test]
+fn every_example_fits_its_cells_on_f4_landscape_and_a4_portrait() {
+    let kertas = [
+        (Kertas::F4, Orientasi::Lanskap),
+        (Kertas::A4, Orientasi::Potret),
+    ];
+    for (k, o) in kertas {
+        let r = renderer(k, o);
+        for (name, s) in contoh() {
+            let h = render(&r, &s);
+            assert!(h.tulisan.len() > 50, "{name}: the pages were read back");
+            assert_eq!(di_luar_sel(&h), Vec::<String>::new(), "{name} {k:?} {o:?}");
+        }
+    }
+}
+
+const SOP: &str = r#"nama: Pengelolaan Arsip Dinamis
+nomor: 800/1/2024
+pelaksana:
+PELAKSANA
+langkah:
+  - kegiatan: Menerima dan mendistribusikan berkas permohonan yang telah didistribusikan
+    pelaksana: P1
+    kelengkapan: KELENGKAPAN
+    waktu: 10 menit
+    output: OUTPUT
+  - kegiatan: Mengunggah berkas ke laman JDIH
+    pelaksana: P2
+    kelengkapan:
+      - Berkas permohonan yang telah didistribusikan dan ditandatangani
+      - Formulir
+    waktu: 10 menit
+    output: Berkas terunggah
+"#;
+
+fn buat(pelaksana: &[&str], kelengkapan: &str, output: &str) -> Sop {
+    let text = SOP
+        .replace("P1", &format!("\"{}\"", pelaksana[0]))
+        .replace("P2", &format!("\"{}\"", pelaksana[pelaksana.len() - 1]))
+        .replace(
+            "PELAKSANA",
+            &pelaksana
+                .iter()
+                .map(|p| format!("  - \"{p}\"\n"))
+                .collect::<String>(),
+        )
+        .replace("KELENGKAPAN", kelengkapan)
+        .replace("OUTPUT", output);
+    sop("uji.yaml", &text)
+}
+
+#[test]
+fn seven_long_titles_fit_on_f4_landscape() {
+    let nama = [
+        "Pengadministrasi Umum",
+        "Perencanaan, Evaluasi dan Pelaporan",
+        "Kepala Subbagian Kepegawaian",
+        "Petugas 1 (Satpo, PP)",
+        "Adc/Agendaris/Bagian",
+        "Pengelola Barang Milik Daerah",
+        "Bendahara Pengeluaran Pembantu",
+    ];
+    let s = buat(&nama, "Surat permohonan", "Berkas");
+    let h = render(&renderer(Kertas::F4, Orientasi::Lanskap), &s);
+    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    // every header at one size
+    let (denah, _, awal) = h.denah.as_ref().unwrap();
+    let baris_1 = h
+        .tulisan
+        .iter()
+        .find(|t| t.halaman == *awal && t.teks == "1.")
+        .unwrap();
+    let kepala: Vec<&Tulisan> = h
+        .tulisan
+        .iter()
+        .filter(|t| t.halaman == *awal && t.tebal && t.y < baris_1.y && t.ukuran < 10.0)
+        .collect();
+    assert!(kepala.len() > 10);
+    assert!(
+        kepala.iter().all(|t| t.ukuran == kepala[0].ukuran),
+        "{kepala:?}"
+    );
+    assert!(kepala[0].ukuran >= 8.0);
+    // "(Satpo, PP)" stays on one line
+    let satpo = h
+        .tulisan
+        .iter()
+        .find(|t| t.teks.contains("(Satpo"))
+        .unwrap();
+    let pp = h.tulisan.iter().find(|t| t.teks.contains("PP)")).unwrap();
+    assert_eq!(satpo.y, pp.y, "{satpo:?} {pp:?}");
+    assert_eq!(denah.kolom.actors, 7);
+}
+
+#[test]
+fn urls_and_joined_names_fit_on_a4_portrait() {
+    let s = buat(
+        &["Kasubbag Umum", "Pengadministrasi"],
+        "https://jdih.bengkulukota.go.id/produk_hukum/peraturan_walikota_2024.pdf",
+        "laporan_pengelolaan_arsip_dinamis_final.xlsx",
+    );
+    let h = render(&renderer(Kertas::A4, Orientasi::Potret), &s);
+    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    // the reader still sees the whole name, without marks
+    let teks = h.teks.join(" ").replace(' ', "");
+    assert!(
+        teks.contains("laporan_pengelolaan_arsip_dinamis_final.xlsx"),
+        "{teks}"
+    );
+}
+
+#[test]
+fn a_long_list_item_keeps_off_waktu_on_a4_portrait() {
+    let s = buat(
+        &["Kasubbag Umum", "Staf"],
+        "Didistribusikan",
+        "Terdistribusikan",
+    );
+    let h = render(&renderer(Kertas::A4, Orientasi::Potret), &s);
+    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    // "10 menit" is on one line of its own cell, in both rows
+    let menit = h
+        .tulisan
+        .iter()
+        .filter(|t| t.teks.trim() == "10 menit")
+        .count();
+    assert_eq!(menit, 2, "{:?}", h.teks);
+}
+
+#[test]
+fn the_pdf_embeds_liberation_sans_and_the_serif_on_request() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let s = buat(&["Kasubbag", "Staf"], "Surat", "Berkas");
+    let fonts = |huruf: Option<&str>| {
+        let r = Renderer::new(&RenderOptions {
+            huruf: huruf.map(str::to_owned),
+            ..Default::default()
+        });
+        let p = dir.path().join("x.pdf");
+        std::fs::write(&p, render(&r, &s).pdf).expect("written");
+        common::poppler("pdffonts", &[], &p)
+    };
+    let sans = fonts(None);
+    assert!(sans.contains("LiberationSans "), "{sans}");
+    assert!(sans.contains("LiberationSans-Bold"), "{sans}");
+    assert!(!sans.contains("Libertinus"), "{sans}");
+    // embedded and subset
+    for line in sans.lines().filter(|l| l.contains("Liberation")) {
+        assert!(line.contains(" yes yes yes "), "{line}");
+    }
+    let serif = fonts(Some("Libertinus Serif"));
+    assert!(serif.contains("LibertinusSerif"), "{serif}");
+    assert!(!serif.contains("LiberationSans"), "{serif}");
+}
