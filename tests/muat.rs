@@ -31,6 +31,7 @@ fn render(r: &Renderer, sop: &Sop) -> Rendered {
         alur: &alur,
         jumlah: &jumlah,
         logo: None,
+        terkait: &[],
     };
     r.render_hasil(input, Bagian::Lengkap).expect("renders")
 }
@@ -68,7 +69,16 @@ fn di_luar_sel(h: &Rendered) -> Vec<String> {
             .map(|t| t.y)
             .fold(f64::INFINITY, f64::min);
         let jumlah = runs.iter().find(|t| t.teks == "JUMLAH").map(|t| t.y);
-        for t in runs {
+        // the table: from its first header row to the bottom margin (the
+        // furniture above and below it is not in a cell)
+        let atas = runs
+            .iter()
+            .filter(|t| t.teks == "Pelaksana" || t.teks == "Mutu Baku")
+            .map(|t| t.y)
+            .fold(f64::INFINITY, f64::min)
+            - 12.0;
+        let bawah = h.ukuran_halaman[hal].1 * 72.0 / 25.4 - 15.0 * 72.0 / 25.4;
+        for t in runs.into_iter().filter(|t| t.y > atas && t.y < bawah) {
             // the title above the table
             if t.ukuran > 10.0 {
                 continue;

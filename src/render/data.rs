@@ -393,7 +393,11 @@ impl Prosedur {
         let mut aktor: Vec<Teks> = tata
             .kepala
             .iter()
-            .map(|a| markdown::markdown(a.trim()))
+            .map(|a| {
+                let mut t = markdown::markdown(a.trim());
+                markdown::tebalkan(&mut t);
+                t
+            })
             .collect();
         if aktor.is_empty() {
             aktor.push(Teks::new());

@@ -40,6 +40,17 @@ pub enum Blok {
 /// A whole text cell.
 pub type Teks = Vec<Blok>;
 
+/// Makes every run of `teks` bold (a header: its Markdown may still make
+/// it italic).
+pub fn tebalkan(teks: &mut Teks) {
+    for blok in teks {
+        match blok {
+            Blok::P(runs) => runs.iter_mut().for_each(|r| r.b = true),
+            Blok::L { i, .. } => i.iter_mut().for_each(tebalkan),
+        }
+    }
+}
+
 /// Makes every run of `teks` a link to the document label `a`.
 pub fn tautkan(teks: &mut Teks, a: &str) {
     for blok in teks {
