@@ -209,14 +209,14 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
     assert_eq!(
         at(rekom, "kegiatan-subjek"),
         vec![
-            (60, 15),
-            (66, 7),
-            (85, 15),
-            (91, 15),
-            (97, 15),
-            (105, 7),
-            (119, 7),
-            (132, 15)
+            (62, 15),
+            (68, 7),
+            (87, 15),
+            (93, 15),
+            (99, 15),
+            (107, 7),
+            (121, 7),
+            (134, 15)
         ]
     );
     assert_eq!(rekom["peringatan"], 9, "{rekom:#}");
@@ -253,7 +253,7 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
             .map(|(l, _)| *l)
             .collect::<Vec<_>>(),
         vec![
-            69, 75, 80, 84, 88, 92, 98, 102, 106, 110, 114, 118, 122, 134
+            71, 77, 82, 86, 90, 94, 100, 104, 108, 112, 116, 120, 124, 136
         ]
     );
     // Fifteen peralatan items fill the lembar pengesahan: the Peringatan box
@@ -329,7 +329,7 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
         serde_json::json!(["Ketua / Anggota UPG", "Anggota UPG"])
     );
     assert_eq!(at(gratifikasi, "dasar-hukum-jenis"), vec![(27, 5)]);
-    assert_eq!(at(gratifikasi, "kegiatan-subjek"), vec![(53, 15)]);
+    assert_eq!(at(gratifikasi, "kegiatan-subjek"), vec![(55, 15)]);
     assert_eq!(gratifikasi["peringatan"], 2, "{gratifikasi:#}");
 }
 
