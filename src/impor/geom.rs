@@ -452,9 +452,10 @@ fn outline(ps: &[Point], closed: bool) -> Vec<Point> {
             out.push(a.lerp(b, s as f64 / steps as f64));
         }
     }
-    if let Some(l) = ps.last() {
-        out.push(*l);
-    }
+    // a closed outline ends where it began, so that the edge back to its
+    // start (often a line's cap) is as much a part of it as any other
+    let end = if closed { ps.first() } else { ps.last() };
+    out.extend(end);
     out
 }
 

@@ -15,7 +15,11 @@ use kurbo::{Point, Rect};
 use std::collections::HashMap;
 
 /// A point closer than this (pt) to something touches it.
-const TOUCH: f64 = 3.0;
+const TOUCH: f64 = 4.0;
+/// An arrowhead this close (pt) to a symbol points at it.
+const TIP: f64 = 4.5;
+/// Word stops an arrow up to this far (pt) before the symbol it points at.
+const SHORT: f64 = 8.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Node {
@@ -232,13 +236,30 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         if members.is_empty() {
             continue;
         }
+        // the symbols a plain end of this connector touches: its sources,
+        // never the target of a head that falls short
+        let ended: Vec<Node> = members
+            .iter()
+            .flat_map(|&m| &ps[m].1)
+            .filter(|e| !hs.iter().any(|&h| heads[h].inflate(1.5, 1.5).contains(**e)))
+            .flat_map(|e| nodes.iter().filter(|(_, r)| touches(r, *e)).map(|n| n.0))
+            .collect();
         let mut targets: Vec<Node> = Vec::new();
         for &h in hs {
             let tip = heads[h];
-            if let Some((node, _)) = nodes
-                .iter()
-                .filter(|(_, r)| gap(*r, tip) <= TOUCH + 1.5)
-                .min_by(|a, b| dist(a.1, tip).total_cmp(&dist(b.1, tip)))
+            // the symbol the tip touches, else one it falls short of; never
+            // the symbol the connector starts from
+            let nearest = |reach: f64| {
+                nodes
+                    .iter()
+                    .filter(|(n, r)| gap(*r, tip) <= reach && !ended.contains(n))
+                    .min_by(|a, b| {
+                        (gap(a.1, tip), dist(a.1, tip))
+                            .partial_cmp(&(gap(b.1, tip), dist(b.1, tip)))
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
+            };
+            if let Some((node, _)) = nearest(TIP).or_else(|| nearest(SHORT))
                 && !targets.contains(node)
             {
                 targets.push(*node);
@@ -338,14 +359,45 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
     out
 }
 
-/// Words that mean "no" on a decision's exit.
-fn negatif(t: &str) -> bool {
-    let t = t.to_lowercase();
-    [
-        "tidak", "tdk", "no", "belum", "ditolak", "tolak", "gagal", "salah", "kurang", "x",
-    ]
-    .iter()
-    .any(|w| t == *w || t.starts_with(&format!("{w} ")))
+/// Words that mean "no" on a decision's exit (`T` is BPS's short "Tidak").
+const TIDAK: [&str; 13] = [
+    "tidak", "tdk", "t", "no", "n", "belum", "ditolak", "tolak", "gagal", "salah", "kurang", "x",
+    "revisi",
+];
+/// Words that mean "yes" on a decision's exit.
+const YA: [&str; 17] = [
+    "ya",
+    "y",
+    "yes",
+    "ok",
+    "oke",
+    "sesuai",
+    "lengkap",
+    "valid",
+    "benar",
+    "setuju",
+    "disetujui",
+    "diterima",
+    "terima",
+    "sudah",
+    "layak",
+    "lolos",
+    "berhasil",
+];
+
+/// What a printed exit label says: `Some(false)` for "no", `Some(true)`
+/// for "yes", `None` for anything else (`Online`, `Offline`).
+fn arti(label: &str) -> Option<bool> {
+    let t = label.to_lowercase();
+    let t = t.trim_end_matches(['.', ':', '?']);
+    let is = |w: &&str| t == *w || t.starts_with(&format!("{w} "));
+    if TIDAK.iter().any(is) {
+        Some(false)
+    } else if YA.iter().any(is) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) {
@@ -381,11 +433,21 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         }
         return;
     }
-    // a decision: one exit per target, each with its nearest label
-    let mut exits: Vec<&Edge> = Vec::new();
-    for e in &outs {
-        if !exits.iter().any(|x| target(x) == target(e)) {
-            exits.push(e);
+    // a decision: the exits of its diamond, one per target, each with its
+    // nearest label; an exit into another symbol of the same row goes on
+    // where that symbol goes
+    let diamonds: Vec<usize> = (0..b.simbol.len())
+        .filter(|&j| b.simbol[j].1 == Kind::Decision)
+        .collect();
+    let mut exits: Vec<(usize, &Edge)> = Vec::new();
+    for e in edges
+        .iter()
+        .filter(|e| matches!(e.from, Node::Step(rr, j) if rr == r && diamonds.contains(&j)))
+    {
+        for t in onward(r, e.to, edges, &diamonds, 0) {
+            if !exits.iter().any(|x| x.0 == t) {
+                exits.push((t, e));
+            }
         }
     }
     let mut c = Cabang::default();
@@ -393,11 +455,18 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
     let labelled: Vec<(usize, Option<String>)> = exits
         .iter()
         .zip(labels)
-        .map(|(e, l)| (target(e), l))
+        .map(|((t, _), l)| (*t, l))
         .collect();
-    let no = labelled
-        .iter()
-        .position(|(_, l)| l.as_deref().is_some_and(negatif));
+    let said = |yes: bool| {
+        labelled
+            .iter()
+            .position(|(_, l)| l.as_deref().and_then(arti) == Some(yes))
+    };
+    // a "no" label names the tidak exit; a "yes" label alone names the other
+    let no = said(false).or_else(|| match (labelled.len(), said(true)) {
+        (2, Some(y)) => Some(1 - y),
+        _ => None,
+    });
     match (labelled.len(), no) {
         (0, _) => c
             .catatan
@@ -438,7 +507,7 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
             }
         }
     }
-    if exits.iter().any(|x| x.guessed) {
+    if exits.iter().any(|x| x.1.guessed) {
         c.catatan
             .push("arah panah tanpa mata panah disimpulkan dari urutan baris".into());
     }
@@ -449,13 +518,39 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
     b.keputusan = Some(c);
 }
 
+/// Where an arrow into `to` leads, seen from row `r`: that row, or, for
+/// another symbol of row `r` itself, wherever that symbol's arrows go (the
+/// next row when none leaves it).
+fn onward(r: usize, to: Node, edges: &[Edge], diamonds: &[usize], depth: usize) -> Vec<usize> {
+    match to {
+        Node::Conn(_) => vec![usize::MAX],
+        Node::Step(t, _) if t != r => vec![t],
+        Node::Step(_, j) if diamonds.contains(&j) || depth > 3 => Vec::new(),
+        Node::Step(..) => {
+            let mut out: Vec<usize> = edges
+                .iter()
+                .filter(|e| e.from == to && e.to != to)
+                .flat_map(|e| onward(r, e.to, edges, diamonds, depth + 1))
+                .collect();
+            if out.is_empty() {
+                out.push(r + 1);
+            }
+            out
+        }
+    }
+}
+
 /// The words printed beside each exit of a decision: a word in the actor
 /// columns, outside every symbol, close to the exit's line near where it
 /// leaves; each word serves one exit, the closest pairs first.
-fn labels(exits: &[&Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<Option<String>> {
+fn labels(
+    exits: &[(usize, &Edge)],
+    sheets: &[Sheet],
+    pages: &[(usize, Kolom)],
+) -> Vec<Option<String>> {
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
     let mut words: Vec<(&Sheet, &Word)> = Vec::new();
-    for (i, e) in exits.iter().enumerate() {
+    for (i, (_, e)) in exits.iter().enumerate() {
         let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
             continue;
         };
