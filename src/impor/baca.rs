@@ -233,7 +233,7 @@ fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
             .map_or(own.y1, |l| l.y - l.size);
         s.lines_in(Rect::new(at.x1 + 1.0, at.y0 - 1.0, own.x1, next))
     } else {
-        s.lines_in(s.cell_at(Point::new(own.x1 + 2.0, at.center().y)))
+        s.lines_in(beside_cell(s, own.x1, at.center().y, 1.0))
     };
     for l in ls.iter_mut() {
         let t = l.text.trim_start();
@@ -243,6 +243,22 @@ fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
     }
     ls.retain(|l| !l.text.is_empty());
     ls
+}
+
+/// The cell beside the edge `x` at height `y`, to the right (`dir` 1) or
+/// left (-1). A sliver between two rules (a gap between two tables, the
+/// edge of a cell's fill) is passed over.
+fn beside_cell(s: &Sheet, x: f64, y: f64, dir: f64) -> Rect {
+    let mut x = x;
+    let mut cell = s.cell_at(Point::new(x + 2.0 * dir, y));
+    for _ in 0..2 {
+        if cell.width() >= 12.0 {
+            break;
+        }
+        x = if dir > 0.0 { cell.x1 } else { cell.x0 };
+        cell = s.cell_at(Point::new(x + 2.0 * dir, y));
+    }
+    cell
 }
 
 fn value(s: &Sheet, names: &[&str]) -> Nilai {
@@ -288,7 +304,7 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
     }
     if let Some(at) = label(s, &["nomor sop", "no. sop"]) {
         let own = s.cell_at(at.center());
-        let kiri = s.cell_at(Point::new(own.x0 - 3.0, at.center().y));
+        let kiri = beside_cell(s, own.x0, at.center().y, -1.0);
         if kiri.x1 <= own.x0 + 1.0 && kiri.width() > 20.0 {
             instansi(&s.lines_in(kiri), d);
         }
@@ -750,20 +766,62 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
         k.nama_aktor
             .push(join(&s.lines_in(Rect::new(c.0, from, c.1, bawah))));
     }
-    // rows: rules below the header crossing the Kegiatan column
+    if k.no.is_none() {
+        nomor_tanpa_judul(s, &mut k);
+    }
+    k.baris = baris(s, &k, bawah + 1.0);
+    k.baris.insert(0, bawah);
+    k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    k.atas_gambar = bawah;
+    Some(k)
+}
+
+/// The row boundaries below `from`: rules crossing the Kegiatan column and
+/// going on into the No column or the first actor's, so that a Kegiatan
+/// cell split into parts by rules of its own (one part per exit of a
+/// decision) stays one row.
+fn baris(s: &Sheet, k: &Kolom, from: f64) -> Vec<f64> {
     let cx = (k.kegiatan.0 + k.kegiatan.1) / 2.0;
+    let beyond = [k.no.map(|n| (n.0 + n.1) / 2.0), Some(k.kegiatan.1 + 5.0)];
     let mut ys: Vec<f64> = s
         .hrules
         .iter()
-        .filter(|r| r.at > bawah + 1.0 && r.spans(cx))
+        .filter(|r| r.at > from && r.spans(cx) && beyond.iter().flatten().any(|x| r.spans(*x)))
         .map(|r| r.at)
         .collect();
-    ys.insert(0, bawah);
     ys.sort_by(f64::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
-    k.baris = ys;
-    k.atas_gambar = bawah;
-    Some(k)
+    ys
+}
+
+/// A No column under a heading that spans it and Kegiatan ("Uraian
+/// Prosedur" over both): a rule below the header parts the Kegiatan column
+/// near its left edge, and the row numbers stand left of it.
+fn nomor_tanpa_judul(s: &Sheet, k: &mut Kolom) {
+    let (x0, x1) = k.kegiatan;
+    let Some(at) = s
+        .vrules
+        .iter()
+        .filter(|r| r.from >= k.bawah - 2.0 && r.to - r.from > 10.0)
+        .map(|r| r.at)
+        .find(|&x| x > x0 + 5.0 && x < x0 + 0.25 * (x1 - x0))
+    else {
+        return;
+    };
+    let numbers = s
+        .words_in(Rect::new(x0, k.bawah, at, s.height))
+        .iter()
+        .filter(|w| {
+            w.text
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .count();
+    if numbers >= 2 {
+        k.no = Some((x0, at));
+        k.kegiatan = (at, x1);
+    }
 }
 
 /// A page that continues the table without repeating its header: the
@@ -782,15 +840,7 @@ fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
     if found + 1 < xs.len() {
         return None;
     }
-    let cx = (prev.kegiatan.0 + prev.kegiatan.1) / 2.0;
-    let mut ys: Vec<f64> = s
-        .hrules
-        .iter()
-        .filter(|r| r.spans(cx))
-        .map(|r| r.at)
-        .collect();
-    ys.sort_by(f64::total_cmp);
-    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let ys = baris(s, prev, f64::MIN);
     if ys.len() < 2 {
         return None;
     }

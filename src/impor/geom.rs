@@ -325,7 +325,10 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
             let blank = g.text.trim().is_empty();
             let gap = cur.as_ref().map_or(0.0, |w| g.x0 - w.x1);
             let size = g.size;
-            let split = blank || gap > size * 0.2 || gap < -size;
+            // a space off the baseline (an underline drawn with spaces below
+            // the letters) parts nothing
+            let on_line = cur.as_ref().is_none_or(|w| (g.y - w.y).abs() < size * 0.15);
+            let split = (blank && on_line) || gap > size * 0.2 || gap < -size;
             if split && let Some(w) = cur.take() {
                 out.push(w);
             }

@@ -43,11 +43,9 @@ struct Edge {
 }
 
 pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
-    let mut edges: Vec<Edge> = Vec::new();
     let mut conns: Vec<(usize, String, Rect)> = Vec::new();
     for (p, k) in pages {
         let s = &sheets[*p];
-        let base = conns.len();
         for sh in s
             .shapes
             .iter()
@@ -56,6 +54,10 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             let huruf = super::geom::join(&s.lines_in(sh.rect.inflate(1.0, 1.0)));
             conns.push((*p, huruf, sh.rect));
         }
+    }
+    conns.extend(page_breaks(sheets, pages));
+    let mut edges: Vec<Edge> = Vec::new();
+    for (p, k) in pages {
         let nodes: Vec<(Node, Rect)> = d
             .langkah
             .iter()
@@ -68,13 +70,14 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
                     .map(move |(j, s)| (Node::Step(r, j), s.3))
             })
             .chain(
-                conns[base..]
+                conns
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (Node::Conn(base + i), c.2)),
+                    .filter(|(_, c)| c.0 == *p)
+                    .map(|(i, c)| (Node::Conn(i), c.2)),
             )
             .collect();
-        edges.extend(page_edges(s, k, *p, &nodes, d));
+        edges.extend(page_edges(&sheets[*p], k, *p, &nodes, d));
     }
     let edges = through_connectors(edges, &conns);
     for (r, b) in d.langkah.iter_mut().enumerate() {
@@ -86,6 +89,44 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             b.lanjut = None;
         }
     }
+}
+
+/// Lines a page break cuts without off-page connectors: a loose end on the
+/// last rule of one page and one on the first rule of the next, in the same
+/// column, become a pair of connectors with a letter of their own.
+fn page_breaks(sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<(usize, String, Rect)> {
+    let mut out = Vec::new();
+    for w in pages.windows(2) {
+        let ((p, kp), (q, kq)) = (&w[0], &w[1]);
+        let (Some(bottom), Some(top)) = (kp.baris.last(), kq.baris.first()) else {
+            continue;
+        };
+        if *q != p + 1 {
+            continue;
+        }
+        let at = |s: &Sheet, k: &Kolom, y: f64| -> Vec<Point> {
+            pieces(s, k)
+                .into_iter()
+                .flat_map(|(_, ends)| ends)
+                .filter(|e| (e.y - y).abs() < 3.0)
+                .collect()
+        };
+        let high = at(&sheets[*q], kq, *top);
+        for a in at(&sheets[*p], kp, *bottom) {
+            let Some(b) = high
+                .iter()
+                .filter(|b| (b.x - a.x).abs() < 6.0)
+                .min_by(|x, y| (x.x - a.x).abs().total_cmp(&(y.x - a.x).abs()))
+            else {
+                continue;
+            };
+            // a letter no printed connector has
+            let huruf = format!("\u{1}{}", out.len());
+            out.push((*p, huruf.clone(), Rect::from_center_size(a, (3.0, 3.0))));
+            out.push((*q, huruf, Rect::from_center_size(*b, (3.0, 3.0))));
+        }
+    }
+    out
 }
 
 /// The ink pieces of the page that can be connector lines, with their ends.
@@ -278,6 +319,21 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                 }
             }
         }
+        if sources.is_empty() && !targets.is_empty() {
+            // Word may start a line a little away from its symbol too
+            let start = members
+                .iter()
+                .flat_map(|&m| &ps[m].1)
+                .filter(|e| !hs.iter().any(|&h| heads[h].inflate(1.5, 1.5).contains(**e)))
+                .flat_map(|e| {
+                    nodes
+                        .iter()
+                        .map(move |(n, r)| (gap(*r, Rect::from_points(*e, *e)), *n, *e))
+                })
+                .filter(|(g, n, _)| *g <= SHORT && !targets.contains(n))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            sources.extend(start.map(|(_, n, e)| (n, e)));
+        }
         let mut guessed = false;
         if targets.is_empty() && sources.len() == 2 {
             // no arrowhead: from the earlier row to the later
@@ -336,7 +392,7 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
                         if let Node::Step(..) = e2.to {
                             out.push(Edge {
                                 to: e2.to,
-                                guessed: e.guessed || e2.guessed,
+                                guessed: e.guessed && e2.guessed,
                                 ..e.clone()
                             });
                         }
@@ -347,7 +403,7 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
                     if let Node::Step(..) = e2.to {
                         out.push(Edge {
                             to: e2.to,
-                            guessed: e.guessed || e2.guessed,
+                            guessed: e.guessed && e2.guessed,
                             ..e.clone()
                         });
                     }
@@ -540,24 +596,23 @@ fn onward(r: usize, to: Node, edges: &[Edge], diamonds: &[usize], depth: usize) 
     }
 }
 
-/// The words printed beside each exit of a decision: a word in the actor
+/// The words printed beside each exit of a decision: a label in the actor
 /// columns, outside every symbol, close to the exit's line near where it
-/// leaves; each word serves one exit, the closest pairs first.
+/// leaves; each label serves one exit, the closest pairs first.
 fn labels(
     exits: &[(usize, &Edge)],
     sheets: &[Sheet],
     pages: &[(usize, Kolom)],
 ) -> Vec<Option<String>> {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    let mut words: Vec<(&Sheet, &Word)> = Vec::new();
+    let mut pairs: Vec<(f64, usize, (usize, usize))> = Vec::new();
+    let mut blocks: HashMap<usize, Vec<Label>> = HashMap::new();
     for (i, (_, e)) in exits.iter().enumerate() {
         let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
             continue;
         };
-        let s = &sheets[e.page];
-        let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
-            continue;
-        };
+        let on_page = blocks
+            .entry(e.page)
+            .or_insert_with(|| label_blocks(&sheets[e.page], k));
         let near: Vec<Point> = e
             .path
             .iter()
@@ -565,67 +620,103 @@ fn labels(
             .filter(|p| p.distance(e.exit) < 50.0)
             .chain([e.exit])
             .collect();
-        for w in s
-            .words
-            .iter()
-            .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
-        {
-            if s.shapes.iter().any(|sh| sh.rect.contains(w.center())) {
-                continue;
-            }
+        for (j, l) in on_page.iter().enumerate() {
             let d = near
                 .iter()
-                .map(|p| p.distance(w.center()))
+                .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
                 .fold(f64::MAX, f64::min);
             if d < 25.0 {
-                let j = match words.iter().position(|(_, x)| std::ptr::eq(*x, w)) {
-                    Some(j) => j,
-                    None => {
-                        words.push((s, w));
-                        words.len() - 1
-                    }
-                };
-                pairs.push((d, i, j));
+                pairs.push((d, i, (e.page, j)));
             }
         }
     }
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Vec<Option<String>> = vec![None; exits.len()];
-    let mut used = vec![false; words.len()];
+    let mut used: Vec<(usize, usize)> = Vec::new();
     for (_, i, j) in pairs {
-        if out[i].is_none() && !used[j] {
-            used[j] = true;
-            out[i] = Some(run_around(words[j].0, words[j].1));
+        if out[i].is_none() && !used.contains(&j) {
+            used.push(j);
+            out[i] = Some(blocks[&j.0][j.1].text.clone());
         }
     }
     out
 }
 
-/// The run of words on a label's line around `near`. A label may run past
-/// its column; its type size tells it from the cell text there.
-fn run_around(s: &Sheet, near: &Word) -> String {
-    let mut line: Vec<&Word> = s
+/// A label printed in the flowchart: its text and the middles of its words.
+struct Label {
+    text: String,
+    centers: Vec<Point>,
+    size: f64,
+    y: f64,
+    x0: f64,
+    x1: f64,
+}
+
+/// The labels of a page's flowchart: words in the actor columns outside
+/// every symbol, run together along a line (a label may run past its
+/// column) and down a short stack of lines in the same type ("Belum" over
+/// "valid").
+fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
+    let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+        return Vec::new();
+    };
+    let mut ws: Vec<&Word> = s
         .words
         .iter()
-        .filter(|w| (w.y - near.y).abs() < 1.0 && (w.size - near.size).abs() < 0.3)
+        .filter(|w| w.cy() > k.atas_gambar)
         .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
         .collect();
-    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let Some(at) = line.iter().position(|w| std::ptr::eq(*w, near)) else {
-        return near.text.clone();
-    };
-    let close = |a: &Word, b: &Word| b.x0 - a.x1 < a.size * 0.8;
-    let mut from = at;
-    while from > 0 && close(line[from - 1], line[from]) {
-        from -= 1;
+    ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // runs along a line
+    let mut runs: Vec<Label> = Vec::new();
+    for w in ws {
+        let run = runs.iter_mut().find(|r| {
+            (r.y - w.y).abs() < 1.0
+                && (r.size - w.size).abs() < 0.3
+                && (-w.size..w.size * 0.8).contains(&(w.x0 - r.x1))
+        });
+        match run {
+            Some(r) => {
+                r.text = format!("{} {}", r.text, w.text);
+                r.centers.push(w.center());
+                r.x1 = w.x1;
+            }
+            None => runs.push(Label {
+                text: w.text.clone(),
+                centers: vec![w.center()],
+                size: w.size,
+                y: w.y,
+                x0: w.x0,
+                x1: w.x1,
+            }),
+        }
     }
-    let mut to = at;
-    while to + 1 < line.len() && close(line[to], line[to + 1]) {
-        to += 1;
+    // a label starts in the actor columns
+    runs.retain(|r| {
+        let x = r.centers[0].x;
+        x > first.0 && x < last.1
+    });
+    // stacks of lines
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut out: Vec<Label> = Vec::new();
+    for r in runs {
+        let above = out.iter_mut().rev().find(|o| {
+            (o.size - r.size).abs() < 0.3
+                && r.y - o.y > 0.5 * r.size
+                && r.y - o.y < 1.6 * r.size
+                && r.x0 < o.x1 + 2.0
+                && o.x0 < r.x1 + 2.0
+        });
+        match above {
+            Some(o) => {
+                o.text = format!("{} {}", o.text, r.text);
+                o.centers.extend(r.centers);
+                o.y = r.y;
+                o.x0 = o.x0.min(r.x0);
+                o.x1 = o.x1.max(r.x1);
+            }
+            None => out.push(r),
+        }
     }
-    line[from..=to]
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }
