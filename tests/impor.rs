@@ -486,6 +486,38 @@ fn the_command_never_writes_through_a_link_out_of_the_repository() {
     assert!(repo.join("hasil.yaml").is_file());
 }
 
+/// Standard output goes through the command line's one mechanism: a full
+/// disk is an I/O error said in Bahasa Indonesia with exit 2 (a closed
+/// pipe, the same error of another kind, is exit 0: `tests/cli.rs`).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let pdf = dir.path().join("sop.pdf");
+    std::fs::write(
+        &pdf,
+        render(&parse("a.yaml", &src), Kertas::F4, Orientasi::Lanskap),
+    )
+    .expect("written");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full opens");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("sopc"))
+        .current_dir(dir.path())
+        .args(["impor", "sop.pdf", "-o", "hasil.yaml"])
+        .stdout(full)
+        .output()
+        .expect("sopc runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("galat: tidak dapat menulis ke keluaran standar"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_folder_is_imported_file_by_file_with_a_summary() {
     let dir = tempfile::tempdir().expect("a temporary directory");

@@ -537,9 +537,12 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         (1, None) => {
             c.ya = Some(labelled[0].0);
             c.label_ya = labelled[0].1.clone();
-            c.catatan.push(
-                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into(),
-            );
+            c.catatan.push(if labelled[0].0 == r + 1 {
+                // the next step cannot be both exits
+                "hanya satu panah keluar terbaca, ke langkah berikutnya; isi `tidak`".into()
+            } else {
+                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into()
+            });
         }
         (_, n) => {
             let ni = match n {
