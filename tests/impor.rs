@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::panjang::Panjang;
+
 use sopc::impor::{BukanSop, Tolak, dari_pdf, tulis};
 use sopc::model::{Isi, Keputusan, Sop};
 use sopc::paper::{Kertas, Orientasi};
@@ -565,47 +567,9 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
     assert_eq!(names, expected);
 }
 
-/// A long SOP over several pages, with decisions looping back and a jump
-/// (`lanjut`), in the style of the render benchmark.
-fn panjang(n: usize) -> String {
-    let aktor = [
-        "Petugas Loket",
-        "Kasubbag Umum",
-        "Sekretaris",
-        "Kepala Dinas",
-    ];
-    let mut y = String::from(
-        "nomor: 800/1/2024\nnama: Pelayanan Uji Panjang\nstatus: final\n\
-         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
-         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
-         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
-         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
-         kualifikasi_pelaksana: [Memahami tata naskah dinas]\nketerkaitan: [SOP Arsip]\n\
-         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
-         pencatatan_pendataan: [Buku register]\npelaksana:\n",
-    );
-    for a in aktor {
-        y += &format!("  - {a}\n");
-    }
-    y += "langkah:\n";
-    for i in 0..n {
-        y += &format!(
-            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
-            i + 1,
-            aktor[(i * 5 / 3) % 4],
-            1 + i % 7,
-            i + 1
-        );
-        if i % 12 == 8 && i + 1 < n {
-            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
-        }
-    }
-    y
-}
-
 #[test]
 fn a_table_over_several_pages_comes_back_once_with_its_flow() {
-    let asli = parse("panjang.yaml", &panjang(30));
+    let asli = parse("panjang.yaml", &Panjang::new(30).yaml());
     for (kertas, orientasi) in [
         (Kertas::F4, Orientasi::Lanskap),
         (Kertas::A4, Orientasi::Potret),
@@ -635,6 +599,68 @@ fn a_table_over_several_pages_comes_back_once_with_its_flow() {
             "{kertas:?} {orientasi:?} differs:\n{}",
             beda.join("\n")
         );
+    }
+}
+
+/// Generated SOPs with several decisions — loops back, and jumps ahead
+/// with printed labels — built on two papers, imported back and checked:
+/// the same steps, actors, waktu, targets and labels, and no error in the
+/// YAML the importer writes.
+#[test]
+fn generated_sops_with_several_decisions_come_back_and_check_clean() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let config = sopc::config::Config::default();
+    for bentuk in [(14, 4), (23, 6)].map(|(langkah, tiap)| Panjang {
+        langkah,
+        tiap,
+        maju: true,
+        varian: None,
+    }) {
+        let asli = parse("gen.yaml", &bentuk.yaml());
+        let decisions: Vec<_> = asli
+            .steps()
+            .iter()
+            .filter_map(|s| s.keputusan.as_ref())
+            .collect();
+        assert!(
+            decisions.len() >= 3,
+            "{bentuk:?}: {} decisions",
+            decisions.len()
+        );
+        assert!(
+            decisions.iter().any(|k| k.value.ya.is_some()),
+            "{bentuk:?}: a decision jumps ahead"
+        );
+        for (kertas, orientasi) in [
+            (Kertas::F4, Orientasi::Lanskap),
+            (Kertas::A4, Orientasi::Potret),
+        ] {
+            let d = dari_pdf(&render(&asli, kertas, orientasi))
+                .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+            let yaml = tulis::yaml(&d, None, "gen.pdf");
+            let (a, b) = (pokok(&asli), pokok(&parse("impor.yaml", &yaml)));
+            let beda: Vec<String> = a
+                .iter()
+                .zip(&b)
+                .filter(|(x, y)| x != y)
+                .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+                .collect();
+            assert!(
+                beda.is_empty() && a.len() == b.len(),
+                "{bentuk:?} {kertas:?} {orientasi:?} differs:\n{}",
+                beda.join("\n")
+            );
+            let path = dir
+                .path()
+                .join(format!("{}-{kertas:?}.yaml", bentuk.langkah));
+            std::fs::write(&path, &yaml).expect("written");
+            let reports = sopc::app::batch::check_paths(&[path], &config).expect("checked");
+            let errors: usize = reports.iter().map(|r| r.errors()).sum();
+            assert_eq!(
+                errors, 0,
+                "{bentuk:?} {kertas:?}: the imported YAML checks clean"
+            );
+        }
     }
 }
 

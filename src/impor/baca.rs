@@ -11,7 +11,7 @@
 //! crossing the Kegiatan column; (4) hand the symbols of each row to
 //! [`super::panah`] to recover the flow.
 
-use super::geom::{Kind, Line, Sheet, join, lines};
+use super::geom::{Kind, Line, Sheet, Word, join, lines};
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -204,7 +204,7 @@ fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
 /// A page's text cell by cell (each a list of lines), so that a label and
 /// its value in two cells are never one line.
 fn cells(s: &Sheet) -> Vec<Vec<Line>> {
-    let mut cells: Vec<(Rect, Vec<&super::geom::Word>)> = Vec::new();
+    let mut cells: Vec<(Rect, Vec<&Word>)> = Vec::new();
     for w in &s.words {
         let c = s.cell_at(w.center());
         match cells
@@ -610,10 +610,9 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
 /// (a list laid out as a table): a number between two text lines is no
 /// line's start, so every text line belongs to the nearest number, the
 /// boundary lying halfway between two numbers.
-fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
-    let lone = |w: &super::geom::Word| penanda(&w.text).is_some_and(str::is_empty);
-    let (marks, text): (Vec<&super::geom::Word>, Vec<&super::geom::Word>) =
-        words.iter().partition(|w| lone(w));
+fn kolom_nomor(words: &[&Word]) -> Option<Vec<String>> {
+    let lone = |w: &Word| penanda(&w.text).is_some_and(str::is_empty);
+    let (marks, text): (Vec<&Word>, Vec<&Word>) = words.iter().partition(|w| lone(w));
     let text_x = text.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
     let centred = marks
         .iter()
@@ -663,7 +662,7 @@ pub struct Kolom {
 
 /// The header of a procedure table: the `Kegiatan` word and a lower
 /// header row (`Waktu`, `Output`, `Kelengkapan`) to its right.
-fn header(s: &Sheet) -> Option<(&super::geom::Word, f64)> {
+fn header(s: &Sheet) -> Option<(&Word, f64)> {
     s.words
         .iter()
         .filter(|w| {
@@ -852,11 +851,58 @@ fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
     })
 }
 
-fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
+/// The words the cells of a page's procedure table hold: all but those of
+/// a flowchart label that runs on past the actor columns into a Mutu Baku
+/// column (the rest of "Belum lengkap" is not the kelengkapan of its row).
+fn isi_sel<'a>(s: &'a Sheet, k: &Kolom) -> Vec<&'a Word> {
+    let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+        return s.words.iter().collect();
+    };
+    let mut spill = vec![false; s.words.len()];
+    let mut todo: Vec<usize> = (0..s.words.len())
+        .filter(|&i| {
+            let w = &s.words[i];
+            w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar
+        })
+        .collect();
+    while let Some(i) = todo.pop() {
+        let w = &s.words[i];
+        for (j, v) in s.words.iter().enumerate() {
+            let runs_on = v.cx() > last.1
+                && (v.y - w.y).abs() < 1.0
+                && (v.size - w.size).abs() < 0.3
+                && (-v.size..v.size * 0.8).contains(&(v.x0 - w.x1));
+            if runs_on && !spill[j] {
+                spill[j] = true;
+                todo.push(j);
+            }
+        }
+    }
+    s.words
+        .iter()
+        .zip(spill)
+        .filter(|(_, spilt)| !spilt)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The lines of `words` whose middle lies in column `c` between `y0` and `y1`.
+fn lines_at(words: &[&Word], c: (f64, f64), y0: f64, y1: f64) -> Vec<Line> {
+    let r = Rect::new(c.0, y0, c.1, y1);
+    lines(
+        words
+            .iter()
+            .filter(|w| r.contains(w.center()))
+            .copied()
+            .collect(),
+    )
+}
+
+fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
     let Some(c) = c else {
         return Isi::Kosong;
     };
-    let ls = s.lines_in(Rect::new(c.0, y0, c.1, y1));
+    let ls = lines_at(words, c, y0, y1);
     if ls.is_empty() {
         return Isi::Kosong;
     }
@@ -866,8 +912,8 @@ fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
     Isi::Teks(join(&ls))
 }
 
-fn teks(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
-    c.map(|c| join(&s.lines_in(Rect::new(c.0, y0, c.1, y1))))
+fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
+    c.map(|c| join(&lines_at(words, c, y0, y1)))
         .unwrap_or_default()
 }
 
@@ -902,13 +948,14 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 d.pelaksana.len()
             ));
         }
+        let words = isi_sel(s, k);
         for w in k.baris.windows(2) {
             let (y0, y1) = (w[0], w[1]);
             if y1 - y0 < 4.0 {
                 continue;
             }
-            let nomor = teks(s, k.no, y0, y1);
-            let kegiatan = teks(s, Some(k.kegiatan), y0, y1);
+            let nomor = teks(&words, k.no, y0, y1);
+            let kegiatan = teks(&words, Some(k.kegiatan), y0, y1);
             let simbol: Vec<(usize, Kind, usize, Rect)> = s
                 .shapes
                 .iter()
@@ -944,10 +991,10 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
             let row = Baris {
                 nomor: nomor.trim_end_matches('.').to_owned(),
                 kegiatan,
-                kelengkapan: isi(s, k.kelengkapan, y0, y1),
-                waktu: teks(s, k.waktu, y0, y1),
-                output: isi(s, k.output, y0, y1),
-                keterangan: isi(s, k.keterangan, y0, y1),
+                kelengkapan: isi(&words, k.kelengkapan, y0, y1),
+                waktu: teks(&words, k.waktu, y0, y1),
+                output: isi(&words, k.output, y0, y1),
+                keterangan: isi(&words, k.keterangan, y0, y1),
                 simbol,
                 ..Baris::default()
             };
