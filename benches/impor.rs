@@ -182,9 +182,12 @@ fn teks(v: &Option<Sp<String>>) -> String {
     v.as_ref().map(|s| norma(&s.value)).unwrap_or_default()
 }
 
-/// The names of a step's pelaksana, joined.
+/// The names of a step's pelaksana (several for a parallel step), joined.
 fn pelaksana(st: &Langkah) -> String {
-    teks(&st.pelaksana)
+    st.pelaksana_nama()
+        .map(|p| norma(&p.value))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn waktu(st: &Langkah) -> String {
