@@ -225,7 +225,8 @@ fn pokok(s: &Sop) -> Vec<String> {
 #[test]
 fn every_sop_of_the_repository_comes_back_from_its_pdf() {
     let files = sops();
-    assert_eq!(files.len(), 5, "the five transcribed SOPs");
+    // the five first transcriptions, and those of the BPS forms since
+    assert!(files.len() >= 5, "the transcribed SOPs: {}", files.len());
     for path in &files {
         let src = std::fs::read_to_string(path).expect("the SOP is readable");
         let asli = parse(&path.display().to_string(), &src);

@@ -11,7 +11,7 @@
 //! crossing the Kegiatan column; (4) hand the symbols of each row to
 //! [`super::panah`] to recover the flow.
 
-use super::geom::{Kind, Line, Sheet, Word, join, lines};
+use super::geom::{Kind, Line, Sheet, Word, join, lines, paragraphs};
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -903,13 +903,13 @@ fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
         return Isi::Kosong;
     };
     let ls = lines_at(words, c, y0, y1);
-    if ls.is_empty() {
-        return Isi::Kosong;
+    match ls.as_slice() {
+        [] => Isi::Kosong,
+        // a dash alone says "nothing here" (sopc prints `-` as `–`)
+        [one] if matches!(one.text.trim(), "-" | "–") => Isi::Teks("-".into()),
+        [first, ..] if penanda(&first.text).is_some() => Isi::Daftar(daftar(&ls, c.1)),
+        _ => Isi::Teks(paragraphs(&ls, words, c)),
     }
-    if penanda(&ls[0].text).is_some() {
-        return Isi::Daftar(daftar(&ls, c.1));
-    }
-    Isi::Teks(join(&ls))
 }
 
 fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
@@ -955,7 +955,7 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 continue;
             }
             let nomor = teks(&words, k.no, y0, y1);
-            let kegiatan = teks(&words, Some(k.kegiatan), y0, y1);
+            let kegiatan = paragraphs(&lines_at(&words, k.kegiatan, y0, y1), &words, k.kegiatan);
             let simbol: Vec<(usize, Kind, usize, Rect)> = s
                 .shapes
                 .iter()

@@ -294,14 +294,53 @@ pub fn join(lines: &[Line]) -> String {
         if t.is_empty() {
             continue;
         }
-        // a line broken after `/` or inside a hyphenated word joins without a space
-        let broken = out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
+        // a line broken after `/`, inside a hyphenated word or after a dot
+        // of an address joins without a space
+        let last = out.rsplit(' ').next().unwrap_or("");
+        let address = last.contains("://") || last.starts_with("www.");
+        let broken = out.ends_with('/')
+            || (out.ends_with('-') && !out.ends_with(" -"))
+            || (address && out.ends_with('.'));
         if !out.is_empty() && !broken {
             out.push(' ');
         }
         out.push_str(t);
     }
     out
+}
+
+/// Lines joined as [`join`] does, paragraphs parted by a blank line (as
+/// YAML's `|` writes them) where an empty line's worth of space parts two
+/// lines, or where a line stopped short of what the next one's first word
+/// needed (`words` are the lines' words, `cell` the column's edges).
+pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64)) -> String {
+    // the text's right edge: the cell's, less the inset its text keeps on the left
+    let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+    let right = cell.1 - (left - cell.0).max(0.0);
+    // a line that stopped although the next line's first word would have
+    // fitted after it was broken by hand
+    let forced = |a: &Line, b: &Line| {
+        let first = words
+            .iter()
+            .filter(|w| (w.y - b.y).abs() < 1.0 && w.x0 >= b.x0 - 0.5)
+            .min_by(|x, y| x.x0.total_cmp(&y.x0));
+        let fits = first.is_some_and(|w| a.x1 + 0.3 * a.size + (w.x1 - w.x0) < right - 1.0);
+        fits && !a.text.ends_with(['-', '/'])
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut from = 0;
+    for i in 1..=lines.len() {
+        let apart = lines.get(i).is_some_and(|l| {
+            let a = &lines[i - 1];
+            l.y - a.y > 1.9 * l.size.max(a.size) || forced(a, l)
+        });
+        if i == lines.len() || apart {
+            parts.push(join(&lines[from..i]));
+            from = i;
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n\n")
 }
 
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
