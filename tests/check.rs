@@ -51,6 +51,21 @@ fn example_sops_are_clean_with_their_totals() {
         ("tanjabbar-tamu-pimpinan.yaml", "30 menit", 6),
         ("tanjabbar-tamu-eselon-2-3.yaml", "30 menit", 6),
         ("tanjabbar-tamu-eselon-4-asn.yaml", "27 menit", 5),
+        (
+            "bps-bengkulu-naskah-dinas.yaml",
+            "1 hari 1 jam 15 menit – 2 hari 1 jam 15 menit",
+            5,
+        ),
+        (
+            "bps-bengkulu-rekomendasi-statistik.yaml",
+            "48 hari 4 jam 20 menit",
+            8,
+        ),
+        (
+            "bps-bengkulu-supervisi-sakernas.yaml",
+            "11 hari 3 jam – 13 hari 3 jam",
+            8,
+        ),
     ];
     for (name, total, steps) in totals {
         let f = file(&v, name);
@@ -73,6 +88,133 @@ fn the_originals_rule_breaks_are_reported_where_they_are() {
     assert_eq!(findings(kudus, "peringatan-akibat").len(), 1);
     let tj = file(&v, "tanjabbar-tamu-pimpinan.yaml");
     assert_eq!(findings(tj, "kegiatan-subjek").len(), 6);
+}
+
+/// The decisions of a transcribed SOP as `(step, target, exit, label)`,
+/// steps numbered from 1 as on the form, in step order.
+fn decisions(name: &str) -> Vec<(usize, usize, &'static str, String)> {
+    use sopc::model::alur::{Alur, Jenis};
+    let path = format!("sops/{name}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let sop = sopc::parse::parse_str(&path, &text)
+        .sop
+        .expect("the SOP parses");
+    let alur = Alur::build(&sop);
+    alur.edges
+        .iter()
+        .filter(|e| e.jenis != Jenis::Lanjut)
+        .map(|e| {
+            let label = sop.steps()[e.from]
+                .keputusan
+                .as_ref()
+                .and_then(|k| k.value.label.as_ref())
+                .and_then(|l| match e.jenis {
+                    Jenis::Ya => l.value.ya.clone(),
+                    _ => l.value.tidak.clone(),
+                })
+                .map(|l| l.value)
+                .unwrap_or_default();
+            let exit = if e.jenis == Jenis::Ya { "ya" } else { "tidak" };
+            (e.from + 1, e.to + 1, exit, label)
+        })
+        .collect()
+}
+
+/// Findings of one code as `(line, column)`.
+fn at(f: &Value, code: &str) -> Vec<(u64, u64)> {
+    f["temuan"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kode"] == code)
+        .map(|t| (t["baris"].as_u64().unwrap(), t["kolom"].as_u64().unwrap()))
+        .collect()
+}
+
+fn path(f: &Value, which: &str) -> (Vec<u64>, String) {
+    let j = &f["hasil"][which];
+    let steps = j["langkah"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    (steps, j["waktu"].as_str().unwrap().to_owned())
+}
+
+/// The BPS Bengkulu transcriptions (sops/EXPECTED.md): their decisions go
+/// where the printed arrows go, with the printed words, the paths through
+/// them are the ones the form allows, and the rule breaks of the originals
+/// are reported where they are — and nothing else.
+#[test]
+fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
+    let (_, v) = check_json(&["sops"]);
+    let s = |t: &str| t.to_owned();
+
+    let naskah = file(&v, "bps-bengkulu-naskah-dinas.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-naskah-dinas.yaml"),
+        vec![
+            (2, 3, "ya", s("")),
+            (2, 1, "tidak", s("")),
+            (3, 4, "ya", s("")),
+            (3, 2, "tidak", s("")),
+        ]
+    );
+    assert_eq!(
+        path(naskah, "jalur_terpendek"),
+        (vec![1, 2, 3, 4, 5], s("1 hari 1 jam 15 menit"))
+    );
+    assert_eq!(at(naskah, "kegiatan-subjek"), vec![(71, 15), (93, 15)]);
+    assert_eq!(naskah["peringatan"], 2, "{naskah:#}");
+
+    let rekom = file(&v, "bps-bengkulu-rekomendasi-statistik.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-rekomendasi-statistik.yaml"),
+        vec![
+            (2, 3, "ya", s("Offline")),
+            (2, 5, "tidak", s("Online")),
+            (6, 7, "ya", s("valid")),
+            (6, 5, "tidak", s("Belum valid")),
+            (7, 8, "ya", s("lengkap")),
+            (7, 6, "tidak", s("Belum lengkap")),
+        ]
+    );
+    assert_eq!(
+        path(rekom, "jalur_terpendek"),
+        (vec![1, 2, 5, 6, 7, 8], s("48 hari 10 menit"))
+    );
+    assert_eq!(
+        path(rekom, "jalur_terpanjang"),
+        (vec![1, 2, 3, 4, 5, 6, 7, 8], s("48 hari 4 jam 20 menit"))
+    );
+    assert_eq!(at(rekom, "kotak-kosong"), vec![(48, 23)]);
+    assert_eq!(
+        at(rekom, "kegiatan-subjek"),
+        vec![
+            (60, 15),
+            (66, 7),
+            (85, 15),
+            (91, 15),
+            (97, 15),
+            (105, 7),
+            (119, 7),
+            (132, 15)
+        ]
+    );
+    assert_eq!(rekom["peringatan"], 9, "{rekom:#}");
+
+    let sakernas = file(&v, "bps-bengkulu-supervisi-sakernas.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-supervisi-sakernas.yaml"),
+        vec![(2, 3, "ya", s("Y")), (2, 1, "tidak", s("T"))]
+    );
+    assert_eq!(
+        path(sakernas, "jalur_terpanjang"),
+        (vec![1, 2, 3, 4, 5, 6, 7, 8], s("13 hari 3 jam"))
+    );
+    assert_eq!(at(sakernas, "kotak-kosong"), vec![(48, 23)]);
+    assert_eq!(sakernas["peringatan"], 1, "{sakernas:#}");
 }
 
 #[test]
