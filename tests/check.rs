@@ -66,6 +66,9 @@ fn example_sops_are_clean_with_their_totals() {
             "11 hari 3 jam – 13 hari 3 jam",
             8,
         ),
+        ("bps-bengkulu-swakelola-tipe-3.yaml", "25 hari kerja", 15),
+        ("bps-bengkulu-monev-kinerja.yaml", "6 hari 3 jam 25 menit", 10),
+        ("bps-bengkulu-pengiriman-dokumen.yaml", "3 jam", 8),
     ];
     for (name, total, steps) in totals {
         let f = file(&v, name);
@@ -215,6 +218,53 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
     );
     assert_eq!(at(sakernas, "kotak-kosong"), vec![(48, 23)]);
     assert_eq!(sakernas["peringatan"], 1, "{sakernas:#}");
+
+    // Parallel rows: the path names every actor of the row, and the row's
+    // waktu counts once.
+    let swakelola = file(&v, "bps-bengkulu-swakelola-tipe-3.yaml");
+    assert_eq!(decisions("bps-bengkulu-swakelola-tipe-3.yaml"), vec![]);
+    let rows = &swakelola["hasil"]["jalur_terpanjang"]["pelaksana"];
+    assert_eq!(rows.as_array().unwrap().len(), 15);
+    assert_eq!(rows[6], serde_json::json!(["PA/KPA", "Ormas"]));
+    assert_eq!(rows[13], serde_json::json!(["Tim Persiapan", "Tim Pelaksana"]));
+    assert_eq!(rows[14], serde_json::json!(["PPK", "Tim Pelaksana"]));
+    assert_eq!(at(swakelola, "dasar-hukum-jenis"), vec![(26, 5)]);
+    assert_eq!(at(swakelola, "peringatan-akibat"), vec![(53, 3)]);
+    assert_eq!(
+        at(swakelola, "kegiatan-subjek")
+            .iter()
+            .map(|(l, _)| *l)
+            .collect::<Vec<_>>(),
+        vec![69, 75, 80, 84, 88, 92, 98, 102, 106, 110, 114, 118, 122, 134]
+    );
+    assert_eq!(swakelola["peringatan"], 16, "{swakelola:#}");
+
+    let monev = file(&v, "bps-bengkulu-monev-kinerja.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-monev-kinerja.yaml"),
+        vec![(9, 10, "ya", s("")), (9, 6, "tidak", s(""))]
+    );
+    let tim = "Tim perencanaan, Penganggaran dan Evaluasi";
+    let rows = &monev["hasil"]["jalur_terpanjang"]["pelaksana"];
+    assert_eq!(rows[0], serde_json::json!(["Kepala Bagian Umum", tim]));
+    assert_eq!(rows[4], serde_json::json!([tim, "Tim SAKIP"]));
+    assert_eq!(
+        rows[9],
+        serde_json::json!(["Kepala BPS Provinsi", "Kepala Bagian Umum", tim])
+    );
+    assert_eq!(at(monev, "dasar-hukum-urutan"), vec![(28, 5), (29, 5)]);
+    assert_eq!(at(monev, "peringatan-akibat"), vec![(49, 3)]);
+    assert_eq!(monev["peringatan"], 3, "{monev:#}");
+
+    let kirim = file(&v, "bps-bengkulu-pengiriman-dokumen.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-pengiriman-dokumen.yaml"),
+        vec![(5, 6, "ya", s("")), (5, 4, "tidak", s(""))]
+    );
+    let rows = &kirim["hasil"]["jalur_terpanjang"]["pelaksana"];
+    assert_eq!(rows[3], serde_json::json!(["Kepala Bagian Umum", "Sekretaris"]));
+    assert_eq!(rows[5], serde_json::json!(["Sekretaris", "Layanan Umum"]));
+    assert_eq!(kirim["peringatan"], 0, "{kirim:#}");
 }
 
 #[test]
