@@ -69,6 +69,7 @@ fn example_sops_are_clean_with_their_totals() {
         ("bps-bengkulu-swakelola-tipe-3.yaml", "25 hari kerja", 15),
         ("bps-bengkulu-monev-kinerja.yaml", "6 hari 3 jam 25 menit", 10),
         ("bps-bengkulu-pengiriman-dokumen.yaml", "3 jam", 8),
+        ("bps-bengkulu-survei-poldis.yaml", "2 bulan 3 minggu 9 hari", 7),
     ];
     for (name, total, steps) in totals {
         let f = file(&v, name);
@@ -265,6 +266,23 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
     assert_eq!(rows[3], serde_json::json!(["Kepala Bagian Umum", "Sekretaris"]));
     assert_eq!(rows[5], serde_json::json!(["Sekretaris", "Layanan Umum"]));
     assert_eq!(kirim["peringatan"], 0, "{kirim:#}");
+
+    // A decision whose "Tidak" comes back to itself, as printed.
+    let poldis = file(&v, "bps-bengkulu-survei-poldis.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-survei-poldis.yaml"),
+        vec![
+            (5, 6, "ya", s("")),
+            (5, 5, "tidak", s("")),
+            (6, 7, "ya", s("")),
+            (6, 5, "tidak", s("")),
+        ]
+    );
+    let rows = &poldis["hasil"]["jalur_terpanjang"]["pelaksana"];
+    assert_eq!(rows[0].as_array().unwrap().len(), 3, "three start terminators");
+    assert_eq!(at(poldis, "dasar-hukum-urutan"), vec![(35, 5)]);
+    assert_eq!(at(poldis, "kotak-kosong"), vec![(41, 14)]);
+    assert_eq!(poldis["peringatan"], 2, "{poldis:#}");
 }
 
 #[test]
