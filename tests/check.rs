@@ -67,9 +67,17 @@ fn example_sops_are_clean_with_their_totals() {
             8,
         ),
         ("bps-bengkulu-swakelola-tipe-3.yaml", "25 hari kerja", 15),
-        ("bps-bengkulu-monev-kinerja.yaml", "6 hari 3 jam 25 menit", 10),
+        (
+            "bps-bengkulu-monev-kinerja.yaml",
+            "6 hari 3 jam 25 menit",
+            10,
+        ),
         ("bps-bengkulu-pengiriman-dokumen.yaml", "3 jam", 8),
-        ("bps-bengkulu-survei-poldis.yaml", "2 bulan 3 minggu 9 hari", 7),
+        (
+            "bps-bengkulu-survei-poldis.yaml",
+            "2 bulan 3 minggu 9 hari",
+            7,
+        ),
     ];
     for (name, total, steps) in totals {
         let f = file(&v, name);
@@ -227,7 +235,10 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
     let rows = &swakelola["hasil"]["jalur_terpanjang"]["pelaksana"];
     assert_eq!(rows.as_array().unwrap().len(), 15);
     assert_eq!(rows[6], serde_json::json!(["PA/KPA", "Ormas"]));
-    assert_eq!(rows[13], serde_json::json!(["Tim Persiapan", "Tim Pelaksana"]));
+    assert_eq!(
+        rows[13],
+        serde_json::json!(["Tim Persiapan", "Tim Pelaksana"])
+    );
     assert_eq!(rows[14], serde_json::json!(["PPK", "Tim Pelaksana"]));
     assert_eq!(at(swakelola, "dasar-hukum-jenis"), vec![(26, 5)]);
     assert_eq!(at(swakelola, "peringatan-akibat"), vec![(53, 3)]);
@@ -236,7 +247,9 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
             .iter()
             .map(|(l, _)| *l)
             .collect::<Vec<_>>(),
-        vec![69, 75, 80, 84, 88, 92, 98, 102, 106, 110, 114, 118, 122, 134]
+        vec![
+            69, 75, 80, 84, 88, 92, 98, 102, 106, 110, 114, 118, 122, 134
+        ]
     );
     assert_eq!(swakelola["peringatan"], 16, "{swakelola:#}");
 
@@ -263,7 +276,10 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
         vec![(5, 6, "ya", s("")), (5, 4, "tidak", s(""))]
     );
     let rows = &kirim["hasil"]["jalur_terpanjang"]["pelaksana"];
-    assert_eq!(rows[3], serde_json::json!(["Kepala Bagian Umum", "Sekretaris"]));
+    assert_eq!(
+        rows[3],
+        serde_json::json!(["Kepala Bagian Umum", "Sekretaris"])
+    );
     assert_eq!(rows[5], serde_json::json!(["Sekretaris", "Layanan Umum"]));
     assert_eq!(kirim["peringatan"], 0, "{kirim:#}");
 
@@ -279,7 +295,11 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
         ]
     );
     let rows = &poldis["hasil"]["jalur_terpanjang"]["pelaksana"];
-    assert_eq!(rows[0].as_array().unwrap().len(), 3, "three start terminators");
+    assert_eq!(
+        rows[0].as_array().unwrap().len(),
+        3,
+        "three start terminators"
+    );
     assert_eq!(at(poldis, "dasar-hukum-urutan"), vec![(35, 5)]);
     assert_eq!(at(poldis, "kotak-kosong"), vec![(41, 14)]);
     assert_eq!(poldis["peringatan"], 2, "{poldis:#}");
