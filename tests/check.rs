@@ -177,7 +177,7 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
         path(naskah, "jalur_terpendek"),
         (vec![1, 2, 3, 4, 5], s("1 hari 1 jam 15 menit"))
     );
-    assert_eq!(at(naskah, "kegiatan-subjek"), vec![(71, 15), (93, 15)]);
+    assert_eq!(at(naskah, "kegiatan-subjek"), vec![(73, 7), (99, 15)]);
     assert_eq!(naskah["peringatan"], 2, "{naskah:#}");
 
     let rekom = file(&v, "bps-bengkulu-rekomendasi-statistik.yaml");
