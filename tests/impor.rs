@@ -266,10 +266,11 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
 
 /// Issue 12's round trip over the BPS Bengkulu transcriptions. It fails
 /// today: the letters of the DRAF watermark (all seven are drafts) are read
-/// into the texts, and a parallel row comes back with one pelaksana because
-/// the print still draws only its first symbol (issue 10).
+/// into the texts; a parallel row comes back with one pelaksana until the
+/// print draws every symbol of it (issue 10); survei-poldis' decision that
+/// loops back to itself comes back with both exits on the next step.
 #[test]
-#[ignore = "issues 10/12: the DRAF watermark is read as text; a parallel row prints one symbol"]
+#[ignore = "issues 10/12: the DRAF watermark is read as text; parallel rows; a decision looping to itself"]
 fn the_bps_bengkulu_transcriptions_come_back_from_their_pdf() {
     let files: Vec<PathBuf> = sops().into_iter().filter(|p| bps(p)).collect();
     assert!(files.len() >= 5, "the BPS Bengkulu transcriptions");
