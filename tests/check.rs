@@ -78,6 +78,11 @@ fn example_sops_are_clean_with_their_totals() {
             "2 bulan 3 minggu 9 hari",
             7,
         ),
+        (
+            "bps-bengkulu-gratifikasi.yaml",
+            "31 hari kerja 27 jam + tidak tercantum",
+            7,
+        ),
     ];
     for (name, total, steps) in totals {
         let f = file(&v, name);
@@ -303,6 +308,26 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
     assert_eq!(at(poldis, "dasar-hukum-urutan"), vec![(35, 5)]);
     assert_eq!(at(poldis, "kotak-kosong"), vec![(41, 14)]);
     assert_eq!(poldis["peringatan"], 2, "{poldis:#}");
+
+    // A decision that jumps forward past two steps; a row of two actors
+    // between a process and the diamond.
+    let gratifikasi = file(&v, "bps-bengkulu-gratifikasi.yaml");
+    assert_eq!(
+        decisions("bps-bengkulu-gratifikasi.yaml"),
+        vec![(4, 5, "ya", s("")), (4, 7, "tidak", s(""))]
+    );
+    assert_eq!(
+        path(gratifikasi, "jalur_terpendek"),
+        (vec![1, 2, 3, 4, 7], s("1 hari kerja 27 jam"))
+    );
+    let rows = &gratifikasi["hasil"]["jalur_terpendek"]["pelaksana"];
+    assert_eq!(
+        rows[2],
+        serde_json::json!(["Ketua / Anggota UPG", "Anggota UPG"])
+    );
+    assert_eq!(at(gratifikasi, "dasar-hukum-jenis"), vec![(27, 5)]);
+    assert_eq!(at(gratifikasi, "kegiatan-subjek"), vec![(53, 15)]);
+    assert_eq!(gratifikasi["peringatan"], 2, "{gratifikasi:#}");
 }
 
 #[test]
