@@ -266,7 +266,7 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
 
 /// Issue 12's round trip over the BPS Bengkulu transcriptions. It fails
 /// today (measured with the files made `final`, on this branch and with
-/// route's drawing merged): the letters of the DRAF watermark (all seven are
+/// route's drawing merged): the letters of the DRAF watermark (all eight are
 /// drafts) are read into the texts; a cell of several paragraphs comes back
 /// as one; an output `-` comes back empty; a URL wrapped at the end of a
 /// line comes back with a space (`https://pst. bps.go.id/`); a parallel row
