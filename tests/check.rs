@@ -58,7 +58,7 @@ fn example_sops_are_clean_with_their_totals() {
         ),
         (
             "bps-bengkulu-rekomendasi-statistik.yaml",
-            "48 hari 4 jam 20 menit",
+            "48 hari 4 jam 20 menit + tidak tercantum",
             8,
         ),
         (
