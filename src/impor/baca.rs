@@ -481,10 +481,15 @@ fn instansi(lines: &[Line], d: &mut Dokumen) {
         i += 1;
     }
     d.instansi = judul_biasa(&nama.join(" "));
+    // a unit starts with a unit word; a line without one wraps the unit above
+    let mut units: Vec<String> = Vec::new();
     for t in &ls[i..] {
-        let u = judul_biasa(t);
-        d.unit.push(u.teks);
+        match units.last_mut() {
+            Some(u) if !is_unit(t) => *u = format!("{u} {t}"),
+            _ => units.push(t.clone()),
+        }
     }
+    d.unit.extend(units.iter().map(|u| judul_biasa(u).teks));
 }
 
 /// Small words that stay lower case when a capitalised line is turned back

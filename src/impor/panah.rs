@@ -290,17 +290,20 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             let tip = heads[h];
             // the symbol the tip touches, else one it falls short of; never
             // the symbol the connector starts from
-            let nearest = |reach: f64| {
+            let nearest = |reach: f64, own: bool| {
                 nodes
                     .iter()
-                    .filter(|(n, r)| gap(*r, tip) <= reach && !ended.contains(n))
+                    .filter(|(n, r)| gap(*r, tip) <= reach && (own || !ended.contains(n)))
                     .min_by(|a, b| {
                         (gap(a.1, tip), dist(a.1, tip))
                             .partial_cmp(&(gap(b.1, tip), dist(b.1, tip)))
                             .unwrap_or(std::cmp::Ordering::Equal)
                     })
             };
-            if let Some((node, _)) = nearest(TIP).or_else(|| nearest(SHORT))
+            if let Some((node, _)) = nearest(TIP, false)
+                .or_else(|| nearest(SHORT, false))
+                // a loop back into the symbol it leaves
+                .or_else(|| nearest(TIP, true))
                 && !targets.contains(node)
             {
                 targets.push(*node);
@@ -318,6 +321,15 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                     }
                 }
             }
+        }
+        let looped = sources.is_empty() && targets.len() == 1 && ended.contains(&targets[0]);
+        if looped {
+            let t = targets[0];
+            let at = nodes
+                .iter()
+                .find(|n| n.0 == t)
+                .map_or(Point::ORIGIN, |n| n.1.center());
+            sources.push((t, at));
         }
         if sources.is_empty() && !targets.is_empty() {
             // Word may start a line a little away from its symbol too
@@ -347,7 +359,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             .collect();
         for (from, exit) in &sources {
             for to in &targets {
-                if from != to {
+                if from != to || looped {
                     out.push(Edge {
                         from: *from,
                         to: *to,
@@ -500,7 +512,13 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         .iter()
         .filter(|e| matches!(e.from, Node::Step(rr, j) if rr == r && diamonds.contains(&j)))
     {
-        for t in onward(r, e.to, edges, &diamonds, 0) {
+        let ts = if e.to == e.from {
+            // an arrow from the diamond back into itself: ask again
+            vec![r]
+        } else {
+            onward(r, e.to, edges, &diamonds, 0)
+        };
+        for t in ts {
             if !exits.iter().any(|x| x.0 == t) {
                 exits.push((t, e));
             }
