@@ -759,11 +759,18 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     }
     k.aktor
         .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
-    // actor names: the header text under the "Pelaksana" rule
+    // actor names: the header text under the "Pelaksana" rule (a title
+    // alone in its cell, not the word in a column named "Tim Pelaksana")
     let pel = s
         .words
         .iter()
-        .find(|w| w.text.eq_ignore_ascii_case("pelaksana") && w.y > top && w.y < bawah)
+        .filter(|w| w.text.eq_ignore_ascii_case("pelaksana") && w.y > top && w.y < bawah)
+        .find(|w| {
+            join(&s.lines_in(s.cell_at(w.center())))
+                .to_lowercase()
+                .trim_end_matches(':')
+                == "pelaksana"
+        })
         .and_then(|w| s.rule_below(w.center()));
     for c in &k.aktor {
         let from = pel.unwrap_or(top);

@@ -597,12 +597,16 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
 
 /// Where an arrow into `to` leads, seen from row `r`: that row, or, for
 /// another symbol of row `r` itself, wherever that symbol's arrows go (the
-/// next row when none leaves it).
+/// next row when none leaves it, row `r` when they lead back into its
+/// diamond).
 fn onward(r: usize, to: Node, edges: &[Edge], diamonds: &[usize], depth: usize) -> Vec<usize> {
     match to {
         Node::Conn(_) => vec![usize::MAX],
         Node::Step(t, _) if t != r => vec![t],
-        Node::Step(_, j) if diamonds.contains(&j) || depth > 3 => Vec::new(),
+        // back into the diamond through a symbol of its own row: this step
+        // again
+        Node::Step(_, j) if diamonds.contains(&j) => vec![r],
+        Node::Step(..) if depth > 3 => Vec::new(),
         Node::Step(..) => {
             let mut out: Vec<usize> = edges
                 .iter()
