@@ -222,6 +222,23 @@ fn pokok(s: &Sop) -> Vec<String> {
     v
 }
 
+/// Asserts that `balik` (imported) keeps everything [`pokok`] lists of
+/// `asli`, naming `what` and every difference when it does not.
+fn sama(asli: &Sop, balik: &Sop, what: &str) {
+    let (a, b) = (pokok(asli), pokok(balik));
+    let beda: Vec<String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+        .collect();
+    assert!(
+        beda.is_empty() && a.len() == b.len(),
+        "{what} differs:\n{}",
+        beda.join("\n")
+    );
+}
+
 /// The BPS Bengkulu transcriptions (`sops/bps-bengkulu-*.yaml`): drafts
 /// with parallel rows, which the importer does not bring back yet.
 fn bps(path: &Path) -> bool {
@@ -240,18 +257,10 @@ fn round_trip(files: &[PathBuf]) {
             (Kertas::A4, Orientasi::Potret),
         ] {
             let balik = impor(&render(&asli, kertas, orientasi));
-            let (a, b) = (pokok(&asli), pokok(&balik));
-            let beda: Vec<String> = a
-                .iter()
-                .zip(&b)
-                .filter(|(x, y)| x != y)
-                .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
-                .collect();
-            assert!(
-                beda.is_empty() && a.len() == b.len(),
-                "{} ({kertas:?}, {orientasi:?}) differs:\n{}",
-                path.display(),
-                beda.join("\n")
+            sama(
+                &asli,
+                &balik,
+                &format!("{} ({kertas:?}, {orientasi:?})", path.display()),
             );
         }
     }
@@ -618,18 +627,7 @@ fn a_table_over_several_pages_comes_back_once_with_its_flow() {
                 .count(),
             2
         );
-        let (a, b) = (pokok(&asli), pokok(&balik));
-        let beda: Vec<String> = a
-            .iter()
-            .zip(&b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
-            .collect();
-        assert!(
-            beda.is_empty() && a.len() == b.len(),
-            "{kertas:?} {orientasi:?} differs:\n{}",
-            beda.join("\n")
-        );
+        sama(&asli, &balik, &format!("{kertas:?} {orientasi:?}"));
     }
 }
 
@@ -669,17 +667,11 @@ fn generated_sops_with_several_decisions_come_back_and_check_clean() {
             let d = dari_pdf(&render(&asli, kertas, orientasi))
                 .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
             let yaml = tulis::yaml(&d, None, "gen.pdf");
-            let (a, b) = (pokok(&asli), pokok(&parse("impor.yaml", &yaml)));
-            let beda: Vec<String> = a
-                .iter()
-                .zip(&b)
-                .filter(|(x, y)| x != y)
-                .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
-                .collect();
-            assert!(
-                beda.is_empty() && a.len() == b.len(),
-                "{bentuk:?} {kertas:?} {orientasi:?} differs:\n{}",
-                beda.join("\n")
+            let balik = parse("impor.yaml", &yaml);
+            sama(
+                &asli,
+                &balik,
+                &format!("{bentuk:?} {kertas:?} {orientasi:?}"),
             );
             let path = dir
                 .path()
