@@ -11,7 +11,7 @@
 //! crossing the Kegiatan column; (4) hand the symbols of each row to
 //! [`super::panah`] to recover the flow.
 
-use super::geom::{Kind, Line, Sheet, Word, join, lines, paragraphs};
+use super::geom::{Kind, Line, Sheet, Word, join, lines, paragraphs, sambung};
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -569,7 +569,16 @@ fn penanda(t: &str) -> Option<&str> {
         return None;
     }
     let rest = &t[n..];
-    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    // "1," for "1." (a slip of the typist) when a capital starts the entry
+    let comma = (digits > 0)
+        .then(|| rest.strip_prefix(", "))
+        .flatten()
+        .filter(|r| r.starts_with(char::is_uppercase))
+        .map(|r| &rest[rest.len() - r.len() - 1..]);
+    let rest = rest
+        .strip_prefix('.')
+        .or_else(|| rest.strip_prefix(')'))
+        .or(comma)?;
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
@@ -600,10 +609,7 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
         if new || out.is_empty() {
             out.push(text.to_owned());
         } else if let Some(last) = out.last_mut() {
-            if !last.is_empty() && !last.ends_with('/') {
-                last.push(' ');
-            }
-            last.push_str(text);
+            sambung(last, text);
         }
         open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
     }
@@ -633,11 +639,7 @@ fn kolom_nomor(words: &[&Word]) -> Option<Vec<String>> {
             .windows(2)
             .position(|w| l.y < (w[0].y + w[1].y) / 2.0)
             .unwrap_or(marks.len() - 1);
-        let item = &mut items[i];
-        if !item.is_empty() && !item.ends_with('/') {
-            item.push(' ');
-        }
-        item.push_str(l.text.trim());
+        sambung(&mut items[i], &l.text);
     }
     items.retain(|e| !e.is_empty());
     Some(items)
@@ -1061,6 +1063,8 @@ mod tests {
         assert_eq!(penanda("4."), Some(""));
         assert_eq!(penanda("2 menit"), None);
         assert_eq!(penanda("1.5 jam"), None);
+        assert_eq!(penanda("1, Undang-Undang"), Some("Undang-Undang"));
+        assert_eq!(penanda("2, 3 dan 4"), None);
         assert_eq!(penanda("Undang-Undang"), None);
     }
 

@@ -285,28 +285,32 @@ pub fn lines(mut ws: Vec<&Word>) -> Vec<Line> {
         .collect()
 }
 
-/// Lines joined into one paragraph: a line that ends after `/` or `-` was
-/// broken inside a word, any other break was a space.
+/// Lines joined into one paragraph (see [`sambung`]).
 pub fn join(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        // a line broken after `/`, inside a hyphenated word or after a dot
-        // of an address joins without a space
-        let last = out.rsplit(' ').next().unwrap_or("");
-        let address = last.contains("://") || last.starts_with("www.");
-        let broken = out.ends_with('/')
-            || (out.ends_with('-') && !out.ends_with(" -"))
-            || (address && out.ends_with('.'));
-        if !out.is_empty() && !broken {
-            out.push(' ');
-        }
-        out.push_str(t);
+        sambung(&mut out, &l.text);
     }
     out
+}
+
+/// Appends the next printed line `t` of a paragraph to `out`: a line broken
+/// after `/`, inside a hyphenated word or after a dot of an address joins
+/// without a space, any other break was a space.
+pub fn sambung(out: &mut String, t: &str) {
+    let t = t.trim();
+    if t.is_empty() {
+        return;
+    }
+    let last = out.rsplit(' ').next().unwrap_or("");
+    let address = last.contains("://") || last.starts_with("www.");
+    let broken = out.ends_with('/')
+        || (out.ends_with('-') && !out.ends_with(" -"))
+        || (address && out.ends_with('.'));
+    if !out.is_empty() && !broken {
+        out.push(' ');
+    }
+    out.push_str(t);
 }
 
 /// Lines joined as [`join`] does, paragraphs parted by a blank line (as
