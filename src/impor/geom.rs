@@ -454,6 +454,9 @@ fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
                 .all(|c| (c.x - r.center().x).abs() < 1.0 || (c.y - r.center().y).abs() < 1.0);
             mids.then_some(Kind::Decision)
         }
+        // smaller than any process box: a mark on a line (Word draws
+        // some arrow joints as tiny rectangles)
+        4 if h < 8.0 || w < 12.0 => None,
         4 => Some(Kind::Process),
         5 if fill > 0.6 => Some(Kind::Connector),
         _ => None,
