@@ -256,7 +256,9 @@ fn bps_bengkulu_transcriptions_keep_their_decisions_paths_and_rule_breaks() {
             69, 75, 80, 84, 88, 92, 98, 102, 106, 110, 114, 118, 122, 134
         ]
     );
-    assert_eq!(swakelola["peringatan"], 16, "{swakelola:#}");
+    // and tata-letak-pengesahan: its Peringatan box continues on a second sheet
+    assert_eq!(at(swakelola, "tata-letak-pengesahan").len(), 1);
+    assert_eq!(swakelola["peringatan"], 17, "{swakelola:#}");
 
     let monev = file(&v, "bps-bengkulu-monev-kinerja.yaml");
     assert_eq!(
