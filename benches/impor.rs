@@ -4,9 +4,17 @@
 //! fields, rows, rows with a pelaksana, decisions with both targets, check
 //! errors of the written YAML — and the reading time per SOP. The folder is
 //! only read; the YAML goes to a temporary directory.
+//!
+//! Then the agreement with hand transcriptions: every SOP of `sops/` (or of
+//! `SOPC_IMPOR_TRANSKRIPSI=DIR`) with a comment line `# Sumber:
+//! bps-bengkulu/<file>.pdf` whose PDF lies in the corpus folder is imported
+//! and compared field by field with what the staffer typed.
 
 use sopc::impor::{Dokumen, dari_berkas, tulis};
-use std::path::PathBuf;
+use sopc::model::{Langkah, Sop};
+use sopc::source::Sp;
+use std::fmt::Debug;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Identity fields recovered, of 9: nomor, nama, instansi, three dates,
@@ -33,7 +41,17 @@ fn main() {
         println!("SOPC_IMPOR_CORPUS tidak diisi: tidak ada yang diukur");
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    korpus(&dir);
+    let sops = std::env::var_os("SOPC_IMPOR_TRANSKRIPSI").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"),
+        PathBuf::from,
+    );
+    kesesuaian(&dir, &sops);
+}
+
+/// Imports every PDF and DOCX of `dir` and prints what was recovered.
+fn korpus(dir: &Path) {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("the corpus folder can be read")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
@@ -136,4 +154,300 @@ fn main() {
         total_time.as_secs_f64() * 1000.0 / n as f64,
         slowest.as_secs_f64() * 1000.0
     );
+}
+
+// --- agreement with hand transcriptions ------------------------------------------
+
+/// The corpus file a transcription names in its `# Sumber: …` line.
+fn sumber(yaml: &str) -> Option<&str> {
+    yaml.lines()
+        .filter_map(|l| l.trim().strip_prefix('#')?.trim().strip_prefix("Sumber:"))
+        .map(|s| s.trim())
+        .find(|s| !s.is_empty())
+        .and_then(|s| s.rsplit('/').next())
+}
+
+/// A text as a reader compares it: case, spacing and a break after `/`
+/// or a closing `;` do not count.
+fn norma(t: &str) -> String {
+    t.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("/ ", "/")
+        .trim_end_matches([';', '.', ','])
+        .to_lowercase()
+}
+
+fn teks(v: &Option<Sp<String>>) -> String {
+    v.as_ref().map(|s| norma(&s.value)).unwrap_or_default()
+}
+
+/// The names of a step's pelaksana (several for a parallel step), joined.
+fn pelaksana(st: &Langkah) -> String {
+    st.pelaksana_nama()
+        .map(|p| norma(&p.value))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn waktu(st: &Langkah) -> String {
+    st.waktu
+        .as_ref()
+        .map(|w| norma(&w.value.teks))
+        .unwrap_or_default()
+}
+
+/// Where each exit of step `i`'s decision goes (an index; absent = next).
+fn tujuan(sop: &Sop, i: usize) -> Option<(usize, usize)> {
+    let k = &sop.steps()[i].keputusan.as_ref()?.value;
+    let ke = |id: &Option<Sp<String>>| match id {
+        None => i + 1,
+        Some(id) => sop
+            .steps()
+            .iter()
+            .position(|s| s.id.as_ref().is_some_and(|s| s.value == id.value))
+            .unwrap_or(usize::MAX),
+    };
+    Some((ke(&k.ya), ke(&k.tidak)))
+}
+
+/// Agreement counts of one field: (agreeing, compared).
+#[derive(Clone, Copy, Default)]
+struct Skor(usize, usize);
+
+impl Skor {
+    fn add(&mut self, ok: bool) {
+        self.0 += usize::from(ok);
+        self.1 += 1;
+    }
+    fn plus(&mut self, o: Skor) {
+        self.0 += o.0;
+        self.1 += o.1;
+    }
+    fn show(self) -> String {
+        if self.1 == 0 {
+            return "–".into();
+        }
+        format!(
+            "{}/{} ({:.0} %)",
+            self.0,
+            self.1,
+            100.0 * self.0 as f64 / self.1 as f64
+        )
+    }
+}
+
+/// The fields compared, in the order printed.
+const MEDAN: [&str; 8] = [
+    "identitas",
+    "dasar hukum",
+    "jumlah langkah",
+    "pelaksana",
+    "kegiatan ≥ 0,9",
+    "waktu",
+    "tujuan keputusan",
+    "keputusan (pasangan)",
+];
+
+/// Counts one field, listing it in `beda` when the two differ.
+fn sama(beda: &mut Vec<String>, skor: &mut Skor, apa: String, a: &dyn Debug, b: &dyn Debug) {
+    let (a, b) = (format!("{a:?}"), format!("{b:?}"));
+    if a != b {
+        beda.push(format!("{apa}: transkripsi {a}, impor {b}"));
+    }
+    skor.add(a == b);
+}
+
+/// Compares an imported SOP with its transcription, field by field; the
+/// disagreements are listed in `beda`.
+fn banding(asli: &Sop, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) {
+    let mut s = [Skor::default(); 8];
+
+    let ins = |x: &Sop| {
+        x.instansi
+            .as_ref()
+            .map(|i| teks(&i.value.nama))
+            .unwrap_or_default()
+    };
+    let tgl = |x: &Sop| {
+        let t = x.tanggal.as_ref().map(|t| &t.value);
+        [
+            t.and_then(|t| t.pembuatan.as_ref()),
+            t.and_then(|t| t.revisi.as_ref()),
+            t.and_then(|t| t.efektif.as_ref()),
+        ]
+        .map(|d| format!("{:?}", d.and_then(|d| d.value.ok())))
+    };
+    let sah = |x: &Sop| {
+        let d = x.disahkan_oleh.as_ref().map(|d| &d.value);
+        [
+            d.map(|d| teks(&d.jabatan)).unwrap_or_default(),
+            d.map(|d| teks(&d.nama)).unwrap_or_default(),
+            d.map(|d| teks(&d.nip).replace(' ', "")).unwrap_or_default(),
+        ]
+    };
+    sama(
+        beda,
+        &mut s[0],
+        "nomor".into(),
+        &teks(&asli.nomor),
+        &teks(&impor.nomor),
+    );
+    sama(
+        beda,
+        &mut s[0],
+        "nama".into(),
+        &teks(&asli.nama),
+        &teks(&impor.nama),
+    );
+    sama(beda, &mut s[0], "instansi".into(), &ins(asli), &ins(impor));
+    for ((a, b), apa) in
+        tgl(asli)
+            .iter()
+            .zip(tgl(impor).iter())
+            .zip(["pembuatan", "revisi", "efektif"])
+    {
+        sama(beda, &mut s[0], apa.into(), a, b);
+    }
+    for ((a, b), apa) in sah(asli)
+        .iter()
+        .zip(sah(impor).iter())
+        .zip(["jabatan", "pengesah", "nip"])
+    {
+        sama(beda, &mut s[0], apa.into(), a, b);
+    }
+    let dasar = |x: &Sop| -> Vec<String> {
+        x.dasar_hukum
+            .iter()
+            .flat_map(|l| l.value.iter())
+            .map(|d| norma(&d.value))
+            .collect()
+    };
+    let dasar_impor = dasar(impor);
+    for d in dasar(asli) {
+        let ada = dasar_impor.contains(&d);
+        if !ada {
+            beda.push(format!("dasar hukum tidak terbaca sama: {d:?}"));
+        }
+        s[1].add(ada);
+    }
+    let (a, b) = (asli.steps(), impor.steps());
+    sama(beda, &mut s[2], "jumlah langkah".into(), &a.len(), &b.len());
+    let mut mirip = 0.0;
+    for (i, (x, y)) in a.iter().zip(b).enumerate() {
+        let n = i + 1;
+        sama(
+            beda,
+            &mut s[3],
+            format!("{n} pelaksana"),
+            &pelaksana(&x.value),
+            &pelaksana(&y.value),
+        );
+        let (kx, ky) = (teks(&x.value.kegiatan), teks(&y.value.kegiatan));
+        let sim = strsim::normalized_levenshtein(&kx, &ky);
+        mirip += sim;
+        if sim < 0.9 {
+            beda.push(format!(
+                "{n} kegiatan ({sim:.2}): transkripsi {kx:?}, impor {ky:?}"
+            ));
+        }
+        s[4].add(sim >= 0.9);
+        sama(
+            beda,
+            &mut s[5],
+            format!("{n} waktu"),
+            &waktu(&x.value),
+            &waktu(&y.value),
+        );
+        if let Some((ya, tidak)) = tujuan(asli, i) {
+            let got = tujuan(impor, i);
+            let ke = |t: usize| t.saturating_add(1);
+            let show = |g: Option<(usize, usize)>| g.map(|(y, t)| (ke(y), ke(t)));
+            if got != Some((ya, tidak)) {
+                beda.push(format!(
+                    "{n} keputusan (ya, tidak): transkripsi {:?}, impor {:?}",
+                    show(Some((ya, tidak))),
+                    show(got)
+                ));
+            }
+            s[6].add(got.is_some_and(|g| g.0 == ya));
+            s[6].add(got.is_some_and(|g| g.1 == tidak));
+            // the same two targets, whichever exit the printed words name
+            s[7].add(got.is_some_and(|g| g == (ya, tidak) || g == (tidak, ya)));
+        }
+    }
+    (s, mirip / a.len().max(1) as f64)
+}
+
+/// Imports the corpus PDF of every transcription in `sops` that names one,
+/// and prints the agreement per file and in total.
+fn kesesuaian(dir: &Path, sops: &Path) {
+    let Ok(entries) = std::fs::read_dir(sops) else {
+        println!("\n{} tidak terbaca: tidak ada transkripsi", sops.display());
+        return;
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    println!(
+        "\nkesesuaian dengan transkripsi tangan ({}):",
+        sops.display()
+    );
+    let mut total = [Skor::default(); 8];
+    let (mut n, mut mirip) = (0usize, 0.0);
+    for f in &files {
+        let Ok(yaml) = std::fs::read_to_string(f) else {
+            continue;
+        };
+        let Some(pdf) = sumber(&yaml).map(|s| dir.join(s)).filter(|p| p.is_file()) else {
+            continue;
+        };
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let Some(asli) = sopc::parse::parse_str(f, &yaml).sop else {
+            println!("{name}: transkripsi tidak terbaca");
+            continue;
+        };
+        let d = match dari_berkas(&pdf) {
+            Ok(d) => d,
+            Err(e) => {
+                println!("{name}: DITOLAK: {}", e.pesan().id);
+                continue;
+            }
+        };
+        let Some(impor) = sopc::parse::parse_str("impor.yaml", &tulis::yaml(&d, None, "x.pdf")).sop
+        else {
+            println!("{name}: hasil impor tidak terbaca");
+            continue;
+        };
+        let mut beda = Vec::new();
+        let (s, m) = banding(&asli, &impor, &mut beda);
+        println!("{name}");
+        for b in &beda {
+            println!("  beda: {b}");
+        }
+        for (medan, skor) in MEDAN.iter().zip(s) {
+            println!("  {medan:<22} {}", skor.show());
+        }
+        println!("  {:<22} {:.3}", "kemiripan kegiatan", m);
+        for (t, x) in total.iter_mut().zip(s) {
+            t.plus(x);
+        }
+        n += 1;
+        mirip += m;
+    }
+    if n == 0 {
+        println!("  tidak ada transkripsi dengan baris `# Sumber:` yang PDF-nya ada di korpus");
+        return;
+    }
+    println!("jumlah ({n} SOP):");
+    for (medan, skor) in MEDAN.iter().zip(total) {
+        println!("  {medan:<22} {}", skor.show());
+    }
+    println!("  {:<22} {:.3}", "kemiripan kegiatan", mirip / n as f64);
 }

@@ -14,43 +14,19 @@ use sopc::model::durasi::Jumlah;
 use sopc::render::{Bagian, Input, RenderOptions, Renderer};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/common/panjang.rs"]
+mod panjang;
+
 /// A realistic SOP of `n` steps over four actors, with a decision looping
-/// back every 12 steps. `varian` changes every text, so that a run cannot
-/// reuse Typst's memoised layout of an earlier one (as in a batch of
-/// different SOPs).
+/// back every 12 steps (the generator the import round trip uses too).
+/// `varian` changes every text, so that a run cannot reuse Typst's
+/// memoised layout of an earlier one (as in a batch of different SOPs).
 fn sop(n: usize, varian: usize) -> Sop {
-    let aktor = [
-        "Petugas Loket",
-        "Kasubbag Umum",
-        "Sekretaris",
-        "Kepala Dinas",
-    ];
-    let mut y = String::from(
-        "nomor: 800/1/2024\nnama: Pelayanan Uji Kecepatan\nstatus: final\n\
-         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
-         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
-         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
-         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
-         kualifikasi_pelaksana: [Memahami *standard operating procedure*]\nketerkaitan: [SOP Arsip]\n\
-         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
-         pencatatan_pendataan: [Buku register]\npelaksana:\n",
-    );
-    for a in aktor {
-        y += &format!("  - {a}\n");
+    let y = panjang::Panjang {
+        varian: Some(varian),
+        ..panjang::Panjang::new(n)
     }
-    y += "langkah:\n";
-    for i in 0..n {
-        y += &format!(
-            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {}/{varian} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
-            i + 1,
-            aktor[(i * 5 / 3) % 4],
-            1 + i % 7,
-            i + 1
-        );
-        if i % 12 == 8 && i + 1 < n {
-            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
-        }
-    }
+    .yaml();
     let loaded = sopc::parse::parse_str("bench.yaml", &y);
     loaded.sop.expect("the benchmark SOP parses")
 }

@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::panjang::Panjang;
+
 use sopc::impor::{BukanSop, Tolak, dari_pdf, tulis};
 use sopc::model::{Isi, Keputusan, Sop};
 use sopc::paper::{Kertas, Orientasi};
@@ -220,6 +222,23 @@ fn pokok(s: &Sop) -> Vec<String> {
     v
 }
 
+/// Asserts that `balik` (imported) keeps everything [`pokok`] lists of
+/// `asli`, naming `what` and every difference when it does not.
+fn sama(asli: &Sop, balik: &Sop, what: &str) {
+    let (a, b) = (pokok(asli), pokok(balik));
+    let beda: Vec<String> = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+        .collect();
+    assert!(
+        beda.is_empty() && a.len() == b.len(),
+        "{what} differs:\n{}",
+        beda.join("\n")
+    );
+}
+
 /// The BPS Bengkulu transcriptions (`sops/bps-bengkulu-*.yaml`): drafts
 /// with parallel rows, which the importer does not bring back yet.
 fn bps(path: &Path) -> bool {
@@ -238,18 +257,10 @@ fn round_trip(files: &[PathBuf]) {
             (Kertas::A4, Orientasi::Potret),
         ] {
             let balik = impor(&render(&asli, kertas, orientasi));
-            let (a, b) = (pokok(&asli), pokok(&balik));
-            let beda: Vec<String> = a
-                .iter()
-                .zip(&b)
-                .filter(|(x, y)| x != y)
-                .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
-                .collect();
-            assert!(
-                beda.is_empty() && a.len() == b.len(),
-                "{} ({kertas:?}, {orientasi:?}) differs:\n{}",
-                path.display(),
-                beda.join("\n")
+            sama(
+                &asli,
+                &balik,
+                &format!("{} ({kertas:?}, {orientasi:?})", path.display()),
             );
         }
     }
@@ -262,17 +273,19 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
     round_trip(&files);
 }
 
-/// Issue 12's round trip over the BPS Bengkulu transcriptions. It fails
-/// today (measured with the files made `final`, on this branch and with
-/// route's drawing merged): the letters of the DRAF watermark (all eight are
-/// drafts) are read into the texts; a cell of several paragraphs comes back
-/// as one; an output `-` comes back empty; a URL wrapped at the end of a
-/// line comes back with a space (`https://pst. bps.go.id/`); a parallel row
-/// comes back with one pelaksana until the print draws all its symbols
-/// (issue 10); survei-poldis' decision that loops back to itself comes back
-/// with both exits on the next step. supervisi-sakernas comes back exactly.
+/// Issue 12's round trip over the BPS Bengkulu transcriptions. What still
+/// differs (measured with route's drawing not merged): a parallel row comes
+/// back with one pelaksana until the print draws all its symbols (issue
+/// 10); two paragraphs come back as one where the first one's last line was
+/// full (sopc prints no space between paragraphs, so only a short line
+/// shows the break) or where a page break cuts the row between them; words
+/// in italics (`*output*`) come back without their asterisks; survei-poldis'
+/// decision that loops back to its own step comes back with both exits on
+/// the next step (read right from the office's own PDF, not yet as sopc
+/// draws the loop). The DRAF watermark, a lone `-`, a wrapped address and a
+/// unit over two lines come back right.
 #[test]
-#[ignore = "issues 10/12: DRAF watermark, paragraphs, `-`, wrapped URLs, parallel rows, a self-loop"]
+#[ignore = "issues 10/12: parallel rows, paragraphs not told apart in print, italics, a self-loop"]
 fn the_bps_bengkulu_transcriptions_come_back_from_their_pdf() {
     let files: Vec<PathBuf> = sops().into_iter().filter(|p| bps(p)).collect();
     assert!(files.len() >= 5, "the BPS Bengkulu transcriptions");
@@ -517,6 +530,38 @@ fn the_command_never_writes_through_a_link_out_of_the_repository() {
     assert!(repo.join("hasil.yaml").is_file());
 }
 
+/// Standard output goes through the command line's one mechanism: a full
+/// disk is an I/O error said in Bahasa Indonesia with exit 2 (a closed
+/// pipe, the same error of another kind, is exit 0: `tests/cli.rs`).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_standard_output_is_an_io_error() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let pdf = dir.path().join("sop.pdf");
+    std::fs::write(
+        &pdf,
+        render(&parse("a.yaml", &src), Kertas::F4, Orientasi::Lanskap),
+    )
+    .expect("written");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full opens");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("sopc"))
+        .current_dir(dir.path())
+        .args(["impor", "sop.pdf", "-o", "hasil.yaml"])
+        .stdout(full)
+        .output()
+        .expect("sopc runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("galat: tidak dapat menulis ke keluaran standar"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn a_folder_is_imported_file_by_file_with_a_summary() {
     let dir = tempfile::tempdir().expect("a temporary directory");
@@ -564,47 +609,9 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
     assert_eq!(names, expected);
 }
 
-/// A long SOP over several pages, with decisions looping back and a jump
-/// (`lanjut`), in the style of the render benchmark.
-fn panjang(n: usize) -> String {
-    let aktor = [
-        "Petugas Loket",
-        "Kasubbag Umum",
-        "Sekretaris",
-        "Kepala Dinas",
-    ];
-    let mut y = String::from(
-        "nomor: 800/1/2024\nnama: Pelayanan Uji Panjang\nstatus: final\n\
-         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
-         tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}\n\
-         disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}\n\
-         dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]\n\
-         kualifikasi_pelaksana: [Memahami tata naskah dinas]\nketerkaitan: [SOP Arsip]\n\
-         peralatan_perlengkapan: [Komputer, Alat tulis kantor]\nperingatan: [Bila tidak dilaksanakan, pelayanan terlambat]\n\
-         pencatatan_pendataan: [Buku register]\npelaksana:\n",
-    );
-    for a in aktor {
-        y += &format!("  - {a}\n");
-    }
-    y += "langkah:\n";
-    for i in 0..n {
-        y += &format!(
-            "  - id: s{i}\n    kegiatan: Memeriksa kelengkapan berkas permohonan nomor {} dan mencatatnya dalam buku agenda\n    pelaksana: {}\n    kelengkapan: [Berkas permohonan, Buku agenda]\n    waktu: {} menit\n    output: Berkas {} diperiksa\n",
-            i + 1,
-            aktor[(i * 5 / 3) % 4],
-            1 + i % 7,
-            i + 1
-        );
-        if i % 12 == 8 && i + 1 < n {
-            y += &format!("    keputusan: {{tidak: s{}}}\n", i - 3);
-        }
-    }
-    y
-}
-
 #[test]
 fn a_table_over_several_pages_comes_back_once_with_its_flow() {
-    let asli = parse("panjang.yaml", &panjang(30));
+    let asli = parse("panjang.yaml", &Panjang::new(30).yaml());
     for (kertas, orientasi) in [
         (Kertas::F4, Orientasi::Lanskap),
         (Kertas::A4, Orientasi::Potret),
@@ -622,18 +629,63 @@ fn a_table_over_several_pages_comes_back_once_with_its_flow() {
                 .count(),
             2
         );
-        let (a, b) = (pokok(&asli), pokok(&balik));
-        let beda: Vec<String> = a
+        sama(&asli, &balik, &format!("{kertas:?} {orientasi:?}"));
+    }
+}
+
+/// Generated SOPs with several decisions — loops back, and jumps ahead
+/// with printed labels — built on two papers, imported back and checked:
+/// the same steps, actors, waktu, targets and labels, and no error in the
+/// YAML the importer writes.
+#[test]
+fn generated_sops_with_several_decisions_come_back_and_check_clean() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let config = sopc::config::Config::default();
+    for bentuk in [(14, 4), (23, 6)].map(|(langkah, tiap)| Panjang {
+        langkah,
+        tiap,
+        maju: true,
+        varian: None,
+    }) {
+        let asli = parse("gen.yaml", &bentuk.yaml());
+        let decisions: Vec<_> = asli
+            .steps()
             .iter()
-            .zip(&b)
-            .filter(|(x, y)| x != y)
-            .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
+            .filter_map(|s| s.keputusan.as_ref())
             .collect();
         assert!(
-            beda.is_empty() && a.len() == b.len(),
-            "{kertas:?} {orientasi:?} differs:\n{}",
-            beda.join("\n")
+            decisions.len() >= 3,
+            "{bentuk:?}: {} decisions",
+            decisions.len()
         );
+        assert!(
+            decisions.iter().any(|k| k.value.ya.is_some()),
+            "{bentuk:?}: a decision jumps ahead"
+        );
+        for (kertas, orientasi) in [
+            (Kertas::F4, Orientasi::Lanskap),
+            (Kertas::A4, Orientasi::Potret),
+        ] {
+            let d = dari_pdf(&render(&asli, kertas, orientasi))
+                .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+            let yaml = tulis::yaml(&d, None, "gen.pdf");
+            let balik = parse("impor.yaml", &yaml);
+            sama(
+                &asli,
+                &balik,
+                &format!("{bentuk:?} {kertas:?} {orientasi:?}"),
+            );
+            let path = dir
+                .path()
+                .join(format!("{}-{kertas:?}.yaml", bentuk.langkah));
+            std::fs::write(&path, &yaml).expect("written");
+            let reports = sopc::app::batch::check_paths(&[path], &config).expect("checked");
+            let errors: usize = reports.iter().map(|r| r.errors()).sum();
+            assert_eq!(
+                errors, 0,
+                "{bentuk:?} {kertas:?}: the imported YAML checks clean"
+            );
+        }
     }
 }
 

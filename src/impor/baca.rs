@@ -11,7 +11,7 @@
 //! crossing the Kegiatan column; (4) hand the symbols of each row to
 //! [`super::panah`] to recover the flow.
 
-use super::geom::{Kind, Line, Sheet, join, lines};
+use super::geom::{Kind, Line, Sheet, Word, join, lines, paragraphs, sambung};
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -204,7 +204,7 @@ fn label(s: &Sheet, names: &[&str]) -> Option<Rect> {
 /// A page's text cell by cell (each a list of lines), so that a label and
 /// its value in two cells are never one line.
 fn cells(s: &Sheet) -> Vec<Vec<Line>> {
-    let mut cells: Vec<(Rect, Vec<&super::geom::Word>)> = Vec::new();
+    let mut cells: Vec<(Rect, Vec<&Word>)> = Vec::new();
     for w in &s.words {
         let c = s.cell_at(w.center());
         match cells
@@ -233,7 +233,7 @@ fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
             .map_or(own.y1, |l| l.y - l.size);
         s.lines_in(Rect::new(at.x1 + 1.0, at.y0 - 1.0, own.x1, next))
     } else {
-        s.lines_in(s.cell_at(Point::new(own.x1 + 2.0, at.center().y)))
+        s.lines_in(beside_cell(s, own.x1, at.center().y, 1.0))
     };
     for l in ls.iter_mut() {
         let t = l.text.trim_start();
@@ -243,6 +243,22 @@ fn value_lines(s: &Sheet, at: Rect) -> Vec<Line> {
     }
     ls.retain(|l| !l.text.is_empty());
     ls
+}
+
+/// The cell beside the edge `x` at height `y`, to the right (`dir` 1) or
+/// left (-1). A sliver between two rules (a gap between two tables, the
+/// edge of a cell's fill) is passed over.
+fn beside_cell(s: &Sheet, x: f64, y: f64, dir: f64) -> Rect {
+    let mut x = x;
+    let mut cell = s.cell_at(Point::new(x + 2.0 * dir, y));
+    for _ in 0..2 {
+        if cell.width() >= 12.0 {
+            break;
+        }
+        x = if dir > 0.0 { cell.x1 } else { cell.x0 };
+        cell = s.cell_at(Point::new(x + 2.0 * dir, y));
+    }
+    cell
 }
 
 fn value(s: &Sheet, names: &[&str]) -> Nilai {
@@ -288,7 +304,7 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
     }
     if let Some(at) = label(s, &["nomor sop", "no. sop"]) {
         let own = s.cell_at(at.center());
-        let kiri = s.cell_at(Point::new(own.x0 - 3.0, at.center().y));
+        let kiri = beside_cell(s, own.x0, at.center().y, -1.0);
         if kiri.x1 <= own.x0 + 1.0 && kiri.width() > 20.0 {
             instansi(&s.lines_in(kiri), d);
         }
@@ -465,10 +481,15 @@ fn instansi(lines: &[Line], d: &mut Dokumen) {
         i += 1;
     }
     d.instansi = judul_biasa(&nama.join(" "));
+    // a unit starts with a unit word; a line without one wraps the unit above
+    let mut units: Vec<String> = Vec::new();
     for t in &ls[i..] {
-        let u = judul_biasa(t);
-        d.unit.push(u.teks);
+        match units.last_mut() {
+            Some(u) if !is_unit(t) => *u = format!("{u} {t}"),
+            _ => units.push(t.clone()),
+        }
     }
+    d.unit.extend(units.iter().map(|u| judul_biasa(u).teks));
 }
 
 /// Small words that stay lower case when a capitalised line is turned back
@@ -548,7 +569,16 @@ fn penanda(t: &str) -> Option<&str> {
         return None;
     }
     let rest = &t[n..];
-    let rest = rest.strip_prefix('.').or_else(|| rest.strip_prefix(')'))?;
+    // "1," for "1." (a slip of the typist) when a capital starts the entry
+    let comma = (digits > 0)
+        .then(|| rest.strip_prefix(", "))
+        .flatten()
+        .filter(|r| r.starts_with(char::is_uppercase))
+        .map(|r| &rest[rest.len() - r.len() - 1..]);
+    let rest = rest
+        .strip_prefix('.')
+        .or_else(|| rest.strip_prefix(')'))
+        .or(comma)?;
     (rest.is_empty() || rest.starts_with(' ')).then(|| rest.trim_start())
 }
 
@@ -580,7 +610,7 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
             out.push(String::new());
         }
         if let Some(last) = out.last_mut() {
-            super::geom::sambung(last, text);
+            sambung(last, text);
         }
         open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
     }
@@ -593,10 +623,9 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
 /// (a list laid out as a table): a number between two text lines is no
 /// line's start, so every text line belongs to the nearest number, the
 /// boundary lying halfway between two numbers.
-fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
-    let lone = |w: &super::geom::Word| penanda(&w.text).is_some_and(str::is_empty);
-    let (marks, text): (Vec<&super::geom::Word>, Vec<&super::geom::Word>) =
-        words.iter().partition(|w| lone(w));
+fn kolom_nomor(words: &[&Word]) -> Option<Vec<String>> {
+    let lone = |w: &Word| penanda(&w.text).is_some_and(str::is_empty);
+    let (marks, text): (Vec<&Word>, Vec<&Word>) = words.iter().partition(|w| lone(w));
     let text_x = text.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
     let centred = marks
         .iter()
@@ -612,7 +641,7 @@ fn kolom_nomor(words: &[&super::geom::Word]) -> Option<Vec<String>> {
             .windows(2)
             .position(|w| l.y < (w[0].y + w[1].y) / 2.0)
             .unwrap_or(marks.len() - 1);
-        super::geom::sambung(&mut items[i], &l.text);
+        sambung(&mut items[i], &l.text);
     }
     items.iter_mut().for_each(super::geom::selesai);
     items.retain(|e| !e.is_empty());
@@ -643,7 +672,7 @@ pub struct Kolom {
 
 /// The header of a procedure table: the `Kegiatan` word and a lower
 /// header row (`Waktu`, `Output`, `Kelengkapan`) to its right.
-fn header(s: &Sheet) -> Option<(&super::geom::Word, f64)> {
+fn header(s: &Sheet) -> Option<(&Word, f64)> {
     s.words
         .iter()
         .filter(|w| {
@@ -735,31 +764,80 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     }
     k.aktor
         .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
-    // actor names: the header text under the "Pelaksana" rule
+    // actor names: the header text under the "Pelaksana" rule (a title
+    // alone in its cell, not the word in a column named "Tim Pelaksana")
     let pel = s
         .words
         .iter()
-        .find(|w| w.text.eq_ignore_ascii_case("pelaksana") && w.y > top && w.y < bawah)
+        .filter(|w| w.text.eq_ignore_ascii_case("pelaksana") && w.y > top && w.y < bawah)
+        .find(|w| {
+            join(&s.lines_in(s.cell_at(w.center())))
+                .to_lowercase()
+                .trim_end_matches(':')
+                == "pelaksana"
+        })
         .and_then(|w| s.rule_below(w.center()));
     for c in &k.aktor {
         let from = pel.unwrap_or(top);
         k.nama_aktor
             .push(join(&s.lines_in(Rect::new(c.0, from, c.1, bawah))));
     }
-    // rows: rules below the header crossing the Kegiatan column
+    if k.no.is_none() {
+        nomor_tanpa_judul(s, &mut k);
+    }
+    k.baris = baris(s, &k, bawah + 1.0);
+    k.baris.insert(0, bawah);
+    k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    k.atas_gambar = bawah;
+    Some(k)
+}
+
+/// The row boundaries below `from`: rules crossing the Kegiatan column and
+/// going on into the No column or the first actor's, so that a Kegiatan
+/// cell split into parts by rules of its own (one part per exit of a
+/// decision) stays one row.
+fn baris(s: &Sheet, k: &Kolom, from: f64) -> Vec<f64> {
     let cx = (k.kegiatan.0 + k.kegiatan.1) / 2.0;
+    let beyond = [k.no.map(|n| (n.0 + n.1) / 2.0), Some(k.kegiatan.1 + 5.0)];
     let mut ys: Vec<f64> = s
         .hrules
         .iter()
-        .filter(|r| r.at > bawah + 1.0 && r.spans(cx))
+        .filter(|r| r.at > from && r.spans(cx) && beyond.iter().flatten().any(|x| r.spans(*x)))
         .map(|r| r.at)
         .collect();
-    ys.insert(0, bawah);
     ys.sort_by(f64::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
-    k.baris = ys;
-    k.atas_gambar = bawah;
-    Some(k)
+    ys
+}
+
+/// A No column under a heading that spans it and Kegiatan ("Uraian
+/// Prosedur" over both): a rule below the header parts the Kegiatan column
+/// near its left edge, and the row numbers stand left of it.
+fn nomor_tanpa_judul(s: &Sheet, k: &mut Kolom) {
+    let (x0, x1) = k.kegiatan;
+    let Some(at) = s
+        .vrules
+        .iter()
+        .filter(|r| r.from >= k.bawah - 2.0 && r.to - r.from > 10.0)
+        .map(|r| r.at)
+        .find(|&x| x > x0 + 5.0 && x < x0 + 0.25 * (x1 - x0))
+    else {
+        return;
+    };
+    let numbers = s
+        .words_in(Rect::new(x0, k.bawah, at, s.height))
+        .iter()
+        .filter(|w| {
+            w.text
+                .trim_end_matches('.')
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        })
+        .count();
+    if numbers >= 2 {
+        k.no = Some((x0, at));
+        k.kegiatan = (at, x1);
+    }
 }
 
 /// A page that continues the table without repeating its header: the
@@ -778,15 +856,7 @@ fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
     if found + 1 < xs.len() {
         return None;
     }
-    let cx = (prev.kegiatan.0 + prev.kegiatan.1) / 2.0;
-    let mut ys: Vec<f64> = s
-        .hrules
-        .iter()
-        .filter(|r| r.spans(cx))
-        .map(|r| r.at)
-        .collect();
-    ys.sort_by(f64::total_cmp);
-    ys.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    let ys = baris(s, prev, f64::MIN);
     if ys.len() < 2 {
         return None;
     }
@@ -798,22 +868,69 @@ fn lanjutan(s: &Sheet, prev: &Kolom) -> Option<Kolom> {
     })
 }
 
-fn isi(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
+/// The words the cells of a page's procedure table hold: all but those of
+/// a flowchart label that runs on past the actor columns into a Mutu Baku
+/// column (the rest of "Belum lengkap" is not the kelengkapan of its row).
+fn isi_sel<'a>(s: &'a Sheet, k: &Kolom) -> Vec<&'a Word> {
+    let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+        return s.words.iter().collect();
+    };
+    let mut spill = vec![false; s.words.len()];
+    let mut todo: Vec<usize> = (0..s.words.len())
+        .filter(|&i| {
+            let w = &s.words[i];
+            w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar
+        })
+        .collect();
+    while let Some(i) = todo.pop() {
+        let w = &s.words[i];
+        for (j, v) in s.words.iter().enumerate() {
+            let runs_on = v.cx() > last.1
+                && (v.y - w.y).abs() < 1.0
+                && (v.size - w.size).abs() < 0.3
+                && (-v.size..v.size * 0.8).contains(&(v.x0 - w.x1));
+            if runs_on && !spill[j] {
+                spill[j] = true;
+                todo.push(j);
+            }
+        }
+    }
+    s.words
+        .iter()
+        .zip(spill)
+        .filter(|(_, spilt)| !spilt)
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// The lines of `words` whose middle lies in column `c` between `y0` and `y1`.
+fn lines_at(words: &[&Word], c: (f64, f64), y0: f64, y1: f64) -> Vec<Line> {
+    let r = Rect::new(c.0, y0, c.1, y1);
+    lines(
+        words
+            .iter()
+            .filter(|w| r.contains(w.center()))
+            .copied()
+            .collect(),
+    )
+}
+
+fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
     let Some(c) = c else {
         return Isi::Kosong;
     };
-    let ls = s.lines_in(Rect::new(c.0, y0, c.1, y1));
-    if ls.is_empty() {
-        return Isi::Kosong;
+    let ls = lines_at(words, c, y0, y1);
+    match ls.as_slice() {
+        [] => Isi::Kosong,
+        // a dash alone says "nothing here" (sopc prints `-` as `–`)
+        [one] if matches!(one.text.trim(), "-" | "–") => Isi::Teks("-".into()),
+        [first, ..] if penanda(&first.text).is_some() => Isi::Daftar(daftar(&ls, c.1)),
+        _ => Isi::Teks(paragraphs(&ls, words, c)),
     }
-    if penanda(&ls[0].text).is_some() {
-        return Isi::Daftar(daftar(&ls, c.1));
-    }
-    Isi::Teks(join(&ls))
 }
 
-fn teks(s: &Sheet, c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
-    c.map(|c| join(&s.lines_in(Rect::new(c.0, y0, c.1, y1))))
+fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
+    c.map(|c| join(&lines_at(words, c, y0, y1)))
         .unwrap_or_default()
 }
 
@@ -848,13 +965,14 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 d.pelaksana.len()
             ));
         }
+        let words = isi_sel(s, k);
         for w in k.baris.windows(2) {
             let (y0, y1) = (w[0], w[1]);
             if y1 - y0 < 4.0 {
                 continue;
             }
-            let nomor = teks(s, k.no, y0, y1);
-            let kegiatan = teks(s, Some(k.kegiatan), y0, y1);
+            let nomor = teks(&words, k.no, y0, y1);
+            let kegiatan = paragraphs(&lines_at(&words, k.kegiatan, y0, y1), &words, k.kegiatan);
             let simbol: Vec<(usize, Kind, usize, Rect)> = s
                 .shapes
                 .iter()
@@ -890,10 +1008,10 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
             let row = Baris {
                 nomor: nomor.trim_end_matches('.').to_owned(),
                 kegiatan,
-                kelengkapan: isi(s, k.kelengkapan, y0, y1),
-                waktu: teks(s, k.waktu, y0, y1),
-                output: isi(s, k.output, y0, y1),
-                keterangan: isi(s, k.keterangan, y0, y1),
+                kelengkapan: isi(&words, k.kelengkapan, y0, y1),
+                waktu: teks(&words, k.waktu, y0, y1),
+                output: isi(&words, k.output, y0, y1),
+                keterangan: isi(&words, k.keterangan, y0, y1),
                 simbol,
                 ..Baris::default()
             };
@@ -948,6 +1066,8 @@ mod tests {
         assert_eq!(penanda("4."), Some(""));
         assert_eq!(penanda("2 menit"), None);
         assert_eq!(penanda("1.5 jam"), None);
+        assert_eq!(penanda("1, Undang-Undang"), Some("Undang-Undang"));
+        assert_eq!(penanda("2, 3 dan 4"), None);
         assert_eq!(penanda("Undang-Undang"), None);
     }
 

@@ -325,8 +325,14 @@ pub fn sambung(out: &mut String, baris: &str) {
         out.truncate(out.trim_end_matches('-').len());
     }
     // a line broken after `/` or inside a hyphenated word joins without a space
-    let broken =
-        rapat || dipenggal || out.ends_with('/') || (out.ends_with('-') && !out.ends_with(" -"));
+    // …and so does an address broken after one of its dots
+    let last = out.rsplit(' ').next().unwrap_or("");
+    let address = last.contains("://") || last.starts_with("www.");
+    let broken = rapat
+        || dipenggal
+        || out.ends_with('/')
+        || (out.ends_with('-') && !out.ends_with(" -"))
+        || (address && out.ends_with('.'));
     if !out.is_empty() && !broken {
         out.push(' ');
     }
@@ -360,6 +366,40 @@ fn penggalan(sebelum: &str, sesudah: &str) -> bool {
         && !lanjut.starts_with(&kata)
 }
 
+/// Lines joined as [`join`] does, paragraphs parted by a blank line (as
+/// YAML's `|` writes them) where an empty line's worth of space parts two
+/// lines, or where a line stopped short of what the next one's first word
+/// needed (`words` are the lines' words, `cell` the column's edges).
+pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64)) -> String {
+    // the text's right edge: the cell's, less the inset its text keeps on the left
+    let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+    let right = cell.1 - (left - cell.0).max(0.0);
+    // a line that stopped although the next line's first word would have
+    // fitted after it was broken by hand
+    let forced = |a: &Line, b: &Line| {
+        let first = words
+            .iter()
+            .filter(|w| (w.y - b.y).abs() < 1.0 && w.x0 >= b.x0 - 0.5)
+            .min_by(|x, y| x.x0.total_cmp(&y.x0));
+        let fits = first.is_some_and(|w| a.x1 + 0.3 * a.size + (w.x1 - w.x0) < right - 1.0);
+        fits && !a.text.ends_with(['-', '/'])
+    };
+    let mut parts: Vec<String> = Vec::new();
+    let mut from = 0;
+    for i in 1..=lines.len() {
+        let apart = lines.get(i).is_some_and(|l| {
+            let a = &lines[i - 1];
+            l.y - a.y > 1.9 * l.size.max(a.size) || forced(a, l)
+        });
+        if i == lines.len() || apart {
+            parts.push(join(&lines[from..i]));
+            from = i;
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("\n\n")
+}
+
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
 /// size, at a space, or on another baseline.
 fn words(glyphs: &[Glyph]) -> Vec<Word> {
@@ -381,7 +421,10 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
             let blank = g.text.trim().is_empty();
             let gap = cur.as_ref().map_or(0.0, |w| g.x0 - w.x1);
             let size = g.size;
-            let split = blank || gap > size * 0.2 || gap < -size;
+            // a space off the baseline (an underline drawn with spaces below
+            // the letters) parts nothing
+            let on_line = cur.as_ref().is_none_or(|w| (g.y - w.y).abs() < size * 0.15);
+            let split = (blank && on_line) || gap > size * 0.2 || gap < -size;
             if split && let Some(w) = cur.take() {
                 out.push(w);
             }
@@ -464,6 +507,9 @@ fn classify(p: &Path, r: Rect, area: f64) -> Option<Kind> {
                 .all(|c| (c.x - r.center().x).abs() < 1.0 || (c.y - r.center().y).abs() < 1.0);
             mids.then_some(Kind::Decision)
         }
+        // smaller than any process box: a mark on a line (Word draws
+        // some arrow joints as tiny rectangles)
+        4 if h < 8.0 || w < 12.0 => None,
         4 => Some(Kind::Process),
         5 if fill > 0.6 => Some(Kind::Connector),
         _ => None,
@@ -508,9 +554,10 @@ fn outline(ps: &[Point], closed: bool) -> Vec<Point> {
             out.push(a.lerp(b, s as f64 / steps as f64));
         }
     }
-    if let Some(l) = ps.last() {
-        out.push(*l);
-    }
+    // a closed outline ends where it began, so that the edge back to its
+    // start (often a line's cap) is as much a part of it as any other
+    let end = if closed { ps.first() } else { ps.last() };
+    out.extend(end);
     out
 }
 

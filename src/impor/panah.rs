@@ -15,7 +15,11 @@ use kurbo::{Point, Rect};
 use std::collections::HashMap;
 
 /// A point closer than this (pt) to something touches it.
-const TOUCH: f64 = 3.0;
+const TOUCH: f64 = 4.0;
+/// An arrowhead this close (pt) to a symbol points at it.
+const TIP: f64 = 4.5;
+/// Word stops an arrow up to this far (pt) before the symbol it points at.
+const SHORT: f64 = 8.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Node {
@@ -39,11 +43,9 @@ struct Edge {
 }
 
 pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
-    let mut edges: Vec<Edge> = Vec::new();
     let mut conns: Vec<(usize, String, Rect)> = Vec::new();
     for (p, k) in pages {
         let s = &sheets[*p];
-        let base = conns.len();
         for sh in s
             .shapes
             .iter()
@@ -52,6 +54,10 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             let huruf = super::geom::join(&s.lines_in(sh.rect.inflate(1.0, 1.0)));
             conns.push((*p, huruf, sh.rect));
         }
+    }
+    conns.extend(page_breaks(sheets, pages));
+    let mut edges: Vec<Edge> = Vec::new();
+    for (p, k) in pages {
         let nodes: Vec<(Node, Rect)> = d
             .langkah
             .iter()
@@ -64,13 +70,14 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
                     .map(move |(j, s)| (Node::Step(r, j), s.3))
             })
             .chain(
-                conns[base..]
+                conns
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (Node::Conn(base + i), c.2)),
+                    .filter(|(_, c)| c.0 == *p)
+                    .map(|(i, c)| (Node::Conn(i), c.2)),
             )
             .collect();
-        edges.extend(page_edges(s, k, *p, &nodes, d));
+        edges.extend(page_edges(&sheets[*p], k, *p, &nodes, d));
     }
     let edges = through_connectors(edges, &conns);
     for (r, b) in d.langkah.iter_mut().enumerate() {
@@ -82,6 +89,44 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             b.lanjut = None;
         }
     }
+}
+
+/// Lines a page break cuts without off-page connectors: a loose end on the
+/// last rule of one page and one on the first rule of the next, in the same
+/// column, become a pair of connectors with a letter of their own.
+fn page_breaks(sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<(usize, String, Rect)> {
+    let mut out = Vec::new();
+    for w in pages.windows(2) {
+        let ((p, kp), (q, kq)) = (&w[0], &w[1]);
+        let (Some(bottom), Some(top)) = (kp.baris.last(), kq.baris.first()) else {
+            continue;
+        };
+        if *q != p + 1 {
+            continue;
+        }
+        let at = |s: &Sheet, k: &Kolom, y: f64| -> Vec<Point> {
+            pieces(s, k)
+                .into_iter()
+                .flat_map(|(_, ends)| ends)
+                .filter(|e| (e.y - y).abs() < 3.0)
+                .collect()
+        };
+        let high = at(&sheets[*q], kq, *top);
+        for a in at(&sheets[*p], kp, *bottom) {
+            let Some(b) = high
+                .iter()
+                .filter(|b| (b.x - a.x).abs() < 6.0)
+                .min_by(|x, y| (x.x - a.x).abs().total_cmp(&(y.x - a.x).abs()))
+            else {
+                continue;
+            };
+            // a letter no printed connector has
+            let huruf = format!("\u{1}{}", out.len());
+            out.push((*p, huruf.clone(), Rect::from_center_size(a, (3.0, 3.0))));
+            out.push((*q, huruf, Rect::from_center_size(*b, (3.0, 3.0))));
+        }
+    }
+    out
 }
 
 /// The ink pieces of the page that can be connector lines, with their ends.
@@ -232,13 +277,33 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         if members.is_empty() {
             continue;
         }
+        // the symbols a plain end of this connector touches: its sources,
+        // never the target of a head that falls short
+        let ended: Vec<Node> = members
+            .iter()
+            .flat_map(|&m| &ps[m].1)
+            .filter(|e| !hs.iter().any(|&h| heads[h].inflate(1.5, 1.5).contains(**e)))
+            .flat_map(|e| nodes.iter().filter(|(_, r)| touches(r, *e)).map(|n| n.0))
+            .collect();
         let mut targets: Vec<Node> = Vec::new();
         for &h in hs {
             let tip = heads[h];
-            if let Some((node, _)) = nodes
-                .iter()
-                .filter(|(_, r)| gap(*r, tip) <= TOUCH + 1.5)
-                .min_by(|a, b| dist(a.1, tip).total_cmp(&dist(b.1, tip)))
+            // the symbol the tip touches, else one it falls short of; never
+            // the symbol the connector starts from
+            let nearest = |reach: f64, own: bool| {
+                nodes
+                    .iter()
+                    .filter(|(n, r)| gap(*r, tip) <= reach && (own || !ended.contains(n)))
+                    .min_by(|a, b| {
+                        (gap(a.1, tip), dist(a.1, tip))
+                            .partial_cmp(&(gap(b.1, tip), dist(b.1, tip)))
+                            .unwrap_or(std::cmp::Ordering::Equal)
+                    })
+            };
+            if let Some((node, _)) = nearest(TIP, false)
+                .or_else(|| nearest(SHORT, false))
+                // a loop back into the symbol it leaves
+                .or_else(|| nearest(TIP, true))
                 && !targets.contains(node)
             {
                 targets.push(*node);
@@ -257,6 +322,30 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                 }
             }
         }
+        let looped = sources.is_empty() && targets.len() == 1 && ended.contains(&targets[0]);
+        if looped {
+            let t = targets[0];
+            let at = nodes
+                .iter()
+                .find(|n| n.0 == t)
+                .map_or(Point::ORIGIN, |n| n.1.center());
+            sources.push((t, at));
+        }
+        if sources.is_empty() && !targets.is_empty() {
+            // Word may start a line a little away from its symbol too
+            let start = members
+                .iter()
+                .flat_map(|&m| &ps[m].1)
+                .filter(|e| !hs.iter().any(|&h| heads[h].inflate(1.5, 1.5).contains(**e)))
+                .flat_map(|e| {
+                    nodes
+                        .iter()
+                        .map(move |(n, r)| (gap(*r, Rect::from_points(*e, *e)), *n, *e))
+                })
+                .filter(|(g, n, _)| *g <= SHORT && !targets.contains(n))
+                .min_by(|a, b| a.0.total_cmp(&b.0));
+            sources.extend(start.map(|(_, n, e)| (n, e)));
+        }
         let mut guessed = false;
         if targets.is_empty() && sources.len() == 2 {
             // no arrowhead: from the earlier row to the later
@@ -270,7 +359,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             .collect();
         for (from, exit) in &sources {
             for to in &targets {
-                if from != to {
+                if from != to || looped {
                     out.push(Edge {
                         from: *from,
                         to: *to,
@@ -315,7 +404,7 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
                         if let Node::Step(..) = e2.to {
                             out.push(Edge {
                                 to: e2.to,
-                                guessed: e.guessed || e2.guessed,
+                                guessed: e.guessed && e2.guessed,
                                 ..e.clone()
                             });
                         }
@@ -326,7 +415,7 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
                     if let Node::Step(..) = e2.to {
                         out.push(Edge {
                             to: e2.to,
-                            guessed: e.guessed || e2.guessed,
+                            guessed: e.guessed && e2.guessed,
                             ..e.clone()
                         });
                     }
@@ -338,14 +427,45 @@ fn through_connectors(edges: Vec<Edge>, conns: &[(usize, String, Rect)]) -> Vec<
     out
 }
 
-/// Words that mean "no" on a decision's exit.
-fn negatif(t: &str) -> bool {
-    let t = t.to_lowercase();
-    [
-        "tidak", "tdk", "no", "belum", "ditolak", "tolak", "gagal", "salah", "kurang", "x",
-    ]
-    .iter()
-    .any(|w| t == *w || t.starts_with(&format!("{w} ")))
+/// Words that mean "no" on a decision's exit (`T` is BPS's short "Tidak").
+const TIDAK: [&str; 13] = [
+    "tidak", "tdk", "t", "no", "n", "belum", "ditolak", "tolak", "gagal", "salah", "kurang", "x",
+    "revisi",
+];
+/// Words that mean "yes" on a decision's exit.
+const YA: [&str; 17] = [
+    "ya",
+    "y",
+    "yes",
+    "ok",
+    "oke",
+    "sesuai",
+    "lengkap",
+    "valid",
+    "benar",
+    "setuju",
+    "disetujui",
+    "diterima",
+    "terima",
+    "sudah",
+    "layak",
+    "lolos",
+    "berhasil",
+];
+
+/// What a printed exit label says: `Some(false)` for "no", `Some(true)`
+/// for "yes", `None` for anything else (`Online`, `Offline`).
+fn arti(label: &str) -> Option<bool> {
+    let t = label.to_lowercase();
+    let t = t.trim_end_matches(['.', ':', '?']);
+    let is = |w: &&str| t == *w || t.starts_with(&format!("{w} "));
+    if TIDAK.iter().any(is) {
+        Some(false)
+    } else if YA.iter().any(is) {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) {
@@ -381,11 +501,27 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         }
         return;
     }
-    // a decision: one exit per target, each with its nearest label
-    let mut exits: Vec<&Edge> = Vec::new();
-    for e in &outs {
-        if !exits.iter().any(|x| target(x) == target(e)) {
-            exits.push(e);
+    // a decision: the exits of its diamond, one per target, each with its
+    // nearest label; an exit into another symbol of the same row goes on
+    // where that symbol goes
+    let diamonds: Vec<usize> = (0..b.simbol.len())
+        .filter(|&j| b.simbol[j].1 == Kind::Decision)
+        .collect();
+    let mut exits: Vec<(usize, &Edge)> = Vec::new();
+    for e in edges
+        .iter()
+        .filter(|e| matches!(e.from, Node::Step(rr, j) if rr == r && diamonds.contains(&j)))
+    {
+        let ts = if e.to == e.from {
+            // an arrow from the diamond back into itself: ask again
+            vec![r]
+        } else {
+            onward(r, e.to, edges, &diamonds, 0)
+        };
+        for t in ts {
+            if !exits.iter().any(|x| x.0 == t) {
+                exits.push((t, e));
+            }
         }
     }
     let mut c = Cabang::default();
@@ -393,11 +529,18 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
     let labelled: Vec<(usize, Option<String>)> = exits
         .iter()
         .zip(labels)
-        .map(|(e, l)| (target(e), l))
+        .map(|((t, _), l)| (*t, l))
         .collect();
-    let no = labelled
-        .iter()
-        .position(|(_, l)| l.as_deref().is_some_and(negatif));
+    let said = |yes: bool| {
+        labelled
+            .iter()
+            .position(|(_, l)| l.as_deref().and_then(arti) == Some(yes))
+    };
+    // a "no" label names the tidak exit; a "yes" label alone names the other
+    let no = said(false).or_else(|| match (labelled.len(), said(true)) {
+        (2, Some(y)) => Some(1 - y),
+        _ => None,
+    });
     match (labelled.len(), no) {
         (0, _) => c
             .catatan
@@ -412,9 +555,12 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         (1, None) => {
             c.ya = Some(labelled[0].0);
             c.label_ya = labelled[0].1.clone();
-            c.catatan.push(
-                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into(),
-            );
+            c.catatan.push(if labelled[0].0 == r + 1 {
+                // the next step cannot be both exits
+                "hanya satu panah keluar terbaca, ke langkah berikutnya; isi `tidak`".into()
+            } else {
+                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into()
+            });
         }
         (_, n) => {
             let ni = match n {
@@ -438,7 +584,7 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
             }
         }
     }
-    if exits.iter().any(|x| x.guessed) {
+    if exits.iter().any(|x| x.1.guessed) {
         c.catatan
             .push("arah panah tanpa mata panah disimpulkan dari urutan baris".into());
     }
@@ -449,20 +595,49 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
     b.keputusan = Some(c);
 }
 
-/// The words printed beside each exit of a decision: a word in the actor
+/// Where an arrow into `to` leads, seen from row `r`: that row, or, for
+/// another symbol of row `r` itself, wherever that symbol's arrows go (the
+/// next row when none leaves it, row `r` when they lead back into its
+/// diamond).
+fn onward(r: usize, to: Node, edges: &[Edge], diamonds: &[usize], depth: usize) -> Vec<usize> {
+    match to {
+        Node::Conn(_) => vec![usize::MAX],
+        Node::Step(t, _) if t != r => vec![t],
+        // back into the diamond through a symbol of its own row: this step
+        // again
+        Node::Step(_, j) if diamonds.contains(&j) => vec![r],
+        Node::Step(..) if depth > 3 => Vec::new(),
+        Node::Step(..) => {
+            let mut out: Vec<usize> = edges
+                .iter()
+                .filter(|e| e.from == to && e.to != to)
+                .flat_map(|e| onward(r, e.to, edges, diamonds, depth + 1))
+                .collect();
+            if out.is_empty() {
+                out.push(r + 1);
+            }
+            out
+        }
+    }
+}
+
+/// The words printed beside each exit of a decision: a label in the actor
 /// columns, outside every symbol, close to the exit's line near where it
-/// leaves; each word serves one exit, the closest pairs first.
-fn labels(exits: &[&Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<Option<String>> {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    let mut words: Vec<(&Sheet, &Word)> = Vec::new();
-    for (i, e) in exits.iter().enumerate() {
+/// leaves; each label serves one exit, the closest pairs first.
+fn labels(
+    exits: &[(usize, &Edge)],
+    sheets: &[Sheet],
+    pages: &[(usize, Kolom)],
+) -> Vec<Option<String>> {
+    let mut pairs: Vec<(f64, usize, (usize, usize))> = Vec::new();
+    let mut blocks: HashMap<usize, Vec<Label>> = HashMap::new();
+    for (i, (_, e)) in exits.iter().enumerate() {
         let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
             continue;
         };
-        let s = &sheets[e.page];
-        let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
-            continue;
-        };
+        let on_page = blocks
+            .entry(e.page)
+            .or_insert_with(|| label_blocks(&sheets[e.page], k));
         let near: Vec<Point> = e
             .path
             .iter()
@@ -470,67 +645,103 @@ fn labels(exits: &[&Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) -> Vec<Op
             .filter(|p| p.distance(e.exit) < 50.0)
             .chain([e.exit])
             .collect();
-        for w in s
-            .words
-            .iter()
-            .filter(|w| w.cx() > first.0 && w.cx() < last.1 && w.cy() > k.atas_gambar)
-        {
-            if s.shapes.iter().any(|sh| sh.rect.contains(w.center())) {
-                continue;
-            }
+        for (j, l) in on_page.iter().enumerate() {
             let d = near
                 .iter()
-                .map(|p| p.distance(w.center()))
+                .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
                 .fold(f64::MAX, f64::min);
             if d < 25.0 {
-                let j = match words.iter().position(|(_, x)| std::ptr::eq(*x, w)) {
-                    Some(j) => j,
-                    None => {
-                        words.push((s, w));
-                        words.len() - 1
-                    }
-                };
-                pairs.push((d, i, j));
+                pairs.push((d, i, (e.page, j)));
             }
         }
     }
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out: Vec<Option<String>> = vec![None; exits.len()];
-    let mut used = vec![false; words.len()];
+    let mut used: Vec<(usize, usize)> = Vec::new();
     for (_, i, j) in pairs {
-        if out[i].is_none() && !used[j] {
-            used[j] = true;
-            out[i] = Some(run_around(words[j].0, words[j].1));
+        if out[i].is_none() && !used.contains(&j) {
+            used.push(j);
+            out[i] = Some(blocks[&j.0][j.1].text.clone());
         }
     }
     out
 }
 
-/// The run of words on a label's line around `near`. A label may run past
-/// its column; its type size tells it from the cell text there.
-fn run_around(s: &Sheet, near: &Word) -> String {
-    let mut line: Vec<&Word> = s
+/// A label printed in the flowchart: its text and the middles of its words.
+struct Label {
+    text: String,
+    centers: Vec<Point>,
+    size: f64,
+    y: f64,
+    x0: f64,
+    x1: f64,
+}
+
+/// The labels of a page's flowchart: words in the actor columns outside
+/// every symbol, run together along a line (a label may run past its
+/// column) and down a short stack of lines in the same type ("Belum" over
+/// "valid").
+fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
+    let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
+        return Vec::new();
+    };
+    let mut ws: Vec<&Word> = s
         .words
         .iter()
-        .filter(|w| (w.y - near.y).abs() < 1.0 && (w.size - near.size).abs() < 0.3)
+        .filter(|w| w.cy() > k.atas_gambar)
         .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
         .collect();
-    line.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let Some(at) = line.iter().position(|w| std::ptr::eq(*w, near)) else {
-        return near.text.clone();
-    };
-    let close = |a: &Word, b: &Word| b.x0 - a.x1 < a.size * 0.8;
-    let mut from = at;
-    while from > 0 && close(line[from - 1], line[from]) {
-        from -= 1;
+    ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // runs along a line
+    let mut runs: Vec<Label> = Vec::new();
+    for w in ws {
+        let run = runs.iter_mut().find(|r| {
+            (r.y - w.y).abs() < 1.0
+                && (r.size - w.size).abs() < 0.3
+                && (-w.size..w.size * 0.8).contains(&(w.x0 - r.x1))
+        });
+        match run {
+            Some(r) => {
+                r.text = format!("{} {}", r.text, w.text);
+                r.centers.push(w.center());
+                r.x1 = w.x1;
+            }
+            None => runs.push(Label {
+                text: w.text.clone(),
+                centers: vec![w.center()],
+                size: w.size,
+                y: w.y,
+                x0: w.x0,
+                x1: w.x1,
+            }),
+        }
     }
-    let mut to = at;
-    while to + 1 < line.len() && close(line[to], line[to + 1]) {
-        to += 1;
+    // a label starts in the actor columns
+    runs.retain(|r| {
+        let x = r.centers[0].x;
+        x > first.0 && x < last.1
+    });
+    // stacks of lines
+    runs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut out: Vec<Label> = Vec::new();
+    for r in runs {
+        let above = out.iter_mut().rev().find(|o| {
+            (o.size - r.size).abs() < 0.3
+                && r.y - o.y > 0.5 * r.size
+                && r.y - o.y < 1.6 * r.size
+                && r.x0 < o.x1 + 2.0
+                && o.x0 < r.x1 + 2.0
+        });
+        match above {
+            Some(o) => {
+                o.text = format!("{} {}", o.text, r.text);
+                o.centers.extend(r.centers);
+                o.y = r.y;
+                o.x0 = o.x0.min(r.x0);
+                o.x1 = o.x1.max(r.x1);
+            }
+            None => out.push(r),
+        }
     }
-    line[from..=to]
-        .iter()
-        .map(|w| w.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
+    out
 }

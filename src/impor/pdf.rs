@@ -240,6 +240,12 @@ impl<'a> Device<'a> for Recorder {
         {
             return;
         }
+        // Text set at a slant (a "DRAF" watermark across the page) is no
+        // cell's text; its letters would fall into the lines they cross.
+        let run = end - origin;
+        if run.y.abs() > 0.09 * run.x.abs() {
+            return;
+        }
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),

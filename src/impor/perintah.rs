@@ -9,27 +9,28 @@ use crate::diag::{Lang, Msg, Severity};
 use crate::msg;
 use crate::sandbox::{self, Jenis, Root};
 use rayon::prelude::*;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Standard output, where a closed pipe (`sopc impor DIR | head`) ends the
-/// listing quietly instead of panicking as `print!` would.
-macro_rules! out {
-    () => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock());
-    }};
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout().lock(), $($arg)*);
-    }};
+/// Why the command stopped early: a message for `galat: …` (exit 2), or
+/// standard output that could not be written (a closed pipe, which the
+/// command line takes as the reader having what it wanted).
+#[derive(Debug)]
+pub enum Henti {
+    Pesan(Msg),
+    Keluaran(std::io::Error),
 }
 
-macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
-    }};
+impl From<std::io::Error> for Henti {
+    fn from(e: std::io::Error) -> Henti {
+        Henti::Keluaran(e)
+    }
+}
+
+impl From<Msg> for Henti {
+    fn from(m: Msg) -> Henti {
+        Henti::Pesan(m)
+    }
 }
 
 /// What became of one file.
@@ -38,34 +39,38 @@ enum Outcome {
     Ditolak(Msg),
 }
 
-/// Runs the command; returns the exit status (0 all imported, 1 some of a
-/// folder refused, 2 a single file refused or a usage/I-O error).
-pub fn perintah(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
+/// Runs the command, printing to `out`; returns the exit status (0 all
+/// imported, 1 some of a folder refused), or why it stopped (a single file
+/// refused, a usage or I/O error: exit 2).
+pub fn perintah(
+    input: &Path,
+    output: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8, Henti> {
     if sandbox::is_dir(input) {
-        folder(input, output, lang)
+        folder(input, output, lang, out)
     } else {
-        satu(input, output, lang)
+        satu(input, output, lang, out)
     }
 }
 
+/// A problem that does not stop the command (the YAML is written, only its
+/// check could not run).
 fn galat(lang: Lang, m: &Msg) {
     let word = if lang == Lang::Id { "galat" } else { "error" };
     eprintln!("{word}: {}", m.get(lang));
 }
 
-fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
+fn satu(input: &Path, output: Option<&Path>, lang: Lang, out: &mut dyn Write) -> Result<u8, Henti> {
     let d = match dari_berkas(input) {
         Ok(d) => d,
-        Err(Tolak::Berkas(m)) => {
-            galat(lang, &m);
-            return 2;
-        }
+        Err(Tolak::Berkas(m)) => return Err(m.into()),
         Err(t) => {
             let m = t.pesan();
             let f = input.display();
             let (id, en) = (m.id, m.en);
-            galat(lang, &msg!("{f}: {id}", "{f}: {en}"));
-            return 2;
+            return Err(msg!("{f}: {id}", "{f}: {en}").into());
         }
     };
     // A named output directory is judged as the sandbox judges any named
@@ -79,30 +84,20 @@ fn satu(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
             (p, root)
         }
     };
-    let written = root
-        .map_err(|g| g.pesan_tulis(&path))
-        .and_then(|root| tulis_baru(&root, &path, &d, input));
-    match written {
-        Ok(()) => {
-            outln!("{} → {}", input.display(), path.display());
-            periksa(&[path], lang);
-            0
-        }
-        Err(m) => {
-            galat(lang, &m);
-            2
-        }
-    }
+    root.map_err(|g| g.pesan_tulis(&path))
+        .and_then(|root| tulis_baru(&root, &path, &d, input))?;
+    writeln!(out, "{} → {}", input.display(), path.display())?;
+    periksa(&[path], lang, out)?;
+    Ok(0)
 }
 
-fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
-    let dari = match Root::of_named(input) {
-        Ok(r) => r,
-        Err(g) => {
-            galat(lang, &g.pesan(input, Jenis::Impor));
-            return 2;
-        }
-    };
+fn folder(
+    input: &Path,
+    output: Option<&Path>,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<u8, Henti> {
+    let dari = Root::of_named(input).map_err(|g| g.pesan(input, Jenis::Impor))?;
     // Links are listed, never followed: the sandbox judges each file when
     // it is read. Hidden folders (`.git`) are not searched.
     let files: Vec<PathBuf> = walkdir::WalkDir::new(input)
@@ -119,24 +114,14 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
                 .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "pdf" | "docx" | "doc"))
         })
         .collect();
-    let out = output
+    let dir = output
         .map(Path::to_owned)
         .unwrap_or_else(|| input.to_owned());
-    if let Err(e) = sandbox::create_output_dir(&out) {
-        let d = out.display();
-        galat(
-            lang,
-            &msg!("tidak dapat membuat {d}: {e}", "cannot create {d}: {e}"),
-        );
-        return 2;
+    if let Err(e) = sandbox::create_output_dir(&dir) {
+        let d = dir.display();
+        return Err(msg!("tidak dapat membuat {d}: {e}", "cannot create {d}: {e}").into());
     }
-    let ke = match Root::of_named(&out) {
-        Ok(r) => r,
-        Err(g) => {
-            galat(lang, &g.pesan_tulis(&out));
-            return 2;
-        }
-    };
+    let ke = Root::of_named(&dir).map_err(|g| g.pesan_tulis(&dir))?;
     let bar = if std::io::stderr().is_terminal() && std::env::var_os("CI").is_none() {
         indicatif::ProgressBar::new(files.len() as u64)
     } else {
@@ -157,7 +142,7 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
         let h = match r {
             Err(t) => Outcome::Ditolak(t.pesan()),
             Ok(d) => {
-                let path = unik(&out, &nama_berkas(&d), &taken);
+                let path = unik(&dir, &nama_berkas(&d), &taken);
                 taken.push(path.clone());
                 match tulis_baru(&ke, &path, &d, f) {
                     Ok(()) => Outcome::Ditulis(path),
@@ -174,13 +159,11 @@ fn folder(input: &Path, output: Option<&Path>, lang: Lang) -> u8 {
             Outcome::Ditolak(_) => None,
         })
         .collect();
-    let reports = periksa(&written, lang);
-    ringkasan(&files, &hasil, &reports, lang);
-    if hasil.iter().any(|h| matches!(h, Outcome::Ditolak(_))) {
-        1
-    } else {
-        0
-    }
+    let reports = periksa(&written, lang, out)?;
+    ringkasan(&files, &hasil, &reports, lang, out)?;
+    Ok(u8::from(
+        hasil.iter().any(|h| matches!(h, Outcome::Ditolak(_))),
+    ))
 }
 
 /// The file name for an imported SOP: from its nama.
@@ -238,28 +221,30 @@ fn tulis_baru(root: &Root, path: &Path, d: &Dokumen, asal: &Path) -> Result<(), 
 }
 
 /// Checks the written files and prints the findings.
-fn periksa(paths: &[PathBuf], lang: Lang) -> Vec<crate::app::batch::FileReport> {
+fn periksa(
+    paths: &[PathBuf],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<Vec<crate::app::batch::FileReport>> {
     if paths.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let config = match crate::app::batch::config_for(&paths[0]) {
         Ok(c) => c,
         Err(m) => {
             galat(lang, &m);
-            return Vec::new();
+            return Ok(Vec::new());
         }
     };
     match crate::app::batch::check_paths(paths, &config) {
         Ok(reports) => {
-            out!(
-                "{}",
-                crate::app::report::human(&reports, lang, std::io::stdout().is_terminal())
-            );
-            reports
+            let color = std::io::stdout().is_terminal();
+            write!(out, "{}", crate::app::report::human(&reports, lang, color))?;
+            Ok(reports)
         }
         Err(m) => {
             galat(lang, &m);
-            Vec::new()
+            Ok(Vec::new())
         }
     }
 }
@@ -269,13 +254,14 @@ fn ringkasan(
     hasil: &[Outcome],
     reports: &[crate::app::batch::FileReport],
     lang: Lang,
-) {
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let bersih = Msg::new("bersih", "clean");
     let temuan = Msg::new("dengan temuan", "with findings");
     let tolak = Msg::new("ditolak", "refused");
     let (bersih, temuan, tolak) = (bersih.get(lang), temuan.get(lang), tolak.get(lang));
     let mut counts = [0usize; 3];
-    out!();
+    writeln!(out)?;
     for (f, h) in files.iter().zip(hasil) {
         let (kata, rinci) = match h {
             Outcome::Ditulis(p) => {
@@ -296,12 +282,11 @@ fn ringkasan(
                 (tolak, m.get(lang).to_owned())
             }
         };
-        outln!("{:<14} {}  {}", kata, f.display(), rinci);
+        writeln!(out, "{:<14} {}  {}", kata, f.display(), rinci)?;
     }
-    outln!(
+    writeln!(
+        out,
         "\n{} {bersih}, {} {temuan}, {} {tolak}",
-        counts[0],
-        counts[1],
-        counts[2]
-    );
+        counts[0], counts[1], counts[2]
+    )
 }

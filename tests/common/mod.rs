@@ -3,6 +3,8 @@
 //! them). Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod panjang;
+
 use std::path::Path;
 
 /// The `sopc` binary of this build.
