@@ -570,3 +570,40 @@ fn penjelasan_bawaan(buku: &Buku) -> String {
          romawi kecil dan halaman SOP diberi nomor angka mulai dari 1."
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The printing passes take turns in the book's order, each starting
+    /// where the one before ended, whatever order the workers reach them
+    /// in; an SOP that fails passes its turn on with no pages.
+    #[test]
+    fn turns_give_each_sop_its_first_page_in_book_order() {
+        let giliran = Giliran::default();
+        let halaman = [2, 3, 0, 1, 4];
+        let gagal = 2;
+        let awal: Vec<Option<usize>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..halaman.len())
+                .rev()
+                .map(|i| {
+                    let giliran = &giliran;
+                    s.spawn(move || {
+                        let mut g = giliran.sop(i);
+                        if i == gagal {
+                            return None; // dropped without printing
+                        }
+                        let awal = g.tunggu();
+                        g.halaman = halaman[i];
+                        Some(awal)
+                    })
+                })
+                .collect();
+            let mut awal: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            awal.reverse();
+            awal
+        });
+        assert_eq!(awal, [Some(1), Some(3), None, Some(6), Some(7)]);
+        assert_eq!(*giliran.keadaan.lock().unwrap(), (5, 10));
+    }
+}
