@@ -235,7 +235,10 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
     // every part and every SOP is a bookmark to its first page, and the
     // page labels are the printed numbers
     let mut harapan = vec![
-        ("Keputusan Penetapan Standar Operasional Prosedur".to_owned(), 2),
+        (
+            "Keputusan Penetapan Standar Operasional Prosedur".to_owned(),
+            2,
+        ),
         ("Daftar Isi".to_owned(), 2 + kep),
         ("Penjelasan".to_owned(), depan),
     ];

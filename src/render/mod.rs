@@ -19,8 +19,8 @@
 mod bagan;
 mod buku;
 pub mod data;
-mod jilid;
 mod engine;
+mod jilid;
 mod markdown;
 mod measure;
 pub mod pool;
