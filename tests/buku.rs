@@ -87,9 +87,13 @@ fn entri(daftar: &str, awal: &str) -> (usize, String) {
     (i, hal)
 }
 
-/// The bookmarks of a PDF (title, page from 1 it opens) and its page
-/// labels (first page from 0, style), read with lopdf.
-fn tanda_dan_label(pdf: &Path) -> (Vec<(String, usize)>, Vec<(usize, String)>) {
+/// Bookmarks: (title, page from 1 it opens).
+type Tanda = Vec<(String, usize)>;
+/// Page labels: (first page from 0, numbering style).
+type Label = Vec<(usize, String)>;
+
+/// The bookmarks and page labels of a PDF, read with lopdf.
+fn tanda_dan_label(pdf: &Path) -> (Tanda, Label) {
     use lopdf::{Document, Object};
     let doc = Document::load(pdf).unwrap();
     let halaman: Vec<_> = doc.page_iter().collect();
