@@ -87,6 +87,58 @@ fn entri(daftar: &str, awal: &str) -> (usize, String) {
     (i, hal)
 }
 
+/// Bookmarks: (title, page from 1 it opens).
+type Tanda = Vec<(String, usize)>;
+/// Page labels: (first page from 0, numbering style).
+type Label = Vec<(usize, String)>;
+
+/// The bookmarks and page labels of a PDF, read with lopdf.
+fn tanda_dan_label(pdf: &Path) -> (Tanda, Label) {
+    use lopdf::{Document, Object};
+    let doc = Document::load(pdf).unwrap();
+    let halaman: Vec<_> = doc.page_iter().collect();
+    let catalog = doc.catalog().unwrap();
+    let kamus = |o: &Object| match o {
+        Object::Reference(r) => doc.get_dictionary(*r).unwrap().clone(),
+        o => o.as_dict().unwrap().clone(),
+    };
+    let mut tanda = Vec::new();
+    let outline = kamus(catalog.get(b"Outlines").unwrap());
+    let mut butir = outline.get(b"First").ok().map(&kamus);
+    while let Some(b) = butir {
+        let t = b.get(b"Title").unwrap().as_str().unwrap();
+        let judul = match t.strip_prefix(&[0xFE, 0xFF]) {
+            Some(u) => String::from_utf16(
+                &u.chunks(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect::<Vec<_>>(),
+            )
+            .unwrap(),
+            None => String::from_utf8(t.to_vec()).unwrap(),
+        };
+        let d = kamus(b.get(b"A").unwrap());
+        let ke = d.get(b"D").unwrap().as_array().unwrap()[0]
+            .as_reference()
+            .unwrap();
+        tanda.push((judul, halaman.iter().position(|h| *h == ke).unwrap() + 1));
+        butir = b.get(b"Next").ok().map(&kamus);
+    }
+    let label = kamus(catalog.get(b"PageLabels").unwrap());
+    let nums = label.get(b"Nums").unwrap().as_array().unwrap();
+    let label = nums
+        .chunks(2)
+        .map(|p| {
+            let gaya = kamus(&p[1]);
+            let s = gaya.get(b"S").unwrap().as_name().unwrap();
+            (
+                p[0].as_i64().unwrap() as usize,
+                String::from_utf8(s.to_vec()).unwrap(),
+            )
+        })
+        .collect();
+    (tanda, label)
+}
+
 fn sumber(sops: &[&str]) -> Vec<(String, String)> {
     sops.iter().map(|f| identitas(f)).collect()
 }
@@ -184,15 +236,27 @@ fn the_daftar_isi_gives_the_page_where_each_sop_starts() {
         awal += n;
     }
 
-    // same input, same bytes; every part is a PDF bookmark
+    // every part and every SOP is a bookmark to its first page, and the
+    // page labels are the printed numbers
+    let mut harapan = vec![
+        (
+            "Keputusan Penetapan Standar Operasional Prosedur".to_owned(),
+            2,
+        ),
+        ("Daftar Isi".to_owned(), 2 + kep),
+        ("Penjelasan".to_owned(), depan),
+    ];
+    let mut awal = depan + 1;
+    for ((nomor, nama), n) in sumber(&urut).iter().zip(&per_sop) {
+        harapan.push((format!("{nama} ({nomor})"), awal));
+        awal += n;
+    }
+    let (tanda, label) = tanda_dan_label(&buku);
+    assert_eq!(tanda, harapan);
+    assert_eq!(label, [(0, "r".to_owned()), (depan, "D".to_owned())]);
+
+    // same input, same bytes
     let pdf = std::fs::read(&buku).unwrap();
-    let tanda = |s: &str| pdf.windows(s.len()).filter(|w| *w == s.as_bytes()).count();
-    assert_eq!(
-        tanda("/Outlines"),
-        2,
-        "one outline, referenced from the catalog"
-    );
-    assert!(tanda("(Pelayanan Tamu Pimpinan (Lampiran I Perbup Tanjab Barat 75/2017))") == 1);
     berhasil(d, &["buku", "sops", "-o", "pdf/lagi.pdf"]);
     assert_eq!(
         pdf,
@@ -399,6 +463,7 @@ fn the_sop_pages_are_those_of_sopc_build() {
                     r.sop.as_ref().unwrap(),
                     r.hasil.as_ref().unwrap(),
                 ),
+                berkas: r.path.display().to_string(),
                 tautan: r
                     .hasil
                     .as_ref()

@@ -227,6 +227,7 @@ fn sop_buku<'a>(urut: &[&'a FileReport]) -> Vec<BukuSop<'a>> {
     urut.iter()
         .map(|r| BukuSop {
             input: Input::checked(sop_of(r), hasil_of(r)),
+            berkas: r.path.display().to_string(),
             tautan: tautan(&hasil_of(r).tautan, urut),
         })
         .collect()

@@ -2,17 +2,23 @@
 //! PDF — halaman judul, the scanned keputusan, daftar isi, penjelasan, then
 //! every SOP as `sopc build` prints it.
 //!
-//! The book is **one Typst document**, not PDFs glued together. Each SOP
-//! first gets its measuring pass and page plan exactly as in a single build
-//! (in parallel over SOPs); then one compilation of `templates/buku.typ`
-//! prints every part. Each SOP starts on a page of its own with the same
-//! paper, margins and styles, so its pages lay out as in `sopc build`, and
-//! the rows are checked against each SOP's plan as there. The page numbers
-//! in the daftar isi come from Typst's page counter at an anchor on each
-//! part's first page; Typst iterates the layout until they are stable (a
-//! layout that does not settle is an error), so the daftar isi is right by
-//! construction, however many pages it takes itself. Here sopc reads the
-//! anchors back to report where each SOP starts.
+//! The book is printed **one part at a time**, so that its memory does not
+//! grow with its size (one Typst compilation of a 614-page book held 4.8 GB):
+//!
+//! 1. every SOP, on the workers of a batch ([`pool::map`]): its measuring
+//!    pass and page plan as in `sopc build`, then its printing pass with
+//!    the book's number of its first page ([`Giliran`]: that number is
+//!    known once the SOP before it is laid out, so the printing passes take
+//!    turns in the book's order while the measuring passes run ahead), its
+//!    rows checked against its plan, and its PDF;
+//! 2. the front matter (`templates/buku.typ`), whose daftar isi takes each
+//!    SOP's page from step 1 and each front part's page from Typst's own
+//!    page counter;
+//! 3. the binding ([`super::jilid`]): one PDF of all the pages, with the
+//!    page labels, bookmarks and links that span the parts.
+//!
+//! Only one compilation per core is alive at any time; what is kept is each
+//! SOP's PDF and text until the binding.
 //!
 //! Numbering: the front matter counts i, ii, … (the number is printed on
 //! the daftar isi and penjelasan, not on the cover or the scanned
@@ -21,15 +27,17 @@
 //! a viewer's "page 3" is printed page 3.
 
 use super::data::Anchor;
-use super::engine::{self, Berkas, Dokumen, Template};
+use super::engine::{self, Berkas, Template};
+use super::jilid::{self, Jilid, Tanda};
 use super::markdown::{self, Teks};
-use super::measure::{periksa_baris, salah_tata_letak};
-use super::{Input, RenderError, Renderer, Siap, data, pool};
-use crate::model::Status;
+use super::measure::salah_tata_letak;
+use super::{Bagian, CACHE_AGE, Input, RenderError, Renderer, Siap, data, pool};
+use crate::diag::Msg;
 use crate::model::gambar::Gambar;
 use crate::msg;
 use crate::paper::Sheet;
 use serde::Serialize;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 /// What goes into the book.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +62,8 @@ pub struct Buku<'a> {
 #[derive(Clone, Debug)]
 pub struct BukuSop<'a> {
     pub input: Input<'a>,
+    /// Its file, as messages name it ("" when it has none).
+    pub berkas: String,
     /// `keterkaitan` entries naming an SOP of the book: (entry, that SOP's
     /// index in the book). They link to it.
     pub tautan: Vec<(usize, usize)>,
@@ -80,7 +90,7 @@ pub struct RenderedBook {
     pub halaman_sop: Vec<usize>,
     /// Every link inside the book: (page it is on, page it leads to).
     pub tautan: Vec<(usize, usize)>,
-    pub peringatan: Vec<crate::diag::Msg>,
+    pub peringatan: Vec<Msg>,
 }
 
 /// The number of pages of a PDF, or why Typst could not place it.
@@ -120,10 +130,10 @@ pub fn halaman_pdf(bytes: &[u8]) -> Result<usize, RenderError> {
     }
 }
 
+/// The data of the front matter's compilation (`templates/buku.typ`).
 #[derive(Serialize)]
 struct DataBuku<'a> {
-    /// Paper of the SOP pages, and of the front matter (portrait).
-    kertas: Sheet,
+    /// Paper of the front matter (portrait).
     depan: Sheet,
     huruf: &'a [String],
     judul: String,
@@ -133,7 +143,31 @@ struct DataBuku<'a> {
     penjelasan: Teks,
     /// The legend of the flowchart symbols (with sopc's own penjelasan).
     legenda: bool,
-    sop: Vec<SopCetak<'a>>,
+    bagian: JudulBagian,
+    sop: Vec<EntriDaftar<'a>>,
+}
+
+/// The titles of the front parts, in the daftar isi and the bookmarks.
+#[derive(Serialize)]
+struct JudulBagian {
+    keputusan: &'static str,
+    daftar_isi: &'static str,
+    penjelasan: &'static str,
+}
+
+const JUDUL_BAGIAN: JudulBagian = JudulBagian {
+    keputusan: "Keputusan Penetapan Standar Operasional Prosedur",
+    daftar_isi: "Daftar Isi",
+    penjelasan: "Penjelasan",
+};
+
+/// One SOP in the daftar isi.
+#[derive(Serialize)]
+struct EntriDaftar<'a> {
+    nomor: &'a str,
+    nama: &'a str,
+    /// The book's number of its first page.
+    halaman: usize,
 }
 
 #[derive(Serialize)]
@@ -152,11 +186,76 @@ struct HalamanLampiran {
     halaman: Option<usize>,
 }
 
-#[derive(Serialize)]
-struct SopCetak<'a> {
-    draf: bool,
-    identitas: &'a data::Identitas,
-    prosedur: &'a data::Prosedur,
+/// One SOP of the book, printed.
+struct SopTercetak {
+    nomor: String,
+    nama: String,
+    pdf: Vec<u8>,
+    /// The text of each page.
+    teks: Vec<String>,
+    peringatan: Vec<Msg>,
+}
+
+/// The front matter, printed.
+struct DepanTercetak {
+    pdf: Vec<u8>,
+    teks: Vec<String>,
+    /// Its parts' bookmarks.
+    tanda: Vec<Tanda>,
+    peringatan: Vec<Msg>,
+}
+
+/// The SOPs' turns to print. An SOP's printing pass needs the book's number
+/// of its first page, known once every SOP before it is laid out: each
+/// waits for its turn (its measuring pass done meanwhile), and passes the
+/// turn on with its number of pages as soon as it is laid out.
+#[derive(Default)]
+struct Giliran {
+    /// The index of the SOP whose turn it is, and the pages before it.
+    keadaan: Mutex<(usize, usize)>,
+    berganti: Condvar,
+}
+
+/// SOP `i`'s place in the [`Giliran`]. Dropping it passes the turn on (when
+/// the SOP failed, with no pages), so no SOP waits forever for one that
+/// could not be printed.
+struct GiliranSop<'a> {
+    giliran: &'a Giliran,
+    i: usize,
+    halaman: usize,
+}
+
+impl Giliran {
+    fn sop(&self, i: usize) -> GiliranSop<'_> {
+        GiliranSop {
+            giliran: self,
+            i,
+            halaman: 0,
+        }
+    }
+}
+
+impl GiliranSop<'_> {
+    /// Waits for this SOP's turn; the book's number of its first page.
+    fn tunggu(&self) -> usize {
+        let g = self.giliran;
+        let k = g.keadaan.lock().unwrap_or_else(PoisonError::into_inner);
+        let k = g
+            .berganti
+            .wait_while(k, |(giliran, _)| *giliran != self.i)
+            .unwrap_or_else(PoisonError::into_inner);
+        k.1 + 1
+    }
+}
+
+impl Drop for GiliranSop<'_> {
+    fn drop(&mut self) {
+        self.tunggu();
+        let g = self.giliran;
+        let mut k = g.keadaan.lock().unwrap_or_else(PoisonError::into_inner);
+        *k = (self.i + 1, k.1 + self.halaman);
+        g.berganti.notify_all();
+    }
 }
 
 /// The images of one compilation under `/gambar/N.ext`, each distinct file
@@ -197,7 +296,7 @@ impl Renderer {
         self.render_buku_dengan(buku, &|| {})
     }
 
-    /// [`Self::render_buku`], calling `done` after each SOP prepared (from
+    /// [`Self::render_buku`], calling `done` after each SOP printed (from
     /// any thread), for a progress bar.
     pub fn render_buku_dengan(
         &self,
@@ -206,7 +305,7 @@ impl Renderer {
     ) -> Result<RenderedBook, RenderError> {
         self.periksa_huruf()?;
         let hasil = self.render_buku_dalam(buku, done);
-        engine::evict(10);
+        engine::evict(0);
         hasil
     }
 
@@ -215,55 +314,130 @@ impl Renderer {
         buku: &Buku,
         done: &(dyn Fn() + Sync),
     ) -> Result<RenderedBook, RenderError> {
-        let mut gambar = DaftarBerkas::default();
-        let logo_sop: Vec<Option<Berkas>> = buku
-            .sop
+        let sop = self.cetak_sop_sop(buku, done)?;
+        // The book's number of each SOP's first page, less one.
+        let awal: Vec<usize> = sop
             .iter()
-            .map(|s| s.input.logo.map(|l| gambar.gambar(l).clone()))
+            .scan(0, |n, s| {
+                let a = *n;
+                *n += s.teks.len();
+                Some(a)
+            })
             .collect();
-        let sop: Vec<_> = buku.sop.iter().zip(logo_sop).collect();
-        let mut siap: Vec<Siap> = pool::map(&sop, |(s, logo)| {
-            let siap = self.siapkan(s.input, logo.as_ref(), super::Bagian::Lengkap);
-            engine::evict(10);
-            done();
-            siap
-        })
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| s.map_err(|e| sebut_sop(e, buku, &[i])))
-        .collect::<Result<_, _>>()?;
-        for (s, siap) in buku.sop.iter().zip(&mut siap) {
-            tautkan(s, siap, buku.sop.len());
+        let depan = pool::run(|| {
+            let d = self.cetak_depan(buku, &sop, &awal);
+            engine::evict(CACHE_AGE);
+            d
+        })?;
+        let halaman_depan = depan.teks.len();
+        let halaman_sop: Vec<usize> = awal.iter().map(|a| halaman_depan + a).collect();
+        let mut jilid = Jilid::baru(&depan.pdf)?;
+        let (mut teks, mut tanda, mut peringatan) = (depan.teks, depan.tanda, depan.peringatan);
+        for (s, &h) in sop.into_iter().zip(&halaman_sop) {
+            jilid.tambah(&s.pdf)?;
+            tanda.push(Tanda {
+                judul: format!("{} ({})", s.nama, s.nomor),
+                halaman: h,
+            });
+            teks.extend(s.teks);
+            peringatan.extend(s.peringatan);
         }
-        // The measuring passes' memoized layouts are of no use to the book's
-        // compilation; a book of hundreds of SOPs would carry them all.
-        engine::evict(0);
-        let data = self.data_buku(buku, &siap, &mut gambar);
-        pool::run(|| self.cetak_buku(buku, &siap, &data, gambar.berkas))
+        let buku_jadi = jilid.selesai(halaman_depan, &tanda, &halaman_sop)?;
+        Ok(RenderedBook {
+            pdf: buku_jadi.pdf,
+            teks,
+            halaman_depan,
+            halaman_sop,
+            tautan: buku_jadi.tautan,
+            peringatan,
+        })
     }
 
-    /// The book's one compilation, its checks and its PDF.
-    fn cetak_buku(
+    /// Every SOP of the book printed on its own, one per core at a time, in
+    /// the book's page numbering.
+    fn cetak_sop_sop(
         &self,
         buku: &Buku,
-        siap: &[Siap],
-        data: &DataBuku,
-        berkas: Vec<Berkas>,
-    ) -> Result<RenderedBook, RenderError> {
-        let (doc, w) = self.engine.compile(Template::Buku, data, berkas)?;
-        // The document is all that is left to read; the compilation's
-        // memoised layouts would otherwise stay alive through the export.
-        engine::evict(0);
-        let mut peringatan: Vec<_> = siap.iter().flat_map(|s| s.peringatan.clone()).collect();
-        peringatan.extend(w);
-        let halaman_sop = self.periksa_buku(&doc, buku, siap)?;
-        let pdf = doc.pdf(format!("sopc-buku:{}", data.judul))?;
-        Ok(RenderedBook {
-            pdf,
+        done: &(dyn Fn() + Sync),
+    ) -> Result<Vec<SopTercetak>, RenderError> {
+        let giliran = Giliran::default();
+        let n = buku.sop.len();
+        let urut: Vec<(usize, &BukuSop)> = buku.sop.iter().enumerate().collect();
+        pool::map(&urut, |&(i, s)| {
+            let mut giliran = giliran.sop(i);
+            let hasil = self.cetak_sop(s, n, &mut giliran);
+            drop(giliran);
+            engine::evict(CACHE_AGE);
+            done();
+            hasil.map_err(|e| sebut_sop(e, s))
+        })
+        .into_iter()
+        .collect()
+    }
+
+    /// One SOP of the book: measured and planned, then printed when its
+    /// turn comes, with the number of its first page.
+    fn cetak_sop(
+        &self,
+        s: &BukuSop,
+        n: usize,
+        giliran: &mut GiliranSop,
+    ) -> Result<SopTercetak, RenderError> {
+        let input = s.input;
+        let logo = input.logo.map(super::berkas_logo);
+        let mut siap = self.siapkan(input, logo.as_ref(), Bagian::Lengkap)?;
+        // The measuring pass's memoised layouts are of no use to the print.
+        engine::evict(CACHE_AGE);
+        tautkan(s, &mut siap, n);
+        let (nomor, nama) = (siap.identitas.nomor.clone(), siap.identitas.nama.clone());
+        let awal = giliran.tunggu();
+        let cetak = self.cetak(input.sop, siap, logo, Bagian::Lengkap, Some(awal))?;
+        giliran.halaman = cetak.doc.halaman();
+        Ok(SopTercetak {
+            nomor,
+            nama,
+            pdf: cetak.doc.pdf(super::ident(input.sop), false)?,
+            teks: cetak.doc.teks(),
+            peringatan: cetak.peringatan,
+        })
+    }
+
+    /// The front matter: cover, keputusan, daftar isi (with the SOPs' pages
+    /// from `awal`), penjelasan.
+    fn cetak_depan(
+        &self,
+        buku: &Buku,
+        sop: &[SopTercetak],
+        awal: &[usize],
+    ) -> Result<DepanTercetak, RenderError> {
+        let mut gambar = DaftarBerkas::default();
+        let data = self.data_buku(buku, sop, awal, &mut gambar);
+        let (doc, peringatan) = self.engine.compile(Template::Buku, &data, gambar.berkas)?;
+        let bagian = doc.penanda(Anchor::BukuBagian);
+        let judul = [
+            Some(JUDUL_BAGIAN.keputusan).filter(|_| !buku.keputusan.is_empty()),
+            Some(JUDUL_BAGIAN.daftar_isi),
+            Some(JUDUL_BAGIAN.penjelasan),
+        ];
+        let judul: Vec<&str> = judul.into_iter().flatten().collect();
+        if bagian.len() != judul.len() {
+            return Err(salah_tata_letak(
+                "penanda bagian buku hilang",
+                "anchors of the book's parts missing",
+            ));
+        }
+        let tanda = judul
+            .iter()
+            .zip(&bagian)
+            .map(|(j, p)| Tanda {
+                judul: (*j).to_owned(),
+                halaman: p.halaman,
+            })
+            .collect();
+        Ok(DepanTercetak {
+            pdf: doc.pdf(format!("sopc-buku:{}", data.judul), false)?,
             teks: doc.teks(),
-            halaman_depan: halaman_sop.first().copied().unwrap_or(doc.halaman()),
-            halaman_sop,
-            tautan: doc.tautan(),
+            tanda,
             peringatan,
         })
     }
@@ -271,7 +445,8 @@ impl Renderer {
     fn data_buku<'a>(
         &'a self,
         buku: &Buku,
-        siap: &'a [Siap],
+        sop: &'a [SopTercetak],
+        awal: &[usize],
         gambar: &mut DaftarBerkas,
     ) -> DataBuku<'a> {
         let keputusan = buku
@@ -299,7 +474,6 @@ impl Renderer {
             .collect::<Vec<_>>()
             .join(" — ");
         DataBuku {
-            kertas: self.kertas,
             depan: self.kertas.front_matter(),
             huruf: self.engine.keluarga(),
             judul: judul_dokumen,
@@ -322,59 +496,17 @@ impl Renderer {
                     .unwrap_or(&penjelasan_bawaan(buku)),
             ),
             legenda: buku.penjelasan.is_none(),
-            sop: buku
-                .sop
+            bagian: JUDUL_BAGIAN,
+            sop: sop
                 .iter()
-                .zip(siap)
-                .map(|(s, siap)| SopCetak {
-                    draf: s.input.sop.status() == Status::Draf,
-                    identitas: &siap.identitas,
-                    prosedur: &siap.prosedur,
+                .zip(awal)
+                .map(|(s, a)| EntriDaftar {
+                    nomor: &s.nomor,
+                    nama: &s.nama,
+                    halaman: a + 1,
                 })
                 .collect(),
         }
-    }
-
-    /// Where each SOP starts, after checking every SOP's rows against its
-    /// plan (the rows of the book are the rows of all SOPs, in order).
-    fn periksa_buku(
-        &self,
-        doc: &Dokumen,
-        buku: &Buku,
-        siap: &[Siap],
-    ) -> Result<Vec<usize>, RenderError> {
-        let awal: Vec<usize> = doc
-            .penanda(Anchor::BukuSop)
-            .iter()
-            .map(|p| p.halaman)
-            .collect();
-        let baris = doc.penanda(Anchor::Baris);
-        let mut sisa = baris.as_slice();
-        for (i, s) in siap.iter().enumerate() {
-            let Some((denah, bagan)) = &s.denah else {
-                continue;
-            };
-            let n = bagan.langkah.len();
-            if sisa.len() < n || awal.len() != siap.len() {
-                return Err(salah_tata_letak(
-                    "penanda buku hilang",
-                    "book anchors missing",
-                ));
-            }
-            let (ini, lanjut) = sisa.split_at(n);
-            sisa = lanjut;
-            let milik = ini
-                .iter()
-                .all(|p| p.halaman > awal[i] && awal.get(i + 1).is_none_or(|&b| p.halaman < b));
-            if !milik || !ini.iter().all(|p| p.nomor.is_some()) {
-                return Err(salah_tata_letak(
-                    "baris SOP di luar bagiannya",
-                    "SOP rows outside their part",
-                ));
-            }
-            periksa_baris(ini, denah, &self.kertas).map_err(|e| sebut_sop(e, buku, &[i]))?;
-        }
-        Ok(awal)
     }
 }
 
@@ -393,28 +525,21 @@ fn tautkan(s: &BukuSop, siap: &mut Siap, n: usize) {
     };
     for &(entri, sop) in &s.tautan {
         if let Some(b) = butir.get_mut(entri).filter(|_| sop < n) {
-            markdown::tautkan(b, &Anchor::sop(sop));
+            markdown::tautkan(b, &jilid::alamat_sop(sop));
         }
     }
 }
 
-/// Names the SOP an error is about (`only`: the index, when known).
-fn sebut_sop(e: RenderError, buku: &Buku, only: &[usize]) -> RenderError {
-    let Some(&i) = only.first() else {
-        return e;
-    };
-    let nama = buku.sop[i]
-        .input
-        .sop
-        .nama
-        .as_ref()
-        .map_or("", |n| n.as_str());
-    let m = e.message;
-    crate::diag::Msg::new(
-        format!("SOP {nama}: {}", m.id),
-        format!("SOP {nama}: {}", m.en),
-    )
-    .into()
+/// Names the SOP an error is about: its file, else its nama.
+fn sebut_sop(e: RenderError, s: &BukuSop) -> RenderError {
+    let nama = s.input.sop.nama.as_ref().map_or("", |n| n.as_str());
+    let Msg { id, en } = e.message;
+    if s.berkas.is_empty() {
+        msg!("SOP {nama}: {id}", "SOP {nama}: {en}").into()
+    } else {
+        let f = &s.berkas;
+        msg!("{f} (SOP {nama}): {id}", "{f} (SOP {nama}): {en}").into()
+    }
 }
 
 /// sopc's penjelasan: what the book holds and how to read an SOP.
@@ -444,4 +569,41 @@ fn penjelasan_bawaan(buku: &Buku) -> String {
          SOP disusun menurut nomornya; halaman bagian awal diberi nomor \
          romawi kecil dan halaman SOP diberi nomor angka mulai dari 1."
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The printing passes take turns in the book's order, each starting
+    /// where the one before ended, whatever order the workers reach them
+    /// in; an SOP that fails passes its turn on with no pages.
+    #[test]
+    fn turns_give_each_sop_its_first_page_in_book_order() {
+        let giliran = Giliran::default();
+        let halaman = [2, 3, 0, 1, 4];
+        let gagal = 2;
+        let awal: Vec<Option<usize>> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..halaman.len())
+                .rev()
+                .map(|i| {
+                    let giliran = &giliran;
+                    s.spawn(move || {
+                        let mut g = giliran.sop(i);
+                        if i == gagal {
+                            return None; // dropped without printing
+                        }
+                        let awal = g.tunggu();
+                        g.halaman = halaman[i];
+                        Some(awal)
+                    })
+                })
+                .collect();
+            let mut awal: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+            awal.reverse();
+            awal
+        });
+        assert_eq!(awal, [Some(1), Some(3), None, Some(6), Some(7)]);
+        assert_eq!(*giliran.keadaan.lock().unwrap(), (5, 10));
+    }
 }

@@ -40,28 +40,21 @@ pub enum Anchor {
     Jumlah,
     /// The bottom of the JUMLAH row: the end of the table.
     Akhir,
-    /// The first page of each SOP of the book.
-    BukuSop,
     /// The first page of each part of the book's front matter.
     BukuBagian,
-    /// The link target of the N-th SOP of the book (`sopc-sop-N`): a
-    /// prefix, completed by [`Anchor::sop`].
-    Sop,
 }
 
 impl Anchor {
-    pub const ALL: [Anchor; 8] = [
+    pub const ALL: [Anchor; 6] = [
         Anchor::Kepala,
         Anchor::Lanjutan,
         Anchor::Baris,
         Anchor::Jumlah,
         Anchor::Akhir,
-        Anchor::BukuSop,
         Anchor::BukuBagian,
-        Anchor::Sop,
     ];
 
-    /// The label as the templates write it (a prefix for [`Anchor::Sop`]).
+    /// The label as the templates write it.
     pub fn name(self) -> &'static str {
         match self {
             Anchor::Kepala => "sopc-kepala",
@@ -69,15 +62,8 @@ impl Anchor {
             Anchor::Baris => "sopc-baris",
             Anchor::Jumlah => "sopc-jumlah",
             Anchor::Akhir => "sopc-akhir",
-            Anchor::BukuSop => "sopc-buku-sop",
             Anchor::BukuBagian => "sopc-buku-bagian",
-            Anchor::Sop => "sopc-sop-",
         }
-    }
-
-    /// The link target of the `i`-th SOP of the book.
-    pub fn sop(i: usize) -> String {
-        format!("{}{i}", Anchor::Sop.name())
     }
 }
 
@@ -87,7 +73,8 @@ impl Anchor {
 pub enum Kaki {
     /// "Halaman X dari Y" under every page.
     Halaman,
-    /// Nothing: the caller numbers the pages (the book counts its own).
+    /// Nothing of `build`'s: the book numbers its pages itself
+    /// ([`Data::halaman_buku`]).
     Tanpa,
 }
 
@@ -104,6 +91,9 @@ pub struct Data<'a> {
     pub penulis: String,
     pub identitas: &'a Identitas,
     pub prosedur: &'a Prosedur,
+    /// In a book, the number of the SOP's first page (its pages are
+    /// numbered at the foot from there); `None` for `sopc build`.
+    pub halaman_buku: Option<usize>,
 }
 
 #[derive(Serialize)]

@@ -20,6 +20,7 @@ mod bagan;
 mod buku;
 pub mod data;
 mod engine;
+mod jilid;
 mod markdown;
 mod measure;
 pub mod pool;
@@ -215,11 +216,34 @@ impl Renderer {
     }
 
     /// The recipe: measure and plan ([`Renderer::siapkan`]), print, check
-    /// the printed rows against the plan.
+    /// the printed rows against the plan ([`Renderer::cetak`]).
     fn render_dalam(&self, input: Input, bagian: Bagian) -> Result<Rendered, RenderError> {
         let logo = input.logo.map(berkas_logo);
         let siap = self.siapkan(input, logo.as_ref(), bagian)?;
-        let (doc, w) = self.kompilasi(Mode::Cetak, bagian, input.sop, &siap, logo)?;
+        let cetak = self.cetak(input.sop, siap, logo, bagian, None)?;
+        Ok(Rendered {
+            pdf: cetak.doc.pdf(ident(input.sop), true)?,
+            ukuran_halaman: cetak.doc.ukuran_halaman(),
+            teks: cetak.doc.teks(),
+            bentuk: cetak.doc.bentuk(),
+            tulisan: cetak.doc.tulisan(),
+            margin: (self.kertas.kiri, self.kertas.atas),
+            denah: cetak.denah,
+            peringatan: cetak.peringatan,
+        })
+    }
+
+    /// The printing pass of a prepared SOP, its rows checked against the
+    /// plan. `halaman_buku`: in a book, the number of its first page.
+    fn cetak(
+        &self,
+        sop: &Sop,
+        siap: Siap,
+        logo: Option<Berkas>,
+        bagian: Bagian,
+        halaman_buku: Option<usize>,
+    ) -> Result<Tercetak, RenderError> {
+        let (doc, w) = self.kompilasi(Mode::Cetak, bagian, sop, &siap, logo, halaman_buku)?;
         let mut peringatan = siap.peringatan;
         peringatan.extend(w);
         let denah = match siap.denah {
@@ -230,13 +254,8 @@ impl Renderer {
             }
             None => None,
         };
-        Ok(Rendered {
-            pdf: doc.pdf(ident(input.sop))?,
-            ukuran_halaman: doc.ukuran_halaman(),
-            teks: doc.teks(),
-            bentuk: doc.bentuk(),
-            tulisan: doc.tulisan(),
-            margin: (self.kertas.kiri, self.kertas.atas),
+        Ok(Tercetak {
+            doc,
             denah,
             peringatan,
         })
@@ -278,7 +297,8 @@ impl Renderer {
         if bagian != Bagian::Lengkap {
             return Ok(siap);
         }
-        let (doc, peringatan) = self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned())?;
+        let (doc, peringatan) =
+            self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned(), None)?;
         let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len())?;
         let denah = Plan::new(&bagan, kolom, &ukuran).map_err(|layout::PlanError::RowTooTall { langkah }| {
             let no = langkah + 1;
@@ -301,11 +321,15 @@ impl Renderer {
         sop: &Sop,
         siap: &Siap,
         logo: Option<Berkas>,
+        halaman_buku: Option<usize>,
     ) -> Result<(Dokumen, Vec<Msg>), RenderError> {
         let data = data::Data {
             mode,
             bagian,
-            kaki: data::Kaki::Halaman,
+            kaki: match halaman_buku {
+                Some(_) => data::Kaki::Tanpa,
+                None => data::Kaki::Halaman,
+            },
             kertas: self.kertas,
             huruf: self.engine.keluarga(),
             draf: sop.status() == Status::Draf,
@@ -313,6 +337,7 @@ impl Renderer {
             penulis: siap.identitas.instansi.clone(),
             identitas: &siap.identitas,
             prosedur: &siap.prosedur,
+            halaman_buku,
         };
         self.engine
             .compile(Template::Sop, &data, logo.into_iter().collect())
@@ -326,6 +351,15 @@ struct Siap {
     /// The page plan (whole documents only).
     denah: Option<(Plan, Flow)>,
     /// Warnings of the measuring pass.
+    peringatan: Vec<Msg>,
+}
+
+/// One SOP printed and checked.
+struct Tercetak {
+    doc: Dokumen,
+    /// The plan, and the index of the first procedure page.
+    denah: Option<(Plan, Flow, usize)>,
+    /// Warnings of both passes.
     peringatan: Vec<Msg>,
 }
 

@@ -1,11 +1,10 @@
 //! Reading the laid-out document back: where the anchors of the template
-//! landed (row tops, table top and bottom), the text of every page, its
-//! shapes and its links.
+//! landed (row tops, table top and bottom), the text of every page and its
+//! shapes.
 
 use typst::foundations::{Label, Selector, Value};
 use typst::introspection::{Introspector, MetadataElem};
 use typst::layout::{Frame, FrameItem, Point};
-use typst::model::Destination;
 use typst::text::FontStyle;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
@@ -69,37 +68,6 @@ fn kumpulkan(frame: &Frame, out: &mut String) {
                 out.push_str(&t.text);
                 out.push(' ');
             }
-            _ => {}
-        }
-    }
-}
-
-/// Every link to a place in the document: (page it is on, page it leads
-/// to), pages from 0.
-pub fn tautan(doc: &PagedDocument) -> Vec<(usize, usize)> {
-    let intro = doc.introspector();
-    let mut out = Vec::new();
-    for (h, p) in doc.pages().iter().enumerate() {
-        tautan_frame(&p.frame, &mut |dest| {
-            let ke = match dest {
-                Destination::Location(loc) => intro.position(*loc).map(|p| p.page.get() - 1),
-                Destination::Position(p) => Some(p.page.get() - 1),
-                Destination::Url(_) => None,
-            };
-            if let Some(ke) = ke {
-                out.push((h, ke));
-            }
-        });
-    }
-    out.dedup();
-    out
-}
-
-fn tautan_frame(frame: &Frame, f: &mut impl FnMut(&Destination)) {
-    for (_, item) in frame.items() {
-        match item {
-            FrameItem::Group(g) => tautan_frame(&g.frame, f),
-            FrameItem::Link(dest, _) => f(dest),
             _ => {}
         }
     }

@@ -147,19 +147,16 @@ impl Dokumen {
         frames::tulisan(&self.0)
     }
 
-    /// Every link to a place in the document: (page it is on, page it
-    /// leads to), pages from 0.
-    pub fn tautan(&self) -> Vec<(usize, usize)> {
-        frames::tautan(&self.0)
-    }
-
     /// The PDF, without a timestamp and with a stable identifier, so the
-    /// same input gives the same bytes.
-    pub fn pdf(&self, ident: String) -> Result<Vec<u8>, RenderError> {
+    /// same input gives the same bytes. `tagged`: with the structure tree
+    /// for assistive technology — not for the parts of a book, whose pages
+    /// are bound into another document that has no such tree.
+    pub fn pdf(&self, ident: String, tagged: bool) -> Result<Vec<u8>, RenderError> {
         let options = typst_pdf::PdfOptions {
             ident: Smart::Custom(ident),
             creator: Smart::Custom(Some(format!("sopc {}", env!("CARGO_PKG_VERSION")))),
             timestamp: None,
+            tagged,
             ..Default::default()
         };
         typst_pdf::pdf(&self.0, &options).map_err(|e| galat_typst(&e))
