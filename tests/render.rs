@@ -293,6 +293,7 @@ fn the_same_sop_gives_the_same_bytes() {
         alur: &alur,
         jumlah: &jumlah,
         logo: None,
+        terkait: &[],
     };
     let hanya_pdf = renderer().render(input, Bagian::Lengkap);
     assert!(hanya_pdf.as_ref() == Ok(&a), "the PDF-only render differs");
