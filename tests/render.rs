@@ -286,6 +286,17 @@ fn the_same_sop_gives_the_same_bytes() {
     let c = pdf(renderer(), &s);
     assert!(a.starts_with(b"%PDF-"));
     assert!(a == b && b == c, "rebuilds differ");
+    // `sopc build`'s path, the PDF without reading the pages back
+    let (alur, jumlah) = (Alur::build(&s), s.jumlah());
+    let input = Input {
+        sop: &s,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo: None,
+        terkait: &[],
+    };
+    let hanya_pdf = renderer().render(input, Bagian::Lengkap);
+    assert!(hanya_pdf.as_ref() == Ok(&a), "the PDF-only render differs");
     // one renderer shared by threads, as `sopc build DIR` does with rayon
     fn bisa_dibagi<T: Send + Sync>(_: &T) {}
     bisa_dibagi(renderer());
