@@ -278,13 +278,17 @@ mod tests {
             assert!(k.gutter >= mm(GUTTER_MIN) - 1e-9, "{aktor}: {}", k.gutter);
             assert!(k.symbol_width >= mm(SIMBOL_MIN) - 1e-9);
             for c in 0..=aktor {
-                assert!(!k.lanes(c).is_empty(), "{aktor} actors: no lane at rule {c}");
+                assert!(
+                    !k.lanes(c).is_empty(),
+                    "{aktor} actors: no lane at rule {c}"
+                );
                 for x in k.lanes(c) {
                     // 3 mm off the rule, never inside a symbol
                     assert!((x - k.rule_x(c)).abs() >= mm(LANE_RULE) - 1e-9);
                     for s in 0..aktor {
                         assert!(
-                            (x - k.center(s)).abs() >= k.symbol_width / 2.0 + mm(LANE_SYMBOL) - 1e-9
+                            (x - k.center(s)).abs()
+                                >= k.symbol_width / 2.0 + mm(LANE_SYMBOL) - 1e-9
                         );
                     }
                 }

@@ -201,6 +201,26 @@ pub struct SymbolBox {
     pub rect: Rect,
 }
 
+impl SymbolBox {
+    /// Whether `k` overlaps the symbol's shape: a decision's diamond leaves
+    /// the corners of its box free (room for a label beside an exit).
+    pub fn touches(&self, k: &Rect) -> bool {
+        if !self.rect.intersects(k) {
+            return false;
+        }
+        if self.shape != Simbol::Keputusan {
+            return true;
+        }
+        let c = self.rect.center();
+        let gap = |v: f64, lo: f64, hi: f64| (lo - v).max(v - hi).max(0.0);
+        let (hw, hh) = (
+            (self.rect.x1 - self.rect.x0) / 2.0,
+            (self.rect.y1 - self.rect.y0) / 2.0,
+        );
+        gap(c.0, k.x0, k.x1) / hw + gap(c.1, k.y0, k.y1) / hh < 1.0
+    }
+}
+
 /// A polyline of one edge, with an arrowhead (a triangle) at its end. A
 /// parallel step's fan-out and fan-in are several lines of one edge; a line
 /// that joins another of its edge has no arrowhead.
@@ -219,7 +239,12 @@ impl Line {
     /// The box around the line as printed: its points, its arrowhead and
     /// the arcs of its hops.
     pub fn extent(&self) -> Rect {
-        let mut k = Rect::new(self.points[0].0, self.points[0].1, self.points[0].0, self.points[0].1);
+        let mut k = Rect::new(
+            self.points[0].0,
+            self.points[0].1,
+            self.points[0].0,
+            self.points[0].1,
+        );
         let r = size::hop();
         let hop_tops = self.hops.iter().map(|p| Point(p.0, p.1 - r));
         for p in self.points.iter().copied().chain(hop_tops) {
@@ -587,7 +612,12 @@ mod tests {
                 ));
             }
         }
-        assert!(failed.is_empty(), "{} of 500:\n{}", failed.len(), failed.join("\n"));
+        assert!(
+            failed.is_empty(),
+            "{} of 500:\n{}",
+            failed.len(),
+            failed.join("\n")
+        );
     }
 
     /// A box with a caption near its lower left corner, inset by `(dx, dy)`.

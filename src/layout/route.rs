@@ -381,7 +381,7 @@ fn exit_ports(
 /// row kept connector room (the ordinary flow continuing), else beside it,
 /// sharing the side of a connector already there.
 fn entry_port(flow: &Flow, p: &Edge, t: &Placed, kolom: &Columns, sides: &mut SideMap) -> Entry {
-    if p.to > p.from && t.row.connector_room > 0.0 {
+    if t.row.connector_room > 0.0 && (p.to > p.from || flow.is_parallel(p.to)) {
         return Entry::Top;
     }
     let existing = [Side::Left, Side::Right]
@@ -527,12 +527,11 @@ impl Router<'_> {
             let letter = letter(n);
             match m {
                 Entry::Top => {
-                    let lt = self.at(t);
-                    let rect = connector_at(lt.cx(), lt.row.top + mm(1.2));
-                    let stub = vec![Point(lt.cx(), rect.y1), lt.top()];
-                    self.add_connector(lt.page, &letter, rect, &stub, es.clone(), false);
-                    self.draw(lt.page, es[0], stub);
-                    self.fan_in(es[0], t);
+                    let (rect, stub, root) = self.top_connector(t);
+                    let h = self.at(t).page;
+                    self.add_connector(h, &letter, rect, &stub, es.clone(), false);
+                    self.draw(h, es[0], stub);
+                    self.fan_in(es[0], t, root);
                 }
                 Entry::Side(d) => {
                     for lt in self.placed[t].clone() {
@@ -562,6 +561,65 @@ impl Router<'_> {
         }
     }
 
+    /// The incoming connector on top of step `t`'s row (in its connector
+    /// room), its stub and the symbol the stub enters: above a symbol if no
+    /// line comes down there, else in a free column, else beside the line
+    /// coming down.
+    fn top_connector(&self, t: usize) -> (Rect, Vec<Point>, usize) {
+        let targets = &self.placed[t];
+        let row = targets[0].row;
+        let h = targets[0].page;
+        let y0 = row.top + mm(1.2);
+        let track = targets[0].top_track();
+        let nearest = |x: f64| {
+            (0..targets.len())
+                .min_by(|&a, &b| {
+                    (targets[a].cx() - x)
+                        .abs()
+                        .total_cmp(&(targets[b].cx() - x).abs())
+                })
+                .expect("a step has a symbol")
+        };
+        let mut spots: Vec<(Rect, Vec<Point>, usize)> = Vec::new();
+        let via_track = |x: f64, r: usize, rect: &Rect| {
+            let l = &targets[r];
+            vec![
+                Point(x, rect.y1),
+                Point(x, track),
+                Point(l.cx(), track),
+                l.top(),
+            ]
+        };
+        for (r, l) in targets.iter().enumerate() {
+            let rect = connector_at(l.cx(), y0);
+            spots.push((rect, vec![Point(l.cx(), rect.y1), l.top()], r));
+        }
+        for c in (0..self.kolom.actors).filter(|&c| targets.iter().all(|l| l.kolom != c)) {
+            let x = self.kolom.center(c);
+            let rect = connector_at(x, y0);
+            let r = nearest(x);
+            spots.push((rect, via_track(x, r, &rect), r));
+        }
+        let shift = size::connector_side() / 2.0 + mm(1.0);
+        for (r, l) in targets.iter().enumerate() {
+            for x in [l.cx() + shift, l.cx() - shift] {
+                let rect = connector_at(x, y0);
+                spots.push((rect, via_track(x, r, &rect), r));
+            }
+        }
+        let mut best: Option<(usize, (Rect, Vec<Point>, usize))> = None;
+        for spot in spots {
+            let n = self.connector_conflicts(h, &spot.0, &spot.1);
+            if best.as_ref().is_none_or(|b| n < b.0) {
+                best = Some((n, spot));
+            }
+            if n == 0 {
+                break;
+            }
+        }
+        best.expect("one spot at least").1
+    }
+
     /// The place of a connector beside `l` on side `d`: in its own cell when
     /// it fits, else in the nearest free actor cell of the row that way
     /// (then the other way); and its stub, from the port to the connector.
@@ -576,7 +634,11 @@ impl Router<'_> {
         let k = size::connector_side();
         let port = l.port(d);
         let room = label.map_or(0.0, |(_, w, _)| w + 2.0 * LABEL_GAP);
-        let mut spots = vec![connector_near(l, port.0 + d.sign() * (CONNECTOR_GAP + room), d)];
+        let mut spots = vec![connector_near(
+            l,
+            port.0 + d.sign() * (CONNECTOR_GAP + room),
+            d,
+        )];
         for dir in [d, d.other()] {
             let mut c = l.kolom as isize + dir.sign() as isize;
             while c >= 0 && (c as usize) < self.kolom.actors {
@@ -584,7 +646,9 @@ impl Router<'_> {
                 if dir == d {
                     spots.push(connector_near(l, cx - d.sign() * k / 2.0, d));
                     // at the far end of the cell, leaving room for a label
-                    let far = self.kolom.rule_x(c as usize + usize::from(d == Side::Right));
+                    let far = self
+                        .kolom
+                        .rule_x(c as usize + usize::from(d == Side::Right));
                     let near = far - d.sign() * (k + CELL_MARGIN + mm(0.3));
                     spots.push(connector_near(l, near, d));
                 }
@@ -599,12 +663,19 @@ impl Router<'_> {
             // an incoming connector may also stand in a free cell of the
             // row either way and come in by the top track
             let y = l.top_track();
+            let shift = k / 2.0 + mm(1.0);
             for c in (0..self.kolom.actors).filter(|&c| c != l.kolom) {
                 let dir = Side::towards(l.cx(), self.kolom.center(c));
-                let cx = self.kolom.center(c);
-                let rect = Rect::new(cx - k / 2.0, y - k * 0.3, cx + k / 2.0, y + k * 0.7);
-                let stub = vec![l.top(), Point(l.cx(), y), Point(side_x(&rect, dir.other()), y)];
-                stubs.push((rect, stub));
+                // centred, or beside a line coming down the column's middle
+                for cx in [0.0, shift, -shift].map(|s| self.kolom.center(c) + s) {
+                    let rect = Rect::new(cx - k / 2.0, y - k * 0.3, cx + k / 2.0, y + k * 0.7);
+                    let stub = vec![
+                        l.top(),
+                        Point(l.cx(), y),
+                        Point(side_x(&rect, dir.other()), y),
+                    ];
+                    stubs.push((rect, stub));
+                }
             }
         }
         let h = l.page;
@@ -641,7 +712,12 @@ impl Router<'_> {
     /// symbols, labels and other connectors.
     fn connector_conflicts(&self, h: usize, rect: &Rect, stub: &[Point]) -> usize {
         let mut n = OFF_CELL_CONFLICTS
-            * usize::from(!in_actor_cell(self.kolom, &self.pages[h], rect, CELL_MARGIN));
+            * usize::from(!in_actor_cell(
+                self.kolom,
+                &self.pages[h],
+                rect,
+                CELL_MARGIN,
+            ));
         n += self.drawings[h]
             .symbols
             .iter()
@@ -795,7 +871,10 @@ impl Router<'_> {
                 let rect = label_below(&s, other, w, height);
                 let clear = in_actor_cell(self.kolom, &self.pages[h], &rect, CELL_MARGIN)
                     && self.lines_crossing(h, &rect) == 0
-                    && !self.drawings[h].symbols.iter().any(|s| s.rect.intersects(&rect));
+                    && !self.drawings[h]
+                        .symbols
+                        .iter()
+                        .any(|s| s.rect.intersects(&rect));
                 if self.lines_crossing(h, &l.rect) > 0 && clear {
                     self.drawings[h].labels[i].rect = rect;
                 }
@@ -865,7 +944,7 @@ impl Router<'_> {
         self.draw(h, e, c.pts);
         self.fan_out(e, p.from);
         if top_entry {
-            self.fan_in(e, p.to);
+            self.fan_in(e, p.to, 0);
         }
         self.routes[e] = Route::Line { page: h };
     }
@@ -881,11 +960,15 @@ impl Router<'_> {
         }
     }
 
-    /// The lines from the top track of a parallel target's first symbol
-    /// into each further one.
-    fn fan_in(&mut self, e: usize, to: usize) {
-        let t = self.at(to);
-        for o in self.placed[to][1..].to_vec() {
+    /// The lines from the top track of a parallel target's symbol `root`
+    /// into each other one.
+    fn fan_in(&mut self, e: usize, to: usize, root: usize) {
+        let t = self.placed[to][root];
+        let others: Vec<Placed> = (0..self.placed[to].len())
+            .filter(|&r| r != root)
+            .map(|r| self.placed[to][r])
+            .collect();
+        for o in others {
             let y = t.top_track();
             let pts = vec![Point(t.cx(), y), Point(o.cx(), y), o.top()];
             self.draw(o.page, e, pts);
@@ -976,7 +1059,11 @@ impl Router<'_> {
                 {
                     // spots come in pairs (above, below), nearest the exit first
                     let above = k.y1 <= s.mid();
-                    let far = if above == down { 0.0 } else { LABEL_FAR_END_COST };
+                    let far = if above == down {
+                        0.0
+                    } else {
+                        LABEL_FAR_END_COST
+                    };
                     spots.push((k, far + (n / 2) as f64 * LABEL_FAR_END_COST));
                 }
             }
@@ -1008,7 +1095,7 @@ impl Router<'_> {
         n += self.drawings[h]
             .symbols
             .iter()
-            .filter(|s| s.rect.intersects(k))
+            .filter(|s| s.touches(&k.grow(LABEL_MARGIN)))
             .count();
         n + self.obstacles[h]
             .iter()
@@ -1146,11 +1233,7 @@ pub(super) fn rules_too_near(kolom: &Columns, page: &Page, pts: &[Point]) -> usi
     let eps = 0.05;
     let near = |v: f64, rule: f64| (v - rule).abs() < size::RULE_CLEARANCE - eps;
     let xs: Vec<f64> = (0..=kolom.actors).map(|k| kolom.rule_x(k)).collect();
-    let ys: Vec<f64> = page
-        .rows
-        .iter()
-        .flat_map(|r| [r.top, r.bottom])
-        .collect();
+    let ys: Vec<f64> = page.rows.iter().flat_map(|r| [r.top, r.bottom]).collect();
     pts.windows(2)
         .filter(|w| {
             let (a, b) = (w[0], w[1]);
@@ -1171,9 +1254,8 @@ pub(super) fn rules_too_near(kolom: &Columns, page: &Page, pts: &[Point]) -> usi
 /// below the table (an outgoing connector in the bottom margin) need only
 /// keep within its column.
 pub(super) fn in_actor_cell(kolom: &Columns, page: &Page, k: &Rect, margin: f64) -> bool {
-    let column = (0..kolom.actors).any(|c| {
-        kolom.rule_x(c) + margin <= k.x0 && k.x1 <= kolom.rule_x(c + 1) - margin
-    });
+    let column = (0..kolom.actors)
+        .any(|c| kolom.rule_x(c) + margin <= k.x0 && k.x1 <= kolom.rule_x(c + 1) - margin);
     let below = k.y0 >= page.bottom;
     let row = page
         .rows
@@ -1209,7 +1291,8 @@ fn hops(g: &mut Drawing, flow: &Flow) {
     }
     for l in &mut g.lines {
         l.hops.sort_by(|a, b| a.0.total_cmp(&b.0));
-        l.hops.dedup_by(|a, b| (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
+        l.hops
+            .dedup_by(|a, b| (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
     }
 }
 
@@ -1217,7 +1300,11 @@ fn hops(g: &mut Drawing, flow: &Flow) {
 /// horizontal to `end`: just outside the port, just past each column rule
 /// on the way, and just before the end; each above and below the line.
 fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64) -> Vec<Rect> {
-    let mut starts = vec![port.0 + d.sign() * LABEL_GAP];
+    // just outside the port, or drawn back over a diamond's free corner
+    let mut starts: Vec<f64> = [0.0, 1.0, 2.0, 3.0]
+        .iter()
+        .map(|back| port.0 + d.sign() * (LABEL_GAP - mm(*back)))
+        .collect();
     let (lo, hi) = min_max(port.0, end.0);
     for k in 0..=kolom.actors {
         let x = kolom.rule_x(k);

@@ -113,7 +113,7 @@ impl Plan {
                     edge: l.edge,
                 });
             }
-            let tertimpa = g.symbols.iter().any(|s| s.rect.intersects(&l.rect))
+            let tertimpa = g.symbols.iter().any(|s| s.touches(&l.rect))
                 || g.connectors.iter().any(|k| k.rect.intersects(&l.rect))
                 || g.labels[i + 1..].iter().any(|m| m.rect.intersects(&l.rect));
             if tertimpa {
@@ -202,9 +202,9 @@ impl Plan {
         match &self.routes[e] {
             Route::Line { page } => {
                 let leaves = ks.iter().all(|k| lines(hs).any(|g| on_edge(k, first(g))));
-                let arrives = kt.iter().all(|k| {
-                    lines(ht).any(|g| on_edge(k, last(g)) && g.arrowhead.is_some())
-                });
+                let arrives = kt
+                    .iter()
+                    .all(|k| lines(ht).any(|g| on_edge(k, last(g)) && g.arrowhead.is_some()));
                 let single = ks.len() == 1 && kt.len() == 1;
                 let joined = !single
                     || lines(hs).any(|g| {
@@ -243,9 +243,10 @@ impl Plan {
                         })
                     })
                     && km.iter().all(|c| {
-                        self.drawings[ht].lines.iter().any(|g| {
-                            c.edges.contains(&g.edge) && on_edge(&c.rect, first(g))
-                        })
+                        self.drawings[ht]
+                            .lines
+                            .iter()
+                            .any(|g| c.edges.contains(&g.edge) && on_edge(&c.rect, first(g)))
                     });
                 *from_page == hs && *to_page == ht && hs != ht && leaves && arrives
             }
