@@ -19,65 +19,42 @@ fn plan(k: &Kasus) -> (Plan, sopc::layout::Flow) {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
+    /// Where a rule is broken, the plan says which step found no room
+    /// (for the `tata-letak-jalur` warning).
     #[test]
     fn generated_flowcharts_keep_every_drawing_rule(k in kasus()) {
         let (plan, flow) = plan(&k);
         let violations = plan.verify(&flow);
-        prop_assert!(violations.is_empty(), "{violations:?}\n{}", k.yaml());
+        prop_assert!(violations.is_empty() || !plan.cramped.is_empty(), "{violations:?}\n{}", k.yaml());
     }
 }
 
+/// The figures of the README: over 2,000 generated SOPs, how many plans
+/// break a drawing rule, and how many of those the plan announces.
 #[test]
-fn dbg_kasus() {
-    use sopc::paper::{Kertas, Orientasi};
-    let k = Kasus {
-        kertas: Kertas::F4,
-        orientasi: Orientasi::Lanskap,
-        keterangan: false,
-        aktor: vec![
-            "Kepala Badan Pusat Statistik Provinsi".into(),
-            "Kepala Bagian Umum".into(),
-        ],
-        kolom: vec![vec![1], vec![0], vec![0], vec![0], vec![0]],
-        lompat: vec![None, Some((0, false)), None, Some((1, false)), None],
-        tinggi: vec![
-            19.0,
-            43.49831348349217,
-            39.82706484665848,
-            45.82958209927899,
-            19.0,
-        ],
-    };
-    let (d, flow) = plan(&k);
-    eprintln!("{:?}", d.verify(&flow));
-    eprintln!(
-        "rules {:?}",
-        (0..=2).map(|c| d.kolom.rule_x(c)).collect::<Vec<_>>()
+fn how_often_a_generated_flowchart_is_cramped() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
     );
-    for (i, e) in flow.edges.iter().enumerate() {
-        eprintln!("edge {i} {e:?} {:?}", d.routes[i]);
+    let (mut broken, mut cramped, mut silent, mut violations) = (0, 0, 0, 0);
+    let total = 2000;
+    for _ in 0..total {
+        let k = kasus().new_tree(&mut runner).expect("a case").current();
+        let (plan, flow) = plan(&k);
+        let v = plan.verify(&flow);
+        violations += v.len();
+        broken += usize::from(!v.is_empty());
+        cramped += usize::from(!plan.cramped.is_empty());
+        silent += usize::from(!v.is_empty() && plan.cramped.is_empty());
     }
-    for (h, g) in d.drawings.iter().enumerate() {
-        eprintln!(
-            "page {h} rows {:?}",
-            d.pages[h]
-                .rows
-                .iter()
-                .map(|r| (r.top, r.bottom))
-                .collect::<Vec<_>>()
-        );
-        for c in &g.connectors {
-            eprintln!("  conn {} {:?} exit {}", c.letter, c.rect, c.exit);
-        }
-        for s in &g.symbols {
-            eprintln!("  sym {} {:?}", s.langkah, s.rect);
-        }
-        for l in &g.labels {
-            eprintln!("  label {} {:?}", l.edge, l.rect);
-        }
-        for l in &g.lines {
-            eprintln!("  line {} {:?}", l.edge, l.points);
-        }
-    }
-    panic!();
+    eprintln!(
+        "{total} cases: {broken} break a rule ({violations} violations), {cramped} cramped, {silent} silent"
+    );
+    assert_eq!(silent, 0);
+    assert!(broken * 20 <= total, "{broken} of {total} break a rule");
 }
