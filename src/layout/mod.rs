@@ -149,10 +149,6 @@ pub struct Flow {
     /// column in `langkah` is the leftmost of the step's columns.
     pub sejajar: Vec<Vec<usize>>,
     pub edges: Vec<Edge>,
-    /// Per step (same length as `langkah`): the further actor columns of a
-    /// parallel step, ascending; empty for a step of one pelaksana. The
-    /// column in `langkah` is the leftmost of the step's columns.
-    pub sejajar: Vec<Vec<usize>>,
 }
 
 /// One edge of the flow, with the words printed on it.

@@ -170,7 +170,6 @@ mod tests {
     fn straight_flow(n: usize) -> Flow {
         Flow {
             actors: 2,
-            sejajar: vec![Vec::new(); n],
             langkah: (0..n).map(|i| (i % 2, Simbol::Proses)).collect(),
             sejajar: vec![Vec::new(); n],
             edges: (1..n)

@@ -53,7 +53,6 @@ pub fn bagan(sop: &Sop, alur: &Alur) -> Flow {
         .collect();
     Flow {
         actors: aktor.len().max(1),
-        sejajar: vec![Vec::new(); sop.steps().len()],
         langkah,
         sejajar,
         edges: panah,
