@@ -58,3 +58,24 @@ fn how_often_a_generated_flowchart_is_cramped() {
     assert_eq!(silent, 0);
     assert!(broken * 20 <= total, "{broken} of {total} break a rule");
 }
+
+/// Writes generated SOPs as YAML into the folder `SOPC_CONTOH_BAGAN`
+/// names, to render and look at (`cargo test --test flowchart -- --ignored`).
+#[test]
+#[ignore = "writes files for a person to look at"]
+fn write_generated_sops() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRunner};
+    let dir = std::env::var("SOPC_CONTOH_BAGAN").expect("SOPC_CONTOH_BAGAN names a folder");
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::deterministic_rng(
+            proptest::test_runner::RngAlgorithm::ChaCha,
+        ),
+    );
+    for i in 0..12 {
+        let k = kasus().new_tree(&mut runner).expect("a case").current();
+        let name = format!("{dir}/bagan-{i:02}-{:?}-{:?}.yaml", k.kertas, k.orientasi);
+        std::fs::write(name, k.yaml()).expect("written");
+    }
+}

@@ -1306,12 +1306,17 @@ fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64
         .map(|back| port.0 + d.sign() * (LABEL_GAP - mm(*back)))
         .collect();
     let (lo, hi) = min_max(port.0, end.0);
-    for k in 0..=kolom.actors {
-        let x = kolom.rule_x(k);
-        if lo < x && x < hi {
-            starts.push(x + d.sign() * (CELL_MARGIN + mm(0.2)));
-        }
-    }
+    let mut crossed: Vec<f64> = (0..=kolom.actors)
+        .map(|k| kolom.rule_x(k))
+        .filter(|&x| lo < x && x < hi)
+        .collect();
+    // nearest the port first
+    crossed.sort_by(|a, b| (a - port.0).abs().total_cmp(&(b - port.0).abs()));
+    starts.extend(
+        crossed
+            .iter()
+            .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2))),
+    );
     starts.push(end.0 - d.sign() * (LABEL_GAP + w));
     // beyond the line's turn, across the next rule: beside the exit's
     // horizontal and the lane it turns into, in the next cell

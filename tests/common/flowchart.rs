@@ -118,9 +118,12 @@ impl Kasus {
     /// The same SOP as YAML, for a full render.
     pub fn yaml(&self) -> String {
         let mut o = String::from(
-            "nama: SOP Uji Bagan\nnomor: 001/UJI/2024\ninstansi:\n  nama: Badan Uji\n",
+            "nomor: 800/40/2024\nnama: Uji Bagan\nstatus: draf\n\
+             instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+             tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\n\
+             keterkaitan: []\nperalatan_perlengkapan: []\nperingatan: []\n\
+             pencatatan_pendataan: []\npelaksana:\n",
         );
-        o += "pelaksana:\n";
         for a in &self.aktor {
             o += &format!("  - {a}\n");
         }
@@ -138,7 +141,11 @@ impl Kasus {
             };
             // text long enough to give the row its measured height
             let words = ((self.tinggi[i] - 15.0).max(0.0) * 2.0) as usize;
-            let kegiatan = format!("Langkah {} {}", i + 1, "memeriksa ".repeat(words).trim());
+            let kegiatan = format!(
+                "Memeriksa berkas {} {}",
+                i + 1,
+                "dan mencatat ".repeat(words / 5).trim()
+            );
             o += &format!(
                 "  - id: l{}\n    kegiatan: {kegiatan}\n    pelaksana: {pelaksana}\n",
                 i + 1
@@ -150,7 +157,7 @@ impl Kasus {
             if let Some((t, ya)) = self.lompat[i] {
                 let (jump, on) = if ya { ("ya", "tidak") } else { ("tidak", "ya") };
                 o += &format!(
-                    "    keputusan:\n      pertanyaan: Lengkap?\n      {jump}: l{}\n      {on}: l{}\n",
+                    "    keputusan:\n      {jump}: l{}\n      {on}: l{}\n",
                     t + 1,
                     i + 2
                 );
