@@ -19,18 +19,21 @@ fn plan(k: &Kasus) -> (Plan, sopc::layout::Flow) {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
-    /// Where a rule is broken, the plan says which step found no room
+    /// Where a rule is broken, the plan names the step that found no room
     /// (for the `tata-letak-jalur` warning).
     #[test]
-    fn generated_flowcharts_keep_every_drawing_rule(k in kasus()) {
+    fn every_broken_drawing_rule_names_its_step(k in kasus()) {
         let (plan, flow) = plan(&k);
-        let violations = plan.verify(&flow);
-        prop_assert!(violations.is_empty() || !plan.cramped.is_empty(), "{violations:?}\n{}", k.yaml());
+        for v in plan.verify(&flow) {
+            let step = v.langkah(&plan, &flow);
+            prop_assert!(step.is_some_and(|i| plan.cramped.contains(&i)), "{v:?}\n{}", k.yaml());
+        }
     }
 }
 
 /// The figures of the README: over 2,000 generated SOPs, how many plans
-/// break a drawing rule, and how many of those the plan announces.
+/// break a drawing rule (each with its `tata-letak-jalur` warning): at
+/// most one in fifty.
 #[test]
 fn how_often_a_generated_flowchart_is_cramped() {
     use proptest::strategy::ValueTree;
@@ -41,7 +44,8 @@ fn how_often_a_generated_flowchart_is_cramped() {
             proptest::test_runner::RngAlgorithm::ChaCha,
         ),
     );
-    let (mut broken, mut cramped, mut silent, mut violations) = (0, 0, 0, 0);
+    let (mut broken, mut violations) = (0, 0);
+    let mut kinds = std::collections::BTreeMap::new();
     let total = 2000;
     for _ in 0..total {
         let k = kasus().new_tree(&mut runner).expect("a case").current();
@@ -49,14 +53,14 @@ fn how_often_a_generated_flowchart_is_cramped() {
         let v = plan.verify(&flow);
         violations += v.len();
         broken += usize::from(!v.is_empty());
-        cramped += usize::from(!plan.cramped.is_empty());
-        silent += usize::from(!v.is_empty() && plan.cramped.is_empty());
+        for x in &v {
+            let kind = format!("{x:?}");
+            let kind = kind.split([' ', '{']).next().unwrap_or_default().to_owned();
+            *kinds.entry(kind).or_insert(0) += 1;
+        }
     }
-    eprintln!(
-        "{total} cases: {broken} break a rule ({violations} violations), {cramped} cramped, {silent} silent"
-    );
-    assert_eq!(silent, 0);
-    assert!(broken * 20 <= total, "{broken} of {total} break a rule");
+    eprintln!("{total} cases: {broken} break a rule ({violations} violations: {kinds:?})");
+    assert!(broken * 50 <= total, "{broken} of {total} break a rule");
 }
 
 /// Writes generated SOPs as YAML into the folder `SOPC_CONTOH_BAGAN`

@@ -688,3 +688,38 @@ fn a_parallel_row_prints_its_kegiatan_once() {
     assert_eq!(t.matches("Menyiapkan ruang bersama").count(), 1, "{t}");
     assert!(t.contains("2 hari 1 jam 5 menit"), "{t}");
 }
+
+/// Generated SOPs with decisions, jumps across pages and parallel rows, on
+/// all four papers: printed exactly as planned, and the plan keeps every
+/// drawing rule (`render_dengan` checks it, and that no warning — no
+/// `tata-letak-jalur` — came out).
+#[test]
+fn generated_flowcharts_print_as_planned_on_every_paper() {
+    use proptest::strategy::{Strategy, ValueTree};
+    use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    );
+    let mut papers = std::collections::BTreeSet::new();
+    let mut parallel = 0;
+    for _ in 0..8 {
+        let k = common::flowchart::kasus()
+            .new_tree(&mut runner)
+            .expect("a case")
+            .current();
+        if !papers.insert(format!("{:?}{:?}", k.kertas, k.orientasi)) {
+            continue;
+        }
+        parallel += k.kolom.iter().filter(|c| c.len() > 1).count();
+        let r = Renderer::new(&RenderOptions {
+            kertas: k.kertas,
+            orientasi: k.orientasi,
+            ..Default::default()
+        });
+        let h = render_dengan(&r, &sop("bagan.yaml", &k.yaml()), None, Bagian::Lengkap);
+        assert_tergambar(&h);
+    }
+    assert_eq!(papers.len(), 4, "{papers:?}");
+    assert!(parallel > 0, "some parallel rows");
+}

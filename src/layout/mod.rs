@@ -290,8 +290,9 @@ pub struct Plan {
     /// Per edge (in the order of [`Flow::edges`]).
     pub routes: Vec<Route>,
     /// Steps whose lines, labels or connectors found no place that keeps
-    /// every drawing rule (the columns are too narrow for their lanes):
-    /// drawn as well as possible, and worth a `tata-letak-jalur` warning.
+    /// every drawing rule ([`Plan::verify`] names them; the columns are too
+    /// narrow for their lanes): drawn as well as possible, and worth a
+    /// `tata-letak-jalur` warning.
     pub cramped: Vec<usize>,
 }
 
@@ -307,13 +308,22 @@ impl Plan {
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
         let routed = route::route(flow, &kolom, &pages);
-        Ok(Plan {
+        let mut plan = Plan {
             kolom,
             pages,
             drawings: routed.drawings,
             routes: routed.routes,
-            cramped: routed.cramped,
-        })
+            cramped: Vec::new(),
+        };
+        let mut cramped: Vec<usize> = plan
+            .verify(flow)
+            .iter()
+            .filter_map(|v| v.langkah(&plan, flow))
+            .collect();
+        cramped.sort_unstable();
+        cramped.dedup();
+        plan.cramped = cramped;
+        Ok(plan)
     }
 
     /// Page (index into `page`) of each step.

@@ -69,7 +69,7 @@ use super::{
     Connector, Drawing, Edge, Flow, Label, Line, Page, Point, Rect, Route, Row, SymbolBox, size,
 };
 use crate::paper::{Columns, mm};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Conflicts counted for using a side that is already an exit, an entry or a
 /// connector's. More than any count of obstacles a route can cross on one
@@ -213,12 +213,10 @@ enum SideUse {
     Connector,
 }
 
-/// The drawing of every page, the route of every edge, and the steps whose
-/// lines or labels found no place that keeps every rule.
+/// The drawing of every page and the route of every edge.
 pub struct Routed {
     pub drawings: Vec<Drawing>,
     pub routes: Vec<Route>,
-    pub cramped: Vec<usize>,
 }
 
 /// Plans every route and draws the pages.
@@ -248,7 +246,6 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
         drawings,
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
-        cramped: BTreeSet::new(),
     };
     r.straight_lines();
     r.place_fixed_labels();
@@ -260,7 +257,6 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
     Routed {
         drawings: r.drawings,
         routes: r.routes,
-        cramped: r.cramped.into_iter().collect(),
     }
 }
 
@@ -451,7 +447,6 @@ struct Router<'a> {
     routes: Vec<Route>,
     /// Per page.
     obstacles: Vec<Vec<Obstacle>>,
-    cramped: BTreeSet<usize>,
 }
 
 impl Router<'_> {
@@ -476,10 +471,7 @@ impl Router<'_> {
             let s = self.at(self.edge(e).from);
             let (w, h) = size::label_size(&text);
             let spots = [Side::Right, Side::Left].map(|d| label_below(&s, d, w, h));
-            let (rect, n) = self.best_label(s.page, e, &spots, &[]);
-            if n > 0 {
-                self.cramped.insert(self.edge(e).from);
-            }
+            let (rect, _) = self.best_label(s.page, e, &spots, &[]);
             self.add_label(s.page, e, text, rect);
         }
     }
@@ -545,10 +537,7 @@ impl Router<'_> {
                                 found = there;
                             }
                         }
-                        let (rect, mut stub, _, n) = found;
-                        if n > 0 {
-                            self.cramped.insert(t);
-                        }
+                        let (rect, mut stub, _, _) = found;
                         stub.reverse();
                         self.add_connector(lt.page, &letter, rect, &stub, es.clone(), false);
                         self.draw(lt.page, es[0], stub);
@@ -757,10 +746,7 @@ impl Router<'_> {
                         .as_deref()
                         .map(size::label_size)
                         .map(|(w, h)| (e, w, h));
-                    let (rect, stub, spot, n) = self.connector_beside(&s, d, label);
-                    if n > 0 {
-                        self.cramped.insert(p.from);
-                    }
+                    let (rect, stub, spot, _) = self.connector_beside(&s, d, label);
                     if let (Some(text), Some(spot)) = (p.label.clone(), spot) {
                         self.add_label(s.page, e, text, spot);
                     }
@@ -925,12 +911,8 @@ impl Router<'_> {
             }
         }
         let Some(c) = best else {
-            self.cramped.insert(p.from);
             return;
         };
-        if c.conflicts > 0 {
-            self.cramped.insert(p.from);
-        }
         if let Some(d) = c.exit {
             self.sides.insert((p.from, d), SideUse::Exit);
         }

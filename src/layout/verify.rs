@@ -47,6 +47,30 @@ pub enum Violation {
     SymbolOffCentre { langkah: usize },
 }
 
+impl Violation {
+    /// The step whose line, label or connector breaks the rule.
+    pub fn langkah(&self, plan: &Plan, flow: &Flow) -> Option<usize> {
+        let from = |e: &usize| flow.edges.get(*e).map(|p| p.from);
+        match self {
+            Violation::LineThroughSymbol { edge, .. }
+            | Violation::LineThroughLabel { edge, .. }
+            | Violation::LineThroughConnector { edge, .. }
+            | Violation::NearRule { edge, .. }
+            | Violation::LabelCovered { edge, .. }
+            | Violation::LabelOffCell { edge, .. }
+            | Violation::NotDrawn { edge } => from(edge),
+            Violation::TooClose { edge, .. } | Violation::Unbridged { edge, .. } => from(&edge.1),
+            Violation::ConnectorOffCell { page, letter } => plan.drawings[*page]
+                .connectors
+                .iter()
+                .find(|k| &k.letter == letter)
+                .and_then(|k| k.edges.first())
+                .and_then(from),
+            Violation::SymbolOffCentre { langkah } => Some(*langkah),
+        }
+    }
+}
+
 const EPS: f64 = 0.05;
 /// Least distance of a label or connector from the rules of its cell.
 const CELL_SLACK: f64 = 0.5;
