@@ -44,7 +44,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
             proptest::test_runner::RngAlgorithm::ChaCha,
         ),
     );
-    let (mut broken, mut violations) = (0, 0);
+    let (mut broken, mut violations, mut hops, mut parallel) = (0, 0, 0, 0);
     let mut kinds = std::collections::BTreeMap::new();
     let total = 2000;
     for _ in 0..total {
@@ -52,6 +52,13 @@ fn how_often_a_generated_flowchart_is_cramped() {
         let (plan, flow) = plan(&k);
         let v = plan.verify(&flow);
         violations += v.len();
+        hops += plan
+            .drawings
+            .iter()
+            .flat_map(|g| &g.lines)
+            .map(|l| l.hops.len())
+            .sum::<usize>();
+        parallel += usize::from(k.kolom.iter().any(|c| c.len() > 1));
         broken += usize::from(!v.is_empty());
         for x in &v {
             let kind = format!("{x:?}");
@@ -59,7 +66,9 @@ fn how_often_a_generated_flowchart_is_cramped() {
             *kinds.entry(kind).or_insert(0) += 1;
         }
     }
-    eprintln!("{total} cases: {broken} break a rule ({violations} violations: {kinds:?})");
+    eprintln!(
+        "{total} cases ({parallel} with parallel rows): {broken} break a rule ({violations} violations: {kinds:?}); {hops} crossings bridged"
+    );
     assert!(broken * 50 <= total, "{broken} of {total} break a rule");
 }
 

@@ -572,9 +572,8 @@ mod tests {
     }
 
     /// Deterministic pseudo-random flows, far denser in jumps than real
-    /// SOPs: where a drawing rule is broken, the plan names a cramped step
-    /// (single-actor charts, which the checks warn about, have too few
-    /// lanes to be included).
+    /// SOPs: the drawing rules hold (single-actor charts, which the checks
+    /// warn about, have too few lanes to be included).
     #[test]
     fn random_flows_keep_the_rules() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -585,7 +584,6 @@ mod tests {
             (seed % n as u64) as usize
         };
         let mut failed = Vec::new();
-        let mut broken = 0;
         for case in 0..500 {
             let actors = 2 + rnd(6);
             let n = 2 + rnd(45);
@@ -609,8 +607,7 @@ mod tests {
             let kolom = Columns::compute(mm(262.0), actors, rnd(2) == 0);
             let d = Plan::new(&b, kolom, &u).expect("rows fit");
             let violations = d.verify(&b);
-            broken += usize::from(!violations.is_empty());
-            if !violations.is_empty() && d.cramped.is_empty() {
+            if !violations.is_empty() {
                 for h in 0..d.pages.len() {
                     let _ = std::fs::write(format!("/tmp/plan-{case}-{h}.svg"), svg(&d, &b, h));
                 }
@@ -626,8 +623,6 @@ mod tests {
             failed.len(),
             failed.join("\n")
         );
-        // far denser than real SOPs, yet nine in ten keep every rule
-        assert!(broken <= 50, "{broken} of 500 break a rule");
     }
 
     /// A box with a caption near its lower left corner, inset by `(dx, dy)`.
