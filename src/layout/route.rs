@@ -412,6 +412,10 @@ fn roomier_side(kolom: &Columns, k: usize) -> Side {
     }
 }
 
+/// A connector on top of a row: its box, its stub, and the symbol the stub
+/// enters.
+type TopSpot = (Rect, Vec<Point>, usize);
+
 /// An obstacle for lanes: a label or a connector, and the edges it belongs to.
 #[derive(Clone, Debug)]
 struct Obstacle {
@@ -554,7 +558,7 @@ impl Router<'_> {
     /// room), its stub and the symbol the stub enters: above a symbol if no
     /// line comes down there, else in a free column, else beside the line
     /// coming down.
-    fn top_connector(&self, t: usize) -> (Rect, Vec<Point>, usize) {
+    fn top_connector(&self, t: usize) -> TopSpot {
         let targets = &self.placed[t];
         let row = targets[0].row;
         let h = targets[0].page;
@@ -569,7 +573,7 @@ impl Router<'_> {
                 })
                 .expect("a step has a symbol")
         };
-        let mut spots: Vec<(Rect, Vec<Point>, usize)> = Vec::new();
+        let mut spots: Vec<TopSpot> = Vec::new();
         let via_track = |x: f64, r: usize, rect: &Rect| {
             let l = &targets[r];
             vec![
@@ -596,7 +600,7 @@ impl Router<'_> {
                 spots.push((rect, via_track(x, r, &rect), r));
             }
         }
-        let mut best: Option<(usize, (Rect, Vec<Point>, usize))> = None;
+        let mut best: Option<(usize, TopSpot)> = None;
         for spot in spots {
             let n = self.connector_conflicts(h, &spot.0, &spot.1);
             if best.as_ref().is_none_or(|b| n < b.0) {
@@ -816,24 +820,24 @@ impl Router<'_> {
     /// The lines between consecutive rows: drawn first, as everything else
     /// goes around them.
     fn straight_lines(&mut self) {
+        let placed = self.placed;
         for e in 0..self.ways.len() {
-            let p = self.edge(e).clone();
-            match self.ways[e] {
-                Way::Straight => {
-                    // every source symbol into every target symbol: a
-                    // parallel step fans out and in on the target's top track
-                    let (ss, ts) = (self.placed[p.from].clone(), self.placed[p.to].clone());
-                    for s in &ss {
-                        for t in &ts {
-                            let y = t.top_track();
-                            let pts = vec![s.bottom(), Point(s.cx(), y), Point(t.cx(), y), t.top()];
-                            self.draw(s.page, e, pts);
-                        }
-                    }
-                    self.routes[e] = Route::Line { page: ss[0].page };
-                }
-                _ => {}
+            if self.ways[e] != Way::Straight {
+                continue;
             }
+            // every source symbol into every target symbol: a parallel step
+            // fans out and in on the target's top track
+            let p = self.edge(e).clone();
+            for s in &placed[p.from] {
+                for t in &placed[p.to] {
+                    let y = t.top_track();
+                    let pts = vec![s.bottom(), Point(s.cx(), y), Point(t.cx(), y), t.top()];
+                    self.draw(s.page, e, pts);
+                }
+            }
+            self.routes[e] = Route::Line {
+                page: placed[p.from][0].page,
+            };
         }
     }
 
@@ -935,7 +939,8 @@ impl Router<'_> {
     /// first one, on the bottom track.
     fn fan_out(&mut self, e: usize, from: usize) {
         let s = self.at(from);
-        for o in self.placed[from][1..].to_vec() {
+        let placed = self.placed;
+        for o in &placed[from][1..] {
             let y = o.bottom_track();
             let pts = vec![o.bottom(), Point(o.cx(), y), Point(s.cx(), y)];
             self.draw_plain(o.page, e, pts);
