@@ -1315,14 +1315,18 @@ fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64
         starts.push(x + d.sign() * (CELL_MARGIN + mm(0.2)));
     }
     let mut out = Vec::new();
+    // close to the line, or a little off it where a diamond's corner
+    // leaves more room
     for x0 in starts {
-        for above in [true, false] {
-            let (y0, y1) = if above {
-                (port.1 - mm(0.6) - h, port.1 - mm(0.6))
-            } else {
-                (port.1 + mm(0.6), port.1 + mm(0.6) + h)
-            };
-            out.push(Rect::new(x0, y0, x0 + d.sign() * w, y1));
+        for gap in [mm(0.6), mm(2.2)] {
+            for above in [true, false] {
+                let (y0, y1) = if above {
+                    (port.1 - gap - h, port.1 - gap)
+                } else {
+                    (port.1 + gap, port.1 + gap + h)
+                };
+                out.push(Rect::new(x0, y0, x0 + d.sign() * w, y1));
+            }
         }
     }
     out
