@@ -41,25 +41,28 @@
 //!    ports that do not depend on a lane: the bottom exit and the sides of
 //!    off-page connectors. They come first because a side taken now is a
 //!    side no lane route may use.
-//! 3. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
+//! 3. **Straight lines** ([`Router::straight_lines`]): from one row into the
+//!    next, fans of parallel rows included; everything after goes around
+//!    them.
+//! 4. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
 //!    straight edges are placed before any lane, so the lanes go around
 //!    them rather than the labels around the lanes.
-//! 4. **Connectors** ([`Router::connectors`]): off-page pairs with their
-//!    letters in reading order, each in the nearest free actor cell, with
-//!    their stubs and labels; they too become obstacles for the lanes.
-//! 5. **Lines** ([`Router::lines`]): straight lines (and fans) first, then
-//!    every lane route, shortest span first so that a short loop takes the
-//!    lane nearest its symbols and a longer loop around it goes outside —
-//!    nested loops nest instead of crossing. For each edge every lane is
-//!    tried with every allowed exit side and label place
+//! 5. **Connectors** ([`Router::connectors`]): off-page pairs with their
+//!    letters in reading order, each in the nearest free actor cell of its
+//!    row (or on top of a row kept for it), with their stubs and labels;
+//!    they too become obstacles for the lanes.
+//! 6. **Lanes** ([`Router::lines`]): every other route, shortest span first
+//!    so that a short loop takes the lane nearest its symbols and a longer
+//!    loop around it goes outside — nested loops nest instead of crossing.
+//!    For each edge every lane is tried with its exit side and label places
 //!    ([`Router::route_in_lane`]); the winner has the fewest conflicts
-//!    ([`Router::conflicts`]: rules broken, things run into, clearances
-//!    missed), then the lowest cost (length, crossings and the preferences
-//!    below).
-//! 6. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 3
+//!    ([`Router::conflicts`]: sides shared, symbols, labels and connectors
+//!    run into, routes nearer than 2 mm, rules nearer than 3 mm), then the
+//!    lowest cost (length, crossings and the preferences below).
+//! 7. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 4
 //!    that a lane had to cross moves to the other side of its line when that
 //!    side is clear.
-//! 7. **Hops** ([`hops`]): every crossing left gets a bridge on its
+//! 8. **Hops** ([`hops`]): every crossing left gets a bridge on its
 //!    horizontal line.
 //!
 //! The finished plan is checked against the drawing rules by
