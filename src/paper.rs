@@ -275,8 +275,13 @@ mod tests {
             let k = Columns::compute(mm(262.0), aktor, true);
             assert!(!k.narrow, "{aktor}");
             assert!(k.symbol_width + 2.0 * k.gutter <= k.actor_width + 1e-9);
-            assert!(k.gutter >= mm(GUTTER_MIN) - 1e-9, "{aktor}: {}", k.gutter);
             assert!(k.symbol_width >= mm(SIMBOL_MIN) - 1e-9);
+            if k.narrow {
+                // past the legible width (`tata-letak-kolom`) the symbol
+                // keeps its width and the gutters give
+                continue;
+            }
+            assert!(k.gutter >= mm(GUTTER_MIN) - 1e-9, "{aktor}: {}", k.gutter);
             for c in 0..=aktor {
                 assert!(
                     !k.lanes(c).is_empty(),
