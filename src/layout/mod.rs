@@ -255,6 +255,9 @@ pub struct Label {
     pub edge: usize,
     pub text: String,
     pub rect: Rect,
+    /// Whether the text hugs the right of its box: a label left of its
+    /// line, so the words stand next to the line they name.
+    pub flush_right: bool,
 }
 
 /// An off-page connector (pentagon pointing down).

@@ -110,6 +110,10 @@ const VERTICAL_COST: f64 = 0.05;
 const LABEL_FAR_END_COST: f64 = mm(2.0);
 /// Gap between a symbol and an off-page connector beside it in its own cell.
 const CONNECTOR_GAP: f64 = mm(1.5);
+/// Cost of a label over a decision's free corner, inside its box: worth
+/// 20 mm, so a label clear of the box wins wherever one fits (a reader, and
+/// `sopc impor`, takes text inside a symbol's box for the symbol's own).
+const LABEL_CORNER_COST: f64 = mm(20.0);
 /// Gap left between a label and its line, or the connector beyond it.
 const LABEL_GAP: f64 = mm(0.8);
 
@@ -499,10 +503,12 @@ impl Router<'_> {
             owners: vec![e],
             entry: None,
         });
+        let flush_right = rect.center().0 < self.at(self.edge(e).from).cx();
         self.drawings[h].labels.push(Label {
             edge: e,
             text,
             rect,
+            flush_right,
         });
     }
 
@@ -1054,7 +1060,12 @@ impl Router<'_> {
                     } else {
                         LABEL_FAR_END_COST
                     };
-                    spots.push((k, far + (n / 2) as f64 * LABEL_FAR_END_COST));
+                    let corner = if k.intersects(&s.rect) {
+                        LABEL_CORNER_COST
+                    } else {
+                        0.0
+                    };
+                    spots.push((k, far + corner + (n / 2) as f64 * LABEL_FAR_END_COST));
                 }
             }
             None => {
