@@ -107,6 +107,8 @@ impl Kasus {
         Heights {
             page_height: self.sheet().tinggi_isi(),
             title: mm(22.0),
+            // the line naming the SOP above the table on later pages
+            continuation: mm(9.0),
             header,
             rows: (0..self.kolom.len())
                 .map(|i| mm(self.tinggi[i]).max(sopc::layout::size::cell_height(self.simbol(i))))
