@@ -464,7 +464,13 @@ mod tests {
             &[0, 0, 0, 0, 0, 0, 0, 0],
             &[(4, None, Some(2)), (6, None, Some(1))],
         );
-        let d = plan(&b, &heights(8, |_| 17.0));
+        // one page: both loops in lanes
+        let u = Heights {
+            page_height: mm(300.0),
+            ..heights(8, |_| 17.0)
+        };
+        let d = plan(&b, &u);
+        assert_eq!(d.pages.len(), 1);
         let lane = |e: usize| lines(&d, e).points[1].0;
         let inner = b
             .edges
