@@ -276,9 +276,10 @@ mod tests {
             assert!(!k.narrow, "{aktor}");
             assert!(k.symbol_width + 2.0 * k.gutter <= k.actor_width + 1e-9);
             assert!(k.symbol_width >= mm(SIMBOL_MIN) - 1e-9);
-            if k.narrow {
-                // past the legible width (`tata-letak-kolom`) the symbol
-                // keeps its width and the gutters give
+            if k.actor_width < mm(SIMBOL_MIN + 2.0 * GUTTER_MIN) {
+                // too narrow for a gutter lane beside the smallest symbol:
+                // the symbol keeps its width, jumps use the columns' own
+                // lanes (`Columns::inner_lanes`)
                 continue;
             }
             assert!(k.gutter >= mm(GUTTER_MIN) - 1e-9, "{aktor}: {}", k.gutter);

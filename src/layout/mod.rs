@@ -75,8 +75,10 @@ pub mod size {
         mm(6.0)
     }
 
-    /// Font size of the decision labels.
-    pub const LABEL_PT: f64 = 8.0;
+    /// Font size of the decision labels: 7 pt, not the 8 pt of issue 11 —
+    /// at 8 pt a `Tidak` no longer fits beside its exit inside a 16 mm
+    /// column, and a third of the generated flowcharts put labels on rules.
+    pub const LABEL_PT: f64 = 7.0;
 
     /// Conservative size of a label: ~0.54 em per character covers the
     /// embedded serif and common system fonts (Arial) in italics.
