@@ -690,9 +690,8 @@ fn a_parallel_row_prints_its_kegiatan_once() {
 }
 
 /// Generated SOPs with decisions, jumps across pages and parallel rows, on
-/// all four papers: printed exactly as planned, and the plan keeps every
-/// drawing rule (`render_dengan` checks it, and that no warning — no
-/// `tata-letak-jalur` — came out).
+/// all four papers: printed exactly as planned, and every drawing rule the
+/// plan breaks is named by a `tata-letak-jalur` warning.
 #[test]
 fn generated_flowcharts_print_as_planned_on_every_paper() {
     use proptest::strategy::{Strategy, ValueTree};
@@ -717,7 +716,19 @@ fn generated_flowcharts_print_as_planned_on_every_paper() {
             orientasi: k.orientasi,
             ..Default::default()
         });
-        let h = render_dengan(&r, &sop("bagan.yaml", &k.yaml()), None, Bagian::Lengkap);
+        let h = cetak(&r, &sop("bagan.yaml", &k.yaml()), None, Bagian::Lengkap).expect("renders");
+        let (denah, bagan, _) = h.denah.as_ref().expect("a procedure table");
+        // a broken rule is named by a tata-letak-jalur warning
+        for v in denah.verify(bagan) {
+            let step = v.langkah(denah, bagan).expect("names a step");
+            assert!(denah.cramped.contains(&step), "{v:?}");
+        }
+        assert_eq!(
+            h.peringatan.len(),
+            denah.cramped.len(),
+            "{:?}",
+            h.peringatan
+        );
         assert_tergambar(&h);
     }
     assert_eq!(papers.len(), 4, "{papers:?}");

@@ -75,10 +75,11 @@ pub mod size {
         mm(6.0)
     }
 
-    /// Font size of the decision labels: 7 pt, not the 8 pt of issue 11 —
+    /// Font size of the decision labels: 6.5 pt, not the 8 pt of issue 11 —
     /// at 8 pt a `Tidak` no longer fits beside its exit inside a 16 mm
-    /// column, and a third of the generated flowcharts put labels on rules.
-    pub const LABEL_PT: f64 = 7.0;
+    /// column, a third of the generated flowcharts put labels on rules, and
+    /// `sopc impor` no longer finds a long label next to its exit.
+    pub const LABEL_PT: f64 = 6.5;
 
     /// Conservative size of a label: ~0.54 em per character covers the
     /// embedded serif and common system fonts (Arial) in italics.
