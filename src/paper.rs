@@ -117,6 +117,19 @@ pub struct Columns {
 pub const ACTOR_MIN: f64 = 16.0;
 /// Widest actor column (more only stretches empty space).
 pub const ACTOR_MAX: f64 = 32.0;
+/// Clearance of a lane from the column rule it runs along (mm): nearer, a
+/// line reads as a doubled rule.
+pub const LANE_RULE: f64 = 3.0;
+/// Distance between two lanes side by side (mm), so a reader tells them
+/// apart.
+pub const LANE_STEP: f64 = 2.0;
+/// Clearance of a gutter lane from the symbols beside it (mm).
+pub const LANE_SYMBOL: f64 = 1.0;
+/// Narrowest gutter: one lane, [`LANE_RULE`] from the rule and
+/// [`LANE_SYMBOL`] from the symbol.
+const GUTTER_MIN: f64 = LANE_RULE + LANE_SYMBOL;
+/// Widest gutter: two lanes with room for a side arrow.
+const GUTTER_MAX: f64 = 7.0;
 /// Narrowest readable Kegiatan column.
 pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
@@ -174,7 +187,7 @@ impl Columns {
         let kegiatan = sisa(&lentur) - a * aktor as f64;
         let mut tetap = vec![lentur[0], waktu, lentur[1]];
         tetap.extend(lentur.get(2));
-        let gutter = (a * 0.2).clamp(mm(3.5), mm(5.0));
+        let gutter = (a * 0.25).clamp(mm(GUTTER_MIN), mm(GUTTER_MAX));
         let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(SIMBOL_MIN));
         let mut lebar_kolom = vec![no, kegiatan];
         lebar_kolom.extend(std::iter::repeat_n(a, aktor));
@@ -200,18 +213,39 @@ impl Columns {
         self.actors_x + self.actor_width * k as f64
     }
 
-    /// Lane positions in channel `k`, the space around rule `k` between the
-    /// symbols of columns `k-1` and `k`. Lanes keep off the rule (a line on
-    /// it would vanish) and further than an arrowhead from the symbols.
+    /// Lane positions in channel `k`, the gutters either side of rule `k`
+    /// between the symbols of columns `k-1` and `k`, nearest the rule
+    /// first. Lanes keep [`LANE_RULE`] from the rule (nearer, a line reads
+    /// as a doubled rule), [`LANE_STEP`] from each other and
+    /// [`LANE_SYMBOL`] from the symbols; a gutter too narrow has none.
     pub fn lanes(&self, k: usize) -> Vec<f64> {
         let x = self.rule_x(k);
-        let d = [self.gutter * 0.25, self.gutter * 0.5];
+        let mut d = Vec::new();
+        let mut off = mm(LANE_RULE);
+        while off <= self.gutter - mm(LANE_SYMBOL) + 1e-6 {
+            d.push(off);
+            off += mm(LANE_STEP);
+        }
         let mut out = Vec::new();
         if k > 0 {
             out.extend(d.iter().map(|d| x - d));
         }
         if k < self.actors {
             out.extend(d.iter().map(|d| x + d));
+        }
+        out
+    }
+
+    /// Lane positions inside actor column `k`, across its symbols' width:
+    /// usable over the rows where the column holds no symbol.
+    pub fn inner_lanes(&self, k: usize) -> Vec<f64> {
+        let c = self.center(k);
+        let reach = self.actor_width / 2.0 - mm(LANE_RULE);
+        let mut out = vec![c];
+        let mut off = mm(LANE_STEP);
+        while off <= reach + 1e-6 {
+            out.extend([c - off, c + off]);
+            off += mm(LANE_STEP);
         }
         out
     }
@@ -241,13 +275,27 @@ mod tests {
             let k = Columns::compute(mm(262.0), aktor, true);
             assert!(!k.narrow, "{aktor}");
             assert!(k.symbol_width + 2.0 * k.gutter <= k.actor_width + 1e-9);
-            assert!(k.gutter >= mm(3.5) - 1e-9, "{aktor}: {}", k.gutter);
+            assert!(k.symbol_width >= mm(SIMBOL_MIN) - 1e-9);
+            if k.actor_width < mm(SIMBOL_MIN + 2.0 * GUTTER_MIN) {
+                // too narrow for a gutter lane beside the smallest symbol:
+                // the symbol keeps its width, jumps use the columns' own
+                // lanes (`Columns::inner_lanes`)
+                continue;
+            }
+            assert!(k.gutter >= mm(GUTTER_MIN) - 1e-9, "{aktor}: {}", k.gutter);
             for c in 0..=aktor {
+                assert!(
+                    !k.lanes(c).is_empty(),
+                    "{aktor} actors: no lane at rule {c}"
+                );
                 for x in k.lanes(c) {
-                    // never on the rule, never inside a symbol
-                    assert!((x - k.rule_x(c)).abs() > mm(0.8));
+                    // 3 mm off the rule, never inside a symbol
+                    assert!((x - k.rule_x(c)).abs() >= mm(LANE_RULE) - 1e-9);
                     for s in 0..aktor {
-                        assert!((x - k.center(s)).abs() > k.symbol_width / 2.0 + mm(1.0));
+                        assert!(
+                            (x - k.center(s)).abs()
+                                >= k.symbol_width / 2.0 + mm(LANE_SYMBOL) - 1e-9
+                        );
                     }
                 }
             }

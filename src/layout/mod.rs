@@ -26,14 +26,34 @@ pub mod size {
     use crate::paper::mm;
 
     /// Free height above and below a symbol in its cell: room for the
-    /// horizontal of an arrow coming in and for a `ya`/`tidak` label.
+    /// horizontal of an arrow coming in (its track, [`track`] from the
+    /// symbol and [`RULE_CLEARANCE`] from the row rule) and for a
+    /// `ya`/`tidak` label.
     pub fn gap() -> f64 {
-        mm(4.5)
+        track() + RULE_CLEARANCE
+    }
+
+    /// Distance from a symbol to the horizontal that turns into its top or
+    /// out of its bottom: an arrowhead and a short stem.
+    pub fn track() -> f64 {
+        mm(2.5)
+    }
+
+    /// Least distance from a route to a table rule it runs along: nearer,
+    /// the line reads as a doubled rule.
+    pub const RULE_CLEARANCE: f64 = mm(crate::paper::LANE_RULE);
+
+    /// Least distance between two routes side by side.
+    pub const ROUTE_CLEARANCE: f64 = mm(crate::paper::LANE_STEP);
+
+    /// Radius of the arc by which a line bridges another it crosses.
+    pub fn hop() -> f64 {
+        mm(1.0)
     }
 
     pub fn symbol_height(s: Simbol) -> f64 {
         match s {
-            Simbol::Terminator => mm(7.0),
+            Simbol::Terminator => mm(6.0),
             Simbol::Proses => mm(8.0),
             Simbol::Keputusan => mm(10.0),
         }
@@ -55,14 +75,17 @@ pub mod size {
         mm(6.0)
     }
 
-    /// Font size of the decision labels.
-    pub const LABEL_PT: f64 = 8.0;
+    /// Font size of the decision labels: 6.5 pt, not the 8 pt of issue 11 —
+    /// at 8 pt a `Tidak` no longer fits beside its exit inside a 16 mm
+    /// column, a third of the generated flowcharts put labels on rules, and
+    /// `sopc impor` no longer finds a long label next to its exit.
+    pub const LABEL_PT: f64 = 6.5;
 
-    /// Conservative size of a label: ~0.56 em per character covers the
-    /// embedded serif and common system fonts (Arial).
+    /// Conservative size of a label: ~0.54 em per character covers the
+    /// embedded serif and common system fonts (Arial) in italics.
     pub fn label_size(text: &str) -> (f64, f64) {
         let n = text.chars().count() as f64;
-        (n * LABEL_PT * 0.56 + 1.0, LABEL_PT * 1.25)
+        (n * LABEL_PT * 0.54 + 1.0, LABEL_PT * 1.25)
     }
 }
 
@@ -142,6 +165,17 @@ pub struct Edge {
 }
 
 impl Flow {
+    /// Every actor column of step `i`, leftmost first.
+    pub fn columns(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let more = self.sejajar.get(i).map_or(&[][..], Vec::as_slice);
+        std::iter::once(self.langkah[i].0).chain(more.iter().copied())
+    }
+
+    /// Whether step `i` has symbols in several columns.
+    pub fn is_parallel(&self, i: usize) -> bool {
+        self.sejajar.get(i).is_some_and(|s| !s.is_empty())
+    }
+
     /// Whether step `i` follows step `i - 1` directly (an edge between them).
     pub fn continues(&self, i: usize) -> bool {
         i > 0 && self.edges.iter().any(|p| p.from + 1 == i && p.to == i)
@@ -160,16 +194,63 @@ pub struct Drawing {
 #[derive(Clone, Debug, Serialize)]
 pub struct SymbolBox {
     pub langkah: usize,
+    /// Its actor column (a parallel step has one symbol per column).
+    pub kolom: usize,
     pub shape: Simbol,
     pub rect: Rect,
 }
 
-/// A polyline of one edge, with an arrowhead (a triangle) at its end.
+impl SymbolBox {
+    /// Whether `k` overlaps the symbol's shape: a decision's diamond leaves
+    /// the corners of its box free (room for a label beside an exit).
+    pub fn touches(&self, k: &Rect) -> bool {
+        if !self.rect.intersects(k) {
+            return false;
+        }
+        if self.shape != Simbol::Keputusan {
+            return true;
+        }
+        let c = self.rect.center();
+        let gap = |v: f64, lo: f64, hi: f64| (lo - v).max(v - hi).max(0.0);
+        let (hw, hh) = (
+            (self.rect.x1 - self.rect.x0) / 2.0,
+            (self.rect.y1 - self.rect.y0) / 2.0,
+        );
+        gap(c.0, k.x0, k.x1) / hw + gap(c.1, k.y0, k.y1) / hh < 1.0
+    }
+}
+
+/// A polyline of one edge, with an arrowhead (a triangle) at its end. A
+/// parallel step's fan-out and fan-in are several lines of one edge; a line
+/// that joins another of its edge has no arrowhead.
 #[derive(Clone, Debug, Serialize)]
 pub struct Line {
     pub edge: usize,
     pub points: Vec<Point>,
     pub arrowhead: Option<[Point; 3]>,
+    /// Where this line bridges another one it crosses: points on its
+    /// horizontal segments, each drawn as a small arc of radius
+    /// [`size::hop`] over the other line.
+    pub hops: Vec<Point>,
+}
+
+impl Line {
+    /// The box around the line as printed: its points, its arrowhead and
+    /// the arcs of its hops.
+    pub fn extent(&self) -> Rect {
+        let mut k = Rect::new(
+            self.points[0].0,
+            self.points[0].1,
+            self.points[0].0,
+            self.points[0].1,
+        );
+        let r = size::hop();
+        let hop_tops = self.hops.iter().map(|p| Point(p.0, p.1 - r));
+        for p in self.points.iter().copied().chain(hop_tops) {
+            k = Rect::new(k.x0.min(p.0), k.y0.min(p.1), k.x1.max(p.0), k.y1.max(p.1));
+        }
+        k
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -177,6 +258,9 @@ pub struct Label {
     pub edge: usize,
     pub text: String,
     pub rect: Rect,
+    /// Whether the text hugs the right of its box: a label left of its
+    /// line, so the words stand next to the line they name.
+    pub flush_right: bool,
 }
 
 /// An off-page connector (pentagon pointing down).
@@ -211,6 +295,11 @@ pub struct Plan {
     pub drawings: Vec<Drawing>,
     /// Per edge (in the order of [`Flow::edges`]).
     pub routes: Vec<Route>,
+    /// Steps whose lines, labels or connectors found no place that keeps
+    /// every drawing rule ([`Plan::verify`] names them; the columns are too
+    /// narrow for their lanes): drawn as well as possible, and worth a
+    /// `tata-letak-jalur` warning.
+    pub cramped: Vec<usize>,
 }
 
 /// Why no plan could be made.
@@ -224,13 +313,23 @@ impl Plan {
     /// Pages and routes for a flowchart whose rows measured `heights`.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
-        let (drawings, routes) = route::route(flow, &kolom, &pages);
-        Ok(Plan {
+        let routed = route::route(flow, &kolom, &pages);
+        let mut plan = Plan {
             kolom,
             pages,
-            drawings,
-            routes,
-        })
+            drawings: routed.drawings,
+            routes: routed.routes,
+            cramped: Vec::new(),
+        };
+        let mut cramped: Vec<usize> = plan
+            .verify(flow)
+            .iter()
+            .filter_map(|v| v.langkah(&plan, flow))
+            .collect();
+        cramped.sort_unstable();
+        cramped.dedup();
+        plan.cramped = cramped;
+        Ok(plan)
     }
 
     /// Page (index into `page`) of each step.
@@ -302,7 +401,10 @@ mod tests {
             title: mm(18.0),
             continuation: 0.0,
             header: mm(13.0),
-            rows: (0..n).map(|i| mm(height(i))).collect(),
+            // as measured: never below the tallest symbol's cell
+            rows: (0..n)
+                .map(|i| mm(height(i)).max(size::cell_height(Simbol::Keputusan)))
+                .collect(),
             jumlah: mm(7.0),
         }
     }
@@ -365,7 +467,13 @@ mod tests {
             &[0, 0, 0, 0, 0, 0, 0, 0],
             &[(4, None, Some(2)), (6, None, Some(1))],
         );
-        let d = plan(&b, &heights(8, |_| 17.0));
+        // one page: both loops in lanes
+        let u = Heights {
+            page_height: mm(300.0),
+            ..heights(8, |_| 17.0)
+        };
+        let d = plan(&b, &u);
+        assert_eq!(d.pages.len(), 1);
         let lane = |e: usize| lines(&d, e).points[1].0;
         let inner = b
             .edges
@@ -463,6 +571,7 @@ mod tests {
                 Point(s.x1 + 5.0, (s.y0 + s.y1) / 2.0),
             ],
             arrowhead: None,
+            hops: Vec::new(),
         });
         assert!(
             d.verify(&b)
@@ -475,9 +584,8 @@ mod tests {
     }
 
     /// Deterministic pseudo-random flows, far denser in jumps than real
-    /// SOPs: the drawing rules hold. (Over 30 000 such flows about one in
-    /// 2 500 still puts a label in the only free lane; single-actor charts,
-    /// which the checks warn about, have too few lanes to be included.)
+    /// SOPs: the drawing rules hold (single-actor charts, which the checks
+    /// warn about, have too few lanes to be included).
     #[test]
     fn random_flows_keep_the_rules() {
         let mut seed = 0x2545_f491_4f6c_dd1du64;
@@ -487,7 +595,8 @@ mod tests {
             seed ^= seed << 17;
             (seed % n as u64) as usize
         };
-        for _ in 0..500 {
+        let mut failed = Vec::new();
+        for case in 0..500 {
             let actors = 2 + rnd(6);
             let n = 2 + rnd(45);
             let kolom: Vec<usize> = (0..n).map(|_| rnd(actors)).collect();
@@ -505,22 +614,27 @@ mod tests {
                 }
             }
             let b = flow(actors, &kolom, &jumps);
-            let height: Vec<f64> = (0..n).map(|_| 16.0 + rnd(30) as f64).collect();
+            let height: Vec<f64> = (0..n).map(|_| 21.0 + rnd(30) as f64).collect();
             let u = heights(n, |i| height[i]);
             let kolom = Columns::compute(mm(262.0), actors, rnd(2) == 0);
             let d = Plan::new(&b, kolom, &u).expect("rows fit");
             let violations = d.verify(&b);
             if !violations.is_empty() {
                 for h in 0..d.pages.len() {
-                    let _ = std::fs::write(format!("/tmp/plan-{h}.svg"), svg(&d, &b, h));
+                    let _ = std::fs::write(format!("/tmp/plan-{case}-{h}.svg"), svg(&d, &b, h));
                 }
+                failed.push(format!(
+                    "case {case}: actors {actors}, kolom {:?}, jumps {jumps:?}: {violations:?}",
+                    b.langkah
+                ));
             }
-            assert!(
-                violations.is_empty(),
-                "actors {actors}, kolom {:?}, jumps {jumps:?}: {violations:#?}",
-                b.langkah
-            );
         }
+        assert!(
+            failed.is_empty(),
+            "{} of 500:\n{}",
+            failed.len(),
+            failed.join("\n")
+        );
     }
 
     /// A box with a caption near its lower left corner, inset by `(dx, dy)`.

@@ -102,7 +102,11 @@ fn fill(
     let mut i = 0;
     while i < n {
         let first = page.rows.is_empty();
-        let connector_room = if first && !pages.is_empty() && continues[i] {
+        // a parallel row entered by a jump is entered from the top, where
+        // a connector may have to stand
+        let jumped_parallel =
+            flow.is_parallel(i) && flow.edges.iter().any(|p| p.to == i && p.from + 1 != i);
+        let connector_room = if (first && !pages.is_empty() && continues[i]) || jumped_parallel {
             size::connector_room()
         } else {
             0.0

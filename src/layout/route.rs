@@ -1,25 +1,37 @@
 //! Routes of the arrows on the pages fixed by [`super::pages`].
 //!
 //! ## Drawing rules
-//! - Each row holds one symbol, so a horizontal line inside a step's own row
-//!   crosses nothing; horizontals run only in the rows of their ends: at a
-//!   symbol's middle (side ports), just above it (the *top track*, where
-//!   arrows coming down turn) and just below it (the *bottom track*).
-//! - Verticals that pass other rows run in *lanes* inside the gutters beside
-//!   the symbols, so they cross only row rules. Each lane holds one line per
-//!   height; labels and connectors block the lanes they stand in.
+//! - A row holds the symbols of one step: one, or one per column for a
+//!   parallel step. Horizontals run only in the rows of their ends: at a
+//!   symbol's middle (side ports), just above the symbols (the *top track*,
+//!   where arrows coming down turn and fan out) and just below them (the
+//!   *bottom track*, where the lines of a parallel step join).
+//! - Verticals that pass other rows run in *lanes*: in the gutters beside
+//!   the symbols, 3 mm from the column rule and 2 mm from each other
+//!   ([`Columns::lanes`]), or inside a column over rows where it holds no
+//!   symbol ([`Columns::inner_lanes`]). A route keeps 3 mm from every table
+//!   rule it runs along and 2 mm from every other route it runs beside,
+//!   unless both enter the same arrowhead.
 //! - Ports: the bottom carries the exit to the next step (else a forward
 //!   jump), the sides carry the other exits and the jumps coming back; the
 //!   top takes every arrow coming down. A side is either an exit or an
-//!   entry, never both.
+//!   entry, never both. A parallel step leaves only by its bottoms (its
+//!   lines join on the bottom track) and is entered only from the top
+//!   (the line fans out on the top track), one arrowhead per symbol.
+//! - A crossing that remains is drawn as a small bridge on the horizontal
+//!   line ([`super::Line::hops`]).
+//! - Labels and connectors stand inside one actor cell: never on a rule,
+//!   never over the text of another column.
 //! - When the two ends are on different pages the edge becomes a pair of
 //!   off-page connectors with one letter: below the table and on top of the
-//!   next page's first row for the ordinary flow, beside the symbols for
-//!   jumps (also back to an earlier page).
+//!   next page's first row for the ordinary flow, beside the symbols (in the
+//!   nearest free actor cell) for jumps, also back to an earlier page.
 //!
-//! These rules come from a Typst prototype of the table: a horizontal on the
-//! row rule vanishes into it, and a vertical through a symbol or along
-//! another line is what readers of web e-SOP tools complain of most.
+//! These rules come from a Typst prototype of the table and from the signed
+//! SOPs of offices: a horizontal on the row rule vanishes into it, a lane
+//! 1 mm from a rule reads as a doubled rule, and a vertical through a symbol
+//! or along another line is what readers of web e-SOP tools complain of
+//! most.
 //!
 //! ## The algorithm, in the order [`route`] runs it
 //! 1. **Place** every symbol, centred in its actor cell below any connector
@@ -29,23 +41,29 @@
 //!    ports that do not depend on a lane: the bottom exit and the sides of
 //!    off-page connectors. They come first because a side taken now is a
 //!    side no lane route may use.
-//! 3. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of edges
-//!    that need no lane (straight, off-page) are placed before any lane, so
-//!    the lanes go around them rather than the labels around the lanes.
-//! 4. **Connectors** ([`Router::place_connectors`]): off-page pairs with
-//!    their letters in reading order, and their short stubs; they too become
-//!    obstacles for the lanes.
-//! 5. **Lines** ([`Router::draw_lines`]): straight lines first, then every
-//!    lane route, shortest span first so that a short loop takes the lane
-//!    nearest its symbols and a longer loop around it goes outside — nested
-//!    loops nest instead of crossing. For each edge every lane of every
-//!    gutter is tried with every allowed exit side and label place
-//!    ([`Router::candidates`]); the winner has the fewest conflicts
-//!    ([`Router::conflicts`]: rules broken, things run into), then the lowest
-//!    cost (horizontal length plus the preferences below).
-//! 6. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 3
+//! 3. **Straight lines** ([`Router::straight_lines`]): from one row into the
+//!    next, fans of parallel rows included; everything after goes around
+//!    them.
+//! 4. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
+//!    straight edges are placed before any lane, so the lanes go around
+//!    them rather than the labels around the lanes.
+//! 5. **Connectors** ([`Router::connectors`]): off-page pairs with their
+//!    letters in reading order, each in the nearest free actor cell of its
+//!    row (or on top of a row kept for it), with their stubs and labels;
+//!    they too become obstacles for the lanes.
+//! 6. **Lanes** ([`Router::lines`]): every other route, shortest span first
+//!    so that a short loop takes the lane nearest its symbols and a longer
+//!    loop around it goes outside — nested loops nest instead of crossing.
+//!    For each edge every lane is tried with its exit side and label places
+//!    ([`Router::route_in_lane`]); the winner has the fewest conflicts
+//!    ([`Router::conflicts`]: sides shared, symbols, labels and connectors
+//!    run into, routes nearer than 2 mm, rules nearer than 3 mm), then the
+//!    lowest cost (length, crossings and the preferences below).
+//! 7. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 4
 //!    that a lane had to cross moves to the other side of its line when that
 //!    side is clear.
+//! 8. **Hops** ([`hops`]): every crossing left gets a bridge on its
+//!    horizontal line.
 //!
 //! The finished plan is checked against the drawing rules by
 //! [`super::Plan::verify`], in the tests and on every render.
@@ -61,6 +79,9 @@ use std::collections::BTreeMap;
 /// page, so a side is shared only when nothing else is possible: a side that
 /// is both an exit and an entry makes the direction of the flow unreadable.
 const SIDE_TAKEN_CONFLICTS: usize = 10;
+/// Conflicts counted for a label or connector on a rule or over text: more
+/// than running near a stub, which only looks crowded.
+const OFF_CELL_CONFLICTS: usize = 3;
 /// Vertical distance two lines in the same lane must keep, so a reader sees
 /// where one ends and the other begins.
 const LANE_CLEARANCE: f64 = mm(1.5);
@@ -69,18 +90,32 @@ const LANE_CLEARANCE: f64 = mm(1.5);
 const OBSTACLE_MARGIN: f64 = mm(0.6);
 /// Margin around a label candidate when testing it against lines.
 const LABEL_MARGIN: f64 = mm(0.3);
+/// Margin a label or connector keeps from the rules of its cell.
+pub const CELL_MARGIN: f64 = mm(0.4);
 /// Margin around a connector's stub; lanes keep clear of it.
 const CONNECTOR_STUB_MARGIN: f64 = mm(0.9);
 /// Cost of leaving by the side away from the target: worth 5 mm of extra
 /// horizontal line, so a shorter route the other way round still wins.
 const AWAY_SIDE_COST: f64 = mm(5.0);
+/// Cost of a crossing: worth 12 mm of line, so a route goes a little way
+/// round rather than cross, but never far.
+const CROSSING_COST: f64 = mm(12.0);
+/// Cost of a millimetre of vertical line, against a millimetre of
+/// horizontal (1): small, so that among lanes of equal horizontal length
+/// the one that does not run on past its rows wins.
+const VERTICAL_COST: f64 = 0.05;
 /// Cost of putting a label at the far end of its exit (below a route going
-/// down, above one going up): a small preference, since either place reads.
+/// down, above one going up), or further along its line: a small
+/// preference, since either place reads.
 const LABEL_FAR_END_COST: f64 = mm(2.0);
-/// Gap between a symbol and an off-page connector beside it.
-const CONNECTOR_GAP: f64 = mm(3.5);
-/// Gap left between a label and the connector beyond it.
-const LABEL_CONNECTOR_GAP: f64 = mm(2.4);
+/// Gap between a symbol and an off-page connector beside it in its own cell.
+const CONNECTOR_GAP: f64 = mm(1.5);
+/// Cost of a label over a decision's free corner, inside its box: worth
+/// 20 mm, so a label clear of the box wins wherever one fits (a reader, and
+/// `sopc impor`, takes text inside a symbol's box for the symbol's own).
+const LABEL_CORNER_COST: f64 = mm(20.0);
+/// Gap left between a label and its line, or the connector beyond it.
+const LABEL_GAP: f64 = mm(0.8);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -102,6 +137,10 @@ impl Side {
             Side::Right => 1.0,
         }
     }
+    /// The side of `from` that faces `x`.
+    fn towards(from: f64, x: f64) -> Side {
+        if x < from { Side::Left } else { Side::Right }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +155,7 @@ enum Entry {
     Side(Side),
 }
 
-/// Where a step sits on its page.
+/// Where a symbol sits on its page.
 #[derive(Clone, Copy, Debug)]
 struct Placed {
     page: usize,
@@ -146,11 +185,11 @@ impl Placed {
     }
     /// Where arrows coming down turn towards this symbol.
     fn top_track(&self) -> f64 {
-        self.rect.y0 - size::gap() / 2.0
+        self.rect.y0 - size::track()
     }
     /// Where a jump leaving the bottom turns towards its lane.
     fn bottom_track(&self) -> f64 {
-        self.rect.y1 + size::gap() / 2.0
+        self.rect.y1 + size::track()
     }
 }
 
@@ -162,8 +201,9 @@ enum Way {
     /// Same page, forward through a lane into the top of the target; out of
     /// the bottom, or out of a side chosen with the lane.
     Forward { bottom: bool },
-    /// Same page, back through a lane from a side into a side.
-    Back,
+    /// Same page, back through a lane into a side (or the top); out of a
+    /// side, or out of the bottom for a parallel step.
+    Back { bottom: bool },
     /// A step back to itself: out of a side, into its own top.
     SelfLoop,
     /// Across pages: a pair of connectors.
@@ -180,56 +220,87 @@ enum SideUse {
     Connector,
 }
 
+/// The drawing of every page and the route of every edge.
+pub struct Routed {
+    pub drawings: Vec<Drawing>,
+    pub routes: Vec<Route>,
+}
+
 /// Plans every route and draws the pages.
-pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> (Vec<Drawing>, Vec<Route>) {
+pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
     for (i, l) in placed.iter().enumerate() {
-        drawings[l.page].symbols.push(SymbolBox {
-            langkah: i,
-            shape: flow.langkah[i].1,
-            rect: l.rect,
-        });
+        for s in l {
+            drawings[s.page].symbols.push(SymbolBox {
+                langkah: i,
+                kolom: s.kolom,
+                shape: flow.langkah[i].1,
+                rect: s.rect,
+            });
+        }
     }
     let (ways, sides) = ways(flow, kolom, &placed);
+    let lanes = all_lanes(kolom);
     let mut r = Router {
         flow,
         kolom,
         pages,
         placed: &placed,
         ways: &ways,
+        lanes: &lanes,
         sides,
         drawings,
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
-        lanes: vec![Vec::new(); pages.len()],
     };
+    r.straight_lines();
     r.place_fixed_labels();
     r.connectors();
     r.lines();
-    (r.drawings, r.routes)
+    for g in &mut r.drawings {
+        hops(g, flow);
+    }
+    Routed {
+        drawings: r.drawings,
+        routes: r.routes,
+    }
 }
 
-/// Symbol boxes: centred in the actor cell, below the connector room.
-fn placed(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Vec<Placed> {
+/// Symbol boxes of every step, its leftmost column first: centred in the
+/// actor cell, below the connector room.
+fn placed(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Vec<Vec<Placed>> {
     let mut out = Vec::with_capacity(flow.langkah.len());
     for (h, page) in pages.iter().enumerate() {
         for i in page.from..page.end {
-            let (k, shape) = flow.langkah[i];
+            let shape = flow.langkah[i].1;
             let b = page.rows[i - page.from];
             let height = size::symbol_height(shape);
             let top =
                 b.top + b.connector_room + (b.bottom - b.top - b.connector_room - height) / 2.0;
-            let cx = kolom.center(k);
             let w = kolom.symbol_width / 2.0;
-            out.push(Placed {
-                page: h,
-                kolom: k,
-                rect: Rect::new(cx - w, top, cx + w, top + height),
-                row: b,
-            });
+            out.push(
+                flow.columns(i)
+                    .map(|k| {
+                        let cx = kolom.center(k);
+                        Placed {
+                            page: h,
+                            kolom: k,
+                            rect: Rect::new(cx - w, top, cx + w, top + height),
+                            row: b,
+                        }
+                    })
+                    .collect(),
+            );
         }
     }
+    out
+}
+
+/// Every lane of the table: the gutters' and the columns' own.
+fn all_lanes(kolom: &Columns) -> Vec<f64> {
+    let mut out: Vec<f64> = (0..=kolom.actors).flat_map(|k| kolom.lanes(k)).collect();
+    out.extend((0..kolom.actors).flat_map(|k| kolom.inner_lanes(k)));
     out
 }
 
@@ -237,7 +308,7 @@ type SideMap = BTreeMap<(usize, Side), SideUse>;
 
 /// How each edge is drawn (phase 2), and the sides fixed before any lane is
 /// chosen.
-fn ways(flow: &Flow, kolom: &Columns, placed: &[Placed]) -> (Vec<Way>, SideMap) {
+fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, SideMap) {
     let mut sides = SideMap::new();
     let exit = exit_ports(flow, kolom, placed, &mut sides);
     let ways = flow
@@ -245,13 +316,15 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Placed]) -> (Vec<Way>, SideMap) 
         .iter()
         .enumerate()
         .map(|(e, p)| {
-            let (s, t) = (&placed[p.from], &placed[p.to]);
+            let (s, t) = (&placed[p.from][0], &placed[p.to][0]);
             if s.page != t.page {
-                Way::OffPage(exit[e], entry_port(p, t, kolom, &mut sides))
+                Way::OffPage(exit[e], entry_port(flow, p, t, kolom, &mut sides))
             } else if p.to == p.from {
                 Way::SelfLoop
             } else if p.to < p.from {
-                Way::Back
+                Way::Back {
+                    bottom: exit[e] == Exit::Bottom,
+                }
             } else if exit[e] == Exit::Bottom && p.to == p.from + 1 {
                 Way::Straight
             } else {
@@ -266,17 +339,23 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Placed]) -> (Vec<Way>, SideMap) 
 
 /// The port each edge leaves its symbol by. The bottom goes to the exit into
 /// the next step, else to a forward jump on the same page; every other exit
-/// leaves by a side. On-page side exits choose their side later, with their
-/// lane (right for now); a connector beside the symbol takes the side with
-/// more room now, and claims it.
-fn exit_ports(flow: &Flow, kolom: &Columns, placed: &[Placed], sides: &mut SideMap) -> Vec<Exit> {
+/// leaves by a side. A parallel step leaves by its bottoms on its page. On-page
+/// side exits choose their side later, with their lane (right for now); a
+/// connector beside the symbol takes the side with more room now, and
+/// claims it.
+fn exit_ports(
+    flow: &Flow,
+    kolom: &Columns,
+    placed: &[Vec<Placed>],
+    sides: &mut SideMap,
+) -> Vec<Exit> {
     let mut exit: Vec<Exit> = vec![Exit::Bottom; flow.edges.len()];
     let mut exits_of: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
     for (e, p) in flow.edges.iter().enumerate() {
         exits_of[p.from].push(e);
     }
     for (s, exits) in exits_of.iter().enumerate() {
-        let same_page = |e: usize| placed[s].page == placed[flow.edges[e].to].page;
+        let same_page = |e: usize| placed[s][0].page == placed[flow.edges[e].to][0].page;
         let to = |e: usize| flow.edges[e].to;
         let bottom = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
             exits
@@ -285,10 +364,13 @@ fn exit_ports(flow: &Flow, kolom: &Columns, placed: &[Placed], sides: &mut SideM
                 .find(|&e| to(e) > s + 1 && same_page(e))
         });
         for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
+            if flow.is_parallel(s) && same_page(e) {
+                continue;
+            }
             let d = if same_page(e) {
                 Side::Right
             } else {
-                let d = free_side(sides, s, roomier_side(kolom, placed[s].kolom));
+                let d = free_side(sides, s, roomier_side(kolom, placed[s][0].kolom));
                 sides.insert((s, d), SideUse::Exit);
                 d
             };
@@ -301,14 +383,19 @@ fn exit_ports(flow: &Flow, kolom: &Columns, placed: &[Placed], sides: &mut SideM
 /// Where an edge from another page comes in: on top of the target when its
 /// row kept connector room (the ordinary flow continuing), else beside it,
 /// sharing the side of a connector already there.
-fn entry_port(p: &Edge, t: &Placed, kolom: &Columns, sides: &mut SideMap) -> Entry {
-    if p.to > p.from && t.row.connector_room > 0.0 {
+fn entry_port(flow: &Flow, p: &Edge, t: &Placed, kolom: &Columns, sides: &mut SideMap) -> Entry {
+    if t.row.connector_room > 0.0 && (p.to > p.from || flow.is_parallel(p.to)) {
         return Entry::Top;
     }
     let existing = [Side::Left, Side::Right]
         .into_iter()
         .find(|&d| sides.get(&(p.to, d)) == Some(&SideUse::Connector));
-    let d = existing.unwrap_or_else(|| free_side(sides, p.to, roomier_side(kolom, t.kolom)));
+    let wanted = if flow.is_parallel(p.to) {
+        Side::Left
+    } else {
+        roomier_side(kolom, t.kolom)
+    };
+    let d = existing.unwrap_or_else(|| free_side(sides, p.to, wanted));
     sides.entry((p.to, d)).or_insert(SideUse::Connector);
     Entry::Side(d)
 }
@@ -322,11 +409,6 @@ fn free_side(sides: &SideMap, s: usize, wanted: Side) -> Side {
     }
 }
 
-/// The side of column `from` facing column `to` (right when the same).
-fn facing(from: usize, to: usize) -> Side {
-    if to < from { Side::Left } else { Side::Right }
-}
-
 /// The side of a column with more free room, for a connector beside it:
 /// towards the inner columns.
 fn roomier_side(kolom: &Columns, k: usize) -> Side {
@@ -336,6 +418,10 @@ fn roomier_side(kolom: &Columns, k: usize) -> Side {
         Side::Left
     }
 }
+
+/// A connector on top of a row: its box, its stub, and the symbol the stub
+/// enters.
+type TopSpot = (Rect, Vec<Point>, usize);
 
 /// An obstacle for lanes: a label or a connector, and the edges it belongs to.
 #[derive(Clone, Debug)]
@@ -363,15 +449,15 @@ struct Router<'a> {
     flow: &'a Flow,
     kolom: &'a Columns,
     pages: &'a [Page],
-    placed: &'a [Placed],
+    /// Per step: its symbols, leftmost first.
+    placed: &'a [Vec<Placed>],
     ways: &'a [Way],
+    lanes: &'a [f64],
     sides: SideMap,
     drawings: Vec<Drawing>,
     routes: Vec<Route>,
     /// Per page.
     obstacles: Vec<Vec<Obstacle>>,
-    /// Per page: vertical lines in lanes (x, y0, y1).
-    lanes: Vec<Vec<(f64, f64, f64)>>,
 }
 
 impl Router<'_> {
@@ -379,22 +465,36 @@ impl Router<'_> {
         &self.flow.edges[e]
     }
 
-    /// Labels of edges that need no lane: they are fixed, lanes go around.
+    /// The first (leftmost) symbol of step `i`.
+    fn at(&self, i: usize) -> Placed {
+        self.placed[i][0]
+    }
+
+    /// Labels of straight edges: fixed before the lanes, which go around.
     fn place_fixed_labels(&mut self) {
         for e in 0..self.ways.len() {
             let Some(text) = self.edge(e).label.clone() else {
                 continue;
             };
-            let p = self.edge(e).clone();
-            let s = self.placed[p.from];
+            if !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _)) {
+                continue;
+            }
+            let s = self.at(self.edge(e).from);
             let (w, h) = size::label_size(&text);
-            let rect = match self.ways[e] {
-                Way::Straight | Way::OffPage(Exit::Bottom, _) => label_below(&s, Side::Right, w, h),
-                Way::OffPage(Exit::Side(d), _) => label_beside(&s, d, w, h, true),
-                _ => continue,
-            };
+            let spots = [Side::Right, Side::Left].map(|d| label_below(&s, d, w, h));
+            let (rect, _) = self.best_label(s.page, e, &spots, &[]);
             self.add_label(s.page, e, text, rect);
         }
+    }
+
+    /// The spot with the fewest conflicts for a label of edge `e` whose own
+    /// line is `pts`, and that count; the first spot wins a tie.
+    fn best_label(&self, h: usize, e: usize, spots: &[Rect], pts: &[Point]) -> (Rect, usize) {
+        spots
+            .iter()
+            .map(|k| (*k, self.label_conflicts(h, e, k, pts)))
+            .min_by_key(|(_, n)| *n)
+            .expect("at least one spot")
     }
 
     fn add_label(&mut self, h: usize, e: usize, text: String, rect: Rect) {
@@ -403,15 +503,18 @@ impl Router<'_> {
             owners: vec![e],
             entry: None,
         });
+        let flush_right = rect.center().0 < self.at(self.edge(e).from).cx();
         self.drawings[h].labels.push(Label {
             edge: e,
             text,
             rect,
+            flush_right,
         });
     }
 
-    /// Off-page connectors: one incoming per target port, carrying every
-    /// edge that enters there; one outgoing per edge.
+    /// Off-page connectors: one incoming per target port (per symbol of a
+    /// parallel target entered beside), carrying every edge that enters
+    /// there; one outgoing per edge and source symbol.
     fn connectors(&mut self) {
         let mut entry: BTreeMap<(usize, Entry), Vec<usize>> = BTreeMap::new();
         for (e, c) in self.ways.iter().enumerate() {
@@ -427,53 +530,249 @@ impl Router<'_> {
         });
         for (n, ((t, m), es)) in ordered.into_iter().enumerate() {
             let letter = letter(n);
-            let lt = self.placed[t];
-            let rect = match m {
-                Entry::Top => connector_at(lt.cx(), lt.row.top + mm(1.2)),
-                Entry::Side(d) => connector_beside(&lt, d, CONNECTOR_GAP),
-            };
-            // the line from the connector into the symbol
-            let lines = match m {
-                Entry::Top => vec![Point(lt.cx(), rect.y1), lt.top()],
-                Entry::Side(d) => vec![Point(side_x(&rect, d.other()), lt.mid()), lt.port(d)],
-            };
-            self.add_connector(lt.page, &letter, rect, &lines, es.clone(), false);
-            self.draw(lt.page, es[0], lines);
+            match m {
+                Entry::Top => {
+                    let (rect, stub, root) = self.top_connector(t);
+                    let h = self.at(t).page;
+                    self.add_connector(h, &letter, rect, &stub, es.clone(), false);
+                    self.draw(h, es[0], stub);
+                    self.fan_in(es[0], t, root);
+                }
+                Entry::Side(d) => {
+                    for lt in self.placed[t].clone() {
+                        let mut found = self.connector_beside(&lt, d, None);
+                        let other = d.other();
+                        if found.3 > 0 && !self.sides.contains_key(&(t, other)) {
+                            let there = self.connector_beside(&lt, other, None);
+                            if there.3 < found.3 {
+                                self.sides.remove(&(t, d));
+                                self.sides.insert((t, other), SideUse::Connector);
+                                found = there;
+                            }
+                        }
+                        let (rect, mut stub, _, _) = found;
+                        stub.reverse();
+                        self.add_connector(lt.page, &letter, rect, &stub, es.clone(), false);
+                        self.draw(lt.page, es[0], stub);
+                    }
+                }
+            }
             for &e in &es {
                 self.outgoing_connector(e, &letter);
             }
         }
     }
 
+    /// The incoming connector on top of step `t`'s row (in its connector
+    /// room), its stub and the symbol the stub enters: above a symbol if no
+    /// line comes down there, else in a free column, else beside the line
+    /// coming down.
+    fn top_connector(&self, t: usize) -> TopSpot {
+        let targets = &self.placed[t];
+        let row = targets[0].row;
+        let h = targets[0].page;
+        let y0 = row.top + mm(1.2);
+        let track = targets[0].top_track();
+        let nearest = |x: f64| {
+            (0..targets.len())
+                .min_by(|&a, &b| {
+                    (targets[a].cx() - x)
+                        .abs()
+                        .total_cmp(&(targets[b].cx() - x).abs())
+                })
+                .expect("a step has a symbol")
+        };
+        let mut spots: Vec<TopSpot> = Vec::new();
+        let via_track = |x: f64, r: usize, rect: &Rect| {
+            let l = &targets[r];
+            vec![
+                Point(x, rect.y1),
+                Point(x, track),
+                Point(l.cx(), track),
+                l.top(),
+            ]
+        };
+        for (r, l) in targets.iter().enumerate() {
+            let rect = connector_at(l.cx(), y0);
+            spots.push((rect, vec![Point(l.cx(), rect.y1), l.top()], r));
+        }
+        for c in (0..self.kolom.actors).filter(|&c| targets.iter().all(|l| l.kolom != c)) {
+            let x = self.kolom.center(c);
+            let rect = connector_at(x, y0);
+            let r = nearest(x);
+            spots.push((rect, via_track(x, r, &rect), r));
+        }
+        let shift = size::connector_side() / 2.0 + mm(1.0);
+        for (r, l) in targets.iter().enumerate() {
+            for x in [l.cx() + shift, l.cx() - shift] {
+                let rect = connector_at(x, y0);
+                spots.push((rect, via_track(x, r, &rect), r));
+            }
+        }
+        let mut best: Option<(usize, TopSpot)> = None;
+        for spot in spots {
+            let n = self.connector_conflicts(h, &spot.0, &spot.1);
+            if best.as_ref().is_none_or(|b| n < b.0) {
+                best = Some((n, spot));
+            }
+            if n == 0 {
+                break;
+            }
+        }
+        best.expect("one spot at least").1
+    }
+
+    /// The place of a connector beside `l` on side `d`: in its own cell when
+    /// it fits, else in the nearest free actor cell of the row that way
+    /// (then the other way); and its stub, from the port to the connector.
+    /// With `label`, room for it is kept between port and connector, and
+    /// the label's place is returned too.
+    fn connector_beside(
+        &mut self,
+        l: &Placed,
+        d: Side,
+        label: Option<(usize, f64, f64)>,
+    ) -> (Rect, Vec<Point>, Option<Rect>, usize) {
+        let k = size::connector_side();
+        let port = l.port(d);
+        let room = label.map_or(0.0, |(_, w, _)| w + 2.0 * LABEL_GAP);
+        let mut spots = vec![connector_near(
+            l,
+            port.0 + d.sign() * (CONNECTOR_GAP + room),
+            d,
+        )];
+        for dir in [d, d.other()] {
+            let mut c = l.kolom as isize + dir.sign() as isize;
+            while c >= 0 && (c as usize) < self.kolom.actors {
+                let cx = self.kolom.center(c as usize);
+                if dir == d {
+                    spots.push(connector_near(l, cx - d.sign() * k / 2.0, d));
+                    // at the far end of the cell, leaving room for a label
+                    let far = self
+                        .kolom
+                        .rule_x(c as usize + usize::from(d == Side::Right));
+                    let near = far - d.sign() * (k + CELL_MARGIN + mm(0.3));
+                    spots.push(connector_near(l, near, d));
+                }
+                c += dir.sign() as isize;
+            }
+        }
+        let mut stubs: Vec<(Rect, Vec<Point>)> = spots
+            .into_iter()
+            .map(|rect| (rect, vec![port, Point(side_x(&rect, d.other()), port.1)]))
+            .collect();
+        if label.is_none() {
+            // an incoming connector may also stand in a free cell of the
+            // row either way and come in by the top track
+            let y = l.top_track();
+            let shift = k / 2.0 + mm(1.0);
+            for c in (0..self.kolom.actors).filter(|&c| c != l.kolom) {
+                let dir = Side::towards(l.cx(), self.kolom.center(c));
+                // centred, or beside a line coming down the column's middle
+                for cx in [0.0, shift, -shift].map(|s| self.kolom.center(c) + s) {
+                    let rect = Rect::new(cx - k / 2.0, y - k * 0.3, cx + k / 2.0, y + k * 0.7);
+                    let stub = vec![
+                        l.top(),
+                        Point(l.cx(), y),
+                        Point(side_x(&rect, dir.other()), y),
+                    ];
+                    stubs.push((rect, stub));
+                }
+            }
+        }
+        let h = l.page;
+        let mut best: Option<(usize, Rect, Vec<Point>, Option<Rect>)> = None;
+        for (rect, stub) in stubs {
+            let mut n = self.connector_conflicts(h, &rect, &stub);
+            let mut spot = None;
+            if let Some((e, w, hh)) = label {
+                let spots: Vec<Rect> = label_spots(self.kolom, port, stub[1], d, w, hh)
+                    .into_iter()
+                    .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
+                    .collect();
+                match spots.is_empty() {
+                    true => n += 1,
+                    false => {
+                        let (k, m) = self.best_label(h, e, &spots, &stub);
+                        spot = Some(k);
+                        n += m;
+                    }
+                }
+            }
+            if best.as_ref().is_none_or(|b| n < b.0) {
+                best = Some((n, rect, stub, spot));
+            }
+            if n == 0 {
+                break;
+            }
+        }
+        let (n, rect, stub, spot) = best.expect("one spot at least");
+        (rect, stub, spot, n)
+    }
+
+    /// What a connector at `rect` with its `stub` runs into: rules, text,
+    /// symbols, labels and other connectors.
+    fn connector_conflicts(&self, h: usize, rect: &Rect, stub: &[Point]) -> usize {
+        let mut n = OFF_CELL_CONFLICTS
+            * usize::from(!in_actor_cell(
+                self.kolom,
+                &self.pages[h],
+                rect,
+                CELL_MARGIN,
+            ));
+        n += self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| s.rect.grow(mm(0.5)).intersects(rect))
+            .count();
+        n += self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| crosses(&s.rect.grow(-0.3), stub))
+            .count();
+        n += self.obstacles[h]
+            .iter()
+            .filter(|o| o.rect.intersects(rect) || crosses(&o.rect, stub))
+            .count();
+        n + self.drawings[h]
+            .lines
+            .iter()
+            .filter(|g| crosses(&rect.grow(OBSTACLE_MARGIN), &g.points))
+            .count()
+    }
+
     fn outgoing_connector(&mut self, e: usize, letter: &str) {
         let p = self.edge(e).clone();
-        let s = self.placed[p.from];
         let Way::OffPage(k, _) = self.ways[e] else {
             return;
         };
-        let (rect, lines) = match k {
-            Exit::Bottom => {
-                let bottom = self.pages[s.page].bottom;
-                let rect = connector_at(s.cx(), bottom + mm(1.5));
-                (rect, vec![s.bottom(), Point(s.cx(), rect.y0)])
-            }
-            Exit::Side(d) => {
-                let label = self.drawings[s.page].labels.iter().find(|l| l.edge == e);
-                let gap = label.map_or(CONNECTOR_GAP, |l| {
-                    (l.rect.x1 - l.rect.x0 + LABEL_CONNECTOR_GAP).max(CONNECTOR_GAP)
-                });
-                let rect = connector_beside(&s, d, gap);
-                (
-                    rect,
-                    vec![s.port(d), Point(side_x(&rect, d.other()), s.mid())],
-                )
-            }
-        };
-        self.add_connector(s.page, letter, rect, &lines, vec![e], true);
-        self.draw(s.page, e, lines);
+        for s in self.placed[p.from].clone() {
+            let (rect, lines) = match k {
+                Exit::Bottom => {
+                    let bottom = self.pages[s.page].bottom;
+                    let rect = connector_at(s.cx(), bottom + mm(1.5));
+                    (rect, vec![s.bottom(), Point(s.cx(), rect.y0)])
+                }
+                Exit::Side(d) => {
+                    let label = p
+                        .label
+                        .as_deref()
+                        .map(size::label_size)
+                        .map(|(w, h)| (e, w, h));
+                    let (rect, stub, spot, _) = self.connector_beside(&s, d, label);
+                    if let (Some(text), Some(spot)) = (p.label.clone(), spot) {
+                        self.add_label(s.page, e, text, spot);
+                    }
+                    (rect, stub)
+                }
+            };
+            self.add_connector(s.page, letter, rect, &lines, vec![e], true);
+            self.draw(s.page, e, lines);
+        }
+        let s = self.at(p.from);
         self.routes[e] = Route::Connector {
             from_page: s.page,
-            to_page: self.placed[p.to].page,
+            to_page: self.at(p.to).page,
             letter: letter.to_owned(),
         };
     }
@@ -509,28 +808,15 @@ impl Router<'_> {
         });
     }
 
-    /// Every line on a page: straight ones, then the lane routes, shortest
-    /// first so that nested loops nest.
+    /// The lane routes, shortest first so that nested loops nest.
     fn lines(&mut self) {
-        let mut lanes: Vec<usize> = Vec::new();
-        for e in 0..self.ways.len() {
-            let p = self.edge(e).clone();
-            let (s, t) = (self.placed[p.from], self.placed[p.to]);
-            match self.ways[e] {
-                Way::Straight => {
-                    let y = t.top_track();
-                    let pts = vec![s.bottom(), Point(s.cx(), y), Point(t.cx(), y), t.top()];
-                    self.draw(s.page, e, pts);
-                    self.routes[e] = Route::Line { page: s.page };
-                }
-                Way::OffPage(..) => {}
-                _ => lanes.push(e),
-            }
-        }
+        let mut lanes: Vec<usize> = (0..self.ways.len())
+            .filter(|&e| !matches!(self.ways[e], Way::Straight | Way::OffPage(..)))
+            .collect();
         lanes.sort_by(|&a, &b| {
             let span = |e: usize| {
                 let p = self.edge(e);
-                (self.placed[p.from].mid() - self.placed[p.to].mid()).abs()
+                (self.at(p.from).mid() - self.at(p.to).mid()).abs()
             };
             span(a).total_cmp(&span(b)).then(a.cmp(&b))
         });
@@ -538,6 +824,30 @@ impl Router<'_> {
             self.route_in_lane(e);
         }
         self.flip_labels();
+    }
+
+    /// The lines between consecutive rows: drawn first, as everything else
+    /// goes around them.
+    fn straight_lines(&mut self) {
+        let placed = self.placed;
+        for e in 0..self.ways.len() {
+            if self.ways[e] != Way::Straight {
+                continue;
+            }
+            // every source symbol into every target symbol: a parallel step
+            // fans out and in on the target's top track
+            let p = self.edge(e).clone();
+            for s in &placed[p.from] {
+                for t in &placed[p.to] {
+                    let y = t.top_track();
+                    let pts = vec![s.bottom(), Point(s.cx(), y), Point(t.cx(), y), t.top()];
+                    self.draw(s.page, e, pts);
+                }
+            }
+            self.routes[e] = Route::Line {
+                page: placed[p.from][0].page,
+            };
+        }
     }
 
     /// A label placed before the lanes that a lane still had to cross moves
@@ -550,7 +860,7 @@ impl Router<'_> {
                 if !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _)) {
                     continue;
                 }
-                let s = self.placed[self.edge(e).from];
+                let s = self.at(self.edge(e).from);
                 let (w, height) = (l.rect.x1 - l.rect.x0, l.rect.y1 - l.rect.y0);
                 let other = if l.rect.x0 > s.cx() {
                     Side::Left
@@ -558,7 +868,13 @@ impl Router<'_> {
                     Side::Right
                 };
                 let rect = label_below(&s, other, w, height);
-                if self.lines_crossing(h, &l.rect) > 0 && self.lines_crossing(h, &rect) == 0 {
+                let clear = in_actor_cell(self.kolom, &self.pages[h], &rect, CELL_MARGIN)
+                    && self.lines_crossing(h, &rect) == 0
+                    && !self.drawings[h]
+                        .symbols
+                        .iter()
+                        .any(|s| s.rect.intersects(&rect));
+                if self.lines_crossing(h, &l.rect) > 0 && clear {
                     self.drawings[h].labels[i].rect = rect;
                 }
             }
@@ -570,33 +886,46 @@ impl Router<'_> {
         self.drawings[h]
             .lines
             .iter()
-            .filter(|g| g.points.windows(2).any(|w| rect.crossed_by(w[0], w[1])))
+            .filter(|g| crosses(rect, &g.points))
             .count()
     }
 
-    /// Picks the best lane (and sides, and label place) for edge `e`.
+    /// Picks the best lane (and sides, and label place) for edge `e`, draws
+    /// it and the fans of a parallel source or target.
     fn route_in_lane(&mut self, e: usize) {
         let p = self.edge(e).clone();
-        let s = self.placed[p.from];
+        let s = self.at(p.from);
         let h = s.page;
         let mut best: Option<Candidate> = None;
-        for k in 0..=self.kolom.actors {
-            for x in self.kolom.lanes(k) {
-                for mut c in self.candidates(e, k, x) {
-                    c.conflicts += self.conflicts(h, e, &c);
-                    let better = best
-                        .as_ref()
-                        .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
-                    if better {
-                        best = Some(c);
-                    }
-                }
+        for &x in self.lanes {
+            let Some(mut c) = self.candidate(e, x) else {
+                continue;
+            };
+            let n = self.conflicts(h, e, &mut c);
+            c.conflicts += n;
+            let label_worth = best
+                .as_ref()
+                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
+            if !label_worth {
+                continue;
+            }
+            if let Some(text) = p.label.as_deref() {
+                let (w, hh) = size::label_size(text);
+                let (rect, n, extra) = self.label_for(e, &c, w, hh);
+                c.label = Some(rect);
+                c.conflicts += n;
+                c.cost += extra;
+            }
+            let better = best
+                .as_ref()
+                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
+            if better {
+                best = Some(c);
             }
         }
-        let Some(c) = best else { return };
-        if let Some(v) = vertical(&c.pts) {
-            self.lanes[h].push(v);
-        }
+        let Some(c) = best else {
+            return;
+        };
         if let Some(d) = c.exit {
             self.sides.insert((p.from, d), SideUse::Exit);
         }
@@ -606,128 +935,180 @@ impl Router<'_> {
         if let (Some(rect), Some(text)) = (c.label, p.label.clone()) {
             self.add_label(h, e, text, rect);
         }
+        let top_entry = c.entry.is_none();
         self.draw(h, e, c.pts);
+        self.fan_out(e, p.from);
+        if top_entry {
+            self.fan_in(e, p.to, 0);
+        }
         self.routes[e] = Route::Line { page: h };
     }
 
-    /// The routes of `e` through lane `x` of channel `k` (phase 5): every
-    /// allowed exit side and label place.
-    fn candidates(&self, e: usize, k: usize, x: f64) -> Vec<Candidate> {
+    /// The lines joining the further symbols of a parallel source to its
+    /// first one, on the bottom track.
+    fn fan_out(&mut self, e: usize, from: usize) {
+        let s = self.at(from);
+        let placed = self.placed;
+        for o in &placed[from][1..] {
+            let y = o.bottom_track();
+            let pts = vec![o.bottom(), Point(o.cx(), y), Point(s.cx(), y)];
+            self.draw_plain(o.page, e, pts);
+        }
+    }
+
+    /// The lines from the top track of a parallel target's symbol `root`
+    /// into each other one.
+    fn fan_in(&mut self, e: usize, to: usize, root: usize) {
+        let t = self.placed[to][root];
+        let others: Vec<Placed> = (0..self.placed[to].len())
+            .filter(|&r| r != root)
+            .map(|r| self.placed[to][r])
+            .collect();
+        for o in others {
+            let y = t.top_track();
+            let pts = vec![Point(t.cx(), y), Point(o.cx(), y), o.top()];
+            self.draw(o.page, e, pts);
+        }
+    }
+
+    /// The route of `e` through lane `x`, with its sides; `None` when the
+    /// lane cannot serve it (through its own symbol).
+    fn candidate(&self, e: usize, x: f64) -> Option<Candidate> {
         let p = self.edge(e);
-        let (s, t) = (self.placed[p.from], self.placed[p.to]);
-        // the side of a symbol that faces the lane
-        let lane_side = |l: &Placed| if k > l.kolom { Side::Right } else { Side::Left };
-        let label = p.label.as_deref().map(size::label_size);
-        match self.ways[e] {
-            Way::Forward { bottom: true } => {
-                if lane_side(&s) != facing(s.kolom, t.kolom) {
-                    return Vec::new();
+        let (s, t) = (self.at(p.from), self.at(p.to));
+        let inside = |l: &Placed| (x - l.cx()).abs() < self.kolom.symbol_width / 2.0 + mm(0.5);
+        let parallel_target = self.flow.is_parallel(p.to);
+        let (mut pts, exit) = match self.ways[e] {
+            Way::Forward { bottom: true } | Way::Back { bottom: true } => {
+                if matches!(self.ways[e], Way::Back { .. }) && inside(&s) {
+                    return None;
                 }
                 let y = s.bottom_track();
-                let mut pts = vec![s.bottom(), Point(s.cx(), y), Point(x, y)];
+                (vec![s.bottom(), Point(s.cx(), y), Point(x, y)], None)
+            }
+            _ => {
+                if inside(&s) {
+                    return None;
+                }
+                let d = Side::towards(s.cx(), x);
+                (vec![s.port(d), Point(x, s.mid())], Some(d))
+            }
+        };
+        let entry = match self.ways[e] {
+            Way::Forward { .. } => {
                 pts.extend(into_top(&t, x));
-                // the label beside the line leaving the bottom, away from its turn
-                let rect = label.map(|(w, h)| label_below(&s, lane_side(&s).other(), w, h));
-                vec![self.candidate(pts, rect, None, None, 0.0)]
+                None
             }
-            Way::Forward { bottom: false } | Way::SelfLoop | Way::Back => {
-                let d = lane_side(&s);
-                let mut pts = vec![s.port(d), Point(x, s.mid())];
-                let entry = match self.ways[e] {
-                    Way::Forward { .. } => {
-                        pts.extend(into_top(&t, x));
-                        None
-                    }
-                    Way::SelfLoop => {
-                        pts.extend(into_top(&s, x));
-                        None
-                    }
-                    _ => self.back_into(&t, p.to, lane_side(&t), x, &mut pts),
-                };
-                self.side_candidates(e, &s, &t, d, pts, entry, label)
+            Way::SelfLoop => {
+                pts.extend(into_top(&s, x));
+                None
             }
-            _ => Vec::new(),
-        }
-    }
-
-    /// A jump back enters the side of its target facing the lane, or its top
-    /// when that side is an exit or a connector's; returns the side entered.
-    fn back_into(
-        &self,
-        t: &Placed,
-        step: usize,
-        m: Side,
-        x: f64,
-        pts: &mut Vec<Point>,
-    ) -> Option<Side> {
-        let taken = matches!(
-            self.sides.get(&(step, m)),
-            Some(SideUse::Exit | SideUse::Connector)
-        );
-        if taken {
-            pts.extend(into_top(t, x));
-            None
-        } else {
-            pts.extend([Point(x, t.mid()), t.port(m)]);
-            Some(m)
-        }
-    }
-
-    /// The candidates of a route leaving symbol `s` by side `d`: one per
-    /// label place (above or below the exit).
-    #[allow(clippy::too_many_arguments)]
-    fn side_candidates(
-        &self,
-        e: usize,
-        s: &Placed,
-        t: &Placed,
-        d: Side,
-        pts: Vec<Point>,
-        entry: Option<Side>,
-        label: Option<(f64, f64)>,
-    ) -> Vec<Candidate> {
-        let wanted = if matches!(self.ways[e], Way::SelfLoop) {
-            Side::Right
-        } else {
-            facing(s.kolom, t.kolom)
+            _ => {
+                let m = Side::towards(t.cx(), x);
+                let taken = matches!(
+                    self.sides.get(&(p.to, m)),
+                    Some(SideUse::Exit | SideUse::Connector)
+                );
+                // a side entry needs room for its arrowhead
+                let near = (x - side_x(&t.rect, m)).abs() < mm(2.0);
+                if taken || parallel_target || near || inside(&t) {
+                    pts.extend(into_top(&t, x));
+                    None
+                } else {
+                    pts.extend([Point(x, t.mid()), t.port(m)]);
+                    Some(m)
+                }
+            }
         };
-        let cost = if d == wanted { 0.0 } else { AWAY_SIDE_COST };
-        let Some((w, h)) = label else {
-            return vec![self.candidate(pts, None, Some(d), entry, cost)];
+        let wanted = match self.ways[e] {
+            Way::SelfLoop => Side::Right,
+            _ => Side::towards(s.cx(), t.cx()),
         };
-        // a route going down keeps its label above the exit, one going up below
-        let down = matches!(self.ways[e], Way::Forward { .. });
-        [down, !down]
-            .into_iter()
-            .map(|top| {
-                let rect = label_beside(s, d, w, h, top);
-                let extra = if top == down { 0.0 } else { LABEL_FAR_END_COST };
-                self.candidate(pts.clone(), Some(rect), Some(d), entry, cost + extra)
-            })
-            .collect()
-    }
-
-    fn candidate(
-        &self,
-        pts: Vec<Point>,
-        label: Option<Rect>,
-        exit: Option<Side>,
-        entry: Option<Side>,
-        cost: f64,
-    ) -> Candidate {
-        Candidate {
-            cost: cost + horizontal_length(&pts),
+        let cost = match exit {
+            Some(d) if d != wanted => AWAY_SIDE_COST,
+            _ => 0.0,
+        };
+        let pts = simplify(pts);
+        Some(Candidate {
+            cost: cost + horizontal_length(&pts) + VERTICAL_COST * vertical_length(&pts),
             pts,
-            label,
+            label: None,
             exit,
             entry,
             conflicts: 0,
+        })
+    }
+
+    /// The best place for the label of `e` on candidate `c`: its rectangle,
+    /// its conflicts and its cost.
+    fn label_for(&self, e: usize, c: &Candidate, w: f64, h: f64) -> (Rect, usize, f64) {
+        let s = self.at(self.edge(e).from);
+        let page = s.page;
+        let down = matches!(self.ways[e], Way::Forward { .. });
+        let mut spots: Vec<(Rect, f64)> = Vec::new();
+        match c.exit {
+            Some(d) => {
+                let end = c.pts[1];
+                for (n, k) in label_spots(self.kolom, c.pts[0], end, d, w, h)
+                    .into_iter()
+                    .enumerate()
+                {
+                    // spots come in pairs (above, below), nearest the exit first
+                    let above = k.y1 <= s.mid();
+                    let far = if above == down {
+                        0.0
+                    } else {
+                        LABEL_FAR_END_COST
+                    };
+                    let corner = if k.intersects(&s.rect) {
+                        LABEL_CORNER_COST
+                    } else {
+                        0.0
+                    };
+                    spots.push((k, far + corner + (n / 2) as f64 * LABEL_FAR_END_COST));
+                }
+            }
+            None => {
+                let away = Side::towards(c.pts[2].0, s.cx());
+                for (n, d) in [away, away.other()].into_iter().enumerate() {
+                    spots.push((label_below(&s, d, w, h), n as f64 * LABEL_FAR_END_COST));
+                }
+            }
         }
+        spots
+            .into_iter()
+            .map(|(k, cost)| (k, self.label_conflicts(page, e, &k, &c.pts), cost))
+            .min_by(|a, b| (a.1, a.2).partial_cmp(&(b.1, b.2)).expect("finite costs"))
+            .expect("one spot at least")
+    }
+
+    /// What a label at `k` for edge `e` (whose line is `pts`) runs into.
+    fn label_conflicts(&self, h: usize, e: usize, k: &Rect, pts: &[Point]) -> usize {
+        let grown = k.grow(LABEL_MARGIN);
+        let mut n = OFF_CELL_CONFLICTS
+            * usize::from(!in_actor_cell(self.kolom, &self.pages[h], k, CELL_MARGIN));
+        n += usize::from(crosses(&grown, pts));
+        n += self.drawings[h]
+            .lines
+            .iter()
+            .filter(|g| crosses(&grown, &g.points))
+            .count();
+        n += self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| s.touches(&k.grow(LABEL_MARGIN)))
+            .count();
+        n + self.obstacles[h]
+            .iter()
+            .filter(|o| !(o.owners.contains(&e) && o.entry.is_none() && o.rect == *k))
+            .filter(|o| o.rect.intersects(k))
+            .count()
     }
 
     /// How many rules candidate `c` of edge `e` breaks on page `h`: sides
-    /// already used, lanes taken, labels, connectors and lines run into.
-    fn conflicts(&self, h: usize, e: usize, c: &Candidate) -> usize {
+    /// already used, symbols, labels, connectors run into, routes run
+    /// beside too close; each crossing adds to its cost.
+    fn conflicts(&self, h: usize, e: usize, c: &mut Candidate) -> usize {
         let p = self.edge(e);
         let mut n = 0;
         if let Some(d) = c.exit
@@ -743,37 +1124,30 @@ impl Router<'_> {
         {
             n += SIDE_TAKEN_CONFLICTS;
         }
-        if let Some((x, y0, y1)) = vertical(&c.pts) {
-            n += self.lanes[h]
-                .iter()
-                .filter(|(x2, a, b)| {
-                    (x2 - x).abs() < 0.5 && a - LANE_CLEARANCE < y1 && y0 < b + LANE_CLEARANCE
-                })
-                .count();
-        }
-        let crosses = |k: &Rect, pts: &[Point]| pts.windows(2).any(|w| k.crossed_by(w[0], w[1]));
+        n += self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| crosses(&s.rect.grow(-0.3), &c.pts))
+            .count();
         n += self.obstacles[h]
             .iter()
             .filter(|o| !o.owners.contains(&e) && o.entry != Some(p.to))
             .filter(|o| crosses(&o.rect.grow(OBSTACLE_MARGIN), &c.pts))
             .count();
-        if let Some(label) = c.label {
-            let k = label.grow(LABEL_MARGIN);
-            n += usize::from(crosses(&k, &c.pts));
-            n += self.drawings[h]
-                .lines
-                .iter()
-                .filter(|g| crosses(&k, &g.points))
-                .count();
-            n += self.drawings[h]
-                .symbols
-                .iter()
-                .filter(|s| s.rect.intersects(&label))
-                .count();
-            n += self.obstacles[h]
-                .iter()
-                .filter(|o| o.rect.intersects(&label))
-                .count();
+        n += rules_too_near(self.kolom, &self.pages[h], &c.pts);
+        for g in &self.drawings[h].lines {
+            if g.edge == e || self.edge(g.edge).to == p.to {
+                continue;
+            }
+            for a in c.pts.windows(2) {
+                for b in g.points.windows(2) {
+                    if too_close(a, b, LANE_CLEARANCE) {
+                        n += 1;
+                    } else if crossing(a, b).is_some() {
+                        c.cost += CROSSING_COST;
+                    }
+                }
+            }
         }
         n
     }
@@ -786,8 +1160,198 @@ impl Router<'_> {
             edge: e,
             points,
             arrowhead,
+            hops: Vec::new(),
         });
     }
+
+    /// Draws a polyline of edge `e` that joins another line of its edge:
+    /// no arrowhead.
+    fn draw_plain(&mut self, h: usize, e: usize, pts: Vec<Point>) {
+        self.drawings[h].lines.push(Line {
+            edge: e,
+            points: simplify(pts),
+            arrowhead: None,
+            hops: Vec::new(),
+        });
+    }
+}
+
+/// Whether a polyline passes through the inside of `k`.
+fn crosses(k: &Rect, pts: &[Point]) -> bool {
+    pts.windows(2).any(|w| k.crossed_by(w[0], w[1]))
+}
+
+/// Whether segments `a` and `b` run side by side (both vertical or both
+/// horizontal) nearer than [`size::ROUTE_CLEARANCE`], or on one line with
+/// less than `gap` between their ends.
+pub(super) fn too_close(a: &[Point], b: &[Point], gap: f64) -> bool {
+    let eps = 0.05;
+    let vertical = |s: &[Point]| (s[0].0 - s[1].0).abs() < eps && (s[0].1 - s[1].1).abs() > eps;
+    let horizontal = |s: &[Point]| (s[0].1 - s[1].1).abs() < eps && (s[0].0 - s[1].0).abs() > eps;
+    type Coordinate = fn(&Point) -> f64;
+    let (across, along): (Coordinate, Coordinate) = if vertical(a) && vertical(b) {
+        (|p| p.0, |p| p.1)
+    } else if horizontal(a) && horizontal(b) {
+        (|p| p.1, |p| p.0)
+    } else {
+        return false;
+    };
+    let distance = (across(&a[0]) - across(&b[0])).abs();
+    if distance >= size::ROUTE_CLEARANCE - eps {
+        return false;
+    }
+    let grow = if distance < eps { gap } else { 0.0 };
+    let (a0, a1) = min_max(along(&a[0]), along(&a[1]));
+    let (b0, b1) = min_max(along(&b[0]), along(&b[1]));
+    a0.max(b0) < a1.min(b1) + grow - eps
+}
+
+fn min_max(a: f64, b: f64) -> (f64, f64) {
+    (a.min(b), a.max(b))
+}
+
+/// Where a horizontal and a vertical segment cross, inside both (not at an
+/// end of either): the crossing point.
+pub(super) fn crossing(a: &[Point], b: &[Point]) -> Option<Point> {
+    let eps = 0.1;
+    let horizontal = |s: &[Point]| (s[0].1 - s[1].1).abs() < 1e-6;
+    let (hz, vt) = if horizontal(a) && !horizontal(b) {
+        (a, b)
+    } else if horizontal(b) && !horizontal(a) {
+        (b, a)
+    } else {
+        return None;
+    };
+    let (x, y) = (vt[0].0, hz[0].1);
+    let (x0, x1) = min_max(hz[0].0, hz[1].0);
+    let (y0, y1) = min_max(vt[0].1, vt[1].1);
+    (x0 + eps < x && x < x1 - eps && y0 + eps < y && y < y1 - eps).then_some(Point(x, y))
+}
+
+/// How many segments of a route run along a table rule nearer than
+/// [`size::RULE_CLEARANCE`]: column rules of the actor area, row rules.
+pub(super) fn rules_too_near(kolom: &Columns, page: &Page, pts: &[Point]) -> usize {
+    let eps = 0.05;
+    let near = |v: f64, rule: f64| (v - rule).abs() < size::RULE_CLEARANCE - eps;
+    let xs: Vec<f64> = (0..=kolom.actors).map(|k| kolom.rule_x(k)).collect();
+    let ys: Vec<f64> = page.rows.iter().flat_map(|r| [r.top, r.bottom]).collect();
+    pts.windows(2)
+        .filter(|w| {
+            let (a, b) = (w[0], w[1]);
+            if (a.0 - b.0).abs() < eps && (a.1 - b.1).abs() > eps {
+                // vertical: along a column rule within the table
+                xs.iter().any(|&x| near(a.0, x)) && a.1.max(b.1) > page.top
+            } else if (a.1 - b.1).abs() < eps && (a.0 - b.0).abs() > eps {
+                ys.iter().any(|&y| near(a.1, y))
+            } else {
+                false
+            }
+        })
+        .count()
+}
+
+/// Whether `k` lies inside one actor cell of `page` (with `margin` to its
+/// rules): off every rule and off the text of the other columns. A box
+/// below the table (an outgoing connector in the bottom margin) need only
+/// keep within its column.
+pub(super) fn in_actor_cell(kolom: &Columns, page: &Page, k: &Rect, margin: f64) -> bool {
+    let column = (0..kolom.actors)
+        .any(|c| kolom.rule_x(c) + margin <= k.x0 && k.x1 <= kolom.rule_x(c + 1) - margin);
+    let below = k.y0 >= page.bottom;
+    let row = page
+        .rows
+        .iter()
+        .any(|r| r.top + margin <= k.y0 && k.y1 <= r.bottom - margin);
+    column && (row || below)
+}
+
+/// Every crossing of two lines of different edges into different targets
+/// gets a hop on its horizontal line.
+fn hops(g: &mut Drawing, flow: &Flow) {
+    let mut found: Vec<(usize, Point)> = Vec::new();
+    for (i, a) in g.lines.iter().enumerate() {
+        for b in &g.lines {
+            if a.edge == b.edge || flow.edges[a.edge].to == flow.edges[b.edge].to {
+                continue;
+            }
+            for sa in a.points.windows(2) {
+                let horizontal = (sa[0].1 - sa[1].1).abs() < 1e-6;
+                if !horizontal {
+                    continue;
+                }
+                for sb in b.points.windows(2) {
+                    if let Some(p) = crossing(sa, sb) {
+                        found.push((i, p));
+                    }
+                }
+            }
+        }
+    }
+    for (i, p) in found {
+        g.lines[i].hops.push(p);
+    }
+    for l in &mut g.lines {
+        l.hops.sort_by(|a, b| a.0.total_cmp(&b.0));
+        l.hops
+            .dedup_by(|a, b| (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6);
+    }
+}
+
+/// The places for a label of the exit leaving `port` by side `d` along the
+/// horizontal to `end`: just outside the port, just past each column rule
+/// on the way, and just before the end; each above and below the line.
+fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64) -> Vec<Rect> {
+    // just outside the port, or drawn back over a diamond's free corner
+    let mut starts: Vec<f64> = [0.0, 1.0, 2.0, 3.0]
+        .iter()
+        .map(|back| port.0 + d.sign() * (LABEL_GAP - mm(*back)))
+        .collect();
+    let (lo, hi) = min_max(port.0, end.0);
+    let mut crossed: Vec<f64> = (0..=kolom.actors)
+        .map(|k| kolom.rule_x(k))
+        .filter(|&x| lo < x && x < hi)
+        .collect();
+    // nearest the port first
+    crossed.sort_by(|a, b| (a - port.0).abs().total_cmp(&(b - port.0).abs()));
+    starts.extend(
+        crossed
+            .iter()
+            .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2))),
+    );
+    starts.push(end.0 - d.sign() * (LABEL_GAP + w));
+    // beyond the line's turn, across the next rule: beside the exit's
+    // horizontal and the lane it turns into, in the next cell
+    let beyond = (0..=kolom.actors)
+        .map(|k| kolom.rule_x(k))
+        .filter(|&x| (x - end.0) * d.sign() > 0.0)
+        .min_by(|a, b| (a - end.0).abs().total_cmp(&(b - end.0).abs()));
+    if let Some(x) = beyond {
+        starts.push(x + d.sign() * (CELL_MARGIN + mm(0.2)));
+    }
+    let mut out = Vec::new();
+    // close to the line, or a little off it where a diamond's corner
+    // leaves more room
+    for x0 in starts {
+        for gap in [mm(0.6), mm(2.2)] {
+            for above in [true, false] {
+                let (y0, y1) = if above {
+                    (port.1 - gap - h, port.1 - gap)
+                } else {
+                    (port.1 + gap, port.1 + gap + h)
+                };
+                out.push(Rect::new(x0, y0, x0 + d.sign() * w, y1));
+            }
+        }
+    }
+    out
+}
+
+/// A connector beside `l` on side `d` whose near edge is at `near`, level
+/// with its port.
+fn connector_near(l: &Placed, near: f64, d: Side) -> Rect {
+    let k = size::connector_side();
+    let tip = l.port(d);
+    Rect::new(near, tip.1 - k * 0.3, near + d.sign() * k, tip.1 + k * 0.7)
 }
 
 /// From lane `x` along the top track of `t` into its top.
@@ -803,33 +1367,10 @@ fn label_below(s: &Placed, d: Side, w: f64, h: f64) -> Rect {
     Rect::new(x0, y0, x0 + d.sign() * w, y0 + h)
 }
 
-/// A side-exit label: just outside the tip, above or below the line.
-fn label_beside(s: &Placed, d: Side, w: f64, h: f64, top: bool) -> Rect {
-    let tip = s.port(d);
-    let x0 = tip.0 + d.sign() * mm(0.8);
-    let x1 = x0 + d.sign() * w;
-    let (y0, y1) = if top {
-        (tip.1 - mm(0.6) - h, tip.1 - mm(0.6))
-    } else {
-        (tip.1 + mm(0.6), tip.1 + mm(0.6) + h)
-    };
-    Rect::new(x0, y0, x1, y1)
-}
-
 /// A connector centred on x, its top at y.
 fn connector_at(cx: f64, y0: f64) -> Rect {
     let k = size::connector_side();
     Rect::new(cx - k / 2.0, y0, cx + k / 2.0, y0 + k)
-}
-
-/// A connector beside a symbol, `gap` away from its tip.
-fn connector_beside(l: &Placed, d: Side, gap: f64) -> Rect {
-    let k = size::connector_side();
-    let tip = l.port(d);
-    let near = tip.0 + d.sign() * gap;
-    let far = near + d.sign() * k;
-    // the line meets the pentagon's square part
-    Rect::new(near, tip.1 - k * 0.3, far, tip.1 + k * 0.7)
 }
 
 fn side_x(k: &Rect, d: Side) -> f64 {
@@ -853,17 +1394,12 @@ fn letter(mut n: usize) -> String {
     String::from_utf8(s).expect("ASCII letters")
 }
 
-/// The longest vertical segment of a lane route (its lane).
-fn vertical(pts: &[Point]) -> Option<(f64, f64, f64)> {
-    pts.windows(2)
-        .filter(|w| w[0].0 == w[1].0)
-        .map(|w| (w[0].0, w[0].1.min(w[1].1), w[0].1.max(w[1].1)))
-        .filter(|v| v.2 - v.1 > 0.0)
-        .max_by(|a, b| (a.2 - a.1).total_cmp(&(b.2 - b.1)))
-}
-
 fn horizontal_length(pts: &[Point]) -> f64 {
     pts.windows(2).map(|w| (w[0].0 - w[1].0).abs()).sum()
+}
+
+fn vertical_length(pts: &[Point]) -> f64 {
+    pts.windows(2).map(|w| (w[0].1 - w[1].1).abs()).sum()
 }
 
 /// Drops repeated points and points in the middle of a straight run.

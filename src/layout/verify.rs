@@ -1,10 +1,15 @@
-//! The drawing rules, checked on a finished plan: no line through a symbol,
-//! a label or a connector; no two lines on top of each other unless they
-//! merge into the same step; every edge drawn, or paired by connectors with
+//! The drawing rules, checked on a finished plan against the table it is
+//! drawn on (its column and row rules, the text columns beside the actor
+//! columns): no line through a symbol, a label or a connector; every route
+//! 3 mm from the rules it runs along and 2 mm from the routes it runs
+//! beside (unless both merge into the same step); every crossing bridged;
+//! every label and connector inside one actor cell, clear of rules, text,
+//! symbols and each other; every edge drawn, or paired by connectors with
 //! the same letter on both pages; every symbol centred in its cell. Used by
 //! the tests of this module and of the renderer.
 
-use super::{Flow, Line, Plan, Point, Rect, Route};
+use super::route::{crossing, in_actor_cell, rules_too_near, too_close};
+use super::{Flow, Plan, Point, Rect, Route};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Violation {
@@ -22,17 +27,53 @@ pub enum Violation {
     },
     /// A line passes through a connector that is not its own.
     LineThroughConnector { page: usize, edge: usize },
-    /// Two lines of edges to different steps lie on top of each other.
-    Overlap { page: usize, edge: (usize, usize) },
+    /// Two lines of edges to different steps lie on top of each other, or
+    /// run side by side nearer than 2 mm.
+    TooClose { page: usize, edge: (usize, usize) },
+    /// A line runs along a table rule nearer than 3 mm.
+    NearRule { page: usize, edge: usize },
+    /// Two lines cross with no bridge on either.
+    Unbridged { page: usize, edge: (usize, usize) },
     /// A label lies on a symbol, a connector or another label.
     LabelCovered { page: usize, edge: usize },
+    /// A label is cut by a table rule or stands over another column's text.
+    LabelOffCell { page: usize, edge: usize },
+    /// A connector is on a rule, over text, or on a symbol or another
+    /// connector.
+    ConnectorOffCell { page: usize, letter: String },
     /// An edge is neither drawn nor paired by connectors.
     NotDrawn { edge: usize },
     /// A symbol is not centred in its cell.
     SymbolOffCentre { langkah: usize },
 }
 
+impl Violation {
+    /// The step whose line, label or connector breaks the rule.
+    pub fn langkah(&self, plan: &Plan, flow: &Flow) -> Option<usize> {
+        let from = |e: &usize| flow.edges.get(*e).map(|p| p.from);
+        match self {
+            Violation::LineThroughSymbol { edge, .. }
+            | Violation::LineThroughLabel { edge, .. }
+            | Violation::LineThroughConnector { edge, .. }
+            | Violation::NearRule { edge, .. }
+            | Violation::LabelCovered { edge, .. }
+            | Violation::LabelOffCell { edge, .. }
+            | Violation::NotDrawn { edge } => from(edge),
+            Violation::TooClose { edge, .. } | Violation::Unbridged { edge, .. } => from(&edge.1),
+            Violation::ConnectorOffCell { page, letter } => plan.drawings[*page]
+                .connectors
+                .iter()
+                .find(|k| &k.letter == letter)
+                .and_then(|k| k.edges.first())
+                .and_then(from),
+            Violation::SymbolOffCentre { langkah } => Some(*langkah),
+        }
+    }
+}
+
 const EPS: f64 = 0.05;
+/// Least distance of a label or connector from the rules of its cell.
+const CELL_SLACK: f64 = 0.5;
 
 impl Plan {
     /// Every violation of the drawing rules in this plan.
@@ -52,6 +93,7 @@ impl Plan {
 
     fn verify_page(&self, h: usize, flow: &Flow, out: &mut Vec<Violation>) {
         let g = &self.drawings[h];
+        let page = &self.pages[h];
         for lines in &g.lines {
             for w in lines.points.windows(2) {
                 let (a, b) = (w[0], w[1]);
@@ -87,19 +129,15 @@ impl Plan {
                 }
             }
         }
-        for (i, a) in g.lines.iter().enumerate() {
-            for b in &g.lines[i + 1..] {
-                let to = |x: &Line| flow.edges[x.edge].to;
-                if a.edge != b.edge && to(a) != to(b) && overlap(a, b) {
-                    out.push(Violation::Overlap {
-                        page: h,
-                        edge: (a.edge, b.edge),
-                    });
-                }
-            }
-        }
+        self.verify_clearances(h, flow, out);
         for (i, l) in g.labels.iter().enumerate() {
-            let tertimpa = g.symbols.iter().any(|s| s.rect.intersects(&l.rect))
+            if !in_actor_cell(&self.kolom, page, &l.rect, CELL_SLACK) {
+                out.push(Violation::LabelOffCell {
+                    page: h,
+                    edge: l.edge,
+                });
+            }
+            let tertimpa = g.symbols.iter().any(|s| s.touches(&l.rect))
                 || g.connectors.iter().any(|k| k.rect.intersects(&l.rect))
                 || g.labels[i + 1..].iter().any(|m| m.rect.intersects(&l.rect));
             if tertimpa {
@@ -111,32 +149,94 @@ impl Plan {
         }
     }
 
+    /// Routes against rules and each other: 3 mm from rules, 2 mm apart,
+    /// crossings bridged.
+    fn verify_clearances(&self, h: usize, flow: &Flow, out: &mut Vec<Violation>) {
+        let g = &self.drawings[h];
+        let page = &self.pages[h];
+        for l in &g.lines {
+            if rules_too_near(&self.kolom, page, &l.points) > 0 {
+                out.push(Violation::NearRule {
+                    page: h,
+                    edge: l.edge,
+                });
+            }
+        }
+        for (i, a) in g.lines.iter().enumerate() {
+            for b in &g.lines[i + 1..] {
+                if a.edge == b.edge || flow.edges[a.edge].to == flow.edges[b.edge].to {
+                    continue;
+                }
+                let edge = (a.edge, b.edge);
+                let sa: Vec<&[Point]> = a.points.windows(2).collect();
+                let sb: Vec<&[Point]> = b.points.windows(2).collect();
+                if sa.iter().any(|p| sb.iter().any(|q| too_close(p, q, 0.0))) {
+                    out.push(Violation::TooClose { page: h, edge });
+                }
+                let bridged = |p: Point| {
+                    let on = |q: &Point| (q.0 - p.0).abs() < EPS && (q.1 - p.1).abs() < EPS;
+                    a.hops.iter().any(on) || b.hops.iter().any(on)
+                };
+                let unbridged = sa
+                    .iter()
+                    .flat_map(|p| sb.iter().filter_map(move |q| crossing(p, q)))
+                    .any(|p| !bridged(p));
+                if unbridged {
+                    out.push(Violation::Unbridged { page: h, edge });
+                }
+            }
+        }
+        for (i, k) in g.connectors.iter().enumerate() {
+            let covered = g.symbols.iter().any(|s| s.rect.intersects(&k.rect))
+                || g.connectors[i + 1..]
+                    .iter()
+                    .any(|m| m.rect.intersects(&k.rect));
+            if covered || !in_actor_cell(&self.kolom, page, &k.rect, CELL_SLACK) {
+                out.push(Violation::ConnectorOffCell {
+                    page: h,
+                    letter: k.letter.clone(),
+                });
+            }
+        }
+    }
+
     /// Whether edge `e` leaves its source and arrives at its target on
     /// paper: one line from symbol to symbol, or source → connector and
-    /// connector → target with the same letter.
+    /// connector → target with the same letter. A parallel step needs a line
+    /// of the edge leaving each of its symbols (as source), and one with an
+    /// arrowhead entering each (as target).
     fn is_drawn(&self, flow: &Flow, e: usize) -> bool {
         let p = &flow.edges[e];
-        let rect = |i: usize| {
+        let boxes = |i: usize| -> Option<(usize, Vec<Rect>)> {
             let h = self.page_of_step(i)?;
-            self.drawings[h]
+            let k: Vec<Rect> = self.drawings[h]
                 .symbols
                 .iter()
-                .find(|s| s.langkah == i)
-                .map(|s| (h, s.rect))
+                .filter(|s| s.langkah == i)
+                .map(|s| s.rect)
+                .collect();
+            (k.len() == flow.columns(i).count()).then_some((h, k))
         };
-        let (Some((hs, ks)), Some((ht, kt))) = (rect(p.from), rect(p.to)) else {
+        let (Some((hs, ks)), Some((ht, kt))) = (boxes(p.from), boxes(p.to)) else {
             return false;
         };
         let lines = |h: usize| self.drawings[h].lines.iter().filter(move |g| g.edge == e);
+        let first = |g: &super::Line| g.points[0];
+        let last = |g: &super::Line| *g.points.last().expect("lines have points");
         match &self.routes[e] {
             Route::Line { page } => {
-                *page == hs
-                    && hs == ht
-                    && lines(hs).any(|g| {
-                        on_edge(&ks, g.points[0])
-                            && on_edge(&kt, *g.points.last().expect("lines have points"))
+                let leaves = ks.iter().all(|k| lines(hs).any(|g| on_edge(k, first(g))));
+                let arrives = kt
+                    .iter()
+                    .all(|k| lines(ht).any(|g| on_edge(k, last(g)) && g.arrowhead.is_some()));
+                let single = ks.len() == 1 && kt.len() == 1;
+                let joined = !single
+                    || lines(hs).any(|g| {
+                        on_edge(&ks[0], first(g))
+                            && on_edge(&kt[0], last(g))
                             && g.arrowhead.is_some()
-                    })
+                    });
+                *page == hs && hs == ht && leaves && arrives && joined
             }
             Route::Connector {
                 from_page,
@@ -147,22 +247,31 @@ impl Plan {
                     self.drawings[h]
                         .connectors
                         .iter()
-                        .find(|k| k.exit == outgoing && &k.letter == letter && k.edges.contains(&e))
+                        .filter(move |k| {
+                            k.exit == outgoing && &k.letter == letter && k.edges.contains(&e)
+                        })
+                        .collect::<Vec<_>>()
                 };
-                let (Some(ko), Some(km)) =
-                    (connectors(*from_page, true), connectors(*to_page, false))
-                else {
-                    return false;
-                };
-                let leaves = lines(hs).any(|g| {
-                    on_edge(&ks, g.points[0])
-                        && on_edge(&ko.rect, *g.points.last().expect("lines have points"))
+                let (ko, km) = (connectors(*from_page, true), connectors(*to_page, false));
+                let leaves = ks.iter().all(|k| {
+                    lines(hs).any(|g| {
+                        on_edge(k, first(g)) && ko.iter().any(|c| on_edge(&c.rect, last(g)))
+                    })
                 });
-                let arrives = self.drawings[ht].lines.iter().any(|g| {
-                    km.edges.contains(&g.edge)
-                        && on_edge(&km.rect, g.points[0])
-                        && on_edge(&kt, *g.points.last().expect("lines have points"))
-                });
+                let arrives = !km.is_empty()
+                    && kt.iter().all(|k| {
+                        self.drawings[ht].lines.iter().any(|g| {
+                            km.iter().any(|c| c.edges.contains(&g.edge))
+                                && on_edge(k, last(g))
+                                && g.arrowhead.is_some()
+                        })
+                    })
+                    && km.iter().all(|c| {
+                        self.drawings[ht]
+                            .lines
+                            .iter()
+                            .any(|g| c.edges.contains(&g.edge) && on_edge(&c.rect, first(g)))
+                    });
                 *from_page == hs && *to_page == ht && hs != ht && leaves && arrives
             }
         }
@@ -175,7 +284,11 @@ impl Plan {
                     out.push(Violation::SymbolOffCentre { langkah: s.langkah });
                     continue;
                 };
-                let k = flow.langkah[s.langkah].0;
+                let k = s.kolom;
+                if !flow.columns(s.langkah).any(|c| c == k) {
+                    out.push(Violation::SymbolOffCentre { langkah: s.langkah });
+                    continue;
+                }
                 let cx = self.kolom.center(k);
                 let top = s.rect.y0 - (b.top + b.connector_room);
                 let bottom = b.bottom - s.rect.y1;
@@ -200,31 +313,4 @@ fn on_edge(k: &Rect, p: Point) -> bool {
         || (p.1 - k.y0).abs() < EPS
         || (p.1 - k.y1).abs() < EPS;
     dalam && side_x
-}
-
-/// Whether two polylines share a stretch of the same line.
-fn overlap(a: &Line, b: &Line) -> bool {
-    let seg = |g: &Line| {
-        g.points
-            .windows(2)
-            .map(|w| (w[0], w[1]))
-            .collect::<Vec<_>>()
-    };
-    seg(a).iter().any(|(a0, a1)| {
-        seg(b).iter().any(|(b0, b1)| {
-            let vertical_seg = |p: &Point, q: &Point| (p.0 - q.0).abs() < EPS;
-            let horizontal_seg = |p: &Point, q: &Point| (p.1 - q.1).abs() < EPS;
-            let tumpang = |x0: f64, x1: f64, y0: f64, y1: f64| {
-                x0.min(x1).max(y0.min(y1)) + 0.5 < x0.max(x1).min(y0.max(y1))
-            };
-            (vertical_seg(a0, a1)
-                && vertical_seg(b0, b1)
-                && (a0.0 - b0.0).abs() < 0.3
-                && tumpang(a0.1, a1.1, b0.1, b1.1))
-                || (horizontal_seg(a0, a1)
-                    && horizontal_seg(b0, b1)
-                    && (a0.1 - b0.1).abs() < 0.3
-                    && tumpang(a0.0, a1.0, b0.0, b1.0))
-        })
-    })
 }

@@ -163,6 +163,8 @@ pub struct Prosedur {
     /// Type size of the decision labels (pt): the size the layout reserved
     /// room for.
     pub huruf_label: f64,
+    /// Radius of a hop (pt), where a line bridges another.
+    pub hop: f64,
     pub keterangan: bool,
     pub langkah: Vec<Langkah>,
     pub jumlah: String,
@@ -455,6 +457,7 @@ impl Prosedur {
             huruf_aktor: tata.huruf_kepala,
             huruf_kepala: tata.huruf_kepala,
             huruf_label: layout::size::LABEL_PT,
+            hop: layout::size::hop(),
             keterangan,
             langkah,
             jumlah,

@@ -342,8 +342,15 @@ impl Renderer {
             ))
         })?;
         siap.prosedur.pasang_denah(&denah, &bagan);
-        siap.denah = Some((denah, bagan));
         siap.peringatan = peringatan;
+        siap.peringatan.extend(denah.cramped.iter().map(|i| {
+            let no = i + 1;
+            msg!(
+                "tata-letak-jalur: garis atau label langkah {no} tidak mendapat tempat yang bebas; kurangi kolom pelaksana atau lompatan di sekitarnya, atau cetak pada kertas lanskap",
+                "tata-letak-jalur: the lines or labels of step {no} found no free place; use fewer actor columns or jumps around it, or print landscape"
+            )
+        }));
+        siap.denah = Some((denah, bagan));
         Ok(siap)
     }
 

@@ -68,3 +68,4 @@ pub fn ukuran(pdf: &Path, p: usize) -> (f64, f64) {
         .filter_map(|w| w.parse::<f64>().ok());
     (nums.next().unwrap(), nums.next().unwrap())
 }
+pub mod flowchart;
