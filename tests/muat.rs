@@ -94,11 +94,13 @@ fn di_luar_sel(h: &Rendered) -> Vec<String> {
             if aktor.contains(&c) && t.miring && t.y > baris_awal - 4.0 {
                 continue;
             }
-            let ujung = match t.teks.as_str() {
-                "Pelaksana" => 2 + k.actors,
-                "Mutu Baku" => 5 + k.actors,
-                _ if jumlah.is_some_and(|y| (y - t.y).abs() < 2.0) => k.widths.len(),
-                _ => c + 1,
+            // the two group headings span several columns: measured against
+            // their span, not the column their first letter happens to be in
+            let (c, ujung) = match t.teks.as_str() {
+                "Pelaksana" => (2, 2 + k.actors),
+                "Mutu Baku" => (2 + k.actors, 5 + k.actors),
+                _ if jumlah.is_some_and(|y| (y - t.y).abs() < 2.0) => (c, k.widths.len()),
+                _ => (c, c + 1),
             };
             if t.x1 > tepi[ujung] + 0.01 || t.x0 < tepi[c] + 0.5 {
                 salah.push(format!(
