@@ -8,9 +8,8 @@
 mod common;
 
 use sopc::model::Sop;
-use sopc::model::alur::Alur;
 use sopc::paper::{Kertas, Orientasi};
-use sopc::render::{Bagian, Input, RenderOptions, Rendered, Renderer, Tulisan};
+use sopc::render::{Bagian, RenderOptions, Rendered, Renderer, Tulisan};
 use std::path::Path;
 
 fn sop(path: &str, text: &str) -> Sop {
@@ -24,16 +23,7 @@ fn sop(path: &str, text: &str) -> Sop {
 }
 
 fn render(r: &Renderer, sop: &Sop) -> Rendered {
-    let alur = Alur::build(sop);
-    let jumlah = sop.jumlah();
-    let input = Input {
-        sop,
-        alur: &alur,
-        jumlah: &jumlah,
-        logo: None,
-        terkait: &[],
-    };
-    r.render_hasil(input, Bagian::Lengkap).expect("renders")
+    common::cetak(r, sop, None, Bagian::Lengkap).expect("renders")
 }
 
 fn renderer(kertas: Kertas, orientasi: Orientasi) -> Renderer {

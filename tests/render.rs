@@ -10,7 +10,7 @@ use sopc::model::Sop;
 use sopc::model::alur::Alur;
 use sopc::model::gambar::{Format, Gambar};
 use sopc::paper::{Kertas, Orientasi};
-use sopc::render::{Bagian, Input, RenderError, RenderOptions, Rendered, Renderer};
+use sopc::render::{Bagian, Input, RenderOptions, Rendered, Renderer};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -44,33 +44,15 @@ fn render(sop: &Sop) -> Rendered {
     render_dengan(renderer(), sop, None, Bagian::Lengkap)
 }
 
-/// Renders `sop` with its flow graph and total time, as the check hands
-/// them on.
-fn cetak(
-    r: &Renderer,
-    sop: &Sop,
-    logo: Option<&Gambar>,
-    bagian: Bagian,
-) -> Result<Rendered, RenderError> {
-    let alur = Alur::build(sop);
-    let jumlah = sop.jumlah();
-    let input = Input {
-        sop,
-        alur: &alur,
-        jumlah: &jumlah,
-        logo,
-        terkait: &[],
-    };
-    r.render_hasil(input, bagian)
-}
-
 /// The PDF of a whole document.
 fn pdf(r: &Renderer, sop: &Sop) -> Vec<u8> {
-    cetak(r, sop, None, Bagian::Lengkap).expect("renders").pdf
+    common::cetak(r, sop, None, Bagian::Lengkap)
+        .expect("renders")
+        .pdf
 }
 
 fn render_dengan(r: &Renderer, sop: &Sop, logo: Option<&Gambar>, bagian: Bagian) -> Rendered {
-    let h = cetak(r, sop, logo, bagian).expect("renders");
+    let h = common::cetak(r, sop, logo, bagian).expect("renders");
     // Every Typst warning is a failure here.
     assert!(h.peringatan.is_empty(), "{:?}", h.peringatan);
     if let Some((denah, bagan, _)) = &h.denah {
@@ -593,7 +575,7 @@ fn pengesahan_prints_only_the_identity_page_with_the_logo() {
         ukuran: None,
         bytes: b"not an image".to_vec(),
     };
-    let e = cetak(renderer(), &s, Some(&broken), Bagian::Pengesahan).unwrap_err();
+    let e = common::cetak(renderer(), &s, Some(&broken), Bagian::Pengesahan).unwrap_err();
     assert!(
         e.message.id.contains("gagal membuat PDF"),
         "{}",
@@ -608,7 +590,7 @@ fn a_missing_system_font_is_an_error_not_a_silent_fallback() {
         ..Default::default()
     });
     let s = contoh("kudus-kunjungan-kerja.yaml");
-    let e = cetak(&r, &s, None, Bagian::Lengkap).unwrap_err();
+    let e = common::cetak(&r, &s, None, Bagian::Lengkap).unwrap_err();
     assert!(e.message.id.contains("Huruf Yang Tidak Ada"));
     assert!(e.message.en.contains("not installed"));
 }
@@ -727,7 +709,8 @@ fn generated_flowcharts_print_as_planned_on_every_paper() {
             orientasi: k.orientasi,
             ..Default::default()
         });
-        let h = cetak(&r, &sop("bagan.yaml", &k.yaml()), None, Bagian::Lengkap).expect("renders");
+        let h = common::cetak(&r, &sop("bagan.yaml", &k.yaml()), None, Bagian::Lengkap)
+            .expect("renders");
         let (denah, bagan, _) = h.denah.as_ref().expect("a procedure table");
         // a broken rule is named by a tata-letak-jalur warning
         for v in denah.verify(bagan) {

@@ -69,3 +69,23 @@ pub fn ukuran(pdf: &Path, p: usize) -> (f64, f64) {
     (nums.next().unwrap(), nums.next().unwrap())
 }
 pub mod flowchart;
+
+/// Renders `sop` with its flow graph and total time, as the check hands
+/// them on.
+pub fn cetak(
+    r: &sopc::render::Renderer,
+    sop: &sopc::model::Sop,
+    logo: Option<&sopc::model::gambar::Gambar>,
+    bagian: sopc::render::Bagian,
+) -> Result<sopc::render::Rendered, sopc::render::RenderError> {
+    let alur = sopc::model::alur::Alur::build(sop);
+    let jumlah = sop.jumlah();
+    let input = sopc::render::Input {
+        sop,
+        alur: &alur,
+        jumlah: &jumlah,
+        logo,
+        terkait: &[],
+    };
+    r.render_hasil(input, bagian)
+}
