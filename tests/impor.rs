@@ -13,20 +13,6 @@ use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, RenderOptions, Renderer};
 use std::path::{Path, PathBuf};
 
-fn sops() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"))
-        .expect("sops/ is readable")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('_'))
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 fn parse(path: &str, text: &str) -> Sop {
     sopc::parse::parse_str(path, text)
         .sop
@@ -268,7 +254,10 @@ fn round_trip(files: &[PathBuf]) {
 
 #[test]
 fn every_sop_of_the_repository_comes_back_from_its_pdf() {
-    let files: Vec<PathBuf> = sops().into_iter().filter(|p| !bps(p)).collect();
+    let files: Vec<PathBuf> = common::contoh_sops()
+        .into_iter()
+        .filter(|p| !bps(p))
+        .collect();
     assert_eq!(files.len(), 5, "the five seed transcriptions");
     round_trip(&files);
 }
@@ -287,7 +276,10 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
 #[test]
 #[ignore = "issues 10/12: parallel rows, paragraphs not told apart in print, italics, a self-loop"]
 fn the_bps_bengkulu_transcriptions_come_back_from_their_pdf() {
-    let files: Vec<PathBuf> = sops().into_iter().filter(|p| bps(p)).collect();
+    let files: Vec<PathBuf> = common::contoh_sops()
+        .into_iter()
+        .filter(|p| bps(p))
+        .collect();
     assert!(files.len() >= 5, "the BPS Bengkulu transcriptions");
     round_trip(&files);
 }
@@ -502,7 +494,7 @@ fn the_command_never_writes_through_a_link_out_of_the_repository() {
     std::fs::create_dir_all(&repo).expect("created");
     std::fs::create_dir_all(&elsewhere).expect("created");
     std::fs::write(repo.join("sopc.toml"), "").expect("written");
-    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let src = std::fs::read_to_string(&common::contoh_sops()[0]).expect("readable");
     let pdf_path = dir.path().join("sop.pdf");
     let asli = parse("a.yaml", &src);
     std::fs::write(&pdf_path, render(&asli, Kertas::F4, Orientasi::Lanskap)).expect("written");
@@ -537,7 +529,7 @@ fn the_command_never_writes_through_a_link_out_of_the_repository() {
 #[test]
 fn a_full_standard_output_is_an_io_error() {
     let dir = tempfile::tempdir().expect("a temporary directory");
-    let src = std::fs::read_to_string(&sops()[0]).expect("readable");
+    let src = std::fs::read_to_string(&common::contoh_sops()[0]).expect("readable");
     let pdf = dir.path().join("sop.pdf");
     std::fs::write(
         &pdf,
@@ -567,7 +559,7 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let masuk = dir.path().join("masuk");
     std::fs::create_dir(&masuk).expect("created");
-    for (i, path) in sops().iter().take(2).enumerate() {
+    for (i, path) in common::contoh_sops().iter().take(2).enumerate() {
         let src = std::fs::read_to_string(path).expect("readable");
         let asli = parse("a.yaml", &src);
         std::fs::write(
@@ -597,7 +589,7 @@ fn a_folder_is_imported_file_by_file_with_a_summary() {
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let mut expected: Vec<String> = sops()
+    let mut expected: Vec<String> = common::contoh_sops()
         .iter()
         .take(2)
         .map(|p| {

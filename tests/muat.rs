@@ -10,7 +10,6 @@ mod common;
 use sopc::model::Sop;
 use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, RenderOptions, Rendered, Renderer, Tulisan};
-use std::path::Path;
 
 fn sop(path: &str, text: &str) -> Sop {
     let loaded = sopc::parse::parse_str(path, text);
@@ -104,13 +103,7 @@ fn di_luar_sel(h: &Rendered) -> Vec<String> {
 }
 
 fn contoh() -> Vec<(String, Sop)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("sops/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let files = common::contoh_sops();
     assert!(files.len() >= 5, "{files:?}");
     files
         .iter()

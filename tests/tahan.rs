@@ -5,21 +5,16 @@
 //! SARIF), and a few through the renderer. The number of cases is bounded so
 //! that the file runs in CI in about half a minute in a debug build.
 
+mod common;
+
 use proptest::prelude::*;
 use sopc::diag::Lang;
-use std::path::{Path, PathBuf};
 
 /// The example SOPs, as bytes.
 fn examples() -> &'static [Vec<u8>] {
     static EXAMPLES: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
     EXAMPLES.get_or_init(|| {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sops");
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-            .expect("the sops/ folder")
-            .map(|e| e.expect("a directory entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-        files.sort();
+        let files = common::contoh_sops();
         assert!(
             files.len() >= 10,
             "the examples of sops/: five seeds and at least five BPS Bengkulu transcriptions, {} found",

@@ -89,3 +89,20 @@ pub fn cetak(
     };
     r.render_hasil(input, bagian)
 }
+
+/// The example SOP files of `sops/`, sorted by name (a defaults file,
+/// `_…`, is not an SOP).
+pub fn contoh_sops() -> Vec<std::path::PathBuf> {
+    let mut v: Vec<std::path::PathBuf> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"))
+            .expect("sops/ is readable")
+            .map(|e| e.expect("a directory entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+            })
+            .collect();
+    v.sort();
+    v
+}
