@@ -214,6 +214,9 @@ enum Way {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SideUse {
     Exit,
+    /// Kept before any lane is chosen for the exit of this edge: the only
+    /// side of its step with a lane beyond it, which no entry may take.
+    ExitOf(usize),
     /// Entered by lines from lanes (they may share it).
     Entry,
     /// Entered from an off-page connector.
@@ -340,9 +343,12 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// The port each edge leaves its symbol by. The bottom goes to the exit into
 /// the next step, else to a forward jump on the same page; every other exit
 /// leaves by a side. A parallel step leaves by its bottoms on its page. On-page
-/// side exits choose their side later, with their lane (right for now); a
-/// connector beside the symbol takes the side with more room now, and
-/// claims it.
+/// side exits choose their side later, with their lane (right for now),
+/// unless only one side of the symbol has a lane beyond it that no symbol
+/// blocks between the two rows (in narrow columns the only lanes are inside
+/// the columns): that side is kept for the exit now, before any entry or
+/// connector can take it. A connector beside the symbol takes the side with
+/// more room now, and claims it.
 fn exit_ports(
     flow: &Flow,
     kolom: &Columns,
@@ -368,7 +374,16 @@ fn exit_ports(
                 continue;
             }
             let d = if same_page(e) {
-                Side::Right
+                let reach =
+                    [Side::Right, Side::Left].map(|d| open_lane(kolom, placed, s, to(e), d));
+                match reach {
+                    [true, false] | [false, true] => {
+                        let d = if reach[0] { Side::Right } else { Side::Left };
+                        sides.entry((s, d)).or_insert(SideUse::ExitOf(e));
+                        d
+                    }
+                    _ => Side::Right,
+                }
             } else {
                 let d = free_side(sides, s, roomier_side(kolom, placed[s][0].kolom));
                 sides.insert((s, d), SideUse::Exit);
@@ -398,6 +413,23 @@ fn entry_port(flow: &Flow, p: &Edge, t: &Placed, kolom: &Columns, sides: &mut Si
     let d = existing.unwrap_or_else(|| free_side(sides, p.to, wanted));
     sides.entry((p.to, d)).or_insert(SideUse::Connector);
     Entry::Side(d)
+}
+
+/// Whether a lane beyond side `d` of step `s` runs from its row to the top
+/// track of step `t` with no symbol in the way.
+fn open_lane(kolom: &Columns, placed: &[Vec<Placed>], s: usize, t: usize, d: Side) -> bool {
+    let (l, m) = (&placed[s][0], &placed[t][0]);
+    let (y0, y1) = min_max(l.mid(), m.top_track());
+    all_lanes(kolom)
+        .into_iter()
+        .filter(|x| (x - side_x(&l.rect, d)) * d.sign() > mm(0.5))
+        .any(|x| {
+            placed
+                .iter()
+                .flatten()
+                .filter(|p| p.page == l.page && p.rect != l.rect)
+                .all(|p| !p.rect.grow(-0.3).crossed_by(Point(x, y0), Point(x, y1)))
+        })
 }
 
 /// `wanted`, unless that side of step `s` is already used.
@@ -777,7 +809,10 @@ impl Router<'_> {
         };
     }
 
-    /// Places a connector; it and its line (arrowhead included) block lanes.
+    /// Places a connector; it and the segment of its line at the symbol
+    /// (the arrowhead of an incoming one) block lanes. The rest of a longer
+    /// line (along a top track from a free cell) is a line like any other:
+    /// lanes keep their distance from it and cross it with a bridge.
     fn add_connector(
         &mut self,
         h: usize,
@@ -787,7 +822,12 @@ impl Router<'_> {
         edge: Vec<usize>,
         exit: bool,
     ) {
-        let (a, b) = (lines[0], lines[lines.len() - 1]);
+        let n = lines.len();
+        let (a, b) = if exit {
+            (lines[0], lines[1.min(n - 1)])
+        } else {
+            (lines[n.saturating_sub(2)], lines[n - 1])
+        };
         let line_box = Rect::new(a.0, a.1, b.0, b.1).grow(CONNECTOR_STUB_MARGIN);
         let entry = (!exit).then(|| self.edge(edge[0]).to);
         self.obstacles[h].push(Obstacle {
@@ -1007,7 +1047,7 @@ impl Router<'_> {
                 let m = Side::towards(t.cx(), x);
                 let taken = matches!(
                     self.sides.get(&(p.to, m)),
-                    Some(SideUse::Exit | SideUse::Connector)
+                    Some(SideUse::Exit | SideUse::ExitOf(_) | SideUse::Connector)
                 );
                 // a side entry needs room for its arrowhead
                 let near = (x - side_x(&t.rect, m)).abs() < mm(2.0);
@@ -1112,14 +1152,17 @@ impl Router<'_> {
         let p = self.edge(e);
         let mut n = 0;
         if let Some(d) = c.exit
-            && self.sides.contains_key(&(p.from, d))
+            && self
+                .sides
+                .get(&(p.from, d))
+                .is_some_and(|u| *u != SideUse::ExitOf(e))
         {
             n += SIDE_TAKEN_CONFLICTS;
         }
         if let Some(d) = c.entry
             && matches!(
                 self.sides.get(&(p.to, d)),
-                Some(SideUse::Exit | SideUse::Connector)
+                Some(SideUse::Exit | SideUse::ExitOf(_) | SideUse::Connector)
             )
         {
             n += SIDE_TAKEN_CONFLICTS;
