@@ -934,33 +934,20 @@ impl Router<'_> {
     /// it and the fans of a parallel source or target.
     fn route_in_lane(&mut self, e: usize) {
         let p = self.edge(e).clone();
-        let s = self.at(p.from);
-        let h = s.page;
+        let h = self.at(p.from).page;
         let mut best: Option<Candidate> = None;
         for &x in self.lanes {
-            let Some(mut c) = self.candidate(e, x) else {
-                continue;
-            };
-            let n = self.conflicts(h, e, &mut c);
-            c.conflicts += n;
-            let label_worth = best
-                .as_ref()
-                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
-            if !label_worth {
-                continue;
-            }
-            if let Some(text) = p.label.as_deref() {
-                let (w, hh) = size::label_size(text);
-                let (rect, n, extra) = self.label_for(e, &c, w, hh);
-                c.label = Some(rect);
-                c.conflicts += n;
-                c.cost += extra;
-            }
-            let better = best
-                .as_ref()
-                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
-            if better {
-                best = Some(c);
+            self.consider(e, x, None, &mut best);
+        }
+        if best.as_ref().is_some_and(|b| b.conflicts > 0) {
+            // no lane runs clear all the way: change lanes on a track
+            // between the rows
+            for y in self.jog_tracks(e) {
+                for &x in self.lanes {
+                    for &to in self.lanes.iter().filter(|&&to| to != x) {
+                        self.consider(e, x, Some((y, to)), &mut best);
+                    }
+                }
             }
         }
         let Some(c) = best else {
@@ -982,6 +969,60 @@ impl Router<'_> {
             self.fan_in(e, p.to, 0);
         }
         self.routes[e] = Route::Line { page: h };
+    }
+
+    /// Weighs the route of `e` through lane `x` (changing to another lane
+    /// on a track, with `jog`) against `best`, and keeps the better one.
+    fn consider(&self, e: usize, x: f64, jog: Option<(f64, f64)>, best: &mut Option<Candidate>) {
+        let Some(mut c) = self.candidate(e, x, jog) else {
+            return;
+        };
+        let h = self.at(self.edge(e).from).page;
+        if jog.is_some() && self.symbols_crossed(h, &c.pts) > 0 {
+            // a change of lanes is for going round symbols, never through
+            return;
+        }
+        let n = self.conflicts(h, e, &mut c);
+        c.conflicts += n;
+        let beats = |c: &Candidate, best: &Option<Candidate>| {
+            best.as_ref()
+                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6))
+        };
+        if !beats(&c, best) {
+            return;
+        }
+        if let Some(text) = self.edge(e).label.as_deref() {
+            let (w, hh) = size::label_size(text);
+            let (rect, n, extra) = self.label_for(e, &c, w, hh);
+            c.label = Some(rect);
+            c.conflicts += n;
+            c.cost += extra;
+        }
+        if beats(&c, best) {
+            *best = Some(c);
+        }
+    }
+
+    /// The tracks where a route of `e` may change lanes: the top and
+    /// bottom tracks of the rows between its two ends.
+    fn jog_tracks(&self, e: usize) -> Vec<f64> {
+        let p = self.edge(e);
+        let (lo, hi) = (p.from.min(p.to), p.from.max(p.to));
+        let h = self.at(p.from).page;
+        (lo + 1..hi)
+            .map(|i| self.at(i))
+            .filter(|l| l.page == h)
+            .flat_map(|l| [l.top_track(), l.bottom_track()])
+            .collect()
+    }
+
+    /// How many symbols of page `h` the polyline `pts` passes through.
+    fn symbols_crossed(&self, h: usize, pts: &[Point]) -> usize {
+        self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| crosses(&s.rect.grow(-0.3), pts))
+            .count()
     }
 
     /// The lines joining the further symbols of a parallel source to its
@@ -1011,28 +1052,38 @@ impl Router<'_> {
         }
     }
 
-    /// The route of `e` through lane `x`, with its sides; `None` when the
-    /// lane cannot serve it (through its own symbol).
-    fn candidate(&self, e: usize, x: f64) -> Option<Candidate> {
+    /// The route of `e` through lane `x`, with its sides; with `jog`
+    /// `(y, to)`, it changes on track `y` to lane `to` for the rest of its
+    /// way. `None` when the lane cannot serve it (through its own symbol).
+    fn candidate(&self, e: usize, x: f64, jog: Option<(f64, f64)>) -> Option<Candidate> {
         let p = self.edge(e);
         let (s, t) = (self.at(p.from), self.at(p.to));
-        let inside = |l: &Placed| (x - l.cx()).abs() < self.kolom.symbol_width / 2.0 + mm(0.5);
+        let inside =
+            |l: &Placed, x: f64| (x - l.cx()).abs() < self.kolom.symbol_width / 2.0 + mm(0.5);
         let parallel_target = self.flow.is_parallel(p.to);
         let (mut pts, exit) = match self.ways[e] {
             Way::Forward { bottom: true } | Way::Back { bottom: true } => {
-                if matches!(self.ways[e], Way::Back { .. }) && inside(&s) {
+                if matches!(self.ways[e], Way::Back { .. }) && inside(&s, x) {
                     return None;
                 }
                 let y = s.bottom_track();
                 (vec![s.bottom(), Point(s.cx(), y), Point(x, y)], None)
             }
             _ => {
-                if inside(&s) {
+                if inside(&s, x) {
                     return None;
                 }
                 let d = Side::towards(s.cx(), x);
                 (vec![s.port(d), Point(x, s.mid())], Some(d))
             }
+        };
+        // the lane the route reaches its target by
+        let x = match jog {
+            Some((y, to)) => {
+                pts.extend([Point(x, y), Point(to, y)]);
+                to
+            }
+            None => x,
         };
         let entry = match self.ways[e] {
             Way::Forward { .. } => {
@@ -1051,7 +1102,7 @@ impl Router<'_> {
                 );
                 // a side entry needs room for its arrowhead
                 let near = (x - side_x(&t.rect, m)).abs() < mm(2.0);
-                if taken || parallel_target || near || inside(&t) {
+                if taken || parallel_target || near || inside(&t, x) {
                     pts.extend(into_top(&t, x));
                     None
                 } else {
