@@ -229,8 +229,10 @@ pub struct Routed {
     pub routes: Vec<Route>,
 }
 
-/// Plans every route and draws the pages.
-pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
+/// Plans every route and draws the pages; the lane routes of the edges in
+/// `first` before the others (to retry a plan whose later routes found no
+/// room around the earlier ones).
+pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> Routed {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
     for (i, l) in placed.iter().enumerate() {
@@ -256,6 +258,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
         drawings,
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
+        first,
     };
     r.straight_lines();
     r.place_fixed_labels();
@@ -490,6 +493,8 @@ struct Router<'a> {
     routes: Vec<Route>,
     /// Per page.
     obstacles: Vec<Vec<Obstacle>>,
+    /// Edges whose lane routes go before the others.
+    first: &'a [usize],
 }
 
 impl Router<'_> {
@@ -848,7 +853,8 @@ impl Router<'_> {
         });
     }
 
-    /// The lane routes, shortest first so that nested loops nest.
+    /// The lane routes, shortest first so that nested loops nest (those of
+    /// [`Router::first`] before all).
     fn lines(&mut self) {
         let mut lanes: Vec<usize> = (0..self.ways.len())
             .filter(|&e| !matches!(self.ways[e], Way::Straight | Way::OffPage(..)))
@@ -858,7 +864,11 @@ impl Router<'_> {
                 let p = self.edge(e);
                 (self.at(p.from).mid() - self.at(p.to).mid()).abs()
             };
-            span(a).total_cmp(&span(b)).then(a.cmp(&b))
+            let later = |e: usize| !self.first.contains(&e);
+            later(a)
+                .cmp(&later(b))
+                .then(span(a).total_cmp(&span(b)))
+                .then(a.cmp(&b))
         });
         for e in lanes {
             self.route_in_lane(e);
