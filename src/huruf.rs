@@ -72,6 +72,20 @@ pub fn lebar_teks(teks: &str, ukuran: f64, tebal: bool, huruf: Option<&str>) -> 
     let serif = huruf.and_then(keluarga_bawaan) == Some(SERIF);
     // regular and bold of each family, in the order of `tertanam()`
     let i = if serif { 4 } else { 0 } + usize::from(tebal);
+    lebar_dalam(i, teks, ukuran)
+}
+
+/// Width (pt) of `teks` set in italics at `ukuran` pt, in whichever embedded
+/// face (Liberation Sans or Libertinus Serif) sets it wider: what the
+/// flowchart reserves for a decision label, which the plan places before
+/// it knows the face.
+pub fn lebar_miring(teks: &str, ukuran: f64) -> f64 {
+    // the italic of each family, in the order of `tertanam()`
+    lebar_dalam(2, teks, ukuran).max(lebar_dalam(6, teks, ukuran))
+}
+
+/// Width (pt) of `teks` at `ukuran` pt in embedded face `i` of `tertanam()`.
+fn lebar_dalam(i: usize, teks: &str, ukuran: f64) -> f64 {
     let Some(face) = wajah().get(i) else {
         return teks.chars().count() as f64 * ukuran * 0.6;
     };

@@ -75,17 +75,21 @@ pub mod size {
         mm(6.0)
     }
 
-    /// Font size of the decision labels: 6.5 pt, not the 8 pt of issue 11 —
-    /// at 8 pt a `Tidak` no longer fits beside its exit inside a 16 mm
-    /// column, a third of the generated flowcharts put labels on rules, and
-    /// `sopc impor` no longer finds a long label next to its exit.
-    pub const LABEL_PT: f64 = 6.5;
+    /// Font size of the decision labels: 8 pt, the least issue 11 allows.
+    pub const LABEL_PT: f64 = 8.0;
 
-    /// Conservative size of a label: ~0.54 em per character covers the
-    /// embedded serif and common system fonts (Arial) in italics.
+    /// Size of a label whose lines are `text`'s lines (a long label may be
+    /// set on two): the widest line as the wider of the embedded italics
+    /// sets it, a hair of slack, and the height of the lines at the
+    /// template's leading. An installed family stands in with Liberation
+    /// Sans's (Arial's) metrics.
     pub fn label_size(text: &str) -> (f64, f64) {
-        let n = text.chars().count() as f64;
-        (n * LABEL_PT * 0.54 + 1.0, LABEL_PT * 1.25)
+        let widest = text
+            .lines()
+            .map(|l| crate::huruf::lebar_miring(l, LABEL_PT))
+            .fold(0.0, f64::max);
+        let lines = text.lines().count().max(1) as f64;
+        (widest + 0.5, LABEL_PT * (1.2 + 1.15 * (lines - 1.0)))
     }
 }
 
@@ -174,6 +178,30 @@ impl Flow {
     /// Whether step `i` has symbols in several columns.
     pub fn is_parallel(&self, i: usize) -> bool {
         self.sejajar.get(i).is_some_and(|s| !s.is_empty())
+    }
+
+    /// Smallest height of step `i`'s actor cell: its symbol's, and for a
+    /// decision with a label of several words room below the diamond for
+    /// that label set on two lines (`Belum` over `lengkap`), which a short
+    /// row would not have beside the line going down.
+    pub fn cell_height(&self, i: usize) -> f64 {
+        let Some(&(_, simbol)) = self.langkah.get(i) else {
+            return 0.0;
+        };
+        let two_lines = self
+            .edges
+            .iter()
+            .filter(|p| p.from == i)
+            .filter_map(|p| p.label.as_deref())
+            .any(|l| l.trim().contains(' '));
+        let label = if two_lines {
+            let (_, h) = size::label_size("1\n2");
+            // placed 0.5 mm below the diamond, 0.4 mm off the row rule
+            2.0 * (crate::paper::mm(0.9) + h - size::gap()).max(0.0)
+        } else {
+            0.0
+        };
+        size::cell_height(simbol) + label
     }
 
     /// Whether step `i` follows step `i - 1` directly (an edge between them).

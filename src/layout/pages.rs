@@ -111,10 +111,7 @@ fn fill(
         } else {
             0.0
         };
-        let cell = flow
-            .langkah
-            .get(i)
-            .map_or(0.0, |(_, s)| size::cell_height(*s));
+        let cell = flow.cell_height(i);
         let height = if connector_room > 0.0 {
             u.rows[i].max(cell + connector_room)
         } else {

@@ -116,6 +116,16 @@ const CONNECTOR_GAP: f64 = mm(1.5);
 const LABEL_CORNER_COST: f64 = mm(20.0);
 /// Gap left between a label and its line, or the connector beyond it.
 const LABEL_GAP: f64 = mm(0.8);
+/// Cost of setting a label on two lines: worth 3 mm of line, so one line
+/// wins wherever it fits as well.
+const TWO_LINES_COST: f64 = mm(3.0);
+/// Cost of a label across the rule past its line's turn, in the next
+/// column: worth 15 mm, so a label beside its exit (on two lines if need
+/// be) wins wherever it fits — one column away it reads as another's.
+const LABEL_BEYOND_COST: f64 = mm(15.0);
+/// Least gap between a label and the line beside it, where a narrow cell
+/// leaves no more: the text still stands clear of the 0.6 pt line.
+const LABEL_GAP_LEAST: f64 = mm(0.45);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -466,12 +476,17 @@ struct Obstacle {
     /// For the line from an incoming connector: its step, which other
     /// lines entering the same step may join.
     entry: Option<usize>,
+    /// For the label of a straight exit: its place on the other side of
+    /// its line, where it moves to make room for a label placed later
+    /// that needs its spot (a side exit's label below a narrow diamond).
+    other: Option<Rect>,
 }
 
 /// One way to route an edge through a lane.
 struct Candidate {
     pts: Vec<Point>,
-    label: Option<Rect>,
+    /// The label's lines and place.
+    label: Option<(String, Rect)>,
     exit: Option<Side>,
     entry: Option<Side>,
     /// Rules broken (sides shared) and things run into: fewer is better.
@@ -517,10 +532,28 @@ impl Router<'_> {
                 continue;
             }
             let s = self.at(self.edge(e).from);
-            let (w, h) = size::label_size(&text);
-            let spots = [Side::Right, Side::Left].map(|d| label_below(&s, d, w, h));
-            let (rect, _) = self.best_label(s.page, e, &spots, &[]);
-            self.add_label(s.page, e, text, rect);
+            // right or left of the line, on one line before two
+            let mut best: Option<(usize, f64, Form, Rect, Rect)> = None;
+            for f in forms(&text) {
+                let [right, left] =
+                    [Side::Right, Side::Left].map(|d| labels_below(self.kolom, &s, d, f.size));
+                let pairs = right
+                    .iter()
+                    .zip(&left)
+                    .flat_map(|(&r, &l)| [(r, l), (l, r)]);
+                for (n, (rect, other)) in pairs.enumerate() {
+                    let cost = f.cost + (n / 2) as f64 * LABEL_FAR_END_COST;
+                    let conflicts = self.label_conflicts(s.page, e, &rect, &[]);
+                    if best.as_ref().is_none_or(|b| (conflicts, cost) < (b.0, b.1)) {
+                        best = Some((conflicts, cost, f.clone(), rect, other));
+                    }
+                }
+            }
+            let (_, _, f, rect, other) = best.expect("one spot at least");
+            self.add_label(s.page, e, f.text, rect);
+            if let Some(o) = self.obstacles[s.page].last_mut() {
+                o.other = Some(other);
+            }
         }
     }
 
@@ -535,18 +568,71 @@ impl Router<'_> {
     }
 
     fn add_label(&mut self, h: usize, e: usize, text: String, rect: Rect) {
+        self.make_room(h, &rect);
         self.obstacles[h].push(Obstacle {
             rect,
             owners: vec![e],
             entry: None,
+            other: None,
         });
-        let flush_right = rect.center().0 < self.at(self.edge(e).from).cx();
+        let flush_right = self.left_of_line(e, &rect);
         self.drawings[h].labels.push(Label {
             edge: e,
             text,
             rect,
             flush_right,
         });
+    }
+
+    /// Whether label `rect` of edge `e` stands left of the line it names
+    /// (so its text hugs the right of its box).
+    fn left_of_line(&self, e: usize, rect: &Rect) -> bool {
+        rect.center().0 < self.at(self.edge(e).from).cx()
+    }
+
+    /// Moves every straight exit's label that lies on `rect` to the other
+    /// side of its line, where that side is free.
+    fn make_room(&mut self, h: usize, rect: &Rect) {
+        for i in 0..self.obstacles[h].len() {
+            let o = &self.obstacles[h][i];
+            let Some(other) = o.other else {
+                continue;
+            };
+            if !o.rect.intersects(rect) || !self.can_move(h, i, &other, rect, &[]) {
+                continue;
+            }
+            let (old, e) = (o.rect, o.owners[0]);
+            let flush_right = self.left_of_line(e, &other);
+            if let Some(l) = self.drawings[h]
+                .labels
+                .iter_mut()
+                .find(|l| l.edge == e && l.rect == old)
+            {
+                l.rect = other;
+                l.flush_right = flush_right;
+            }
+            let o = &mut self.obstacles[h][i];
+            (o.rect, o.other) = (other, Some(old));
+        }
+    }
+
+    /// Whether obstacle `i` of page `h` (a straight exit's label) may move
+    /// to `to`, making room for a label at `k` whose line is `pts`: in its
+    /// cell, clear of `k`, of every line, symbol and other obstacle (but its
+    /// own edge's).
+    fn can_move(&self, h: usize, i: usize, to: &Rect, k: &Rect, pts: &[Point]) -> bool {
+        let grown = to.grow(LABEL_MARGIN);
+        // its own stub to a connector below the table is no obstacle
+        let e = self.obstacles[h][i].owners[0];
+        in_actor_cell(self.kolom, &self.pages[h], to, CELL_MARGIN)
+            && !to.intersects(k)
+            && !crosses(&grown, pts)
+            && self.lines_crossing(h, &grown) == 0
+            && !self.drawings[h].symbols.iter().any(|s| s.touches(&grown))
+            && !self.obstacles[h]
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && !o.owners.contains(&e) && o.rect.intersects(to))
     }
 
     /// Off-page connectors: one incoming per target port (per symbol of a
@@ -668,16 +754,20 @@ impl Router<'_> {
         &mut self,
         l: &Placed,
         d: Side,
-        label: Option<(usize, f64, f64)>,
-    ) -> (Rect, Vec<Point>, Option<Rect>, usize) {
+        label: Option<(usize, &str)>,
+    ) -> (Rect, Vec<Point>, Option<(String, Rect)>, usize) {
         let k = size::connector_side();
         let port = l.port(d);
-        let room = label.map_or(0.0, |(_, w, _)| w + 2.0 * LABEL_GAP);
-        let mut spots = vec![connector_near(
-            l,
-            port.0 + d.sign() * (CONNECTOR_GAP + room),
-            d,
-        )];
+        let forms = label.map_or_else(Vec::new, |(_, t)| forms(t));
+        // near the port, with room for the label on one line, or two
+        let rooms: Vec<f64> = match label {
+            None => vec![0.0],
+            Some(_) => forms.iter().map(|f| f.size.0 + 2.0 * LABEL_GAP).collect(),
+        };
+        let mut spots: Vec<Rect> = rooms
+            .iter()
+            .map(|room| connector_near(l, port.0 + d.sign() * (CONNECTOR_GAP + room), d))
+            .collect();
         for dir in [d, d.other()] {
             let mut c = l.kolom as isize + dir.sign() as isize;
             while c >= 0 && (c as usize) < self.kolom.actors {
@@ -718,20 +808,31 @@ impl Router<'_> {
             }
         }
         let h = l.page;
-        let mut best: Option<(usize, Rect, Vec<Point>, Option<Rect>)> = None;
+        let mut best: Option<(usize, Rect, Vec<Point>, Option<(String, Rect)>)> = None;
         for (rect, stub) in stubs {
             let mut n = self.connector_conflicts(h, &rect, &stub);
             let mut spot = None;
-            if let Some((e, w, hh)) = label {
-                let spots: Vec<Rect> = label_spots(self.kolom, port, stub[1], d, w, hh)
-                    .into_iter()
-                    .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
-                    .collect();
-                match spots.is_empty() {
-                    true => n += 1,
-                    false => {
-                        let (k, m) = self.best_label(h, e, &spots, &stub);
-                        spot = Some(k);
+            if let Some((e, _)) = label {
+                // the form with the fewest conflicts, one line on a tie
+                let mut found: Option<(usize, String, Rect)> = None;
+                for f in &forms {
+                    let spots: Vec<Rect> = label_spots(self.kolom, l, stub[1], d, f.size, false)
+                        .into_iter()
+                        .map(|(k, _)| k)
+                        .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
+                        .collect();
+                    if spots.is_empty() {
+                        continue;
+                    }
+                    let (k, m) = self.best_label(h, e, &spots, &stub);
+                    if found.as_ref().is_none_or(|b| m < b.0) {
+                        found = Some((m, f.text.clone(), k));
+                    }
+                }
+                match found {
+                    None => n += 1,
+                    Some((m, text, k)) => {
+                        spot = Some((text, k));
                         n += m;
                     }
                 }
@@ -791,13 +892,9 @@ impl Router<'_> {
                     (rect, vec![s.bottom(), Point(s.cx(), rect.y0)])
                 }
                 Exit::Side(d) => {
-                    let label = p
-                        .label
-                        .as_deref()
-                        .map(size::label_size)
-                        .map(|(w, h)| (e, w, h));
+                    let label = p.label.as_deref().map(|t| (e, t));
                     let (rect, stub, spot, _) = self.connector_beside(&s, d, label);
-                    if let (Some(text), Some(spot)) = (p.label.clone(), spot) {
+                    if let Some((text, spot)) = spot {
                         self.add_label(s.page, e, text, spot);
                     }
                     (rect, stub)
@@ -839,11 +936,13 @@ impl Router<'_> {
             rect,
             owners: edge.clone(),
             entry: None,
+            other: None,
         });
         self.obstacles[h].push(Obstacle {
             rect: line_box,
             owners: edge.clone(),
             entry,
+            other: None,
         });
         self.drawings[h].connectors.push(Connector {
             letter: letter.to_owned(),
@@ -917,15 +1016,26 @@ impl Router<'_> {
                 } else {
                     Side::Right
                 };
-                let rect = label_below(&s, other, w, height);
+                // the same place on the other side of the line
+                let raised = l.rect.y0 < s.rect.y1;
+                let spots = labels_below(self.kolom, &s, other, (w, height));
+                let Some(&rect) = spots.get(usize::from(raised)).or(spots.first()) else {
+                    continue;
+                };
+                let g = &self.drawings[h];
                 let clear = in_actor_cell(self.kolom, &self.pages[h], &rect, CELL_MARGIN)
                     && self.lines_crossing(h, &rect) == 0
-                    && !self.drawings[h]
-                        .symbols
+                    && !g.symbols.iter().any(|s| s.rect.intersects(&rect))
+                    && !g.connectors.iter().any(|k| k.rect.intersects(&rect))
+                    && !g
+                        .labels
                         .iter()
-                        .any(|s| s.rect.intersects(&rect));
+                        .enumerate()
+                        .any(|(j, m)| j != i && m.rect.intersects(&rect));
                 if self.lines_crossing(h, &l.rect) > 0 && clear {
-                    self.drawings[h].labels[i].rect = rect;
+                    let flush_right = self.left_of_line(e, &rect);
+                    let l = &mut self.drawings[h].labels[i];
+                    (l.rect, l.flush_right) = (rect, flush_right);
                 }
             }
         }
@@ -969,7 +1079,7 @@ impl Router<'_> {
         if let Some(d) = c.entry {
             self.sides.entry((p.to, d)).or_insert(SideUse::Entry);
         }
-        if let (Some(rect), Some(text)) = (c.label, p.label.clone()) {
+        if let Some((text, rect)) = c.label {
             self.add_label(h, e, text, rect);
         }
         let top_entry = c.entry.is_none();
@@ -1002,9 +1112,8 @@ impl Router<'_> {
             return;
         }
         if let Some(text) = self.edge(e).label.as_deref() {
-            let (w, hh) = size::label_size(text);
-            let (rect, n, extra) = self.label_for(e, &c, w, hh);
-            c.label = Some(rect);
+            let (lines, rect, n, extra) = self.label_for(e, &c, text);
+            c.label = Some((lines, rect));
             c.conflicts += n;
             c.cost += extra;
         }
@@ -1140,47 +1249,59 @@ impl Router<'_> {
         })
     }
 
-    /// The best place for the label of `e` on candidate `c`: its rectangle,
-    /// its conflicts and its cost.
-    fn label_for(&self, e: usize, c: &Candidate, w: f64, h: f64) -> (Rect, usize, f64) {
+    /// The best place and form for the label `text` of `e` on candidate
+    /// `c`: its lines, its rectangle, its conflicts and its cost.
+    fn label_for(&self, e: usize, c: &Candidate, text: &str) -> (String, Rect, usize, f64) {
         let s = self.at(self.edge(e).from);
         let page = s.page;
         let down = matches!(self.ways[e], Way::Forward { .. });
-        let mut spots: Vec<(Rect, f64)> = Vec::new();
-        match c.exit {
-            Some(d) => {
-                let end = c.pts[1];
-                for (n, k) in label_spots(self.kolom, c.pts[0], end, d, w, h)
-                    .into_iter()
-                    .enumerate()
-                {
-                    // spots come in pairs (above, below), nearest the exit first
-                    let above = k.y1 <= s.mid();
-                    let far = if above == down {
-                        0.0
-                    } else {
-                        LABEL_FAR_END_COST
-                    };
-                    let corner = if k.intersects(&s.rect) {
-                        LABEL_CORNER_COST
-                    } else {
-                        0.0
-                    };
-                    spots.push((k, far + corner + (n / 2) as f64 * LABEL_FAR_END_COST));
+        let mut spots: Vec<(&Form, Rect, f64)> = Vec::new();
+        let forms = forms(text);
+        for f in &forms {
+            match c.exit {
+                Some(d) => {
+                    let end = c.pts[1];
+                    for (n, (k, beyond)) in label_spots(self.kolom, &s, end, d, f.size, true)
+                        .into_iter()
+                        .enumerate()
+                    {
+                        // spots come in pairs (above, below), nearest the exit first
+                        let above = k.y1 <= s.mid();
+                        let far = if above == down {
+                            0.0
+                        } else {
+                            LABEL_FAR_END_COST
+                        };
+                        let corner = if k.intersects(&s.rect) {
+                            LABEL_CORNER_COST
+                        } else {
+                            0.0
+                        };
+                        let beyond = if beyond { LABEL_BEYOND_COST } else { 0.0 };
+                        let along = (n / 2) as f64 * LABEL_FAR_END_COST;
+                        spots.push((f, k, f.cost + far + corner + beyond + along));
+                    }
                 }
-            }
-            None => {
-                let away = Side::towards(c.pts[2].0, s.cx());
-                for (n, d) in [away, away.other()].into_iter().enumerate() {
-                    spots.push((label_below(&s, d, w, h), n as f64 * LABEL_FAR_END_COST));
+                None => {
+                    let away = Side::towards(c.pts[2].0, s.cx());
+                    for (n, d) in [away, away.other()].into_iter().enumerate() {
+                        for (m, k) in labels_below(self.kolom, &s, d, f.size)
+                            .into_iter()
+                            .enumerate()
+                        {
+                            let along = (n + 2 * m) as f64 * LABEL_FAR_END_COST;
+                            spots.push((f, k, f.cost + along));
+                        }
+                    }
                 }
             }
         }
-        spots
+        let (f, k, n, cost) = spots
             .into_iter()
-            .map(|(k, cost)| (k, self.label_conflicts(page, e, &k, &c.pts), cost))
-            .min_by(|a, b| (a.1, a.2).partial_cmp(&(b.1, b.2)).expect("finite costs"))
-            .expect("one spot at least")
+            .map(|(f, k, cost)| (f, k, self.label_conflicts(page, e, &k, &c.pts), cost))
+            .min_by(|a, b| (a.2, a.3).partial_cmp(&(b.2, b.3)).expect("finite costs"))
+            .expect("one spot at least");
+        (f.text.clone(), k, n, cost)
     }
 
     /// What a label at `k` for edge `e` (whose line is `pts`) runs into.
@@ -1201,8 +1322,10 @@ impl Router<'_> {
             .count();
         n + self.obstacles[h]
             .iter()
-            .filter(|o| !(o.owners.contains(&e) && o.entry.is_none() && o.rect == *k))
-            .filter(|o| o.rect.intersects(k))
+            .enumerate()
+            .filter(|(_, o)| !(o.owners.contains(&e) && o.entry.is_none() && o.rect == *k))
+            .filter(|(_, o)| o.rect.intersects(k))
+            .filter(|(i, o)| !o.other.is_some_and(|to| self.can_move(h, *i, &to, k, pts)))
             .count()
     }
 
@@ -1401,10 +1524,23 @@ fn hops(g: &mut Drawing, flow: &Flow) {
     }
 }
 
-/// The places for a label of the exit leaving `port` by side `d` along the
-/// horizontal to `end`: just outside the port, just past each column rule
-/// on the way, and just before the end; each above and below the line.
-fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64) -> Vec<Rect> {
+/// The places for a label of the exit leaving decision `s` by side `d`
+/// along the horizontal to `end`: just outside the port, just past each
+/// column rule on the way, and just before the end; with `beyond`, also
+/// across the next rule past the end (beside the lane the line turns into;
+/// not past a connector, where the label would name nothing). Each above
+/// and below the line: close to it, a little off it, and as far off as
+/// clears the diamond's slanting side, where a narrow gutter leaves room
+/// only over the diamond's free corner.
+fn label_spots(
+    kolom: &Columns,
+    s: &Placed,
+    end: Point,
+    d: Side,
+    (w, h): (f64, f64),
+    beyond: bool,
+) -> Vec<(Rect, bool)> {
+    let port = s.port(d);
     // just outside the port, or drawn back over a diamond's free corner
     let mut starts: Vec<f64> = [0.0, 1.0, 2.0, 3.0]
         .iter()
@@ -1423,30 +1559,73 @@ fn label_spots(kolom: &Columns, port: Point, end: Point, d: Side, w: f64, h: f64
             .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2))),
     );
     starts.push(end.0 - d.sign() * (LABEL_GAP + w));
+    // as far back over the corner as the cell allows
+    let rule = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
+    starts.push(rule - d.sign() * (CELL_MARGIN + mm(0.1) + w));
     // beyond the line's turn, across the next rule: beside the exit's
     // horizontal and the lane it turns into, in the next cell
-    let beyond = (0..=kolom.actors)
+    let next = (0..=kolom.actors)
         .map(|k| kolom.rule_x(k))
         .filter(|&x| (x - end.0) * d.sign() > 0.0)
         .min_by(|a, b| (a - end.0).abs().total_cmp(&(b - end.0).abs()));
-    if let Some(x) = beyond {
-        starts.push(x + d.sign() * (CELL_MARGIN + mm(0.2)));
-    }
+    let past = next
+        .filter(|_| beyond)
+        .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2)));
+    starts.extend(past);
+    let (hw, hh) = ((s.rect.x1 - s.rect.x0) / 2.0, (s.rect.y1 - s.rect.y0) / 2.0);
     let mut out = Vec::new();
-    // close to the line, or a little off it where a diamond's corner
-    // leaves more room
     for x0 in starts {
-        for gap in [mm(0.6), mm(2.2)] {
+        // the edge of the label nearest the diamond's middle
+        let near = (x0.min(x0 + d.sign() * w) - s.cx())
+            .abs()
+            .min((x0.max(x0 + d.sign() * w) - s.cx()).abs());
+        let clear = hh * (1.0 - (near - LABEL_MARGIN) / hw) + LABEL_MARGIN + mm(0.1);
+        let mut gaps = vec![mm(0.6), mm(2.2)];
+        if clear > mm(2.2) {
+            gaps.push(clear);
+        }
+        for gap in gaps {
             for above in [true, false] {
                 let (y0, y1) = if above {
                     (port.1 - gap - h, port.1 - gap)
                 } else {
                     (port.1 + gap, port.1 + gap + h)
                 };
-                out.push(Rect::new(x0, y0, x0 + d.sign() * w, y1));
+                out.push((Rect::new(x0, y0, x0 + d.sign() * w, y1), Some(x0) == past));
             }
         }
     }
+    out
+}
+
+/// One way to set a label: its lines, its size and what it costs.
+#[derive(Clone, Debug)]
+struct Form {
+    text: String,
+    size: (f64, f64),
+    cost: f64,
+}
+
+/// The ways to set label `text`: on one line, and, if it has several
+/// words, on two lines broken at the space that evens them best (`Belum`
+/// over `lengkap`), at [`TWO_LINES_COST`].
+fn forms(text: &str) -> Vec<Form> {
+    let one = Form {
+        text: text.to_owned(),
+        size: size::label_size(text),
+        cost: 0.0,
+    };
+    let two = text
+        .match_indices(' ')
+        .map(|(i, _)| format!("{}\n{}", text[..i].trim_end(), text[i + 1..].trim_start()))
+        .map(|t| (size::label_size(&t), t))
+        .min_by(|a, b| a.0.0.total_cmp(&b.0.0));
+    let mut out = vec![one];
+    out.extend(two.map(|(size, text)| Form {
+        text,
+        size,
+        cost: TWO_LINES_COST,
+    }));
     out
 }
 
@@ -1464,11 +1643,27 @@ fn into_top(t: &Placed, x: f64) -> [Point; 3] {
     [Point(x, y), Point(t.cx(), y), t.top()]
 }
 
-/// A label beside the line leaving the bottom of `s`, on side `d` of it.
-fn label_below(s: &Placed, d: Side, w: f64, h: f64) -> Rect {
-    let x0 = s.cx() + d.sign() * mm(0.8);
+/// The places for a label beside the line leaving the bottom of `s`, on
+/// side `d` of it: below the symbol, [`LABEL_GAP`] from the line or nearer
+/// (down to [`LABEL_GAP_LEAST`]) where the half cell is narrow; and raised
+/// beside the diamond's lower corner as far out as the cell allows,
+/// where a short row leaves too little room below it.
+fn labels_below(kolom: &Columns, s: &Placed, d: Side, (w, h): (f64, f64)) -> Vec<Rect> {
+    let rule = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
+    let room = (rule - s.cx()).abs() - CELL_MARGIN - w;
+    let x0 = s.cx() + d.sign() * room.clamp(LABEL_GAP_LEAST, LABEL_GAP);
     let y0 = s.rect.y1 + mm(0.5);
-    Rect::new(x0, y0, x0 + d.sign() * w, y0 + h)
+    let mut out = vec![Rect::new(x0, y0, x0 + d.sign() * w, y0 + h)];
+    let (hw, hh) = ((s.rect.x1 - s.rect.x0) / 2.0, (s.rect.y1 - s.rect.y0) / 2.0);
+    let near = room - mm(0.1);
+    if near > LABEL_GAP_LEAST {
+        let raised = s.mid() + hh * (1.0 - (near - LABEL_MARGIN) / hw) + LABEL_MARGIN + mm(0.1);
+        let x0 = s.cx() + d.sign() * near;
+        if raised < y0 {
+            out.push(Rect::new(x0, raised, x0 + d.sign() * w, raised + h));
+        }
+    }
+    out
 }
 
 /// A connector centred on x, its top at y.

@@ -398,7 +398,8 @@ impl Prosedur {
             .steps()
             .iter()
             .zip(&bagan.langkah)
-            .map(|(s, &(k, simbol))| Langkah {
+            .enumerate()
+            .map(|(i, (s, &(k, _)))| Langkah {
                 kegiatan: s
                     .kegiatan
                     .as_ref()
@@ -413,7 +414,7 @@ impl Prosedur {
                     Vec::new()
                 },
                 aktor: k,
-                sel: layout::size::cell_height(simbol),
+                sel: bagan.cell_height(i),
             })
             .collect();
         // every word fits its cell: the long ones get their break marks
@@ -477,7 +478,7 @@ impl Prosedur {
                 jumlah: h.jumlah,
                 sel: (h.from..h.end)
                     .zip(&h.rows)
-                    .map(|(i, b)| layout::size::cell_height(bagan.langkah[i].1) + b.connector_room)
+                    .map(|(i, b)| bagan.cell_height(i) + b.connector_room)
                     .collect(),
                 gambar: g.clone(),
             })
