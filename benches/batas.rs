@@ -152,7 +152,7 @@ fn run_case(i: usize, dir: &Path) {
     let build = t.elapsed().as_secs_f64();
     let built = matches!(
         out.first(),
-        Some(sopc::app::batch::BuildOutcome::Written(_))
+        Some(sopc::app::batch::BuildOutcome::Written(..))
     );
     println!(
         "{check:.3} {build:.3} {:.0} {errors} {built}",

@@ -167,3 +167,99 @@ fn a_list_nested_thirty_deep_never_reaches_typst_as_too_deep() {
     // every item printed (the narrow column wraps the numbers)
     assert_eq!(teks.matches("tingkat").count(), 30, "{teks}");
 }
+
+/// Five pelaksana on F4 portrait: 16 mm columns, no lane beside a symbol.
+/// Step 3 is carried out by all five at once, and step 4 jumps back over
+/// it to step 2: no line can pass that row, and `sopc build` names step 4
+/// (`tata-letak-jalur`).
+fn cramped_sop() -> String {
+    let aktor = [
+        "Kepala Badan Pusat Statistik Provinsi",
+        "Kepala Bagian Umum",
+        "Pejabat Pembuat Komitmen",
+        "Kuasa Pengguna Anggaran",
+        "Koordinator Fungsi Statistik Distribusi",
+    ];
+    let mut o = String::from(
+        "nomor: 800/40/2024\nnama: Uji Bagan\nstatus: draf\n\
+         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\n\
+         keterkaitan: []\nperalatan_perlengkapan: []\nperingatan: []\n\
+         pencatatan_pendataan: []\npelaksana:\n",
+    );
+    for a in aktor {
+        o += &format!("  - {a}\n");
+    }
+    let semua = format!("[{}]", aktor.join(", "));
+    let langkah = [
+        (aktor[0], ""),
+        (aktor[1], ""),
+        (semua.as_str(), ""),
+        (aktor[2], "    keputusan: {ya: l2, tidak: l5}\n"),
+        (aktor[0], ""),
+    ];
+    o += "langkah:\n";
+    for (i, (pelaksana, keputusan)) in langkah.into_iter().enumerate() {
+        let no = i + 1;
+        o += &format!(
+            "  - id: l{no}\n    kegiatan: Memeriksa berkas {no}\n    pelaksana: {pelaksana}\n    waktu: 10 menit\n    output: Berkas\n{keputusan}"
+        );
+    }
+    o
+}
+
+#[test]
+fn a_step_whose_lines_find_no_room_is_named_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = cramped_sop();
+    let yaml = dir.path().join("sempit.yaml");
+    std::fs::write(&yaml, &src).unwrap();
+    let line = src[..src.find("- id: l4").unwrap()].matches('\n').count() + 1;
+    let build = |lang: &str| {
+        sopc()
+            .args([
+                "build",
+                "--kertas",
+                "F4",
+                "--orientasi",
+                "potret",
+                "--lang",
+                lang,
+            ])
+            .arg(&yaml)
+            .arg("-o")
+            .arg(dir.path().join("sempit.pdf"))
+            .output()
+            .unwrap()
+    };
+    let out = build("id");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(err.matches("tata-letak-jalur").count(), 1, "{err}");
+    assert!(
+        err.contains("garis atau label langkah 4 tidak mendapat tempat yang bebas"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("sempit.yaml:{line}:9]")), "{err}");
+    let en = String::from_utf8_lossy(&build("en").stderr).into_owned();
+    assert!(
+        en.contains("the lines or labels of step 4 found no free place"),
+        "{en}"
+    );
+
+    // `[aturan]` switches it off, or makes it an error that keeps the old PDF
+    let pdf = dir.path().join("sempit.pdf");
+    let toml = dir.path().join("sopc.toml");
+    std::fs::write(&toml, "[aturan]\ntata-letak-jalur = \"off\"\n").unwrap();
+    let out = build("id");
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("tata-letak-jalur"));
+    std::fs::write(&pdf, b"the good old PDF").unwrap();
+    std::fs::write(&toml, "[aturan]\ntata-letak-jalur = \"error\"\n").unwrap();
+    let out = build("id");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("tata-letak-jalur"), "{err}");
+    assert!(err.contains("PDF tidak ditulis"), "{err}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"the good old PDF");
+}

@@ -213,7 +213,12 @@ pub use crate::render::Bagian;
 /// What happened to one SOP in a build.
 #[derive(Debug)]
 pub enum BuildOutcome {
-    Written(PathBuf),
+    /// The PDF written, and what its layout found (`tata-letak-jalur`, as
+    /// `[aturan]` sets it).
+    Written(PathBuf, Vec<Diagnostic>),
+    /// Not written: its layout broke a drawing rule that `[aturan]` makes
+    /// an error (`tata-letak-jalur = "error"`); the findings.
+    Refused(Vec<Diagnostic>),
     /// Not built: a `final` SOP with errors, or a file that could not be read.
     Skipped(Msg),
     Failed(Msg),
@@ -293,7 +298,7 @@ pub fn build_with_progress(
         ""
     };
     crate::render::pool::map(reports, |r| {
-        let outcome = build_one(r, &renderer, out, single, suffix, bagian);
+        let outcome = build_one(r, &renderer, config, out, single, suffix, bagian);
         done();
         outcome
     })
@@ -302,6 +307,7 @@ pub fn build_with_progress(
 fn build_one(
     r: &FileReport,
     renderer: &crate::render::Renderer,
+    config: &Config,
     out: Option<&Path>,
     single: bool,
     suffix: &str,
@@ -328,11 +334,18 @@ fn build_one(
         return BuildOutcome::Failed(m);
     }
     let target = pdf_path(&r.path, out, single, suffix);
-    match renderer.render(Input::checked(sop, hasil), bagian) {
-        Ok(pdf) => match write_pdf(&target, &pdf) {
-            Ok(()) => BuildOutcome::Written(target),
-            Err(m) => BuildOutcome::Failed(m),
-        },
+    match renderer.render_sempit(Input::checked(sop, hasil), bagian) {
+        Ok((pdf, sempit)) => {
+            let mut found = check::rules::tata_letak::jalur(sop, &sempit);
+            check::apply_config(&mut found, config);
+            if found.iter().any(|d| d.severity == Severity::Error) {
+                return BuildOutcome::Refused(found);
+            }
+            match write_pdf(&target, &pdf) {
+                Ok(()) => BuildOutcome::Written(target, found),
+                Err(m) => BuildOutcome::Failed(m),
+            }
+        }
         Err(e) => BuildOutcome::Failed(e.message),
     }
 }

@@ -66,7 +66,8 @@ impl Ctx<'_> {
 /// A function that checks one aspect of an SOP, reporting through [`Ctx`].
 pub type Checker = fn(&mut Ctx);
 
-/// Rules that have a checker, and rules reported while reading (checker `None`).
+/// Rules that have a checker, and rules reported while reading or by the
+/// layout of `sopc build` (checker `None`).
 pub fn registry() -> &'static [(&'static [&'static Rule], Option<Checker>)] {
     rules::REGISTRY
 }
@@ -416,6 +417,21 @@ langkah:
     pub fn snapshot(rule: &'static Rule, src: &str) {
         let path = Path::new("uji.yaml");
         let (diags, sources) = read_and_check(crate::parse::parse_str(path, src), path);
+        pin(rule, &diags, &sources, &[]);
+    }
+
+    /// [`snapshot`] with the findings `more` makes of the parsed SOP, for
+    /// a rule found outside the check (by the layout of `sopc build`).
+    pub fn snapshot_with(
+        rule: &'static Rule,
+        src: &str,
+        more: impl Fn(&crate::model::Sop) -> Vec<crate::diag::Diagnostic>,
+    ) {
+        let path = Path::new("uji.yaml");
+        let loaded = crate::parse::parse_str(path, src);
+        let found = loaded.sop.as_ref().map(more).unwrap_or_default();
+        let (mut diags, sources) = read_and_check(loaded, path);
+        diags.extend(found);
         pin(rule, &diags, &sources, &[]);
     }
 

@@ -330,6 +330,9 @@ pub struct Plan {
     pub cramped: Vec<usize>,
 }
 
+/// Times a plan that breaks a drawing rule is routed again ([`Plan::new`]).
+const REROUTES: usize = 3;
+
 /// Why no plan could be made.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanError {
@@ -338,19 +341,42 @@ pub enum PlanError {
 }
 
 impl Plan {
-    /// Pages and routes for a flowchart whose rows measured `heights`.
+    /// Pages and routes for a flowchart whose rows measured `heights`. A
+    /// plan that breaks a drawing rule is routed again with the lines that
+    /// broke it routed first (their room taken before the others'), up to
+    /// [`REROUTES`] times; the plan with the fewest violations wins.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
-        let routed = route::route(flow, &kolom, &pages);
-        let mut plan = Plan {
-            kolom,
-            pages,
-            drawings: routed.drawings,
-            routes: routed.routes,
-            cramped: Vec::new(),
+        let draw = |first: &[usize]| {
+            let routed = route::route(flow, &kolom, &pages, first);
+            Plan {
+                kolom: kolom.clone(),
+                pages: pages.clone(),
+                drawings: routed.drawings,
+                routes: routed.routes,
+                cramped: Vec::new(),
+            }
         };
-        let mut cramped: Vec<usize> = plan
-            .verify(flow)
+        let mut first: Vec<usize> = Vec::new();
+        let mut plan = draw(&first);
+        let mut broken = plan.verify(flow);
+        for _ in 0..REROUTES {
+            let more: Vec<usize> = broken
+                .iter()
+                .filter_map(Violation::edge)
+                .filter(|e| !first.contains(e))
+                .collect();
+            if more.is_empty() {
+                break;
+            }
+            first.extend(more);
+            let again = draw(&first);
+            let v = again.verify(flow);
+            if v.len() < broken.len() {
+                (plan, broken) = (again, v);
+            }
+        }
+        let mut cramped: Vec<usize> = broken
             .iter()
             .filter_map(|v| v.langkah(&plan, flow))
             .collect();

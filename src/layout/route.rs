@@ -231,6 +231,9 @@ enum Way {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SideUse {
     Exit,
+    /// Kept before any lane is chosen for the exit of this edge: the only
+    /// side of its step with a lane beyond it, which no entry may take.
+    ExitOf(usize),
     /// Entered by lines from lanes (they may share it).
     Entry,
     /// Entered from an off-page connector.
@@ -243,8 +246,10 @@ pub struct Routed {
     pub routes: Vec<Route>,
 }
 
-/// Plans every route and draws the pages.
-pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
+/// Plans every route and draws the pages; the lane routes of the edges in
+/// `first` before the others (to retry a plan whose later routes found no
+/// room around the earlier ones).
+pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> Routed {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
     for (i, l) in placed.iter().enumerate() {
@@ -270,6 +275,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page]) -> Routed {
         drawings,
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
+        first,
     };
     r.straight_lines();
     r.place_fixed_labels();
@@ -359,10 +365,13 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// label is too wide to stand beside a line going down the column's middle
 /// (`Belum lengkap` in a narrow column): that exit leaves by a side, where
 /// its label can stand beside the horizontal, across the rule if need be.
-/// Every other exit leaves by a side. A parallel step leaves by its bottoms on its page. On-page
-/// side exits choose their side later, with their lane (right for now); a
-/// connector beside the symbol takes the side with more room now, and
-/// claims it.
+/// Every other exit leaves by a side. A parallel step leaves by its bottoms
+/// on its page. On-page side exits choose their side later, with their lane
+/// (right for now), unless only one side of the symbol has a lane beyond it
+/// that no symbol blocks between the two rows (in narrow columns the only
+/// lanes are inside the columns): that side is kept for the exit now,
+/// before any entry or connector can take it. A connector beside the
+/// symbol takes the side with more room now, and claims it.
 fn exit_ports(
     flow: &Flow,
     kolom: &Columns,
@@ -393,13 +402,28 @@ fn exit_ports(
                     .copied()
                     .find(|&e| to(e) > s + 1 && same_page(e))
             })
-            .filter(|&e| fits(e));
+            .filter(|&e| fits(e))
+            .or_else(|| {
+                exits
+                    .iter()
+                    .copied()
+                    .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
+            });
         for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
             if flow.is_parallel(s) && same_page(e) {
                 continue;
             }
             let d = if same_page(e) {
-                Side::Right
+                let reach =
+                    [Side::Right, Side::Left].map(|d| open_lane(kolom, placed, s, to(e), d));
+                match reach {
+                    [true, false] | [false, true] => {
+                        let d = if reach[0] { Side::Right } else { Side::Left };
+                        sides.entry((s, d)).or_insert(SideUse::ExitOf(e));
+                        d
+                    }
+                    _ => Side::Right,
+                }
             } else {
                 let d = free_side(sides, s, roomier_side(kolom, placed[s][0].kolom));
                 sides.insert((s, d), SideUse::Exit);
@@ -429,6 +453,23 @@ fn entry_port(flow: &Flow, p: &Edge, t: &Placed, kolom: &Columns, sides: &mut Si
     let d = existing.unwrap_or_else(|| free_side(sides, p.to, wanted));
     sides.entry((p.to, d)).or_insert(SideUse::Connector);
     Entry::Side(d)
+}
+
+/// Whether a lane beyond side `d` of step `s` runs from its row to the top
+/// track of step `t` with no symbol in the way.
+fn open_lane(kolom: &Columns, placed: &[Vec<Placed>], s: usize, t: usize, d: Side) -> bool {
+    let (l, m) = (&placed[s][0], &placed[t][0]);
+    let (y0, y1) = min_max(l.mid(), m.top_track());
+    all_lanes(kolom)
+        .into_iter()
+        .filter(|x| (x - side_x(&l.rect, d)) * d.sign() > mm(0.5))
+        .any(|x| {
+            placed
+                .iter()
+                .flatten()
+                .filter(|p| p.page == l.page && p.rect != l.rect)
+                .all(|p| !p.rect.grow(-0.3).crossed_by(Point(x, y0), Point(x, y1)))
+        })
 }
 
 /// `wanted`, unless that side of step `s` is already used.
@@ -494,6 +535,8 @@ struct Router<'a> {
     routes: Vec<Route>,
     /// Per page.
     obstacles: Vec<Vec<Obstacle>>,
+    /// Edges whose lane routes go before the others.
+    first: &'a [usize],
 }
 
 impl Router<'_> {
@@ -912,7 +955,10 @@ impl Router<'_> {
         };
     }
 
-    /// Places a connector; it and its line (arrowhead included) block lanes.
+    /// Places a connector; it and the segment of its line at the symbol
+    /// (the arrowhead of an incoming one) block lanes. The rest of a longer
+    /// line (along a top track from a free cell) is a line like any other:
+    /// lanes keep their distance from it and cross it with a bridge.
     fn add_connector(
         &mut self,
         h: usize,
@@ -922,7 +968,12 @@ impl Router<'_> {
         edge: Vec<usize>,
         exit: bool,
     ) {
-        let (a, b) = (lines[0], lines[lines.len() - 1]);
+        let n = lines.len();
+        let (a, b) = if exit {
+            (lines[0], lines[1.min(n - 1)])
+        } else {
+            (lines[n.saturating_sub(2)], lines[n - 1])
+        };
         let line_box = Rect::new(a.0, a.1, b.0, b.1).grow(CONNECTOR_STUB_MARGIN);
         let entry = (!exit).then(|| self.edge(edge[0]).to);
         self.obstacles[h].push(Obstacle {
@@ -945,7 +996,8 @@ impl Router<'_> {
         });
     }
 
-    /// The lane routes, shortest first so that nested loops nest.
+    /// The lane routes, shortest first so that nested loops nest (those of
+    /// [`Router::first`] before all).
     fn lines(&mut self) {
         let mut lanes: Vec<usize> = (0..self.ways.len())
             .filter(|&e| !matches!(self.ways[e], Way::Straight | Way::OffPage(..)))
@@ -955,7 +1007,11 @@ impl Router<'_> {
                 let p = self.edge(e);
                 (self.at(p.from).mid() - self.at(p.to).mid()).abs()
             };
-            span(a).total_cmp(&span(b)).then(a.cmp(&b))
+            let later = |e: usize| !self.first.contains(&e);
+            later(a)
+                .cmp(&later(b))
+                .then(span(a).total_cmp(&span(b)))
+                .then(a.cmp(&b))
         });
         for e in lanes {
             self.route_in_lane(e);
@@ -1042,32 +1098,20 @@ impl Router<'_> {
     /// it and the fans of a parallel source or target.
     fn route_in_lane(&mut self, e: usize) {
         let p = self.edge(e).clone();
-        let s = self.at(p.from);
-        let h = s.page;
+        let h = self.at(p.from).page;
         let mut best: Option<Candidate> = None;
         for &x in self.lanes {
-            let Some(mut c) = self.candidate(e, x) else {
-                continue;
-            };
-            let n = self.conflicts(h, e, &mut c);
-            c.conflicts += n;
-            let label_worth = best
-                .as_ref()
-                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
-            if !label_worth {
-                continue;
-            }
-            if let Some(text) = p.label.as_deref() {
-                let (lines, rect, n, extra) = self.label_for(e, &c, text);
-                c.label = Some((lines, rect));
-                c.conflicts += n;
-                c.cost += extra;
-            }
-            let better = best
-                .as_ref()
-                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6));
-            if better {
-                best = Some(c);
+            self.consider(e, x, None, &mut best);
+        }
+        if best.as_ref().is_some_and(|b| b.conflicts > 0) {
+            // no lane runs clear all the way: change lanes on a track
+            // between the rows
+            for y in self.jog_tracks(e) {
+                for &x in self.lanes {
+                    for &to in self.lanes.iter().filter(|&&to| to != x) {
+                        self.consider(e, x, Some((y, to)), &mut best);
+                    }
+                }
             }
         }
         let Some(c) = best else {
@@ -1089,6 +1133,59 @@ impl Router<'_> {
             self.fan_in(e, p.to, 0);
         }
         self.routes[e] = Route::Line { page: h };
+    }
+
+    /// Weighs the route of `e` through lane `x` (changing to another lane
+    /// on a track, with `jog`) against `best`, and keeps the better one.
+    fn consider(&self, e: usize, x: f64, jog: Option<(f64, f64)>, best: &mut Option<Candidate>) {
+        let Some(mut c) = self.candidate(e, x, jog) else {
+            return;
+        };
+        let h = self.at(self.edge(e).from).page;
+        if jog.is_some() && self.symbols_crossed(h, &c.pts) > 0 {
+            // a change of lanes is for going round symbols, never through
+            return;
+        }
+        let n = self.conflicts(h, e, &mut c);
+        c.conflicts += n;
+        let beats = |c: &Candidate, best: &Option<Candidate>| {
+            best.as_ref()
+                .is_none_or(|b| (c.conflicts, c.cost) < (b.conflicts, b.cost - 1e-6))
+        };
+        if !beats(&c, best) {
+            return;
+        }
+        if let Some(text) = self.edge(e).label.as_deref() {
+            let (lines, rect, n, extra) = self.label_for(e, &c, text);
+            c.label = Some((lines, rect));
+            c.conflicts += n;
+            c.cost += extra;
+        }
+        if beats(&c, best) {
+            *best = Some(c);
+        }
+    }
+
+    /// The tracks where a route of `e` may change lanes: the top and
+    /// bottom tracks of the rows between its two ends.
+    fn jog_tracks(&self, e: usize) -> Vec<f64> {
+        let p = self.edge(e);
+        let (lo, hi) = (p.from.min(p.to), p.from.max(p.to));
+        let h = self.at(p.from).page;
+        (lo + 1..hi)
+            .map(|i| self.at(i))
+            .filter(|l| l.page == h)
+            .flat_map(|l| [l.top_track(), l.bottom_track()])
+            .collect()
+    }
+
+    /// How many symbols of page `h` the polyline `pts` passes through.
+    fn symbols_crossed(&self, h: usize, pts: &[Point]) -> usize {
+        self.drawings[h]
+            .symbols
+            .iter()
+            .filter(|s| crosses(&s.rect.grow(-0.3), pts))
+            .count()
     }
 
     /// The lines joining the further symbols of a parallel source to its
@@ -1118,28 +1215,38 @@ impl Router<'_> {
         }
     }
 
-    /// The route of `e` through lane `x`, with its sides; `None` when the
-    /// lane cannot serve it (through its own symbol).
-    fn candidate(&self, e: usize, x: f64) -> Option<Candidate> {
+    /// The route of `e` through lane `x`, with its sides; with `jog`
+    /// `(y, to)`, it changes on track `y` to lane `to` for the rest of its
+    /// way. `None` when the lane cannot serve it (through its own symbol).
+    fn candidate(&self, e: usize, x: f64, jog: Option<(f64, f64)>) -> Option<Candidate> {
         let p = self.edge(e);
         let (s, t) = (self.at(p.from), self.at(p.to));
-        let inside = |l: &Placed| (x - l.cx()).abs() < self.kolom.symbol_width / 2.0 + mm(0.5);
+        let inside =
+            |l: &Placed, x: f64| (x - l.cx()).abs() < self.kolom.symbol_width / 2.0 + mm(0.5);
         let parallel_target = self.flow.is_parallel(p.to);
         let (mut pts, exit) = match self.ways[e] {
             Way::Forward { bottom: true } | Way::Back { bottom: true } => {
-                if matches!(self.ways[e], Way::Back { .. }) && inside(&s) {
+                if matches!(self.ways[e], Way::Back { .. }) && inside(&s, x) {
                     return None;
                 }
                 let y = s.bottom_track();
                 (vec![s.bottom(), Point(s.cx(), y), Point(x, y)], None)
             }
             _ => {
-                if inside(&s) {
+                if inside(&s, x) {
                     return None;
                 }
                 let d = Side::towards(s.cx(), x);
                 (vec![s.port(d), Point(x, s.mid())], Some(d))
             }
+        };
+        // the lane the route reaches its target by
+        let x = match jog {
+            Some((y, to)) => {
+                pts.extend([Point(x, y), Point(to, y)]);
+                to
+            }
+            None => x,
         };
         let entry = match self.ways[e] {
             Way::Forward { .. } => {
@@ -1154,11 +1261,11 @@ impl Router<'_> {
                 let m = Side::towards(t.cx(), x);
                 let taken = matches!(
                     self.sides.get(&(p.to, m)),
-                    Some(SideUse::Exit | SideUse::Connector)
+                    Some(SideUse::Exit | SideUse::ExitOf(_) | SideUse::Connector)
                 );
                 // a side entry needs room for its arrowhead
                 let near = (x - side_x(&t.rect, m)).abs() < mm(2.0);
-                if taken || parallel_target || near || inside(&t) {
+                if taken || parallel_target || near || inside(&t, x) {
                     pts.extend(into_top(&t, x));
                     None
                 } else {
@@ -1274,14 +1381,17 @@ impl Router<'_> {
         let p = self.edge(e);
         let mut n = 0;
         if let Some(d) = c.exit
-            && self.sides.contains_key(&(p.from, d))
+            && self
+                .sides
+                .get(&(p.from, d))
+                .is_some_and(|u| *u != SideUse::ExitOf(e))
         {
             n += SIDE_TAKEN_CONFLICTS;
         }
         if let Some(d) = c.entry
             && matches!(
                 self.sides.get(&(p.to, d)),
-                Some(SideUse::Exit | SideUse::Connector)
+                Some(SideUse::Exit | SideUse::ExitOf(_) | SideUse::Connector)
             )
         {
             n += SIDE_TAKEN_CONFLICTS;

@@ -48,6 +48,22 @@ pub enum Violation {
 }
 
 impl Violation {
+    /// The edge whose line breaks the rule (of two lines too close or
+    /// crossing unbridged, the one drawn later).
+    pub fn edge(&self) -> Option<usize> {
+        match self {
+            Violation::LineThroughSymbol { edge, .. }
+            | Violation::LineThroughLabel { edge, .. }
+            | Violation::LineThroughConnector { edge, .. }
+            | Violation::NearRule { edge, .. }
+            | Violation::LabelCovered { edge, .. }
+            | Violation::LabelOffCell { edge, .. }
+            | Violation::NotDrawn { edge } => Some(*edge),
+            Violation::TooClose { edge, .. } | Violation::Unbridged { edge, .. } => Some(edge.1),
+            Violation::ConnectorOffCell { .. } | Violation::SymbolOffCentre { .. } => None,
+        }
+    }
+
     /// The step whose line, label or connector breaks the rule.
     pub fn langkah(&self, plan: &Plan, flow: &Flow) -> Option<usize> {
         let from = |e: &usize| flow.edges.get(*e).map(|p| p.from);

@@ -204,10 +204,26 @@ impl Renderer {
     /// The PDF of one checked SOP. Only the PDF: a batch never pays for
     /// reading the pages' text and shapes back.
     pub fn render(&self, input: Input, bagian: Bagian) -> Result<Vec<u8>, RenderError> {
+        self.render_sempit(input, bagian).map(|(pdf, _)| pdf)
+    }
+
+    /// Like [`Renderer::render`], with the steps whose drawing found no
+    /// place that keeps every drawing rule ([`Plan::cramped`], for the
+    /// `tata-letak-jalur` findings of `sopc build`).
+    pub fn render_sempit(
+        &self,
+        input: Input,
+        bagian: Bagian,
+    ) -> Result<(Vec<u8>, Vec<usize>), RenderError> {
         self.periksa_huruf()?;
         self.di_pool(|| {
             let tercetak = self.render_dalam(input, bagian)?;
-            tercetak.doc.pdf(ident(input.sop), true)
+            let sempit = tercetak
+                .denah
+                .as_ref()
+                .map(|(d, ..)| d.cramped.clone())
+                .unwrap_or_default();
+            Ok((tercetak.doc.pdf(ident(input.sop), true)?, sempit))
         })
     }
 
@@ -343,13 +359,6 @@ impl Renderer {
         })?;
         siap.prosedur.pasang_denah(&denah, &bagan);
         siap.peringatan = peringatan;
-        siap.peringatan.extend(denah.cramped.iter().map(|i| {
-            let no = i + 1;
-            msg!(
-                "tata-letak-jalur: garis atau label langkah {no} tidak mendapat tempat yang bebas; kurangi kolom pelaksana atau lompatan di sekitarnya, atau cetak pada kertas lanskap",
-                "tata-letak-jalur: the lines or labels of step {no} found no free place; use fewer actor columns or jumps around it, or print landscape"
-            )
-        }));
         siap.denah = Some((denah, bagan));
         Ok(siap)
     }

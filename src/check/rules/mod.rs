@@ -71,6 +71,8 @@ pub static REGISTRY: &[(&[&Rule], Option<Checker>)] = &[
     (&[&logo::TIDAK_ADA, &logo::FORMAT, &logo::DI_LUAR, &logo::RUSAK, &logo::TERLALU_BESAR],
        Some(logo::check)),
     (&[&tata_letak::KOLOM, &tata_letak::TEKS], Some(tata_letak::check)),
+    // found by the layout of `sopc build` ([`tata_letak::jalur`])
+    (&[&tata_letak::JALUR], None),
     (&[&tata_letak_pengesahan::RULE], Some(tata_letak_pengesahan::check)),
     (&[&daftar::RULE], Some(daftar::check)),
     (&[&ukuran::RULE], Some(ukuran::check)),

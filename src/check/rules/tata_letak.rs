@@ -1,8 +1,8 @@
 //! `tata-letak-*`: layouts that make the printed form unreadable.
 
 use crate::check::{Ctx, Rule};
-use crate::diag::Msg;
 use crate::diag::Severity::Warning;
+use crate::diag::{Diagnostic, Msg};
 use crate::kolom;
 use crate::model::Sop;
 use crate::msg;
@@ -69,6 +69,73 @@ pub static TEKS: Rule = Rule {
         },
     },
 };
+
+pub static JALUR: Rule = Rule {
+    code: "tata-letak-jalur",
+    severity: Warning,
+    title: Msg::fixed(
+        "garis diagram alir suatu langkah tidak mendapat tempat yang bebas",
+        "the flowchart lines of a step find no free place",
+    ),
+    sumber: Some(SUMBER),
+    doc: rule_doc! {
+        apa: {
+            id: "Langkah yang garis, label atau konektornya tidak dapat digambar menurut aturan gambar diagram alir: garis 3 mm dari garis tabel dan 2 mm dari garis lain, tidak menembus simbol, label atau konektor, label dan konektor di dalam sel pelaksana. Ditemukan saat `sopc build` menata halaman (pemeriksaan tanpa tata letak tidak dapat melihatnya); langkah itu tetap digambar sebaik mungkin.",
+            en: "A step whose lines, labels or connectors cannot be drawn by the flowchart drawing rules: lines 3 mm from the table rules and 2 mm from other lines, never through a symbol, label or connector, labels and connectors inside an actor cell. Found when `sopc build` lays the pages out (a check without the layout cannot see it); the step is still drawn as well as it can be.",
+        },
+        mengapa: {
+            id: "Garis yang menempel pada garis tabel terbaca sebagai garis ganda, garis yang berimpitan atau menembus simbol membuat arah alur tidak dapat diikuti — keluhan yang paling sering dari pengguna aplikasi e-SOP.",
+            en: "A line close to a table rule reads as a doubled rule, and lines on top of each other or through a symbol make the flow impossible to follow — the complaint users of e-SOP tools make most.",
+        },
+        contoh: {
+            id: r#"```yaml
+# lima pelaksana pada F4 potret: kolom 16 mm tanpa lajur di sisi simbol,
+# dan lompatan balik yang harus melewati simbol di setiap kolom
+  - id: periksa
+    pelaksana: Kepala Bagian Umum
+    keputusan: {ya: ajukan, tidak: siapkan}
+```"#,
+            en: r#"```yaml
+# five pelaksana on F4 portrait: 16 mm columns with no lane beside the
+# symbols, and a jump back that must pass a symbol in every column
+  - id: periksa
+    pelaksana: Kepala Bagian Umum
+    keputusan: {ya: ajukan, tidak: siapkan}
+```"#,
+        },
+        perbaikan: {
+            id: "Kurangi kolom pelaksana atau lompatan di sekitar langkah itu, pindahkan langkah ke pelaksana di kolom lain, atau cetak pada kertas lanskap.",
+            en: "Use fewer pelaksana columns or fewer jumps around that step, move the step to a pelaksana in another column, or print on landscape paper.",
+        },
+    },
+};
+
+/// The `tata-letak-jalur` findings of a laid-out SOP: one per step (index
+/// into its steps) whose drawing broke a rule, at the step's line (its
+/// `id`, else its `kegiatan`, else the step).
+pub fn jalur(sop: &Sop, langkah: &[usize]) -> Vec<Diagnostic> {
+    langkah
+        .iter()
+        .filter_map(|&i| Some((i, sop.steps().get(i)?)))
+        .map(|(i, s)| {
+            let no = i + 1;
+            let span = s
+                .id
+                .as_ref()
+                .map(|x| x.span)
+                .or(s.kegiatan.as_ref().map(|k| k.span))
+                .unwrap_or(s.span);
+            Diagnostic::new(&JALUR, Some(span), msg!(
+                "garis atau label langkah {no} tidak mendapat tempat yang bebas di diagram alir",
+                "the lines or labels of step {no} found no free place in the flowchart"
+            ))
+            .with_help(msg!(
+                "kurangi kolom pelaksana atau lompatan di sekitarnya, atau cetak pada kertas lanskap",
+                "use fewer actor columns or jumps around it, or print landscape"
+            ))
+        })
+        .collect()
+}
 
 /// Characters of one cell that still fit a page-high row (a conservative
 /// estimate at the table's 8 pt type in the narrowest text column); past
@@ -288,6 +355,29 @@ mod tests {
     }
 
     #[test]
+    fn a_cramped_step_is_named_at_its_line() {
+        use super::jalur;
+        let path = std::path::Path::new("uji.yaml");
+        let sop = crate::parse::parse_str(path, VALID).sop.expect("parses");
+        let found = jalur(&sop, &[1, 99]);
+        assert_eq!(found.len(), 1, "a step past the last is no finding");
+        assert_eq!(found[0].code, "tata-letak-jalur");
+        let span = found[0].span.expect("a place");
+        let line = VALID[..span.start as usize].matches('\n').count() + 1;
+        assert_eq!(line, line_of(VALID, "- id: periksa"));
+        assert!(
+            found[0].message.id.contains("langkah 2"),
+            "{:?}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.en.contains("step 2"),
+            "{:?}",
+            found[0].message
+        );
+    }
+
+    #[test]
     fn output_is_pinned() {
         use super::*;
         let extra: String = (1..=8).map(|i| format!("  - Tambahan {i}\n")).collect();
@@ -300,5 +390,6 @@ mod tests {
             &TEKS,
             &valid_with("Memeriksa surat", &format!("Memeriksa surat {long}")),
         );
+        snapshot_with(&JALUR, VALID, |sop| jalur(sop, &[1]));
     }
 }

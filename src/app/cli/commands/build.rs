@@ -5,7 +5,9 @@
 use crate::app::batch::{self, Bagian, BuildOutcome, Kemajuan, PaperOverride};
 use crate::app::cli::{Error, args::BuildArgs, commands, progress::Bar};
 use crate::app::report;
+use crate::check;
 use crate::diag::{Lang, Msg};
+use crate::msg;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,16 +48,13 @@ impl PrintJob {
     }
 }
 
-/// Checks `paths` (findings on standard error), then builds the SOPs
-/// without errors as `job` says; status 1 when a PDF was not made.
+/// Checks `paths`, builds the SOPs without errors as `job` says, then
+/// reports the findings of the check and of the layout (`tata-letak-jalur`)
+/// on standard error; status 1 when a PDF was not made.
 pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, Error> {
     let config = batch::config_for_print(&paths[0], job.paper)?;
-    let reports = commands::check::checked(paths, &config, lang)?;
+    let mut reports = commands::check::checked(paths, &config, lang)?;
     batch::prepare_output(job.output.as_deref(), reports.len())?;
-    if reports.iter().any(|r| !r.diagnostics.is_empty()) {
-        let color = std::io::stderr().is_terminal();
-        eprint!("{}", report::human(&reports, lang, color));
-    }
     let bar = Bar::new(lang, Msg::fixed("membuat PDF", "building PDFs"));
     bar.on(Kemajuan::Mulai(reports.len()));
     let outcomes = batch::build_with_progress(
@@ -66,11 +65,29 @@ pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, 
         &|| bar.on(Kemajuan::Satu),
     );
     bar.finish();
+    for (r, o) in reports.iter_mut().zip(&outcomes) {
+        if let BuildOutcome::Written(_, found) | BuildOutcome::Refused(found) = o {
+            r.diagnostics.extend(found.iter().cloned());
+            check::apply_config(&mut r.diagnostics, &config);
+        }
+    }
+    if reports.iter().any(|r| !r.diagnostics.is_empty()) {
+        let color = std::io::stderr().is_terminal();
+        eprint!("{}", report::human(&reports, lang, color));
+    }
     let mut out = std::io::stdout().lock();
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
-            BuildOutcome::Written(p) => writeln!(out, "{} → {}", r.path.display(), p.display())?,
+            BuildOutcome::Written(p, _) => writeln!(out, "{} → {}", r.path.display(), p.display())?,
+            BuildOutcome::Refused(_) => {
+                failed = true;
+                let m = msg!(
+                    "PDF tidak ditulis: diagram alirnya melanggar aturan gambar yang dijadikan galat di `[aturan]`",
+                    "PDF not written: its flowchart breaks a drawing rule that `[aturan]` makes an error"
+                );
+                eprintln!("{}: {}", r.path.display(), m.get(lang));
+            }
             BuildOutcome::Skipped(m) | BuildOutcome::Failed(m) => {
                 failed = true;
                 eprintln!("{}: {}", r.path.display(), m.get(lang));
