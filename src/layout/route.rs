@@ -130,6 +130,14 @@ const LABEL_OTHER_CELL_COST: f64 = mm(8.0);
 /// Cost of a label reaching into its decision's top track, where a line
 /// routed later may come in: worth 10 mm.
 const LABEL_TRACK_COST: f64 = mm(10.0);
+/// Least distance from a decision's axis of a label below a side exit
+/// when a line leaves the decision's bottom: twice the gap of that line's
+/// own label, so the two do not read as a pair flanking the same line.
+const SIDE_LABEL_OFF_AXIS: f64 = mm(1.6);
+/// Cost of a side exit's label nearer the axis than that: worth 12 mm, more
+/// than a place in the next column beside its own line, less than one past
+/// the line's turn; in a narrow column it may be the only free place.
+const LABEL_AXIS_COST: f64 = mm(12.0);
 /// Least gap between a label and the line beside it, where a narrow cell
 /// leaves no more: the text still stands clear of the 0.6 pt line.
 const LABEL_GAP_LEAST: f64 = mm(0.45);
@@ -611,6 +619,27 @@ impl Router<'_> {
         });
     }
 
+    /// Whether a label at `k` for a side exit of decision `s` would stand
+    /// beside the line leaving its bottom, where it reads as that exit's:
+    /// below the diamond's middle, nearer its axis than
+    /// [`SIDE_LABEL_OFF_AXIS`].
+    fn beside_bottom_exit(&self, s: &Placed, k: &Rect) -> bool {
+        let i = self.placed.iter().position(|p| p[0].rect == s.rect);
+        let bottom = self.flow.edges.iter().enumerate().any(|(e, p)| {
+            Some(p.from) == i
+                && matches!(
+                    self.ways[e],
+                    Way::Straight
+                        | Way::OffPage(Exit::Bottom, _)
+                        | Way::Forward { bottom: true }
+                        | Way::Back { bottom: true }
+                )
+        });
+        let near = (k.x0 - s.cx()).abs().min((k.x1 - s.cx()).abs());
+        let across = k.x0 < s.cx() && s.cx() < k.x1;
+        bottom && k.y0 > s.mid() && (across || near < SIDE_LABEL_OFF_AXIS)
+    }
+
     /// How high a label beside a side exit of decision `s` may reach: clear
     /// of its top track when a line not yet drawn may come in there (a jump
     /// or an off-page connector into its top), else anywhere.
@@ -864,6 +893,7 @@ impl Router<'_> {
                         .map(|(k, _)| k)
                         .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
                         .filter(|k| k.y0 >= self.label_ceiling(l))
+                        .filter(|k| !self.beside_bottom_exit(l, k))
                         .collect();
                     if spots.is_empty() {
                         continue;
@@ -1308,6 +1338,11 @@ impl Router<'_> {
                     let places = label_spots(self.kolom, &s, end, d, f.size, true);
                     let ceiling = self.label_ceiling(&s);
                     for (k, cost) in places {
+                        let axis = if self.beside_bottom_exit(&s, &k) {
+                            LABEL_AXIS_COST
+                        } else {
+                            0.0
+                        };
                         let track = if k.y0 < ceiling {
                             LABEL_TRACK_COST
                         } else {
@@ -1319,12 +1354,12 @@ impl Router<'_> {
                         } else {
                             LABEL_FAR_END_COST
                         };
-                        let corner = if words_inside(&k, &s.rect) {
+                        let corner = if words_inside(&f.text, &k, &s.rect) {
                             LABEL_CORNER_COST
                         } else {
                             0.0
                         };
-                        spots.push((f, k, f.cost + far + corner + track + cost));
+                        spots.push((f, k, f.cost + far + corner + track + axis + cost));
                     }
                 }
                 None => {
@@ -1653,16 +1688,28 @@ fn label_spots(
     out
 }
 
-/// Whether the words of a label at `k` may have their middles inside
-/// `symbol`'s box, where a reader (and `sopc impor`) takes them for the
-/// symbol's own text: the middles of its halves and quarters.
-fn words_inside(k: &Rect, symbol: &Rect) -> bool {
-    let c = k.center();
-    let (qw, qh) = ((k.x1 - k.x0) / 4.0, (k.y1 - k.y0) / 4.0);
-    [-qw, 0.0, qw].iter().any(|dx| {
-        [-qh, 0.0, qh].iter().any(|dy| {
-            let (x, y) = (c.0 + dx, c.1 + dy);
-            symbol.x0 < x && x < symbol.x1 && symbol.y0 < y && y < symbol.y1
+/// Whether a word of label `text` set at `k` has its middle inside
+/// `symbol`'s box, where a reader (and `sopc impor`) takes it for the
+/// symbol's own text. The words hug the side of the box nearer the symbol
+/// (as [`Label::flush_right`] sets them).
+fn words_inside(text: &str, k: &Rect, symbol: &Rect) -> bool {
+    let flush_right = k.center().0 < symbol.center().0;
+    let lines: Vec<&str> = text.lines().collect();
+    let n = lines.len() as f64;
+    let width = |t: &str| crate::huruf::lebar_miring(t, size::LABEL_PT);
+    let space = width(" ");
+    lines.iter().enumerate().any(|(i, line)| {
+        let y = k.y0 + (k.y1 - k.y0) * (i as f64 + 0.5) / n;
+        let mut x = if flush_right {
+            k.x1 - width(line)
+        } else {
+            k.x0
+        };
+        line.split(' ').any(|word| {
+            let w = width(word);
+            let middle = x + w / 2.0;
+            x += w + space;
+            symbol.x0 < middle && middle < symbol.x1 && symbol.y0 < y && y < symbol.y1
         })
     })
 }
