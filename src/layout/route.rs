@@ -499,6 +499,10 @@ fn roomier_side(kolom: &Columns, k: usize) -> Side {
     }
 }
 
+/// A connector beside a symbol: its box, its stub, its label's lines and
+/// place, and its conflicts.
+type Beside = (Rect, Vec<Point>, Option<(String, Rect)>, usize);
+
 /// A connector on top of a row: its box, its stub, and the symbol the stub
 /// enters.
 type TopSpot = (Rect, Vec<Point>, usize);
@@ -820,14 +824,9 @@ impl Router<'_> {
     /// The place of a connector beside `l` on side `d`: in its own cell when
     /// it fits, else in the nearest free actor cell of the row that way
     /// (then the other way); and its stub, from the port to the connector.
-    /// With `label`, room for it is kept between port and connector, and
-    /// the label's place is returned too.
-    fn connector_beside(
-        &mut self,
-        l: &Placed,
-        d: Side,
-        label: Option<(usize, &str)>,
-    ) -> (Rect, Vec<Point>, Option<(String, Rect)>, usize) {
+    /// With `label` (its edge and words), room for it is kept between port
+    /// and connector, and the label's lines and place are returned too.
+    fn connector_beside(&mut self, l: &Placed, d: Side, label: Option<(usize, &str)>) -> Beside {
         let k = size::connector_side();
         let port = l.port(d);
         let forms = label.map_or_else(Vec::new, |(_, t)| forms(t));
@@ -880,7 +879,7 @@ impl Router<'_> {
             }
         }
         let h = l.page;
-        let mut best: Option<(usize, Rect, Vec<Point>, Option<(String, Rect)>)> = None;
+        let mut best: Option<(usize, Beside)> = None;
         for (rect, stub) in stubs {
             let mut n = self.connector_conflicts(h, &rect, &stub);
             let mut spot = None;
@@ -912,14 +911,13 @@ impl Router<'_> {
                 }
             }
             if best.as_ref().is_none_or(|b| n < b.0) {
-                best = Some((n, rect, stub, spot));
+                best = Some((n, (rect, stub, spot, n)));
             }
             if n == 0 {
                 break;
             }
         }
-        let (n, rect, stub, spot) = best.expect("one spot at least");
-        (rect, stub, spot, n)
+        best.expect("one spot at least").1
     }
 
     /// What a connector at `rect` with its `stub` runs into: rules, text,
