@@ -377,7 +377,8 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// the next step, else to a forward jump on the same page — unless its
 /// label is too wide to stand beside a line going down the column's middle
 /// (`Belum lengkap` in a narrow column): that exit leaves by a side, where
-/// its label can stand beside the horizontal, across the rule if need be.
+/// its label can stand beside the horizontal, across the rule if need be —
+/// if the exits then leaving by a side can each have a side of their own.
 /// Every other exit leaves by a side. A parallel step leaves by its bottoms
 /// on its page. On-page side exits choose their side later, with their lane
 /// (right for now), unless only one side of the symbol has a lane beyond it
@@ -405,23 +406,39 @@ fn exit_ports(
                 .as_deref()
                 .is_none_or(|t| fits_below(kolom, t))
         };
-        let bottom = exits
+        let first = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
+            exits
+                .iter()
+                .copied()
+                .find(|&e| to(e) > s + 1 && same_page(e))
+        });
+        let fitting = first.filter(|&e| fits(e)).or_else(|| {
+            exits
+                .iter()
+                .copied()
+                .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
+        });
+        // the exits then leaving by a side must find a side each, with a
+        // lane beyond it on their page
+        let can = |e: usize, d: Side| !same_page(e) || open_lane(kolom, placed, s, to(e), d);
+        let beside: Vec<usize> = exits
             .iter()
             .copied()
-            .find(|&e| to(e) == s + 1)
-            .or_else(|| {
-                exits
-                    .iter()
-                    .copied()
-                    .find(|&e| to(e) > s + 1 && same_page(e))
-            })
-            .filter(|&e| fits(e))
-            .or_else(|| {
-                exits
-                    .iter()
-                    .copied()
-                    .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
-            });
+            .filter(|&e| Some(e) != fitting)
+            .collect();
+        let apart = match beside[..] {
+            [] | [_] => true,
+            [a, b] => {
+                (can(a, Side::Left) && can(b, Side::Right))
+                    || (can(a, Side::Right) && can(b, Side::Left))
+            }
+            _ => false,
+        };
+        let bottom = if apart || flow.is_parallel(s) {
+            fitting
+        } else {
+            first
+        };
         for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
             if flow.is_parallel(s) && same_page(e) {
                 continue;
