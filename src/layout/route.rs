@@ -123,6 +123,21 @@ const TWO_LINES_COST: f64 = mm(3.0);
 /// column: worth 15 mm, so a label beside its exit (on two lines if need
 /// be) wins wherever it fits — one column away it reads as another's.
 const LABEL_BEYOND_COST: f64 = mm(15.0);
+/// Cost of a label in another column than its decision's, beside its
+/// line past a rule: worth 8 mm, so a place in the decision's own cell wins
+/// wherever one is free.
+const LABEL_OTHER_CELL_COST: f64 = mm(8.0);
+/// Cost of a label reaching into its decision's top track, where a line
+/// routed later may come in: worth 10 mm.
+const LABEL_TRACK_COST: f64 = mm(10.0);
+/// Least distance from a decision's axis of a label below a side exit
+/// when a line leaves the decision's bottom: twice the gap of that line's
+/// own label, so the two do not read as a pair flanking the same line.
+const SIDE_LABEL_OFF_AXIS: f64 = mm(1.6);
+/// Cost of a side exit's label nearer the axis than that: worth 12 mm, more
+/// than a place in the next column beside its own line, less than one past
+/// the line's turn; in a narrow column it may be the only free place.
+const LABEL_AXIS_COST: f64 = mm(12.0);
 /// Least gap between a label and the line beside it, where a narrow cell
 /// leaves no more: the text still stands clear of the 0.6 pt line.
 const LABEL_GAP_LEAST: f64 = mm(0.45);
@@ -354,14 +369,17 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 }
 
 /// The port each edge leaves its symbol by. The bottom goes to the exit into
-/// the next step, else to a forward jump on the same page; every other exit
-/// leaves by a side. A parallel step leaves by its bottoms on its page. On-page
-/// side exits choose their side later, with their lane (right for now),
-/// unless only one side of the symbol has a lane beyond it that no symbol
-/// blocks between the two rows (in narrow columns the only lanes are inside
-/// the columns): that side is kept for the exit now, before any entry or
-/// connector can take it. A connector beside the symbol takes the side with
-/// more room now, and claims it.
+/// the next step, else to a forward jump on the same page — unless its
+/// label is too wide to stand beside a line going down the column's middle
+/// (`Belum lengkap` in a narrow column): that exit leaves by a side, where
+/// its label can stand beside the horizontal, across the rule if need be.
+/// Every other exit leaves by a side. A parallel step leaves by its bottoms
+/// on its page. On-page side exits choose their side later, with their lane
+/// (right for now), unless only one side of the symbol has a lane beyond it
+/// that no symbol blocks between the two rows (in narrow columns the only
+/// lanes are inside the columns): that side is kept for the exit now,
+/// before any entry or connector can take it. A connector beside the
+/// symbol takes the side with more room now, and claims it.
 fn exit_ports(
     flow: &Flow,
     kolom: &Columns,
@@ -376,12 +394,29 @@ fn exit_ports(
     for (s, exits) in exits_of.iter().enumerate() {
         let same_page = |e: usize| placed[s][0].page == placed[flow.edges[e].to][0].page;
         let to = |e: usize| flow.edges[e].to;
-        let bottom = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
-            exits
-                .iter()
-                .copied()
-                .find(|&e| to(e) > s + 1 && same_page(e))
-        });
+        let fits = |e: usize| {
+            flow.edges[e]
+                .label
+                .as_deref()
+                .is_none_or(|t| fits_below(kolom, t))
+        };
+        let bottom = exits
+            .iter()
+            .copied()
+            .find(|&e| to(e) == s + 1)
+            .or_else(|| {
+                exits
+                    .iter()
+                    .copied()
+                    .find(|&e| to(e) > s + 1 && same_page(e))
+            })
+            .filter(|&e| fits(e))
+            .or_else(|| {
+                exits
+                    .iter()
+                    .copied()
+                    .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
+            });
         for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
             if flow.is_parallel(s) && same_page(e) {
                 continue;
@@ -582,6 +617,43 @@ impl Router<'_> {
             rect,
             flush_right,
         });
+    }
+
+    /// Whether a label at `k` for a side exit of decision `s` would stand
+    /// beside the line leaving its bottom, where it reads as that exit's:
+    /// below the diamond's middle, nearer its axis than
+    /// [`SIDE_LABEL_OFF_AXIS`].
+    fn beside_bottom_exit(&self, s: &Placed, k: &Rect) -> bool {
+        let i = self.placed.iter().position(|p| p[0].rect == s.rect);
+        let bottom = self.flow.edges.iter().enumerate().any(|(e, p)| {
+            Some(p.from) == i
+                && matches!(
+                    self.ways[e],
+                    Way::Straight
+                        | Way::OffPage(Exit::Bottom, _)
+                        | Way::Forward { bottom: true }
+                        | Way::Back { bottom: true }
+                )
+        });
+        let near = (k.x0 - s.cx()).abs().min((k.x1 - s.cx()).abs());
+        let across = k.x0 < s.cx() && s.cx() < k.x1;
+        bottom && k.y0 > s.mid() && (across || near < SIDE_LABEL_OFF_AXIS)
+    }
+
+    /// How high a label beside a side exit of decision `s` may reach: clear
+    /// of its top track when a line not yet drawn may come in there (a jump
+    /// or an off-page connector into its top), else anywhere.
+    fn label_ceiling(&self, s: &Placed) -> f64 {
+        let i = self.placed.iter().position(|p| p[0].rect == s.rect);
+        let later =
+            self.flow.edges.iter().enumerate().any(|(e, p)| {
+                Some(p.to) == i && Some(p.from) != i && self.ways[e] != Way::Straight
+            });
+        if later {
+            s.top_track() + OBSTACLE_MARGIN
+        } else {
+            f64::NEG_INFINITY
+        }
     }
 
     /// Whether label `rect` of edge `e` stands left of the line it names
@@ -820,6 +892,8 @@ impl Router<'_> {
                         .into_iter()
                         .map(|(k, _)| k)
                         .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
+                        .filter(|k| k.y0 >= self.label_ceiling(l))
+                        .filter(|k| !self.beside_bottom_exit(l, k))
                         .collect();
                     if spots.is_empty() {
                         continue;
@@ -1261,25 +1335,31 @@ impl Router<'_> {
             match c.exit {
                 Some(d) => {
                     let end = c.pts[1];
-                    for (n, (k, beyond)) in label_spots(self.kolom, &s, end, d, f.size, true)
-                        .into_iter()
-                        .enumerate()
-                    {
-                        // spots come in pairs (above, below), nearest the exit first
+                    let places = label_spots(self.kolom, &s, end, d, f.size, true);
+                    let ceiling = self.label_ceiling(&s);
+                    for (k, cost) in places {
+                        let axis = if self.beside_bottom_exit(&s, &k) {
+                            LABEL_AXIS_COST
+                        } else {
+                            0.0
+                        };
+                        let track = if k.y0 < ceiling {
+                            LABEL_TRACK_COST
+                        } else {
+                            0.0
+                        };
                         let above = k.y1 <= s.mid();
                         let far = if above == down {
                             0.0
                         } else {
                             LABEL_FAR_END_COST
                         };
-                        let corner = if k.intersects(&s.rect) {
+                        let corner = if words_inside(&f.text, &k, &s.rect) {
                             LABEL_CORNER_COST
                         } else {
                             0.0
                         };
-                        let beyond = if beyond { LABEL_BEYOND_COST } else { 0.0 };
-                        let along = (n / 2) as f64 * LABEL_FAR_END_COST;
-                        spots.push((f, k, f.cost + far + corner + beyond + along));
+                        spots.push((f, k, f.cost + far + corner + track + axis + cost));
                     }
                 }
                 None => {
@@ -1525,13 +1605,15 @@ fn hops(g: &mut Drawing, flow: &Flow) {
 }
 
 /// The places for a label of the exit leaving decision `s` by side `d`
-/// along the horizontal to `end`: just outside the port, just past each
-/// column rule on the way, and just before the end; with `beyond`, also
-/// across the next rule past the end (beside the lane the line turns into;
-/// not past a connector, where the label would name nothing). Each above
-/// and below the line: close to it, a little off it, and as far off as
-/// clears the diamond's slanting side, where a narrow gutter leaves room
-/// only over the diamond's free corner.
+/// along the horizontal to `end`, each with its cost: in the decision's own
+/// cell just outside the port, drawn back over the diamond's free corner,
+/// or as far back as the cell allows; then, in the next columns, just past
+/// each rule the line crosses and just before its end; with `beyond`, last,
+/// across the rule past the end (beside the lane the line turns into; not
+/// past a connector, where the label would name nothing). Each above and
+/// below the line: close to it, a little off it, and as far off as clears
+/// the diamond's slanting side, where a narrow gutter leaves room only over
+/// its free corner.
 fn label_spots(
     kolom: &Columns,
     s: &Placed,
@@ -1539,13 +1621,15 @@ fn label_spots(
     d: Side,
     (w, h): (f64, f64),
     beyond: bool,
-) -> Vec<(Rect, bool)> {
+) -> Vec<(Rect, f64)> {
     let port = s.port(d);
-    // just outside the port, or drawn back over a diamond's free corner
-    let mut starts: Vec<f64> = [0.0, 1.0, 2.0, 3.0]
+    let own = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
+    // left edges (for `d` right; right edges for `d` left) with their cost
+    let mut starts: Vec<(f64, f64)> = [0.0, 1.0, 2.0, 3.0]
         .iter()
-        .map(|back| port.0 + d.sign() * (LABEL_GAP - mm(*back)))
+        .map(|back| (port.0 + d.sign() * (LABEL_GAP - mm(*back)), mm(*back) / 4.0))
         .collect();
+    starts.push((own - d.sign() * (CELL_MARGIN + mm(0.1) + w), mm(1.0)));
     let (lo, hi) = min_max(port.0, end.0);
     let mut crossed: Vec<f64> = (0..=kolom.actors)
         .map(|k| kolom.rule_x(k))
@@ -1553,49 +1637,91 @@ fn label_spots(
         .collect();
     // nearest the port first
     crossed.sort_by(|a, b| (a - port.0).abs().total_cmp(&(b - port.0).abs()));
-    starts.extend(
-        crossed
-            .iter()
-            .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2))),
-    );
-    starts.push(end.0 - d.sign() * (LABEL_GAP + w));
-    // as far back over the corner as the cell allows
-    let rule = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
-    starts.push(rule - d.sign() * (CELL_MARGIN + mm(0.1) + w));
+    starts.extend(crossed.iter().enumerate().map(|(n, x)| {
+        let cost = LABEL_OTHER_CELL_COST + n as f64 * LABEL_FAR_END_COST;
+        (x + d.sign() * (CELL_MARGIN + mm(0.2)), cost)
+    }));
+    let before_end = end.0 - d.sign() * (LABEL_GAP + w);
+    let in_own =
+        (before_end - own) * d.sign() <= 0.0 && (before_end + d.sign() * w - own) * d.sign() <= 0.0;
+    let cost = if in_own {
+        mm(1.5)
+    } else {
+        LABEL_OTHER_CELL_COST + LABEL_FAR_END_COST
+    };
+    starts.push((before_end, cost));
     // beyond the line's turn, across the next rule: beside the exit's
     // horizontal and the lane it turns into, in the next cell
     let next = (0..=kolom.actors)
         .map(|k| kolom.rule_x(k))
         .filter(|&x| (x - end.0) * d.sign() > 0.0)
         .min_by(|a, b| (a - end.0).abs().total_cmp(&(b - end.0).abs()));
-    let past = next
-        .filter(|_| beyond)
-        .map(|x| x + d.sign() * (CELL_MARGIN + mm(0.2)));
-    starts.extend(past);
+    if let Some(x) = next.filter(|_| beyond) {
+        starts.push((x + d.sign() * (CELL_MARGIN + mm(0.2)), LABEL_BEYOND_COST));
+    }
     let (hw, hh) = ((s.rect.x1 - s.rect.x0) / 2.0, (s.rect.y1 - s.rect.y0) / 2.0);
     let mut out = Vec::new();
-    for x0 in starts {
-        // the edge of the label nearest the diamond's middle
-        let near = (x0.min(x0 + d.sign() * w) - s.cx())
-            .abs()
-            .min((x0.max(x0 + d.sign() * w) - s.cx()).abs());
+    for (x0, cost) in starts {
+        let (a, b) = min_max(x0, x0 + d.sign() * w);
+        // the label's distance from the diamond's middle, across
+        let near = if a <= s.cx() && s.cx() <= b {
+            0.0
+        } else {
+            (a - s.cx()).abs().min((b - s.cx()).abs())
+        };
         let clear = hh * (1.0 - (near - LABEL_MARGIN) / hw) + LABEL_MARGIN + mm(0.1);
-        let mut gaps = vec![mm(0.6), mm(2.2)];
+        let mut gaps = vec![(mm(0.6), 0.0), (mm(2.2), mm(0.5))];
         if clear > mm(2.2) {
-            gaps.push(clear);
+            gaps.push((clear, mm(1.0)));
         }
-        for gap in gaps {
+        for (gap, off) in gaps {
             for above in [true, false] {
                 let (y0, y1) = if above {
                     (port.1 - gap - h, port.1 - gap)
                 } else {
                     (port.1 + gap, port.1 + gap + h)
                 };
-                out.push((Rect::new(x0, y0, x0 + d.sign() * w, y1), Some(x0) == past));
+                out.push((Rect::new(x0, y0, x0 + d.sign() * w, y1), cost + off));
             }
         }
     }
     out
+}
+
+/// Whether a word of label `text` set at `k` has its middle inside
+/// `symbol`'s box, where a reader (and `sopc impor`) takes it for the
+/// symbol's own text. The words hug the side of the box nearer the symbol
+/// (as [`Label::flush_right`] sets them).
+fn words_inside(text: &str, k: &Rect, symbol: &Rect) -> bool {
+    let flush_right = k.center().0 < symbol.center().0;
+    let lines: Vec<&str> = text.lines().collect();
+    let n = lines.len() as f64;
+    let width = |t: &str| crate::huruf::lebar_miring(t, size::LABEL_PT);
+    let space = width(" ");
+    lines.iter().enumerate().any(|(i, line)| {
+        let y = k.y0 + (k.y1 - k.y0) * (i as f64 + 0.5) / n;
+        let mut x = if flush_right {
+            k.x1 - width(line)
+        } else {
+            k.x0
+        };
+        line.split(' ').any(|word| {
+            let w = width(word);
+            let middle = x + w / 2.0;
+            x += w + space;
+            symbol.x0 < middle && middle < symbol.x1 && symbol.y0 < y && y < symbol.y1
+        })
+    })
+}
+
+/// Whether label `text` (on one line or two) stands in half an actor
+/// column beside a line down its middle.
+fn fits_below(kolom: &Columns, text: &str) -> bool {
+    let narrowest = forms(text)
+        .iter()
+        .map(|f| f.size.0)
+        .fold(f64::INFINITY, f64::min);
+    narrowest + LABEL_GAP_LEAST + CELL_MARGIN <= kolom.actor_width / 2.0
 }
 
 /// One way to set a label: its lines, its size and what it costs.
