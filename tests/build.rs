@@ -173,23 +173,8 @@ fn a_list_nested_thirty_deep_never_reaches_typst_as_too_deep() {
 /// it to step 2: no line can pass that row, and `sopc build` names step 4
 /// (`tata-letak-jalur`).
 fn cramped_sop() -> String {
-    let aktor = [
-        "Kepala Badan Pusat Statistik Provinsi",
-        "Kepala Bagian Umum",
-        "Pejabat Pembuat Komitmen",
-        "Kuasa Pengguna Anggaran",
-        "Koordinator Fungsi Statistik Distribusi",
-    ];
-    let mut o = String::from(
-        "nomor: 800/40/2024\nnama: Uji Bagan\nstatus: draf\n\
-         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
-         tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\n\
-         keterkaitan: []\nperalatan_perlengkapan: []\nperingatan: []\n\
-         pencatatan_pendataan: []\npelaksana:\n",
-    );
-    for a in aktor {
-        o += &format!("  - {a}\n");
-    }
+    let aktor = &common::flowchart::JABATAN[..5];
+    let mut o = common::flowchart::kepala(aktor);
     let semua = format!("[{}]", aktor.join(", "));
     let langkah = [
         (aktor[0], ""),
@@ -198,7 +183,6 @@ fn cramped_sop() -> String {
         (aktor[2], "    keputusan: {ya: l2, tidak: l5}\n"),
         (aktor[0], ""),
     ];
-    o += "langkah:\n";
     for (i, (pelaksana, keputusan)) in langkah.into_iter().enumerate() {
         let no = i + 1;
         o += &format!(

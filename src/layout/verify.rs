@@ -66,23 +66,16 @@ impl Violation {
 
     /// The step whose line, label or connector breaks the rule.
     pub fn langkah(&self, plan: &Plan, flow: &Flow) -> Option<usize> {
-        let from = |e: &usize| flow.edges.get(*e).map(|p| p.from);
+        let from = |e: usize| flow.edges.get(e).map(|p| p.from);
         match self {
-            Violation::LineThroughSymbol { edge, .. }
-            | Violation::LineThroughLabel { edge, .. }
-            | Violation::LineThroughConnector { edge, .. }
-            | Violation::NearRule { edge, .. }
-            | Violation::LabelCovered { edge, .. }
-            | Violation::LabelOffCell { edge, .. }
-            | Violation::NotDrawn { edge } => from(edge),
-            Violation::TooClose { edge, .. } | Violation::Unbridged { edge, .. } => from(&edge.1),
             Violation::ConnectorOffCell { page, letter } => plan.drawings[*page]
                 .connectors
                 .iter()
                 .find(|k| &k.letter == letter)
-                .and_then(|k| k.edges.first())
+                .and_then(|k| k.edges.first().copied())
                 .and_then(from),
             Violation::SymbolOffCentre { langkah } => Some(*langkah),
+            _ => self.edge().and_then(from),
         }
     }
 }

@@ -28,7 +28,7 @@ pub struct Kasus {
     pub tinggi: Vec<f64>,
 }
 
-const JABATAN: [&str; 8] = [
+pub const JABATAN: [&str; 8] = [
     "Kepala Badan Pusat Statistik Provinsi",
     "Kepala Bagian Umum",
     "Pejabat Pembuat Komitmen",
@@ -119,17 +119,7 @@ impl Kasus {
 
     /// The same SOP as YAML, for a full render.
     pub fn yaml(&self) -> String {
-        let mut o = String::from(
-            "nomor: 800/40/2024\nnama: Uji Bagan\nstatus: draf\n\
-             instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
-             tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\n\
-             keterkaitan: []\nperalatan_perlengkapan: []\nperingatan: []\n\
-             pencatatan_pendataan: []\npelaksana:\n",
-        );
-        for a in &self.aktor {
-            o += &format!("  - {a}\n");
-        }
-        o += "langkah:\n";
+        let mut o = kepala(&self.aktor);
         let n = self.kolom.len();
         for i in 0..n {
             let pelaksana: Vec<&str> = self.kolom[i]
@@ -167,6 +157,22 @@ impl Kasus {
         }
         o
     }
+}
+
+/// A draft SOP's YAML up to its steps: every box empty, `aktor` the
+/// pelaksana; `langkah:` last, for the steps to follow.
+pub fn kepala(aktor: &[impl AsRef<str>]) -> String {
+    let mut o = String::from(
+        "nomor: 800/40/2024\nnama: Uji Bagan\nstatus: draf\n\
+         instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\n\
+         keterkaitan: []\nperalatan_perlengkapan: []\nperingatan: []\n\
+         pencatatan_pendataan: []\npelaksana:\n",
+    );
+    for a in aktor {
+        o += &format!("  - {}\n", a.as_ref());
+    }
+    o + "langkah:\n"
 }
 
 /// Ascending distinct columns of a parallel row: `first` and `more` others.
