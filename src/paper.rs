@@ -140,13 +140,14 @@ pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 pub const SIMBOL_MIN: f64 = 9.0;
 
 /// What the SOP's words ask of the table (pt, cell insets included): the
-/// widest word of any pelaksana header, and the widest word that must not
-/// break in Kelengkapan, Waktu, Output and Keterangan (their headers, and
-/// Waktu's texts). Zero asks nothing.
+/// widest word of any pelaksana header, the widest word that must not
+/// break in Kelengkapan, Waktu, Output and Keterangan (their headings, and
+/// Waktu's texts), and No's heading. Zero asks nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Isi {
     pub aktor: f64,
     pub kolom: [f64; 4],
+    pub no: f64,
 }
 
 impl Columns {
@@ -162,7 +163,7 @@ impl Columns {
     pub fn untuk(lebar: f64, aktor: usize, keterangan: bool, isi: &Isi) -> Columns {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
-        let no = mm(10.0 * skala).max(mm(8.0));
+        let no = mm(10.0 * skala).max(mm(8.0)).max(isi.no);
         let waktu = mm(20.0 * skala).max(mm(15.0)).max(isi.kolom[1]);
         let mut lentur = vec![
             (mm(32.0) * skala).max(isi.kolom[0]),
@@ -351,11 +352,13 @@ mod tests {
         let isi = Isi {
             aktor: mm(24.0),
             kolom: [mm(23.0), mm(16.0), mm(23.0), 0.0],
+            no: mm(11.0),
         };
         let c = Columns::untuk(a4, 3, false, &isi);
         assert!(polos.widths[5] < mm(23.0));
         assert!(c.widths[5] >= mm(23.0) && c.widths[7] >= mm(23.0));
         assert!(c.widths[6] >= mm(16.0));
+        assert!(polos.widths[0] < mm(11.0) && c.widths[0] >= mm(11.0));
         assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
         // the actors get their word while Kegiatan stays readable
         let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();

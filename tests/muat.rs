@@ -33,12 +33,28 @@ fn renderer(kertas: Kertas, orientasi: Orientasi) -> Renderer {
     })
 }
 
-/// The runs of the procedure table that leave their cell, as
+/// The group headings of `sop`'s table, "Pelaksana" and "Mutu Baku" or
+/// its `judul_kolom`.
+fn kelompok(sop: &Sop) -> [String; 2] {
+    let j = sop.judul_kolom.as_ref().map(|j| &j.value);
+    let judul = |key: &str, bawaan: &str| {
+        j.and_then(|j| j.kunci(key))
+            .map_or(bawaan, |t| t.value.trim())
+            .to_owned()
+    };
+    [
+        judul("pelaksana", "Pelaksana"),
+        judul("mutu_baku", "Mutu Baku"),
+    ]
+}
+
+/// The runs of `sop`'s procedure table that leave their cell, as
 /// "page: text (x0–x1) outside column a–b".
-fn di_luar_sel(h: &Rendered) -> Vec<String> {
+fn di_luar_sel(h: &Rendered, sop: &Sop) -> Vec<String> {
     let (denah, _, awal) = h.denah.as_ref().expect("a procedure table");
     let k = &denah.kolom;
-    let mx = h.margin.0;
+    let (mx, my) = h.margin;
+    let [pelaksana, mutu_baku] = kelompok(sop);
     let mut tepi = vec![mx];
     for w in &k.widths {
         tepi.push(tepi.last().unwrap() + w);
@@ -58,20 +74,11 @@ fn di_luar_sel(h: &Rendered) -> Vec<String> {
             .map(|t| t.y)
             .fold(f64::INFINITY, f64::min);
         let jumlah = runs.iter().find(|t| t.teks == "JUMLAH").map(|t| t.y);
-        // the table: from its first header row to the bottom margin (the
-        // furniture above and below it is not in a cell)
-        let atas = runs
-            .iter()
-            .filter(|t| t.teks == "Pelaksana" || t.teks == "Mutu Baku")
-            .map(|t| t.y)
-            .fold(f64::INFINITY, f64::min)
-            - 12.0;
-        let bawah = h.ukuran_halaman[hal].1 * 72.0 / 25.4 - 15.0 * 72.0 / 25.4;
+        // the table as planned, header included (the furniture above and
+        // below it is not in a cell)
+        let halaman = &denah.pages[hal - awal];
+        let (atas, bawah) = (halaman.top + my, halaman.bottom + my);
         for t in runs.into_iter().filter(|t| t.y > atas && t.y < bawah) {
-            // the title above the table
-            if t.ukuran > 10.0 {
-                continue;
-            }
             let Some(c) = kolom_di(t.x0) else {
                 salah.push(format!(
                     "{hal}: {:?} starts outside the table at {:.1}",
@@ -85,9 +92,16 @@ fn di_luar_sel(h: &Rendered) -> Vec<String> {
             }
             // the two group headings span several columns: measured against
             // their span, not the column their first letter happens to be in
-            let (c, ujung) = match t.teks.as_str() {
-                "Pelaksana" => (2, 2 + k.actors),
-                "Mutu Baku" => (2 + k.actors, 5 + k.actors),
+            let kepala = t.y < baris_awal && !t.teks.trim().is_empty();
+            let (c, ujung) = match t.teks.trim() {
+                g if kepala && aktor.contains(&c) && pelaksana.contains(g) => (2, 2 + k.actors),
+                g if kepala
+                    && (2 + k.actors..5 + k.actors).contains(&c)
+                    && mutu_baku.contains(g) =>
+                {
+                    (2 + k.actors, 5 + k.actors)
+                }
+                "JUMLAH" => (0, 2 + k.actors),
                 _ if jumlah.is_some_and(|y| (y - t.y).abs() < 2.0) => (c, k.widths.len()),
                 _ => (c, c + 1),
             };
@@ -127,7 +141,11 @@ fn every_example_fits_its_cells_on_f4_landscape_and_a4_portrait() {
         for (name, s) in contoh() {
             let h = render(&r, &s);
             assert!(h.tulisan.len() > 50, "{name}: the pages were read back");
-            assert_eq!(di_luar_sel(&h), Vec::<String>::new(), "{name} {k:?} {o:?}");
+            assert_eq!(
+                di_luar_sel(&h, &s),
+                Vec::<String>::new(),
+                "{name} {k:?} {o:?}"
+            );
         }
     }
 }
@@ -180,7 +198,7 @@ fn seven_long_titles_fit_on_f4_landscape() {
     ];
     let s = buat(&nama, "Surat permohonan", "Berkas");
     let h = render(&renderer(Kertas::F4, Orientasi::Lanskap), &s);
-    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    assert_eq!(di_luar_sel(&h, &s), Vec::<String>::new());
     // every header at one size
     let (denah, _, awal) = h.denah.as_ref().unwrap();
     let baris_1 = h
@@ -218,7 +236,7 @@ fn urls_and_joined_names_fit_on_a4_portrait() {
         "laporan_pengelolaan_arsip_dinamis_final.xlsx",
     );
     let h = render(&renderer(Kertas::A4, Orientasi::Potret), &s);
-    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    assert_eq!(di_luar_sel(&h, &s), Vec::<String>::new());
     // the reader still sees the whole name, without marks
     let teks = h.teks.join(" ").replace(' ', "");
     assert!(
@@ -235,7 +253,7 @@ fn a_long_list_item_keeps_off_waktu_on_a4_portrait() {
         "Terdistribusikan",
     );
     let h = render(&renderer(Kertas::A4, Orientasi::Potret), &s);
-    assert_eq!(di_luar_sel(&h), Vec::<String>::new());
+    assert_eq!(di_luar_sel(&h, &s), Vec::<String>::new());
     // "10 menit" is on one line of its own cell, in both rows
     let menit = h
         .tulisan
@@ -269,4 +287,36 @@ fn the_pdf_embeds_liberation_sans_and_the_serif_on_request() {
     let serif = fonts(Some("Libertinus Serif"));
     assert!(serif.contains("LibertinusSerif"), "{serif}");
     assert!(!serif.contains("LiberationSans"), "{serif}");
+}
+
+#[test]
+fn long_column_headings_widen_their_column_or_break_after_a_slash() {
+    let text = SOP
+        .replace("P1", "Kasubbag Umum")
+        .replace("P2", "Staf")
+        .replace("PELAKSANA", "  - Kasubbag Umum\n  - Staf\n")
+        .replace("KELENGKAPAN", "Surat")
+        .replace("OUTPUT", "Berkas")
+        + "judul_kolom:\n  \"no\": Nomor\n  kelengkapan: Persyaratan/Kelengkapan\n  \
+           mutu_baku: Mutu Baku Pelayanan Administrasi\n  waktu: Waktu Penyelesaian\n";
+    let s = sop("uji.yaml", &text);
+    let r = renderer(Kertas::A4, Orientasi::Potret);
+    let h = render(&r, &s);
+    assert_eq!(di_luar_sel(&h, &s), Vec::<String>::new());
+    let (denah, _, awal) = h.denah.as_ref().unwrap();
+    let pada = |teks: &str| {
+        h.tulisan
+            .iter()
+            .find(|t| t.halaman == *awal && t.teks.trim() == teks)
+            .unwrap_or_else(|| panic!("{teks:?} in {:?}", h.teks[*awal]))
+    };
+    // "Nomor" widens No past its 8 mm on A4 portrait, on one line
+    let nomor = pada("Nomor");
+    assert!(denah.kolom.widths[0] > sopc::paper::mm(8.0) + 0.5);
+    assert!(nomor.x1 <= h.margin.0 + denah.kolom.widths[0]);
+    // the joined heading breaks after its slash, not inside a word
+    let (a, b) = (pada("Persyaratan/"), pada("Kelengkapan"));
+    assert!(b.y > a.y && (a.x0 - b.x0).abs() < 12.0, "{a:?} {b:?}");
+    // and the words of a two-word heading stay whole
+    pada("Penyelesaian");
 }

@@ -11,7 +11,7 @@ use super::markdown::{self, Teks};
 use crate::kolom::Tata;
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
-use crate::model::{self, Isi, Keterkaitan, Parsed, Sop};
+use crate::model::{Isi, Keterkaitan, Parsed, Sop};
 use crate::paper::Sheet;
 use crate::parse::repo::SopTerkait;
 use serde::Serialize;
@@ -152,8 +152,9 @@ pub struct Prosedur {
     pub lanjutan: Lanjutan,
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
-    /// The column headings, the SOP's `judul_kolom` over the defaults.
-    pub judul_kolom: JudulKolomCetak,
+    /// The column headings, the SOP's `judul_kolom` over the defaults, as
+    /// printed.
+    pub judul_kolom: crate::kolom::Judul,
     /// The pelaksana headings, inline Markdown parsed like every text cell.
     pub aktor: Vec<Teks>,
     /// Type size of the actor names in the header (pt): smaller in narrow columns.
@@ -177,42 +178,6 @@ pub struct Lanjutan {
     /// "SOP " and the nama, never "SOP SOP …".
     pub nama: String,
     pub nomor: String,
-}
-
-#[derive(Serialize)]
-pub struct JudulKolomCetak {
-    pub no: String,
-    pub kegiatan: String,
-    pub pelaksana: String,
-    pub mutu_baku: String,
-    pub kelengkapan: String,
-    pub waktu: String,
-    pub output: String,
-    pub keterangan: String,
-}
-
-impl JudulKolomCetak {
-    fn dari(sop: &Sop) -> JudulKolomCetak {
-        let j = sop.judul_kolom.as_ref().map(|j| &j.value);
-        let judul = |f: fn(&model::JudulKolom) -> &Option<crate::source::Sp<String>>,
-                     bawaan: &str| {
-            j.and_then(|j| f(j).as_ref())
-                .map(|t| t.value.trim())
-                .filter(|t| !t.is_empty())
-                .unwrap_or(bawaan)
-                .to_owned()
-        };
-        JudulKolomCetak {
-            no: judul(|j| &j.no, "No"),
-            kegiatan: judul(|j| &j.kegiatan, "Kegiatan"),
-            pelaksana: judul(|j| &j.pelaksana, "Pelaksana"),
-            mutu_baku: judul(|j| &j.mutu_baku, "Mutu Baku"),
-            kelengkapan: judul(|j| &j.kelengkapan, "Kelengkapan"),
-            waktu: judul(|j| &j.waktu, "Waktu"),
-            output: judul(|j| &j.output, "Output"),
-            keterangan: judul(|j| &j.keterangan, "Keterangan"),
-        }
-    }
 }
 
 impl Lanjutan {
@@ -450,7 +415,7 @@ impl Prosedur {
         Prosedur {
             judul,
             lanjutan: Lanjutan::dari(sop),
-            judul_kolom: JudulKolomCetak::dari(sop),
+            judul_kolom: tata.judul.clone(),
             kolom: kolom.widths.clone(),
             aktor,
             // every header at one size, chosen with the widths
