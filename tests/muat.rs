@@ -320,3 +320,46 @@ fn long_column_headings_widen_their_column_or_break_after_a_slash() {
     // and the words of a two-word heading stay whole
     pada("Penyelesaian");
 }
+
+/// A bounded, deterministic sample of the flowchart property test's SOPs:
+/// `n` of each paper and orientation.
+fn dibangkitkan(n: usize) -> Vec<common::flowchart::Kasus> {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategi = common::flowchart::kasus();
+    let mut out: Vec<common::flowchart::Kasus> = Vec::new();
+    for _ in 0..400 {
+        let k = strategi
+            .new_tree(&mut runner)
+            .expect("a generated SOP")
+            .current();
+        let sama =
+            |o: &&common::flowchart::Kasus| o.kertas == k.kertas && o.orientasi == k.orientasi;
+        if out.iter().filter(sama).count() < n {
+            out.push(k);
+        }
+        if out.len() == 4 * n {
+            break;
+        }
+    }
+    assert_eq!(out.len(), 4 * n, "every paper and orientation drawn");
+    out
+}
+
+#[test]
+fn generated_sops_fit_their_cells_on_every_paper() {
+    for (i, k) in dibangkitkan(6).into_iter().enumerate() {
+        let s = sop("uji.yaml", &k.yaml());
+        let h = render(&renderer(k.kertas, k.orientasi), &s);
+        assert!(h.tulisan.len() > 30, "case {i}: the pages were read back");
+        assert_eq!(
+            di_luar_sel(&h, &s),
+            Vec::<String>::new(),
+            "case {i}: {:?} {:?}, {} pelaksana, {} steps",
+            k.kertas,
+            k.orientasi,
+            k.aktor.len(),
+            k.kolom.len()
+        );
+    }
+}
