@@ -363,3 +363,57 @@ fn generated_sops_fit_their_cells_on_every_paper() {
         );
     }
 }
+
+#[test]
+fn long_words_break_inside_the_boxes_of_the_lembar_pengesahan() {
+    let url = "https://jdih.bengkulukota.go.id/produk_hukum/peraturan_walikota_nomor_12_tahun_2024_tentang_standar_pelayanan_publik.pdf";
+    let berkas =
+        "laporan_pengelolaan_arsip_dinamis_bagian_umum_sekretariat_daerah_kota_bengkulu_2024.xlsx";
+    let kata = "PeraturanMenteriPendayagunaanAparaturNegaradanReformasiBirokrasi";
+    let text = SOP
+        .replace("P1", "Kasubbag Umum")
+        .replace("P2", "Staf")
+        .replace("PELAKSANA", "  - Kasubbag Umum\n  - Staf\n")
+        .replace("KELENGKAPAN", "Surat")
+        .replace("OUTPUT", "Berkas")
+        + &format!(
+            "dasar_hukum:\n  - \"Undang-Undang Nomor 25 Tahun 2009, {url}\"\n  - {kata} Nomor 35 Tahun 2012\n\
+             peralatan_perlengkapan:\n  - {url}\n\
+             pencatatan_pendataan:\n  - {berkas}\n"
+        );
+    let s = sop("uji.yaml", &text);
+    for (k, o) in [
+        (Kertas::A4, Orientasi::Potret),
+        (Kertas::F4, Orientasi::Lanskap),
+    ] {
+        let h = common::cetak(&renderer(k, o), &s, None, Bagian::Pengesahan).expect("renders");
+        let mx = h.margin.0;
+        let lebar = sopc::paper::Sheet::of(k, o).lebar_isi();
+        let tengah = mx + lebar / 2.0;
+        let runs: Vec<&Tulisan> = h.tulisan.iter().filter(|t| t.halaman == 0).collect();
+        let atas = runs
+            .iter()
+            .find(|t| t.teks.starts_with("DASAR HUKUM"))
+            .expect("the Dasar Hukum box")
+            .y;
+        // the boxes, not the page number in the bottom margin
+        let bawah = (h.ukuran_halaman[0].1 - 15.0) * 72.0 / 25.4;
+        let kotak: Vec<&&Tulisan> = runs.iter().filter(|t| t.y >= atas && t.y < bawah).collect();
+        assert!(kotak.len() > 12, "{k:?} {o:?}: {kotak:?}");
+        for t in kotak {
+            let kanan = if t.x0 < tengah { tengah } else { mx + lebar };
+            assert!(
+                t.x1 <= kanan - 2.0,
+                "{k:?} {o:?}: {:?} ({:.1}–{:.1}) past its box's edge {kanan:.1}",
+                t.teks,
+                t.x0,
+                t.x1
+            );
+        }
+        // the reader still sees every name whole, without marks
+        let teks = h.teks[0].replace(['\n', ' '], "");
+        for nama in [url, berkas] {
+            assert!(teks.contains(nama), "{k:?} {o:?}: {nama} in {teks}");
+        }
+    }
+}

@@ -7,7 +7,7 @@
 //! Typst source. A test compares the anchors with `templates/*.typ`.
 
 use super::Bagian;
-use super::markdown::{self, Teks};
+use super::markdown::{self, Blok, Teks};
 use crate::kolom::Tata;
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
@@ -259,10 +259,47 @@ fn keterkaitan(i: usize, k: &Keterkaitan, terkait: &[(usize, SopTerkait)]) -> St
     }
 }
 
+/// The largest type size of the lembar pengesahan (pt), as
+/// `templates/pengesahan.typ` tries it first: a word that fits a line at it
+/// fits at the smaller ones.
+const HURUF_LEMBAR: f64 = 10.0;
+/// Left plus right inset of a box of the lembar (`inset` in the template).
+const INSET_KOTAK: f64 = 2.0 * (2.2 * 72.0 / 25.4);
+/// Space between an item's number and its text (em; the template's
+/// `body-indent`).
+const INDEN_BUTIR: f64 = 0.6;
+
+/// Marks where the long words of a box (a URL, a joined file name, a long
+/// regulation word) may break so that every line stays inside the box, one
+/// of two across a sheet `lebar` pt wide, in the family `huruf`.
+fn muatkan_kotak(k: &mut Kotak, lebar: f64, huruf: Option<&str>) {
+    let butir = k
+        .isi
+        .iter()
+        .map(|b| match b {
+            Blok::L { n, i } => (n.unwrap_or(1) + i.len() as u64).saturating_sub(1),
+            Blok::P(_) => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let inden = crate::huruf::lebar_teks(&format!("{butir}."), HURUF_LEMBAR, false, huruf)
+        + INDEN_BUTIR * HURUF_LEMBAR;
+    markdown::muatkan_pada(
+        &mut k.isi,
+        lebar / 2.0 - INSET_KOTAK,
+        HURUF_LEMBAR,
+        inden,
+        huruf,
+    );
+}
+
 impl Identitas {
+    /// The lembar's data for a sheet `kertas`, measured in the family
+    /// `huruf` (`None`: the embedded default).
     pub fn dari(
         sop: &Sop,
         kertas: &Sheet,
+        huruf: Option<&str>,
         logo: Option<String>,
         terkait: &[(usize, SopTerkait)],
     ) -> Identitas {
@@ -308,14 +345,20 @@ impl Identitas {
                 pangkat: teks(d.pangkat.as_ref()),
                 nip: teks(d.nip.as_ref()),
             }),
-            kotak: vec![
+            kotak: [
                 kotak_list("Dasar Hukum", &sop.dasar_hukum),
                 kotak_list("Kualifikasi Pelaksana", &sop.kualifikasi_pelaksana),
                 kotak(KETERKAITAN, keterkaitan),
                 kotak_list("Peralatan/Perlengkapan", &sop.peralatan_perlengkapan),
                 kotak_list("Peringatan", &sop.peringatan),
                 kotak_list("Pencatatan dan Pendataan", &sop.pencatatan_pendataan),
-            ],
+            ]
+            .into_iter()
+            .map(|mut k| {
+                muatkan_kotak(&mut k, kertas.lebar_isi(), huruf);
+                k
+            })
+            .collect(),
             ruang: Ruang {
                 lebar: kertas.lebar_isi(),
                 tinggi: kertas.tinggi_isi(),
