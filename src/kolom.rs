@@ -108,6 +108,8 @@ pub struct Kata<'a> {
     pub waktu: Vec<&'a str>,
     /// Whether the table has a Keterangan column.
     pub keterangan: bool,
+    /// Whether every cell of that column is empty.
+    pub keterangan_kosong: bool,
     /// The column headings.
     pub judul: Judul,
 }
@@ -162,6 +164,7 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
                 judul(&j.keterangan),
             ],
             no: judul(&j.no),
+            keterangan_kosong: kata.keterangan_kosong,
         };
         let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
         let muat = kolom.actor_width + 0.01 >= isi.aktor;
@@ -268,6 +271,7 @@ mod tests {
             pelaksana: pelaksana.to_vec(),
             waktu: vec![waktu],
             keterangan: false,
+            keterangan_kosong: false,
             judul: Judul::default(),
         }
     }

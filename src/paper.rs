@@ -135,6 +135,10 @@ pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
 pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 
+/// Width of a Keterangan column with no text in it (mm), its heading
+/// aside: the room a hand-written remark needs.
+const KETERANGAN_KOSONG: f64 = 10.0;
+
 /// Narrowest symbol (mm): a terminator (7 mm high) still reads as a capsule,
 /// its round ends apart.
 pub const SIMBOL_MIN: f64 = 9.0;
@@ -148,6 +152,9 @@ pub struct Isi {
     pub aktor: f64,
     pub kolom: [f64; 4],
     pub no: f64,
+    /// Whether every Keterangan cell is empty (the column printed as the
+    /// original form has it): it is then only as wide as its heading.
+    pub keterangan_kosong: bool,
 }
 
 impl Columns {
@@ -169,7 +176,9 @@ impl Columns {
             (mm(32.0) * skala).max(isi.kolom[0]),
             (mm(32.0) * skala).max(isi.kolom[2]),
         ];
-        if keterangan {
+        if keterangan && isi.keterangan_kosong {
+            lentur.push(mm(KETERANGAN_KOSONG).max(isi.kolom[3]));
+        } else if keterangan {
             lentur.push((mm(30.0) * skala).max(isi.kolom[3]));
         }
         let sisa = |lentur: &[f64]| lebar - no - waktu - lentur.iter().sum::<f64>();
@@ -353,6 +362,7 @@ mod tests {
             aktor: mm(24.0),
             kolom: [mm(23.0), mm(16.0), mm(23.0), 0.0],
             no: mm(11.0),
+            ..Isi::default()
         };
         let c = Columns::untuk(a4, 3, false, &isi);
         assert!(polos.widths[5] < mm(23.0));
@@ -365,6 +375,27 @@ mod tests {
         let c = Columns::untuk(f4, 4, true, &isi);
         assert!((c.actor_width - mm(24.0)).abs() < 1e-6 || c.actor_width > mm(24.0));
         assert!(c.widths[1] >= mm(KEGIATAN_MIN));
+    }
+
+    #[test]
+    fn an_empty_keterangan_column_is_as_wide_as_its_heading() {
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let isi = |kosong, judul| Isi {
+            kolom: [0.0, 0.0, 0.0, judul],
+            keterangan_kosong: kosong,
+            ..Isi::default()
+        };
+        let berisi = Columns::untuk(f4, 4, true, &isi(false, mm(8.0)));
+        let kosong = Columns::untuk(f4, 4, true, &isi(true, mm(8.0)));
+        let ket = |c: &Columns| *c.widths.last().unwrap();
+        assert!((ket(&berisi) - mm(30.0 * f4 / mm(295.0))).abs() < 1e-6);
+        assert!((ket(&kosong) - mm(KETERANGAN_KOSONG)).abs() < 1e-6);
+        // the room goes to Kegiatan and the actors
+        assert!(kosong.widths[1] > berisi.widths[1]);
+        assert!((kosong.widths.iter().sum::<f64>() - f4).abs() < 1e-6);
+        // "Keterangan" in full still fits
+        let panjang = Columns::untuk(f4, 4, true, &isi(true, mm(21.0)));
+        assert!((ket(&panjang) - mm(21.0)).abs() < 1e-6);
     }
 
     #[test]

@@ -98,6 +98,11 @@ pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolo
             .map(|w| w.teks.as_str())
             .collect(),
         keterangan: sop.ada_keterangan(),
+        keterangan_kosong: sop
+            .steps()
+            .iter()
+            .filter_map(|s| s.keterangan.as_ref())
+            .all(|k| k.plain_len() == 0),
         judul: judul(sop),
     };
     kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
