@@ -368,13 +368,19 @@ impl Identitas {
     }
 }
 
-/// The nama without a leading "SOP " (any case), for the places that print
-/// "SOP" or "STANDAR OPERASIONAL PROSEDUR" before it themselves.
+/// The nama without a leading "SOP " or "Standar Operasional Prosedur "
+/// (any case), for the places that print "SOP" or "STANDAR OPERASIONAL
+/// PROSEDUR" before it themselves.
 pub fn tanpa_awalan_sop(nama: &str) -> &str {
-    match nama.get(..4) {
-        Some(awal) if awal.eq_ignore_ascii_case("sop ") => nama[4..].trim_start(),
-        _ => nama,
+    for awalan in ["sop ", "standar operasional prosedur "] {
+        match nama.get(..awalan.len()) {
+            Some(awal) if awal.eq_ignore_ascii_case(awalan) => {
+                return nama[awalan.len()..].trim_start();
+            }
+            _ => {}
+        }
     }
+    nama
 }
 
 /// "SOP " and the nama, never "SOP SOP …" — as the PDF's title and the
@@ -565,6 +571,23 @@ mod tests {
         // a reference the check did not resolve prints its key
         let nomor = Keterkaitan::Rujukan(Rujukan::Nomor("800/1/X/2024".into()));
         assert_eq!(keterkaitan(3, &nomor, &daftar), "800/1/X/2024");
+    }
+
+    #[test]
+    fn a_nama_that_says_sop_is_not_prefixed_twice() {
+        use super::{judul_sop, tanpa_awalan_sop};
+        assert_eq!(judul_sop("Penerima Tamu"), "SOP Penerima Tamu");
+        assert_eq!(judul_sop("sop Penerima Tamu"), "SOP Penerima Tamu");
+        assert_eq!(
+            judul_sop("STANDAR OPERASIONAL PROSEDUR PERSIAPAN SWAKELOLA TIPE III"),
+            "SOP PERSIAPAN SWAKELOLA TIPE III"
+        );
+        assert_eq!(
+            tanpa_awalan_sop("Standar Operasional Prosedur Tamu"),
+            "Tamu"
+        );
+        // a word that only starts alike stays
+        assert_eq!(tanpa_awalan_sop("Sopir Dinas"), "Sopir Dinas");
     }
 
     #[test]
