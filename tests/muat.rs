@@ -170,8 +170,12 @@ langkah:
 "#;
 
 fn buat(pelaksana: &[&str], kelengkapan: &str, output: &str) -> Sop {
-    let text = SOP
-        .replace("P1", &format!("\"{}\"", pelaksana[0]))
+    sop("uji.yaml", &yaml(pelaksana, kelengkapan, output))
+}
+
+/// [`SOP`] with these pelaksana (the first and the last acting) and cells.
+fn yaml(pelaksana: &[&str], kelengkapan: &str, output: &str) -> String {
+    SOP.replace("P1", &format!("\"{}\"", pelaksana[0]))
         .replace("P2", &format!("\"{}\"", pelaksana[pelaksana.len() - 1]))
         .replace(
             "PELAKSANA",
@@ -181,8 +185,7 @@ fn buat(pelaksana: &[&str], kelengkapan: &str, output: &str) -> Sop {
                 .collect::<String>(),
         )
         .replace("KELENGKAPAN", kelengkapan)
-        .replace("OUTPUT", output);
-    sop("uji.yaml", &text)
+        .replace("OUTPUT", output)
 }
 
 #[test]
@@ -291,12 +294,7 @@ fn the_pdf_embeds_liberation_sans_and_the_serif_on_request() {
 
 #[test]
 fn long_column_headings_widen_their_column_or_break_after_a_slash() {
-    let text = SOP
-        .replace("P1", "Kasubbag Umum")
-        .replace("P2", "Staf")
-        .replace("PELAKSANA", "  - Kasubbag Umum\n  - Staf\n")
-        .replace("KELENGKAPAN", "Surat")
-        .replace("OUTPUT", "Berkas")
+    let text = yaml(&["Kasubbag Umum", "Staf"], "Surat", "Berkas")
         + "judul_kolom:\n  \"no\": Nomor\n  kelengkapan: Persyaratan/Kelengkapan\n  \
            mutu_baku: Mutu Baku Pelayanan Administrasi\n  waktu: Waktu Penyelesaian\n";
     let s = sop("uji.yaml", &text);
@@ -370,12 +368,7 @@ fn long_words_break_inside_the_boxes_of_the_lembar_pengesahan() {
     let berkas =
         "laporan_pengelolaan_arsip_dinamis_bagian_umum_sekretariat_daerah_kota_bengkulu_2024.xlsx";
     let kata = "PeraturanMenteriPendayagunaanAparaturNegaradanReformasiBirokrasi";
-    let text = SOP
-        .replace("P1", "Kasubbag Umum")
-        .replace("P2", "Staf")
-        .replace("PELAKSANA", "  - Kasubbag Umum\n  - Staf\n")
-        .replace("KELENGKAPAN", "Surat")
-        .replace("OUTPUT", "Berkas")
+    let text = yaml(&["Kasubbag Umum", "Staf"], "Surat", "Berkas")
         + &format!(
             "dasar_hukum:\n  - \"Undang-Undang Nomor 25 Tahun 2009, {url}\"\n  - {kata} Nomor 35 Tahun 2012\n\
              peralatan_perlengkapan:\n  - {url}\n\
