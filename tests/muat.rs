@@ -363,7 +363,7 @@ fn generated_sops_fit_their_cells_on_every_paper() {
 }
 
 #[test]
-fn long_words_break_inside_the_boxes_of_the_lembar_pengesahan() {
+fn long_words_break_inside_the_cells_and_boxes_of_the_lembar_pengesahan() {
     let url = "https://jdih.bengkulukota.go.id/produk_hukum/peraturan_walikota_nomor_12_tahun_2024_tentang_standar_pelayanan_publik.pdf";
     let berkas =
         "laporan_pengelolaan_arsip_dinamis_bagian_umum_sekretariat_daerah_kota_bengkulu_2024.xlsx";
@@ -374,6 +374,14 @@ fn long_words_break_inside_the_boxes_of_the_lembar_pengesahan() {
              peralatan_perlengkapan:\n  - {url}\n\
              pencatatan_pendataan:\n  - {berkas}\n"
         );
+    // a nama and a nomor too long for the identity table's value cell
+    let nomor = "800/1/SETDA.ORGANISASI.TATALAKSANA.PELAYANANPUBLIK/2024";
+    let text = text
+        .replace(
+            "nama: Pengelolaan Arsip Dinamis",
+            &format!("nama: Pengelolaan {berkas}"),
+        )
+        .replace("nomor: 800/1/2024", &format!("nomor: {nomor}"));
     let s = sop("uji.yaml", &text);
     for (k, o) in [
         (Kertas::A4, Orientasi::Potret),
@@ -403,9 +411,18 @@ fn long_words_break_inside_the_boxes_of_the_lembar_pengesahan() {
                 t.x1
             );
         }
+        // nothing on the sheet runs past the table's right edge
+        for t in runs.iter().filter(|t| t.y < bawah) {
+            assert!(
+                t.x1 <= mx + lebar - 2.0,
+                "{k:?} {o:?}: {:?} ends at {:.1}",
+                t.teks,
+                t.x1
+            );
+        }
         // the reader still sees every name whole, without marks
         let teks = h.teks[0].replace(['\n', ' '], "");
-        for nama in [url, berkas] {
+        for nama in [url, berkas, nomor] {
             assert!(teks.contains(nama), "{k:?} {o:?}: {nama} in {teks}");
         }
     }

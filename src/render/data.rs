@@ -107,6 +107,9 @@ pub struct Identitas {
     pub logo: Option<String>,
     pub nomor: String,
     pub nama: String,
+    /// Nomor and nama as the identity table prints them: break marks in a
+    /// word wider than the cell.
+    pub sel: SelIdentitas,
     pub tanggal: TanggalCetak,
     pub disahkan: Option<Pengesah>,
     /// The six boxes, in print order (left, right, left, right, …).
@@ -137,6 +140,12 @@ pub struct Pengesah {
     pub nama: String,
     pub pangkat: String,
     pub nip: String,
+}
+
+#[derive(Serialize)]
+pub struct SelIdentitas {
+    pub nomor: String,
+    pub nama: String,
 }
 
 #[derive(Serialize)]
@@ -293,6 +302,15 @@ fn muatkan_kotak(k: &mut Kotak, lebar: f64, huruf: Option<&str>) {
     );
 }
 
+/// A value of the identity table (Nomor SOP, Nama SOP) with break marks in
+/// a word wider than its cell: the value column (42 % of the sheet) less
+/// its insets and the ": " before it.
+fn muat_nilai(nilai: &str, kertas: &Sheet, tebal: bool, huruf: Option<&str>) -> String {
+    let ukur = |k: &str| crate::huruf::lebar_teks(k, HURUF_LEMBAR, tebal, huruf);
+    let lebar = kertas.lebar_isi() * 0.42 - INSET_KOTAK - ukur(":") - INDEN_BUTIR * HURUF_LEMBAR;
+    crate::patah::patah_bila(nilai, |k| ukur(k) <= lebar)
+}
+
 impl Identitas {
     /// The lembar's data for a sheet `kertas`, measured in the family
     /// `huruf` (`None`: the embedded default).
@@ -333,6 +351,10 @@ impl Identitas {
             logo,
             nomor: teks(sop.nomor.as_ref()),
             nama: teks(sop.nama.as_ref()),
+            sel: SelIdentitas {
+                nomor: muat_nilai(&teks(sop.nomor.as_ref()), kertas, false, huruf),
+                nama: muat_nilai(&teks(sop.nama.as_ref()), kertas, true, huruf),
+            },
             tanggal: TanggalCetak {
                 pembuatan: tanggal(tgl.and_then(|t| t.pembuatan.as_ref())),
                 revisi: tanggal(tgl.and_then(|t| t.revisi.as_ref())),
