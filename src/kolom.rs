@@ -21,6 +21,12 @@ pub const HURUF_ISI: f64 = 9.0;
 const HURUF_KEPALA: [f64; 2] = [9.0, 8.0];
 /// Left plus right inset of a cell (`sel-inset` in the template).
 const INSET: f64 = 2.0 * (1.6 * 72.0 / 25.4);
+/// Room a list takes from its items' lines: the number and the space after
+/// it (pt, at the table's 9 pt; a dash takes less).
+pub const INDEN_DAFTAR: f64 = 12.0;
+/// Widest a word of a cell widens its column (mm): past it (a URL, a file
+/// name) the word breaks.
+const KATA_MAKS: f64 = 25.0;
 /// Widest a heading word widens its column (mm): past it the word breaks
 /// after its separators, or is hyphenated.
 const JUDUL_MAKS: f64 = 40.0;
@@ -110,6 +116,9 @@ pub struct Kata<'a> {
     pub keterangan: bool,
     /// Whether every cell of that column is empty.
     pub keterangan_kosong: bool,
+    /// The cells of Kelengkapan, Output and Keterangan: each text, and
+    /// whether it is a list item.
+    pub sel: [Vec<(&'a str, bool)>; 3],
     /// The column headings.
     pub judul: Judul,
 }
@@ -127,6 +136,23 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         .fold(0.0, f64::max)
         // a long Waktu text wraps rather than eat Kegiatan
         .min(mm(30.0));
+    // the widest word of a column's cells, a list item's with its number
+    let terlebar = |sel: &[(&str, bool)]| {
+        sel.iter()
+            .flat_map(|&(t, daftar)| t.split_whitespace().map(move |k| (k, daftar)))
+            .map(|(k, daftar)| {
+                let inden = if daftar { INDEN_DAFTAR } else { 0.0 };
+                lebar_teks(k.trim_matches('*'), HURUF_ISI, false, huruf) + INSET + inden
+            })
+            .fold(0.0, f64::max)
+            .min(mm(KATA_MAKS))
+    };
+    let kata_isi = [
+        terlebar(&kata.sel[0]),
+        0.0,
+        terlebar(&kata.sel[1]),
+        terlebar(&kata.sel[2]),
+    ];
     let mut hasil = None;
     for ukuran in HURUF_KEPALA {
         let lebar_kata = |k: &str| lebar_teks(k, ukuran, true, huruf) + INSET;
@@ -165,6 +191,7 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
             ],
             no: judul(&j.no),
             keterangan_kosong: kata.keterangan_kosong,
+            kata: kata_isi,
         };
         let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
         let muat = kolom.actor_width + 0.01 >= isi.aktor;
@@ -272,6 +299,7 @@ mod tests {
             waktu: vec![waktu],
             keterangan: false,
             keterangan_kosong: false,
+            sel: Default::default(),
             judul: Judul::default(),
         }
     }
@@ -350,6 +378,29 @@ mod tests {
         let t = tata(&s, 2, potret, None);
         assert_eq!(t.judul_sempit, [("output", "Keluaran".repeat(6))]);
         assert!(t.judul.output.contains(patah::SHY));
+    }
+
+    #[test]
+    fn a_cells_long_word_widens_its_column_where_there_is_room() {
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let mut s = sop(&["Kasubbag", "Staf"], "10 menit");
+        let polos = tata(&s, 2, potret, None);
+        s.sel[1] = vec![("Form Rencana Aksi dan Pengukuran", true), ("Berkas", true)];
+        let t = tata(&s, 2, potret, None);
+        let kata = lebar_teks("Pengukuran", HURUF_ISI, false, None) + INSET + INDEN_DAFTAR;
+        assert!(polos.kolom.widths[6] < kata);
+        assert!(
+            (t.kolom.widths[6] - kata).abs() < 1e-6,
+            "{:?}",
+            t.kolom.widths
+        );
+        // a URL asks no more than 25 mm: it breaks after its slashes
+        s.sel[1] = vec![(
+            "https://jdih.bengkulukota.go.id/produk_hukum/2024.pdf",
+            false,
+        )];
+        let t = tata(&s, 2, potret, None);
+        assert!(t.kolom.widths[6] <= mm(KATA_MAKS) + 1e-6);
     }
 
     #[test]

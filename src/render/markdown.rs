@@ -4,7 +4,7 @@
 //! constructs we do not print (HTML, rules, images) come out as their source
 //! text, and backslashes print as written.
 
-use crate::kolom::HURUF_ISI;
+use crate::kolom::{HURUF_ISI, INDEN_DAFTAR};
 use crate::teks::MAKS_TINGKAT_DAFTAR;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -61,9 +61,6 @@ pub fn tautkan(teks: &mut Teks, a: &str) {
     }
 }
 
-/// Room a list takes from its items' lines: the number and the space after
-/// it (pt, at the table's 9 pt; a dash takes less).
-const INDEN_DAFTAR: f64 = 12.0;
 /// Narrowest line worth breaking words for (pt): deeper in a list than that
 /// a word overflows whole rather than make the row a line per syllable.
 const BARIS_MIN: f64 = 27.0;

@@ -4,10 +4,11 @@ use crate::check::{Ctx, Rule};
 use crate::diag::Msg;
 use crate::diag::Severity::Warning;
 use crate::kolom;
-use crate::model::Sop;
+use crate::model::{Isi, Langkah, Sop};
 use crate::msg;
 use crate::paper::{Sheet, actors_too_narrow};
 use crate::rule_doc;
+use crate::source::Sp;
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -103,9 +104,29 @@ pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolo
             .iter()
             .filter_map(|s| s.keterangan.as_ref())
             .all(|k| k.plain_len() == 0),
+        sel: [
+            sel(sop, |s| s.kelengkapan.as_ref()),
+            sel(sop, |s| s.output.as_ref()),
+            sel(sop, |s| s.keterangan.as_ref()),
+        ],
         judul: judul(sop),
     };
     kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
+}
+
+/// The cells of one text column, each with whether it is a list item.
+fn sel<'a>(
+    sop: &'a Sop,
+    kolom: impl Fn(&'a Langkah) -> Option<&'a Sp<Isi>>,
+) -> Vec<(&'a str, bool)> {
+    sop.steps()
+        .iter()
+        .filter_map(|s| kolom(s))
+        .flat_map(|isi| match &isi.value {
+            Isi::Teks(t) => vec![(t.as_str(), false)],
+            Isi::Daftar(butir) => butir.iter().map(|b| (b.as_str(), true)).collect(),
+        })
+        .collect()
 }
 
 /// The column headings: the SOP's `judul_kolom` (its own or from
