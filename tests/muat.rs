@@ -1,9 +1,13 @@
 //! Every word fits its cell: read back from the laid-out pages, every run of
 //! text of the procedure table lies inside the column it starts in — on
-//! every `sops/` example on the default F4 landscape and on A4 portrait, and
-//! on SOPs made to overflow (seven long pelaksana titles, a URL and an
+//! every `sops/` example on the default F4 landscape and on A4 portrait (in
+//! the sans and the serif), on a deterministic sample of the flowchart
+//! property test's generated SOPs on every paper, and on SOPs made to
+//! overflow (seven long pelaksana titles, a URL and an
 //! underscore_joined_file_name in a cell, a long list item next to
-//! "10 menit"). And the fonts in the PDF are the ones sopc embeds.
+//! "10 menit", long column headings). Every line of the lembar
+//! pengesahan stays inside its cell or box. And the fonts in the PDF are the
+//! ones sopc embeds.
 
 mod common;
 
@@ -131,20 +135,27 @@ fn contoh() -> Vec<(String, Sop)> {
 }
 
 #[test]
-fn every_example_fits_its_cells_on_f4_landscape_and_a4_portrait() {
+fn every_example_fits_its_cells_on_f4_landscape_and_a4_portrait_in_both_faces() {
     let kertas = [
-        (Kertas::F4, Orientasi::Lanskap),
-        (Kertas::A4, Orientasi::Potret),
+        (Kertas::F4, Orientasi::Lanskap, None),
+        (Kertas::A4, Orientasi::Potret, None),
+        // the serif's own widths size the columns
+        (Kertas::A4, Orientasi::Potret, Some("serif")),
     ];
-    for (k, o) in kertas {
-        let r = renderer(k, o);
+    for (k, o, huruf) in kertas {
+        let r = Renderer::new(&RenderOptions {
+            kertas: k,
+            orientasi: o,
+            huruf: huruf.map(str::to_owned),
+            ..Default::default()
+        });
         for (name, s) in contoh() {
             let h = render(&r, &s);
             assert!(h.tulisan.len() > 50, "{name}: the pages were read back");
             assert_eq!(
                 di_luar_sel(&h, &s),
                 Vec::<String>::new(),
-                "{name} {k:?} {o:?}"
+                "{name} {k:?} {o:?} {huruf:?}"
             );
         }
     }
