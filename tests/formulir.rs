@@ -421,34 +421,43 @@ fn dasar_hukum_dekat_batas(n: usize) -> String {
 
 #[test]
 fn tata_letak_pengesahan_warns_exactly_when_the_sheet_overflows_in_sans_and_serif() {
-    // one line more at a time across the limit, in each face: the warning
-    // and the second sheet come together
-    let mut pertama = Vec::new();
-    for huruf in ["", "huruf = \"serif\"\n"] {
-        let dir = repo(&[]);
-        std::fs::write(dir.path().join("sopc.toml"), format!("[cetak]\n{huruf}"))
+    // one line more at a time across the limit, in each face, on the
+    // default F4 landscape and on A4 portrait: the warning and the second
+    // sheet come together
+    for (kertas, baris) in [
+        ("", 3..=9),
+        ("kertas = \"A4\"\norientasi = \"potret\"\n", 16..=23),
+    ] {
+        let mut pertama = Vec::new();
+        for huruf in ["", "huruf = \"serif\"\n"] {
+            let dir = repo(&[]);
+            std::fs::write(
+                dir.path().join("sopc.toml"),
+                format!("[cetak]\n{kertas}{huruf}"),
+            )
             .expect("sopc.toml");
-        let mut meluap = Vec::new();
-        for n in 3..=9 {
-            let nama = format!("sah{n}.yaml");
-            std::fs::write(dir.path().join(&nama), dasar_hukum_dekat_batas(n)).expect("an SOP");
-            let (_, laporan) = periksa(dir.path(), &nama);
-            let lembar = common::halaman(&bangun(dir.path(), "pengesahan", &nama, &[]));
-            let peringatan = laporan.contains("tata-letak-pengesahan");
-            assert_eq!(
-                peringatan,
-                lembar > 1,
-                "{huruf:?} {n}: {lembar} sheets\n{laporan}"
+            let mut meluap = Vec::new();
+            for n in baris.clone() {
+                let nama = format!("sah{n}.yaml");
+                std::fs::write(dir.path().join(&nama), dasar_hukum_dekat_batas(n)).expect("an SOP");
+                let (_, laporan) = periksa(dir.path(), &nama);
+                let lembar = common::halaman(&bangun(dir.path(), "pengesahan", &nama, &[]));
+                let peringatan = laporan.contains("tata-letak-pengesahan");
+                assert_eq!(
+                    peringatan,
+                    lembar > 1,
+                    "{kertas:?} {huruf:?} {n}: {lembar} sheets\n{laporan}"
+                );
+                meluap.push(lembar > 1);
+            }
+            // the sample straddles the limit
+            assert!(
+                !meluap[0] && meluap[meluap.len() - 1],
+                "{kertas:?} {huruf:?}: {meluap:?}"
             );
-            meluap.push(lembar > 1);
+            pertama.push(meluap.iter().position(|&m| m));
         }
-        // the sample straddles the limit
-        assert!(
-            !meluap[0] && meluap[meluap.len() - 1],
-            "{huruf:?}: {meluap:?}"
-        );
-        pertama.push(meluap.iter().position(|&m| m));
+        // the serif's narrower letters and shorter capitals hold more lines
+        assert!(pertama[1] > pertama[0], "{kertas:?} {pertama:?}");
     }
-    // the serif's narrower letters and shorter capitals hold more lines
-    assert!(pertama[1] > pertama[0], "{pertama:?}");
 }
