@@ -121,6 +121,11 @@ pub struct Kata<'a> {
     pub sel: [Vec<(&'a str, bool)>; 3],
     /// The column headings.
     pub judul: Judul,
+    /// The actor column width (pt) the flowchart's decision labels ask
+    /// for, to stand beside a line down a column's middle
+    /// ([`crate::layout::route::label_column`]; 0: no decision): granted
+    /// where Kegiatan keeps its readable width.
+    pub label: f64,
 }
 
 /// The columns for a table of `aktor` actor columns with these words,
@@ -193,8 +198,14 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
             keterangan_kosong: kata.keterangan_kosong,
             kata: kata_isi,
         };
+        // the header words decide the header size; the labels only widen
+        let kepala = isi.aktor;
+        let isi = Isi {
+            aktor: kepala.max(kata.label.min(mm(ACTOR_MAX))),
+            ..isi
+        };
         let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
-        let muat = kolom.actor_width + 0.01 >= isi.aktor;
+        let muat = kolom.actor_width + 0.01 >= kepala;
         hasil = Some((kolom, ukuran));
         if muat {
             break;
@@ -301,6 +312,7 @@ mod tests {
             keterangan_kosong: false,
             sel: Default::default(),
             judul: Judul::default(),
+            label: 0.0,
         }
     }
 

@@ -1727,11 +1727,18 @@ fn words_inside(f: &Form, k: &Rect, symbol: &Rect) -> bool {
 /// Whether label `text` (on one line or two) stands in half an actor
 /// column beside a line down its middle.
 fn fits_below(kolom: &Columns, text: &str) -> bool {
+    label_column(text) <= kolom.actor_width
+}
+
+/// The narrowest actor column (pt) in which label `text`, on one line or
+/// two, stands beside a line down the column's middle: what the column
+/// widths grant the labels where Kegiatan can spare it.
+pub fn label_column(text: &str) -> f64 {
     let narrowest = forms(text)
         .iter()
         .map(|f| f.size.0)
         .fold(f64::INFINITY, f64::min);
-    narrowest + LABEL_GAP_LEAST + CELL_MARGIN <= kolom.actor_width / 2.0
+    2.0 * (narrowest + LABEL_GAP_LEAST + CELL_MARGIN)
 }
 
 /// One way to set a label: its lines, its size, what it costs, and its

@@ -177,8 +177,29 @@ pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolo
             sel(sop, |s| s.keterangan.as_ref()),
         ],
         judul: judul(sop),
+        label: label(sop),
     };
     kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
+}
+
+/// The actor column width the decision labels of `sop` ask for, as they
+/// print (`Ya`/`Tidak` unless the SOP words them).
+fn label(sop: &Sop) -> f64 {
+    sop.steps()
+        .iter()
+        .filter_map(|s| s.keputusan.as_ref())
+        .flat_map(|k| {
+            let kata = k.label.as_ref();
+            let ya = kata
+                .and_then(|k| k.ya.as_ref())
+                .map_or("Ya", |s| s.value.as_str());
+            let tidak = kata
+                .and_then(|k| k.tidak.as_ref())
+                .map_or("Tidak", |s| s.value.as_str());
+            [ya, tidak]
+        })
+        .map(crate::layout::route::label_column)
+        .fold(0.0, f64::max)
 }
 
 /// The cells of one text column, each with whether it is a list item.
