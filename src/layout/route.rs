@@ -1934,4 +1934,27 @@ mod tests {
         assert_eq!(tip, Point(0.0, 20.0));
         assert!(a.1 < 20.0 && b.1 < 20.0 && (a.0 + b.0).abs() < 1e-9);
     }
+
+    #[test]
+    fn a_label_of_several_words_may_take_two_lines_broken_evenly() {
+        assert_eq!(forms("Tidak").len(), 1);
+        let f = forms("Tidak sesuai ketentuan");
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[1].text, "Tidak sesuai\nketentuan");
+        assert!(f[1].size.0 < f[0].size.0 && f[1].size.1 > f[0].size.1);
+        assert_eq!(f[1].cost, TWO_LINES_COST);
+        // its words' middles: two on the first line, one on the second
+        let lines: Vec<f64> = f[1].words.iter().map(|w| w.0).collect();
+        assert_eq!(lines, [0.25, 0.25, 0.75]);
+    }
+
+    #[test]
+    fn the_default_labels_need_no_wider_column_than_the_narrowest() {
+        let least = mm(crate::paper::ACTOR_MIN);
+        assert!(label_column("Tidak") <= least, "{}", label_column("Tidak"));
+        assert!(label_column("Ya") <= least);
+        // Belum lengkap, on two lines, asks for 22 mm; Lengkap for 24 mm
+        assert!((mm(21.5)..mm(22.5)).contains(&label_column("Belum lengkap")));
+        assert!((mm(23.0)..mm(24.5)).contains(&label_column("Lengkap")));
+    }
 }
