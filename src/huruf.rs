@@ -101,6 +101,17 @@ fn lebar_dalam(i: usize, teks: &str, ukuran: f64) -> f64 {
     units / em * ukuran
 }
 
+/// Cap height of the regular embedded face of `huruf` (em): the height
+/// Typst gives a line of text (from the baseline to the top of the
+/// capitals) before its leading.
+pub fn tinggi_kapital(huruf: Option<&str>) -> f64 {
+    let serif = huruf.and_then(keluarga_bawaan) == Some(SERIF);
+    wajah()
+        .get(if serif { 4 } else { 0 })
+        .and_then(|f| Some(f64::from(f.capital_height()?) / f64::from(f.units_per_em())))
+        .unwrap_or(0.7)
+}
+
 /// Whether some font a document in `huruf` (`None`: the default) falls back
 /// on has a glyph for `c`: the embedded faces, and the installed family when
 /// one is configured (and installed). Typst picks any face of its book that

@@ -1,16 +1,19 @@
-//! The procedure table's columns sized for an SOP's own words: the
-//! headers ("Kelengkapan" must not break), Waktu ("10 menit" on one line),
-//! the widest word of each pelaksana header — measured with the embedded
-//! faces' advance widths at the sizes the template prints — and the one
-//! header size of the table (9 pt, 8 pt when a pelaksana word fits only
-//! so). The renderer lays the table out with it and `tata-letak-kolom`
-//! asks it (`check::rules::tata_letak::tata` hands it the SOP's words), so
-//! the warning and the print agree. Imports only the leaves `paper`,
-//! `huruf` and `patah`.
+//! The procedure table's columns sized for an SOP's own words: the column
+//! headings (the defaults or the SOP's `judul_kolom`: "Kelengkapan" never
+//! breaks, "Persyaratan/Kelengkapan" after its slash), Waktu ("10 menit"
+//! on one line), the widest word of each pelaksana header — measured with
+//! the embedded faces' advance widths at the sizes the template prints —
+//! and the one header size of the table (9 pt, 8 pt when a pelaksana word
+//! fits only so). The renderer lays the table out with it and prints the
+//! headings as it marks them; `tata-letak-kolom` asks it
+//! (`check::rules::tata_letak::tata` hands it the SOP's words), so the
+//! warning and the print agree. Imports only the leaves `paper`, `huruf`
+//! and `patah`.
 
 use crate::huruf::lebar_teks;
 use crate::paper::{ACTOR_MAX, Columns, Isi, mm};
 use crate::patah;
+use serde::Serialize;
 
 /// Type size of the table's text (pt), as `templates/prosedur.typ` sets it.
 pub const HURUF_ISI: f64 = 9.0;
@@ -18,8 +21,61 @@ pub const HURUF_ISI: f64 = 9.0;
 const HURUF_KEPALA: [f64; 2] = [9.0, 8.0];
 /// Left plus right inset of a cell (`sel-inset` in the template).
 const INSET: f64 = 2.0 * (1.6 * 72.0 / 25.4);
-/// The headers of the fixed text columns, which never break.
-const JUDUL: [&str; 4] = ["Kelengkapan", "Waktu", "Output", "Keterangan"];
+/// Room a list takes from its items' lines: the number and the space after
+/// it (pt, at the table's 9 pt; a dash takes less).
+pub const INDEN_DAFTAR: f64 = 12.0;
+/// Widest a word of a cell widens its column (mm): past it (a URL, a file
+/// name) the word breaks.
+const KATA_MAKS: f64 = 25.0;
+/// Widest a heading word widens its column (mm): past it the word breaks
+/// after its separators, or is hyphenated.
+const JUDUL_MAKS: f64 = 40.0;
+
+/// The headings of the table's columns: the SOP's `judul_kolom` over the
+/// defaults. In a [`Tata`], as printed: break marks where a word must
+/// break.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Judul {
+    pub no: String,
+    pub kegiatan: String,
+    pub pelaksana: String,
+    pub mutu_baku: String,
+    pub kelengkapan: String,
+    pub waktu: String,
+    pub output: String,
+    pub keterangan: String,
+}
+
+impl Default for Judul {
+    fn default() -> Judul {
+        Judul {
+            no: "No".into(),
+            kegiatan: "Kegiatan".into(),
+            pelaksana: "Pelaksana".into(),
+            mutu_baku: "Mutu Baku".into(),
+            kelengkapan: "Kelengkapan".into(),
+            waktu: "Waktu".into(),
+            output: "Output".into(),
+            keterangan: "Keterangan".into(),
+        }
+    }
+}
+
+impl Judul {
+    /// Every heading with its `judul_kolom` key, mutable.
+    pub fn semua(&mut self) -> [(&'static str, &mut String); 8] {
+        [
+            ("no", &mut self.no),
+            ("kegiatan", &mut self.kegiatan),
+            ("pelaksana", &mut self.pelaksana),
+            ("mutu_baku", &mut self.mutu_baku),
+            ("kelengkapan", &mut self.kelengkapan),
+            ("waktu", &mut self.waktu),
+            ("output", &mut self.output),
+            ("keterangan", &mut self.keterangan),
+        ]
+    }
+}
 
 /// The columns of one SOP's table.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +89,11 @@ pub struct Tata {
     pub sempit: Vec<(usize, String)>,
     /// The pelaksana headers as printed (see [`kepala`]).
     pub kepala: Vec<String>,
+    /// The column headings as printed (see [`kepala`]).
+    pub judul: Judul,
+    /// Heading words wider than their column or span even so: (the
+    /// `judul_kolom` key, the word). They print hyphenated.
+    pub judul_sempit: Vec<(&'static str, String)>,
     /// The family the words were measured in.
     pub huruf: Option<String>,
 }
@@ -53,6 +114,13 @@ pub struct Kata<'a> {
     pub waktu: Vec<&'a str>,
     /// Whether the table has a Keterangan column.
     pub keterangan: bool,
+    /// Whether every cell of that column is empty.
+    pub keterangan_kosong: bool,
+    /// The cells of Kelengkapan, Output and Keterangan: each text, and
+    /// whether it is a list item.
+    pub sel: [Vec<(&'a str, bool)>; 3],
+    /// The column headings.
+    pub judul: Judul,
 }
 
 /// The columns for a table of `aktor` actor columns with these words,
@@ -68,10 +136,37 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         .fold(0.0, f64::max)
         // a long Waktu text wraps rather than eat Kegiatan
         .min(mm(30.0));
+    // the widest word of a column's cells, a list item's with its number
+    let terlebar = |sel: &[(&str, bool)]| {
+        sel.iter()
+            .flat_map(|&(t, daftar)| t.split_whitespace().map(move |k| (k, daftar)))
+            .map(|(k, daftar)| {
+                let inden = if daftar { INDEN_DAFTAR } else { 0.0 };
+                lebar_teks(k.trim_matches('*'), HURUF_ISI, false, huruf) + INSET + inden
+            })
+            .fold(0.0, f64::max)
+            .min(mm(KATA_MAKS))
+    };
+    let kata_isi = [
+        terlebar(&kata.sel[0]),
+        0.0,
+        terlebar(&kata.sel[1]),
+        terlebar(&kata.sel[2]),
+    ];
     let mut hasil = None;
     for ukuran in HURUF_KEPALA {
         let lebar_kata = |k: &str| lebar_teks(k, ukuran, true, huruf) + INSET;
-        let judul = JUDUL.map(lebar_kata);
+        // a heading breaks between its words and after the separators of
+        // a joined word ("Persyaratan/|Kelengkapan"): its widest piece is
+        // what its column must hold
+        let judul = |teks: &str| {
+            kata_kepala(teks)
+                .iter()
+                .flat_map(|k| patah::potongan(k).into_iter().map(lebar_kata))
+                .fold(0.0, f64::max)
+                .min(mm(JUDUL_MAKS))
+        };
+        let j = &kata.judul;
         let isi = Isi {
             // a joined name wider than the widest column breaks after its
             // separators: its widest piece is what must fit
@@ -85,8 +180,18 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
                         .map(lebar_kata)
                         .fold(0.0, f64::max),
                 })
-                .fold(0.0, f64::max),
-            kolom: [judul[0], judul[1].max(waktu), judul[2], judul[3]],
+                .fold(0.0, f64::max)
+                // "Pelaksana" over all the actor columns
+                .max(judul(&j.pelaksana) / aktor.max(1) as f64),
+            kolom: [
+                judul(&j.kelengkapan),
+                judul(&j.waktu).max(waktu),
+                judul(&j.output),
+                judul(&j.keterangan),
+            ],
+            no: judul(&j.no),
+            keterangan_kosong: kata.keterangan_kosong,
+            kata: kata_isi,
         };
         let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
         let muat = kolom.actor_width + 0.01 >= isi.aktor;
@@ -115,13 +220,54 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         .iter()
         .map(|n| kepala(n, kolom.actor_width, huruf_kepala, huruf))
         .collect();
+    let (judul, judul_sempit) = judul(&kata.judul, &kolom, huruf_kepala, huruf);
     Tata {
         kolom,
         huruf_kepala,
         sempit,
         kepala,
+        judul,
+        judul_sempit,
         huruf: huruf.map(str::to_owned),
     }
+}
+
+/// The column headings as printed in `kolom`, and their words wider than
+/// their column or span (which print hyphenated).
+fn judul(
+    judul: &Judul,
+    kolom: &Columns,
+    ukuran: f64,
+    huruf: Option<&str>,
+) -> (Judul, Vec<(&'static str, String)>) {
+    let w = &kolom.widths;
+    let m = kolom.actors;
+    let lebar = |key: &str| match key {
+        "no" => w[0],
+        "kegiatan" => w[1],
+        "pelaksana" => kolom.actor_width * m as f64,
+        "mutu_baku" => w[2 + m..5 + m].iter().sum(),
+        "kelengkapan" => w[2 + m],
+        "waktu" => w[3 + m],
+        "output" => w[4 + m],
+        // no Keterangan column: its heading is not printed
+        _ => w.get(5 + m).copied().unwrap_or(f64::INFINITY),
+    };
+    let lebih = |p: &str, lebar: f64| lebar_teks(p, ukuran, true, huruf) + INSET > lebar + 0.01;
+    let mut cetak = judul.clone();
+    let mut sempit = Vec::new();
+    for (key, teks) in cetak.semua() {
+        let lebar = lebar(key);
+        sempit.extend(
+            kata_kepala(teks)
+                .into_iter()
+                .flat_map(|k| k.split(' ').map(str::to_owned).collect::<Vec<_>>())
+                .filter(|k| patah::potongan(k).into_iter().any(|p| lebih(p, lebar)))
+                .map(|k| (key, k)),
+        );
+        *teks = kepala(teks, lebar, ukuran, huruf);
+    }
+    (cetak, sempit)
 }
 
 /// A pelaksana header as printed: kept together where a line must not
@@ -152,6 +298,9 @@ mod tests {
             pelaksana: pelaksana.to_vec(),
             waktu: vec![waktu],
             keterangan: false,
+            keterangan_kosong: false,
+            sel: Default::default(),
+            judul: Judul::default(),
         }
     }
 
@@ -198,6 +347,60 @@ mod tests {
             t.kepala[0].replace(patah::ZWSP, "|"),
             "Adc/|Agendaris/|Bagian"
         );
+    }
+
+    #[test]
+    fn column_headings_widen_their_column_or_break_after_a_slash() {
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let mut s = sop(&["Kasubbag", "Staf"], "10 menit");
+        let polos = tata(&s, 2, potret, None);
+        s.judul.no = "Nomor".into();
+        s.judul.kelengkapan = "Persyaratan/Kelengkapan".into();
+        s.judul.pelaksana = "Pelaksana Kegiatan".into();
+        let t = tata(&s, 2, potret, None);
+        // "Nomor" widens No; the joined heading asks for its widest piece
+        let nomor = lebar_teks("Nomor", 9.0, true, None) + INSET;
+        assert!(polos.kolom.widths[0] < nomor && t.kolom.widths[0] >= nomor);
+        let utuh = lebar_teks("Persyaratan/Kelengkapan", 9.0, true, None) + INSET;
+        assert!(t.kolom.widths[4] < utuh);
+        assert!(t.kolom.widths[4] >= lebar_teks("Persyaratan/", 9.0, true, None) + INSET);
+        // printed: a break after the slash, none inside the words
+        assert_eq!(
+            t.judul.kelengkapan.replace(patah::ZWSP, "|"),
+            "Persyaratan/|Kelengkapan"
+        );
+        assert_eq!(t.judul.no, "Nomor");
+        assert_eq!(t.judul.pelaksana, "Pelaksana Kegiatan");
+        assert!(t.judul_sempit.is_empty());
+        // a word wider than any column a heading gets is hyphenated, and
+        // named
+        s.judul.output = "Keluaran".repeat(6);
+        let t = tata(&s, 2, potret, None);
+        assert_eq!(t.judul_sempit, [("output", "Keluaran".repeat(6))]);
+        assert!(t.judul.output.contains(patah::SHY));
+    }
+
+    #[test]
+    fn a_cells_long_word_widens_its_column_where_there_is_room() {
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let mut s = sop(&["Kasubbag", "Staf"], "10 menit");
+        let polos = tata(&s, 2, potret, None);
+        s.sel[1] = vec![("Form Rencana Aksi dan Pengukuran", true), ("Berkas", true)];
+        let t = tata(&s, 2, potret, None);
+        let kata = lebar_teks("Pengukuran", HURUF_ISI, false, None) + INSET + INDEN_DAFTAR;
+        assert!(polos.kolom.widths[6] < kata);
+        assert!(
+            (t.kolom.widths[6] - kata).abs() < 1e-6,
+            "{:?}",
+            t.kolom.widths
+        );
+        // a URL asks no more than 25 mm: it breaks after its slashes
+        s.sel[1] = vec![(
+            "https://jdih.bengkulukota.go.id/produk_hukum/2024.pdf",
+            false,
+        )];
+        let t = tata(&s, 2, potret, None);
+        assert!(t.kolom.widths[6] <= mm(KATA_MAKS) + 1e-6);
     }
 
     #[test]

@@ -135,18 +135,34 @@ pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
 pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 
+/// Narrowest actor column the words of the text columns take room from
+/// (mm): a symbol with two lanes on each side.
+const AKTOR_LEGA: f64 = 20.0;
+
+/// Width of a Keterangan column with no text in it (mm), its heading
+/// aside: the room a hand-written remark needs.
+const KETERANGAN_KOSONG: f64 = 10.0;
+
 /// Narrowest symbol (mm): a terminator (7 mm high) still reads as a capsule,
 /// its round ends apart.
 pub const SIMBOL_MIN: f64 = 9.0;
 
 /// What the SOP's words ask of the table (pt, cell insets included): the
-/// widest word of any pelaksana header, and the widest word that must not
-/// break in Kelengkapan, Waktu, Output and Keterangan (their headers, and
-/// Waktu's texts). Zero asks nothing.
+/// widest word of any pelaksana header, the widest word that must not
+/// break in Kelengkapan, Waktu, Output and Keterangan (their headings, and
+/// Waktu's texts), and No's heading. Zero asks nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Isi {
     pub aktor: f64,
     pub kolom: [f64; 4],
+    pub no: f64,
+    /// Whether every Keterangan cell is empty (the column printed as the
+    /// original form has it): it is then only as wide as its heading.
+    pub keterangan_kosong: bool,
+    /// The widest word of the cells of Kelengkapan, Waktu, Output and
+    /// Keterangan: granted as far as Kegiatan keeps its readable width
+    /// (past it the word is hyphenated).
+    pub kata: [f64; 4],
 }
 
 impl Columns {
@@ -162,13 +178,15 @@ impl Columns {
     pub fn untuk(lebar: f64, aktor: usize, keterangan: bool, isi: &Isi) -> Columns {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
-        let no = mm(10.0 * skala).max(mm(8.0));
+        let no = mm(10.0 * skala).max(mm(8.0)).max(isi.no);
         let waktu = mm(20.0 * skala).max(mm(15.0)).max(isi.kolom[1]);
         let mut lentur = vec![
             (mm(32.0) * skala).max(isi.kolom[0]),
             (mm(32.0) * skala).max(isi.kolom[2]),
         ];
-        if keterangan {
+        if keterangan && isi.keterangan_kosong {
+            lentur.push(mm(KETERANGAN_KOSONG).max(isi.kolom[3]));
+        } else if keterangan {
             lentur.push((mm(30.0) * skala).max(isi.kolom[3]));
         }
         let sisa = |lentur: &[f64]| lebar - no - waktu - lentur.iter().sum::<f64>();
@@ -184,9 +202,32 @@ impl Columns {
                 .min(mm(ACTOR_MIN))
                 .max(mm(SIMBOL_MIN + 3.0));
         }
-        let kegiatan = sisa(&lentur) - a * aktor as f64;
+        let mut kegiatan = sisa(&lentur) - a * aktor as f64;
         let mut tetap = vec![lentur[0], waktu, lentur[1]];
         tetap.extend(lentur.get(2));
+        // the cells' words, from what Kegiatan has beyond its readable
+        // width, then from what the actor columns have beyond room for
+        // their words and two lanes beside each symbol; shared in
+        // proportion to what each column lacks
+        let kurang: Vec<f64> = tetap
+            .iter()
+            .zip(isi.kata)
+            .map(|(w, kata)| (kata - w).max(0.0))
+            .collect();
+        let perlu: f64 = kurang.iter().sum();
+        if perlu > 0.0 {
+            let dari_kegiatan = (kegiatan - mm(KEGIATAN_MIN)).clamp(0.0, perlu);
+            let a_min = mm(AKTOR_LEGA).max(isi.aktor);
+            let dari_aktor = ((a - a_min).max(0.0) * aktor as f64).min(perlu - dari_kegiatan);
+            kegiatan -= dari_kegiatan;
+            if aktor > 0 {
+                a -= dari_aktor / aktor as f64;
+            }
+            let bagian = (dari_kegiatan + dari_aktor) / perlu;
+            for (w, k) in tetap.iter_mut().zip(&kurang) {
+                *w += k * bagian;
+            }
+        }
         let gutter = (a * 0.25).clamp(mm(GUTTER_MIN), mm(GUTTER_MAX));
         let simbol_lebar = (a - 2.0 * gutter).min(mm(24.0)).max(mm(SIMBOL_MIN));
         let mut lebar_kolom = vec![no, kegiatan];
@@ -351,17 +392,80 @@ mod tests {
         let isi = Isi {
             aktor: mm(24.0),
             kolom: [mm(23.0), mm(16.0), mm(23.0), 0.0],
+            no: mm(11.0),
+            ..Isi::default()
         };
         let c = Columns::untuk(a4, 3, false, &isi);
         assert!(polos.widths[5] < mm(23.0));
         assert!(c.widths[5] >= mm(23.0) && c.widths[7] >= mm(23.0));
         assert!(c.widths[6] >= mm(16.0));
+        assert!(polos.widths[0] < mm(11.0) && c.widths[0] >= mm(11.0));
         assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
         // the actors get their word while Kegiatan stays readable
         let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
         let c = Columns::untuk(f4, 4, true, &isi);
         assert!((c.actor_width - mm(24.0)).abs() < 1e-6 || c.actor_width > mm(24.0));
         assert!(c.widths[1] >= mm(KEGIATAN_MIN));
+    }
+
+    #[test]
+    fn an_empty_keterangan_column_is_as_wide_as_its_heading() {
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let isi = |kosong, judul| Isi {
+            kolom: [0.0, 0.0, 0.0, judul],
+            keterangan_kosong: kosong,
+            ..Isi::default()
+        };
+        let berisi = Columns::untuk(f4, 4, true, &isi(false, mm(8.0)));
+        let kosong = Columns::untuk(f4, 4, true, &isi(true, mm(8.0)));
+        let ket = |c: &Columns| *c.widths.last().unwrap();
+        assert!((ket(&berisi) - mm(30.0 * f4 / mm(295.0))).abs() < 1e-6);
+        assert!((ket(&kosong) - mm(KETERANGAN_KOSONG)).abs() < 1e-6);
+        // the room goes to Kegiatan and the actors
+        assert!(kosong.widths[1] > berisi.widths[1]);
+        assert!((kosong.widths.iter().sum::<f64>() - f4).abs() < 1e-6);
+        // "Keterangan" in full still fits
+        let panjang = Columns::untuk(f4, 4, true, &isi(true, mm(21.0)));
+        assert!((ket(&panjang) - mm(21.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_cells_words_widen_their_column_while_kegiatan_stays_readable() {
+        let a4 = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let kata = |kata| Isi {
+            kata,
+            ..Isi::default()
+        };
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let polos = Columns::untuk(f4, 2, true, &Isi::default());
+        // Output's widest word asks 40 mm: granted, from Kegiatan
+        let c = Columns::untuk(f4, 2, true, &kata([0.0, 0.0, mm(40.0), 0.0]));
+        assert!((c.widths[6] - mm(40.0)).abs() < 1e-6, "{:?}", c.widths);
+        assert!((polos.widths[1] - c.widths[1] - (mm(40.0) - polos.widths[6])).abs() < 1e-6);
+        assert_eq!(c.actor_width, polos.actor_width);
+        // on A4 portrait Kegiatan has no more than its 42 mm: the actor
+        // columns give what they have beyond 20 mm
+        let polos = Columns::untuk(a4, 2, true, &Isi::default());
+        assert!((polos.widths[1] - mm(KEGIATAN_MIN)).abs() < 1e-6);
+        let c = Columns::untuk(
+            a4,
+            2,
+            true,
+            &kata([0.0, 0.0, polos.widths[6] + mm(4.0), 0.0]),
+        );
+        assert!((c.widths[6] - polos.widths[6] - mm(4.0)).abs() < 1e-6);
+        assert!((polos.actor_width - c.actor_width - mm(2.0)).abs() < 1e-6);
+        // asked more than both can give: shared, Kegiatan keeps 42 mm,
+        // the actors 20 mm
+        let c = Columns::untuk(a4, 2, true, &kata([mm(60.0), 0.0, mm(60.0), mm(60.0)]));
+        assert!(
+            (c.widths[1] - mm(KEGIATAN_MIN)).abs() < 1e-6,
+            "{:?}",
+            c.widths
+        );
+        assert!((c.actor_width - mm(AKTOR_LEGA)).abs() < 1e-6);
+        assert!((c.widths[4] - c.widths[6]).abs() < 1e-6);
+        assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
     }
 
     #[test]

@@ -401,3 +401,63 @@ fn judul_kolom_from_the_defaults_and_the_sop_head_the_procedure_table() {
         "{laporan}"
     );
 }
+
+/// [`KEPALA`] with eight long dasar hukum and `n` one-line ones.
+fn dasar_hukum_dekat_batas(n: usize) -> String {
+    let dasar: String = (0..8)
+        .map(|i| {
+            format!(
+                "  - Undang-Undang Nomor {i} Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor {i})\n"
+            )
+        })
+        .chain((0..n).map(|i| format!("  - Peraturan Bupati Nomor {i}\n")))
+        .collect();
+    sop_panjang(2).replacen(
+        "dasar_hukum:\n  - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik\n",
+        &format!("dasar_hukum:\n{dasar}"),
+        1,
+    )
+}
+
+#[test]
+fn tata_letak_pengesahan_warns_exactly_when_the_sheet_overflows_in_sans_and_serif() {
+    // one line more at a time across the limit, in each face, on the
+    // default F4 landscape and on A4 portrait: the warning and the second
+    // sheet come together
+    for (kertas, baris) in [
+        ("", 3..=9),
+        ("kertas = \"A4\"\norientasi = \"potret\"\n", 16..=23),
+    ] {
+        let mut pertama = Vec::new();
+        for huruf in ["", "huruf = \"serif\"\n"] {
+            let dir = repo(&[]);
+            std::fs::write(
+                dir.path().join("sopc.toml"),
+                format!("[cetak]\n{kertas}{huruf}"),
+            )
+            .expect("sopc.toml");
+            let mut meluap = Vec::new();
+            for n in baris.clone() {
+                let nama = format!("sah{n}.yaml");
+                std::fs::write(dir.path().join(&nama), dasar_hukum_dekat_batas(n)).expect("an SOP");
+                let (_, laporan) = periksa(dir.path(), &nama);
+                let lembar = common::halaman(&bangun(dir.path(), "pengesahan", &nama, &[]));
+                let peringatan = laporan.contains("tata-letak-pengesahan");
+                assert_eq!(
+                    peringatan,
+                    lembar > 1,
+                    "{kertas:?} {huruf:?} {n}: {lembar} sheets\n{laporan}"
+                );
+                meluap.push(lembar > 1);
+            }
+            // the sample straddles the limit
+            assert!(
+                !meluap[0] && meluap[meluap.len() - 1],
+                "{kertas:?} {huruf:?}: {meluap:?}"
+            );
+            pertama.push(meluap.iter().position(|&m| m));
+        }
+        // the serif's narrower letters and shorter capitals hold more lines
+        assert!(pertama[1] > pertama[0], "{kertas:?} {pertama:?}");
+    }
+}

@@ -177,7 +177,7 @@ fn summary_line(r: &FileReport, lang: Lang) -> String {
     let paths = h
         .jalur
         .as_ref()
-        .map(|(s, l)| (s.total.format(jam), l.total.format(jam)));
+        .map(|(s, l)| (s.format(jam), l.format(jam)));
     let jalur = paths.map_or(Msg::fixed("", ""), |(a, b)| {
         msg!(
             " (jalur terpendek {a}, terpanjang {b})",
@@ -383,7 +383,7 @@ fn jalur_json(j: &crate::model::alur::Jalur, r: &FileReport) -> Value {
     json!({
         "langkah": j.langkah.iter().map(|i| i + 1).collect::<Vec<_>>(),
         "pelaksana": pelaksana,
-        "waktu": j.total.format(r.jam_kerja_per_hari),
+        "waktu": j.format(r.jam_kerja_per_hari),
     })
 }
 

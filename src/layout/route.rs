@@ -288,6 +288,11 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> R
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
         first,
+        forms: flow
+            .edges
+            .iter()
+            .map(|p| p.label.as_deref().map_or_else(Vec::new, forms))
+            .collect(),
     };
     r.straight_lines();
     r.place_fixed_labels();
@@ -376,7 +381,8 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// the next step, else to a forward jump on the same page — unless its
 /// label is too wide to stand beside a line going down the column's middle
 /// (`Belum lengkap` in a narrow column): that exit leaves by a side, where
-/// its label can stand beside the horizontal, across the rule if need be.
+/// its label can stand beside the horizontal, across the rule if need be —
+/// if the exits then leaving by a side can each have a side of their own.
 /// Every other exit leaves by a side. A parallel step leaves by its bottoms
 /// on its page. On-page side exits choose their side later, with their lane
 /// (right for now), unless only one side of the symbol has a lane beyond it
@@ -404,23 +410,39 @@ fn exit_ports(
                 .as_deref()
                 .is_none_or(|t| fits_below(kolom, t))
         };
-        let bottom = exits
+        let first = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
+            exits
+                .iter()
+                .copied()
+                .find(|&e| to(e) > s + 1 && same_page(e))
+        });
+        let fitting = first.filter(|&e| fits(e)).or_else(|| {
+            exits
+                .iter()
+                .copied()
+                .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
+        });
+        // the exits then leaving by a side must find a side each, with a
+        // lane beyond it on their page
+        let can = |e: usize, d: Side| !same_page(e) || open_lane(kolom, placed, s, to(e), d);
+        let beside: Vec<usize> = exits
             .iter()
             .copied()
-            .find(|&e| to(e) == s + 1)
-            .or_else(|| {
-                exits
-                    .iter()
-                    .copied()
-                    .find(|&e| to(e) > s + 1 && same_page(e))
-            })
-            .filter(|&e| fits(e))
-            .or_else(|| {
-                exits
-                    .iter()
-                    .copied()
-                    .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
-            });
+            .filter(|&e| Some(e) != fitting)
+            .collect();
+        let apart = match beside[..] {
+            [] | [_] => true,
+            [a, b] => {
+                (can(a, Side::Left) && can(b, Side::Right))
+                    || (can(a, Side::Right) && can(b, Side::Left))
+            }
+            _ => false,
+        };
+        let bottom = if apart || flow.is_parallel(s) {
+            fitting
+        } else {
+            first
+        };
         for &e in exits.iter().filter(|&&e| Some(e) != bottom) {
             if flow.is_parallel(s) && same_page(e) {
                 continue;
@@ -503,6 +525,10 @@ fn roomier_side(kolom: &Columns, k: usize) -> Side {
     }
 }
 
+/// A connector beside a symbol: its box, its stub, its label's lines and
+/// place, and its conflicts.
+type Beside = (Rect, Vec<Point>, Option<(String, Rect)>, usize);
+
 /// A connector on top of a row: its box, its stub, and the symbol the stub
 /// enters.
 type TopSpot = (Rect, Vec<Point>, usize);
@@ -547,6 +573,8 @@ struct Router<'a> {
     routes: Vec<Route>,
     /// Per page.
     obstacles: Vec<Vec<Obstacle>>,
+    /// Per edge: the ways to set its label (none without one).
+    forms: Vec<Vec<Form>>,
     /// Edges whose lane routes go before the others.
     first: &'a [usize],
 }
@@ -564,16 +592,14 @@ impl Router<'_> {
     /// Labels of straight edges: fixed before the lanes, which go around.
     fn place_fixed_labels(&mut self) {
         for e in 0..self.ways.len() {
-            let Some(text) = self.edge(e).label.clone() else {
-                continue;
-            };
-            if !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _)) {
+            let labelled = self.edge(e).label.is_some();
+            if !labelled || !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _)) {
                 continue;
             }
             let s = self.at(self.edge(e).from);
             // right or left of the line, on one line before two
             let mut best: Option<(usize, f64, Form, Rect, Rect)> = None;
-            for f in forms(&text) {
+            for f in self.forms[e].clone() {
                 let [right, left] =
                     [Side::Right, Side::Left].map(|d| labels_below(self.kolom, &s, d, f.size));
                 let pairs = right
@@ -824,17 +850,12 @@ impl Router<'_> {
     /// The place of a connector beside `l` on side `d`: in its own cell when
     /// it fits, else in the nearest free actor cell of the row that way
     /// (then the other way); and its stub, from the port to the connector.
-    /// With `label`, room for it is kept between port and connector, and
-    /// the label's place is returned too.
-    fn connector_beside(
-        &mut self,
-        l: &Placed,
-        d: Side,
-        label: Option<(usize, &str)>,
-    ) -> (Rect, Vec<Point>, Option<(String, Rect)>, usize) {
+    /// With `label` (its edge and words), room for it is kept between port
+    /// and connector, and the label's lines and place are returned too.
+    fn connector_beside(&mut self, l: &Placed, d: Side, label: Option<(usize, &str)>) -> Beside {
         let k = size::connector_side();
         let port = l.port(d);
-        let forms = label.map_or_else(Vec::new, |(_, t)| forms(t));
+        let forms = label.map_or_else(Vec::new, |(e, _)| self.forms[e].clone());
         // near the port, with room for the label on one line, or two
         let rooms: Vec<f64> = match label {
             None => vec![0.0],
@@ -884,7 +905,7 @@ impl Router<'_> {
             }
         }
         let h = l.page;
-        let mut best: Option<(usize, Rect, Vec<Point>, Option<(String, Rect)>)> = None;
+        let mut best: Option<(usize, Beside)> = None;
         for (rect, stub) in stubs {
             let mut n = self.connector_conflicts(h, &rect, &stub);
             let mut spot = None;
@@ -916,14 +937,13 @@ impl Router<'_> {
                 }
             }
             if best.as_ref().is_none_or(|b| n < b.0) {
-                best = Some((n, rect, stub, spot));
+                best = Some((n, (rect, stub, spot, n)));
             }
             if n == 0 {
                 break;
             }
         }
-        let (n, rect, stub, spot) = best.expect("one spot at least");
-        (rect, stub, spot, n)
+        best.expect("one spot at least").1
     }
 
     /// What a connector at `rect` with its `stub` runs into: rules, text,
@@ -1245,8 +1265,8 @@ impl Router<'_> {
         if !beats(&c, best) {
             return;
         }
-        if let Some(text) = self.edge(e).label.as_deref() {
-            let (lines, rect, n, extra) = self.label_for(e, &c, text);
+        if self.edge(e).label.is_some() {
+            let (lines, rect, n, extra) = self.label_for(e, &c);
             c.label = Some((lines, rect));
             c.conflicts += n;
             c.cost += extra;
@@ -1384,15 +1404,14 @@ impl Router<'_> {
         })
     }
 
-    /// The best place and form for the label `text` of `e` on candidate
-    /// `c`: its lines, its rectangle, its conflicts and its cost.
-    fn label_for(&self, e: usize, c: &Candidate, text: &str) -> (String, Rect, usize, f64) {
+    /// The best place and form for the label of `e` on candidate `c`: its
+    /// lines, its rectangle, its conflicts and its cost.
+    fn label_for(&self, e: usize, c: &Candidate) -> (String, Rect, usize, f64) {
         let s = self.at(self.edge(e).from);
         let page = s.page;
         let down = matches!(self.ways[e], Way::Forward { .. });
         let mut spots: Vec<(&Form, Rect, f64)> = Vec::new();
-        let forms = forms(text);
-        for f in &forms {
+        for f in &self.forms[e] {
             match c.exit {
                 Some(d) => {
                     let end = c.pts[1];
@@ -1415,7 +1434,7 @@ impl Router<'_> {
                         } else {
                             LABEL_FAR_END_COST
                         };
-                        let corner = if words_inside(&f.text, &k, &s.rect) {
+                        let corner = if words_inside(f, &k, &s.rect) {
                             LABEL_CORNER_COST
                         } else {
                             0.0
@@ -1749,29 +1768,20 @@ fn label_spots(
     out
 }
 
-/// Whether a word of label `text` set at `k` has its middle inside
+/// Whether a word of label form `f` set at `k` has its middle inside
 /// `symbol`'s box, where a reader (and `sopc impor`) takes it for the
 /// symbol's own text. The words hug the side of the box nearer the symbol
 /// (as [`Label::flush_right`] sets them).
-fn words_inside(text: &str, k: &Rect, symbol: &Rect) -> bool {
+fn words_inside(f: &Form, k: &Rect, symbol: &Rect) -> bool {
     let flush_right = k.center().0 < symbol.center().0;
-    let lines: Vec<&str> = text.lines().collect();
-    let n = lines.len() as f64;
-    let width = |t: &str| crate::huruf::lebar_miring(t, size::LABEL_PT);
-    let space = width(" ");
-    lines.iter().enumerate().any(|(i, line)| {
-        let y = k.y0 + (k.y1 - k.y0) * (i as f64 + 0.5) / n;
-        let mut x = if flush_right {
-            k.x1 - width(line)
+    f.words.iter().any(|&(line, middle, width)| {
+        let y = k.y0 + (k.y1 - k.y0) * line;
+        let x = if flush_right {
+            k.x1 - width + middle
         } else {
-            k.x0
+            k.x0 + middle
         };
-        line.split(' ').any(|word| {
-            let w = width(word);
-            let middle = x + w / 2.0;
-            x += w + space;
-            symbol.x0 < middle && middle < symbol.x1 && symbol.y0 < y && y < symbol.y1
-        })
+        symbol.x0 < x && x < symbol.x1 && symbol.y0 < y && y < symbol.y1
     })
 }
 
@@ -1785,34 +1795,52 @@ fn fits_below(kolom: &Columns, text: &str) -> bool {
     narrowest + LABEL_GAP_LEAST + CELL_MARGIN <= kolom.actor_width / 2.0
 }
 
-/// One way to set a label: its lines, its size and what it costs.
+/// One way to set a label: its lines, its size, what it costs, and its
+/// words: for each, the height of its line (as a fraction of the label's)
+/// and its middle along the line, from the line's start, with the line's
+/// width.
 #[derive(Clone, Debug)]
 struct Form {
     text: String,
     size: (f64, f64),
     cost: f64,
+    words: Vec<(f64, f64, f64)>,
+}
+
+impl Form {
+    fn new(text: String, cost: f64) -> Form {
+        let width = |t: &str| crate::huruf::lebar_miring(t, size::LABEL_PT);
+        let space = width(" ");
+        let n = text.lines().count().max(1) as f64;
+        let mut words = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let (mut x, line_width) = (0.0, width(line));
+            for word in line.split(' ') {
+                let w = width(word);
+                words.push(((i as f64 + 0.5) / n, x + w / 2.0, line_width));
+                x += w + space;
+            }
+        }
+        Form {
+            size: size::label_size(&text),
+            text,
+            cost,
+            words,
+        }
+    }
 }
 
 /// The ways to set label `text`: on one line, and, if it has several
 /// words, on two lines broken at the space that evens them best (`Belum`
 /// over `lengkap`), at [`TWO_LINES_COST`].
 fn forms(text: &str) -> Vec<Form> {
-    let one = Form {
-        text: text.to_owned(),
-        size: size::label_size(text),
-        cost: 0.0,
-    };
     let two = text
         .match_indices(' ')
         .map(|(i, _)| format!("{}\n{}", text[..i].trim_end(), text[i + 1..].trim_start()))
-        .map(|t| (size::label_size(&t), t))
-        .min_by(|a, b| a.0.0.total_cmp(&b.0.0));
-    let mut out = vec![one];
-    out.extend(two.map(|(size, text)| Form {
-        text,
-        size,
-        cost: TWO_LINES_COST,
-    }));
+        .map(|t| Form::new(t, TWO_LINES_COST))
+        .min_by(|a, b| a.size.0.total_cmp(&b.size.0));
+    let mut out = vec![Form::new(text.to_owned(), 0.0)];
+    out.extend(two);
     out
 }
 

@@ -3,7 +3,7 @@
 //! dead ends, shortest and longest path) and by the flowchart layout.
 
 use crate::model::Sop;
-use crate::model::durasi::{Durasi, Waktu};
+use crate::model::durasi::{Durasi, Jumlah, Waktu};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -135,7 +135,8 @@ impl Alur {
 
     /// Shortest and longest path from the first to the last step, by duration.
     /// Jumps back are not followed, so a loop counts once. Variable durations
-    /// count as zero. `None` when the last step cannot be reached going forward.
+    /// count as zero and are kept as texts beside the total. `None` when the
+    /// last step cannot be reached going forward.
     pub fn paths(&self, waktu: &[Option<&Waktu>]) -> Option<(Jalur, Jalur)> {
         if self.n == 0 {
             return None;
@@ -150,9 +151,23 @@ impl Alur {
             }
             _ => Durasi::default(),
         };
+        let variabel = |mut j: Jalur| {
+            let mut jumlah = Jumlah::default();
+            for w in j
+                .langkah
+                .iter()
+                .filter_map(|&i| waktu.get(i).copied().flatten())
+            {
+                if matches!(w, Waktu::Variabel(_)) {
+                    jumlah.tambah(w);
+                }
+            }
+            j.variabel = jumlah.variabel;
+            j
+        };
         let shortest = self.best_path(|i| cost(i, false), |a, b| a < b)?;
         let longest = self.best_path(|i| cost(i, true), |a, b| a > b)?;
-        Some((shortest, longest))
+        Some((variabel(shortest), variabel(longest)))
     }
 
     /// Dynamic programming over forward edges (a DAG in step order).
@@ -187,7 +202,11 @@ impl Alur {
             at = prev;
         }
         langkah.reverse();
-        Some(Jalur { langkah, total })
+        Some(Jalur {
+            langkah,
+            total,
+            variabel: Vec::new(),
+        })
     }
 }
 
@@ -196,6 +215,21 @@ impl Alur {
 pub struct Jalur {
     pub langkah: Vec<usize>,
     pub total: Durasi,
+    /// The variable `waktu` texts of its steps (`tidak tercantum`, `sesuai
+    /// kebutuhan`), which the total cannot count, as in [`Jumlah`].
+    pub variabel: Vec<String>,
+}
+
+impl Jalur {
+    /// The path's time as JUMLAH prints it: `2 jam + tidak tercantum`.
+    pub fn format(&self, jam_kerja_per_hari: Option<u32>) -> String {
+        Jumlah {
+            min: self.total,
+            maks: self.total,
+            variabel: self.variabel.clone(),
+        }
+        .format(jam_kerja_per_hari)
+    }
 }
 
 /// Step `id` → index (the first one, when an id repeats).

@@ -449,6 +449,23 @@ pub struct JudulKolom {
     pub keterangan: Option<Sp<String>>,
 }
 
+impl JudulKolom {
+    /// The heading of the `judul_kolom` key `key`, when the SOP sets it.
+    pub fn kunci(&self, key: &str) -> Option<&Sp<String>> {
+        match key {
+            "no" => self.no.as_ref(),
+            "kegiatan" => self.kegiatan.as_ref(),
+            "pelaksana" => self.pelaksana.as_ref(),
+            "mutu_baku" => self.mutu_baku.as_ref(),
+            "kelengkapan" => self.kelengkapan.as_ref(),
+            "waktu" => self.waktu.as_ref(),
+            "output" => self.output.as_ref(),
+            "keterangan" => self.keterangan.as_ref(),
+            _ => None,
+        }
+    }
+}
+
 /// A related SOP.
 #[derive(Clone, Debug, PartialEq, JsonSchema, Serialize)]
 #[serde(untagged)]

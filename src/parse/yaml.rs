@@ -60,7 +60,10 @@ enum Raw {
     /// `0291` or `1.50` keep their spelling.
     Plain,
     Seq(Vec<Spanned<Raw>>),
-    Map(Vec<(Spanned<String>, Spanned<Raw>)>),
+    /// Keys: `None` for a plain scalar YAML reads as a number, boolean or
+    /// null, whose source text is taken from the span (so `no:` is the key
+    /// `no`, as a staffer means it, not `false`).
+    Map(Vec<(Spanned<Option<String>>, Spanned<Raw>)>),
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -136,7 +139,7 @@ impl<'de> Visitor<'de> for RawVisitor {
 }
 
 /// A mapping key: any scalar, read as text (`1: …` is the key "1").
-struct KeyText(String);
+struct KeyText(Option<String>);
 
 impl<'de> Deserialize<'de> for KeyText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<KeyText, D::Error> {
@@ -148,22 +151,22 @@ impl<'de> Deserialize<'de> for KeyText {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<KeyText, E> {
                 spend(v.len())?;
-                Ok(KeyText(v.to_owned()))
+                Ok(KeyText(Some(v.to_owned())))
             }
-            fn visit_bool<E>(self, v: bool) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
+            fn visit_bool<E>(self, _: bool) -> Result<KeyText, E> {
+                Ok(KeyText(None))
             }
-            fn visit_i64<E>(self, v: i64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
+            fn visit_i64<E>(self, _: i64) -> Result<KeyText, E> {
+                Ok(KeyText(None))
             }
-            fn visit_u64<E>(self, v: u64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
+            fn visit_u64<E>(self, _: u64) -> Result<KeyText, E> {
+                Ok(KeyText(None))
             }
-            fn visit_f64<E>(self, v: f64) -> Result<KeyText, E> {
-                Ok(KeyText(v.to_string()))
+            fn visit_f64<E>(self, _: f64) -> Result<KeyText, E> {
+                Ok(KeyText(None))
             }
             fn visit_unit<E>(self) -> Result<KeyText, E> {
-                Ok(KeyText(String::new()))
+                Ok(KeyText(None))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<KeyText, A::Error> {
                 Err(de::Error::custom(sebab::KUNCI_DAFTAR))
@@ -213,10 +216,11 @@ impl Mapper<'_> {
             Raw::Map(entries) => {
                 let mut out = Vec::with_capacity(entries.len());
                 for (k, v) in entries {
-                    let key = Key {
-                        span: self.span(&k.referenced),
-                        name: k.value,
-                    };
+                    let span = self.span(&k.referenced);
+                    let name = k
+                        .value
+                        .unwrap_or_else(|| self.source.slice(span).trim().to_owned());
+                    let key = Key { span, name };
                     out.push((key, self.node(v, depth + 1)?));
                 }
                 NodeKind::Map(out)
@@ -426,6 +430,18 @@ pub(crate) mod tests {
         };
         assert_eq!(entries.len(), 3);
         assert_eq!(entries[2].0.span.range(), 10..11);
+    }
+
+    /// A plain key YAML 1.1 reads as a boolean or number keeps its spelling:
+    /// `judul_kolom: {no: NO.}` names the No column, not `false`.
+    #[test]
+    fn plain_keys_keep_their_spelling() {
+        let n = parse_str("{no: NO., Yes: a, 1.50: b, 0x10: c, ~: d, \"off\": e}").unwrap();
+        let NodeKind::Map(entries) = &n.kind else {
+            panic!("map expected")
+        };
+        let names: Vec<&str> = entries.iter().map(|(k, _)| k.name.as_str()).collect();
+        assert_eq!(names, ["no", "Yes", "1.50", "0x10", "~", "off"]);
     }
 
     /// Eight lines of aliases, each nine times the one before: 9^8 values.

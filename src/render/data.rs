@@ -7,11 +7,11 @@
 //! Typst source. A test compares the anchors with `templates/*.typ`.
 
 use super::Bagian;
-use super::markdown::{self, Teks};
+use super::markdown::{self, Blok, Teks};
 use crate::kolom::Tata;
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
-use crate::model::{self, Isi, Keterkaitan, Parsed, Sop};
+use crate::model::{Isi, Keterkaitan, Parsed, Sop};
 use crate::paper::Sheet;
 use crate::parse::repo::SopTerkait;
 use serde::Serialize;
@@ -107,6 +107,9 @@ pub struct Identitas {
     pub logo: Option<String>,
     pub nomor: String,
     pub nama: String,
+    /// Nomor and nama as the identity table prints them: break marks in a
+    /// word wider than the cell.
+    pub sel: SelIdentitas,
     pub tanggal: TanggalCetak,
     pub disahkan: Option<Pengesah>,
     /// The six boxes, in print order (left, right, left, right, …).
@@ -140,6 +143,12 @@ pub struct Pengesah {
 }
 
 #[derive(Serialize)]
+pub struct SelIdentitas {
+    pub nomor: String,
+    pub nama: String,
+}
+
+#[derive(Serialize)]
 pub struct Kotak {
     pub judul: &'static str,
     pub isi: Teks,
@@ -152,8 +161,9 @@ pub struct Prosedur {
     pub lanjutan: Lanjutan,
     /// Widths of the table columns (pt).
     pub kolom: Vec<f64>,
-    /// The column headings, the SOP's `judul_kolom` over the defaults.
-    pub judul_kolom: JudulKolomCetak,
+    /// The column headings, the SOP's `judul_kolom` over the defaults, as
+    /// printed.
+    pub judul_kolom: crate::kolom::Judul,
     /// The pelaksana headings, inline Markdown parsed like every text cell.
     pub aktor: Vec<Teks>,
     /// Type size of the actor names in the header (pt): smaller in narrow columns.
@@ -177,42 +187,6 @@ pub struct Lanjutan {
     /// "SOP " and the nama, never "SOP SOP …".
     pub nama: String,
     pub nomor: String,
-}
-
-#[derive(Serialize)]
-pub struct JudulKolomCetak {
-    pub no: String,
-    pub kegiatan: String,
-    pub pelaksana: String,
-    pub mutu_baku: String,
-    pub kelengkapan: String,
-    pub waktu: String,
-    pub output: String,
-    pub keterangan: String,
-}
-
-impl JudulKolomCetak {
-    fn dari(sop: &Sop) -> JudulKolomCetak {
-        let j = sop.judul_kolom.as_ref().map(|j| &j.value);
-        let judul = |f: fn(&model::JudulKolom) -> &Option<crate::source::Sp<String>>,
-                     bawaan: &str| {
-            j.and_then(|j| f(j).as_ref())
-                .map(|t| t.value.trim())
-                .filter(|t| !t.is_empty())
-                .unwrap_or(bawaan)
-                .to_owned()
-        };
-        JudulKolomCetak {
-            no: judul(|j| &j.no, "No"),
-            kegiatan: judul(|j| &j.kegiatan, "Kegiatan"),
-            pelaksana: judul(|j| &j.pelaksana, "Pelaksana"),
-            mutu_baku: judul(|j| &j.mutu_baku, "Mutu Baku"),
-            kelengkapan: judul(|j| &j.kelengkapan, "Kelengkapan"),
-            waktu: judul(|j| &j.waktu, "Waktu"),
-            output: judul(|j| &j.output, "Output"),
-            keterangan: judul(|j| &j.keterangan, "Keterangan"),
-        }
-    }
 }
 
 impl Lanjutan {
@@ -294,10 +268,56 @@ fn keterkaitan(i: usize, k: &Keterkaitan, terkait: &[(usize, SopTerkait)]) -> St
     }
 }
 
+/// The largest type size of the lembar pengesahan (pt), as
+/// `templates/pengesahan.typ` tries it first: a word that fits a line at it
+/// fits at the smaller ones.
+const HURUF_LEMBAR: f64 = 10.0;
+/// Left plus right inset of a box of the lembar (`inset` in the template).
+const INSET_KOTAK: f64 = 2.0 * (2.2 * 72.0 / 25.4);
+/// Space between an item's number and its text (em; the template's
+/// `body-indent`).
+const INDEN_BUTIR: f64 = 0.6;
+
+/// Marks where the long words of a box (a URL, a joined file name, a long
+/// regulation word) may break so that every line stays inside the box, one
+/// of two across a sheet `lebar` pt wide, in the family `huruf`.
+fn muatkan_kotak(k: &mut Kotak, lebar: f64, huruf: Option<&str>) {
+    let butir = k
+        .isi
+        .iter()
+        .map(|b| match b {
+            Blok::L { n, i } => (n.unwrap_or(1) + i.len() as u64).saturating_sub(1),
+            Blok::P(_) => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let inden = crate::huruf::lebar_teks(&format!("{butir}."), HURUF_LEMBAR, false, huruf)
+        + INDEN_BUTIR * HURUF_LEMBAR;
+    markdown::muatkan_pada(
+        &mut k.isi,
+        lebar / 2.0 - INSET_KOTAK,
+        HURUF_LEMBAR,
+        inden,
+        huruf,
+    );
+}
+
+/// A value of the identity table (Nomor SOP, Nama SOP) with break marks in
+/// a word wider than its cell: the value column (42 % of the sheet) less
+/// its insets and the ": " before it.
+fn muat_nilai(nilai: &str, kertas: &Sheet, tebal: bool, huruf: Option<&str>) -> String {
+    let ukur = |k: &str| crate::huruf::lebar_teks(k, HURUF_LEMBAR, tebal, huruf);
+    let lebar = kertas.lebar_isi() * 0.42 - INSET_KOTAK - ukur(":") - INDEN_BUTIR * HURUF_LEMBAR;
+    crate::patah::patah_bila(nilai, |k| ukur(k) <= lebar)
+}
+
 impl Identitas {
+    /// The lembar's data for a sheet `kertas`, measured in the family
+    /// `huruf` (`None`: the embedded default).
     pub fn dari(
         sop: &Sop,
         kertas: &Sheet,
+        huruf: Option<&str>,
         logo: Option<String>,
         terkait: &[(usize, SopTerkait)],
     ) -> Identitas {
@@ -331,6 +351,10 @@ impl Identitas {
             logo,
             nomor: teks(sop.nomor.as_ref()),
             nama: teks(sop.nama.as_ref()),
+            sel: SelIdentitas {
+                nomor: muat_nilai(&teks(sop.nomor.as_ref()), kertas, false, huruf),
+                nama: muat_nilai(&teks(sop.nama.as_ref()), kertas, true, huruf),
+            },
             tanggal: TanggalCetak {
                 pembuatan: tanggal(tgl.and_then(|t| t.pembuatan.as_ref())),
                 revisi: tanggal(tgl.and_then(|t| t.revisi.as_ref())),
@@ -343,14 +367,20 @@ impl Identitas {
                 pangkat: teks(d.pangkat.as_ref()),
                 nip: teks(d.nip.as_ref()),
             }),
-            kotak: vec![
+            kotak: [
                 kotak_list("Dasar Hukum", &sop.dasar_hukum),
                 kotak_list("Kualifikasi Pelaksana", &sop.kualifikasi_pelaksana),
                 kotak(KETERKAITAN, keterkaitan),
                 kotak_list("Peralatan/Perlengkapan", &sop.peralatan_perlengkapan),
                 kotak_list("Peringatan", &sop.peringatan),
                 kotak_list("Pencatatan dan Pendataan", &sop.pencatatan_pendataan),
-            ],
+            ]
+            .into_iter()
+            .map(|mut k| {
+                muatkan_kotak(&mut k, kertas.lebar_isi(), huruf);
+                k
+            })
+            .collect(),
             ruang: Ruang {
                 lebar: kertas.lebar_isi(),
                 tinggi: kertas.tinggi_isi(),
@@ -360,13 +390,19 @@ impl Identitas {
     }
 }
 
-/// The nama without a leading "SOP " (any case), for the places that print
-/// "SOP" or "STANDAR OPERASIONAL PROSEDUR" before it themselves.
+/// The nama without a leading "SOP " or "Standar Operasional Prosedur "
+/// (any case), for the places that print "SOP" or "STANDAR OPERASIONAL
+/// PROSEDUR" before it themselves.
 pub fn tanpa_awalan_sop(nama: &str) -> &str {
-    match nama.get(..4) {
-        Some(awal) if awal.eq_ignore_ascii_case("sop ") => nama[4..].trim_start(),
-        _ => nama,
+    for awalan in ["sop ", "standar operasional prosedur "] {
+        match nama.get(..awalan.len()) {
+            Some(awal) if awal.eq_ignore_ascii_case(awalan) => {
+                return nama[awalan.len()..].trim_start();
+            }
+            _ => {}
+        }
     }
+    nama
 }
 
 /// "SOP " and the nama, never "SOP SOP …" — as the PDF's title and the
@@ -451,7 +487,7 @@ impl Prosedur {
         Prosedur {
             judul,
             lanjutan: Lanjutan::dari(sop),
-            judul_kolom: JudulKolomCetak::dari(sop),
+            judul_kolom: tata.judul.clone(),
             kolom: kolom.widths.clone(),
             aktor,
             // every header at one size, chosen with the widths
@@ -558,6 +594,23 @@ mod tests {
         // a reference the check did not resolve prints its key
         let nomor = Keterkaitan::Rujukan(Rujukan::Nomor("800/1/X/2024".into()));
         assert_eq!(keterkaitan(3, &nomor, &daftar), "800/1/X/2024");
+    }
+
+    #[test]
+    fn a_nama_that_says_sop_is_not_prefixed_twice() {
+        use super::{judul_sop, tanpa_awalan_sop};
+        assert_eq!(judul_sop("Penerima Tamu"), "SOP Penerima Tamu");
+        assert_eq!(judul_sop("sop Penerima Tamu"), "SOP Penerima Tamu");
+        assert_eq!(
+            judul_sop("STANDAR OPERASIONAL PROSEDUR PERSIAPAN SWAKELOLA TIPE III"),
+            "SOP PERSIAPAN SWAKELOLA TIPE III"
+        );
+        assert_eq!(
+            tanpa_awalan_sop("Standar Operasional Prosedur Tamu"),
+            "Tamu"
+        );
+        // a word that only starts alike stays
+        assert_eq!(tanpa_awalan_sop("Sopir Dinas"), "Sopir Dinas");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! constructs we do not print (HTML, rules, images) come out as their source
 //! text, and backslashes print as written.
 
-use crate::kolom::HURUF_ISI;
+use crate::kolom::{HURUF_ISI, INDEN_DAFTAR};
 use crate::teks::MAKS_TINGKAT_DAFTAR;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -61,9 +61,6 @@ pub fn tautkan(teks: &mut Teks, a: &str) {
     }
 }
 
-/// Room a list takes from its items' lines: the number and the space after
-/// it (pt, at the table's 9 pt; a dash takes less).
-const INDEN_DAFTAR: f64 = 12.0;
 /// Narrowest line worth breaking words for (pt): deeper in a list than that
 /// a word overflows whole rather than make the row a line per syllable.
 const BARIS_MIN: f64 = 27.0;
@@ -72,6 +69,12 @@ const BARIS_MIN: f64 = 27.0;
 /// break (see [`crate::patah`]), measured in the family `huruf` at the
 /// table's type size; a list's items have less room.
 pub fn muatkan(teks: &mut Teks, lebar: f64, huruf: Option<&str>) {
+    muatkan_pada(teks, lebar, HURUF_ISI, INDEN_DAFTAR, huruf);
+}
+
+/// [`muatkan`] for text set at `ukuran` pt whose list items are `inden` pt
+/// narrower than its lines (a box of the lembar pengesahan).
+pub fn muatkan_pada(teks: &mut Teks, lebar: f64, ukuran: f64, inden: f64, huruf: Option<&str>) {
     if lebar < BARIS_MIN {
         return;
     }
@@ -79,13 +82,13 @@ pub fn muatkan(teks: &mut Teks, lebar: f64, huruf: Option<&str>) {
         match blok {
             Blok::P(runs) => {
                 for r in runs {
-                    let ukur = |k: &str| crate::huruf::lebar_teks(k, HURUF_ISI, r.b, huruf);
+                    let ukur = |k: &str| crate::huruf::lebar_teks(k, ukuran, r.b, huruf);
                     r.t = crate::patah::patah_bila(&r.t, |k| ukur(k) <= lebar);
                 }
             }
             Blok::L { i, .. } => i
                 .iter_mut()
-                .for_each(|item| muatkan(item, lebar - INDEN_DAFTAR, huruf)),
+                .for_each(|item| muatkan_pada(item, lebar - inden, ukuran, inden, huruf)),
         }
     }
 }

@@ -325,6 +325,7 @@ impl Renderer {
         let identitas = data::Identitas::dari(
             sop,
             &self.kertas,
+            self.huruf.as_deref(),
             logo.map(|b| b.path.clone()),
             input.terkait,
         );

@@ -4,10 +4,11 @@ use crate::check::{Ctx, Rule};
 use crate::diag::Severity::Warning;
 use crate::diag::{Diagnostic, Msg};
 use crate::kolom;
-use crate::model::Sop;
+use crate::model::{Isi, Langkah, Sop};
 use crate::msg;
 use crate::paper::{Sheet, actors_too_narrow};
 use crate::rule_doc;
+use crate::source::Sp;
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -21,8 +22,8 @@ pub static KOLOM: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4); dan setiap kata kepala kolom pelaksana yang muat di kolomnya tanpa dipenggal, pada huruf kepala 9 pt atau 8 pt — lebar kolom yang sama dengan yang dipakai saat mencetak, diukur dengan huruf yang dicetak.",
-            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4); and every word of a pelaksana header that fits its column unhyphenated, at a 9 pt or 8 pt header size — the same column widths as printing uses, measured in the font that prints.",
+            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4); dan setiap kata kepala kolom pelaksana yang muat di kolomnya tanpa dipenggal, pada huruf kepala 9 pt atau 8 pt; dan setiap kata judul kolom (`judul_kolom`) yang muat di kolomnya, yang boleh melebar atau berganti baris setelah garis miring (`Persyaratan/` `Kelengkapan`) — lebar kolom yang sama dengan yang dipakai saat mencetak, diukur dengan huruf yang dicetak.",
+            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4); and every word of a pelaksana header that fits its column unhyphenated, at a 9 pt or 8 pt header size; and every word of a column heading (`judul_kolom`) that fits its column, which may widen or break after a slash (`Persyaratan/` `Kelengkapan`) — the same column widths as printing uses, measured in the font that prints.",
         },
         mengapa: {
             id: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan panah balik di sampingnya terbaca. Nama jabatan yang katanya lebih lebar dari kolom tercetak terpenggal (`Pengadminis-trasi`), dan sulit dibaca pada kepala tabel.",
@@ -165,8 +166,53 @@ pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolo
             .map(|w| w.teks.as_str())
             .collect(),
         keterangan: sop.ada_keterangan(),
+        keterangan_kosong: sop
+            .steps()
+            .iter()
+            .filter_map(|s| s.keterangan.as_ref())
+            .all(|k| k.plain_len() == 0),
+        sel: [
+            sel(sop, |s| s.kelengkapan.as_ref()),
+            sel(sop, |s| s.output.as_ref()),
+            sel(sop, |s| s.keterangan.as_ref()),
+        ],
+        judul: judul(sop),
     };
     kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
+}
+
+/// The cells of one text column, each with whether it is a list item.
+fn sel<'a>(
+    sop: &'a Sop,
+    kolom: impl Fn(&'a Langkah) -> Option<&'a Sp<Isi>>,
+) -> Vec<(&'a str, bool)> {
+    sop.steps()
+        .iter()
+        .filter_map(|s| kolom(s))
+        .flat_map(|isi| match &isi.value {
+            Isi::Teks(t) => vec![(t.as_str(), false)],
+            Isi::Daftar(butir) => butir.iter().map(|b| (b.as_str(), true)).collect(),
+        })
+        .collect()
+}
+
+/// The column headings: the SOP's `judul_kolom` (its own or from
+/// `_default.yaml`) over the defaults.
+fn judul(sop: &Sop) -> kolom::Judul {
+    let mut judul = kolom::Judul::default();
+    let Some(j) = sop.judul_kolom.as_ref().map(|j| &j.value) else {
+        return judul;
+    };
+    for (key, teks) in judul.semua() {
+        if let Some(t) = j
+            .kunci(key)
+            .map(|t| t.value.trim())
+            .filter(|t| !t.is_empty())
+        {
+            *teks = t.to_owned();
+        }
+    }
+    judul
 }
 
 pub fn check(cx: &mut Ctx) {
@@ -201,6 +247,22 @@ pub fn check(cx: &mut Ctx) {
             .help = Some(msg!(
                 "singkat nama jabatan itu, kurangi jumlah pelaksana, atau cetak pada kertas lanskap",
                 "abbreviate the job title, use fewer pelaksana, or print on landscape paper"
+            ));
+        }
+        for (key, kata) in tata.judul_sempit {
+            let judul = cx.sop.judul_kolom.as_ref();
+            let span = judul
+                .and_then(|j| j.value.kunci(key))
+                .map(|t| t.span)
+                .or(judul.map(|j| j.span))
+                .unwrap_or_else(|| cx.doc_start());
+            cx.report(&KOLOM, span, msg!(
+                "kata `{kata}` pada judul kolom `{key}` lebih lebar dari kolomnya pada kertas {kertas:?} {orientasi:?} dan tercetak terpenggal",
+                "the word `{kata}` of the column heading `{key}` is wider than its column on {kertas:?} {orientasi:?} paper and prints hyphenated"
+            ))
+            .help = Some(msg!(
+                "singkat judul kolom itu di `judul_kolom`",
+                "shorten that heading in `judul_kolom`"
             ));
         }
     }
@@ -329,6 +391,27 @@ mod tests {
         let extra: String = (1..=4).map(|i| format!("  - Kasubbag {i}\n")).collect();
         let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
         assert!(lines_of(&src, "tata-letak-kolom").is_empty());
+    }
+
+    #[test]
+    fn heading_words_wider_than_their_column() {
+        // a heading breaks after its slash and widens No: no warning; a
+        // 45-letter word is wider than any column sopc gives a heading
+        let judul = "judul_kolom:\n  \"no\": Nomor\n  kelengkapan: Persyaratan/Kelengkapan\n";
+        let src = format!("{VALID}{judul}");
+        assert!(lines_of(&src, "tata-letak-kolom").is_empty());
+        let src = format!("{VALID}{judul}  output: {}\n", "Keluaran".repeat(6));
+        assert_eq!(
+            lines_of(&src, "tata-letak-kolom"),
+            vec![line_of(&src, "  output: Keluaran")]
+        );
+        let pesan = diagnostics(&src)
+            .into_iter()
+            .find(|(d, _)| d.code == "tata-letak-kolom")
+            .map(|(d, _)| d.message.id.to_string())
+            .unwrap();
+        assert!(pesan.starts_with("kata `KeluaranKeluaran"), "{pesan}");
+        assert!(pesan.contains("judul kolom `output`"), "{pesan}");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! on the next sheet.
 //!
 //! The check never lays text out (that is the renderer's, with Typst); it
-//! estimates the printed height the way a typist would: each item wrapped
-//! into lines of its box's width at an average advance per character wide
-//! enough for Arial-like faces, every line one line pitch, every cell its
-//! padding. The estimate leans towards warning: a sheet it calls full may
-//! still fit by a line or two, a sheet the renderer splits is always named.
+//! measures the printed height as the template sets it: each item wrapped
+//! into lines of its box's width with the advance widths of the face
+//! `[cetak] huruf` selects (the embedded sans, whose metrics are Arial's,
+//! or the serif), every line that face's cap height plus the leading,
+//! every cell its padding, the room left to sign. Tested to warn exactly
+//! when the printed lembar needs a second sheet, line by line, in both
+//! faces (`tests/formulir.rs`).
 
 use crate::check::{Ctx, Rule};
 use crate::diag::Msg;
@@ -56,114 +58,148 @@ dasar_hukum:   # twelve regulations, each with its Lembaran Negara and Tambahan 
 
 /// The smallest type size of the lembar (pt); the template never goes below.
 const UKURAN: f64 = 9.0;
-/// Baseline to baseline of two lines (pt): a cap height and the leading,
-/// which the template narrows to 0.45 em at 9 pt before it splits.
-const BARIS: f64 = 1.15 * UKURAN;
+/// The leading between two lines (pt), which the template narrows to
+/// 0.45 em at 9 pt before it splits; the signing block keeps 0.5 em.
+const LEADING: f64 = 0.45 * UKURAN;
+const LEADING_TANDA: f64 = 0.5 * UKURAN;
 /// The space between a box's heading and its list (pt): Typst's block
 /// spacing.
 const ANTARA: f64 = 1.2 * UKURAN;
-/// The first line of a cell (pt): its cap height, no leading.
-const HURUF_BESAR: f64 = 0.75 * UKURAN;
+/// The gap between an item's number and its text (pt; the template's
+/// `body-indent`).
+const INDEN_BUTIR: f64 = 0.6 * UKURAN;
+/// The space left to sign in (mm), as the template keeps it.
+const RUANG_TANDA: f64 = 20.0;
 
-/// A cell of `n` lines, padded by `inset` above and below.
-fn sel(n: usize, inset: f64) -> f64 {
-    2.0 * inset + HURUF_BESAR + n.saturating_sub(1) as f64 * BARIS
+/// The lembar measured in the face `[cetak] huruf` selects: the embedded
+/// sans (Arial's metrics, which stand for an installed family too) or the
+/// serif, whose narrower letters and shorter capitals fit more on a sheet.
+struct Ukur<'a> {
+    huruf: Option<&'a str>,
+    /// The height of a line before its leading (pt): the cap height.
+    kapital: f64,
+}
+
+impl<'a> Ukur<'a> {
+    fn new(huruf: Option<&'a str>) -> Ukur<'a> {
+        Ukur {
+            huruf,
+            kapital: crate::huruf::tinggi_kapital(huruf) * UKURAN,
+        }
+    }
+
+    /// The width of `s` in pt at the lembar's smallest size.
+    fn lebar(&self, s: &str, tebal: bool) -> f64 {
+        crate::huruf::lebar_teks(s, UKURAN, tebal, self.huruf)
+    }
+
+    /// Lines `text` takes in a column `lebar` pt wide: words wrap whole,
+    /// a word wider than the column breaks where it must.
+    fn baris(&self, text: &str, lebar: f64, tebal: bool) -> usize {
+        let spasi = self.lebar(" ", tebal);
+        let mut n = 0;
+        for paragraf in text.lines() {
+            // the width used on the current line
+            let mut isi = 0.0;
+            n += 1;
+            for kata in paragraf.split_whitespace() {
+                let k = self.lebar(kata, tebal);
+                let perlu = if isi == 0.0 { k } else { isi + spasi + k };
+                if perlu <= lebar {
+                    isi = perlu;
+                    continue;
+                }
+                let penuh = (k / lebar).ceil().max(1.0);
+                n += usize::from(isi > 0.0) + penuh as usize - 1;
+                isi = k - (penuh - 1.0) * lebar;
+            }
+        }
+        n.max(1)
+    }
+
+    /// `n` lines `leading` apart.
+    fn tinggi(&self, n: usize, leading: f64) -> f64 {
+        self.kapital + n.saturating_sub(1) as f64 * (self.kapital + leading)
+    }
+
+    /// The height of one of the six boxes, `lebar` pt wide: its heading,
+    /// then its numbered items.
+    fn kotak(&self, judul: &str, butir: &[&str], lebar: f64) -> f64 {
+        let dalam = lebar - 2.0 * inset();
+        let nomor = self.lebar(&format!("{}.", butir.len().max(1)), false) + INDEN_BUTIR;
+        let kepala = self.baris(&format!("{}:", judul.to_uppercase()), dalam, true);
+        let n: usize = butir
+            .iter()
+            .map(|b| self.baris(b, dalam - nomor, false))
+            .sum();
+        2.0 * inset()
+            + self.tinggi(kepala, LEADING)
+            + mm(0.8)
+            + ANTARA
+            + self.tinggi(n.max(1), LEADING)
+    }
 }
 
 fn inset() -> f64 {
     mm(2.2)
 }
 
-/// The advance of a character in em: Arial's metrics (which Liberation
-/// Sans and Arimo share), so the estimate holds for the Arial-like faces
-/// Pemda templates use and leaves room to spare with the narrower serif.
-fn advance(c: char) -> f64 {
-    match c {
-        'i' | 'j' | 'l' => 0.222,
-        ' ' | 'f' | 't' | 'I' | '.' | ',' | ':' | ';' | '/' | '!' | '\'' => 0.278,
-        'r' | '-' | '(' | ')' | '"' => 0.333,
-        'c' | 'k' | 's' | 'v' | 'x' | 'y' | 'z' | 'J' => 0.5,
-        'L' => 0.556,
-        'F' | 'T' | 'Z' => 0.611,
-        'A' | 'B' | 'E' | 'K' | 'P' | 'S' | 'V' | 'X' | 'Y' => 0.667,
-        'w' | 'C' | 'D' | 'H' | 'N' | 'R' | 'U' => 0.722,
-        'G' | 'O' | 'Q' => 0.778,
-        'm' | 'M' => 0.833,
-        'W' => 0.944,
-        _ => 0.556,
-    }
-}
-
-/// The width of `s` in pt at the lembar's smallest size.
-fn lebar_teks(s: &str) -> f64 {
-    s.chars().map(advance).sum::<f64>() * UKURAN
-}
-
-/// Lines `text` takes in a column `lebar` pt wide: words wrap whole, a word
-/// wider than the column breaks where it must.
-fn baris(text: &str, lebar: f64) -> usize {
-    let spasi = lebar_teks(" ");
-    let mut n = 0;
-    for paragraf in text.lines() {
-        // the width used on the current line
-        let mut isi = 0.0;
-        n += 1;
-        for kata in paragraf.split_whitespace() {
-            let k = lebar_teks(kata);
-            let perlu = if isi == 0.0 { k } else { isi + spasi + k };
-            if perlu <= lebar {
-                isi = perlu;
-                continue;
-            }
-            let penuh = (k / lebar).ceil().max(1.0);
-            n += usize::from(isi > 0.0) + penuh as usize - 1;
-            isi = k - (penuh - 1.0) * lebar;
-        }
-    }
-    n.max(1)
-}
-
-/// The height of one of the six boxes: its heading, then its items.
-fn tinggi_kotak(butir: &[&str], lebar: f64) -> f64 {
-    // the item's number and the gap after it
-    let teks = lebar - 2.0 * inset() - 1.5 * UKURAN;
-    let n: usize = butir.iter().map(|b| baris(b, teks)).sum();
-    // the heading, then the list a block's spacing below it
-    sel(n.max(1), inset()) + HURUF_BESAR + mm(0.8) + ANTARA
-}
-
 fn teks(s: Option<&Sp<String>>) -> &str {
     s.map_or("", |s| s.value.as_str())
 }
 
-/// The identity part: the instansi block beside the rows of nomor, dates,
-/// signature and nama.
-fn tinggi_atas(sop: &Sop, lebar: f64) -> f64 {
+/// The identity part, `lebar` pt wide: the instansi block beside the rows
+/// of nomor, dates, signature and nama.
+fn tinggi_atas(sop: &Sop, lebar: f64, u: &Ukur) -> f64 {
     let pad = mm(2.0);
-    let nilai = lebar * 0.42 - 2.0 * inset();
-    let tanda = sop.disahkan_oleh.as_ref().map(|d| &d.value);
-    let tanda_baris =
-        |f: fn(&DisahkanOleh) -> Option<&Sp<String>>| tanda.map_or(1, |d| baris(teks(f(d)), nilai));
-    let disahkan = tanda_baris(|d| d.jabatan.as_ref())
-        + tanda_baris(|d| d.nama.as_ref())
-        + tanda_baris(|d| d.pangkat.as_ref())
-        + 1
-        + tanda.map_or(0, |d| usize::from(d.atas_nama.is_some()));
-    let nama = baris(teks(sop.nama.as_ref()), nilai);
-    let kanan = 4.0 * sel(1, pad) + sel(disahkan, pad) + mm(20.0) + sel(nama, pad);
+    let label = lebar * 0.18 - 2.0 * inset();
+    // the value after ": "
+    let nilai = lebar * 0.42 - 2.0 * inset() - u.lebar(":", false) - 0.6 * UKURAN;
+    let baris = |l: &str, v: &str, tebal: bool| {
+        2.0 * pad
+            + u.tinggi(
+                u.baris(l, label, false).max(u.baris(v, nilai, tebal)),
+                LEADING,
+            )
+    };
+    // a date ("8 Juli 2020") never wraps
+    let kanan = baris("Nomor SOP", teks(sop.nomor.as_ref()), false)
+        + baris("Tanggal Pembuatan", "", false)
+        + baris("Tanggal Revisi", "", false)
+        + baris("Tanggal Efektif", "", false)
+        + baris("Nama SOP", teks(sop.nama.as_ref()), true)
+        + tanda_tangan(sop, nilai, u, pad);
     let ins = sop.instansi.as_ref().map(|i| &i.value);
     let kiri_lebar = lebar * 0.4 - 2.0 * inset();
     let kiri = ins.map_or(0.0, |i| {
         let logo = if i.logo.is_some() { mm(27.0) } else { 0.0 };
         let unit = i.unit.as_ref().map_or(0, |u| u.len());
-        let n = baris(teks(i.pemerintah.as_ref()), kiri_lebar)
-            + baris(teks(i.nama.as_ref()), kiri_lebar)
+        let n = u.baris(teks(i.pemerintah.as_ref()), kiri_lebar, true)
+            + u.baris(teks(i.nama.as_ref()), kiri_lebar, true)
             + unit
-            + baris(teks(i.alamat.as_ref()), kiri_lebar)
+            + u.baris(teks(i.alamat.as_ref()), kiri_lebar, false)
             + 1;
-        logo + sel(n, pad) * 1.08
+        logo + (2.0 * pad + u.tinggi(n, 0.5 * UKURAN)) * 1.08
     });
     kanan.max(kiri)
+}
+
+/// The signing row: a.n., jabatan, the room to sign, nama, pangkat, NIP.
+fn tanda_tangan(sop: &Sop, nilai: f64, u: &Ukur, pad: f64) -> f64 {
+    let tanda = sop.disahkan_oleh.as_ref().map(|d| &d.value);
+    let baris = |f: fn(&DisahkanOleh) -> Option<&Sp<String>>, tebal: bool| {
+        tanda.map_or(1, |d| u.baris(teks(f(d)), nilai, tebal))
+    };
+    let atas = tanda.map_or(0, |d| usize::from(d.atas_nama.is_some()))
+        + baris(|d| d.jabatan.as_ref(), false);
+    let pangkat = tanda.map_or(0, |d| usize::from(d.pangkat.is_some()));
+    let bawah = baris(|d| d.nama.as_ref(), true) + pangkat + 1;
+    // the room to sign parts two paragraphs, a block's spacing apart
+    2.0 * pad
+        + u.tinggi(atas, LEADING_TANDA)
+        + mm(RUANG_TANDA)
+        + ANTARA
+        + u.tinggi(bawah, LEADING_TANDA)
 }
 
 /// One of the six boxes as the rule sees it.
@@ -225,12 +261,18 @@ fn kotak(sop: &Sop) -> [KotakTeks<'_>; 6] {
     ]
 }
 
-/// The first box that crosses the bottom of sheet one at 9 pt: its YAML
+/// The first box that crosses the bottom of sheet one at 9 pt, measured
+/// in the face `huruf` selects (`None`: the embedded default): its YAML
 /// key, printed title and span.
-pub fn meluap(sop: &Sop, sheet: &Sheet) -> Option<(&'static str, &'static str, Option<Span>)> {
+pub fn meluap(
+    sop: &Sop,
+    sheet: &Sheet,
+    huruf: Option<&str>,
+) -> Option<(&'static str, &'static str, Option<Span>)> {
+    let u = Ukur::new(huruf);
     let lebar = sheet.lebar_isi();
-    let mut sisa = sheet.tinggi_isi() - tinggi_atas(sop, lebar);
-    let tinggi = |k: &KotakTeks| tinggi_kotak(&k.butir, lebar / 2.0);
+    let mut sisa = sheet.tinggi_isi() - tinggi_atas(sop, lebar, &u);
+    let tinggi = |k: &KotakTeks| u.kotak(k.judul, &k.butir, lebar / 2.0);
     for pasangan in kotak(sop).chunks(2) {
         let h = pasangan.iter().map(tinggi).fold(0.0, f64::max);
         if h > sisa {
@@ -249,7 +291,8 @@ pub fn check(cx: &mut Ctx) {
     let kertas = cx.config.cetak.kertas.unwrap_or_default();
     let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
     let sheet = Sheet::of(kertas, orientasi);
-    let Some((key, judul, span)) = meluap(cx.sop, &sheet) else {
+    let huruf = cx.config.cetak.huruf.clone();
+    let Some((key, judul, span)) = meluap(cx.sop, &sheet, huruf.as_deref()) else {
         return;
     };
     let span = span.unwrap_or_else(|| cx.doc_start());
@@ -316,16 +359,20 @@ mod tests {
 
     #[test]
     fn lines_wrap_at_words() {
-        use super::{baris, lebar_teks};
-        let lebar = lebar_teks("satu dua");
-        assert_eq!(baris("", lebar), 1);
-        assert_eq!(baris("satu dua", lebar), 1);
-        assert_eq!(baris("satu dua tiga", lebar), 2);
-        assert_eq!(baris("satu\ndua", lebar), 2);
+        let u = super::Ukur::new(None);
+        let lebar = u.lebar("satu dua", false);
+        let baris = |t: &str| u.baris(t, lebar, false);
+        assert_eq!(baris(""), 1);
+        assert_eq!(baris("satu dua"), 1);
+        assert_eq!(baris("satu dua tiga"), 2);
+        assert_eq!(baris("satu\ndua"), 2);
         // a word longer than the line breaks where it must
-        assert_eq!(baris(&"satu".repeat(5), lebar), 3);
-        // capitals are wider than small letters
-        assert!(lebar_teks("NOMOR") > lebar_teks("nomor"));
+        assert_eq!(baris(&"satu".repeat(5)), 3);
+        // capitals are wider than small letters, the serif narrower
+        assert!(u.lebar("NOMOR", false) > u.lebar("nomor", false));
+        let serif = super::Ukur::new(Some("serif"));
+        assert!(serif.lebar("nomor", false) < u.lebar("nomor", false));
+        assert!(serif.kapital < u.kapital);
     }
 
     #[test]

@@ -1,0 +1,171 @@
+//! Decision labels as printed (issues 10 and 11): 8 pt italics, every word
+//! inside the box the plan reserved for it, the box in free space beside
+//! its exit — in the decision's own column where the paper allows — and a
+//! long label on two lines or beside an exit moved to a side where the
+//! column is narrow.
+
+mod common;
+
+use common::panjang::Panjang;
+use sopc::layout::{Plan, Rect, size};
+use sopc::model::Sop;
+use sopc::paper::{Kertas, Orientasi, mm};
+use sopc::render::{Bagian, RenderOptions, Rendered, Renderer};
+
+fn sop(text: &str) -> Sop {
+    sopc::parse::parse_str("uji.yaml", text)
+        .sop
+        .expect("the SOP parses")
+}
+
+fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Rendered {
+    let r = Renderer::new(&RenderOptions {
+        kertas,
+        orientasi,
+        ..RenderOptions::default()
+    });
+    common::cetak(&r, sop, None, Bagian::Lengkap).expect("renders")
+}
+
+/// Kudus' SOP with step 2 made a decision looping back to step 1, labelled
+/// `Lengkap` / `Belum lengkap` (as the impor round trip has it).
+fn kudus_dengan_keputusan() -> Sop {
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sops/kudus-kunjungan-kerja.yaml"),
+    )
+    .expect("readable");
+    let src = src.replacen(
+        "    output: Nota dinas, bahan/materi\n",
+        "    output: Nota dinas, bahan/materi\n    keputusan:\n      tidak: awal\n      label: {ya: Lengkap, tidak: Belum lengkap}\n",
+        1,
+    );
+    sop(&src.replacen("  - kegiatan:", "  - id: awal\n    kegiatan:", 1))
+}
+
+/// Every label of the plan, with the runs of text printed in its box: each
+/// run 8 pt italic, inside the box (its baseline too), and together the
+/// label's words. Returns, per label, its text and box (plan coordinates)
+/// and its decision's column.
+fn labels_as_printed(h: &Rendered) -> Vec<(String, Rect, usize, &Plan)> {
+    let (plan, flow, first) = h.denah.as_ref().expect("a flowchart");
+    let (left, top) = h.margin;
+    let mut out = Vec::new();
+    for (p, g) in plan.drawings.iter().enumerate() {
+        for l in &g.labels {
+            let k = l.rect;
+            let runs: Vec<_> = h
+                .tulisan
+                .iter()
+                .filter(|t| t.halaman == first + p)
+                .filter(|t| {
+                    let (x, y) = ((t.x0 + t.x1) / 2.0 - left, t.y - top);
+                    k.x0 < x && x < k.x1 && k.y0 < y && y < k.y1
+                })
+                .collect();
+            let words: Vec<&str> = runs.iter().flat_map(|t| t.teks.split(' ')).collect();
+            let expected: Vec<&str> = l.text.split_whitespace().collect();
+            assert_eq!(words, expected, "the words of {:?}", l.text);
+            for t in &runs {
+                assert_eq!(t.ukuran, size::LABEL_PT, "{:?}", t.teks);
+                assert!(t.miring, "{:?} in italics", t.teks);
+                // the text stays in its box (a hair of the box's slack aside)
+                assert!(
+                    k.x0 - 0.1 <= t.x0 - left && t.x1 - left <= k.x1 + 0.1,
+                    "{:?} runs out of its box {k:?}: {t:?}",
+                    t.teks
+                );
+            }
+            let from = flow.edges[l.edge].from;
+            let kolom = flow.langkah[from].0;
+            out.push((l.text.clone(), k, kolom, plan));
+        }
+    }
+    out
+}
+
+fn column_of(plan: &Plan, k: &Rect) -> usize {
+    let x = (k.x0 + k.x1) / 2.0;
+    ((x - plan.kolom.actors_x) / plan.kolom.actor_width).floor() as usize
+}
+
+#[test]
+fn labels_print_at_8_pt_in_their_boxes_beside_their_decision() {
+    let s = kudus_dengan_keputusan();
+    // F4 landscape: 27 mm columns, both labels in the decision's column
+    let h = render(&s, Kertas::F4, Orientasi::Lanskap);
+    let labels = labels_as_printed(&h);
+    assert_eq!(labels.len(), 2);
+    for (text, k, kolom, plan) in &labels {
+        assert_eq!(column_of(plan, k), *kolom, "{text:?} beside its decision");
+    }
+    let (plan, flow, _) = h.denah.as_ref().unwrap();
+    assert_eq!(
+        plan.verify(flow),
+        vec![],
+        "no label on a rule, line or symbol"
+    );
+    // A4 portrait: 14 mm columns; `Belum lengkap` (10 mm even on two lines)
+    // cannot stand beside a line down the middle, so its exit leaves by a
+    // side, and the label is set on two lines beside that line
+    let h = render(&s, Kertas::A4, Orientasi::Potret);
+    let labels = labels_as_printed(&h);
+    let belum = labels
+        .iter()
+        .find(|(t, ..)| t.starts_with("Belum"))
+        .expect("Belum lengkap printed");
+    assert_eq!(belum.0, "Belum\nlengkap");
+}
+
+/// The generated 23-step SOP on A4 portrait (17.4 mm columns): step 15's
+/// `Belum lengkap` goes on to step 16 by a side exit with its label beside
+/// that exit's line, not over the Kelengkapan column (the defect that set
+/// its impor round trip aside); the F4 landscape print keeps every label in
+/// its decision's column.
+#[test]
+fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
+    let bentuk = Panjang {
+        langkah: 23,
+        tiap: 6,
+        maju: true,
+        varian: None,
+    };
+    let s = sop(&bentuk.yaml());
+    let h = render(&s, Kertas::A4, Orientasi::Potret);
+    let (plan, flow, _) = h.denah.as_ref().unwrap();
+    assert_eq!(plan.verify(flow), vec![]);
+    assert!(plan.kolom.actor_width < mm(18.0));
+    let labels = labels_as_printed(&h);
+    let (_, k, kolom, _) = labels
+        .iter()
+        .find(|(t, ..)| t.contains("lengkap") && t.starts_with("Belum"))
+        .expect("Belum lengkap printed");
+    // beside the horizontal, in a neighbouring actor column, inside the
+    // actor area
+    let c = column_of(plan, k);
+    assert!(c + 1 == *kolom || c == kolom + 1, "{c} beside {kolom}");
+    assert!(k.x1 <= plan.kolom.rule_x(plan.kolom.actors));
+    // its exit is not the line down from the diamond: the line leaving the
+    // decision towards the next step starts at a corner
+    let e = flow
+        .edges
+        .iter()
+        .position(|p| p.label.as_deref() == Some("Belum lengkap"))
+        .expect("the edge");
+    let line = plan
+        .drawings
+        .iter()
+        .flat_map(|g| &g.lines)
+        .find(|l| l.edge == e)
+        .expect("drawn");
+    let (a, b) = (line.points[0], line.points[1]);
+    assert!(
+        (a.1 - b.1).abs() < 1e-6,
+        "leaves by a side: {:?}",
+        line.points
+    );
+
+    let h = render(&s, Kertas::F4, Orientasi::Lanskap);
+    for (text, k, kolom, plan) in labels_as_printed(&h) {
+        assert_eq!(column_of(plan, &k), kolom, "{text:?} beside its decision");
+    }
+}
