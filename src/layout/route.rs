@@ -114,6 +114,10 @@ const CONNECTOR_GAP: f64 = mm(1.5);
 /// 20 mm, so a label clear of the box wins wherever one fits (a reader, and
 /// `sopc impor`, takes text inside a symbol's box for the symbol's own).
 const LABEL_CORNER_COST: f64 = mm(20.0);
+/// Most routes that change lanes weighed for one edge ([`Router::jogs`]):
+/// enough for every way round a few symbols, few enough that a plan with
+/// an edge no way serves stays quick.
+const JOG_BUDGET: usize = 20_000;
 /// Gap left between a label and its line, or the connector beyond it.
 const LABEL_GAP: f64 = mm(0.8);
 /// Cost of setting a label on two lines: worth 3 mm of line, so one line
@@ -1151,18 +1155,12 @@ impl Router<'_> {
         let h = self.at(p.from).page;
         let mut best: Option<Candidate> = None;
         for &x in self.lanes {
-            self.consider(e, x, None, &mut best);
+            self.consider(e, x, &[], &mut best);
         }
         if best.as_ref().is_some_and(|b| b.conflicts > 0) {
-            // no lane runs clear all the way: change lanes on a track
+            // no lane runs clear all the way: change lanes on tracks
             // between the rows
-            for y in self.jog_tracks(e) {
-                for &x in self.lanes {
-                    for &to in self.lanes.iter().filter(|&&to| to != x) {
-                        self.consider(e, x, Some((y, to)), &mut best);
-                    }
-                }
-            }
+            self.jogs(e, &mut best);
         }
         let Some(c) = best else {
             return;
@@ -1185,14 +1183,76 @@ impl Router<'_> {
         self.routes[e] = Route::Line { page: h };
     }
 
-    /// Weighs the route of `e` through lane `x` (changing to another lane
-    /// on a track, with `jog`) against `best`, and keeps the better one.
-    fn consider(&self, e: usize, x: f64, jog: Option<(f64, f64)>, best: &mut Option<Candidate>) {
-        let Some(mut c) = self.candidate(e, x, jog) else {
+    /// Routes of `e` that change lanes once, then (if every one still
+    /// breaks a rule) twice, on tracks between its rows in the order the
+    /// line passes them. Only routes whose every vertical is clear of
+    /// symbols are weighed, at most [`JOG_BUDGET`] of them.
+    fn jogs(&self, e: usize, best: &mut Option<Candidate>) {
+        let p = self.edge(e);
+        let (s, t) = (self.at(p.from), self.at(p.to));
+        let h = s.page;
+        let up = t.mid() < s.mid();
+        // where the last vertical ends: beside a target above, on the top
+        // track of one below
+        let end = if up { t.mid() } else { t.top_track() };
+        let clear = |x: f64, a: f64, b: f64| {
+            let (a, b) = min_max(a, b);
+            self.symbols_crossed(h, &[Point(x, a), Point(x, b)]) == 0
+        };
+        let lanes = |a: f64, b: f64| -> Vec<f64> {
+            self.lanes
+                .iter()
+                .copied()
+                .filter(|&x| clear(x, a, b))
+                .collect()
+        };
+        let tracks = self.jog_tracks(e);
+        let mut budget = JOG_BUDGET;
+        let mut weigh = |x: f64, jogs: &[(f64, f64)], best: &mut Option<Candidate>| {
+            budget = budget.saturating_sub(1);
+            self.consider(e, x, jogs, best);
+            budget > 0
+        };
+        let last: Vec<Vec<f64>> = tracks.iter().map(|&y| lanes(y, end)).collect();
+        for (k, &y) in tracks.iter().enumerate() {
+            for x in lanes(s.mid(), y) {
+                for &to in last[k].iter().filter(|&&to| to != x) {
+                    if !weigh(x, &[(y, to)], best) {
+                        return;
+                    }
+                }
+            }
+        }
+        if best.as_ref().is_none_or(|b| b.conflicts == 0) {
+            return;
+        }
+        for &y1 in &tracks {
+            let first = lanes(s.mid(), y1);
+            for (k, &y2) in tracks.iter().enumerate() {
+                if y1 == y2 || (y1 > y2) != up {
+                    continue;
+                }
+                for m in lanes(y1, y2) {
+                    for &x in first.iter().filter(|&&x| x != m) {
+                        for &to in last[k].iter().filter(|&&to| to != m) {
+                            if !weigh(x, &[(y1, m), (y2, to)], best) {
+                                return;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Weighs the route of `e` through lane `x` (changing lanes on tracks,
+    /// with `jogs`) against `best`, and keeps the better one.
+    fn consider(&self, e: usize, x: f64, jogs: &[(f64, f64)], best: &mut Option<Candidate>) {
+        let Some(mut c) = self.candidate(e, x, jogs) else {
             return;
         };
         let h = self.at(self.edge(e).from).page;
-        if jog.is_some() && self.symbols_crossed(h, &c.pts) > 0 {
+        if !jogs.is_empty() && self.symbols_crossed(h, &c.pts) > 0 {
             // a change of lanes is for going round symbols, never through
             return;
         }
@@ -1217,15 +1277,17 @@ impl Router<'_> {
     }
 
     /// The tracks where a route of `e` may change lanes: the top and
-    /// bottom tracks of the rows between its two ends.
+    /// bottom tracks of its rows and the rows between, where they lie
+    /// between its exit and the top track of its target.
     fn jog_tracks(&self, e: usize) -> Vec<f64> {
         let p = self.edge(e);
-        let (lo, hi) = (p.from.min(p.to), p.from.max(p.to));
-        let h = self.at(p.from).page;
-        (lo + 1..hi)
+        let (s, t) = (self.at(p.from), self.at(p.to));
+        let (lo, hi) = min_max(s.mid(), t.top_track());
+        (p.from.min(p.to)..=p.from.max(p.to))
             .map(|i| self.at(i))
-            .filter(|l| l.page == h)
+            .filter(|l| l.page == s.page)
             .flat_map(|l| [l.top_track(), l.bottom_track()])
+            .filter(|&y| lo + 1.0 < y && y < hi - 1.0)
             .collect()
     }
 
@@ -1265,10 +1327,11 @@ impl Router<'_> {
         }
     }
 
-    /// The route of `e` through lane `x`, with its sides; with `jog`
-    /// `(y, to)`, it changes on track `y` to lane `to` for the rest of its
-    /// way. `None` when the lane cannot serve it (through its own symbol).
-    fn candidate(&self, e: usize, x: f64, jog: Option<(f64, f64)>) -> Option<Candidate> {
+    /// The route of `e` through lane `x`, with its sides; at each of
+    /// `jogs` `(y, to)` it changes on track `y` to lane `to` for the rest of
+    /// its way. `None` when the lane cannot serve it (through its own
+    /// symbol).
+    fn candidate(&self, e: usize, x: f64, jogs: &[(f64, f64)]) -> Option<Candidate> {
         let p = self.edge(e);
         let (s, t) = (self.at(p.from), self.at(p.to));
         let inside =
@@ -1291,13 +1354,11 @@ impl Router<'_> {
             }
         };
         // the lane the route reaches its target by
-        let x = match jog {
-            Some((y, to)) => {
-                pts.extend([Point(x, y), Point(to, y)]);
-                to
-            }
-            None => x,
-        };
+        let mut x = x;
+        for &(y, to) in jogs {
+            pts.extend([Point(x, y), Point(to, y)]);
+            x = to;
+        }
         let entry = match self.ways[e] {
             Way::Forward { .. } => {
                 pts.extend(into_top(&t, x));
