@@ -90,18 +90,22 @@ pub static JALUR: Rule = Rule {
         },
         contoh: {
             id: r#"```yaml
-# lima pelaksana pada F4 potret: kolom 16 mm tanpa lajur di sisi simbol,
-# dan lompatan balik yang harus melewati simbol di setiap kolom
+# lima pelaksana pada F4 potret (kolom 16 mm, tanpa lajur di sisi simbol):
+# `rapat` dilaksanakan kelimanya, dan `periksa` melompat balik melewatinya
+  - id: rapat
+    pelaksana: [Kepala Dinas, Sekretaris, Kabid, Kasi, Staf]
   - id: periksa
-    pelaksana: Kepala Bagian Umum
-    keputusan: {ya: ajukan, tidak: siapkan}
+    pelaksana: Sekretaris
+    keputusan: {ya: siapkan, tidak: selesai}
 ```"#,
             en: r#"```yaml
-# five pelaksana on F4 portrait: 16 mm columns with no lane beside the
-# symbols, and a jump back that must pass a symbol in every column
+# five pelaksana on F4 portrait (16 mm columns, no lane beside a symbol):
+# all five carry out `rapat`, and `periksa` jumps back across it
+  - id: rapat
+    pelaksana: [Kepala Dinas, Sekretaris, Kabid, Kasi, Staf]
   - id: periksa
-    pelaksana: Kepala Bagian Umum
-    keputusan: {ya: ajukan, tidak: siapkan}
+    pelaksana: Sekretaris
+    keputusan: {ya: siapkan, tidak: selesai}
 ```"#,
         },
         perbaikan: {
