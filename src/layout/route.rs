@@ -144,7 +144,7 @@ const SIDE_LABEL_OFF_AXIS: f64 = mm(1.6);
 const LABEL_AXIS_COST: f64 = mm(12.0);
 /// Least gap between a label and the line beside it, where a narrow cell
 /// leaves no more: the text still stands clear of the 0.6 pt line.
-const LABEL_GAP_LEAST: f64 = mm(0.45);
+const LABEL_GAP_LEAST: f64 = crate::kolom::LABEL_JARAK_GARIS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -1788,18 +1788,7 @@ fn words_inside(f: &Form, k: &Rect, symbol: &Rect) -> bool {
 /// Whether label `text` (on one line or two) stands in half an actor
 /// column beside a line down its middle.
 fn fits_below(kolom: &Columns, text: &str) -> bool {
-    label_column(text) <= kolom.actor_width
-}
-
-/// The narrowest actor column (pt) in which label `text`, on one line or
-/// two, stands beside a line down the column's middle: what the column
-/// widths grant the labels where Kegiatan can spare it.
-pub fn label_column(text: &str) -> f64 {
-    let narrowest = forms(text)
-        .iter()
-        .map(|f| f.size.0)
-        .fold(f64::INFINITY, f64::min);
-    2.0 * (narrowest + LABEL_GAP_LEAST + CELL_MARGIN)
+    crate::kolom::kolom_label(text) <= kolom.actor_width
 }
 
 /// One way to set a label: its lines, its size, what it costs, and its
@@ -1841,11 +1830,7 @@ impl Form {
 /// words, on two lines broken at the space that evens them best (`Belum`
 /// over `lengkap`), at [`TWO_LINES_COST`].
 fn forms(text: &str) -> Vec<Form> {
-    let two = text
-        .match_indices(' ')
-        .map(|(i, _)| format!("{}\n{}", text[..i].trim_end(), text[i + 1..].trim_start()))
-        .map(|t| Form::new(t, TWO_LINES_COST))
-        .min_by(|a, b| a.size.0.total_cmp(&b.size.0));
+    let two = crate::kolom::dua_baris(text).map(|t| Form::new(t, TWO_LINES_COST));
     let mut out = vec![Form::new(text.to_owned(), 0.0)];
     out.extend(two);
     out
@@ -2011,11 +1996,18 @@ mod tests {
 
     #[test]
     fn the_default_labels_need_no_wider_column_than_the_narrowest() {
+        use crate::kolom::kolom_label;
         let least = mm(crate::paper::ACTOR_MIN);
-        assert!(label_column("Tidak") <= least, "{}", label_column("Tidak"));
-        assert!(label_column("Ya") <= least);
+        assert!(kolom_label("Tidak") <= least, "{}", kolom_label("Tidak"));
+        assert!(kolom_label("Ya") <= least);
         // Belum lengkap, on two lines, asks for 22 mm; Lengkap for 24 mm
-        assert!((mm(21.5)..mm(22.5)).contains(&label_column("Belum lengkap")));
-        assert!((mm(23.0)..mm(24.5)).contains(&label_column("Lengkap")));
+        assert!((mm(21.5)..mm(22.5)).contains(&kolom_label("Belum lengkap")));
+        assert!((mm(23.0)..mm(24.5)).contains(&kolom_label("Lengkap")));
+        // the columns reserve what the layout keeps from the cell's rules
+        assert_eq!(crate::kolom::LABEL_JARAK_SEL, CELL_MARGIN);
+        // and a label in such a column stands beside the line
+        let kolom = Columns::compute(mm(295.0), 8, false);
+        assert!(kolom.actor_width >= kolom_label("Tidak"));
+        assert!(fits_below(&kolom, "Tidak") && !fits_below(&kolom, "Lengkap"));
     }
 }
