@@ -448,8 +448,13 @@ fn exit_ports(
                 continue;
             }
             let d = if same_page(e) {
-                let reach =
-                    [Side::Right, Side::Left].map(|d| open_lane(kolom, placed, s, to(e), d));
+                let both = [Side::Right, Side::Left];
+                let mut reach = both.map(|d| open_lane(kolom, placed, s, to(e), d));
+                if reach == [false, false] {
+                    // no lane runs clear: the route will change lanes, out
+                    // of the side that has lanes at all
+                    reach = both.map(|d| any_lane(kolom, &placed[s][0], d));
+                }
                 match reach {
                     [true, false] | [false, true] => {
                         let d = if reach[0] { Side::Right } else { Side::Left };
@@ -504,6 +509,14 @@ fn open_lane(kolom: &Columns, placed: &[Vec<Placed>], s: usize, t: usize, d: Sid
                 .filter(|p| p.page == l.page && p.rect != l.rect)
                 .all(|p| !p.rect.grow(-0.3).crossed_by(Point(x, y0), Point(x, y1)))
         })
+}
+
+/// Whether any lane of the table lies beyond side `d` of `l` (none left of
+/// the first column or right of the last when their gutters hold none).
+fn any_lane(kolom: &Columns, l: &Placed, d: Side) -> bool {
+    all_lanes(kolom)
+        .into_iter()
+        .any(|x| (x - side_x(&l.rect, d)) * d.sign() > mm(0.5))
 }
 
 /// `wanted`, unless that side of step `s` is already used.
