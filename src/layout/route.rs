@@ -13,7 +13,8 @@
 //!   rule it runs along and 2 mm from every other route it runs beside,
 //!   unless both enter the same arrowhead.
 //! - Ports: the bottom carries the exit to the next step (else a forward
-//!   jump), the sides carry the other exits and the jumps coming back; the
+//!   jump) unless its label is too wide to stand beside a line down the
+//!   column's middle, the sides carry the other exits and the jumps coming back; the
 //!   top takes every arrow coming down. A side is either an exit or an
 //!   entry, never both. A parallel step leaves only by its bottoms (its
 //!   lines join on the bottom track) and is entered only from the top
@@ -21,7 +22,13 @@
 //! - A crossing that remains is drawn as a small bridge on the horizontal
 //!   line ([`super::Line::hops`]).
 //! - Labels and connectors stand inside one actor cell: never on a rule,
-//!   never over the text of another column.
+//!   never over the text of another column. A label (8 pt italics,
+//!   measured) stands in its decision's own cell where a place is free —
+//!   beside the line going down, or above or below a side exit, over the
+//!   diamond's free corner but with no word in its box — set on two lines
+//!   when it has several words and one line finds no place; only then in
+//!   the next column, beside its own line ([`label_spots`] and their
+//!   costs).
 //! - When the two ends are on different pages the edge becomes a pair of
 //!   off-page connectors with one letter: below the table and on top of the
 //!   next page's first row for the ordinary flow, beside the symbols (in the
@@ -46,7 +53,9 @@
 //!    them.
 //! 4. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
 //!    straight edges are placed before any lane, so the lanes go around
-//!    them rather than the labels around the lanes.
+//!    them rather than the labels around the lanes; a label placed later
+//!    that needs such a label's spot moves it to the other side of its
+//!    line when that side is free ([`Router::make_room`]).
 //! 5. **Connectors** ([`Router::connectors`]): off-page pairs with their
 //!    letters in reading order, each in the nearest free actor cell of its
 //!    row (or on top of a row kept for it), with their stubs and labels;
