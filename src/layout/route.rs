@@ -1715,7 +1715,7 @@ fn hops(g: &mut Drawing, flow: &Flow) {
 /// past a connector, where the label would name nothing). Each above and
 /// below the line: close to it, a little off it, and as far off as clears
 /// the diamond's slanting side, where a narrow gutter leaves room only over
-/// its free corner.
+/// its free corner. None reaches across the diamond's axis.
 fn label_spots(
     kolom: &Columns,
     s: &Placed,
@@ -1765,6 +1765,10 @@ fn label_spots(
     let mut out = Vec::new();
     for (x0, cost) in starts {
         let (a, b) = min_max(x0, x0 + d.sign() * w);
+        // never across the diamond's axis: there it names the other side
+        if a < s.cx() && s.cx() < b {
+            continue;
+        }
         // the label's distance from the diamond's middle, across
         let near = if a <= s.cx() && s.cx() <= b {
             0.0
