@@ -10,7 +10,7 @@
 //! warning and the print agree. Imports only the leaves `paper`, `huruf`
 //! and `patah`.
 
-use crate::huruf::lebar_teks;
+use crate::huruf::{lebar_miring, lebar_teks};
 use crate::paper::{ACTOR_MAX, Columns, Isi, mm};
 use crate::patah;
 use serde::Serialize;
@@ -123,9 +123,45 @@ pub struct Kata<'a> {
     pub judul: Judul,
     /// The actor column width (pt) the flowchart's decision labels ask
     /// for, to stand beside a line down a column's middle
-    /// ([`crate::layout::route::label_column`]; 0: no decision): granted
+    /// ([`kolom_label`] of the widest; 0: no decision): granted
     /// where Kegiatan keeps its readable width.
     pub label: f64,
+}
+
+/// Type size (pt) of the flowchart's decision labels, in italics, as
+/// `templates/prosedur.typ` prints them (issue 11: no smaller than 8 pt).
+pub const HURUF_LABEL: f64 = 8.0;
+/// Least gap (pt) between a label and the line it stands beside.
+pub const LABEL_JARAK_GARIS: f64 = mm(0.45);
+/// Gap (pt) a label keeps from the rules of its cell.
+pub const LABEL_JARAK_SEL: f64 = mm(0.4);
+
+/// Width (pt) of a label set as the lines of `teks`: its widest line, as
+/// the wider of the embedded italics sets it (an installed family stands in
+/// with Liberation Sans's, Arial's, widths), and a hair of slack.
+pub fn lebar_label(teks: &str) -> f64 {
+    teks.lines()
+        .map(|l| lebar_miring(l, HURUF_LABEL))
+        .fold(0.0, f64::max)
+        + 0.5
+}
+
+/// A label of several words on two lines, broken at the space that evens
+/// them best (`Belum\nlengkap`); `None` for one word.
+pub fn dua_baris(teks: &str) -> Option<String> {
+    teks.match_indices(' ')
+        .map(|(i, _)| format!("{}\n{}", teks[..i].trim_end(), teks[i + 1..].trim_start()))
+        .min_by(|a, b| lebar_label(a).total_cmp(&lebar_label(b)))
+}
+
+/// The narrowest actor column (pt) in which label `teks`, on one line or
+/// two, stands beside a line down the column's middle: what the columns
+/// grant the labels where Kegiatan can spare it.
+pub fn kolom_label(teks: &str) -> f64 {
+    let lebar = dua_baris(teks)
+        .map_or(f64::INFINITY, |t| lebar_label(&t))
+        .min(lebar_label(teks));
+    2.0 * (lebar + LABEL_JARAK_GARIS + LABEL_JARAK_SEL)
 }
 
 /// The columns for a table of `aktor` actor columns with these words,

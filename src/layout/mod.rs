@@ -76,7 +76,7 @@ pub mod size {
     }
 
     /// Font size of the decision labels: 8 pt, the least issue 11 allows.
-    pub const LABEL_PT: f64 = 8.0;
+    pub const LABEL_PT: f64 = crate::kolom::HURUF_LABEL;
 
     /// Size of a label whose lines are `text`'s lines (a long label may be
     /// set on two): the widest line as the wider of the embedded italics
@@ -84,12 +84,11 @@ pub mod size {
     /// template's leading. An installed family stands in with Liberation
     /// Sans's (Arial's) metrics.
     pub fn label_size(text: &str) -> (f64, f64) {
-        let widest = text
-            .lines()
-            .map(|l| crate::huruf::lebar_miring(l, LABEL_PT))
-            .fold(0.0, f64::max);
         let lines = text.lines().count().max(1) as f64;
-        (widest + 0.5, LABEL_PT * (1.2 + 1.15 * (lines - 1.0)))
+        (
+            crate::kolom::lebar_label(text),
+            LABEL_PT * (1.2 + 1.15 * (lines - 1.0)),
+        )
     }
 }
 

@@ -13,7 +13,8 @@
 //!   rule it runs along and 2 mm from every other route it runs beside,
 //!   unless both enter the same arrowhead.
 //! - Ports: the bottom carries the exit to the next step (else a forward
-//!   jump), the sides carry the other exits and the jumps coming back; the
+//!   jump) unless its label is too wide to stand beside a line down the
+//!   column's middle, the sides carry the other exits and the jumps coming back; the
 //!   top takes every arrow coming down. A side is either an exit or an
 //!   entry, never both. A parallel step leaves only by its bottoms (its
 //!   lines join on the bottom track) and is entered only from the top
@@ -21,7 +22,13 @@
 //! - A crossing that remains is drawn as a small bridge on the horizontal
 //!   line ([`super::Line::hops`]).
 //! - Labels and connectors stand inside one actor cell: never on a rule,
-//!   never over the text of another column.
+//!   never over the text of another column. A label (8 pt italics,
+//!   measured) stands in its decision's own cell where a place is free —
+//!   beside the line going down, or above or below a side exit, over the
+//!   diamond's free corner but with no word in its box — set on two lines
+//!   when it has several words and one line finds no place; only then in
+//!   the next column, beside its own line ([`label_spots`] and their
+//!   costs).
 //! - When the two ends are on different pages the edge becomes a pair of
 //!   off-page connectors with one letter: below the table and on top of the
 //!   next page's first row for the ordinary flow, beside the symbols (in the
@@ -46,7 +53,9 @@
 //!    them.
 //! 4. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
 //!    straight edges are placed before any lane, so the lanes go around
-//!    them rather than the labels around the lanes.
+//!    them rather than the labels around the lanes; a label placed later
+//!    that needs such a label's spot moves it to the other side of its
+//!    line when that side is free ([`Router::make_room`]).
 //! 5. **Connectors** ([`Router::connectors`]): off-page pairs with their
 //!    letters in reading order, each in the nearest free actor cell of its
 //!    row (or on top of a row kept for it), with their stubs and labels;
@@ -144,7 +153,7 @@ const SIDE_LABEL_OFF_AXIS: f64 = mm(1.6);
 const LABEL_AXIS_COST: f64 = mm(12.0);
 /// Least gap between a label and the line beside it, where a narrow cell
 /// leaves no more: the text still stands clear of the 0.6 pt line.
-const LABEL_GAP_LEAST: f64 = mm(0.45);
+const LABEL_GAP_LEAST: f64 = crate::kolom::LABEL_JARAK_GARIS;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -926,7 +935,12 @@ impl Router<'_> {
                 // the form with the fewest conflicts, one line on a tie
                 let mut found: Option<(usize, String, Rect)> = None;
                 for f in &forms {
-                    let spots: Vec<Rect> = label_spots(self.kolom, l, stub[1], d, f.size, false)
+                    // none across the axis, where it would name the other
+                    // exit; the cheapest of those with the fewest conflicts
+                    let mut spots = label_spots(self.kolom, l, stub[1], d, f.size, false);
+                    spots.retain(|(k, _)| !(k.x0 < l.cx() && l.cx() < k.x1));
+                    spots.sort_by(|a, b| a.1.total_cmp(&b.1));
+                    let spots: Vec<Rect> = spots
                         .into_iter()
                         .map(|(k, _)| k)
                         .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
@@ -1710,7 +1724,8 @@ fn hops(g: &mut Drawing, flow: &Flow) {
 /// past a connector, where the label would name nothing). Each above and
 /// below the line: close to it, a little off it, and as far off as clears
 /// the diamond's slanting side, where a narrow gutter leaves room only over
-/// its free corner.
+/// its free corner. One reaching across the diamond's axis costs
+/// [`LABEL_AXIS_COST`].
 fn label_spots(
     kolom: &Columns,
     s: &Placed,
@@ -1760,6 +1775,12 @@ fn label_spots(
     let mut out = Vec::new();
     for (x0, cost) in starts {
         let (a, b) = min_max(x0, x0 + d.sign() * w);
+        // across the diamond's axis it may name the other side
+        let cost = if a < s.cx() && s.cx() < b {
+            cost + LABEL_AXIS_COST
+        } else {
+            cost
+        };
         // the label's distance from the diamond's middle, across
         let near = if a <= s.cx() && s.cx() <= b {
             0.0
@@ -1805,18 +1826,7 @@ fn words_inside(f: &Form, k: &Rect, symbol: &Rect) -> bool {
 /// Whether label `text` (on one line or two) stands in half an actor
 /// column beside a line down its middle.
 fn fits_below(kolom: &Columns, text: &str) -> bool {
-    label_column(text) <= kolom.actor_width
-}
-
-/// The narrowest actor column (pt) in which label `text`, on one line or
-/// two, stands beside a line down the column's middle: what the column
-/// widths grant the labels where Kegiatan can spare it.
-pub fn label_column(text: &str) -> f64 {
-    let narrowest = forms(text)
-        .iter()
-        .map(|f| f.size.0)
-        .fold(f64::INFINITY, f64::min);
-    2.0 * (narrowest + LABEL_GAP_LEAST + CELL_MARGIN)
+    crate::kolom::kolom_label(text) <= kolom.actor_width
 }
 
 /// One way to set a label: its lines, its size, what it costs, and its
@@ -1858,11 +1868,7 @@ impl Form {
 /// words, on two lines broken at the space that evens them best (`Belum`
 /// over `lengkap`), at [`TWO_LINES_COST`].
 fn forms(text: &str) -> Vec<Form> {
-    let two = text
-        .match_indices(' ')
-        .map(|(i, _)| format!("{}\n{}", text[..i].trim_end(), text[i + 1..].trim_start()))
-        .map(|t| Form::new(t, TWO_LINES_COST))
-        .min_by(|a, b| a.size.0.total_cmp(&b.size.0));
+    let two = crate::kolom::dua_baris(text).map(|t| Form::new(t, TWO_LINES_COST));
     let mut out = vec![Form::new(text.to_owned(), 0.0)];
     out.extend(two);
     out
@@ -2028,11 +2034,18 @@ mod tests {
 
     #[test]
     fn the_default_labels_need_no_wider_column_than_the_narrowest() {
+        use crate::kolom::kolom_label;
         let least = mm(crate::paper::ACTOR_MIN);
-        assert!(label_column("Tidak") <= least, "{}", label_column("Tidak"));
-        assert!(label_column("Ya") <= least);
+        assert!(kolom_label("Tidak") <= least, "{}", kolom_label("Tidak"));
+        assert!(kolom_label("Ya") <= least);
         // Belum lengkap, on two lines, asks for 22 mm; Lengkap for 24 mm
-        assert!((mm(21.5)..mm(22.5)).contains(&label_column("Belum lengkap")));
-        assert!((mm(23.0)..mm(24.5)).contains(&label_column("Lengkap")));
+        assert!((mm(21.5)..mm(22.5)).contains(&kolom_label("Belum lengkap")));
+        assert!((mm(23.0)..mm(24.5)).contains(&kolom_label("Lengkap")));
+        // the columns reserve what the layout keeps from the cell's rules
+        assert_eq!(crate::kolom::LABEL_JARAK_SEL, CELL_MARGIN);
+        // and a label in such a column stands beside the line
+        let kolom = Columns::compute(mm(295.0), 8, false);
+        assert!(kolom.actor_width >= kolom_label("Tidak"));
+        assert!(fits_below(&kolom, "Tidak") && !fits_below(&kolom, "Lengkap"));
     }
 }

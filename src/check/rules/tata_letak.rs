@@ -202,7 +202,7 @@ fn label(sop: &Sop) -> f64 {
                 .map_or("Tidak", |s| s.value.as_str());
             [ya, tidak]
         })
-        .map(crate::layout::route::label_column)
+        .map(kolom::kolom_label)
         .fold(0.0, f64::max)
 }
 
