@@ -17,7 +17,7 @@ fn plan(k: &Kasus) -> (Plan, sopc::layout::Flow) {
 }
 
 proptest! {
-    // A fixed seed: one generated SOP in about 7,000 still breaks a rule
+    // A fixed seed: one generated SOP in about 14,000 still breaks a rule
     // (README, the drawing rules), which must not fail a run by chance.
     #![proptest_config(ProptestConfig {
         cases: 400,
