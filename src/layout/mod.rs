@@ -342,8 +342,9 @@ pub enum PlanError {
 impl Plan {
     /// Pages and routes for a flowchart whose rows measured `heights`. A
     /// plan that breaks a drawing rule is routed again with the lines that
-    /// broke it routed first (their room taken before the others'), up to
-    /// [`REROUTES`] times; the plan with the fewest violations wins.
+    /// broke it routed first (their room taken before the others'), in the
+    /// order named and the other way round, up to [`REROUTES`] times; the
+    /// plan with the fewest violations wins.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
         let draw = |first: &[usize]| {
@@ -356,20 +357,27 @@ impl Plan {
                 cramped: Vec::new(),
             }
         };
-        let mut first: Vec<usize> = Vec::new();
-        let mut plan = draw(&first);
+        let mut plan = draw(&[]);
         let mut broken = plan.verify(flow);
+        let mut tried: Vec<Vec<usize>> = Vec::new();
         for _ in 0..REROUTES {
-            let more: Vec<usize> = broken
-                .iter()
-                .filter_map(Violation::edge)
-                .filter(|e| !first.contains(e))
-                .collect();
-            if more.is_empty() {
-                break;
+            // the lines that broke a rule first, as named, then the other
+            // way round (two lines after one lane: each gets its turn)
+            let mut named: Vec<usize> = Vec::new();
+            for e in broken.iter().filter_map(Violation::edge) {
+                if !named.contains(&e) {
+                    named.push(e);
+                }
             }
-            first.extend(more);
+            let reversed: Vec<usize> = named.iter().rev().copied().collect();
+            let Some(first) = [named, reversed]
+                .into_iter()
+                .find(|o| !o.is_empty() && !tried.contains(o))
+            else {
+                break;
+            };
             let again = draw(&first);
+            tried.push(first);
             let v = again.verify(flow);
             if v.len() < broken.len() {
                 (plan, broken) = (again, v);

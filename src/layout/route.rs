@@ -268,8 +268,8 @@ pub struct Routed {
 }
 
 /// Plans every route and draws the pages; the lane routes of the edges in
-/// `first` before the others (to retry a plan whose later routes found no
-/// room around the earlier ones).
+/// `first`, in that order, before the others (to retry a plan whose later
+/// routes found no room around the earlier ones).
 pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> Routed {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
@@ -1073,7 +1073,7 @@ impl Router<'_> {
     }
 
     /// The lane routes, shortest first so that nested loops nest (those of
-    /// [`Router::first`] before all).
+    /// [`Router::first`] before all, in its order).
     fn lines(&mut self) {
         let mut lanes: Vec<usize> = (0..self.ways.len())
             .filter(|&e| !matches!(self.ways[e], Way::Straight | Way::OffPage(..)))
@@ -1083,9 +1083,13 @@ impl Router<'_> {
                 let p = self.edge(e);
                 (self.at(p.from).mid() - self.at(p.to).mid()).abs()
             };
-            let later = |e: usize| !self.first.contains(&e);
-            later(a)
-                .cmp(&later(b))
+            // in the order of `first`, then the rest
+            let place = |e: usize| {
+                let at = self.first.iter().position(|&f| f == e);
+                at.unwrap_or(self.first.len())
+            };
+            place(a)
+                .cmp(&place(b))
                 .then(span(a).total_cmp(&span(b)))
                 .then(a.cmp(&b))
         });

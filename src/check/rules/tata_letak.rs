@@ -81,29 +81,25 @@ pub static JALUR: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Langkah yang garis, label atau konektornya tidak dapat digambar menurut aturan gambar diagram alir: garis 3 mm dari garis tabel dan 2 mm dari garis lain, tidak menembus simbol, label atau konektor, label dan konektor di dalam sel pelaksana. Ditemukan saat `sopc build` menata halaman (pemeriksaan tanpa tata letak tidak dapat melihatnya); langkah itu tetap digambar sebaik mungkin.",
-            en: "A step whose lines, labels or connectors cannot be drawn by the flowchart drawing rules: lines 3 mm from the table rules and 2 mm from other lines, never through a symbol, label or connector, labels and connectors inside an actor cell. Found when `sopc build` lays the pages out (a check without the layout cannot see it); the step is still drawn as well as it can be.",
+            id: "Langkah yang garis, label atau konektornya tidak dapat digambar menurut aturan gambar diagram alir: garis 3 mm dari garis tabel dan 2 mm dari garis lain, tidak menembus simbol, label atau konektor, label dan konektor di dalam sel pelaksana. Ditemukan saat `sopc build` menata halaman (pemeriksaan tanpa tata letak tidak dapat melihatnya); langkah itu tetap digambar sebaik mungkin. Contohnya lima pelaksana pada F4 potret (kolom 16 mm, tanpa lajur di sisi simbol), satu langkah yang dilaksanakan kelimanya, dan lompatan balik yang melewatinya.",
+            en: "A step whose lines, labels or connectors cannot be drawn by the flowchart drawing rules: lines 3 mm from the table rules and 2 mm from other lines, never through a symbol, label or connector, labels and connectors inside an actor cell. Found when `sopc build` lays the pages out (a check without the layout cannot see it); the step is still drawn as well as it can be. For example five pelaksana on F4 portrait (16 mm columns, no lane beside a symbol), a step all five carry out, and a jump back across it.",
         },
         mengapa: {
             id: "Garis yang menempel pada garis tabel terbaca sebagai garis ganda, garis yang berimpitan atau menembus simbol membuat arah alur tidak dapat diikuti — keluhan yang paling sering dari pengguna aplikasi e-SOP.",
             en: "A line close to a table rule reads as a doubled rule, and lines on top of each other or through a symbol make the flow impossible to follow — the complaint users of e-SOP tools make most.",
         },
-        contoh: {
-            id: r#"```yaml
-# lima pelaksana pada F4 potret: kolom 16 mm tanpa lajur di sisi simbol,
-# dan lompatan balik yang harus melewati simbol di setiap kolom
+        contoh: { code: r#"```yaml
+# F4 potret
+pelaksana: [Kepala Dinas, Sekretaris, Kabid, Kasi, Staf]
+langkah:
+  - id: siapkan
+    pelaksana: Kabid
+  - id: rapat
+    pelaksana: [Kepala Dinas, Sekretaris, Kabid, Kasi, Staf]
   - id: periksa
-    pelaksana: Kepala Bagian Umum
-    keputusan: {ya: ajukan, tidak: siapkan}
-```"#,
-            en: r#"```yaml
-# five pelaksana on F4 portrait: 16 mm columns with no lane beside the
-# symbols, and a jump back that must pass a symbol in every column
-  - id: periksa
-    pelaksana: Kepala Bagian Umum
-    keputusan: {ya: ajukan, tidak: siapkan}
-```"#,
-        },
+    pelaksana: Sekretaris
+    keputusan: {ya: siapkan, tidak: selesai}
+```"# },
         perbaikan: {
             id: "Kurangi kolom pelaksana atau lompatan di sekitar langkah itu, pindahkan langkah ke pelaksana di kolom lain, atau cetak pada kertas lanskap.",
             en: "Use fewer pelaksana columns or fewer jumps around that step, move the step to a pelaksana in another column, or print on landscape paper.",
