@@ -935,12 +935,7 @@ impl Router<'_> {
                 // the form with the fewest conflicts, one line on a tie
                 let mut found: Option<(usize, String, Rect)> = None;
                 for f in &forms {
-                    // none across the axis, where it would name the other
-                    // exit; the cheapest of those with the fewest conflicts
-                    let mut spots = label_spots(self.kolom, l, stub[1], d, f.size, false);
-                    spots.retain(|(k, _)| !(k.x0 < l.cx() && l.cx() < k.x1));
-                    spots.sort_by(|a, b| a.1.total_cmp(&b.1));
-                    let spots: Vec<Rect> = spots
+                    let spots: Vec<Rect> = label_spots(self.kolom, l, stub[1], d, f.size, false)
                         .into_iter()
                         .map(|(k, _)| k)
                         .filter(|k| !k.intersects(&rect.grow(LABEL_MARGIN)))
@@ -1724,8 +1719,7 @@ fn hops(g: &mut Drawing, flow: &Flow) {
 /// past a connector, where the label would name nothing). Each above and
 /// below the line: close to it, a little off it, and as far off as clears
 /// the diamond's slanting side, where a narrow gutter leaves room only over
-/// its free corner. One reaching across the diamond's axis costs
-/// [`LABEL_AXIS_COST`].
+/// its free corner.
 fn label_spots(
     kolom: &Columns,
     s: &Placed,
@@ -1775,12 +1769,6 @@ fn label_spots(
     let mut out = Vec::new();
     for (x0, cost) in starts {
         let (a, b) = min_max(x0, x0 + d.sign() * w);
-        // across the diamond's axis it may name the other side
-        let cost = if a < s.cx() && s.cx() < b {
-            cost + LABEL_AXIS_COST
-        } else {
-            cost
-        };
         // the label's distance from the diamond's middle, across
         let near = if a <= s.cx() && s.cx() <= b {
             0.0
