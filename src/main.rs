@@ -6,6 +6,12 @@
 
 use std::process::ExitCode;
 
+/// Typst allocates and frees small objects at a high rate from both
+/// workers of a batch; with the system allocator a fifth of `sopc build`'s
+/// time went into malloc and free.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match sopc::app::cli::run() {
         Ok(status) => status,

@@ -721,3 +721,66 @@ fn generated_flowcharts_print_as_planned_on_every_paper() {
     assert_eq!(papers.len(), 4, "{papers:?}");
     assert!(parallel > 0, "some parallel rows");
 }
+
+/// The measuring pass decides how the lembar pengesahan is laid out (type
+/// size, rows, the split over two sheets) and the print draws that; the
+/// lembar printed alone has no measuring pass and decides for itself. Both
+/// must lay it out alike — the same lines, the same text at the same
+/// places — for every example, and for a lembar long enough to continue
+/// on a second sheet.
+#[test]
+fn the_lembar_is_the_same_whether_the_measuring_pass_or_the_print_arranges_it() {
+    let mut kasus: Vec<(String, Sop)> = common::contoh_sops()
+        .iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            let s = contoh(&name);
+            (name, s)
+        })
+        .collect();
+    let kudus = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sops/kudus-kunjungan-kerja.yaml"),
+    )
+    .unwrap();
+    let banyak: String = (1..=45)
+        .map(|i| format!("  - Peraturan Daerah Kabupaten Kudus Nomor {i} Tahun 2020 tentang Pelayanan Publik di Lingkungan Pemerintah Kabupaten\n"))
+        .collect();
+    let panjang = kudus.replacen("dasar_hukum:\n", &format!("dasar_hukum:\n{banyak}"), 1);
+    kasus.push(("dasar hukum 48 butir".into(), sop("panjang.yaml", &panjang)));
+    let mut dua_lembar = 0;
+    for (name, s) in &kasus {
+        let lengkap = render(s);
+        let sendiri = render_dengan(renderer(), s, None, Bagian::Pengesahan);
+        let n = sendiri.ukuran_halaman.len();
+        let awal = lengkap.denah.as_ref().expect("a plan").2;
+        assert_eq!(awal, n, "{name}: sheets of the lembar");
+        if n > 1 {
+            dua_lembar += 1;
+        }
+        // positions to a millionth of a point: the two passes add the same
+        // heights in another order
+        let pt = |v: f64| (v * 1e6).round() as i64;
+        let garis = |h: &Rendered| -> Vec<_> {
+            h.bentuk
+                .iter()
+                .filter(|b| b.halaman < n)
+                .map(|b| (b.halaman, pt(b.x0), pt(b.y0), pt(b.x1), pt(b.y1)))
+                .collect()
+        };
+        // the page footer counts the pages of its own document
+        let teks = |h: &Rendered| -> Vec<_> {
+            h.tulisan
+                .iter()
+                .filter(|t| t.halaman < n && !t.teks.starts_with("Halaman "))
+                .map(|t| (t.halaman, pt(t.x0), pt(t.y), t.teks.clone()))
+                .collect()
+        };
+        assert!(garis(&sendiri).len() > 10, "{name}: the lembar's lines");
+        assert_eq!(garis(&lengkap), garis(&sendiri), "{name}: lines");
+        assert_eq!(teks(&lengkap), teks(&sendiri), "{name}: text");
+    }
+    assert_eq!(
+        dua_lembar, 1,
+        "only the long dasar hukum continues past one sheet"
+    );
+}

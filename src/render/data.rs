@@ -42,16 +42,20 @@ pub enum Anchor {
     Akhir,
     /// The first page of each part of the book's front matter.
     BukuBagian,
+    /// The measuring pass's arrangement of the lembar pengesahan (its
+    /// value; see `susun` in pengesahan.typ).
+    Pengesahan,
 }
 
 impl Anchor {
-    pub const ALL: [Anchor; 6] = [
+    pub const ALL: [Anchor; 7] = [
         Anchor::Kepala,
         Anchor::Lanjutan,
         Anchor::Baris,
         Anchor::Jumlah,
         Anchor::Akhir,
         Anchor::BukuBagian,
+        Anchor::Pengesahan,
     ];
 
     /// The label as the templates write it.
@@ -63,6 +67,7 @@ impl Anchor {
             Anchor::Jumlah => "sopc-jumlah",
             Anchor::Akhir => "sopc-akhir",
             Anchor::BukuBagian => "sopc-buku-bagian",
+            Anchor::Pengesahan => "sopc-pengesahan",
         }
     }
 }
@@ -94,6 +99,11 @@ pub struct Data<'a> {
     /// In a book, the number of the SOP's first page (its pages are
     /// numbered at the foot from there); `None` for `sopc build`.
     pub halaman_buku: Option<usize>,
+    /// How the lembar pengesahan is arranged, as the measuring pass
+    /// decided (`susun` in pengesahan.typ): the print then measures
+    /// nothing, which spares Typst a second layout of the document.
+    /// `None` in the measuring pass, and in a print without one.
+    pub susunan: Option<&'a serde_json::Value>,
 }
 
 #[derive(Serialize)]

@@ -343,6 +343,7 @@ impl Renderer {
             identitas,
             prosedur,
             denah: None,
+            susunan: None,
             peringatan: Vec::new(),
         };
         if bagian != Bagian::Lengkap {
@@ -351,6 +352,7 @@ impl Renderer {
         let (doc, peringatan) =
             self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned(), None)?;
         let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len())?;
+        siap.susunan = doc.nilai(data::Anchor::Pengesahan);
         let denah = Plan::new(&bagan, kolom, &ukuran).map_err(|layout::PlanError::RowTooTall { langkah }| {
             let no = langkah + 1;
             RenderError::from(msg!(
@@ -389,6 +391,10 @@ impl Renderer {
             identitas: &siap.identitas,
             prosedur: &siap.prosedur,
             halaman_buku,
+            susunan: match mode {
+                Mode::Ukur => None,
+                Mode::Cetak => siap.susunan.as_ref(),
+            },
         };
         self.engine
             .compile(Template::Sop, &data, logo.into_iter().collect())
@@ -401,6 +407,9 @@ struct Siap {
     prosedur: data::Prosedur,
     /// The page plan (whole documents only).
     denah: Option<(Plan, Flow)>,
+    /// The lembar pengesahan's arrangement from the measuring pass (whole
+    /// documents only).
+    susunan: Option<serde_json::Value>,
     /// Warnings of the measuring pass.
     peringatan: Vec<Msg>,
 }

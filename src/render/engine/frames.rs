@@ -45,6 +45,14 @@ pub fn penanda(doc: &PagedDocument, label: &str) -> Vec<Penanda> {
         .collect()
 }
 
+/// The value of the first metadata with this label, as JSON.
+pub fn nilai(doc: &PagedDocument, label: &str) -> Option<serde_json::Value> {
+    let label = Label::new(PicoStr::intern(label))?;
+    let found = doc.introspector().query(&Selector::Label(label));
+    let value = &found.first()?.to_packed::<MetadataElem>()?.value;
+    serde_json::to_value(value).ok()
+}
+
 /// The text of each page, in reading order of the layout, whitespace
 /// collapsed, without the marks of where a line may break (soft hyphen,
 /// zero-width space).

@@ -118,6 +118,11 @@ impl Dokumen {
         frames::penanda(&self.0, anchor.name())
     }
 
+    /// The value of the first anchor with this label, as JSON.
+    pub fn nilai(&self, anchor: Anchor) -> Option<serde_json::Value> {
+        frames::nilai(&self.0, anchor.name())
+    }
+
     pub fn halaman(&self) -> usize {
         self.0.pages().len()
     }
