@@ -11,7 +11,7 @@
 //! crossing the Kegiatan column; (4) hand the symbols of each row to
 //! [`super::panah`] to recover the flow.
 
-use super::geom::{Kind, Line, Sheet, Word, join, lines, paragraphs, sambung};
+use super::geom::{self, Kind, Line, Sheet, Word, join, lines, paragraphs, sambung};
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -548,7 +548,7 @@ fn kotak(s: &Sheet, judul: &[&str]) -> Vec<String> {
         }
     }
     let words = s.words_in(area);
-    kolom_nomor(&words).unwrap_or_else(|| daftar(&lines(words), cell.x1))
+    kolom_nomor(&words).unwrap_or_else(|| daftar(&lines(words.clone()), &words, (cell.x0, cell.x1)))
 }
 
 /// A number or bullet that starts an entry, and the text after it.
@@ -583,8 +583,11 @@ fn penanda(t: &str) -> Option<&str> {
 }
 
 /// Lines to entries: a number or bullet starts an entry, a line that
-/// stopped well short of the cell's right edge ends one, other lines wrap.
-fn daftar(ls: &[Line], right: f64) -> Vec<String> {
+/// stopped well short of the cell's right edge ends one, other lines wrap
+/// (joined as the widths of their `words` in the `cell` tell, see
+/// [`geom::putus`]).
+fn daftar(ls: &[Line], words: &[&Word], cell: (f64, f64)) -> Vec<String> {
+    let right = cell.1;
     let ls: Vec<&Line> = ls
         .iter()
         .filter(|l| !matches!(l.text.trim(), "–" | "-"))
@@ -596,8 +599,11 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
         .fold(0.0, f64::max)
         .max(right - 20.0);
     let left = ls.first().map_or(0.0, |l| l.x0);
+    // the text's right edge keeps the inset its left edge keeps
+    let right_text = right - (left - cell.0).max(0.0);
     let mut out: Vec<String> = Vec::new();
     let mut open = false;
+    let mut prev: Option<&Line> = None;
     for l in ls {
         let t = l.text.trim();
         let (text, new) = match penanda(t) {
@@ -609,9 +615,14 @@ fn daftar(ls: &[Line], right: f64) -> Vec<String> {
         if new || out.is_empty() {
             out.push(String::new());
         }
+        let putus = match prev {
+            Some(a) if !new => geom::putus_antara(a, l, words, right_text - l.x0),
+            _ => geom::Putus::Teks,
+        };
         if let Some(last) = out.last_mut() {
-            sambung(last, text);
+            geom::sambung_putus(last, text, putus);
         }
+        prev = Some(l);
         open = text.is_empty() || l.x1 >= width - 0.25 * (width - left).max(1.0);
     }
     out.iter_mut().for_each(super::geom::selesai);
@@ -915,7 +926,7 @@ fn lines_at(words: &[&Word], c: (f64, f64), y0: f64, y1: f64) -> Vec<Line> {
     )
 }
 
-fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
+fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64, pitch: Option<f64>) -> Isi {
     let Some(c) = c else {
         return Isi::Kosong;
     };
@@ -924,14 +935,31 @@ fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> Isi {
         [] => Isi::Kosong,
         // a dash alone says "nothing here" (sopc prints `-` as `–`)
         [one] if matches!(one.text.trim(), "-" | "–") => Isi::Teks("-".into()),
-        [first, ..] if penanda(&first.text).is_some() => Isi::Daftar(daftar(&ls, c.1)),
-        _ => Isi::Teks(paragraphs(&ls, words, c)),
+        [first, ..] if penanda(&first.text).is_some() => Isi::Daftar(daftar(&ls, words, c)),
+        _ => Isi::Teks(paragraphs(&ls, words, c, pitch)),
     }
 }
 
 fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
     c.map(|c| join(&lines_at(words, c, y0, y1)))
         .unwrap_or_default()
+}
+
+/// The distance of two lines of one paragraph in the text cells of a
+/// page's procedure table (see [`geom::pitch`]).
+fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<f64> {
+    let columns = [Some(k.kegiatan), k.kelengkapan, k.output, k.keterangan];
+    let cells: Vec<Vec<Line>> = k
+        .baris
+        .windows(2)
+        .flat_map(|w| {
+            columns
+                .iter()
+                .flatten()
+                .map(move |&c| lines_at(words, c, w[0], w[1]))
+        })
+        .collect();
+    geom::pitch(cells.iter().map(Vec::as_slice))
 }
 
 fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize, Kolom)> {
@@ -966,13 +994,19 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
             ));
         }
         let words = isi_sel(s, k);
+        let pitch = jarak_baris(&words, k);
         for w in k.baris.windows(2) {
             let (y0, y1) = (w[0], w[1]);
             if y1 - y0 < 4.0 {
                 continue;
             }
             let nomor = teks(&words, k.no, y0, y1);
-            let kegiatan = paragraphs(&lines_at(&words, k.kegiatan, y0, y1), &words, k.kegiatan);
+            let kegiatan = paragraphs(
+                &lines_at(&words, k.kegiatan, y0, y1),
+                &words,
+                k.kegiatan,
+                pitch,
+            );
             let simbol: Vec<(usize, Kind, usize, Rect)> = s
                 .shapes
                 .iter()
@@ -1008,10 +1042,10 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
             let row = Baris {
                 nomor: nomor.trim_end_matches('.').to_owned(),
                 kegiatan,
-                kelengkapan: isi(&words, k.kelengkapan, y0, y1),
+                kelengkapan: isi(&words, k.kelengkapan, y0, y1, pitch),
                 waktu: teks(&words, k.waktu, y0, y1),
-                output: isi(&words, k.output, y0, y1),
-                keterangan: isi(&words, k.keterangan, y0, y1),
+                output: isi(&words, k.output, y0, y1, pitch),
+                keterangan: isi(&words, k.keterangan, y0, y1, pitch),
                 simbol,
                 ..Baris::default()
             };
@@ -1084,7 +1118,7 @@ mod tests {
             line("2. Komputer", 10.0, 60.0, 30.0),
         ];
         assert_eq!(
-            daftar(&ls, 300.0),
+            daftar(&ls, &[], (0.0, 300.0)),
             [
                 "Peraturan Pemerintah Nomor 28 Tahun 2012 tentang Kearsipan;",
                 "Komputer"
@@ -1105,7 +1139,7 @@ mod tests {
             line("Buku tamu", 10.0, 60.0, 30.0),
         ];
         assert_eq!(
-            daftar(&ls, 300.0),
+            daftar(&ls, &[], (0.0, 300.0)),
             [
                 "Apabila SOP ini tidak dilaksanakan, pelayanan kepada tamu terlambat",
                 "Buku tamu"

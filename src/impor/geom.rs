@@ -305,8 +305,26 @@ pub fn selesai(teks: &mut String) {
     teks.truncate(teks.trim_end_matches(['\u{AD}', '\u{200B}']).len());
 }
 
+/// What the width of the words around a line break tells of it, beyond
+/// the text (see [`putus`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Putus {
+    /// Nothing: the rules of [`sambung`] decide.
+    Teks,
+    /// After a hyphen the word has (`e-` / `mail`): kept, no space.
+    Tanda,
+    /// Inside a word too wide for a line, at a mark that prints nothing
+    /// (`(08.` / `00-15.30`): no space.
+    Rapat,
+}
+
 /// Appends the next line of a paragraph to `out`, as [`join`] joins them.
 pub fn sambung(out: &mut String, baris: &str) {
+    sambung_putus(out, baris, Putus::Teks);
+}
+
+/// [`sambung`], with what the geometry told of the break.
+pub fn sambung_putus(out: &mut String, baris: &str, putus: Putus) {
     // a zero-width space at the end: the line broke inside a URL or a
     // file name, which goes on without a space
     let nol = baris.trim_end().ends_with('\u{200B}');
@@ -320,7 +338,11 @@ pub fn sambung(out: &mut String, baris: &str) {
     if lunak || rapat {
         out.pop();
     }
-    let dipenggal = lunak || (out.ends_with('-') && !out.ends_with(" -") && penggalan(out, t));
+    let dipenggal = lunak
+        || (putus != Putus::Tanda
+            && out.ends_with('-')
+            && !out.ends_with(" -")
+            && penggalan(out, t));
     if dipenggal {
         out.truncate(out.trim_end_matches('-').len());
     }
@@ -330,6 +352,7 @@ pub fn sambung(out: &mut String, baris: &str) {
     let address = last.contains("://") || last.starts_with("www.");
     let broken = rapat
         || dipenggal
+        || putus != Putus::Teks
         || out.ends_with('/')
         || (out.ends_with('-') && !out.ends_with(" -"))
         || (address && out.ends_with('.'));
@@ -347,6 +370,82 @@ pub fn sambung(out: &mut String, baris: &str) {
         out.push('\u{AD}');
     } else if nol {
         out.push('\u{200B}');
+    }
+}
+
+/// What the break between line `a` and the next line `b` was (see
+/// [`putus`]), from the words of the lines among `words` and the width
+/// `lebar` of a line.
+pub fn putus_antara(a: &Line, b: &Line, words: &[&Word], lebar: f64) -> Putus {
+    let akhir = words
+        .iter()
+        .filter(|w| (w.y - a.y).abs() < 1.0 && w.x0 >= a.x0 - 0.5 && w.x1 <= a.x1 + 0.5)
+        .max_by(|x, y| x.x1.total_cmp(&y.x1));
+    let awal = words
+        .iter()
+        .filter(|w| (w.y - b.y).abs() < 1.0 && w.x0 >= b.x0 - 0.5)
+        .min_by(|x, y| x.x0.total_cmp(&y.x0));
+    match (akhir, awal) {
+        (Some(x), Some(y)) => putus(x, y, lebar),
+        _ => Putus::Teks,
+    }
+}
+
+/// The break mark sopc's rules put into `kata`, a word too wide for a
+/// line, after its first `n` characters, if any.
+fn tanda_di(kata: &str, n: usize) -> Option<char> {
+    let bertanda = crate::patah::patah_bila(kata, |_| false);
+    let mut huruf = 0;
+    let mut tanda = None;
+    for c in bertanda.chars() {
+        if matches!(c, crate::patah::SHY | crate::patah::ZWSP) {
+            if huruf == n {
+                tanda = Some(c);
+            }
+            continue;
+        }
+        if huruf == n {
+            break;
+        }
+        huruf += 1;
+        tanda = None;
+    }
+    tanda
+}
+
+/// What a line break between the words `akhir` (ending a line) and `awal`
+/// (starting the next) was, from their widths and a line's `lebar`: a word
+/// that fits a line is printed as written (sopc marks breaks only inside
+/// words too wide for one, and Word breaks such words only), so a break
+/// inside it was after a hyphen of its own; inside a word too wide, a
+/// hyphen stands where sopc's rules put a syllable break (else it is the
+/// word's own), and a break with no hyphen after a dot that goes on with a
+/// digit or a lowercase letter (`08.00`, `bps.go.id`) was no space.
+pub fn putus(akhir: &Word, awal: &Word, lebar: f64) -> Putus {
+    let a = akhir.text.trim_end_matches('\u{AD}');
+    // a word that goes on over a third line is wider than this one
+    let b = awal.text.trim_end_matches('\u{AD}');
+    let terus = b.ends_with('-');
+    let b = b.trim_end_matches('-');
+    let muat = !terus && (akhir.x1 - akhir.x0) + (awal.x1 - awal.x0) <= lebar + 0.5;
+    if let Some(batang) = a.strip_suffix('-').filter(|s| !s.is_empty()) {
+        let suku =
+            tanda_di(&format!("{batang}{b}"), batang.chars().count()) == Some(crate::patah::SHY);
+        return if muat || !suku {
+            Putus::Tanda
+        } else {
+            Putus::Teks
+        };
+    }
+    let sambungan = a.ends_with('.')
+        && a.chars().rev().nth(1).is_some_and(char::is_alphanumeric)
+        && b.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_lowercase());
+    if !muat && sambungan {
+        Putus::Rapat
+    } else {
+        Putus::Teks
     }
 }
 
@@ -368,9 +467,13 @@ fn penggalan(sebelum: &str, sesudah: &str) -> bool {
 
 /// Lines joined as [`join`] does, paragraphs parted by a blank line (as
 /// YAML's `|` writes them) where an empty line's worth of space parts two
-/// lines, or where a line stopped short of what the next one's first word
-/// needed (`words` are the lines' words, `cell` the column's edges).
-pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64)) -> String {
+/// lines, where the baselines stand further apart than `pitch` — the
+/// distance of two lines of one paragraph in this table — by a tenth of the
+/// type size (sopc sets paragraphs 0.18 em further apart than lines, Word
+/// adds its space after a paragraph), or where a line stopped short of what
+/// the next one's first word needed (`words` are the lines' words, `cell`
+/// the column's edges).
+pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Option<f64>) -> String {
     // the text's right edge: the cell's, less the inset its text keeps on the left
     let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
     let right = cell.1 - (left - cell.0).max(0.0);
@@ -385,19 +488,43 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64)) -> String {
         fits && !a.text.ends_with(['-', '/'])
     };
     let mut parts: Vec<String> = Vec::new();
-    let mut from = 0;
-    for i in 1..=lines.len() {
-        let apart = lines.get(i).is_some_and(|l| {
-            let a = &lines[i - 1];
-            l.y - a.y > 1.9 * l.size.max(a.size) || forced(a, l)
-        });
-        if i == lines.len() || apart {
-            parts.push(join(&lines[from..i]));
-            from = i;
+    let mut part = String::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(a) = i.checked_sub(1).map(|j| &lines[j]) else {
+            sambung(&mut part, &l.text);
+            continue;
+        };
+        let size = l.size.max(a.size);
+        let gap = l.y - a.y;
+        if gap > 1.9 * size || pitch.is_some_and(|p| gap > p + 0.1 * size) || forced(a, l) {
+            selesai(&mut part);
+            parts.push(std::mem::take(&mut part));
+            sambung(&mut part, &l.text);
+            continue;
         }
+        sambung_putus(&mut part, &l.text, putus_antara(a, l, words, right - left));
     }
+    selesai(&mut part);
+    parts.push(part);
     parts.retain(|p| !p.is_empty());
     parts.join("\n\n")
+}
+
+/// The distance of two baselines of one paragraph among `cells` (the lines
+/// of each text cell of a table): the lower quartile of the distances of
+/// consecutive lines of one size, so that the wider steps between
+/// paragraphs, fewer than the lines, do not count. `None` without two
+/// lines in a cell.
+pub fn pitch<'a>(cells: impl IntoIterator<Item = &'a [Line]>) -> Option<f64> {
+    let mut gaps: Vec<f64> = cells
+        .into_iter()
+        .flat_map(|ls| ls.windows(2))
+        .filter(|w| (w[0].size - w[1].size).abs() < 0.3)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|&g| g > 0.0)
+        .collect();
+    gaps.sort_by(f64::total_cmp);
+    gaps.get(gaps.len() / 4).copied()
 }
 
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
@@ -620,6 +747,73 @@ mod tests {
         assert_eq!(
             paragraf(&["per\u{AD}mo\u{AD}ho\u{AD}nan", "baru"]),
             "permohonan baru"
+        );
+    }
+
+    fn kata(text: &str, x0: f64, x1: f64, y: f64) -> Word {
+        Word {
+            text: text.to_owned(),
+            x0,
+            x1,
+            y,
+            size: 9.0,
+        }
+    }
+
+    #[test]
+    fn the_widths_around_a_break_tell_a_words_own_hyphen_and_a_break_without_space() {
+        // a word that fits a line was broken after its own hyphen
+        let e = kata("e-", 10.0, 18.0, 0.0);
+        assert_eq!(
+            putus(&e, &kata("mail", 10.0, 26.0, 10.0), 60.0),
+            Putus::Tanda
+        );
+        // too wide: a hyphen where sopc puts a syllable break is sopc's
+        let m = kata("Menerus-", 10.0, 48.0, 0.0);
+        assert_eq!(putus(&m, &kata("kan", 10.0, 25.0, 10.0), 45.0), Putus::Teks);
+        // …and one between other letters is the word's own
+        let t = kata("non-", 10.0, 28.0, 0.0);
+        assert_eq!(
+            putus(&t, &kata("organik", 10.0, 40.0, 10.0), 45.0),
+            Putus::Tanda
+        );
+        // a time broken at its dot had no space; a sentence's end had one
+        let jam = kata("(08.", 10.0, 28.0, 0.0);
+        assert_eq!(
+            putus(&jam, &kata("00-15.30", 10.0, 45.0, 10.0), 45.0),
+            Putus::Rapat
+        );
+        let akhir = kata("sebelumnya.", 10.0, 50.0, 0.0);
+        assert_eq!(
+            putus(&akhir, &kata("Aplikasi", 10.0, 40.0, 10.0), 45.0),
+            Putus::Teks
+        );
+    }
+
+    #[test]
+    fn baselines_further_apart_than_a_paragraphs_lines_part_paragraphs() {
+        let baris = |text: &str, y: f64| Line {
+            text: text.to_owned(),
+            x0: 10.0,
+            x1: 30.0,
+            y,
+            size: 9.0,
+        };
+        let ls = [
+            baris("Satu", 0.0),
+            baris("dua.", 9.97),
+            baris("Tiga", 21.56),
+            baris("empat.", 31.53),
+        ];
+        let jarak = pitch([&ls[..]]);
+        assert_eq!(jarak, Some(9.97));
+        assert_eq!(
+            paragraphs(&ls, &[], (0.0, 100.0), jarak),
+            "Satu dua.\n\nTiga empat."
+        );
+        assert_eq!(
+            paragraphs(&ls, &[], (0.0, 100.0), None),
+            "Satu dua. Tiga empat."
         );
     }
 }
