@@ -605,7 +605,7 @@ fn daftar(ls: &[Line], words: &[&Word], cell: (f64, f64)) -> Vec<String> {
     let mut open = false;
     let mut prev: Option<&Line> = None;
     for l in ls {
-        let t = l.text.trim();
+        let t = l.markdown().trim();
         let (text, new) = match penanda(t) {
             Some(r) => (r, true),
             // in a numbered list every other line wraps; without numbers a
@@ -1078,6 +1078,7 @@ mod tests {
             x1,
             y,
             size: 9.0,
+            md: None,
         }
     }
 
@@ -1088,6 +1089,7 @@ mod tests {
             x1: x0 + 6.0 * text.len() as f64,
             y,
             size: 9.0,
+            md: None,
         }
     }
 

@@ -24,6 +24,8 @@ pub struct Word {
     /// Baseline.
     pub y: f64,
     pub size: f64,
+    /// The text with its italic runs between `*` (Markdown), when it has any.
+    pub md: Option<String>,
 }
 
 impl Word {
@@ -252,6 +254,15 @@ pub struct Line {
     pub x1: f64,
     pub y: f64,
     pub size: f64,
+    /// The text with its italic runs between `*`, when it has any.
+    pub md: Option<String>,
+}
+
+impl Line {
+    /// The text as the language writes it: italic runs between `*`.
+    pub fn markdown(&self) -> &str {
+        self.md.as_deref().unwrap_or(&self.text)
+    }
 }
 
 /// Words grouped into lines (by baseline), in reading order.
@@ -267,19 +278,28 @@ pub fn lines(mut ws: Vec<&Word>) -> Vec<Line> {
     rows.into_iter()
         .map(|mut row| {
             row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-            let mut text = String::new();
-            for (i, w) in row.iter().enumerate() {
-                if i > 0 {
-                    text.push(' ');
-                }
-                text.push_str(&w.text);
-            }
+            let words = |md: bool| {
+                let ws: Vec<&str> = row
+                    .iter()
+                    .map(|w| match &w.md {
+                        Some(m) if md => m.as_str(),
+                        _ => w.text.as_str(),
+                    })
+                    .collect();
+                ws.join(" ")
+            };
+            // italic words side by side are one italic run
+            let md = row
+                .iter()
+                .any(|w| w.md.is_some())
+                .then(|| words(true).replace("* *", " "));
             Line {
-                text,
+                text: words(false),
                 x0: row[0].x0,
                 x1: row.iter().map(|w| w.x1).fold(f64::MIN, f64::max),
                 y: row[0].y,
                 size: row[0].size,
+                md,
             }
         })
         .collect()
@@ -329,9 +349,14 @@ pub fn sambung_putus(out: &mut String, baris: &str, putus: Putus) {
     // file name, which goes on without a space
     let nol = baris.trim_end().ends_with('\u{200B}');
     let t: String = baris.chars().filter(|&c| c != '\u{200B}').collect();
-    let t = t.trim();
+    let mut t = t.trim();
     if t.is_empty() {
         return;
+    }
+    // an italic run that goes on over the break is one run
+    if out.ends_with('*') && !out.ends_with("**") && t.starts_with('*') && !t.starts_with("**") {
+        out.pop();
+        t = &t[1..];
     }
     let rapat = out.ends_with('\u{200B}');
     let lunak = out.ends_with('\u{AD}');
@@ -491,7 +516,7 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Opti
     let mut part = String::new();
     for (i, l) in lines.iter().enumerate() {
         let Some(a) = i.checked_sub(1).map(|j| &lines[j]) else {
-            sambung(&mut part, &l.text);
+            sambung(&mut part, l.markdown());
             continue;
         };
         let size = l.size.max(a.size);
@@ -499,10 +524,14 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Opti
         if gap > 1.9 * size || pitch.is_some_and(|p| gap > p + 0.1 * size) || forced(a, l) {
             selesai(&mut part);
             parts.push(std::mem::take(&mut part));
-            sambung(&mut part, &l.text);
+            sambung(&mut part, l.markdown());
             continue;
         }
-        sambung_putus(&mut part, &l.text, putus_antara(a, l, words, right - left));
+        sambung_putus(
+            &mut part,
+            l.markdown(),
+            putus_antara(a, l, words, right - left),
+        );
     }
     selesai(&mut part);
     parts.push(part);
@@ -543,40 +572,74 @@ fn words(glyphs: &[Glyph]) -> Vec<Word> {
     let mut out = Vec::new();
     for mut band in bands {
         band.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut cur: Option<Word> = None;
+        let mut cur: Option<(Word, Miring)> = None;
         for g in band {
             let blank = g.text.trim().is_empty();
-            let gap = cur.as_ref().map_or(0.0, |w| g.x0 - w.x1);
+            let gap = cur.as_ref().map_or(0.0, |(w, _)| g.x0 - w.x1);
             let size = g.size;
             // a space off the baseline (an underline drawn with spaces below
             // the letters) parts nothing
-            let on_line = cur.as_ref().is_none_or(|w| (g.y - w.y).abs() < size * 0.15);
+            let on_line = cur
+                .as_ref()
+                .is_none_or(|(w, _)| (g.y - w.y).abs() < size * 0.15);
             let split = (blank && on_line) || gap > size * 0.2 || gap < -size;
             if split && let Some(w) = cur.take() {
-                out.push(w);
+                out.push(w.1.selesai(w.0));
             }
             if blank {
                 continue;
             }
-            match cur.as_mut() {
-                Some(w) => {
-                    w.text.push_str(&g.text);
-                    w.x1 = w.x1.max(g.x1);
-                }
-                None => {
-                    cur = Some(Word {
-                        text: g.text.clone(),
-                        x0: g.x0,
-                        x1: g.x1,
-                        y: g.y,
-                        size,
-                    })
-                }
-            }
+            let (w, m) = cur.get_or_insert_with(|| {
+                let w = Word {
+                    text: String::new(),
+                    x0: g.x0,
+                    x1: g.x1,
+                    y: g.y,
+                    size,
+                    md: None,
+                };
+                (w, Miring::default())
+            });
+            m.tambah(&w.text, g);
+            w.text.push_str(&g.text);
+            w.x1 = w.x1.max(g.x1);
         }
-        out.extend(cur);
+        out.extend(cur.map(|(w, m)| m.selesai(w)));
     }
     out
+}
+
+/// A word's italic runs as it is read glyph by glyph: its Markdown text,
+/// begun at its first italic glyph.
+#[derive(Default)]
+struct Miring {
+    md: Option<String>,
+    /// The last glyph was italic.
+    dalam: bool,
+}
+
+impl Miring {
+    /// Notes glyph `g`, which follows `sebelum` in the word.
+    fn tambah(&mut self, sebelum: &str, g: &Glyph) {
+        if g.miring != self.dalam {
+            self.md.get_or_insert_with(|| sebelum.to_owned()).push('*');
+            self.dalam = g.miring;
+        }
+        if let Some(md) = self.md.as_mut() {
+            md.push_str(&g.text);
+        }
+    }
+
+    /// `w` with its Markdown text, the italic closed at its end.
+    fn selesai(mut self, mut w: Word) -> Word {
+        if self.dalam
+            && let Some(md) = self.md.as_mut()
+        {
+            md.push('*');
+        }
+        w.md = self.md;
+        w
+    }
 }
 
 /// Overlapping collinear rules merged; order by position.
@@ -718,6 +781,7 @@ mod tests {
                 x1: 10.0,
                 y: 0.0,
                 size: 9.0,
+                md: None,
             })
             .collect();
         join(&lines)
@@ -757,6 +821,7 @@ mod tests {
             x1,
             y,
             size: 9.0,
+            md: None,
         }
     }
 
@@ -798,6 +863,7 @@ mod tests {
             x1: 30.0,
             y,
             size: 9.0,
+            md: None,
         };
         let ls = [
             baris("Satu", 0.0),
@@ -815,5 +881,35 @@ mod tests {
             paragraphs(&ls, &[], (0.0, 100.0), None),
             "Satu dua. Tiga empat."
         );
+    }
+
+    #[test]
+    fn italic_runs_come_back_between_asterisks() {
+        // "(work plan)" with "work plan" italic, a glyph 5 pt wide each
+        let mut x = 0.0;
+        let glyphs: Vec<Glyph> = "(work plan)"
+            .chars()
+            .map(|c| {
+                let g = Glyph {
+                    text: c.to_string(),
+                    x0: x,
+                    x1: x + 5.0,
+                    y: 10.0,
+                    size: 9.0,
+                    miring: c.is_alphabetic(),
+                };
+                x += 5.0;
+                g
+            })
+            .collect();
+        let ws = words(&glyphs);
+        let ls = lines(ws.iter().collect());
+        assert_eq!(ls[0].text, "(work plan)");
+        assert_eq!(ls[0].markdown(), "(*work plan*)");
+        // a run broken over two lines is one run
+        let mut out = String::new();
+        sambung(&mut out, "*work*");
+        sambung(&mut out, "*plan*");
+        assert_eq!(out, "*work plan*");
     }
 }

@@ -30,6 +30,8 @@ pub struct Glyph {
     pub y: f64,
     /// Font size on the page.
     pub size: f64,
+    /// Set in an italic face, or slanted by the PDF.
+    pub miring: bool,
 }
 
 /// One subpath of a drawn path, flattened to straight edges.
@@ -113,6 +115,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
                 height: h as f64,
                 ..Page::default()
             },
+            italic: std::collections::HashMap::new(),
         };
         interpret_page(page, &mut ctx, &mut rec);
         out.push(rec.page);
@@ -122,6 +125,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
 
 struct Recorder {
     page: Page,
+    /// Whether each font (by hayro's cache key) is an italic face.
+    italic: std::collections::HashMap<u128, bool>,
 }
 
 impl Recorder {
@@ -246,12 +251,25 @@ impl<'a> Device<'a> for Recorder {
         if run.y.abs() > 0.09 * run.x.abs() {
             return;
         }
+        // italic: the face says so, or its upright leans (a slant the PDF
+        // applies to an upright face)
+        let up = top - origin;
+        let lean = (up.x * run.x + up.y * run.y) / (up.hypot() * run.hypot()).max(f64::EPSILON);
+        let miring = lean.abs() > 0.1
+            || match glyph {
+                HayroGlyph::Outline(o) => *self
+                    .italic
+                    .entry(o.font_cache_key())
+                    .or_insert_with(|| o.font_data().is_some_and(|d| d.is_italic)),
+                HayroGlyph::Type3(_) => false,
+            };
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),
             x1: origin.x.max(end.x),
             y: origin.y,
             size,
+            miring,
         });
     }
 
