@@ -265,6 +265,14 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         let big = r.inflate(TOUCH, TOUCH);
         big.contains(p)
     };
+    let diamond = |node: Node| match node {
+        Node::Step(r, j) => d
+            .langkah
+            .get(r)
+            .and_then(|b| b.simbol.get(j))
+            .is_some_and(|s| s.1 == Kind::Decision),
+        Node::Conn(_) => false,
+    };
     let row_of = |node: Node| match node {
         Node::Step(r, _) => r as f64,
         Node::Conn(_) => f64::MAX,
@@ -322,6 +330,26 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                 }
             }
         }
+        // a diamond that is a target and also has a plain end of this net
+        // at another of its corners: an exit that joins the line into it,
+        // a loop back into itself (sopc draws the loop up into the line
+        // that enters the diamond from the step before)
+        let kembali: Vec<(Node, Point)> = members
+            .iter()
+            .flat_map(|&m| &ps[m].1)
+            .filter(|e| !hs.iter().any(|&h| heads[h].center().distance(**e) < 6.0))
+            .flat_map(|e| {
+                nodes
+                    .iter()
+                    .filter(|(n, r)| targets.contains(n) && touches(r, *e) && diamond(*n))
+                    .map(|(n, _)| (*n, *e))
+            })
+            .fold(Vec::new(), |mut v, (n, e)| {
+                if !v.iter().any(|(m, _)| *m == n) {
+                    v.push((n, e));
+                }
+                v
+            });
         let looped = sources.is_empty() && targets.len() == 1 && ended.contains(&targets[0]);
         if looped {
             let t = targets[0];
@@ -371,8 +399,17 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                 }
             }
         }
+        if !looped {
+            out.extend(kembali.iter().map(|(n, exit)| Edge {
+                from: *n,
+                to: *n,
+                exit: *exit,
+                path: path.clone(),
+                page,
+                guessed: false,
+            }));
+        }
     }
-    let _ = d;
     out
 }
 
