@@ -232,7 +232,8 @@ fn sama(asli: &Sop, balik: &Sop, what: &str) {
 }
 
 /// The BPS Bengkulu transcriptions (`sops/bps-bengkulu-*.yaml`): drafts
-/// with parallel rows, which the importer does not bring back yet.
+/// with parallel rows, several decisions and long texts, round-tripped in a
+/// test of their own.
 fn bps(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("bps-bengkulu-"))
@@ -274,19 +275,13 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
     round_trip(&files);
 }
 
-/// Issue 12's round trip over the BPS Bengkulu transcriptions. What still
-/// differs (measured with route's drawing not merged): a parallel row comes
-/// back with one pelaksana until the print draws all its symbols (issue
-/// 10); two paragraphs come back as one where the first one's last line was
-/// full (sopc prints no space between paragraphs, so only a short line
-/// shows the break) or where a page break cuts the row between them; words
-/// in italics (`*output*`) come back without their asterisks; survei-poldis'
-/// decision that loops back to its own step comes back with both exits on
-/// the next step (read right from the office's own PDF, not yet as sopc
-/// draws the loop). The DRAF watermark, a lone `-`, a wrapped address and a
-/// unit over two lines come back right.
+/// Issue 12's round trip over the BPS Bengkulu transcriptions: parallel
+/// rows, paragraphs (told apart by their wider baseline step), words in
+/// italics, a word's own hyphen and a hyphenation, a self-loop drawn up
+/// into the line entering its diamond, loops back through off-page
+/// connectors, labels that are not Ya/Tidak, the DRAF watermark, a lone
+/// `-`, a wrapped address and a unit over two lines.
 #[test]
-#[ignore = "issues 10/12: parallel rows, paragraphs not told apart in print, italics, a self-loop"]
 fn the_bps_bengkulu_transcriptions_come_back_from_their_pdf() {
     let files: Vec<PathBuf> = common::contoh_sops()
         .into_iter()
