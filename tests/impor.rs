@@ -932,6 +932,339 @@ fn a_docx_sop_comes_back_from_words_own_structure() {
     assert!(!yaml.contains("teks di dalam bentuk"), "{yaml}");
 }
 
+/// A Word flowchart laid out on a known grid: the procedure table's
+/// columns (pt) and row tops, so that shapes can be anchored in their cells
+/// as Word anchors them (offsets from the cell's text, inside its 5.4 pt
+/// margin, and from the row's top).
+struct Petak {
+    /// Left edge of each grid column, and the table's right edge.
+    x: Vec<f64>,
+    /// Top of each row, and the table's bottom.
+    y: Vec<f64>,
+}
+
+impl Petak {
+    /// Where `(x, y)` on the page lies from the text of cell (`row`, `col`).
+    fn di(&self, row: usize, col: usize, p: (f64, f64)) -> (f64, f64) {
+        (p.0 - self.x[col] - 5.4, p.1 - self.y[row])
+    }
+}
+
+const EMU: f64 = 12_700.0;
+
+/// A DrawingML shape `wsp` anchored at `at` (pt, in its cell) with the
+/// size `ext`.
+fn jangkar(at: (f64, f64), ext: (f64, f64), wsp: &str) -> String {
+    let e = |v: f64| (v * EMU).round() as i64;
+    format!(
+        r#"<w:drawing><wp:anchor behindDoc="0"><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing>"#,
+        e(at.0),
+        e(at.1),
+        e(ext.0),
+        e(ext.1)
+    )
+}
+
+/// A flowchart symbol of `size` whose top left is at `at` (in its cell).
+fn simbol(prst: &str, at: (f64, f64), size: (f64, f64)) -> String {
+    let e = |v: f64| (v * EMU).round() as i64;
+    let wsp = format!(
+        r#"<wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom></wps:spPr></wps:wsp>"#,
+        e(size.0),
+        e(size.1)
+    );
+    format!("<w:r>{}</w:r>", jangkar(at, size, &wsp))
+}
+
+/// A connector from `a` to `b` (in its cell) drawn with `prst`, with an
+/// arrowhead at `b` when `kepala`.
+fn konektor(prst: &str, a: (f64, f64), b: (f64, f64), kepala: bool) -> String {
+    let e = |v: f64| (v * EMU).round() as i64;
+    let ext = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
+    let flip = format!(
+        "{}{}",
+        if b.0 < a.0 { r#" flipH="1""# } else { "" },
+        if b.1 < a.1 { r#" flipV="1""# } else { "" }
+    );
+    let head = if kepala {
+        r#"<a:tailEnd type="triangle"/>"#
+    } else {
+        r#"<a:tailEnd type="none"/>"#
+    };
+    let wsp = format!(
+        r#"<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm{flip}><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:ln w="9525"><a:headEnd type="none"/>{head}</a:ln></wps:spPr><wps:bodyPr/></wps:wsp>"#,
+        e(ext.0),
+        e(ext.1)
+    );
+    jangkar((a.0.min(b.0), a.1.min(b.1)), ext, &wsp)
+}
+
+/// A text box with `teks` (a label beside an exit) at `at`, `size` big.
+fn kotak_teks(teks: &str, at: (f64, f64), size: (f64, f64)) -> String {
+    let e = |v: f64| (v * EMU).round() as i64;
+    let wsp = format!(
+        r#"<wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent><w:p><w:r><w:t>{teks}</w:t></w:r></w:p></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp>"#,
+        e(size.0),
+        e(size.1)
+    );
+    jangkar(at, size, &wsp)
+}
+
+/// A VML line from `a` to `b` (in its cell), with an arrowhead at `b` when
+/// `kepala` (an older Word, or a document without DrawingML).
+fn garis_vml(a: (f64, f64), b: (f64, f64), kepala: bool) -> String {
+    let stroke = if kepala {
+        r#"<v:stroke endarrow="block"/>"#
+    } else {
+        ""
+    };
+    format!(
+        r#"<v:line style="position:absolute;margin-left:0;margin-top:0;z-index:1" from="{}pt,{}pt" to="{}pt,{}pt">{stroke}</v:line>"#,
+        a.0, a.1, b.0, b.1
+    )
+}
+
+/// A Word SOP whose flow is read from the connectors Word draws: six steps
+/// over three actor columns on a grid of known widths and set row heights,
+/// symbols and arrows anchored in their cells — a VML elbow of two lines
+/// (1→2), DrawingML bent connectors (2→3 in an `mc:AlternateContent` whose
+/// VML fallback points elsewhere, 3→4 flipped), a straight one (4→5 "Ya"),
+/// and a decision whose "Tidak" goes back two steps (4→2) as three straight
+/// lines, the last with the arrowhead; labels in text boxes.
+fn alur_docx() -> Vec<u8> {
+    // grid (pt): No, Kegiatan, A, B, C, Kelengkapan, Waktu, Output, Keterangan
+    let lebar = [30.0, 150.0, 90.0, 90.0, 90.0, 80.0, 50.0, 80.0, 80.0];
+    let mut x = vec![0.0];
+    for w in lebar {
+        x.push(x.last().copied().unwrap_or(0.0) + w);
+    }
+    // two header rows of 20 pt, six steps of 60 pt
+    let tinggi = [20.0, 20.0, 60.0, 60.0, 60.0, 60.0, 60.0, 60.0];
+    let mut y = vec![0.0];
+    for h in tinggi {
+        y.push(y.last().copied().unwrap_or(0.0) + h);
+    }
+    let g = Petak { x, y };
+    // the symbols: (actor grid column, preset), 50 × 26 pt (a diamond 30 pt
+    // high) centred in their column, 17 pt below the row's top (15 for a diamond)
+    let langkah = [
+        (2, "flowChartTerminator"),
+        (3, "flowChartProcess"),
+        (4, "flowChartProcess"),
+        (3, "flowChartDecision"),
+        (3, "flowChartProcess"),
+        (2, "flowChartTerminator"),
+    ];
+    let kotak = |i: usize| {
+        let (col, prst) = langkah[i];
+        let cx = (g.x[col] + g.x[col + 1]) / 2.0;
+        let (h, top) = if prst == "flowChartDecision" {
+            (30.0, 15.0)
+        } else {
+            (26.0, 17.0)
+        };
+        let y0 = g.y[i + 2] + top;
+        kurbo::Rect::new(cx - 25.0, y0, cx + 25.0, y0 + h)
+    };
+    let row = |i: usize| i + 2;
+    // the drawings of each step's actor cell, in the cell's coordinates
+    let mut gambar: Vec<String> = Vec::new();
+    for i in 0..langkah.len() {
+        let (col, prst) = langkah[i];
+        let k = kotak(i);
+        gambar.push(simbol(
+            prst,
+            g.di(row(i), col, (k.x0, k.y0)),
+            (k.width(), k.height()),
+        ));
+    }
+    // 1→2: a VML elbow of two lines, right then down
+    let (k1, k2) = (kotak(0), kotak(1));
+    let belok = (k2.center().x, k1.center().y);
+    gambar[0].push_str(&format!(
+        "<w:r><w:pict>{}{}</w:pict></w:r>",
+        garis_vml(
+            g.di(row(0), 2, (k1.x1, k1.center().y)),
+            g.di(row(0), 2, belok),
+            false
+        ),
+        garis_vml(
+            g.di(row(0), 2, belok),
+            g.di(row(0), 2, (k2.center().x, k2.y0)),
+            true
+        ),
+    ));
+    // 2→3: right, then down into C
+    let k3 = kotak(2);
+    let k6 = kotak(5);
+    gambar[1].push_str(&format!(
+        "<w:r>{}</w:r>",
+        konektor(
+            "bentConnector2",
+            g.di(row(1), 3, (k2.x1, k2.center().y)),
+            g.di(row(1), 3, (k3.center().x, k3.y0)),
+            true
+        ),
+    ));
+    // 3→4: left, then down into the diamond (flipped)
+    let k4 = kotak(3);
+    gambar[2].push_str(&format!(
+        "<w:r>{}</w:r>",
+        konektor(
+            "bentConnector2",
+            g.di(row(2), 4, (k3.x0, k3.center().y)),
+            g.di(row(2), 3 + 1, (k4.center().x, k4.y0)),
+            true
+        )
+    ));
+    // 4→5 "Ya": straight down; 4→2 "Tidak": left, up, right into step 2
+    // (its last line in an `mc:AlternateContent` whose VML fallback, never
+    // read, would go on up into step 1)
+    let k5 = kotak(4);
+    let kiri = (k4.x0, k4.center().y);
+    let lorong = k4.x0 - 60.0;
+    let at = |p: (f64, f64)| g.di(row(3), 3, p);
+    gambar[3].push_str(&format!(
+        "<w:r>{}{}{}{}<mc:AlternateContent><mc:Choice Requires=\"wps\">{}</mc:Choice><mc:Fallback><w:pict>{}</w:pict></mc:Fallback></mc:AlternateContent>{}</w:r>",
+        konektor(
+            "straightConnector1",
+            at((k4.center().x, k4.y1)),
+            at((k5.center().x, k5.y0)),
+            true
+        ),
+        kotak_teks("Ya", at((k4.center().x + 4.0, k4.y1)), (16.0, 10.0)),
+        konektor("straightConnector1", at(kiri), at((lorong, kiri.1)), false),
+        konektor(
+            "straightConnector1",
+            at((lorong, kiri.1)),
+            at((lorong, k2.center().y)),
+            false
+        ),
+        konektor(
+            "straightConnector1",
+            at((lorong, k2.center().y)),
+            at((k2.x0, k2.center().y)),
+            true
+        ),
+        garis_vml(at((lorong, k2.center().y)), at((lorong, k1.y1)), true),
+        kotak_teks("Tidak", at((kiri.0 - 30.0, kiri.1 - 12.0)), (26.0, 10.0)),
+    ));
+    // 5→6: left, then down into A
+    gambar[4].push_str(&format!(
+        "<w:r>{}</w:r>",
+        konektor(
+            "bentConnector2",
+            g.di(row(4), 3, (k5.x0, k5.center().y)),
+            g.di(row(4), 3, (k6.center().x, k6.y0)),
+            true
+        )
+    ));
+    let c = |p: &[&str]| tc("", p, "");
+    let restart = "<w:vMerge w:val=\"restart\"/>";
+    let cont = "<w:vMerge/>";
+    let span = |n: u32, p: &[&str]| tc(&format!("<w:gridSpan w:val=\"{n}\"/>"), p, "");
+    let tinggi_baris = |h: f64| {
+        format!(
+            "<w:trPr><w:trHeight w:val=\"{}\" w:hRule=\"exact\"/></w:trPr>",
+            (h * 20.0) as i64
+        )
+    };
+    let kegiatan = [
+        "Menerima permohonan",
+        "Mencatat permohonan",
+        "Menyiapkan berkas",
+        "Memeriksa kelengkapan berkas",
+        "Menandatangani surat",
+        "Menyerahkan surat",
+    ];
+    let mut rows = vec![
+        format!(
+            "<w:tr>{}{}</w:tr>",
+            tinggi_baris(20.0),
+            [
+                tc(restart, &["No"], ""),
+                tc(restart, &["Kegiatan"], ""),
+                span(3, &["Pelaksana"]),
+                span(3, &["Mutu Baku"]),
+                tc(restart, &["Keterangan"], ""),
+            ]
+            .concat()
+        ),
+        format!(
+            "<w:tr>{}{}</w:tr>",
+            tinggi_baris(20.0),
+            [
+                tc(cont, &[], ""),
+                tc(cont, &[], ""),
+                c(&["Pemohon"]),
+                c(&["Staf"]),
+                c(&["Kepala Seksi"]),
+                c(&["Kelengkapan"]),
+                c(&["Waktu"]),
+                c(&["Output"]),
+                tc(cont, &[], ""),
+            ]
+            .concat()
+        ),
+    ];
+    for (i, keg) in kegiatan.iter().enumerate() {
+        let actor = langkah[i].0;
+        let nomor = (i + 1).to_string();
+        let cells: Vec<String> = (2..5)
+            .map(|col| {
+                if col == actor {
+                    tc("", &[], &gambar[i])
+                } else {
+                    c(&[])
+                }
+            })
+            .collect();
+        rows.push(format!(
+            "<w:tr>{}{}</w:tr>",
+            tinggi_baris(60.0),
+            [
+                vec![c(&[nomor.as_str()]), c(&[keg])],
+                cells,
+                vec![c(&["Berkas"]), c(&["10 menit"]), c(&["Berkas"]), c(&[])],
+            ]
+            .concat()
+            .concat()
+        ));
+    }
+    let grid: String = lebar
+        .iter()
+        .map(|w| format!("<w:gridCol w:w=\"{}\"/>", (w * 20.0) as i64))
+        .collect();
+    docx(&format!(
+        "<w:tbl><w:tblGrid>{grid}</w:tblGrid>{}</w:tbl>",
+        rows.concat()
+    ))
+}
+
+#[test]
+fn a_docx_flowcharts_connectors_give_the_decisions_targets() {
+    let d = sopc::impor::dari_docx(&alur_docx())
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "alur.docx");
+    let s = parse("impor.yaml", &yaml);
+    let p = pokok(&s);
+    let has = |line: &str| assert!(p.iter().any(|l| l == line), "{line}\n{p:#?}\n{yaml}");
+    has("langkah 6");
+    has(r#"pelaksana ["Pemohon", "Staf", "Kepala Seksi"]"#);
+    has("1 pelaksana Pemohon");
+    has("3 pelaksana Kepala Seksi");
+    has("4 pelaksana Staf");
+    // "Tidak" goes back two steps, "Ya" on to the next, read from the arrows
+    has(r#"4 keputusan Some((4, 1, "ya", "tidak"))"#);
+    // every other step goes on to the next
+    for n in [1, 2, 3, 5] {
+        has(&format!("{n} lanjut {n}"));
+    }
+    // one branch of the AlternateContent only: the decision has two exits
+    assert!(!yaml.contains("panah keluar"), "{yaml}");
+    assert!(!yaml.contains("tidak terbaca"), "{yaml}");
+}
+
 #[test]
 fn the_command_imports_a_docx_and_checks_it() {
     let dir = tempfile::tempdir().expect("a temporary directory");

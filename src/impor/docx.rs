@@ -11,8 +11,10 @@
 //! `document.xml` as inflated (whatever the archive claims), the nesting of
 //! elements and tables, the cells of a row. A hostile file is refused.
 
-use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Nilai, atas_nama_of, nip_of};
+use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Kolom, Nilai, atas_nama_of, nip_of};
+use super::gambar::{Bentuk, Gambar, Jenis, SelGambar};
 use super::geom::Kind;
+use kurbo::Rect;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 
@@ -42,7 +44,8 @@ pub enum Cacat {
 }
 
 /// One table cell: its grid columns, its vertical merge, its paragraphs,
-/// the symbols drawn in it, whether it is shaded.
+/// the symbols drawn in it, whether it is shaded; its left and right edge
+/// (pt, from the table grid) and its row's set height.
 #[derive(Clone, Debug, Default)]
 struct Sel {
     kolom: usize,
@@ -52,6 +55,10 @@ struct Sel {
     paragraf: Vec<String>,
     simbol: Vec<Kind>,
     arsir: bool,
+    x: (f64, f64),
+    tinggi: f64,
+    /// The shapes anchored in it, in its coordinates.
+    gambar: Vec<Bentuk>,
 }
 
 impl Sel {
@@ -126,7 +133,7 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
 /// The flowchart symbol a DrawingML preset or a VML shape type names. A
 /// plain rectangle is not one: Word draws the "Ya"/"Tidak" labels beside
 /// a decision as rectangular text boxes.
-fn kind_of(name: &str) -> Option<Kind> {
+pub(super) fn kind_of(name: &str) -> Option<Kind> {
     Some(match name {
         "flowChartTerminator" | "_x0000_t116" => Kind::Terminator,
         "flowChartProcess" | "_x0000_t109" => Kind::Process,
@@ -138,11 +145,23 @@ fn kind_of(name: &str) -> Option<Kind> {
     })
 }
 
+/// A table being read.
+#[derive(Default)]
+struct Meja {
+    tabel: Tabel,
+    baris: Vec<Sel>,
+    /// Grid column of the next cell.
+    kolom: usize,
+    /// The grid's column widths (pt).
+    grid: Vec<f64>,
+    /// The current row's set height (pt).
+    tinggi: f64,
+}
+
 /// Where the reader is: the tables being built, innermost last.
 #[derive(Default)]
 struct Baca {
-    /// (table, current row, grid column of the next cell)
-    tables: Vec<(Tabel, Vec<Sel>, usize)>,
+    tables: Vec<Meja>,
     cell: Vec<Option<Sel>>,
     done: Vec<Tabel>,
     /// Paragraphs outside every table (the title lines above a form).
@@ -152,6 +171,7 @@ struct Baca {
     in_shape_text: usize,
     /// Inside a text run's `w:t`.
     in_t: bool,
+    gambar: Gambar,
 }
 
 /// Every table of the document in order (nested ones after their parent),
@@ -208,6 +228,11 @@ fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
                     p.push_str(&s);
                 }
             }
+            // an anchor's offset, the words of a text box
+            Event::Text(t) if skip == 0 && (st.in_t || st.in_shape_text == 0) => {
+                let s = t.decode().map_err(|_| Cacat::Xml)?;
+                st.gambar.teks(&s);
+            }
             Event::GeneralRef(g) if skip == 0 && st.in_t && st.in_shape_text == 0 => {
                 let s = String::from_utf8_lossy(&g);
                 let c = match s.as_ref() {
@@ -236,24 +261,38 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             if st.tables.len() >= MAX_TABLES_DEEP {
                 return Err(Cacat::Berlebihan);
             }
-            st.tables.push((Vec::new(), Vec::new(), 0));
+            st.tables.push(Meja::default());
+        }
+        b"w:gridCol" => {
+            if let Some(t) = st.tables.last_mut()
+                && t.grid.len() < MAX_COLS
+            {
+                t.grid.push(twip(e));
+            }
         }
         b"w:tr" => {
             if let Some(t) = st.tables.last_mut() {
-                t.1.clear();
-                t.2 = 0;
+                t.baris.clear();
+                t.kolom = 0;
+                t.tinggi = 0.0;
+            }
+        }
+        b"w:trHeight" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.tinggi = twip(e);
             }
         }
         b"w:gridBefore" => {
             if let (Some(t), Some(n)) = (st.tables.last_mut(), val(e)) {
-                t.2 = t.2.saturating_add(n);
+                t.kolom = t.kolom.saturating_add(n);
             }
         }
         b"w:tc" => {
-            let kolom = st.tables.last().map_or(0, |t| t.2);
+            let (kolom, tinggi) = st.tables.last().map_or((0, 0.0), |t| (t.kolom, t.tinggi));
             st.cell.push(Some(Sel {
                 kolom,
                 lebar: 1,
+                tinggi,
                 ..Sel::default()
             }));
         }
@@ -291,7 +330,17 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
         ),
         _ => {}
     }
+    st.gambar.buka(e);
     Ok(())
+}
+
+/// A length in twips (`w:w`, `w:val`) in pt.
+fn twip(e: &BytesStart) -> f64 {
+    attr(e, b"w:w")
+        .or_else(|| attr(e, b"w:val"))
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| v.is_finite() && (0.0..1e7).contains(v))
+        .map_or(0.0, |v| v / 20.0)
 }
 
 fn val(e: &BytesStart) -> Option<usize> {
@@ -308,6 +357,10 @@ fn symbol(st: &mut Baca, name: Option<String>) {
 }
 
 fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
+    let bentuk = st.gambar.tutup(name);
+    if let Some(Some(c)) = st.cell.last_mut() {
+        c.gambar.extend(bentuk);
+    }
     match name {
         b"w:t" => st.in_t = false,
         b"w:txbxContent" | b"v:textbox" => st.in_shape_text = st.in_shape_text.saturating_sub(1),
@@ -321,23 +374,25 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
             }
         }
         b"w:tc" => {
-            if let (Some(Some(c)), Some(t)) = (st.cell.pop(), st.tables.last_mut()) {
-                t.2 = c.kolom + c.lebar;
-                if t.2 > MAX_COLS {
+            if let (Some(Some(mut c)), Some(t)) = (st.cell.pop(), st.tables.last_mut()) {
+                t.kolom = c.kolom + c.lebar;
+                if t.kolom > MAX_COLS {
                     return Err(Cacat::Berlebihan);
                 }
-                t.1.push(c);
+                let x = |g: usize| t.grid.iter().take(g).sum::<f64>();
+                c.x = (x(c.kolom), x(t.kolom));
+                t.baris.push(c);
             }
         }
         b"w:tr" => {
             if let Some(t) = st.tables.last_mut() {
-                let row = std::mem::take(&mut t.1);
-                t.0.push(row);
+                let row = std::mem::take(&mut t.baris);
+                t.tabel.push(row);
             }
         }
         b"w:tbl" => {
-            if let Some((t, _, _)) = st.tables.pop() {
-                st.done.push(t);
+            if let Some(t) = st.tables.pop() {
+                st.done.push(t.tabel);
             }
         }
         _ => {}
@@ -506,8 +561,11 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     }
     identitas(tables, &mut d);
     let mut pelaksana: Vec<String> = Vec::new();
+    let mut halaman: Vec<(super::geom::Sheet, Kolom)> = Vec::new();
     for (t, h) in prosedur {
+        let page = halaman.len();
         let (cols, n) = kolom(t, h);
+        let atas = tata_letak(t);
         let aktor: Vec<(usize, &Vec<usize>)> = cols
             .iter()
             .filter_map(|(p, g)| match p {
@@ -529,11 +587,13 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
             let g = cols.iter().find(|(p, _)| *p == want)?.1.first().copied()?;
             at(r, g).filter(|c| !c.lanjutan).cloned()
         };
-        for r in &t[h + n..] {
+        let mut baris_y: Vec<f64> = Vec::new();
+        for (ri, r) in t.iter().enumerate().skip(h + n) {
             // a header row repeated below
             if r.iter().any(|c| peran(&c.label(), "") == Peran::Kegiatan) {
                 continue;
             }
+            let y_row = atas[ri];
             let kegiatan = cell(r, Peran::Kegiatan)
                 .map(|c| c.teks())
                 .unwrap_or_default();
@@ -557,7 +617,15 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
                         .find(|k| **k == Kind::Decision)
                         .or_else(|| kinds.iter().find(|k| **k != Kind::Connector))
                     {
-                        simbol.push((*i, *k, 0, kurbo::Rect::ZERO));
+                        // where it is drawn, when its anchor says
+                        let kotak = c
+                            .gambar
+                            .iter()
+                            .find(|b| b.jenis == Jenis::Simbol(*k))
+                            .map_or(Rect::ZERO, |b| {
+                                b.kotak + kurbo::Vec2::new(c.x.0 + super::gambar::MARGIN_SEL, y_row)
+                            });
+                        simbol.push((*i, *k, page, kotak));
                     }
                 }
             }
@@ -583,11 +651,111 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
             if b.simbol.iter().any(|s| s.1 == Kind::Decision) {
                 b.keputusan = Some(keputusan(&b));
             }
+            baris_y.push(y_row);
             d.langkah.push(b);
         }
+        baris_y.push(atas[t.len()]);
+        halaman.push(gambar(t, h + n, &atas, &aktor, baris_y));
     }
     d.pelaksana = pelaksana;
+    arah(&mut d, halaman);
     Ok(d)
+}
+
+/// The top of each row of `t` (and the table's bottom, last) as Word lays
+/// it out: a row is as high as it is set (`w:trHeight`) or as its text
+/// needs, whichever is more — the text estimated at Word's 11 pt with an
+/// average letter of 5.5 pt.
+fn tata_letak(t: &Tabel) -> Vec<f64> {
+    const BARIS: f64 = 12.65;
+    const HURUF: f64 = 5.5;
+    let mut atas = vec![0.0];
+    for r in t {
+        let teks = r
+            .iter()
+            .map(|c| {
+                let lebar = (c.x.1 - c.x.0 - 2.0 * super::gambar::MARGIN_SEL).max(HURUF);
+                let baris: f64 = c
+                    .paragraf
+                    .iter()
+                    .map(|p| (p.chars().count() as f64 * HURUF / lebar).ceil().max(1.0))
+                    .sum();
+                baris * BARIS
+            })
+            .fold(0.0, f64::max);
+        let tinggi = r.first().map_or(0.0, |c| c.tinggi).max(teks);
+        atas.push(atas.last().copied().unwrap_or(0.0) + tinggi);
+    }
+    atas
+}
+
+/// The page of one procedure table as the PDF reader would see it, and its
+/// columns: the actor columns and the rows' tops from `data` on.
+fn gambar(
+    t: &Tabel,
+    data: usize,
+    atas: &[f64],
+    aktor: &[(usize, &Vec<usize>)],
+    baris: Vec<f64>,
+) -> (super::geom::Sheet, Kolom) {
+    let sel: Vec<SelGambar> = t
+        .iter()
+        .enumerate()
+        .flat_map(|(ri, r)| {
+            r.iter()
+                .filter(|c| !c.gambar.is_empty())
+                .map(move |c| SelGambar {
+                    kotak: Rect::new(c.x.0, atas[ri], c.x.1, atas[ri + 1]),
+                    bentuk: &c.gambar,
+                })
+        })
+        .collect();
+    let x = |g: usize| {
+        t.iter()
+            .find_map(|r| r.iter().find(|c| c.kolom == g && c.lebar == 1))
+            .map(|c| c.x)
+    };
+    let aktor = aktor
+        .iter()
+        .filter_map(|(_, gs)| {
+            let xs: Vec<(f64, f64)> = gs.iter().filter_map(|g| x(*g)).collect();
+            let x0 = xs.iter().map(|x| x.0).reduce(f64::min)?;
+            let x1 = xs.iter().map(|x| x.1).reduce(f64::max)?;
+            Some((x0, x1))
+        })
+        .collect();
+    let kolom = Kolom {
+        aktor,
+        atas_gambar: atas.get(data).copied().unwrap_or(0.0),
+        baris,
+        ..Kolom::default()
+    };
+    (super::gambar::halaman(&sel), kolom)
+}
+
+/// The flow from the connectors Word draws, traced as on a printed page
+/// ([`super::panah`]); a decision whose exits no arrow gives keeps what its
+/// Keterangan said.
+fn arah(d: &mut Dokumen, halaman: Vec<(super::geom::Sheet, Kolom)>) {
+    if !halaman.iter().any(|(s, _)| !s.ink.is_empty()) {
+        return;
+    }
+    let tertulis: Vec<Option<Cabang>> = d.langkah.iter().map(|b| b.keputusan.clone()).collect();
+    let (sheets, kolom): (Vec<_>, Vec<_>) = halaman.into_iter().unzip();
+    let pages: Vec<(usize, Kolom)> = kolom.into_iter().enumerate().collect();
+    super::panah::alur(&sheets, &pages, d);
+    for (b, k) in d.langkah.iter_mut().zip(tertulis) {
+        let kosong = b
+            .keputusan
+            .as_ref()
+            .is_some_and(|c| c.ya.is_none() && c.tidak.is_none());
+        if kosong
+            && k.as_ref()
+                .is_some_and(|k| k.ya.is_some() || k.tidak.is_some())
+        {
+            b.keputusan = k;
+        }
+    }
 }
 
 /// A decision's exits from its Keterangan: "Ya: ke langkah 5", "Tidak:

@@ -8,6 +8,7 @@
 
 pub mod baca;
 pub mod docx;
+pub mod gambar;
 pub mod geom;
 pub mod panah;
 pub mod pdf;

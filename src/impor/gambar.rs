@@ -1,0 +1,586 @@
+//! The flowchart Word draws in a `.docx`: every shape of a drawing — a
+//! DrawingML `wps:wsp`, alone or inside groups (`wpg:wgp`), or a VML shape
+//! or line — with its box in the table cell it is anchored in: flowchart
+//! symbols, connectors (`straightConnector1`, `bentConnector2…5`, any shape
+//! marked `wps:cNvCnPr`, VML `v:line` and the connector shape types) with
+//! their arrowheads, and text boxes (the "Ya"/"Tidak" beside an exit).
+//!
+//! Phases: (1) while `document.xml` is read, each shape is collected in the
+//! coordinates of its drawing, mapped through its groups, and moved by its
+//! anchor's offset into its cell's coordinates ([`Gambar`]); (2) once the
+//! procedure table is known, [`halaman`] lays the table out as Word would
+//! — columns from the table grid, rows from their set heights or the text
+//! they hold — and turns the shapes into the page the PDF reader sees:
+//! connector ink, arrowheads, label words, so that the arrows are traced by
+//! the same code as a printed page's ([`super::panah`]).
+
+use super::geom::{Kind, Shape, Sheet, Word};
+use kurbo::{Point, Rect};
+
+/// EMU (DrawingML's unit) per point.
+const EMU_PT: f64 = 12_700.0;
+/// Word's default left cell margin (pt): a `column`-relative anchor
+/// counts from the cell's text, inside it.
+pub const MARGIN_SEL: f64 = 5.4;
+/// Shapes of one document read at most; a bigger drawing is read up to here.
+const MAX_BENTUK: usize = 20_000;
+/// Groups inside groups.
+const MAX_GRUP: usize = 16;
+
+/// What a shape is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Jenis {
+    Simbol(Kind),
+    /// A connector: its points from start to end, and where it has heads.
+    Garis {
+        titik: Vec<Point>,
+        kepala_awal: bool,
+        kepala_akhir: bool,
+    },
+    /// A text box: its words.
+    Teks(String),
+}
+
+/// One shape, its box (and a connector's points) in its cell's
+/// coordinates: pt from the cell's text start and the row's top.
+#[derive(Clone, Debug)]
+pub struct Bentuk {
+    pub jenis: Jenis,
+    pub kotak: Rect,
+    /// The words typed in a symbol (an off-page connector's letter).
+    pub teks: String,
+}
+
+impl Bentuk {
+    fn geser(mut self, by: kurbo::Vec2) -> Bentuk {
+        self.kotak = self.kotak + by;
+        if let Jenis::Garis { titik, .. } = &mut self.jenis {
+            titik.iter_mut().for_each(|p| *p += by);
+        }
+        self
+    }
+
+    fn peta(mut self, g: &Grup) -> Bentuk {
+        let a = g.peta(self.kotak.origin());
+        let b = g.peta(Point::new(self.kotak.x1, self.kotak.y1));
+        self.kotak = Rect::from_points(a, b);
+        if let Jenis::Garis { titik, .. } = &mut self.jenis {
+            titik.iter_mut().for_each(|p| *p = g.peta(*p));
+        }
+        self
+    }
+}
+
+/// A group's transform: its children's space (`chOff`, `chExt`) onto its
+/// own box (`off`, `ext`).
+#[derive(Clone, Debug, Default)]
+pub struct Grup {
+    off: Point,
+    ext: (f64, f64),
+    ch_off: Point,
+    ch_ext: (f64, f64),
+}
+
+impl Grup {
+    fn peta(&self, p: Point) -> Point {
+        let skala = |e: f64, c: f64| if c > 0.0 { e / c } else { 1.0 };
+        Point::new(
+            self.off.x + (p.x - self.ch_off.x) * skala(self.ext.0, self.ch_ext.0),
+            self.off.y + (p.y - self.ch_off.y) * skala(self.ext.1, self.ch_ext.1),
+        )
+    }
+}
+
+/// A shape being read.
+#[derive(Clone, Debug, Default)]
+struct Baru {
+    /// DrawingML preset or VML shape type.
+    bentuk: Option<String>,
+    konektor: bool,
+    off: Point,
+    ext: (f64, f64),
+    flip_h: bool,
+    flip_v: bool,
+    /// Degrees clockwise.
+    rot: f64,
+    /// `adj1` of a bent connector, as a fraction of its width.
+    adj: Option<f64>,
+    kepala_awal: bool,
+    kepala_akhir: bool,
+    teks: String,
+    /// A VML line's ends.
+    garis: Option<(Point, Point)>,
+}
+
+impl Baru {
+    fn selesai(self) -> Option<Bentuk> {
+        let kotak = Rect::new(
+            self.off.x,
+            self.off.y,
+            self.off.x + self.ext.0,
+            self.off.y + self.ext.1,
+        );
+        let nama = self.bentuk.as_deref().unwrap_or("");
+        let teks = self.teks.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some((a, b)) = self.garis {
+            return Some(Bentuk {
+                jenis: Jenis::Garis {
+                    titik: vec![a, b],
+                    kepala_awal: self.kepala_awal,
+                    kepala_akhir: self.kepala_akhir,
+                },
+                kotak: Rect::from_points(a, b),
+                teks,
+            });
+        }
+        if let Some(k) = super::docx::kind_of(nama) {
+            return Some(Bentuk {
+                jenis: Jenis::Simbol(k),
+                kotak,
+                teks,
+            });
+        }
+        let garis = self.konektor
+            || nama == "line"
+            || nama.starts_with("straightConnector")
+            || nama.starts_with("bentConnector")
+            || nama.starts_with("curvedConnector")
+            || matches!(
+                nama,
+                "_x0000_t32" | "_x0000_t33" | "_x0000_t34" | "_x0000_t38"
+            );
+        if garis {
+            return Some(Bentuk {
+                jenis: Jenis::Garis {
+                    titik: self.jalur(nama),
+                    kepala_awal: self.kepala_awal,
+                    kepala_akhir: self.kepala_akhir,
+                },
+                kotak,
+                teks: String::new(),
+            });
+        }
+        (!teks.is_empty()).then(|| Bentuk {
+            jenis: Jenis::Teks(teks.clone()),
+            kotak,
+            teks,
+        })
+    }
+
+    /// A connector's points: its preset's path in its box, flipped and
+    /// turned as the shape says.
+    fn jalur(&self, nama: &str) -> Vec<Point> {
+        let (w, h) = self.ext;
+        let lokal: Vec<Point> = if nama.starts_with("bentConnector2") || nama == "_x0000_t33" {
+            vec![(0.0, 0.0), (w, 0.0), (w, h)]
+        } else if nama.starts_with("bentConnector") || nama == "_x0000_t34" {
+            let a = self.adj.unwrap_or(0.5) * w;
+            vec![(0.0, 0.0), (a, 0.0), (a, h), (w, h)]
+        } else {
+            vec![(0.0, 0.0), (w, h)]
+        }
+        .into_iter()
+        .map(|(x, y)| {
+            Point::new(
+                if self.flip_h { w - x } else { x },
+                if self.flip_v { h - y } else { y },
+            )
+        })
+        .collect();
+        let tengah = Point::new(w / 2.0, h / 2.0);
+        let putar = kurbo::Affine::rotate_about(self.rot.to_radians(), tengah);
+        lokal
+            .into_iter()
+            .map(|p| putar * p + self.off.to_vec2())
+            .collect()
+    }
+}
+
+/// Which offset of an anchor a `wp:posOffset` gives.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Sumbu {
+    H,
+    V,
+}
+
+/// The drawings of a document as they are read: the shape, groups and
+/// anchor open now, and the shapes of the anchor open now.
+#[derive(Debug, Default)]
+pub struct Gambar {
+    /// An anchor's offset in its cell (pt) and the shapes read inside it.
+    jangkar: Option<(Point, Vec<Bentuk>)>,
+    sumbu: Option<Sumbu>,
+    in_offset: bool,
+    grup: Vec<Grup>,
+    /// Inside a group's own properties (its `a:xfrm` is the group's).
+    in_grup_sppr: bool,
+    baru: Option<Baru>,
+    /// A VML shape being read (outside any DrawingML anchor).
+    vml: Option<Baru>,
+    /// Inside a `v:group`, whose own coordinates are not read.
+    vml_grup: usize,
+    /// Shapes read so far, to bound them.
+    jumlah: usize,
+}
+
+fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+fn emu(e: &quick_xml::events::BytesStart, name: &[u8]) -> f64 {
+    attr(e, name)
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|v| v.is_finite() && v.abs() < 1e12)
+        .map_or(0.0, |v| v / EMU_PT)
+}
+
+/// A VML length (`12pt`, `0.5in`, `20px`, a bare number in px) in pt.
+fn panjang(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let (angka, satuan) = v.split_at(
+        v.find(|c: char| c.is_ascii_alphabetic() || c == '%')
+            .unwrap_or(v.len()),
+    );
+    let n: f64 = angka.trim().parse().ok().filter(|n: &f64| n.is_finite())?;
+    let pt = match satuan {
+        "pt" => n,
+        "in" => n * 72.0,
+        "cm" => n * 72.0 / 2.54,
+        "mm" => n * 72.0 / 25.4,
+        "emu" => n / EMU_PT,
+        "px" | "" => n * 0.75,
+        _ => return None,
+    };
+    (pt.abs() < 1e6).then_some(pt)
+}
+
+/// A VML point `x,y`.
+fn titik(v: &str) -> Option<Point> {
+    let (x, y) = v.split_once(',')?;
+    Some(Point::new(panjang(x)?, panjang(y)?))
+}
+
+impl Gambar {
+    /// Notes an element that opens (or an empty one), inside a cell or not.
+    pub fn buka(&mut self, e: &quick_xml::events::BytesStart) {
+        match e.name().as_ref() {
+            b"wp:anchor" | b"wp:inline" => self.jangkar = Some((Point::ZERO, Vec::new())),
+            b"wp:positionH" => self.sumbu = Some(Sumbu::H),
+            b"wp:positionV" => self.sumbu = Some(Sumbu::V),
+            b"wp:posOffset" => self.in_offset = true,
+            b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" if self.grup.len() < MAX_GRUP => {
+                self.grup.push(Grup::default());
+            }
+            b"wpg:grpSpPr" => self.in_grup_sppr = true,
+            b"wps:wsp" => self.baru = Some(Baru::default()),
+            b"wps:cNvCnPr" => {
+                if let Some(b) = self.baru.as_mut() {
+                    b.konektor = true;
+                }
+            }
+            b"a:xfrm" => {
+                let flip = |n: &[u8]| attr(e, n).is_some_and(|v| v == "1" || v == "true");
+                let rot = attr(e, b"rot")
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .filter(|v| v.is_finite())
+                    .map_or(0.0, |v| v / 60_000.0);
+                if let Some(b) = self.baru.as_mut().filter(|_| !self.in_grup_sppr) {
+                    b.flip_h = flip(b"flipH");
+                    b.flip_v = flip(b"flipV");
+                    b.rot = rot;
+                }
+            }
+            b"a:off" | b"a:ext" | b"a:chOff" | b"a:chExt" => self.xfrm(e),
+            b"a:prstGeom" => {
+                if let Some(b) = self.baru.as_mut() {
+                    b.bentuk = attr(e, b"prst");
+                }
+            }
+            b"a:gd" => {
+                let adj = attr(e, b"name").is_some_and(|n| n == "adj1");
+                if let (true, Some(b)) = (adj, self.baru.as_mut()) {
+                    b.adj = attr(e, b"fmla")
+                        .and_then(|f| f.strip_prefix("val ")?.trim().parse::<f64>().ok())
+                        .filter(|v| v.is_finite())
+                        .map(|v| v / 100_000.0);
+                }
+            }
+            b"a:headEnd" | b"a:tailEnd" => {
+                let kepala = attr(e, b"type").is_some_and(|t| t != "none");
+                if let Some(b) = self.baru.as_mut() {
+                    if e.name().as_ref() == b"a:headEnd" {
+                        b.kepala_awal = kepala;
+                    } else {
+                        b.kepala_akhir = kepala;
+                    }
+                }
+            }
+            b"v:group" => self.vml_grup += 1,
+            b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval"
+                if self.vml_grup == 0 && self.jangkar.is_none() =>
+            {
+                self.vml = Some(vml(e));
+            }
+            b"v:stroke" => {
+                let panah = |n: &[u8]| attr(e, n).is_some_and(|v| v != "none");
+                if let Some(b) = self.vml.as_mut() {
+                    b.kepala_awal = panah(b"startarrow");
+                    b.kepala_akhir = panah(b"endarrow");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn xfrm(&mut self, e: &quick_xml::events::BytesStart) {
+        let (x, y) = match e.name().as_ref() {
+            b"a:off" | b"a:chOff" => (emu(e, b"x"), emu(e, b"y")),
+            _ => (emu(e, b"cx"), emu(e, b"cy")),
+        };
+        // `a:ext` also names an extension (with `uri`), which has no size
+        if attr(e, b"uri").is_some() {
+            return;
+        }
+        if self.in_grup_sppr {
+            if let Some(g) = self.grup.last_mut() {
+                match e.name().as_ref() {
+                    b"a:off" => g.off = Point::new(x, y),
+                    b"a:ext" => g.ext = (x, y),
+                    b"a:chOff" => g.ch_off = Point::new(x, y),
+                    _ => g.ch_ext = (x, y),
+                }
+            }
+        } else if let Some(b) = self.baru.as_mut() {
+            match e.name().as_ref() {
+                b"a:off" => b.off = Point::new(x, y),
+                b"a:ext" => b.ext = (x, y),
+                _ => {}
+            }
+        }
+    }
+
+    /// Text inside an element: an anchor's offset, or the words of the
+    /// shape being read.
+    pub fn teks(&mut self, s: &str) {
+        if self.in_offset {
+            let v = s
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|v| v.is_finite() && v.abs() < 1e12);
+            if let (Some((at, _)), Some(v)) = (self.jangkar.as_mut(), v) {
+                match self.sumbu {
+                    Some(Sumbu::H) => at.x = v / EMU_PT,
+                    Some(Sumbu::V) => at.y = v / EMU_PT,
+                    None => {}
+                }
+            }
+        } else if let Some(b) = self.baru.as_mut().or(self.vml.as_mut()) {
+            b.teks.push_str(s);
+            b.teks.push(' ');
+        }
+    }
+
+    /// Notes an element that closes; the shapes an anchor or a VML shape
+    /// completes, in their cell's coordinates.
+    pub fn tutup(&mut self, name: &[u8]) -> Vec<Bentuk> {
+        match name {
+            b"wp:posOffset" => self.in_offset = false,
+            b"wp:positionH" | b"wp:positionV" => self.sumbu = None,
+            b"wpg:grpSpPr" => self.in_grup_sppr = false,
+            b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" => {
+                self.grup.pop();
+            }
+            b"wps:wsp" => {
+                let bentuk = self.baru.take().and_then(Baru::selesai);
+                if let (Some(mut b), Some((_, di))) = (bentuk, self.jangkar.as_mut())
+                    && self.jumlah < MAX_BENTUK
+                {
+                    // innermost group first, out to the drawing's own space
+                    for g in self.grup.iter().rev() {
+                        b = b.peta(g);
+                    }
+                    self.jumlah += 1;
+                    di.push(b);
+                }
+            }
+            b"wp:anchor" | b"wp:inline" => {
+                if let Some((at, di)) = self.jangkar.take() {
+                    return di.into_iter().map(|b| b.geser(at.to_vec2())).collect();
+                }
+            }
+            b"v:group" => self.vml_grup = self.vml_grup.saturating_sub(1),
+            b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval" => {
+                if self.jumlah < MAX_BENTUK
+                    && let Some(b) = self.vml.take().and_then(Baru::selesai)
+                {
+                    self.jumlah += 1;
+                    return vec![b];
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}
+
+/// A VML shape from its attributes: type, `style` box and flips, a line's
+/// `from`/`to`.
+fn vml(e: &quick_xml::events::BytesStart) -> Baru {
+    let mut b = Baru {
+        bentuk: attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
+        konektor: attr(e, b"o:connectortype").is_some_and(|t| t != "none"),
+        ..Baru::default()
+    };
+    if e.name().as_ref() == b"v:rect" {
+        b.bentuk = Some("rect".into());
+    }
+    let style = attr(e, b"style").unwrap_or_default();
+    for (k, v) in style
+        .split(';')
+        .filter_map(|d| d.split_once(':'))
+        .map(|(k, v)| (k.trim(), v.trim()))
+    {
+        match k {
+            "margin-left" | "left" => b.off.x = panjang(v).unwrap_or(0.0),
+            "margin-top" | "top" => b.off.y = panjang(v).unwrap_or(0.0),
+            "width" => b.ext.0 = panjang(v).unwrap_or(0.0),
+            "height" => b.ext.1 = panjang(v).unwrap_or(0.0),
+            "flip" => {
+                b.flip_h = v.contains('x');
+                b.flip_v = v.contains('y');
+            }
+            "rotation" => {
+                b.rot = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|r| r.is_finite())
+                    .unwrap_or(0.0)
+            }
+            _ => {}
+        }
+    }
+    if e.name().as_ref() == b"v:line" {
+        let dari = attr(e, b"from").as_deref().and_then(titik);
+        let ke = attr(e, b"to").as_deref().and_then(titik);
+        if let (Some(a), Some(z)) = (dari, ke) {
+            b.garis = Some((a + b.off.to_vec2(), z + b.off.to_vec2()));
+        }
+    }
+    b
+}
+
+/// One cell of the procedure table as laid out: its box on the page Word
+/// would print, and the shapes anchored in it.
+pub struct SelGambar<'a> {
+    pub kotak: Rect,
+    pub bentuk: &'a [Bentuk],
+}
+
+/// The shapes of `sel` on a page: symbol boxes (for the rows' symbols),
+/// and the page the PDF reader would see of the connectors and labels.
+pub fn halaman(sel: &[SelGambar]) -> Sheet {
+    let mut s = Sheet::default();
+    for c in sel {
+        let at = kurbo::Vec2::new(c.kotak.x0 + MARGIN_SEL, c.kotak.y0);
+        for b in c.bentuk {
+            let b = b.clone().geser(at);
+            match b.jenis {
+                Jenis::Simbol(kind) => {
+                    s.shapes.push(Shape {
+                        kind,
+                        rect: b.kotak,
+                    });
+                    if !b.teks.is_empty() {
+                        s.words.push(kata(b.teks, b.kotak.center()));
+                    }
+                }
+                Jenis::Garis {
+                    titik,
+                    kepala_awal,
+                    kepala_akhir,
+                } => {
+                    let (Some(&awal), Some(&akhir)) = (titik.first(), titik.last()) else {
+                        continue;
+                    };
+                    for (ada, p) in [(kepala_awal, awal), (kepala_akhir, akhir)] {
+                        if ada {
+                            s.heads.push(Rect::from_center_size(p, (5.0, 5.0)));
+                        }
+                    }
+                    s.ink.push(sepanjang(&titik));
+                }
+                Jenis::Teks(t) => s.words.push(kata(t, b.kotak.center())),
+            }
+        }
+        s.width = s.width.max(c.kotak.x1);
+        s.height = s.height.max(c.kotak.y1 + 100.0);
+    }
+    s
+}
+
+/// A text box's words as one printed word centred on `tengah`.
+fn kata(text: String, tengah: Point) -> Word {
+    let size = 9.0;
+    let lebar = text.chars().count() as f64 * size * 0.5;
+    Word {
+        text,
+        x0: tengah.x - lebar / 2.0,
+        x1: tengah.x + lebar / 2.0,
+        y: tengah.y + size * 0.3,
+        size,
+        md: None,
+    }
+}
+
+/// Points every pt along a polyline, as a printed line's outline is
+/// sampled (so that a line ending on another's middle touches it).
+fn sepanjang(titik: &[Point]) -> Vec<Point> {
+    let mut out = Vec::new();
+    for w in titik.windows(2) {
+        let n = (w[0].distance(w[1]).ceil() as usize).clamp(1, 2_000);
+        out.extend((0..n).map(|i| w[0].lerp(w[1], i as f64 / n as f64)));
+    }
+    out.extend(titik.last());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connector_paths_follow_their_preset_flips_and_turn() {
+        let b = Baru {
+            bentuk: Some("bentConnector2".into()),
+            off: Point::new(10.0, 20.0),
+            ext: (30.0, 40.0),
+            flip_h: true,
+            ..Baru::default()
+        };
+        // flipped: from the top right, left along the top, down the left side
+        assert_eq!(
+            b.jalur("bentConnector2"),
+            vec![
+                Point::new(40.0, 20.0),
+                Point::new(10.0, 20.0),
+                Point::new(10.0, 60.0)
+            ]
+        );
+        let lurus = Baru {
+            ext: (0.0, 40.0),
+            flip_v: true,
+            ..Baru::default()
+        };
+        assert_eq!(
+            lurus.jalur("straightConnector1"),
+            vec![Point::new(0.0, 40.0), Point::new(0.0, 0.0)]
+        );
+        assert_eq!(panjang("1in"), Some(72.0));
+        assert_eq!(panjang("20px"), Some(15.0));
+        assert_eq!(titik("12pt,3pt"), Some(Point::new(12.0, 3.0)));
+    }
+}
