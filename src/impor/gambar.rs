@@ -23,7 +23,7 @@ const EMU_PT: f64 = 12_700.0;
 /// counts from the cell's text, inside it.
 pub const MARGIN_SEL: f64 = 5.4;
 /// Shapes of one document read at most; a bigger drawing is read up to here.
-const MAX_BENTUK: usize = 20_000;
+const MAX_BENTUK: usize = 1_000;
 /// Groups inside groups.
 const MAX_GRUP: usize = 16;
 
@@ -541,7 +541,7 @@ fn kata(text: String, tengah: Point) -> Word {
 fn sepanjang(titik: &[Point]) -> Vec<Point> {
     let mut out = Vec::new();
     for w in titik.windows(2) {
-        let n = (w[0].distance(w[1]).ceil() as usize).clamp(1, 2_000);
+        let n = (w[0].distance(w[1]).ceil() as usize).clamp(1, 600);
         out.extend((0..n).map(|i| w[0].lerp(w[1], i as f64 / n as f64)));
     }
     out.extend(titik.last());
