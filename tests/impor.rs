@@ -1069,8 +1069,7 @@ fn alur_docx() -> Vec<u8> {
     let row = |i: usize| i + 2;
     // the drawings of each step's actor cell, in the cell's coordinates
     let mut gambar: Vec<String> = Vec::new();
-    for i in 0..langkah.len() {
-        let (col, prst) = langkah[i];
+    for (i, &(col, prst)) in langkah.iter().enumerate() {
         let k = kotak(i);
         gambar.push(simbol(
             prst,
