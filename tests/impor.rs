@@ -736,6 +736,39 @@ fn shape(prst: &str, fallback: &str) -> String {
     )
 }
 
+/// The two header rows of a procedure table (No, Kegiatan, Pelaksana over
+/// three `aktor`, Mutu Baku over Kelengkapan, Waktu, Output, Keterangan),
+/// each row with the properties `trpr`.
+fn kepala_prosedur(trpr: &str, aktor: [&str; 3]) -> String {
+    let c = |p: &[&str]| tc("", p, "");
+    let vm = |p: &[&str]| tc("<w:vMerge w:val=\"restart\"/>", p, "");
+    let cont = || tc("<w:vMerge/>", &[], "");
+    let span = |p: &[&str]| tc("<w:gridSpan w:val=\"3\"/>", p, "");
+    let atas = [
+        vm(&["No"]),
+        vm(&["Kegiatan"]),
+        span(&["Pelaksana"]),
+        span(&["Mutu Baku"]),
+        vm(&["Keterangan"]),
+    ];
+    let bawah = [
+        cont(),
+        cont(),
+        c(&[aktor[0]]),
+        c(&[aktor[1]]),
+        c(&[aktor[2]]),
+        c(&["Kelengkapan"]),
+        c(&["Waktu"]),
+        c(&["Output"]),
+        cont(),
+    ];
+    format!(
+        "<w:tr>{trpr}{}</w:tr><w:tr>{trpr}{}</w:tr>",
+        atas.concat(),
+        bawah.concat()
+    )
+}
+
 /// A small SOP as an office drafts it in Word: the identity table with the
 /// instansi merged down the left, the six boxes, and a procedure table with
 /// grouped headers (Pelaksana, Mutu Baku) over two rows, four steps, one a
@@ -805,28 +838,9 @@ fn sop_docx() -> Vec<u8> {
         ]),
     ]
     .concat();
-    let span = |n: u32, p: &[&str]| tc(&format!("<w:gridSpan w:val=\"{n}\"/>"), p, "");
-    let vm = |p: &[&str]| tc(restart, p, "");
     let fill = "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"000000\"/>";
     let prosedur = [
-        tr(&[
-            vm(&["No"]),
-            vm(&["Kegiatan"]),
-            span(3, &["Pelaksana"]),
-            span(3, &["Mutu Baku"]),
-            vm(&["Keterangan"]),
-        ]),
-        tr(&[
-            tc(cont, &[], ""),
-            tc(cont, &[], ""),
-            c(&["Staf"]),
-            c(&["Kepala Seksi"]),
-            c(&["Kepala Dinas"]),
-            c(&["Kelengkapan"]),
-            c(&["Waktu"]),
-            c(&["Output"]),
-            tc(cont, &[], ""),
-        ]),
+        kepala_prosedur("", ["Staf", "Kepala Seksi", "Kepala Dinas"]),
         tr(&[
             c(&["1"]),
             c(&["Menerima permohonan &amp; berkas"]),
@@ -886,13 +900,18 @@ fn sop_docx() -> Vec<u8> {
     ))
 }
 
+/// Imports a `.docx`: what was read, the YAML written, and what
+/// [`pokok`] lists of it.
+fn impor_docx(bytes: &[u8]) -> (sopc::impor::Dokumen, String, Vec<String>) {
+    let d = sopc::impor::dari_docx(bytes).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "uji.docx");
+    let p = pokok(&parse("impor.yaml", &yaml));
+    (d, yaml, p)
+}
+
 #[test]
 fn a_docx_sop_comes_back_from_words_own_structure() {
-    let d = sopc::impor::dari_docx(&sop_docx())
-        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
-    let yaml = tulis::yaml(&d, None, "uji.docx");
-    let s = parse("impor.yaml", &yaml);
-    let p = pokok(&s);
+    let (d, yaml, p) = impor_docx(&sop_docx());
     let has = |line: &str| assert!(p.iter().any(|l| l == line), "{line}\n{p:#?}\n{yaml}");
     has("nomor 800/12/DK/2024");
     has("nama Penerbitan Surat Rekomendasi");
@@ -1093,29 +1112,24 @@ fn alur_docx() -> Vec<u8> {
             true
         ),
     ));
-    // 2→3: right, then down into C
-    let k3 = kotak(2);
-    let k6 = kotak(5);
-    gambar[1].push_str(&format!(
-        "<w:r>{}</w:r>",
-        konektor(
-            "bentConnector2",
-            g.di(row(1), 3, (k2.x1, k2.center().y)),
-            g.di(row(1), 3, (k3.center().x, k3.y0)),
-            true
-        ),
-    ));
-    // 3→4: left, then down into the diamond (flipped)
-    let k4 = kotak(3);
-    gambar[2].push_str(&format!(
-        "<w:r>{}</w:r>",
-        konektor(
-            "bentConnector2",
-            g.di(row(2), 4, (k3.x0, k3.center().y)),
-            g.di(row(2), 3 + 1, (k4.center().x, k4.y0)),
-            true
+    // an elbow with its arrowhead from `a` to `b`, anchored in step `i`'s cell
+    let siku = |i: usize, a: (f64, f64), b: (f64, f64)| {
+        let col = langkah[i].0;
+        format!(
+            "<w:r>{}</w:r>",
+            konektor(
+                "bentConnector2",
+                g.di(row(i), col, a),
+                g.di(row(i), col, b),
+                true
+            )
         )
-    ));
+    };
+    // 2→3: right, then down into C; 3→4: left, then down into the diamond
+    // (flipped)
+    let (k3, k4) = (kotak(2), kotak(3));
+    gambar[1].push_str(&siku(1, (k2.x1, k2.center().y), (k3.center().x, k3.y0)));
+    gambar[2].push_str(&siku(2, (k3.x0, k3.center().y), (k4.center().x, k4.y0)));
     // 4→5 "Ya": straight down; 4→2 "Tidak": left, up, right into step 2
     // (its last line in an `mc:AlternateContent` whose VML fallback, never
     // read, would go on up into step 1)
@@ -1149,19 +1163,9 @@ fn alur_docx() -> Vec<u8> {
         kotak_teks("Tidak", at((kiri.0 - 30.0, kiri.1 - 12.0)), (26.0, 10.0)),
     ));
     // 5→6: left, then down into A
-    gambar[4].push_str(&format!(
-        "<w:r>{}</w:r>",
-        konektor(
-            "bentConnector2",
-            g.di(row(4), 3, (k5.x0, k5.center().y)),
-            g.di(row(4), 3, (k6.center().x, k6.y0)),
-            true
-        )
-    ));
+    let k6 = kotak(5);
+    gambar[4].push_str(&siku(4, (k5.x0, k5.center().y), (k6.center().x, k6.y0)));
     let c = |p: &[&str]| tc("", p, "");
-    let restart = "<w:vMerge w:val=\"restart\"/>";
-    let cont = "<w:vMerge/>";
-    let span = |n: u32, p: &[&str]| tc(&format!("<w:gridSpan w:val=\"{n}\"/>"), p, "");
     let tinggi_baris = |h: f64| {
         format!(
             "<w:trPr><w:trHeight w:val=\"{}\" w:hRule=\"exact\"/></w:trPr>",
@@ -1176,36 +1180,10 @@ fn alur_docx() -> Vec<u8> {
         "Menandatangani surat",
         "Menyerahkan surat",
     ];
-    let mut rows = vec![
-        format!(
-            "<w:tr>{}{}</w:tr>",
-            tinggi_baris(20.0),
-            [
-                tc(restart, &["No"], ""),
-                tc(restart, &["Kegiatan"], ""),
-                span(3, &["Pelaksana"]),
-                span(3, &["Mutu Baku"]),
-                tc(restart, &["Keterangan"], ""),
-            ]
-            .concat()
-        ),
-        format!(
-            "<w:tr>{}{}</w:tr>",
-            tinggi_baris(20.0),
-            [
-                tc(cont, &[], ""),
-                tc(cont, &[], ""),
-                c(&["Pemohon"]),
-                c(&["Staf"]),
-                c(&["Kepala Seksi"]),
-                c(&["Kelengkapan"]),
-                c(&["Waktu"]),
-                c(&["Output"]),
-                tc(cont, &[], ""),
-            ]
-            .concat()
-        ),
-    ];
+    let mut rows = vec![kepala_prosedur(
+        &tinggi_baris(20.0),
+        ["Pemohon", "Staf", "Kepala Seksi"],
+    )];
     for (i, keg) in kegiatan.iter().enumerate() {
         let actor = langkah[i].0;
         let nomor = (i + 1).to_string();
@@ -1242,11 +1220,7 @@ fn alur_docx() -> Vec<u8> {
 
 #[test]
 fn a_docx_flowcharts_connectors_give_the_decisions_targets() {
-    let d = sopc::impor::dari_docx(&alur_docx())
-        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
-    let yaml = tulis::yaml(&d, None, "alur.docx");
-    let s = parse("impor.yaml", &yaml);
-    let p = pokok(&s);
+    let (_, yaml, p) = impor_docx(&alur_docx());
     let has = |line: &str| assert!(p.iter().any(|l| l == line), "{line}\n{p:#?}\n{yaml}");
     has("langkah 6");
     has(r#"pelaksana ["Pemohon", "Staf", "Kepala Seksi"]"#);
