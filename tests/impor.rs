@@ -21,6 +21,12 @@ fn parse(path: &str, text: &str) -> Sop {
 
 /// Renders `sop` as `sopc build` would, on the given paper.
 fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
+    render_sempit(sop, kertas, orientasi).0
+}
+
+/// [`render`], with the steps `sopc build` reports as `tata-letak-jalur`
+/// (their lines or labels found no place that keeps the drawing rules).
+fn render_sempit(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> (Vec<u8>, Vec<usize>) {
     let r = Renderer::new(&RenderOptions {
         kertas,
         orientasi,
@@ -35,7 +41,8 @@ fn render(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
         logo: None,
         terkait: &[],
     };
-    r.render(input, Bagian::Lengkap).expect("the SOP renders")
+    r.render_sempit(input, Bagian::Lengkap)
+        .expect("the SOP renders")
 }
 
 /// Imports a PDF and reads the YAML it writes back with sopc's own parser.
@@ -209,13 +216,15 @@ fn pokok(s: &Sop) -> Vec<String> {
 }
 
 /// What of everything [`pokok`] lists of `asli` `balik` (imported) does
-/// not keep, one `asli`/`impor` pair per difference.
-fn beda(asli: &Sop, balik: &Sop) -> Vec<String> {
+/// not keep, one `asli`/`impor` pair per difference; the steps (indices)
+/// `lewati` are not compared.
+fn beda(asli: &Sop, balik: &Sop, lewati: &[usize]) -> Vec<String> {
     let (a, b) = (pokok(asli), pokok(balik));
+    let dilewati = |x: &str| lewati.iter().any(|i| x.starts_with(&format!("{} ", i + 1)));
     let mut beda: Vec<String> = a
         .iter()
         .zip(&b)
-        .filter(|(x, y)| x != y)
+        .filter(|(x, y)| x != y && !dilewati(x))
         .map(|(x, y)| format!("  asli:  {x}\n  impor: {y}"))
         .collect();
     if a.len() != b.len() {
@@ -227,7 +236,7 @@ fn beda(asli: &Sop, balik: &Sop) -> Vec<String> {
 /// Asserts that `balik` (imported) keeps everything [`pokok`] lists of
 /// `asli`, naming `what` and every difference when it does not.
 fn sama(asli: &Sop, balik: &Sop, what: &str) {
-    let beda = beda(asli, balik);
+    let beda = beda(asli, balik, &[]);
     assert!(beda.is_empty(), "{what} differs:\n{}", beda.join("\n"));
 }
 
@@ -241,7 +250,11 @@ fn bps(path: &Path) -> bool {
 
 /// Renders each SOP on F4 landscape and A4 portrait and imports it back;
 /// everything [`pokok`] lists must come back exactly. Every difference of
-/// every file is named before the test fails.
+/// every file is named before the test fails. A step that `sopc build`
+/// itself reports as `tata-letak-jalur` is drawn against the drawing rules
+/// (a connector over the Uraian text, two exits through one connector:
+/// what no reader can read back) and is not compared; the rest of its SOP
+/// is.
 fn round_trip(files: &[PathBuf]) {
     let mut alle = Vec::new();
     for path in files {
@@ -251,8 +264,9 @@ fn round_trip(files: &[PathBuf]) {
             (Kertas::F4, Orientasi::Lanskap),
             (Kertas::A4, Orientasi::Potret),
         ] {
-            let balik = impor(&render(&asli, kertas, orientasi));
-            let beda = beda(&asli, &balik);
+            let (pdf, sempit) = render_sempit(&asli, kertas, orientasi);
+            let balik = impor(&pdf);
+            let beda = beda(&asli, &balik, &sempit);
             if !beda.is_empty() {
                 alle.push(format!(
                     "{} ({kertas:?}, {orientasi:?}) differs:\n{}",

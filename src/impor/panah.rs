@@ -692,16 +692,103 @@ fn labels(
             }
         }
     }
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out: Vec<Option<String>> = vec![None; exits.len()];
-    let mut used: Vec<(usize, usize)> = Vec::new();
-    for (_, i, j) in pairs {
-        if out[i].is_none() && !used.contains(&j) {
-            used.push(j);
-            out[i] = Some(blocks[&j.0][j.1].text.clone());
+    let mut pilihan = pasangkan(exits.len(), &pairs);
+    // the one exit left without a label takes the nearest label still free
+    // a little further from where it leaves (a label set under the diamond)
+    if let [sendiri] = (0..exits.len())
+        .filter(|&i| pilihan[i].is_none())
+        .collect::<Vec<_>>()[..]
+        && exits.len() > 1
+    {
+        let e = exits[sendiri].1;
+        let bebas = blocks.get(&e.page).and_then(|ls| {
+            ls.iter()
+                .enumerate()
+                .filter(|(j, _)| !pilihan.contains(&Some((e.page, *j))))
+                .map(|(j, l)| {
+                    let d = l
+                        .centers
+                        .iter()
+                        .map(|c| c.distance(e.exit))
+                        .fold(f64::MAX, f64::min);
+                    (d, j)
+                })
+                .filter(|(d, _)| *d < 45.0)
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        });
+        if let Some((_, j)) = bebas {
+            pilihan[sendiri] = Some((e.page, j));
         }
     }
-    out
+    pilihan
+        .into_iter()
+        .map(|j| j.map(|j: (usize, usize)| blocks[&j.0][j.1].text.clone()))
+        .collect()
+}
+
+/// Which label (page, index) each of `n` exits gets from the candidate
+/// `pairs` (distance, exit, label): each label serves one exit, as many
+/// exits as can get one do, and of those assignments the one nearest in
+/// all (two labels beside one exit go one to each exit, the nearer one to
+/// the exit the other is far from). Tried in full for a few exits and
+/// labels, else the closest pairs first.
+fn pasangkan(n: usize, pairs: &[(f64, usize, (usize, usize))]) -> Vec<Option<(usize, usize)>> {
+    let mut labels: Vec<(usize, usize)> = pairs.iter().map(|p| p.2).collect();
+    labels.sort();
+    labels.dedup();
+    if n > 4 || labels.len() > 6 {
+        let mut sorted = pairs.to_vec();
+        sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut out = vec![None; n];
+        for (_, i, j) in sorted {
+            if out[i].is_none() && !out.contains(&Some(j)) {
+                out[i] = Some(j);
+            }
+        }
+        return out;
+    }
+    let jarak = |i: usize, j: (usize, usize)| {
+        pairs
+            .iter()
+            .filter(|p| p.1 == i && p.2 == j)
+            .map(|p| p.0)
+            .reduce(f64::min)
+    };
+    // (labels given, their distances summed), best first
+    fn cari(
+        i: usize,
+        n: usize,
+        labels: &[(usize, usize)],
+        jarak: &dyn Fn(usize, (usize, usize)) -> Option<f64>,
+        now: &mut Vec<Option<(usize, usize)>>,
+        best: &mut (usize, f64, Vec<Option<(usize, usize)>>),
+    ) {
+        if i == n {
+            let given = now.iter().flatten().count();
+            let sum: f64 = now
+                .iter()
+                .enumerate()
+                .filter_map(|(e, j)| j.and_then(|j| jarak(e, j)))
+                .sum();
+            if given > best.0 || (given == best.0 && sum < best.1) {
+                *best = (given, sum, now.clone());
+            }
+            return;
+        }
+        now.push(None);
+        cari(i + 1, n, labels, jarak, now, best);
+        now.pop();
+        for &j in labels {
+            if jarak(i, j).is_some() && !now.contains(&Some(j)) {
+                now.push(Some(j));
+                cari(i + 1, n, labels, jarak, now, best);
+                now.pop();
+            }
+        }
+    }
+    let mut best = (0, f64::MAX, vec![None; n]);
+    cari(0, n, &labels, &jarak, &mut Vec::new(), &mut best);
+    best.2
 }
 
 /// A label printed in the flowchart: its text and the middles of its words.
@@ -729,6 +816,14 @@ fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
         .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
         .collect();
     ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // a connector between two words parts two labels ("lengkap" on one
+    // side of an exit, "Belum lengkap" on the other)
+    let parted = |x0: f64, x1: f64, w: &Word| {
+        s.ink
+            .iter()
+            .flatten()
+            .any(|p| p.x > x0 && p.x < x1 && p.y > w.y - w.size && p.y < w.y + 0.2 * w.size)
+    };
     // runs along a line
     let mut runs: Vec<Label> = Vec::new();
     for w in ws {
@@ -736,6 +831,7 @@ fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
             (r.y - w.y).abs() < 1.0
                 && (r.size - w.size).abs() < 0.3
                 && (-w.size..w.size * 0.8).contains(&(w.x0 - r.x1))
+                && !parted(r.x1, w.x0, w)
         });
         match run {
             Some(r) => {
@@ -781,4 +877,23 @@ fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_labels_beside_one_exit_go_one_to_each_exit() {
+        // "Belum lengkap" (label 0) stands right beside the bottom exit
+        // (exit 0) and 21 pt from the side exit (exit 1); "lengkap"
+        // (label 1) beside the bottom exit only
+        let pairs = [(1.0, 0, (0, 0)), (21.0, 1, (0, 0)), (3.0, 0, (0, 1))];
+        assert_eq!(pasangkan(2, &pairs), vec![Some((0, 1)), Some((0, 0))]);
+        // one label for two exits: the nearer exit gets it
+        assert_eq!(
+            pasangkan(2, &[(4.0, 0, (0, 0)), (9.0, 1, (0, 0))]),
+            vec![Some((0, 0)), None]
+        );
+    }
 }
