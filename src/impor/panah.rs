@@ -831,7 +831,8 @@ fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
             (r.y - w.y).abs() < 1.0
                 && (r.size - w.size).abs() < 0.3
                 && (-w.size..w.size * 0.8).contains(&(w.x0 - r.x1))
-                && !parted(r.x1, w.x0, w)
+                // (only a run that can be a label is worth the look)
+                && !(r.centers[0].x > first.0 && r.centers[0].x < last.1 && parted(r.x1, w.x0, w))
         });
         match run {
             Some(r) => {
