@@ -945,6 +945,38 @@ fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
         .unwrap_or_default()
 }
 
+/// `prev` goes on with `row`, its part on the next page: every cell's
+/// text joined as one wrapped line joins the next (a list's last entry goes
+/// on, unless the part starts a new one).
+fn lanjutkan(prev: &mut Baris, row: Baris) {
+    fn teks(a: &mut String, b: &str) {
+        if !b.is_empty() {
+            sambung(a, b);
+            geom::selesai(a);
+        }
+    }
+    fn isi(a: &mut Isi, b: Isi) {
+        match (&mut *a, b) {
+            (_, Isi::Kosong) => {}
+            (Isi::Kosong, b) => *a = b,
+            (Isi::Teks(x), Isi::Teks(y)) => teks(x, &y),
+            (Isi::Daftar(xs), Isi::Teks(y)) => match xs.last_mut() {
+                Some(x) => teks(x, &y),
+                None => xs.push(y),
+            },
+            (Isi::Daftar(xs), Isi::Daftar(ys)) => xs.extend(ys),
+            (Isi::Teks(x), Isi::Daftar(ys)) => {
+                *a = Isi::Daftar(std::iter::once(std::mem::take(x)).chain(ys).collect());
+            }
+        }
+    }
+    teks(&mut prev.kegiatan, &row.kegiatan);
+    teks(&mut prev.waktu, &row.waktu);
+    isi(&mut prev.kelengkapan, row.kelengkapan);
+    isi(&mut prev.output, row.output);
+    isi(&mut prev.keterangan, row.keterangan);
+}
+
 /// The distance of two lines of one paragraph in the text cells of a
 /// page's procedure table (see [`geom::pitch`]).
 fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<f64> {
@@ -1056,7 +1088,7 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 && row.simbol.is_empty()
             {
                 if let Some(prev) = d.langkah.last_mut() {
-                    prev.kegiatan = format!("{} {}", prev.kegiatan, row.kegiatan);
+                    lanjutkan(prev, row);
                 }
                 continue;
             }
@@ -1186,5 +1218,32 @@ mod tests {
             (as_printed.teks.as_str(), as_printed.catatan),
             ("Kepala BPS Provinsi Bengkulu", None)
         );
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_keeps_every_cell_of_its_second_part() {
+        let mut prev = Baris {
+            kegiatan: "Memeriksa kelengkapan".into(),
+            kelengkapan: Isi::Daftar(vec!["Surat".into(), "KTP".into()]),
+            output: Isi::Teks("Berkas yang su-".into()),
+            ..Baris::default()
+        };
+        lanjutkan(
+            &mut prev,
+            Baris {
+                kegiatan: "berkas permohonan".into(),
+                kelengkapan: Isi::Daftar(vec!["KK".into()]),
+                output: Isi::Teks("dah diperiksa".into()),
+                keterangan: Isi::Teks("Lihat SOP lain".into()),
+                ..Baris::default()
+            },
+        );
+        assert_eq!(prev.kegiatan, "Memeriksa kelengkapan berkas permohonan");
+        assert_eq!(
+            prev.kelengkapan,
+            Isi::Daftar(vec!["Surat".into(), "KTP".into(), "KK".into()])
+        );
+        assert_eq!(prev.output, Isi::Teks("Berkas yang sudah diperiksa".into()));
+        assert_eq!(prev.keterangan, Isi::Teks("Lihat SOP lain".into()));
     }
 }
