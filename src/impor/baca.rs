@@ -926,7 +926,13 @@ fn lines_at(words: &[&Word], c: (f64, f64), y0: f64, y1: f64) -> Vec<Line> {
     )
 }
 
-fn isi(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64, pitch: Option<f64>) -> Isi {
+fn isi(
+    words: &[&Word],
+    c: Option<(f64, f64)>,
+    y0: f64,
+    y1: f64,
+    pitch: Option<geom::Jarak>,
+) -> Isi {
     let Some(c) = c else {
         return Isi::Kosong;
     };
@@ -978,8 +984,8 @@ fn lanjutkan(prev: &mut Baris, row: Baris) {
 }
 
 /// The distance of two lines of one paragraph in the text cells of a
-/// page's procedure table (see [`geom::pitch`]).
-fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<f64> {
+/// page's procedure table (see [`geom::Jarak`]).
+fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<geom::Jarak> {
     let columns = [Some(k.kegiatan), k.kelengkapan, k.output, k.keterangan];
     let cells: Vec<Vec<Line>> = k
         .baris
@@ -991,7 +997,7 @@ fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<f64> {
                 .map(move |&c| lines_at(words, c, w[0], w[1]))
         })
         .collect();
-    geom::pitch(cells.iter().map(Vec::as_slice))
+    geom::Jarak::of(cells.iter().map(Vec::as_slice))
 }
 
 fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize, Kolom)> {

@@ -490,15 +490,84 @@ fn penggalan(sebelum: &str, sesudah: &str) -> bool {
         && !lanjut.starts_with(&kata)
 }
 
+/// The line step of sopc's own procedure table in type sizes (9 pt type,
+/// `leading: 0.42em` in `templates/prosedur.typ`, Liberation Sans), and how
+/// much further its paragraphs stand apart (`spacing: 0.6em`).
+const SOPC_BARIS: f64 = 1.108;
+const SOPC_PARAGRAF: f64 = 0.18;
+
+/// How far apart a table sets its lines, in type sizes: two lines of one
+/// paragraph, and (where a cell shows both) two paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Jarak {
+    pub baris: f64,
+    pub paragraf: Option<f64>,
+}
+
+impl Jarak {
+    /// From the lines of each text cell of a table: the lower quartile of
+    /// the distances of consecutive lines of one size (an em to an empty
+    /// line apart), so that the wider steps between paragraphs, fewer than
+    /// the lines, do not count; and the median of those wider steps in the
+    /// cells whose lines also stand at that distance — or, in a table set as
+    /// sopc sets its own, sopc's paragraph step. `None` without two lines in
+    /// a cell.
+    pub fn of<'a>(cells: impl IntoIterator<Item = &'a [Line]>) -> Option<Jarak> {
+        let cells: Vec<Vec<f64>> = cells.into_iter().map(|ls| langkah(ls)).collect();
+        let mut semua: Vec<f64> = cells.iter().flatten().copied().collect();
+        semua.sort_by(f64::total_cmp);
+        let baris = *semua.get(semua.len() / 4)?;
+        let mut lebar: Vec<f64> = cells
+            .iter()
+            .filter(|gs| gs.iter().any(|g| (g - baris).abs() < 0.05))
+            .flatten()
+            .copied()
+            .filter(|g| g - baris > 0.1)
+            .collect();
+        lebar.sort_by(f64::total_cmp);
+        let sopc = ((baris - SOPC_BARIS).abs() < 0.005).then_some(baris + SOPC_PARAGRAF);
+        Some(Jarak {
+            baris,
+            paragraf: lebar.get(lebar.len() / 2).copied().or(sopc),
+        })
+    }
+
+    /// Whether lines `gap` apart (in type sizes) in a cell whose steps are
+    /// `cell` are two paragraphs: wider than a line step by a tenth of an
+    /// em, in a cell that shows the line step too or at this table's
+    /// paragraph step (a cell whose lines all stand wider apart than the
+    /// table's has a spacing of its own, as Word sets it).
+    fn parts(&self, gap: f64, cell: &[f64]) -> bool {
+        gap > self.baris + 0.1
+            && (cell.iter().any(|g| (g - self.baris).abs() < 0.05)
+                || self.paragraf.is_some_and(|p| (gap - p).abs() < 0.03))
+    }
+}
+
+/// The steps between consecutive lines of one size, in type sizes (an em
+/// to an empty line apart: two baselines nearer are no two lines of a
+/// paragraph, such as a list number set a little off its text).
+fn langkah(ls: &[Line]) -> Vec<f64> {
+    ls.windows(2)
+        .filter(|w| (w[0].size - w[1].size).abs() < 0.3 && w[0].size > 0.0)
+        .map(|w| (w[1].y - w[0].y) / w[0].size)
+        .filter(|g| (0.95..1.9).contains(g))
+        .collect()
+}
+
 /// Lines joined as [`join`] does, paragraphs parted by a blank line (as
 /// YAML's `|` writes them) where an empty line's worth of space parts two
-/// lines, where the baselines stand further apart than `pitch` — the
-/// distance of two lines of one paragraph in this table — by a tenth of the
-/// type size (sopc sets paragraphs 0.18 em further apart than lines, Word
-/// adds its space after a paragraph), or where a line stopped short of what
-/// the next one's first word needed (`words` are the lines' words, `cell`
-/// the column's edges).
-pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Option<f64>) -> String {
+/// lines, where the baselines stand as far apart as this table's
+/// paragraphs (`jarak`; sopc sets paragraphs 0.18 em further apart than
+/// lines, Word adds its space after a paragraph), or where a line stopped
+/// short of what the next one's first word needed (`words` are the lines'
+/// words, `cell` the column's edges).
+pub fn paragraphs(
+    lines: &[Line],
+    words: &[&Word],
+    cell: (f64, f64),
+    jarak: Option<Jarak>,
+) -> String {
     // the text's right edge: the cell's, less the inset its text keeps on the left
     let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
     let right = cell.1 - (left - cell.0).max(0.0);
@@ -512,6 +581,7 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Opti
         let fits = first.is_some_and(|w| a.x1 + 0.3 * a.size + (w.x1 - w.x0) < right - 1.0);
         fits && !a.text.ends_with(['-', '/'])
     };
+    let steps = langkah(lines);
     let mut parts: Vec<String> = Vec::new();
     let mut part = String::new();
     for (i, l) in lines.iter().enumerate() {
@@ -521,7 +591,7 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Opti
         };
         let size = l.size.max(a.size);
         let gap = l.y - a.y;
-        if gap > 1.9 * size || pitch.is_some_and(|p| gap > p + 0.1 * size) || forced(a, l) {
+        if gap > 1.9 * size || jarak.is_some_and(|j| j.parts(gap / size, &steps)) || forced(a, l) {
             selesai(&mut part);
             parts.push(std::mem::take(&mut part));
             sambung(&mut part, l.markdown());
@@ -537,23 +607,6 @@ pub fn paragraphs(lines: &[Line], words: &[&Word], cell: (f64, f64), pitch: Opti
     parts.push(part);
     parts.retain(|p| !p.is_empty());
     parts.join("\n\n")
-}
-
-/// The distance of two baselines of one paragraph among `cells` (the lines
-/// of each text cell of a table): the lower quartile of the distances of
-/// consecutive lines of one size, so that the wider steps between
-/// paragraphs, fewer than the lines, do not count. `None` without two
-/// lines in a cell.
-pub fn pitch<'a>(cells: impl IntoIterator<Item = &'a [Line]>) -> Option<f64> {
-    let mut gaps: Vec<f64> = cells
-        .into_iter()
-        .flat_map(|ls| ls.windows(2))
-        .filter(|w| (w[0].size - w[1].size).abs() < 0.3)
-        .map(|w| w[1].y - w[0].y)
-        .filter(|&g| g > 0.0)
-        .collect();
-    gaps.sort_by(f64::total_cmp);
-    gaps.get(gaps.len() / 4).copied()
 }
 
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
@@ -871,8 +924,8 @@ mod tests {
             baris("Tiga", 21.56),
             baris("empat.", 31.53),
         ];
-        let jarak = pitch([&ls[..]]);
-        assert_eq!(jarak, Some(9.97));
+        let jarak = Jarak::of([&ls[..]]);
+        assert_eq!(jarak.map(|j| j.baris), Some(9.97 / 9.0));
         assert_eq!(
             paragraphs(&ls, &[], (0.0, 100.0), jarak),
             "Satu dua.\n\nTiga empat."
