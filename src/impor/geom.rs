@@ -934,6 +934,17 @@ mod tests {
             paragraphs(&ls, &[], (0.0, 100.0), None),
             "Satu dua. Tiga empat."
         );
+        // a cell whose lines all stand wider apart than the table's (as Word
+        // sets a cell's own spacing) is one paragraph
+        let lebar = [baris("Daftar", 0.0), baris("Publikasi", 12.0)];
+        let word = Jarak {
+            baris: 1.147,
+            paragraf: None,
+        };
+        assert_eq!(
+            paragraphs(&lebar, &[], (0.0, 100.0), Some(word)),
+            "Daftar Publikasi"
+        );
     }
 
     #[test]
