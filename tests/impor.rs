@@ -41,8 +41,15 @@ fn render_sempit(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> (Vec<u8>, V
         logo: None,
         terkait: &[],
     };
-    r.render_sempit(input, Bagian::Lengkap)
-        .expect("the SOP renders")
+    let hasil = r
+        .render_hasil(input, Bagian::Lengkap)
+        .expect("the SOP renders");
+    let sempit = hasil
+        .denah
+        .as_ref()
+        .map(|(plan, ..)| plan.cramped.clone())
+        .unwrap_or_default();
+    (hasil.pdf, sempit)
 }
 
 /// Imports a PDF and reads the YAML it writes back with sopc's own parser.
