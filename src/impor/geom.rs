@@ -513,7 +513,7 @@ impl Jarak {
     /// sopc sets its own, sopc's paragraph step. `None` without two lines in
     /// a cell.
     pub fn of<'a>(cells: impl IntoIterator<Item = &'a [Line]>) -> Option<Jarak> {
-        let cells: Vec<Vec<f64>> = cells.into_iter().map(|ls| langkah(ls)).collect();
+        let cells: Vec<Vec<f64>> = cells.into_iter().map(langkah).collect();
         let mut semua: Vec<f64> = cells.iter().flatten().copied().collect();
         semua.sort_by(f64::total_cmp);
         let baris = *semua.get(semua.len() / 4)?;
