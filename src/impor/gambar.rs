@@ -583,4 +583,70 @@ mod tests {
         assert_eq!(panjang("20px"), Some(15.0));
         assert_eq!(titik("12pt,3pt"), Some(Point::new(12.0, 3.0)));
     }
+
+    /// The shapes `xml` gives, read as `document.xml` is read.
+    fn baca(xml: &str) -> Vec<Bentuk> {
+        let mut r = quick_xml::Reader::from_str(xml);
+        let mut g = Gambar::default();
+        let mut out = Vec::new();
+        loop {
+            match r.read_event().expect("well-formed") {
+                quick_xml::events::Event::Start(e) => g.buka(&e),
+                quick_xml::events::Event::Empty(e) => {
+                    g.buka(&e);
+                    out.extend(g.tutup(e.name().as_ref()));
+                }
+                quick_xml::events::Event::End(e) => out.extend(g.tutup(e.name().as_ref())),
+                quick_xml::events::Event::Text(t) => g.teks(&t.decode().expect("text")),
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_group_maps_its_shapes_onto_the_anchor_in_its_cell() {
+        // an anchor 10 pt right, 20 pt down in its cell; a group drawn at
+        // half its children's scale holding a decision and an arrow down
+        let pt = |v: f64| (v * EMU_PT) as i64;
+        let xml = format!(
+            r#"<wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wpg:wgp><wpg:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/><a:chOff x="0" y="0"/><a:chExt cx="{}" cy="{}"/></a:xfrm></wpg:grpSpPr><wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="flowChartDecision"/></wps:spPr></wps:wsp><wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm flipV="1"><a:off x="{}" y="{}"/><a:ext cx="0" cy="{}"/></a:xfrm><a:prstGeom prst="straightConnector1"/><a:ln><a:headEnd type="triangle"/></a:ln></wps:spPr></wps:wsp></wpg:wgp></wp:anchor>"#,
+            pt(10.0),
+            pt(20.0),
+            pt(50.0),
+            pt(50.0),
+            pt(100.0),
+            pt(100.0),
+            pt(100.0),
+            pt(60.0),
+            pt(50.0),
+            pt(60.0),
+            pt(40.0)
+        );
+        let b = baca(&xml);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[0].jenis, Jenis::Simbol(Kind::Decision));
+        let r = b[0].kotak;
+        assert!(
+            (r.x0 - 10.0).abs() < 0.01 && (r.y1 - 50.0).abs() < 0.01,
+            "{r:?}"
+        );
+        // flipped: drawn from the bottom up, its head at its start
+        let Jenis::Garis {
+            titik,
+            kepala_awal,
+            kepala_akhir,
+        } = &b[1].jenis
+        else {
+            panic!("a connector: {:?}", b[1]);
+        };
+        assert!(*kepala_awal && !*kepala_akhir);
+        let (awal, akhir) = (titik[0], titik[titik.len() - 1]);
+        assert!(
+            (awal.x - 35.0).abs() < 0.01 && (awal.y - 70.0).abs() < 0.01,
+            "{awal:?}"
+        );
+        assert!((akhir.y - 50.0).abs() < 0.01, "{akhir:?}");
+    }
 }
