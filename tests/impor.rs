@@ -1072,6 +1072,11 @@ fn garis_vml(a: (f64, f64), b: (f64, f64), kepala: bool) -> String {
 /// and a decision whose "Tidak" goes back two steps (4→2) as three straight
 /// lines, the last with the arrowhead; labels in text boxes.
 fn alur_docx() -> Vec<u8> {
+    alur_docx_dengan("")
+}
+
+/// [`alur_docx`] with `extra` drawn in step 1's cell.
+fn alur_docx_dengan(extra: &str) -> Vec<u8> {
     // grid (pt): No, Kegiatan, A, B, C, Kelengkapan, Waktu, Output, Keterangan
     let lebar = [30.0, 150.0, 90.0, 90.0, 90.0, 80.0, 50.0, 80.0, 80.0];
     let mut x = vec![0.0];
@@ -1117,6 +1122,7 @@ fn alur_docx() -> Vec<u8> {
             (k.width(), k.height()),
         ));
     }
+    gambar[0].push_str(extra);
     // 1→2: a VML elbow of two lines, right then down
     let (k1, k2) = (kotak(0), kotak(1));
     let belok = (k2.center().x, k1.center().y);
@@ -1331,4 +1337,17 @@ fn hostile_docx_files_are_refused_never_a_panic() {
         refused(&docx("<w:p><w:r><w:t>Surat biasa</w:t></w:r></w:p>")),
         Some(Tolak::BukanSop(BukanSop::TanpaTabel))
     );
+    // thousands of connectors of absurd sizes, groups nested past any
+    // drawing, offsets that are no numbers: read up to the bounds
+    let besar = konektor("bentConnector3", (0.0, 0.0), (9e8, -9e8), true);
+    let grup = format!(
+        "<w:r>{}{}</w:r>",
+        "<wpg:wgp><wpg:grpSpPr><a:xfrm><a:chExt cx=\"1\" cy=\"1\"/></a:xfrm></wpg:grpSpPr>"
+            .repeat(40),
+        "</wpg:wgp>".repeat(40)
+    );
+    let aneh = "<w:r><w:drawing><wp:anchor><wp:positionH><wp:posOffset>NaN</wp:posOffset></wp:positionH></wp:anchor></w:drawing></w:r>";
+    let banyak = alur_docx_dengan(&format!("<w:r>{}</w:r>{grup}{aneh}", besar.repeat(5_000)));
+    let d = sopc::impor::dari_docx(&banyak).expect("still an SOP");
+    assert_eq!(d.langkah.len(), 6);
 }
