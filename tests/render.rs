@@ -563,10 +563,10 @@ fn pengesahan_prints_only_the_identity_page_with_the_logo() {
         );
         assert_ada(&h.teks[0], "Drs.H. AMBOK TUO,MM");
         assert!(!h.teks[0].contains("JUMLAH"));
-        // the empty revision date leaves an empty cell
+        // an SOP never revised prints "-", as the signed forms do
         assert_ada(
             &h.teks[0],
-            "Tanggal Revisi : Tanggal Efektif : 28 Desember 2017",
+            "Tanggal Revisi : - Tanggal Efektif : 28 Desember 2017",
         );
     }
     let broken = Gambar {

@@ -367,7 +367,10 @@ impl Identitas {
             },
             tanggal: TanggalCetak {
                 pembuatan: tanggal(tgl.and_then(|t| t.pembuatan.as_ref())),
-                revisi: tanggal(tgl.and_then(|t| t.revisi.as_ref())),
+                // an SOP never revised prints "-", as the signed forms do
+                revisi: Some(tanggal(tgl.and_then(|t| t.revisi.as_ref())))
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or_else(|| "-".to_owned()),
                 efektif: tanggal(tgl.and_then(|t| t.efektif.as_ref())),
             },
             disahkan: sop.disahkan_oleh.as_ref().map(|d| Pengesah {
