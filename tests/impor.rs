@@ -32,18 +32,7 @@ fn render_sempit(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> (Vec<u8>, V
         orientasi,
         ..RenderOptions::default()
     });
-    let alur = sopc::model::alur::Alur::build(sop);
-    let jumlah = sop.jumlah();
-    let input = sopc::render::Input {
-        sop,
-        alur: &alur,
-        jumlah: &jumlah,
-        logo: None,
-        terkait: &[],
-    };
-    let hasil = r
-        .render_hasil(input, Bagian::Lengkap)
-        .expect("the SOP renders");
+    let hasil = common::cetak(&r, sop, None, Bagian::Lengkap).expect("the SOP renders");
     let sempit = hasil
         .denah
         .as_ref()

@@ -84,11 +84,16 @@ pub mod size {
     /// template's leading. An installed family stands in with Liberation
     /// Sans's (Arial's) metrics.
     pub fn label_size(text: &str) -> (f64, f64) {
-        let lines = text.lines().count().max(1) as f64;
         (
             crate::kolom::lebar_label(text),
-            LABEL_PT * (1.2 + 1.15 * (lines - 1.0)),
+            label_height(text.lines().count()),
         )
+    }
+
+    /// Height of a label of `lines` lines (at least one) at the template's
+    /// leading.
+    pub fn label_height(lines: usize) -> f64 {
+        LABEL_PT * (1.2 + 1.15 * (lines.max(1) - 1) as f64)
     }
 }
 
@@ -194,7 +199,7 @@ impl Flow {
             .filter_map(|p| p.label.as_deref())
             .any(|l| l.trim().contains(' '));
         let label = if two_lines {
-            let (_, h) = size::label_size("1\n2");
+            let h = size::label_height(2);
             // placed 0.5 mm below the diamond, 0.4 mm off the row rule
             2.0 * (crate::paper::mm(0.9) + h - size::gap()).max(0.0)
         } else {
