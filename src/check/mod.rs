@@ -294,6 +294,11 @@ pub fn apply_config(diags: &mut Vec<Diagnostic>, config: &Config) {
             None => true,
         },
     );
+    in_order(diags);
+}
+
+/// Puts findings in the order of their place in the files.
+pub fn in_order(diags: &mut [Diagnostic]) {
     diags.sort_by_key(|d| d.span.map(|s| (s.file, s.start)));
 }
 

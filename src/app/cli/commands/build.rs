@@ -67,8 +67,9 @@ pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, 
     bar.finish();
     for (r, o) in reports.iter_mut().zip(&outcomes) {
         if let BuildOutcome::Written(_, found) | BuildOutcome::Refused(found) = o {
+            // the layout's findings come with `[aturan]` applied
             r.diagnostics.extend(found.iter().cloned());
-            check::apply_config(&mut r.diagnostics, &config);
+            check::in_order(&mut r.diagnostics);
         }
     }
     if reports.iter().any(|r| !r.diagnostics.is_empty()) {
