@@ -93,6 +93,21 @@ pub fn actors_too_narrow(sheet: &Sheet, aktor: usize, keterangan: bool) -> bool 
     Columns::compute(sheet.lebar_isi(), aktor.max(1), keterangan).narrow
 }
 
+/// The lembar pengesahan's geometry, as `templates/pengesahan.typ` draws
+/// it: what the renderer's break marks and `tata-letak-pengesahan`'s
+/// estimate both measure against.
+pub mod lembar {
+    /// Shares of the sheet's width of the identity table's columns: the
+    /// instansi block, the labels (Nomor SOP, …), the values.
+    pub const KOLOM_INSTANSI: f64 = 0.40;
+    pub const KOLOM_LABEL: f64 = 0.18;
+    pub const KOLOM_NILAI: f64 = 0.42;
+    /// Left or right inset of a cell or a box (pt).
+    pub const INSET: f64 = super::mm(2.2);
+    /// Gap between an item's number and its text (em; `body-indent`).
+    pub const INDEN_BUTIR: f64 = 0.6;
+}
+
 /// Widths of the table columns and the flowchart geometry inside them (pt).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Columns {

@@ -12,7 +12,7 @@ use crate::kolom::Tata;
 use crate::layout::{self, Drawing, Flow, Plan};
 use crate::model::tanggal::Tanggal;
 use crate::model::{Isi, Keterkaitan, Parsed, Sop};
-use crate::paper::Sheet;
+use crate::paper::{Sheet, lembar};
 use crate::parse::repo::SopTerkait;
 use serde::Serialize;
 
@@ -282,11 +282,8 @@ fn keterkaitan(i: usize, k: &Keterkaitan, terkait: &[(usize, SopTerkait)]) -> St
 /// `templates/pengesahan.typ` tries it first: a word that fits a line at it
 /// fits at the smaller ones.
 const HURUF_LEMBAR: f64 = 10.0;
-/// Left plus right inset of a box of the lembar (`inset` in the template).
-const INSET_KOTAK: f64 = 2.0 * (2.2 * 72.0 / 25.4);
-/// Space between an item's number and its text (em; the template's
-/// `body-indent`).
-const INDEN_BUTIR: f64 = 0.6;
+/// Left plus right inset of a box of the lembar.
+const INSET_KOTAK: f64 = 2.0 * lembar::INSET;
 
 /// Marks where the long words of a box (a URL, a joined file name, a long
 /// regulation word) may break so that every line stays inside the box, one
@@ -302,7 +299,7 @@ fn muatkan_kotak(k: &mut Kotak, lebar: f64, huruf: Option<&str>) {
         .max()
         .unwrap_or(0);
     let inden = crate::huruf::lebar_teks(&format!("{butir}."), HURUF_LEMBAR, false, huruf)
-        + INDEN_BUTIR * HURUF_LEMBAR;
+        + lembar::INDEN_BUTIR * HURUF_LEMBAR;
     markdown::muatkan_pada(
         &mut k.isi,
         lebar / 2.0 - INSET_KOTAK,
@@ -317,7 +314,10 @@ fn muatkan_kotak(k: &mut Kotak, lebar: f64, huruf: Option<&str>) {
 /// its insets and the ": " before it.
 fn muat_nilai(nilai: &str, kertas: &Sheet, tebal: bool, huruf: Option<&str>) -> String {
     let ukur = |k: &str| crate::huruf::lebar_teks(k, HURUF_LEMBAR, tebal, huruf);
-    let lebar = kertas.lebar_isi() * 0.42 - INSET_KOTAK - ukur(":") - INDEN_BUTIR * HURUF_LEMBAR;
+    let lebar = kertas.lebar_isi() * lembar::KOLOM_NILAI
+        - INSET_KOTAK
+        - ukur(":")
+        - lembar::INDEN_BUTIR * HURUF_LEMBAR;
     crate::patah::patah_bila(nilai, |k| ukur(k) <= lebar)
 }
 

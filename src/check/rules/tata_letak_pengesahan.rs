@@ -16,7 +16,7 @@ use crate::diag::Msg;
 use crate::diag::Severity::Warning;
 use crate::model::{DisahkanOleh, Sop};
 use crate::msg;
-use crate::paper::{Sheet, mm};
+use crate::paper::{Sheet, lembar, mm};
 use crate::rule_doc;
 use crate::source::{Sp, Span};
 
@@ -67,7 +67,7 @@ const LEADING_TANDA: f64 = 0.5 * UKURAN;
 const ANTARA: f64 = 1.2 * UKURAN;
 /// The gap between an item's number and its text (pt; the template's
 /// `body-indent`).
-const INDEN_BUTIR: f64 = 0.6 * UKURAN;
+const INDEN_BUTIR: f64 = lembar::INDEN_BUTIR * UKURAN;
 /// The space left to sign in (mm), as the template keeps it.
 const RUANG_TANDA: f64 = 20.0;
 
@@ -125,23 +125,19 @@ impl<'a> Ukur<'a> {
     /// The height of one of the six boxes, `lebar` pt wide: its heading,
     /// then its numbered items.
     fn kotak(&self, judul: &str, butir: &[&str], lebar: f64) -> f64 {
-        let dalam = lebar - 2.0 * inset();
+        let dalam = lebar - 2.0 * lembar::INSET;
         let nomor = self.lebar(&format!("{}.", butir.len().max(1)), false) + INDEN_BUTIR;
         let kepala = self.baris(&format!("{}:", judul.to_uppercase()), dalam, true);
         let n: usize = butir
             .iter()
             .map(|b| self.baris(b, dalam - nomor, false))
             .sum();
-        2.0 * inset()
+        2.0 * lembar::INSET
             + self.tinggi(kepala, LEADING)
             + mm(0.8)
             + ANTARA
             + self.tinggi(n.max(1), LEADING)
     }
-}
-
-fn inset() -> f64 {
-    mm(2.2)
 }
 
 fn teks(s: Option<&Sp<String>>) -> &str {
@@ -152,9 +148,10 @@ fn teks(s: Option<&Sp<String>>) -> &str {
 /// of nomor, dates, signature and nama.
 fn tinggi_atas(sop: &Sop, lebar: f64, u: &Ukur) -> f64 {
     let pad = mm(2.0);
-    let label = lebar * 0.18 - 2.0 * inset();
+    let label = lebar * lembar::KOLOM_LABEL - 2.0 * lembar::INSET;
     // the value after ": "
-    let nilai = lebar * 0.42 - 2.0 * inset() - u.lebar(":", false) - 0.6 * UKURAN;
+    let nilai =
+        lebar * lembar::KOLOM_NILAI - 2.0 * lembar::INSET - u.lebar(":", false) - INDEN_BUTIR;
     let baris = |l: &str, v: &str, tebal: bool| {
         2.0 * pad
             + u.tinggi(
@@ -170,7 +167,7 @@ fn tinggi_atas(sop: &Sop, lebar: f64, u: &Ukur) -> f64 {
         + baris("Nama SOP", teks(sop.nama.as_ref()), true)
         + tanda_tangan(sop, nilai, u, pad);
     let ins = sop.instansi.as_ref().map(|i| &i.value);
-    let kiri_lebar = lebar * 0.4 - 2.0 * inset();
+    let kiri_lebar = lebar * lembar::KOLOM_INSTANSI - 2.0 * lembar::INSET;
     let kiri = ins.map_or(0.0, |i| {
         let logo = if i.logo.is_some() { mm(27.0) } else { 0.0 };
         let unit = i.unit.as_ref().map_or(0, |u| u.len());
