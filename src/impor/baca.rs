@@ -761,7 +761,7 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
             k.keterangan = Some(*c);
         } else if t.contains("waktu") {
             k.waktu = Some(*c);
-        } else if t.contains("output") || t.starts_with("hasil") {
+        } else if t.contains("output") || t.contains("out put") || t.starts_with("hasil") {
             k.output = Some(*c);
         } else if in_mutu || t.contains("kelengkapan") || t.contains("persyaratan") {
             if k.kelengkapan.is_none() {

@@ -476,7 +476,10 @@ pub fn putus(akhir: &Word, awal: &Word, lebar: f64) -> Putus {
 
 /// Whether `sebelum`, ending in a hyphen at a line's end, and the next line
 /// `sesudah` are one word hyphenated: the next line goes on in lowercase,
-/// and does not repeat the word before the hyphen (`masing-` / `masing`).
+/// and does not repeat the word before the hyphen (`masing-` / `masing`,
+/// `kata-` / `katanya`). A repetition is the whole word again, or with a
+/// suffix: `me-` / `meriksa` only begins with the same syllable, a
+/// hyphenated `memeriksa`.
 fn penggalan(sebelum: &str, sesudah: &str) -> bool {
     let kata = sebelum
         .trim_end_matches('-')
@@ -485,10 +488,16 @@ fn penggalan(sebelum: &str, sesudah: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let lanjut = sesudah.split([' ', '/', ',', '.']).next().unwrap_or("");
-    lanjut.chars().next().is_some_and(char::is_lowercase)
-        && !kata.is_empty()
-        && !lanjut.starts_with(&kata)
+    let ulang = lanjut
+        .to_lowercase()
+        .strip_prefix(kata.as_str())
+        .is_some_and(|akhiran| AKHIRAN.contains(&akhiran));
+    lanjut.chars().next().is_some_and(char::is_lowercase) && !kata.is_empty() && !ulang
 }
+
+/// What may follow the repeated half of a doubled word (`buku-bukunya`,
+/// `sayur-sayuran`).
+const AKHIRAN: [&str; 10] = ["", "nya", "an", "kan", "i", "lah", "pun", "mu", "ku", "kah"];
 
 /// The line step of sopc's own procedure table in type sizes (9 pt type,
 /// `leading: 0.42em` in `templates/prosedur.typ`, Liberation Sans), and how
@@ -851,6 +860,9 @@ mod tests {
             "Kawasan Permukiman"
         );
         assert_eq!(paragraf(&["masing-", "masing"]), "masing-masing");
+        assert_eq!(paragraf(&["buku-", "bukunya"]), "buku-bukunya");
+        // a word that only begins with the syllable before the hyphen
+        assert_eq!(paragraf(&["Menerima, me-", "meriksa, dan"]), "Menerima, memeriksa, dan");
         assert_eq!(
             paragraf(&["Undang-", "Undang Nomor 25"]),
             "Undang-Undang Nomor 25"

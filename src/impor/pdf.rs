@@ -4,7 +4,10 @@
 //! itself uses for PDF images), through a `Device` that records instead of
 //! painting. Only drawing operators are followed: attachments, metadata and
 //! anything else a PDF may carry (sopc's own embedded source included) are
-//! never looked at.
+//! never looked at. A glyph's text is what the font maps it to, or the
+//! `ActualText` of the marked span around it (how typst writes the break
+//! marks of its line breaking: `/` + zero-width space, a hyphen that is a
+//! soft hyphen), as a text extractor reads the text layer.
 
 use hayro_interpret::font::Glyph as HayroGlyph;
 use hayro_interpret::hayro_syntax::{LoadPdfError, Pdf};
@@ -116,8 +119,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
                 ..Page::default()
             },
             italic: std::collections::HashMap::new(),
+            spans: Spans {
+                actual: actual_texts(page),
+                ..Spans::default()
+            },
         };
         interpret_page(page, &mut ctx, &mut rec);
+        rec.spans.apply(&mut rec.page.glyphs);
         out.push(rec.page);
     }
     Ok(out)
@@ -127,6 +135,109 @@ struct Recorder {
     page: Page,
     /// Whether each font (by hayro's cache key) is an italic face.
     italic: std::collections::HashMap<u128, bool>,
+    spans: Spans,
+}
+
+/// The `ActualText` of each marked-content span of a page's own content
+/// stream, in order (`None` for a span without one).
+fn actual_texts(page: &hayro_interpret::hayro_syntax::page::Page<'_>) -> Vec<Option<String>> {
+    use hayro_interpret::hayro_syntax::content::ops::TypedInstruction;
+    use hayro_interpret::hayro_syntax::object::{Object, String as Text};
+    let mut out = Vec::new();
+    let mut ops = page.typed_operations();
+    while let Some(op) = ops.next() {
+        match op {
+            TypedInstruction::BeginMarkedContent(_) => out.push(None),
+            TypedInstruction::BeginMarkedContentWithProperties(bdc) => out.push(match bdc.1 {
+                Object::Dict(d) => d
+                    .get::<Text<'_>>(b"ActualText".as_slice())
+                    .map(|t| text_string(t.as_bytes())),
+                _ => None,
+            }),
+            _ => {}
+        }
+        if out.len() > MAX_ITEMS {
+            break;
+        }
+    }
+    out
+}
+
+/// A PDF text string: UTF-16BE after its byte order mark, else one byte a
+/// character (PDFDocEncoding agrees with Latin-1 on letters and marks).
+fn text_string(b: &[u8]) -> String {
+    match b.strip_prefix(&[0xFE, 0xFF]) {
+        Some(u) => char::decode_utf16(u.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])))
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+        None => b.iter().map(|&c| char::from(c)).collect(),
+    }
+}
+
+/// The marked spans met while a page is drawn, and what their
+/// `ActualText` does to the glyphs drawn inside them: the first glyph
+/// says it, the others say nothing.
+#[derive(Default)]
+struct Spans {
+    /// From the page's content stream ([`actual_texts`]).
+    actual: Vec<Option<String>>,
+    /// Spans begun so far (the next one's index in `actual`).
+    begun: usize,
+    /// The open spans: the index of each in `actual`, and whether a glyph
+    /// has said its text.
+    open: Vec<(usize, bool)>,
+    /// Glyph index → its text from a span; glyphs that say nothing.
+    said: Vec<(usize, String)>,
+    silent: Vec<usize>,
+}
+
+impl Spans {
+    fn begin(&mut self) {
+        self.open.push((self.begun, false));
+        self.begun += 1;
+    }
+
+    fn end(&mut self) {
+        self.open.pop();
+    }
+
+    /// Notes what the span around glyph `i` makes it say.
+    fn glyph(&mut self, i: usize) {
+        let Some(span) = self
+            .open
+            .iter_mut()
+            .rev()
+            .find(|(n, _)| self.actual.get(*n).is_some_and(Option::is_some))
+        else {
+            return;
+        };
+        if span.1 {
+            self.silent.push(i);
+        } else {
+            span.1 = true;
+            let text = self.actual[span.0].clone().unwrap_or_default();
+            self.said.push((i, text));
+        }
+    }
+
+    /// Gives the glyphs their spans' text — only when every span drawn was
+    /// one of the page's own stream (a form drawn inside it has spans of
+    /// its own, which would shift the count).
+    fn apply(self, glyphs: &mut Vec<Glyph>) {
+        if self.begun != self.actual.len() || self.said.is_empty() {
+            return;
+        }
+        for (i, text) in self.said {
+            if let Some(g) = glyphs.get_mut(i) {
+                g.text = text;
+            }
+        }
+        let mut i = 0;
+        glyphs.retain(|_| {
+            i += 1;
+            self.silent.binary_search(&(i - 1)).is_err()
+        });
+    }
 }
 
 impl Recorder {
@@ -263,6 +374,7 @@ impl<'a> Device<'a> for Recorder {
                     .or_insert_with(|| o.font_data().is_some_and(|d| d.is_italic)),
                 HayroGlyph::Type3(_) => false,
             };
+        self.spans.glyph(self.page.glyphs.len());
         self.page.glyphs.push(Glyph {
             text,
             x0: origin.x.min(end.x),
@@ -277,6 +389,77 @@ impl<'a> Device<'a> for Recorder {
         self.page.images += 1;
     }
 
+    fn begin_marked_content(&mut self, _: &[u8], _: Option<i32>) {
+        self.spans.begin();
+    }
+
+    fn end_marked_content(&mut self) {
+        self.spans.end();
+    }
+
     fn pop_clip_path(&mut self) {}
     fn pop_transparency_group(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(text: &str, x0: f64) -> Glyph {
+        Glyph {
+            text: text.into(),
+            x0,
+            x1: x0 + 4.0,
+            y: 10.0,
+            size: 8.0,
+            miring: false,
+        }
+    }
+
+    /// Draws `K a . /` with the `.` in a span saying `.` + zero-width space
+    /// and the `/` and a second glyph in a span saying one soft hyphen.
+    fn drawn(actual: Vec<Option<String>>, extra_span: bool) -> Vec<String> {
+        let mut spans = Spans {
+            actual,
+            ..Spans::default()
+        };
+        let mut glyphs = Vec::new();
+        for (i, t) in ["K", "a"].iter().enumerate() {
+            spans.glyph(glyphs.len());
+            glyphs.push(glyph(t, i as f64 * 4.0));
+        }
+        spans.begin();
+        spans.glyph(glyphs.len());
+        glyphs.push(glyph(".", 8.0));
+        spans.end();
+        spans.begin();
+        for t in ["-", "x"] {
+            spans.glyph(glyphs.len());
+            glyphs.push(glyph(t, 12.0));
+        }
+        spans.end();
+        if extra_span {
+            spans.begin();
+            spans.end();
+        }
+        spans.apply(&mut glyphs);
+        glyphs.into_iter().map(|g| g.text).collect()
+    }
+
+    #[test]
+    fn a_spans_actual_text_is_what_its_glyphs_say() {
+        let actual = vec![Some(".\u{200B}".to_owned()), Some("\u{AD}".to_owned())];
+        assert_eq!(drawn(actual.clone(), false), ["K", "a", ".\u{200B}", "\u{AD}"]);
+        // a span the page's stream did not list (a form's own): the count
+        // no longer matches, and the glyphs keep their own text
+        assert_eq!(drawn(actual, true), ["K", "a", ".", "-", "x"]);
+    }
+
+    #[test]
+    fn text_strings_are_utf16_after_their_mark_else_one_byte_a_character() {
+        assert_eq!(text_string(&[0xFE, 0xFF, 0x00, 0x2F, 0x20, 0x0B]), "/\u{200B}");
+        assert_eq!(text_string(b"ab"), "ab");
+        // an odd byte at the end of UTF-16 is dropped, never a panic
+        assert_eq!(text_string(&[0xFE, 0xFF, 0x00, 0x41, 0x00]), "A");
+    }
 }
