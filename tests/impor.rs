@@ -698,6 +698,239 @@ fn generated_sops_with_several_decisions_come_back_and_check_clean() {
     }
 }
 
+// --- tables drawn as a word processor prints them ---------------------------------
+
+/// A procedure table drawn by hand on A4 landscape pages (PDF coordinates,
+/// y up), as a word processor prints one and sopc never does: rows a page
+/// break cuts, two diamonds in one row, lines that join other lines. The
+/// columns: No, Kegiatan, three pelaksana, Kelengkapan, Waktu, Output,
+/// Keterangan; each page starts with the header.
+struct Lembar {
+    isi: String,
+}
+
+/// The column edges of a [`Lembar`].
+const X: [f64; 10] = [
+    40.0, 70.0, 270.0, 350.0, 430.0, 510.0, 580.0, 630.0, 720.0, 800.0,
+];
+/// The middle of pelaksana column `a` (0, 1, 2).
+fn aktor(a: usize) -> f64 {
+    (X[2 + a] + X[3 + a]) / 2.0
+}
+/// The bottom of a [`Lembar`]'s header.
+const KEPALA: f64 = 515.0;
+
+impl Lembar {
+    fn baru() -> Lembar {
+        let mut l = Lembar {
+            isi: "0.5 w\n".into(),
+        };
+        l.garis(&[(X[0], 560.0), (X[9], 560.0)]);
+        l.garis(&[(X[2], 540.0), (X[8], 540.0)]);
+        for (x, t) in [
+            (48.0, "No"),
+            (140.0, "Kegiatan"),
+            (730.0, "Keterangan"),
+        ] {
+            l.teks(x, 532.0, t);
+        }
+        l.teks(360.0, 547.0, "Pelaksana");
+        l.teks(580.0, 547.0, "Mutu Baku");
+        for (i, t) in ["Petugas", "Kasubbag", "Kepala", "Kelengkapan", "Waktu", "Output"]
+            .iter()
+            .enumerate()
+        {
+            l.teks(X[2 + i] + 4.0, 524.0, t);
+        }
+        l
+    }
+
+    /// A row boundary at `y`, across the table.
+    fn batas(&mut self, y: f64) {
+        self.garis(&[(X[0], y), (X[9], y)]);
+    }
+
+    /// The column rules, from the header's top down to `bawah`.
+    fn kolom(&mut self, bawah: f64) {
+        for (i, x) in X.iter().enumerate() {
+            // the rules inside the Pelaksana and Mutu Baku groups start below their titles
+            let atas = if [3, 4, 6, 7].contains(&i) { 540.0 } else { 560.0 };
+            self.garis(&[(*x, atas), (*x, bawah)]);
+        }
+    }
+
+    /// `t` in 9 pt Helvetica, its baseline starting at (`x`, `y`).
+    fn teks(&mut self, x: f64, y: f64, t: &str) {
+        self.isi
+            .push_str(&format!("BT /F1 9 Tf {x} {y} Td ({t}) Tj ET\n"));
+    }
+
+    /// Lines of text 11 pt apart in column `c` (index into [`X`]'s
+    /// columns), the first baseline at `y`.
+    fn sel(&mut self, c: usize, y: f64, baris: &[&str]) {
+        for (i, t) in baris.iter().enumerate() {
+            self.teks(X[c] + 4.0, y - 11.0 * i as f64, t);
+        }
+    }
+
+    fn garis(&mut self, pts: &[(f64, f64)]) {
+        for (i, (x, y)) in pts.iter().enumerate() {
+            let op = if i == 0 { "m" } else { "l" };
+            self.isi.push_str(&format!("{x} {y} {op} "));
+        }
+        self.isi.push_str("S\n");
+    }
+
+    /// A line through `pts` with a filled arrowhead at its end.
+    fn panah(&mut self, pts: &[(f64, f64)]) {
+        self.garis(pts);
+        let (bx, by) = pts[pts.len() - 1];
+        let (ax, ay) = pts[pts.len() - 2];
+        let (dx, dy) = ((bx - ax).signum(), (by - ay).signum());
+        // two corners 5 pt back from the tip, 2.5 pt either side
+        let (px, py) = (bx - 5.0 * dx, by - 5.0 * dy);
+        let (qx, qy) = (2.5 * dy, 2.5 * dx);
+        self.isi.push_str(&format!(
+            "{bx} {by} m {} {} l {} {} l h f\n",
+            px + qx,
+            py + qy,
+            px - qx,
+            py - qy
+        ));
+    }
+
+    /// A process box centred on (`x`, `y`).
+    fn proses(&mut self, x: f64, y: f64) {
+        self.isi
+            .push_str(&format!("{} {} 50 16 re S\n", x - 25.0, y - 8.0));
+    }
+
+    /// A decision diamond centred on (`x`, `y`).
+    fn keputusan(&mut self, x: f64, y: f64) {
+        self.isi.push_str(&format!(
+            "{} {y} m {x} {} l {} {y} l {x} {} l h S\n",
+            x - 20.0,
+            y + 12.0,
+            x + 20.0,
+            y - 12.0
+        ));
+    }
+
+    /// A terminator (a capsule) centred on (`x`, `y`).
+    fn terminator(&mut self, x: f64, y: f64) {
+        let (l, r, t, b) = (x - 25.0, x + 25.0, y + 8.0, y - 8.0);
+        let k = 8.0 * 0.55;
+        self.isi.push_str(&format!(
+            "{} {t} m {} {t} l {r} {t} {} {} {} {y} c {} {} {r} {b} {} {b} c {} {b} l {l} {b} {} {} {} {y} c {} {} {l} {t} {} {t} c h S\n",
+            l + 8.0,
+            r - 8.0,
+            r + k,
+            t,
+            r + k,
+            r + k,
+            b,
+            r - 8.0,
+            l + 8.0,
+            l - k,
+            b,
+            l - k,
+            l - k,
+            t,
+            l + 8.0
+        ));
+    }
+}
+
+/// A PDF of the given pages' content streams, with Helvetica as `/F1`.
+fn lembar_pdf(pages: &[Lembar]) -> Vec<u8> {
+    let n = pages.len();
+    let kids: Vec<String> = (0..n).map(|i| format!("{} 0 R", 4 + 2 * i)).collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    for (i, p) in pages.iter().enumerate() {
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents {} 0 R /Resources << /Font << /F1 3 0 R >> >> >>",
+            5 + 2 * i
+        ));
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{}\nendstream",
+            p.isi.len(),
+            p.isi
+        ));
+    }
+    let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+    pdf(&refs, "")
+}
+
+/// A row that a page break cuts where its Kegiatan text ends a paragraph
+/// keeps the paragraph break (the page took the space between the two
+/// away: only the last line on the page, short of what the first word on
+/// the next needed, tells); its Output, cut inside a paragraph, joins as
+/// one.
+#[test]
+fn a_row_a_page_break_cuts_between_paragraphs_keeps_them_apart() {
+    let mut satu = Lembar::baru();
+    satu.batas(KEPALA);
+    satu.sel(0, 503.0, &["1."]);
+    satu.sel(1, 503.0, &["Menerima berkas permohonan"]);
+    satu.terminator(aktor(0), 495.0);
+    satu.sel(7, 503.0, &["Berkas"]);
+    satu.batas(480.0);
+    satu.sel(0, 468.0, &["2."]);
+    satu.sel(
+        1,
+        468.0,
+        &["Memeriksa berkas permohonan yang masuk", "selengkapnya."],
+    );
+    satu.proses(aktor(1), 455.0);
+    satu.sel(6, 468.0, &["1 hari"]);
+    satu.sel(7, 468.0, &["Berkas yang sudah"]);
+    satu.batas(60.0);
+    satu.kolom(60.0);
+    let mut dua = Lembar::baru();
+    dua.batas(KEPALA);
+    dua.sel(
+        1,
+        503.0,
+        &["Menyerahkan berkas kepada kepala untuk", "ditandatangani."],
+    );
+    dua.sel(7, 503.0, &["seluruhnya diperiksa"]);
+    dua.batas(480.0);
+    dua.sel(0, 468.0, &["3."]);
+    dua.sel(1, 468.0, &["Menandatangani surat"]);
+    dua.terminator(aktor(2), 460.0);
+    dua.sel(7, 468.0, &["Surat"]);
+    dua.batas(440.0);
+    dua.kolom(440.0);
+    let d = dari_pdf(&lembar_pdf(&[satu, dua]))
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert_eq!(d.pelaksana, ["Petugas", "Kasubbag", "Kepala"]);
+    let langkah: Vec<(&str, &str)> = d
+        .langkah
+        .iter()
+        .map(|b| (b.kegiatan.as_str(), b.nomor.as_str()))
+        .collect();
+    assert_eq!(
+        langkah,
+        [
+            ("Menerima berkas permohonan", "1"),
+            (
+                "Memeriksa berkas permohonan yang masuk selengkapnya.\n\nMenyerahkan berkas kepada kepala untuk ditandatangani.",
+                "2"
+            ),
+            ("Menandatangani surat", "3"),
+        ]
+    );
+    assert_eq!(
+        d.langkah[1].output,
+        sopc::impor::baca::Isi::Teks("Berkas yang sudah seluruhnya diperiksa".into())
+    );
+    assert_eq!(d.langkah[1].waktu, "1 hari");
+}
+
 // --- DOCX -------------------------------------------------------------------------
 
 /// A `.docx` holding `body` as its `word/document.xml` body, written with

@@ -953,21 +953,27 @@ fn teks(words: &[&Word], c: Option<(f64, f64)>, y0: f64, y1: f64) -> String {
 
 /// `prev` goes on with `row`, its part on the next page: every cell's
 /// text joined as one wrapped line joins the next (a list's last entry goes
-/// on, unless the part starts a new one).
-fn lanjutkan(prev: &mut Baris, row: Baris) {
-    fn teks(a: &mut String, b: &str) {
-        if !b.is_empty() {
+/// on, unless the part starts a new one) — or, where the cell's text on the
+/// previous page ended a paragraph (`alinea`, per [`teks_kolom`]), as the
+/// next paragraph.
+fn lanjutkan(prev: &mut Baris, row: Baris, alinea: [bool; 4]) {
+    fn teks(a: &mut String, b: &str, alinea: bool) {
+        if b.is_empty() {
+        } else if alinea && !a.is_empty() {
+            a.push_str("\n\n");
+            a.push_str(b);
+        } else {
             sambung(a, b);
             geom::selesai(a);
         }
     }
-    fn isi(a: &mut Isi, b: Isi) {
+    fn isi(a: &mut Isi, b: Isi, alinea: bool) {
         match (&mut *a, b) {
             (_, Isi::Kosong) => {}
             (Isi::Kosong, b) => *a = b,
-            (Isi::Teks(x), Isi::Teks(y)) => teks(x, &y),
+            (Isi::Teks(x), Isi::Teks(y)) => teks(x, &y, alinea),
             (Isi::Daftar(xs), Isi::Teks(y)) => match xs.last_mut() {
-                Some(x) => teks(x, &y),
+                Some(x) => teks(x, &y, alinea),
                 None => xs.push(y),
             },
             (Isi::Daftar(xs), Isi::Daftar(ys)) => xs.extend(ys),
@@ -976,17 +982,52 @@ fn lanjutkan(prev: &mut Baris, row: Baris) {
             }
         }
     }
-    teks(&mut prev.kegiatan, &row.kegiatan);
-    teks(&mut prev.waktu, &row.waktu);
-    isi(&mut prev.kelengkapan, row.kelengkapan);
-    isi(&mut prev.output, row.output);
-    isi(&mut prev.keterangan, row.keterangan);
+    let [kegiatan, kelengkapan, output, keterangan] = alinea;
+    teks(&mut prev.kegiatan, &row.kegiatan, kegiatan);
+    teks(&mut prev.waktu, &row.waktu, false);
+    isi(&mut prev.kelengkapan, row.kelengkapan, kelengkapan);
+    isi(&mut prev.output, row.output, output);
+    isi(&mut prev.keterangan, row.keterangan, keterangan);
+}
+
+/// The columns of a procedure table whose cells hold paragraphs:
+/// Kegiatan, Kelengkapan, Output, Keterangan.
+fn teks_kolom(k: &Kolom) -> [Option<(f64, f64)>; 4] {
+    [Some(k.kegiatan), k.kelengkapan, k.output, k.keterangan]
+}
+
+/// The last line of each text cell ([`teks_kolom`]) of a row's part, with
+/// the right edge of the cell's text.
+type Akhir = [Option<(Line, f64)>; 4];
+
+fn akhir_sel(words: &[&Word], k: &Kolom, y0: f64, y1: f64) -> Akhir {
+    teks_kolom(k).map(|c| {
+        let c = c?;
+        let ls = lines_at(words, c, y0, y1);
+        let right = geom::tepi_kanan(&ls, c);
+        Some((ls.last()?.clone(), right))
+    })
+}
+
+/// Per text cell of a row's part that starts a page, whether the row's
+/// text on the page before (`akhir`) ended a paragraph there: its last
+/// line stopped short of what the first word here needed.
+fn alinea_baru(akhir: &Akhir, words: &[&Word], k: &Kolom, y0: f64, y1: f64) -> [bool; 4] {
+    let kolom = teks_kolom(k);
+    std::array::from_fn(|i| {
+        let (Some((a, right)), Some(c)) = (&akhir[i], kolom[i]) else {
+            return false;
+        };
+        let ls = lines_at(words, c, y0, y1);
+        ls.first()
+            .is_some_and(|b| geom::berhenti(a, geom::kata_awal(b, words), *right))
+    })
 }
 
 /// The distance of two lines of one paragraph in the text cells of a
 /// page's procedure table (see [`geom::Jarak`]).
 fn jarak_baris(words: &[&Word], k: &Kolom) -> Option<geom::Jarak> {
-    let columns = [Some(k.kegiatan), k.kelengkapan, k.output, k.keterangan];
+    let columns = teks_kolom(k);
     let cells: Vec<Vec<Line>> = k
         .baris
         .windows(2)
@@ -1020,6 +1061,8 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
         }
         pages.push((p, k));
     }
+    // the last lines of the last row read, for a row a page break cuts
+    let mut akhir: Akhir = Default::default();
     for (p, k) in &pages {
         let s = &sheets[*p];
         let same_actors = k.nama_aktor.len() == d.pelaksana.len();
@@ -1094,10 +1137,13 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 && row.simbol.is_empty()
             {
                 if let Some(prev) = d.langkah.last_mut() {
-                    lanjutkan(prev, row);
+                    let alinea = alinea_baru(&akhir, &words, k, y0, y1);
+                    lanjutkan(prev, row, alinea);
                 }
+                akhir = akhir_sel(&words, k, y0, y1);
                 continue;
             }
+            akhir = akhir_sel(&words, k, y0, y1);
             d.langkah.push(row);
         }
     }
@@ -1243,6 +1289,7 @@ mod tests {
                 keterangan: Isi::Teks("Lihat SOP lain".into()),
                 ..Baris::default()
             },
+            [false; 4],
         );
         assert_eq!(prev.kegiatan, "Memeriksa kelengkapan berkas permohonan");
         assert_eq!(

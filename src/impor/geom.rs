@@ -577,19 +577,9 @@ pub fn paragraphs(
     cell: (f64, f64),
     jarak: Option<Jarak>,
 ) -> String {
-    // the text's right edge: the cell's, less the inset its text keeps on the left
     let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
-    let right = cell.1 - (left - cell.0).max(0.0);
-    // a line that stopped although the next line's first word would have
-    // fitted after it was broken by hand
-    let forced = |a: &Line, b: &Line| {
-        let first = words
-            .iter()
-            .filter(|w| (w.y - b.y).abs() < 1.0 && w.x0 >= b.x0 - 0.5)
-            .min_by(|x, y| x.x0.total_cmp(&y.x0));
-        let fits = first.is_some_and(|w| a.x1 + 0.3 * a.size + (w.x1 - w.x0) < right - 1.0);
-        fits && !a.text.ends_with(['-', '/'])
-    };
+    let right = tepi_kanan(lines, cell);
+    let forced = |a: &Line, b: &Line| berhenti(a, kata_awal(b, words), right);
     let steps = langkah(lines);
     let mut parts: Vec<String> = Vec::new();
     let mut part = String::new();
@@ -616,6 +606,32 @@ pub fn paragraphs(
     parts.push(part);
     parts.retain(|p| !p.is_empty());
     parts.join("\n\n")
+}
+
+/// The right edge of the text of a cell (`cell` its column's edges) that
+/// holds `lines`: the cell's, less the inset its text keeps on the left.
+pub fn tepi_kanan(lines: &[Line], cell: (f64, f64)) -> f64 {
+    let left = lines.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+    cell.1 - (left - cell.0).max(0.0)
+}
+
+/// The first word of line `b`, among `words`.
+pub fn kata_awal<'a>(b: &Line, words: &[&'a Word]) -> Option<&'a Word> {
+    words
+        .iter()
+        .filter(|w| (w.y - b.y).abs() < 1.0 && w.x0 >= b.x0 - 0.5)
+        .min_by(|x, y| x.x0.total_cmp(&y.x0))
+        .copied()
+}
+
+/// Whether line `a` stopped although `awal`, the first word of the line
+/// after it, would have fitted after it before the text's right edge
+/// `right`: the line was ended by hand, a paragraph ends there. Lines are
+/// laid out before a table row is cut by a page, so this holds over a page
+/// break too.
+pub fn berhenti(a: &Line, awal: Option<&Word>, right: f64) -> bool {
+    let fits = awal.is_some_and(|w| a.x1 + 0.3 * a.size + (w.x1 - w.x0) < right - 1.0);
+    fits && !a.text.ends_with(['-', '/'])
 }
 
 /// Glyphs to words: a new word where the gap exceeds a fifth of the type
