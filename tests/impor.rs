@@ -931,6 +931,100 @@ fn a_row_a_page_break_cuts_between_paragraphs_keeps_them_apart() {
     assert_eq!(d.langkah[1].waktu, "1 hari");
 }
 
+/// Two diamonds in one row, as BPS draws a chain of approvals (the process
+/// of the row → the first approver's diamond → the second's, each "no" back
+/// to the one before, the first through a line that joins the line into
+/// the row's process): one decision step per diamond, in the order the
+/// arrows take them, whose YAML checks without an error of its steps.
+#[test]
+fn two_diamonds_in_one_row_are_consecutive_decision_steps() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Menyusun konsep laporan"]);
+    l.terminator(aktor(2), 497.0);
+    l.sel(6, 503.0, &["1 hari"]);
+    l.sel(7, 503.0, &["Konsep"]);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Memeriksa dan menyetujui laporan"]);
+    l.sel(6, 468.0, &["2 hari"]);
+    l.sel(7, 468.0, &["Laporan"]);
+    let y = 452.0;
+    l.proses(aktor(2), y);
+    l.keputusan(aktor(1), y);
+    l.keputusan(aktor(0), y);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Mengirim laporan"]);
+    l.sel(6, 413.0, &["1 hari"]);
+    l.sel(7, 413.0, &["Surat"]);
+    l.terminator(aktor(0), 405.0);
+    l.batas(390.0);
+    l.kolom(390.0);
+    // 1 → the row's process → Kasubbag's diamond → Petugas's diamond
+    l.panah(&[(aktor(2), 489.0), (aktor(2), y + 8.0)]);
+    l.panah(&[(aktor(2) - 25.0, y), (aktor(1) + 20.0, y)]);
+    l.panah(&[(aktor(1) - 20.0, y), (aktor(0) + 20.0, y)]);
+    // Petugas's "no": up and over, into Kasubbag's diamond
+    l.panah(&[
+        (aktor(0), y + 12.0),
+        (aktor(0), y + 20.0),
+        (aktor(1) - 10.0, y + 20.0),
+        (aktor(1) - 10.0, y + 6.0),
+    ]);
+    // Kasubbag's "no": up, into the line that enters the row's process
+    l.garis(&[(aktor(1), y + 12.0), (aktor(1), y + 24.0), (aktor(2), y + 24.0)]);
+    // Petugas's "yes": down to step 3
+    l.panah(&[(aktor(0), y - 12.0), (aktor(0), 413.0)]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let ringkas: Vec<(&str, Vec<usize>, Option<(Option<usize>, Option<usize>)>)> = d
+        .langkah
+        .iter()
+        .map(|b| {
+            (
+                b.waktu.as_str(),
+                b.simbol.iter().map(|s| s.0).collect(),
+                b.keputusan.as_ref().map(|c| (c.ya, c.tidak)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ringkas,
+        [
+            ("1 hari", vec![2], None),
+            // Kasubbag's diamond (with the row's process): yes on to
+            // Petugas's, no back through the process into itself
+            ("2 hari", vec![2, 1], Some((Some(2), Some(1)))),
+            // Petugas's: yes to step 3, no back to Kasubbag's
+            ("0 menit", vec![0], Some((Some(3), Some(1)))),
+            ("1 hari", vec![0], None),
+        ]
+    );
+    assert_eq!(d.langkah[2].kegiatan, "Memeriksa dan menyetujui laporan");
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    assert!(yaml.contains("2 keputusan berurutan dalam satu baris"), "{yaml}");
+    let sop = parse("impor.yaml", &yaml);
+    let steps = sop.steps();
+    assert_eq!(steps.len(), 4);
+    assert_eq!(steps[1].pelaksana_nama().next().map(|p| p.as_str()), Some("Kasubbag"));
+    assert_eq!(steps[2].pelaksana_nama().next().map(|p| p.as_str()), Some("Petugas"));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("dua.yaml");
+    std::fs::write(&path, &yaml).expect("written");
+    let reports = sopc::app::batch::check_paths(&[path], &sopc::config::Config::default())
+        .expect("checked");
+    // the form prints no identity: only its missing fields are errors
+    let galat: Vec<String> = reports[0]
+        .diagnostics
+        .iter()
+        .filter(|g| g.severity == sopc::diag::Severity::Error)
+        .map(|g| format!("{} {}", g.code, g.message.id))
+        .filter(|g| !g.starts_with("wajib-ada") || g.contains("langkah"))
+        .collect();
+    assert_eq!(galat, Vec::<String>::new());
+}
+
 // --- DOCX -------------------------------------------------------------------------
 
 /// A `.docx` holding `body` as its `word/document.xml` body, written with

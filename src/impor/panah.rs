@@ -79,7 +79,7 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             .collect();
         edges.extend(page_edges(&sheets[*p], k, *p, &nodes, d));
     }
-    let edges = through_connectors(edges, &conns);
+    let edges = belah(d, through_connectors(edges, &conns));
     for (r, b) in d.langkah.iter_mut().enumerate() {
         apply(r, b, &edges, sheets, pages);
     }
@@ -89,6 +89,112 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
             b.lanjut = None;
         }
     }
+}
+
+/// Rows with several diamonds (a chain of approvals drawn in one row, each
+/// "no" back to the one before) become one decision step per diamond, as
+/// the language gives a step one decision: in the order the arrows take
+/// them, the first keeping the row's other symbols and its Mutu Baku, the
+/// others the kegiatan text, no time of their own and a note. The edges
+/// follow their symbols into the new rows.
+fn belah(d: &mut Dokumen, edges: Vec<Edge>) -> Vec<Edge> {
+    let mut peta: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut rows: Vec<Baris> = Vec::new();
+    for (r, b) in std::mem::take(&mut d.langkah).into_iter().enumerate() {
+        let diamonds: Vec<usize> = (0..b.simbol.len())
+            .filter(|&j| b.simbol[j].1 == Kind::Decision)
+            .collect();
+        let base = rows.len();
+        if diamonds.len() < 2 {
+            peta.push((0..b.simbol.len()).map(|j| (base, j)).collect());
+            rows.push(b);
+            continue;
+        }
+        let urut = urutan(r, &b, &diamonds, &edges);
+        let mut map = vec![(base, 0); b.simbol.len()];
+        let mut first = Baris {
+            simbol: Vec::new(),
+            ..b.clone()
+        };
+        for (j, s) in b.simbol.iter().enumerate() {
+            if s.1 != Kind::Decision || j == urut[0] {
+                map[j] = (base, first.simbol.len());
+                first.simbol.push(*s);
+            }
+        }
+        first.catatan.push(format!(
+            "baris {} tercetak dengan {} keputusan berurutan dalam satu baris; satu langkah memiliki satu keputusan, maka baris itu menjadi langkah ini dan {} langkah sesudahnya",
+            b.nomor,
+            urut.len(),
+            urut.len() - 1
+        ));
+        rows.push(first);
+        for (i, &j) in urut.iter().enumerate().skip(1) {
+            map[j] = (base + i, 0);
+            rows.push(Baris {
+                nomor: b.nomor.clone(),
+                kegiatan: b.kegiatan.clone(),
+                waktu: "0 menit".into(),
+                output: super::baca::Isi::Teks("-".into()),
+                simbol: vec![b.simbol[j]],
+                catatan: vec![format!(
+                    "keputusan ke-{} dari baris {} yang tercetak dalam satu baris; kegiatan disalin dari baris itu, waktu dan Mutu Baku-nya pada langkah keputusan pertama",
+                    i + 1,
+                    b.nomor
+                )],
+                ..Baris::default()
+            });
+        }
+        peta.push(map);
+    }
+    d.langkah = rows;
+    let pindah = |n: Node| match n {
+        Node::Step(r, j) => {
+            let (r, j) = peta
+                .get(r)
+                .and_then(|m| m.get(j))
+                .copied()
+                .unwrap_or((r, j));
+            Node::Step(r, j)
+        }
+        Node::Conn(c) => Node::Conn(c),
+    };
+    edges
+        .into_iter()
+        .map(|e| Edge {
+            from: pindah(e.from),
+            to: pindah(e.to),
+            ..e
+        })
+        .collect()
+}
+
+/// The order the arrows take the `diamonds` of row `r`: first the one an
+/// arrow enters from outside them (the step before, a symbol of the row
+/// that is not a diamond), then each one the last leads into; left to
+/// right where the arrows do not tell.
+fn urutan(r: usize, b: &Baris, diamonds: &[usize], edges: &[Edge]) -> Vec<usize> {
+    let mut sisa = diamonds.to_vec();
+    sisa.sort_by(|&x, &y| b.simbol[x].3.x0.total_cmp(&b.simbol[y].3.x0));
+    let masuk = |j: usize| {
+        edges
+            .iter()
+            .filter(move |e| e.to == Node::Step(r, j) && e.from != e.to)
+            .map(|e| e.from)
+    };
+    let dari_luar = |j: usize| {
+        masuk(j).any(|f| !matches!(f, Node::Step(rr, jj) if rr == r && diamonds.contains(&jj)))
+    };
+    let mut out = vec![sisa.remove(sisa.iter().position(|&j| dari_luar(j)).unwrap_or(0))];
+    while !sisa.is_empty() {
+        let last = out[out.len() - 1];
+        let next = sisa
+            .iter()
+            .position(|&j| masuk(j).any(|f| f == Node::Step(r, last)))
+            .unwrap_or(0);
+        out.push(sisa.remove(next));
+    }
+    out
 }
 
 /// Lines a page break cuts without off-page connectors: a loose end on the
