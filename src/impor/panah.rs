@@ -80,8 +80,21 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
         edges.extend(page_edges(&sheets[*p], k, *p, &nodes, d));
     }
     let edges = belah(d, through_connectors(edges, &conns));
+    // the exits of every diamond: the lines a label may be printed beside
+    let keluar: Vec<Edge> = edges
+        .iter()
+        .filter(|e| match e.from {
+            Node::Step(r, j) => d
+                .langkah
+                .get(r)
+                .and_then(|b| b.simbol.get(j))
+                .is_some_and(|s| s.1 == Kind::Decision),
+            Node::Conn(_) => false,
+        })
+        .cloned()
+        .collect();
     for (r, b) in d.langkah.iter_mut().enumerate() {
-        apply(r, b, &edges, sheets, pages);
+        apply(r, b, &edges, &keluar, sheets, pages);
     }
     let n = d.langkah.len();
     for b in &mut d.langkah {
@@ -261,7 +274,11 @@ fn pieces(s: &Sheet, k: &Kolom) -> Vec<(Vec<Point>, Vec<Point>)> {
 }
 
 /// The ends of a piece: the first and last point of an open line; for a
-/// filled thin outline, the middles of its short edges (the caps).
+/// filled thin outline, the middles of its caps — the short edges that
+/// turn the outline back along the stroke (the edge before and the edge
+/// after run opposite ways). A bend's corner, square or rounded into
+/// short edges, turns it aside and is no end; a cap is as long as the
+/// line is thick (Word draws some lines 2.5 pt thick).
 fn ends(pts: &[Point]) -> Vec<Point> {
     let (Some(a), Some(b)) = (pts.first(), pts.last()) else {
         return Vec::new();
@@ -269,12 +286,11 @@ fn ends(pts: &[Point]) -> Vec<Point> {
     if a.distance(*b) > 0.5 {
         return vec![*a, *b];
     }
-    // a closed outline sampled every pt: a cap is a short run between corners
-    let mut out = Vec::new();
+    // a closed outline sampled every pt: its straight runs
     let n = pts.len();
+    let mut runs: Vec<(Point, Point)> = Vec::new();
     let mut i = 0;
     while i + 1 < n {
-        // walk straight runs
         let mut j = i + 1;
         let dir = pts[j] - pts[i];
         while j + 1 < n {
@@ -284,17 +300,37 @@ fn ends(pts: &[Point]) -> Vec<Point> {
             }
             j += 1;
         }
-        let len = pts[i].distance(pts[j]);
-        if len > 0.2 && len < 2.2 {
-            out.push(pts[i].midpoint(pts[j]));
+        if pts[i].distance(pts[j]) > 0.2 {
+            runs.push((pts[i], pts[j]));
         }
         i = j;
+    }
+    let m = runs.len();
+    let len = |r: &(Point, Point)| r.0.distance(r.1);
+    let mut out = Vec::new();
+    for (k, r) in runs.iter().enumerate() {
+        if len(r) >= CAP || m < 3 {
+            continue;
+        }
+        // the nearest long runs either side: the stroke's two sides
+        let before = (1..m).map(|d| &runs[(k + m - d) % m]).find(|q| len(q) >= CAP);
+        let after = (1..m).map(|d| &runs[(k + d) % m]).find(|q| len(q) >= CAP);
+        let (Some(p), Some(q)) = (before, after) else {
+            continue;
+        };
+        let (u, v) = (p.1 - p.0, q.1 - q.0);
+        if (u.x * v.x + u.y * v.y) < -0.9 * u.hypot() * v.hypot() {
+            out.push(r.0.midpoint(r.1));
+        }
     }
     if out.is_empty() {
         out.push(*a);
     }
     out
 }
+
+/// The longest edge a filled line's cap has (pt): its thickness.
+const CAP: f64 = 3.5;
 
 fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dokumen) -> Vec<Edge> {
     let ps = pieces(s, k);
@@ -350,11 +386,19 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
     }
     for (h, r) in heads.iter().enumerate() {
         let big = r.inflate(1.5, 1.5);
-        for (i, (pts, _)) in ps.iter().enumerate() {
-            if pts.iter().any(|p| big.contains(*p)) {
-                let (a, b) = (find(&mut parent, n + h), find(&mut parent, i));
-                parent[a] = b;
-            }
+        // the shaft that ends at the head; else any line through it (two
+        // arrows side by side, one each way, are two arrows, not one net)
+        let mut shafts: Vec<usize> = (0..n)
+            .filter(|&i| ps[i].1.iter().any(|p| big.contains(*p)))
+            .collect();
+        if shafts.is_empty() {
+            shafts = (0..n)
+                .filter(|&i| ps[i].0.iter().any(|p| big.contains(*p)))
+                .collect();
+        }
+        for i in shafts {
+            let (a, b) = (find(&mut parent, n + h), find(&mut parent, i));
+            parent[a] = b;
         }
     }
     // group
@@ -611,7 +655,16 @@ fn arti(label: &str) -> Option<bool> {
     }
 }
 
-fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(usize, Kolom)]) {
+/// The flow of row `r` from the arrows (`edges`; `keluar` the exits of
+/// every diamond): its `lanjut`, or its decision's targets and labels.
+fn apply(
+    r: usize,
+    b: &mut Baris,
+    edges: &[Edge],
+    keluar: &[Edge],
+    sheets: &[Sheet],
+    pages: &[(usize, Kolom)],
+) {
     let outs: Vec<&Edge> = edges
         .iter()
         .filter(|e| matches!(e.from, Node::Step(rr, _) if rr == r))
@@ -668,7 +721,12 @@ fn apply(r: usize, b: &mut Baris, edges: &[Edge], sheets: &[Sheet], pages: &[(us
         }
     }
     let mut c = Cabang::default();
-    let labels = labels(&exits, sheets, pages);
+    let lain: Vec<Edge> = keluar
+        .iter()
+        .filter(|e| !matches!(e.from, Node::Step(rr, _) if rr == r))
+        .cloned()
+        .collect();
+    let labels = labels(&exits, &lain, sheets, pages);
     let labelled: Vec<(usize, Option<String>)> = exits
         .iter()
         .zip(labels)
@@ -766,14 +824,18 @@ fn onward(r: usize, to: Node, edges: &[Edge], diamonds: &[usize], depth: usize) 
 
 /// The words printed beside each exit of a decision: a label in the actor
 /// columns, outside every symbol, close to the exit's line near where it
-/// leaves; each label serves one exit, the closest pairs first.
+/// leaves and no closer to an exit of another decision (`semua`), which it
+/// labels; each label serves one exit, the closest pairs first.
 fn labels(
     exits: &[(usize, &Edge)],
+    semua: &[Edge],
     sheets: &[Sheet],
     pages: &[(usize, Kolom)],
 ) -> Vec<Option<String>> {
     let mut pairs: Vec<(f64, usize, (usize, usize))> = Vec::new();
     let mut blocks: HashMap<usize, Vec<Label>> = HashMap::new();
+    // per page, each label's distance to the nearest line of the page
+    let mut milik: HashMap<usize, Vec<f64>> = HashMap::new();
     for (i, (_, e)) in exits.iter().enumerate() {
         let Some((_, k)) = pages.iter().find(|(p, _)| *p == e.page) else {
             continue;
@@ -781,6 +843,19 @@ fn labels(
         let on_page = blocks
             .entry(e.page)
             .or_insert_with(|| label_blocks(&sheets[e.page], k));
+        let terdekat = milik.entry(e.page).or_insert_with(|| {
+            on_page
+                .iter()
+                .map(|l| {
+                    semua
+                        .iter()
+                        .filter(|x| x.page == e.page)
+                        .flat_map(|x| &x.path)
+                        .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
+                        .fold(f64::MAX, f64::min)
+                })
+                .collect()
+        });
         let near: Vec<Point> = e
             .path
             .iter()
@@ -793,7 +868,12 @@ fn labels(
                 .iter()
                 .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
                 .fold(f64::MAX, f64::min);
-            if d < 25.0 {
+            let sendiri = e
+                .path
+                .iter()
+                .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
+                .fold(f64::MAX, f64::min);
+            if d < 25.0 && sendiri <= terdekat[j] + MILIK {
                 pairs.push((d, i, (e.page, j)));
             }
         }
@@ -808,9 +888,18 @@ fn labels(
     {
         let e = exits[sendiri].1;
         let bebas = blocks.get(&e.page).and_then(|ls| {
+            let terdekat = milik.get(&e.page)?;
             ls.iter()
                 .enumerate()
                 .filter(|(j, _)| !pilihan.contains(&Some((e.page, *j))))
+                .filter(|(j, l)| {
+                    let sendiri = e
+                        .path
+                        .iter()
+                        .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
+                        .fold(f64::MAX, f64::min);
+                    sendiri <= terdekat[*j] + MILIK
+                })
                 .map(|(j, l)| {
                     let d = l
                         .centers
@@ -826,11 +915,45 @@ fn labels(
             pilihan[sendiri] = Some((e.page, j));
         }
     }
+    // an exit still without one takes a label set on its own line further
+    // along (Word users put it mid-line): one no other line is nearer to
+    for (i, (_, e)) in exits.iter().enumerate() {
+        if pilihan[i].is_some() {
+            continue;
+        }
+        let (Some(ls), Some(terdekat)) = (blocks.get(&e.page), milik.get(&e.page)) else {
+            continue;
+        };
+        let di_garis = ls
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !pilihan.contains(&Some((e.page, *j))))
+            .map(|(j, l)| {
+                let d = e
+                    .path
+                    .iter()
+                    .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
+                    .fold(f64::MAX, f64::min);
+                (d, j)
+            })
+            .filter(|&(d, j)| d < DI_GARIS && d <= terdekat[j] + MILIK)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, j)) = di_garis {
+            pilihan[i] = Some((e.page, j));
+        }
+    }
     pilihan
         .into_iter()
         .map(|j| j.map(|j: (usize, usize)| blocks[&j.0][j.1].text.clone()))
         .collect()
 }
+
+/// How much further (pt) than the nearest line of its page a label may
+/// stand from the exit it labels.
+const MILIK: f64 = 3.0;
+
+/// How far (pt) from its line a label set along it stands at most.
+const DI_GARIS: f64 = 10.0;
 
 /// Which label (page, index) each of `n` exits gets from the candidate
 /// `pairs` (distance, exit, label): each label serves one exit, as many
