@@ -727,18 +727,21 @@ impl Lembar {
         };
         l.garis(&[(X[0], 560.0), (X[9], 560.0)]);
         l.garis(&[(X[2], 540.0), (X[8], 540.0)]);
-        for (x, t) in [
-            (48.0, "No"),
-            (140.0, "Kegiatan"),
-            (730.0, "Keterangan"),
-        ] {
+        for (x, t) in [(48.0, "No"), (140.0, "Kegiatan"), (730.0, "Keterangan")] {
             l.teks(x, 532.0, t);
         }
         l.teks(360.0, 547.0, "Pelaksana");
         l.teks(580.0, 547.0, "Mutu Baku");
-        for (i, t) in ["Petugas", "Kasubbag", "Kepala", "Kelengkapan", "Waktu", "Output"]
-            .iter()
-            .enumerate()
+        for (i, t) in [
+            "Petugas",
+            "Kasubbag",
+            "Kepala",
+            "Kelengkapan",
+            "Waktu",
+            "Output",
+        ]
+        .iter()
+        .enumerate()
         {
             l.teks(X[2 + i] + 4.0, 524.0, t);
         }
@@ -754,7 +757,11 @@ impl Lembar {
     fn kolom(&mut self, bawah: f64) {
         for (i, x) in X.iter().enumerate() {
             // the rules inside the Pelaksana and Mutu Baku groups start below their titles
-            let atas = if [3, 4, 6, 7].contains(&i) { 540.0 } else { 560.0 };
+            let atas = if [3, 4, 6, 7].contains(&i) {
+                540.0
+            } else {
+                560.0
+            };
             self.garis(&[(*x, atas), (*x, bawah)]);
         }
     }
@@ -786,7 +793,8 @@ impl Lembar {
         self.garis(pts);
         let (bx, by) = pts[pts.len() - 1];
         let (ax, ay) = pts[pts.len() - 2];
-        let (dx, dy) = ((bx - ax).signum(), (by - ay).signum());
+        let len = (bx - ax).hypot(by - ay);
+        let (dx, dy) = ((bx - ax) / len, (by - ay) / len);
         // two corners 5 pt back from the tip, 2.5 pt either side
         let (px, py) = (bx - 5.0 * dx, by - 5.0 * dy);
         let (qx, qy) = (2.5 * dy, 2.5 * dx);
@@ -796,6 +804,30 @@ impl Lembar {
             py + qy,
             px - qx,
             py - qy
+        ));
+    }
+
+    /// A line 2.5 pt thick drawn as Word draws some: a filled outline,
+    /// from (`x0`, `y`) across to `x1`, then up or down to `y1` with a
+    /// rounded bend, and a filled arrowhead beyond `y1`.
+    fn garis_tebal(&mut self, x0: f64, y: f64, x1: f64, y1: f64) {
+        let h = 1.25;
+        let (k, kv) = ((x1 - x0).signum(), (y1 - y).signum());
+        // the outer side of the bend, then the inner one back
+        let (luar_y, luar_x) = (y - kv * h, x1 + k * h);
+        let (dalam_y, dalam_x) = (y + kv * h, x1 - k * h);
+        self.isi.push_str(&format!(
+            "{x0} {luar_y} m {} {luar_y} l {luar_x} {luar_y} {luar_x} {luar_y} {luar_x} {} c {luar_x} {y1} l {dalam_x} {y1} l {dalam_x} {dalam_y} l {x0} {dalam_y} l h f\n",
+            luar_x - k * 2.0,
+            luar_y + kv * 2.0,
+        ));
+        self.isi.push_str(&format!(
+            "{x1} {} m {} {} l {} {} l h f\n",
+            y1 + kv * 5.0,
+            x1 - 2.5,
+            y1 - kv * 0.5,
+            x1 + 2.5,
+            y1 - kv * 0.5
         ));
     }
 
@@ -974,7 +1006,11 @@ fn two_diamonds_in_one_row_are_consecutive_decision_steps() {
         (aktor(1) - 10.0, y + 6.0),
     ]);
     // Kasubbag's "no": up, into the line that enters the row's process
-    l.garis(&[(aktor(1), y + 12.0), (aktor(1), y + 24.0), (aktor(2), y + 24.0)]);
+    l.garis(&[
+        (aktor(1), y + 12.0),
+        (aktor(1), y + 24.0),
+        (aktor(2), y + 24.0),
+    ]);
     // Petugas's "yes": down to step 3
     l.panah(&[(aktor(0), y - 12.0), (aktor(0), 413.0)]);
     let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
@@ -1003,17 +1039,26 @@ fn two_diamonds_in_one_row_are_consecutive_decision_steps() {
     );
     assert_eq!(d.langkah[2].kegiatan, "Memeriksa dan menyetujui laporan");
     let yaml = tulis::yaml(&d, None, "uji.pdf");
-    assert!(yaml.contains("2 keputusan berurutan dalam satu baris"), "{yaml}");
+    assert!(
+        yaml.contains("2 keputusan berurutan dalam satu baris"),
+        "{yaml}"
+    );
     let sop = parse("impor.yaml", &yaml);
     let steps = sop.steps();
     assert_eq!(steps.len(), 4);
-    assert_eq!(steps[1].pelaksana_nama().next().map(|p| p.as_str()), Some("Kasubbag"));
-    assert_eq!(steps[2].pelaksana_nama().next().map(|p| p.as_str()), Some("Petugas"));
+    assert_eq!(
+        steps[1].pelaksana_nama().next().map(|p| p.as_str()),
+        Some("Kasubbag")
+    );
+    assert_eq!(
+        steps[2].pelaksana_nama().next().map(|p| p.as_str()),
+        Some("Petugas")
+    );
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("dua.yaml");
     std::fs::write(&path, &yaml).expect("written");
-    let reports = sopc::app::batch::check_paths(&[path], &sopc::config::Config::default())
-        .expect("checked");
+    let reports =
+        sopc::app::batch::check_paths(&[path], &sopc::config::Config::default()).expect("checked");
     // the form prints no identity: only its missing fields are errors
     let galat: Vec<String> = reports[0]
         .diagnostics
@@ -1023,6 +1068,140 @@ fn two_diamonds_in_one_row_are_consecutive_decision_steps() {
         .filter(|g| !g.starts_with("wajib-ada") || g.contains("langkah"))
         .collect();
     assert_eq!(galat, Vec::<String>::new());
+}
+
+/// Ringkas: per step its kind of symbols' columns and its decision's
+/// targets and printed labels.
+type Ringkas = Vec<(
+    Vec<usize>,
+    Option<(Option<usize>, Option<usize>, Option<String>, Option<String>)>,
+)>;
+
+fn ringkas(d: &sopc::impor::Dokumen) -> Ringkas {
+    d.langkah
+        .iter()
+        .map(|b| {
+            (
+                b.simbol.iter().map(|s| s.0).collect(),
+                b.keputusan
+                    .as_ref()
+                    .map(|c| (c.ya, c.tidak, c.label_ya.clone(), c.label_tidak.clone())),
+            )
+        })
+        .collect()
+}
+
+/// As BPS 035 draws them: lines 2.5 pt thick as filled outlines with a
+/// rounded bend (their ends are the caps, not the short edges of the
+/// bend), and two short arrows side by side between two diamonds, one
+/// each way, with a label beside each — two arrows, not one line.
+#[test]
+fn thick_filled_lines_and_two_arrows_side_by_side_are_read() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Menyusun draf publikasi"]);
+    l.terminator(aktor(0), 497.0);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Memeriksa draf publikasi"]);
+    let y = 452.0;
+    l.keputusan(aktor(1), y);
+    l.keputusan(aktor(2), y);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Menerbitkan publikasi"]);
+    l.terminator(aktor(2), 405.0);
+    l.batas(390.0);
+    l.kolom(390.0);
+    // 1 → Kasubbag's diamond: across, then down, thick
+    l.garis_tebal(aktor(0) + 25.0, 497.0, aktor(1), y + 12.5);
+    // Kasubbag's yes into Kepala's diamond, Kepala's no back, side by side
+    l.panah(&[(aktor(1) + 20.0, y + 3.0), (aktor(2) - 20.0, y + 3.0)]);
+    l.teks(aktor(1) + 35.0, y + 6.0, "Y");
+    l.panah(&[(aktor(2) - 20.0, y - 3.0), (aktor(1) + 20.0, y - 3.0)]);
+    l.teks(aktor(1) + 35.0, y - 13.0, "T");
+    // Kasubbag's no back to step 1, thick
+    l.garis_tebal(aktor(1) - 20.0, y, aktor(0), 489.5);
+    // Kepala's yes down to step 3
+    l.panah(&[(aktor(2), y - 12.0), (aktor(2), 413.0)]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let y_ = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![0], None),
+            (vec![1], Some((Some(2), Some(0), y_("Y"), None))),
+            (vec![2], Some((Some(3), Some(1), None, y_("T")))),
+            (vec![2], None),
+        ]
+    );
+}
+
+/// As BPS 042 draws them: an exit into a box beside its diamond ("Perlu",
+/// printed in a corner of the diamond's box) while the other exit goes to
+/// the next row, where the box goes too — the box becomes a step of its
+/// own; and two exits into two symbols of the next row ("Butuh" into the
+/// process, "Tidak" into the terminator beside it) — the terminator, after
+/// the process, becomes a step of its own.
+#[test]
+fn exits_that_end_beside_the_next_step_become_steps_of_their_own() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Membersihkan perangkat"]);
+    l.terminator(aktor(1), 497.0);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Mengganti thermal pasta"]);
+    let y2 = 452.0;
+    l.keputusan(aktor(1), y2);
+    l.proses(aktor(2), y2);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Melaporkan hasil"]);
+    let y3 = 405.0;
+    l.keputusan(aktor(1), y3);
+    l.batas(385.0);
+    l.sel(0, 373.0, &["4."]);
+    l.sel(1, 373.0, &["Mengajukan nota dinas"]);
+    l.proses(aktor(1), 366.0);
+    l.terminator(aktor(0), 362.0);
+    l.batas(345.0);
+    l.kolom(345.0);
+    l.panah(&[(aktor(1), 489.0), (aktor(1), y2 + 12.0)]);
+    // "Perlu" into the box; the box goes nowhere (on to the next row)
+    l.panah(&[(aktor(1) + 20.0, y2), (aktor(2) - 25.0, y2)]);
+    l.teks(aktor(1) + 8.0, y2 + 5.0, "Perlu");
+    l.panah(&[(aktor(1), y2 - 12.0), (aktor(1), y3 + 12.0)]);
+    // "Butuh" down into the process, "Tidak" round into the terminator
+    l.panah(&[(aktor(1), y3 - 12.0), (aktor(1), 374.0)]);
+    l.teks(aktor(1) + 4.0, 382.0, "Butuh");
+    l.panah(&[(aktor(1) - 20.0, y3), (aktor(0), y3), (aktor(0), 370.0)]);
+    l.teks(aktor(0) + 4.0, y3 + 4.0, "Tidak");
+    l.panah(&[(aktor(1) - 25.0, 366.0), (aktor(0) + 25.0, 366.0)]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let y_ = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![1], None),
+            (vec![1], Some((Some(2), Some(3), y_("Perlu"), None))),
+            (vec![2], None),
+            (vec![1], Some((Some(4), Some(5), y_("Butuh"), y_("Tidak")))),
+            (vec![1], None),
+            (vec![0], None),
+        ]
+    );
+    assert_eq!(d.langkah[2].kegiatan, "Mengganti thermal pasta");
+    assert!(
+        d.langkah[2].catatan[0].contains("menjadi langkah tersendiri"),
+        "{:?}",
+        d.langkah[2].catatan
+    );
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    let sop = parse("impor.yaml", &yaml);
+    assert_eq!(sop.steps().len(), 6);
 }
 
 // --- DOCX -------------------------------------------------------------------------

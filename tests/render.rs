@@ -244,7 +244,12 @@ fn the_example_sops_render_with_their_flowcharts() {
         assert_ada(&semua(&h), "JUMLAH");
         // The Tanjab lampiran have no Ket column; Kalteng's is empty but
         // printed. Both head their Output column "Out put", as printed.
-        let ket = h.teks.last().unwrap().split_whitespace().any(|w| w == "Ket");
+        let ket = h
+            .teks
+            .last()
+            .unwrap()
+            .split_whitespace()
+            .any(|w| w == "Ket");
         assert_eq!(ket, name.starts_with("kalteng"), "{name}");
         assert_ada(h.teks.last().unwrap(), "Out put");
     }

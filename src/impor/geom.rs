@@ -878,7 +878,10 @@ mod tests {
         assert_eq!(paragraf(&["masing-", "masing"]), "masing-masing");
         assert_eq!(paragraf(&["buku-", "bukunya"]), "buku-bukunya");
         // a word that only begins with the syllable before the hyphen
-        assert_eq!(paragraf(&["Menerima, me-", "meriksa, dan"]), "Menerima, memeriksa, dan");
+        assert_eq!(
+            paragraf(&["Menerima, me-", "meriksa, dan"]),
+            "Menerima, memeriksa, dan"
+        );
         assert_eq!(
             paragraf(&["Undang-", "Undang Nomor 25"]),
             "Undang-Undang Nomor 25"

@@ -80,6 +80,7 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
         edges.extend(page_edges(&sheets[*p], k, *p, &nodes, d));
     }
     let edges = belah(d, through_connectors(edges, &conns));
+    let edges = simpang(d, edges);
     // the exits of every diamond: the lines a label may be printed beside
     let keluar: Vec<Edge> = edges
         .iter()
@@ -177,6 +178,174 @@ fn belah(d: &mut Dokumen, edges: Vec<Edge>) -> Vec<Edge> {
         .map(|e| Edge {
             from: pindah(e.from),
             to: pindah(e.to),
+            ..e
+        })
+        .collect()
+}
+
+/// Decisions whose two exits the page takes to one row by two ways, which
+/// the language cannot say (a decision's targets differ): an exit into
+/// another symbol of the decision's own row that then goes on to where
+/// the other exit goes (BPS 042: "Perlu" into a box beside its diamond,
+/// 048: into a process beside it, both then on to the next row) — that
+/// symbol becomes a step of its own after the decision; or two exits into
+/// two symbols of one row (042: "Butuh" into the next row's process,
+/// "Tidak" into the terminator beside it) — the later of the two, in the
+/// order their arrows take them, becomes a step of its own after its row.
+fn simpang(d: &mut Dokumen, mut edges: Vec<Edge>) -> Vec<Edge> {
+    for _ in 0..d.langkah.len() * 2 {
+        let Some((r, js, catatan)) = (0..d.langkah.len()).find_map(|r| simpangan(d, r, &edges))
+        else {
+            break;
+        };
+        edges = sisip(d, edges, r, &js, catatan);
+    }
+    edges
+}
+
+/// The symbols to move out of a row (see [`simpang`]) for the decision of
+/// row `r`, if its exits call for it: (the row, its symbols, the note).
+fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>, String)> {
+    let b = &d.langkah[r];
+    let mut diamonds = (0..b.simbol.len()).filter(|&j| b.simbol[j].1 == Kind::Decision);
+    let (Some(jd), None) = (diamonds.next(), diamonds.next()) else {
+        return None;
+    };
+    let keluar = |n: Node| {
+        edges
+            .iter()
+            .filter(move |e| e.from == n && e.to != n)
+            .map(|e| e.to)
+    };
+    // where a first hop leads, as a row: through another symbol of row r
+    // to where it goes (back into the diamond: row r; the next row when
+    // nowhere)
+    let baris_dari = |hop: Node| match hop {
+        Node::Step(t, _) if t != r => t,
+        Node::Step(_, j) if j == jd => r,
+        Node::Step(..) => keluar(hop)
+            .find_map(|n| match n {
+                Node::Step(t, _) if t != r => Some(t),
+                Node::Step(_, j) if j == jd => Some(r),
+                _ => None,
+            })
+            .unwrap_or(r + 1),
+        Node::Conn(_) => usize::MAX,
+    };
+    // the first hop of each exit, with where it leaves the diamond: one
+    // line that forks into a parallel row's symbols is one exit
+    let hops: Vec<(Node, Point)> = edges
+        .iter()
+        .filter(|e| e.from == Node::Step(r, jd) && e.to != e.from)
+        .map(|e| (e.to, e.exit))
+        .collect();
+    for (i, &(a, ea)) in hops.iter().enumerate() {
+        for &(c, ec) in &hops[i + 1..] {
+            if a == c
+                || ea.distance(ec) < TOUCH
+                || baris_dari(a) != baris_dari(c)
+                || baris_dari(a) == usize::MAX
+            {
+                continue;
+            }
+            let kolom = |t: usize, j: usize| {
+                d.langkah[t]
+                    .simbol
+                    .get(j)
+                    .and_then(|s| d.pelaksana.get(s.0))
+                    .cloned()
+                    .unwrap_or_default()
+            };
+            // through a symbol of the decision's own row
+            if let Some(Node::Step(_, x)) = [a, c]
+                .into_iter()
+                .find(|n| matches!(n, Node::Step(t, j) if *t == r && *j != jd))
+            {
+                return Some((
+                    r,
+                    vec![x],
+                    format!(
+                        "simbol di kolom {} pada baris {}, tujuan satu jalan keluar keputusan baris itu, menjadi langkah tersendiri (jalan keluar yang lain menuju ke tempat yang sama); kegiatan disalin dari baris itu",
+                        kolom(r, x),
+                        b.nomor
+                    ),
+                ));
+            }
+            // into two symbols of one other row
+            if let (Node::Step(t, j1), Node::Step(_, j2)) = (a, c) {
+                let row = &d.langkah[t];
+                let bukan_keputusan =
+                    |j: usize| row.simbol.get(j).is_some_and(|s| s.1 != Kind::Decision);
+                if t == r || !bukan_keputusan(j1) || !bukan_keputusan(j2) {
+                    continue;
+                }
+                let ke =
+                    |x: usize, y: usize| keluar(Node::Step(t, x)).any(|n| n == Node::Step(t, y));
+                let later = if ke(j1, j2) {
+                    j2
+                } else if ke(j2, j1) {
+                    j1
+                } else if row.simbol[j1].3.center().y > row.simbol[j2].3.center().y {
+                    j1
+                } else {
+                    j2
+                };
+                return Some((
+                    t,
+                    vec![later],
+                    format!(
+                        "simbol kedua di kolom {} pada baris {}, tujuan jalan keluar lain keputusan baris {}, menjadi langkah tersendiri; kegiatan disalin dari baris itu",
+                        kolom(t, later),
+                        row.nomor,
+                        b.nomor
+                    ),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Moves the symbols `js` of row `r` into a new step right after it: the
+/// row's kegiatan text with `catatan`, no time of its own, output `-`.
+/// The edges follow their symbols.
+fn sisip(d: &mut Dokumen, edges: Vec<Edge>, r: usize, js: &[usize], catatan: String) -> Vec<Edge> {
+    let b = &mut d.langkah[r];
+    let mut peta: Vec<(usize, usize)> = Vec::new();
+    let (mut tetap, mut pindah) = (Vec::new(), Vec::new());
+    for (j, s) in b.simbol.iter().enumerate() {
+        if js.contains(&j) {
+            peta.push((r + 1, pindah.len()));
+            pindah.push(*s);
+        } else {
+            peta.push((r, tetap.len()));
+            tetap.push(*s);
+        }
+    }
+    b.simbol = tetap;
+    let baru = Baris {
+        nomor: b.nomor.clone(),
+        kegiatan: b.kegiatan.clone(),
+        waktu: "0 menit".into(),
+        output: super::baca::Isi::Teks("-".into()),
+        simbol: pindah,
+        catatan: vec![catatan],
+        ..Baris::default()
+    };
+    d.langkah.insert(r + 1, baru);
+    let geser = |n: Node| match n {
+        Node::Step(t, j) if t == r => {
+            let (t, j) = peta.get(j).copied().unwrap_or((t, j));
+            Node::Step(t, j)
+        }
+        Node::Step(t, j) if t > r => Node::Step(t + 1, j),
+        n => n,
+    };
+    edges
+        .into_iter()
+        .map(|e| Edge {
+            from: geser(e.from),
+            to: geser(e.to),
             ..e
         })
         .collect()
@@ -313,7 +482,9 @@ fn ends(pts: &[Point]) -> Vec<Point> {
             continue;
         }
         // the nearest long runs either side: the stroke's two sides
-        let before = (1..m).map(|d| &runs[(k + m - d) % m]).find(|q| len(q) >= CAP);
+        let before = (1..m)
+            .map(|d| &runs[(k + m - d) % m])
+            .find(|q| len(q) >= CAP);
         let after = (1..m).map(|d| &runs[(k + d) % m]).find(|q| len(q) >= CAP);
         let (Some(p), Some(q)) = (before, after) else {
             continue;
@@ -1034,6 +1205,19 @@ struct Label {
 /// every symbol, run together along a line (a label may run past its
 /// column) and down a short stack of lines in the same type ("Belum" over
 /// "valid").
+/// Whether `p` lies inside the symbol `sh`: for a diamond inside its four
+/// sides, not merely its box (a label is set in the box's corner beside
+/// an exit).
+fn di_dalam(sh: &super::geom::Shape, p: Point) -> bool {
+    let r = sh.rect;
+    if sh.kind != Kind::Decision {
+        return r.contains(p);
+    }
+    let (hw, hh) = (r.width() / 2.0, r.height() / 2.0);
+    let c = r.center();
+    hw > 0.0 && hh > 0.0 && (p.x - c.x).abs() / hw + (p.y - c.y).abs() / hh <= 1.0
+}
+
 fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
     let (Some(first), Some(last)) = (k.aktor.first(), k.aktor.last()) else {
         return Vec::new();
@@ -1042,7 +1226,7 @@ fn label_blocks(s: &Sheet, k: &Kolom) -> Vec<Label> {
         .words
         .iter()
         .filter(|w| w.cy() > k.atas_gambar)
-        .filter(|w| !s.shapes.iter().any(|sh| sh.rect.contains(w.center())))
+        .filter(|w| !s.shapes.iter().any(|sh| di_dalam(sh, w.center())))
         .collect();
     ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     // a connector between two words parts two labels ("lengkap" on one

@@ -449,7 +449,10 @@ mod tests {
     #[test]
     fn a_spans_actual_text_is_what_its_glyphs_say() {
         let actual = vec![Some(".\u{200B}".to_owned()), Some("\u{AD}".to_owned())];
-        assert_eq!(drawn(actual.clone(), false), ["K", "a", ".\u{200B}", "\u{AD}"]);
+        assert_eq!(
+            drawn(actual.clone(), false),
+            ["K", "a", ".\u{200B}", "\u{AD}"]
+        );
         // a span the page's stream did not list (a form's own): the count
         // no longer matches, and the glyphs keep their own text
         assert_eq!(drawn(actual, true), ["K", "a", ".", "-", "x"]);
@@ -457,7 +460,10 @@ mod tests {
 
     #[test]
     fn text_strings_are_utf16_after_their_mark_else_one_byte_a_character() {
-        assert_eq!(text_string(&[0xFE, 0xFF, 0x00, 0x2F, 0x20, 0x0B]), "/\u{200B}");
+        assert_eq!(
+            text_string(&[0xFE, 0xFF, 0x00, 0x2F, 0x20, 0x0B]),
+            "/\u{200B}"
+        );
         assert_eq!(text_string(b"ab"), "ab");
         // an odd byte at the end of UTF-16 is dropped, never a panic
         assert_eq!(text_string(&[0xFE, 0xFF, 0x00, 0x41, 0x00]), "A");
