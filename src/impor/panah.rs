@@ -281,14 +281,12 @@ fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>
                 }
                 let ke =
                     |x: usize, y: usize| keluar(Node::Step(t, x)).any(|n| n == Node::Step(t, y));
-                let later = if ke(j1, j2) {
+                // the one the other's arrow enters, else the lower
+                let lower = row.simbol[j1].3.center().y > row.simbol[j2].3.center().y;
+                let later = if ke(j1, j2) || (!ke(j2, j1) && !lower) {
                     j2
-                } else if ke(j2, j1) {
-                    j1
-                } else if row.simbol[j1].3.center().y > row.simbol[j2].3.center().y {
-                    j1
                 } else {
-                    j2
+                    j1
                 };
                 return Some((
                     t,
