@@ -84,14 +84,7 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
     // the exits of every diamond: the lines a label may be printed beside
     let keluar: Vec<Edge> = edges
         .iter()
-        .filter(|e| match e.from {
-            Node::Step(r, j) => d
-                .langkah
-                .get(r)
-                .and_then(|b| b.simbol.get(j))
-                .is_some_and(|s| s.1 == Kind::Decision),
-            Node::Conn(_) => false,
-        })
+        .filter(|e| belah_ketupat(d, e.from))
         .cloned()
         .collect();
     for (r, b) in d.langkah.iter_mut().enumerate() {
@@ -102,6 +95,18 @@ pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
         if b.lanjut.is_some_and(|t| t >= n) {
             b.lanjut = None;
         }
+    }
+}
+
+/// Whether `node` is a decision's diamond.
+fn belah_ketupat(d: &Dokumen, node: Node) -> bool {
+    match node {
+        Node::Step(r, j) => d
+            .langkah
+            .get(r)
+            .and_then(|b| b.simbol.get(j))
+            .is_some_and(|s| s.1 == Kind::Decision),
+        Node::Conn(_) => false,
     }
 }
 
@@ -584,14 +589,7 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         let big = r.inflate(TOUCH, TOUCH);
         big.contains(p)
     };
-    let diamond = |node: Node| match node {
-        Node::Step(r, j) => d
-            .langkah
-            .get(r)
-            .and_then(|b| b.simbol.get(j))
-            .is_some_and(|s| s.1 == Kind::Decision),
-        Node::Conn(_) => false,
-    };
+    let diamond = |node: Node| belah_ketupat(d, node);
     let row_of = |node: Node| match node {
         Node::Step(r, _) => r as f64,
         Node::Conn(_) => f64::MAX,
@@ -1016,12 +1014,13 @@ fn labels(
             on_page
                 .iter()
                 .map(|l| {
-                    semua
-                        .iter()
-                        .filter(|x| x.page == e.page)
-                        .flat_map(|x| &x.path)
-                        .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
-                        .fold(f64::MAX, f64::min)
+                    jarak(
+                        semua
+                            .iter()
+                            .filter(|x| x.page == e.page)
+                            .flat_map(|x| &x.path),
+                        l,
+                    )
                 })
                 .collect()
         });
@@ -1033,15 +1032,8 @@ fn labels(
             .chain([e.exit])
             .collect();
         for (j, l) in on_page.iter().enumerate() {
-            let d = near
-                .iter()
-                .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
-                .fold(f64::MAX, f64::min);
-            let sendiri = e
-                .path
-                .iter()
-                .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
-                .fold(f64::MAX, f64::min);
+            let d = jarak(&near, l);
+            let sendiri = jarak(&e.path, l);
             if d < 25.0 && sendiri <= terdekat[j] + MILIK {
                 pairs.push((d, i, (e.page, j)));
             }
@@ -1061,22 +1053,8 @@ fn labels(
             ls.iter()
                 .enumerate()
                 .filter(|(j, _)| !pilihan.contains(&Some((e.page, *j))))
-                .filter(|(j, l)| {
-                    let sendiri = e
-                        .path
-                        .iter()
-                        .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
-                        .fold(f64::MAX, f64::min);
-                    sendiri <= terdekat[*j] + MILIK
-                })
-                .map(|(j, l)| {
-                    let d = l
-                        .centers
-                        .iter()
-                        .map(|c| c.distance(e.exit))
-                        .fold(f64::MAX, f64::min);
-                    (d, j)
-                })
+                .filter(|(j, l)| jarak(&e.path, l) <= terdekat[*j] + MILIK)
+                .map(|(j, l)| (jarak([&e.exit], l), j))
                 .filter(|(d, _)| *d < 45.0)
                 .min_by(|a, b| a.0.total_cmp(&b.0))
         });
@@ -1097,14 +1075,7 @@ fn labels(
             .iter()
             .enumerate()
             .filter(|(j, _)| !pilihan.contains(&Some((e.page, *j))))
-            .map(|(j, l)| {
-                let d = e
-                    .path
-                    .iter()
-                    .flat_map(|p| l.centers.iter().map(|c| p.distance(*c)))
-                    .fold(f64::MAX, f64::min);
-                (d, j)
-            })
+            .map(|(j, l)| (jarak(&e.path, l), j))
             .filter(|&(d, j)| d < DI_GARIS && d <= terdekat[j] + MILIK)
             .min_by(|a, b| a.0.total_cmp(&b.0));
         if let Some((_, j)) = di_garis {
@@ -1115,6 +1086,14 @@ fn labels(
         .into_iter()
         .map(|j| j.map(|j: (usize, usize)| blocks[&j.0][j.1].text.clone()))
         .collect()
+}
+
+/// The least distance (pt) between the points `pts` and the words of the
+/// label `l`.
+fn jarak<'a>(pts: impl IntoIterator<Item = &'a Point>, l: &Label) -> f64 {
+    pts.into_iter()
+        .flat_map(|p| l.centers.iter().map(move |c| p.distance(*c)))
+        .fold(f64::MAX, f64::min)
 }
 
 /// How much further (pt) than the nearest line of its page a label may
