@@ -150,19 +150,15 @@ fn belah(d: &mut Dokumen, edges: Vec<Edge>) -> Vec<Edge> {
         rows.push(first);
         for (i, &j) in urut.iter().enumerate().skip(1) {
             map[j] = (base + i, 0);
-            rows.push(Baris {
-                nomor: b.nomor.clone(),
-                kegiatan: b.kegiatan.clone(),
-                waktu: "0 menit".into(),
-                output: super::baca::Isi::Teks("-".into()),
-                simbol: vec![b.simbol[j]],
-                catatan: vec![format!(
+            rows.push(salinan(
+                &b,
+                vec![b.simbol[j]],
+                format!(
                     "keputusan ke-{} dari baris {} yang tercetak dalam satu baris; kegiatan disalin dari baris itu, waktu dan Mutu Baku-nya pada langkah keputusan pertama",
                     i + 1,
                     b.nomor
-                )],
-                ..Baris::default()
-            });
+                ),
+            ));
         }
         peta.push(map);
     }
@@ -326,15 +322,7 @@ fn sisip(d: &mut Dokumen, edges: Vec<Edge>, r: usize, js: &[usize], catatan: Str
         }
     }
     b.simbol = tetap;
-    let baru = Baris {
-        nomor: b.nomor.clone(),
-        kegiatan: b.kegiatan.clone(),
-        waktu: "0 menit".into(),
-        output: super::baca::Isi::Teks("-".into()),
-        simbol: pindah,
-        catatan: vec![catatan],
-        ..Baris::default()
-    };
+    let baru = salinan(b, pindah, catatan);
     d.langkah.insert(r + 1, baru);
     let geser = |n: Node| match n {
         Node::Step(t, j) if t == r => {
@@ -352,6 +340,21 @@ fn sisip(d: &mut Dokumen, edges: Vec<Edge>, r: usize, js: &[usize], catatan: Str
             ..e
         })
         .collect()
+}
+
+/// A step of `simbol` taken out of row `b`: its kegiatan text and
+/// number, no time of its own (`0 menit`: the row's is on the row's first
+/// step), output `-` (both are required), and `catatan` saying so.
+fn salinan(b: &Baris, simbol: Vec<(usize, Kind, usize, Rect)>, catatan: String) -> Baris {
+    Baris {
+        nomor: b.nomor.clone(),
+        kegiatan: b.kegiatan.clone(),
+        waktu: "0 menit".into(),
+        output: super::baca::Isi::Teks("-".into()),
+        simbol,
+        catatan: vec![catatan],
+        ..Baris::default()
+    }
 }
 
 /// The order the arrows take the `diamonds` of row `r`: first the one an
