@@ -211,11 +211,12 @@ impl Spans {
         else {
             return;
         };
-        if span.1 {
+        let text = self.actual[span.0].clone().unwrap_or_default();
+        // an empty one says the glyph is no text at all
+        if span.1 || text.is_empty() {
             self.silent.push(i);
         } else {
             span.1 = true;
-            let text = self.actual[span.0].clone().unwrap_or_default();
             self.said.push((i, text));
         }
     }
@@ -224,7 +225,7 @@ impl Spans {
     /// one of the page's own stream (a form drawn inside it has spans of
     /// its own, which would shift the count).
     fn apply(self, glyphs: &mut Vec<Glyph>) {
-        if self.begun != self.actual.len() || self.said.is_empty() {
+        if self.begun != self.actual.len() || (self.said.is_empty() && self.silent.is_empty()) {
             return;
         }
         for (i, text) in self.said {
@@ -456,6 +457,9 @@ mod tests {
         // a span the page's stream did not list (a form's own): the count
         // no longer matches, and the glyphs keep their own text
         assert_eq!(drawn(actual, true), ["K", "a", ".", "-", "x"]);
+        // an empty ActualText: its glyphs are no text
+        let leer = vec![Some(".\u{200B}".to_owned()), Some(String::new())];
+        assert_eq!(drawn(leer, false), ["K", "a", ".\u{200B}"]);
     }
 
     #[test]
