@@ -177,6 +177,14 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         .fold(0.0, f64::max)
         // a long Waktu text wraps rather than eat Kegiatan
         .min(mm(30.0));
+    // what Waktu holds when the actor columns need its room: "menit"
+    let waktu_kata = kata
+        .waktu
+        .iter()
+        .flat_map(|w| w.split_whitespace())
+        .map(|k| lebar_teks(k, HURUF_ISI, false, huruf) + INSET)
+        .fold(0.0, f64::max)
+        .min(mm(KATA_MAKS));
     // the widest word of a column's cells, a list item's with its number
     let terlebar = |sel: &[(&str, bool)]| {
         sel.iter()
@@ -226,10 +234,11 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
                 .max(judul(&j.pelaksana) / aktor.max(1) as f64),
             kolom: [
                 judul(&j.kelengkapan),
-                judul(&j.waktu).max(waktu),
+                judul(&j.waktu).max(waktu_kata),
                 judul(&j.output),
                 judul(&j.keterangan),
             ],
+            waktu,
             no: judul(&j.no),
             keterangan_kosong: kata.keterangan_kosong,
             kata: kata_isi,
@@ -241,7 +250,9 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
             ..isi
         };
         let kolom = Columns::untuk(lebar, aktor, keterangan, &isi);
-        let muat = kolom.actor_width + 0.01 >= kepala;
+        // the smaller size also where the larger headings leave the
+        // actors narrower than their minimum
+        let muat = kolom.actor_width + 0.01 >= kepala && !kolom.narrow;
         hasil = Some((kolom, ukuran));
         if muat {
             break;

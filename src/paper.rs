@@ -87,12 +87,6 @@ impl Sheet {
     }
 }
 
-/// Whether `aktor` actor columns are narrower than readable on this paper
-/// (for the checks' layout warning; the PDF is still made).
-pub fn actors_too_narrow(sheet: &Sheet, aktor: usize, keterangan: bool) -> bool {
-    Columns::compute(sheet.lebar_isi(), aktor.max(1), keterangan).narrow
-}
-
 /// The lembar pengesahan's geometry, as `templates/pengesahan.typ` draws
 /// it: what the renderer's break marks and `tata-letak-pengesahan`'s
 /// estimate both measure against.
@@ -149,6 +143,14 @@ const GUTTER_MAX: f64 = 7.0;
 pub const KEGIATAN_MIN: f64 = 42.0;
 /// Narrowest Kegiatan column when the actors are squeezed.
 pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
+/// Narrowest Kegiatan column when the actors still lack their minimum with
+/// the other text columns at their floor (mm): a dozen characters a line,
+/// so five pelaksana keep their minimum on A4 portrait beside the default
+/// headings and a Keterangan column.
+pub const KEGIATAN_MIN_SEMPIT: f64 = 23.0;
+/// Narrowest Kelengkapan, Waktu, Output or Keterangan column the actor
+/// columns take room from (mm): a short word (`menit`, `Berkas`) on a line.
+pub const TEKS_MIN: f64 = 12.0;
 
 /// Narrowest actor column the words of the text columns take room from
 /// (mm): a symbol with two lanes on each side.
@@ -165,11 +167,14 @@ pub const SIMBOL_MIN: f64 = 9.0;
 /// What the SOP's words ask of the table (pt, cell insets included): the
 /// widest word of any pelaksana header, the widest word that must not
 /// break in Kelengkapan, Waktu, Output and Keterangan (their headings, and
-/// Waktu's texts), and No's heading. Zero asks nothing.
+/// the words of Waktu's texts), and No's heading. Zero asks nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Isi {
     pub aktor: f64,
     pub kolom: [f64; 4],
+    /// Waktu's longest text on one line (`10 menit`): what the column
+    /// gets unless the actor columns need the room.
+    pub waktu: f64,
     pub no: f64,
     /// Whether every Keterangan cell is empty (the column printed as the
     /// original form has it): it is then only as wide as its heading.
@@ -189,12 +194,17 @@ impl Columns {
 
     /// Widths for a table `lebar` pt wide with `aktor` actor columns, the
     /// text columns at least as wide as `isi` asks, the actor columns as
-    /// wide as their widest word where Kegiatan keeps its readable width.
+    /// wide as their widest word where Kegiatan keeps its readable width,
+    /// and never narrower than [`ACTOR_MIN`] while the text columns have
+    /// room to give (see [`Columns::lapang`]).
     pub fn untuk(lebar: f64, aktor: usize, keterangan: bool, isi: &Isi) -> Columns {
         // Fixed columns scale with the page (F4 landscape is the reference).
         let skala = (lebar / mm(295.0)).clamp(0.6, 1.2);
         let no = mm(10.0 * skala).max(mm(8.0)).max(isi.no);
-        let waktu = mm(20.0 * skala).max(mm(15.0)).max(isi.kolom[1]);
+        let waktu = mm(20.0 * skala)
+            .max(mm(15.0))
+            .max(isi.kolom[1])
+            .max(isi.waktu);
         let mut lentur = vec![
             (mm(32.0) * skala).max(isi.kolom[0]),
             (mm(32.0) * skala).max(isi.kolom[2]),
@@ -210,16 +220,12 @@ impl Columns {
             .clamp(mm(ACTOR_MIN), mm(ACTOR_MAX))
             .max(isi.aktor);
         let mut a = ideal.min((sisa(&lentur) - mm(KEGIATAN_MIN)) / m);
-        if a < mm(ACTOR_MIN) {
-            // Kegiatan gives a little more; the other text columns keep
-            // their width (their headers and words must still fit).
-            a = ((sisa(&lentur) - mm(KEGIATAN_MIN_SQUEEZED)) / m)
-                .min(mm(ACTOR_MIN))
-                .max(mm(SIMBOL_MIN + 3.0));
-        }
-        let mut kegiatan = sisa(&lentur) - a * aktor as f64;
         let mut tetap = vec![lentur[0], waktu, lentur[1]];
         tetap.extend(lentur.get(2));
+        if a < mm(ACTOR_MIN) {
+            a = Columns::lapang(lebar - no, aktor, &mut tetap, isi);
+        }
+        let mut kegiatan = lebar - no - tetap.iter().sum::<f64>() - a * aktor as f64;
         // the cells' words, from what Kegiatan has beyond its readable
         // width, then from what the actor columns have beyond room for
         // their words and two lanes beside each symbol; shared in
@@ -257,6 +263,45 @@ impl Columns {
             gutter: (a - simbol_lebar) / 2.0,
             narrow: a < mm(ACTOR_MIN) - 0.01,
         }
+    }
+
+    /// The actor column width when the columns at their usual widths
+    /// leave less than [`ACTOR_MIN`] to each of `aktor` actor columns in
+    /// `lebar` pt (No aside): the flowchart's symbols and lanes come before
+    /// the text's comfort, whose lines only wrap more. In turn, until
+    /// the actors have their minimum: Kegiatan gives down to
+    /// [`KEGIATAN_MIN_SQUEEZED`]; Kelengkapan, Waktu, Output and
+    /// Keterangan (`tetap`, narrowed in place) give what they have beyond
+    /// their floor — the widest piece of their heading, Waktu's widest
+    /// word, and at least [`TEKS_MIN`] — each in proportion to what it has;
+    /// Kegiatan gives down to [`KEGIATAN_MIN_SEMPIT`]. Only then are the
+    /// actor columns narrower than their minimum (`tata-letak-kolom`
+    /// warns), never narrower than a capsule-shaped terminator with a lane
+    /// either side needs.
+    fn lapang(lebar: f64, aktor: usize, tetap: &mut [f64], isi: &Isi) -> f64 {
+        let m = aktor.max(1) as f64;
+        let perlu = mm(ACTOR_MIN) * m;
+        let bebas = |tetap: &[f64], kegiatan: f64| lebar - tetap.iter().sum::<f64>() - kegiatan;
+        if bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED)) >= perlu {
+            return mm(ACTOR_MIN);
+        }
+        let lantai: Vec<f64> = tetap
+            .iter()
+            .zip(isi.kolom)
+            .map(|(&w, kata)| kata.max(mm(TEKS_MIN)).min(w))
+            .collect();
+        let lebih: f64 = tetap.iter().zip(&lantai).map(|(w, l)| w - l).sum();
+        let kurang = perlu - bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED));
+        let bagian = if lebih > 0.0 {
+            (kurang / lebih).min(1.0)
+        } else {
+            0.0
+        };
+        for (w, l) in tetap.iter_mut().zip(&lantai) {
+            *w -= (*w - l) * bagian;
+        }
+        let a = bebas(tetap, mm(KEGIATAN_MIN_SEMPIT)) / m;
+        a.min(mm(ACTOR_MIN)).max(mm(SIMBOL_MIN + 3.0))
     }
 
     /// Centre of actor column `k`.
@@ -369,13 +414,57 @@ mod tests {
         assert!(twelve.narrow);
     }
 
+    /// What the default headings ask at the 8 pt header size (mm):
+    /// `Kelengkapan`, `Waktu` (and `menit`), `Output`, `Keterangan`.
+    fn judul_bawaan() -> Isi {
+        Isi {
+            kolom: [mm(20.8), mm(11.7), mm(12.5), mm(18.7)],
+            waktu: mm(15.4),
+            no: mm(6.0),
+            ..Isi::default()
+        }
+    }
+
     #[test]
-    fn too_many_actors_for_the_paper() {
-        let f4 = Sheet::of(Kertas::default(), Orientasi::default());
-        assert!(!actors_too_narrow(&f4, 7, true));
-        assert!(actors_too_narrow(&f4, 14, true));
-        let potret = Sheet::of(Kertas::A4, Orientasi::Potret);
-        assert!(actors_too_narrow(&potret, 5, true));
+    fn actor_columns_take_their_minimum_from_the_text_columns() {
+        let a4 = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let isi = judul_bawaan();
+        let lebar = |c: &Columns| c.widths.iter().map(|w| w * 25.4 / 72.0).collect::<Vec<_>>();
+        // three pelaksana: Kegiatan gives down to 36 mm, the Mutu Baku
+        // columns keep their usual widths
+        let c = Columns::untuk(a4, 3, true, &isi);
+        assert!(c.actor_width >= mm(ACTOR_MIN) - 1e-6, "{:?}", lebar(&c));
+        assert!(c.widths[1] >= mm(KEGIATAN_MIN_SQUEEZED) - 1e-6, "{:?}", lebar(&c));
+        assert!((c.widths[6] - mm(15.4)).abs() < 1e-6, "Waktu: {:?}", lebar(&c));
+        // five, with Keterangan: Kelengkapan, Waktu, Output and
+        // Keterangan give too, never below their heading, and Kegiatan
+        // goes below 36 mm but keeps 25
+        for (aktor, keterangan) in [(4, true), (5, true), (6, false)] {
+            let c = Columns::untuk(a4, aktor, keterangan, &isi);
+            assert!(!c.narrow, "{aktor}: {:?}", lebar(&c));
+            assert!((c.actor_width - mm(ACTOR_MIN)).abs() < 1e-6, "{:?}", lebar(&c));
+            assert!(c.widths[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6, "{:?}", lebar(&c));
+            let mutu = &c.widths[2 + aktor..];
+            for (w, kata) in mutu.iter().zip(isi.kolom) {
+                assert!(*w >= kata.max(mm(TEKS_MIN)) - 1e-6, "{aktor}: {:?}", lebar(&c));
+            }
+            assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
+        }
+        // seven: nothing fits; the actors are narrower than their
+        // minimum (`tata-letak-kolom` warns) but hold a capsule and a lane
+        // either side, the text columns keep their floors
+        let c = Columns::untuk(a4, 7, true, &isi);
+        assert!(c.narrow, "{:?}", lebar(&c));
+        assert!(c.actor_width >= mm(SIMBOL_MIN + 3.0) - 1e-6);
+        assert!(c.symbol_width >= mm(SIMBOL_MIN) - 1e-6);
+        assert!((c.widths[9] - mm(20.8)).abs() < 1e-6, "{:?}", lebar(&c));
+        assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
+        // on F4 landscape nothing is taken from the text columns
+        let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let c = Columns::untuk(f4, 7, true, &isi);
+        let skala = f4 / mm(295.0);
+        assert!((c.widths[9] - mm(32.0) * skala).abs() < 1e-6, "{:?}", lebar(&c));
+        assert!(c.widths[1] >= mm(KEGIATAN_MIN) - 1e-6);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Msg};
 use crate::kolom;
 use crate::model::{Isi, Langkah, Sop};
 use crate::msg;
-use crate::paper::{Sheet, actors_too_narrow};
+use crate::paper::Sheet;
 use crate::rule_doc;
 use crate::source::Sp;
 
@@ -22,8 +22,8 @@ pub static KOLOM: Rule = Rule {
     sumber: Some(SUMBER),
     doc: rule_doc! {
         apa: {
-            id: "Jumlah kolom pelaksana yang muat pada kertas: F4 lanskap paling banyak 8 bila ada kolom Keterangan (10 tanpa Keterangan), A4 lanskap 7 (8), F4 potret 3 (5), A4 potret 3 (4); dan setiap kata kepala kolom pelaksana yang muat di kolomnya tanpa dipenggal, pada huruf kepala 9 pt atau 8 pt; dan setiap kata judul kolom (`judul_kolom`) yang muat di kolomnya, yang boleh melebar atau berganti baris setelah garis miring (`Persyaratan/` `Kelengkapan`) — lebar kolom yang sama dengan yang dipakai saat mencetak, diukur dengan huruf yang dicetak.",
-            en: "The number of actor columns that fit the paper: F4 landscape at most 8 with a Keterangan column (10 without), A4 landscape 7 (8), F4 portrait 3 (5), A4 portrait 3 (4); and every word of a pelaksana header that fits its column unhyphenated, at a 9 pt or 8 pt header size; and every word of a column heading (`judul_kolom`) that fits its column, which may widen or break after a slash (`Persyaratan/` `Kelengkapan`) — the same column widths as printing uses, measured in the font that prints.",
+            id: "Jumlah kolom pelaksana yang masing-masing tetap selebar 16 mm — lebar simbol dan lajur garis diagram alir — setelah Uraian/Kegiatan menyempit sampai 23 mm serta Kelengkapan, Waktu, Output dan Keterangan sampai judulnya (paling sempit 12 mm): dengan judul kolom bawaan F4 lanskap paling banyak 12 bila ada kolom Keterangan (13 tanpa Keterangan), A4 lanskap 10 (11), F4 potret 5 (6), A4 potret 5 (6); dan setiap kata kepala kolom pelaksana yang muat di kolomnya tanpa dipenggal, pada huruf kepala 9 pt atau 8 pt; dan setiap kata judul kolom (`judul_kolom`) yang muat di kolomnya, yang boleh melebar atau berganti baris setelah garis miring (`Persyaratan/` `Kelengkapan`) — lebar kolom yang sama dengan yang dipakai saat mencetak, diukur dengan huruf yang dicetak.",
+            en: "The number of actor columns that each keep 16 mm — the flowchart's symbol and lanes — once Kegiatan has narrowed to 23 mm and Kelengkapan, Waktu, Output and Keterangan to their headings (12 mm at least): with the default headings F4 landscape at most 12 with a Keterangan column (13 without), A4 landscape 10 (11), F4 portrait 5 (6), A4 portrait 5 (6); and every word of a pelaksana header that fits its column unhyphenated, at a 9 pt or 8 pt header size; and every word of a column heading (`judul_kolom`) that fits its column, which may widen or break after a slash (`Persyaratan/` `Kelengkapan`) — the same column widths as printing uses, measured in the font that prints.",
         },
         mengapa: {
             id: "Setiap kolom pelaksana memerlukan lebar minimum agar simbol diagram alir dan panah balik di sampingnya terbaca. Nama jabatan yang katanya lebih lebar dari kolom tercetak terpenggal (`Pengadminis-trasi`), dan sulit dibaca pada kepala tabel.",
@@ -139,12 +139,12 @@ pub fn jalur(sop: &Sop, langkah: &[usize]) -> Vec<Diagnostic> {
 /// it a text is never printed (`sop-terlalu-besar`).
 pub const MAX_SEL: usize = crate::model::MAX_SEL;
 
-/// Most actor columns that keep symbols legible: the widest table the
-/// renderer lays out without narrowing actor columns below their minimum
+/// Most actor columns that keep their minimum width: the widest table the
+/// renderer lays out with the words `kata` on `sheet` in the family `huruf`
 /// (the same computation as the PDF's, so the warning and the print agree).
-pub fn max_kolom(sheet: &Sheet, keterangan: bool) -> usize {
+pub fn max_kolom(kata: &kolom::Kata, sheet: &Sheet, huruf: Option<&str>) -> usize {
     (1..=64)
-        .take_while(|&n| !actors_too_narrow(sheet, n, keterangan))
+        .take_while(|&n| !kolom::tata(kata, n, sheet.lebar_isi(), huruf).kolom.narrow)
         .last()
         .unwrap_or(1)
 }
@@ -153,7 +153,12 @@ pub fn max_kolom(sheet: &Sheet, keterangan: bool) -> usize {
 /// columns on `sheet` in the family `huruf`: the one computation the
 /// print and this rule share.
 pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolom::Tata {
-    let kata = kolom::Kata {
+    kolom::tata(&kata(sop), aktor, sheet.lebar_isi(), huruf)
+}
+
+/// The words of `sop` that size its table.
+fn kata(sop: &Sop) -> kolom::Kata<'_> {
+    kolom::Kata {
         pelaksana: sop.actors().iter().map(|a| a.value.as_str()).collect(),
         waktu: sop
             .steps()
@@ -174,8 +179,7 @@ pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolo
         ],
         judul: judul(sop),
         label: label(sop),
-    };
-    kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
+    }
 }
 
 /// The actor column width the decision labels of `sop` ask for, as they
@@ -237,9 +241,11 @@ pub fn check(cx: &mut Ctx) {
     let orientasi = cx.config.cetak.orientasi.unwrap_or_default();
     let sheet = Sheet::of(kertas, orientasi);
     let n = cx.sop.actors().len();
-    let keterangan = cx.sop.ada_keterangan();
-    if n > 1 && actors_too_narrow(&sheet, n, keterangan) {
-        let max = max_kolom(&sheet, keterangan);
+    let huruf = cx.config.cetak.huruf.clone();
+    // the renderer's own widths, the SOP's words included
+    let tata = tata(cx.sop, n.max(1), &sheet, huruf.as_deref());
+    if n > 1 && tata.kolom.narrow {
+        let max = max_kolom(&kata(cx.sop), &sheet, huruf.as_deref());
         let span = cx.sop.pelaksana.as_ref().map_or(cx.doc_start(), |p| p.span);
         cx.report(&KOLOM, span, msg!(
             "{n} kolom pelaksana melebihi {max} yang terbaca pada kertas {kertas:?} {orientasi:?}",
@@ -250,9 +256,6 @@ pub fn check(cx: &mut Ctx) {
             "merge equivalent actors or split the SOP"
         ));
     } else if n > 0 {
-        // the renderer's own widths, header words included
-        let huruf = cx.config.cetak.huruf.clone();
-        let tata = tata(cx.sop, n, &sheet, huruf.as_deref());
         let lebar = tata.kolom.actor_width * 25.4 / 72.0;
         for (i, kata) in tata.sempit {
             let pelaksana = &cx.sop.actors()[i];
@@ -354,6 +357,13 @@ mod tests {
     fn column_limits_follow_the_renderer() {
         use super::max_kolom;
         use crate::paper::{Kertas, Orientasi, Sheet};
+        // an SOP of the default headings, "10 menit", short pelaksana
+        let kata = |keterangan| crate::kolom::Kata {
+            pelaksana: vec!["Staf"],
+            waktu: vec!["10 menit"],
+            keterangan,
+            ..Default::default()
+        };
         let limits = |ket| {
             [
                 (Kertas::F4, Orientasi::Lanskap),
@@ -361,15 +371,15 @@ mod tests {
                 (Kertas::F4, Orientasi::Potret),
                 (Kertas::A4, Orientasi::Potret),
             ]
-            .map(|(k, o)| max_kolom(&Sheet::of(k, o), ket))
+            .map(|(k, o)| max_kolom(&kata(ket), &Sheet::of(k, o), None))
         };
-        assert_eq!(limits(true), [8, 7, 3, 3]);
-        assert_eq!(limits(false), [10, 8, 5, 4]);
+        assert_eq!(limits(true), [12, 10, 5, 5]);
+        assert_eq!(limits(false), [13, 11, 6, 6]);
     }
 
     #[test]
     fn too_many_columns_and_long_text() {
-        let extra: String = (1..=8).map(|i| format!("  - Tambahan {i}\n")).collect();
+        let extra: String = (1..=12).map(|i| format!("  - Tambahan {i}\n")).collect();
         let src = valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}"));
         assert_eq!(
             lines_of(&src, "tata-letak-kolom"),
@@ -480,7 +490,7 @@ mod tests {
     #[test]
     fn output_is_pinned() {
         use super::*;
-        let extra: String = (1..=8).map(|i| format!("  - Tambahan {i}\n")).collect();
+        let extra: String = (1..=12).map(|i| format!("  - Tambahan {i}\n")).collect();
         snapshot(
             &KOLOM,
             &valid_with("  - Pelaksana\n", &format!("  - Pelaksana\n{extra}")),
