@@ -24,6 +24,10 @@ const INSET: f64 = 2.0 * (1.6 * 72.0 / 25.4);
 /// Room a list takes from its items' lines: the number and the space after
 /// it (pt, at the table's 9 pt; a dash takes less).
 pub const INDEN_DAFTAR: f64 = 12.0;
+/// Narrowest line worth breaking words for (pt): deeper in a list than that
+/// a word overflows whole rather than make the row a line per syllable. A
+/// text column never narrows below it (see [`tata`]).
+pub const BARIS_MIN: f64 = 27.0;
 /// Widest a word of a cell widens its column (mm): past it (a URL, a file
 /// name) the word breaks.
 const KATA_MAKS: f64 = 25.0;
@@ -202,6 +206,15 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         terlebar(&kata.sel[1]),
         terlebar(&kata.sel[2]),
     ];
+    // the narrowest a column of text takes where its words still break
+    // (a list's items have less room): what it keeps when the actor
+    // columns need room
+    let lantai = |sel: &[(&str, bool)]| match sel.iter().any(|&(_, daftar)| daftar) {
+        _ if sel.iter().all(|(t, _)| t.trim().is_empty()) => 0.0,
+        true => BARIS_MIN + INDEN_DAFTAR + INSET,
+        false => BARIS_MIN + INSET,
+    };
+    let lantai = [lantai(&kata.sel[0]), lantai(&kata.sel[1]), lantai(&kata.sel[2])];
     let mut hasil = None;
     for ukuran in HURUF_KEPALA {
         let lebar_kata = |k: &str| lebar_teks(k, ukuran, true, huruf) + INSET;
@@ -233,10 +246,10 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
                 // "Pelaksana" over all the actor columns
                 .max(judul(&j.pelaksana) / aktor.max(1) as f64),
             kolom: [
-                judul(&j.kelengkapan),
+                judul(&j.kelengkapan).max(lantai[0]),
                 judul(&j.waktu).max(waktu_kata),
-                judul(&j.output),
-                judul(&j.keterangan),
+                judul(&j.output).max(lantai[1]),
+                judul(&j.keterangan).max(lantai[2]),
             ],
             waktu,
             no: judul(&j.no),

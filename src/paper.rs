@@ -147,7 +147,7 @@ pub const KEGIATAN_MIN_SQUEEZED: f64 = 36.0;
 /// the other text columns at their floor (mm): a dozen characters a line,
 /// so five pelaksana keep their minimum on A4 portrait beside the default
 /// headings and a Keterangan column.
-pub const KEGIATAN_MIN_SEMPIT: f64 = 23.0;
+pub const KEGIATAN_MIN_SEMPIT: f64 = 22.0;
 /// Narrowest Kelengkapan, Waktu, Output or Keterangan column the actor
 /// columns take room from (mm): a short word (`menit`, `Berkas`) on a line.
 pub const TEKS_MIN: f64 = 12.0;
@@ -165,9 +165,10 @@ const KETERANGAN_KOSONG: f64 = 10.0;
 pub const SIMBOL_MIN: f64 = 9.0;
 
 /// What the SOP's words ask of the table (pt, cell insets included): the
-/// widest word of any pelaksana header, the widest word that must not
-/// break in Kelengkapan, Waktu, Output and Keterangan (their headings, and
-/// the words of Waktu's texts), and No's heading. Zero asks nothing.
+/// widest word of any pelaksana header, the narrowest Kelengkapan, Waktu,
+/// Output and Keterangan can be (the widest piece of their heading, the
+/// words of Waktu's texts, a line the other cells' words still break on),
+/// and No's heading. Zero asks nothing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Isi {
     pub aktor: f64,

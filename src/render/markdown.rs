@@ -4,7 +4,7 @@
 //! constructs we do not print (HTML, rules, images) come out as their source
 //! text, and backslashes print as written.
 
-use crate::kolom::{HURUF_ISI, INDEN_DAFTAR};
+use crate::kolom::{BARIS_MIN, HURUF_ISI, INDEN_DAFTAR};
 use crate::teks::MAKS_TINGKAT_DAFTAR;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -60,10 +60,6 @@ pub fn tautkan(teks: &mut Teks, a: &str) {
         }
     }
 }
-
-/// Narrowest line worth breaking words for (pt): deeper in a list than that
-/// a word overflows whole rather than make the row a line per syllable.
-const BARIS_MIN: f64 = 27.0;
 
 /// Marks where the words of `teks` too wide for a line `lebar` pt long may
 /// break (see [`crate::patah`]), measured in the family `huruf` at the
