@@ -28,6 +28,9 @@ pub const INDEN_DAFTAR: f64 = 12.0;
 /// a word overflows whole rather than make the row a line per syllable. A
 /// text column never narrows below it (see [`tata`]).
 pub const BARIS_MIN: f64 = 27.0;
+/// Characters past which a cell's text is a paragraph: its column keeps
+/// its usual width (see [`Isi::paragraf`]).
+const PARAGRAF: usize = 120;
 /// Widest a word of a cell widens its column (mm): past it (a URL, a file
 /// name) the word breaks.
 const KATA_MAKS: f64 = 25.0;
@@ -214,7 +217,18 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         true => BARIS_MIN + INDEN_DAFTAR + INSET,
         false => BARIS_MIN + INSET,
     };
-    let lantai = [lantai(&kata.sel[0]), lantai(&kata.sel[1]), lantai(&kata.sel[2])];
+    let lantai = [
+        lantai(&kata.sel[0]),
+        lantai(&kata.sel[1]),
+        lantai(&kata.sel[2]),
+    ];
+    let paragraf = |sel: &[(&str, bool)]| sel.iter().any(|(t, _)| t.chars().count() > PARAGRAF);
+    let paragraf = [
+        paragraf(&kata.sel[0]),
+        false,
+        paragraf(&kata.sel[1]),
+        paragraf(&kata.sel[2]),
+    ];
     let mut hasil = None;
     for ukuran in HURUF_KEPALA {
         let lebar_kata = |k: &str| lebar_teks(k, ukuran, true, huruf) + INSET;
@@ -252,6 +266,7 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
                 judul(&j.keterangan).max(lantai[2]),
             ],
             waktu,
+            paragraf,
             no: judul(&j.no),
             keterangan_kosong: kata.keterangan_kosong,
             kata: kata_isi,
@@ -473,6 +488,53 @@ mod tests {
         )];
         let t = tata(&s, 2, potret, None);
         assert!(t.kolom.widths[6] <= mm(KATA_MAKS) + 1e-6);
+    }
+
+    #[test]
+    fn five_pelaksana_keep_their_minimum_on_a4_portrait_seven_warn() {
+        use crate::paper::{ACTOR_MIN, KEGIATAN_MIN_SEMPIT, SIMBOL_MIN};
+        let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let nama = [
+            "Kepala",
+            "Kasubbag",
+            "Staf",
+            "Operator",
+            "Bendahara",
+            "Sopir",
+            "Satpam",
+        ];
+        let mut s = sop(&nama[..5], "10 menit");
+        s.keterangan = true;
+        s.sel[2] = vec![("Diparaf", false)];
+        let t = tata(&s, 5, potret, None);
+        let w = &t.kolom.widths;
+        assert!(!t.kolom.narrow, "{w:?}");
+        assert!(w[2..7].iter().all(|&a| a >= mm(ACTOR_MIN) - 1e-6), "{w:?}");
+        assert!(w[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6, "{w:?}");
+        // the headings still print whole, at 8 pt
+        assert_eq!(t.huruf_kepala, 8.0);
+        assert!(t.judul_sempit.is_empty(), "{:?}", t.judul_sempit);
+        assert!((w.iter().sum::<f64>() - potret).abs() < 1e-6);
+        // seven: nothing fits; the text keeps its room and the narrower
+        // actor columns still hold a capsule
+        let s = sop(&nama, "10 menit");
+        let t = tata(&s, 7, potret, None);
+        assert!(t.kolom.narrow);
+        assert!(t.kolom.symbol_width >= mm(SIMBOL_MIN) - 1e-6);
+        assert!(t.kolom.widths[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6);
+        // a paragraph in a Mutu Baku column keeps that column's width
+        let mut s = sop(&nama[..5], "10 menit");
+        (s.keterangan, s.sel[2]) = (true, vec![("Diparaf", false)]);
+        let pendek = tata(&s, 5, potret, None);
+        let panjang = "Registrasi dilakukan melalui buku tamu PST online ".repeat(3);
+        s.sel[1] = vec![(&panjang, false)];
+        let t = tata(&s, 5, potret, None);
+        let output = |t: &Tata| t.kolom.widths[9];
+        assert!(
+            output(&t) > output(&pendek) + mm(3.0),
+            "{:?}",
+            t.kolom.widths
+        );
     }
 
     #[test]

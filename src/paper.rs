@@ -176,6 +176,10 @@ pub struct Isi {
     /// Waktu's longest text on one line (`10 menit`): what the column
     /// gets unless the actor columns need the room.
     pub waktu: f64,
+    /// Whether a cell of Kelengkapan, Waktu, Output or Keterangan holds a
+    /// paragraph: that column keeps its usual width, a tower of a dozen
+    /// letters a line reading worse than a narrow actor column.
+    pub paragraf: [bool; 4],
     pub no: f64,
     /// Whether every Keterangan cell is empty (the column printed as the
     /// original form has it): it is then only as wide as its heading.
@@ -274,11 +278,13 @@ impl Columns {
     /// [`KEGIATAN_MIN_SQUEEZED`]; Kelengkapan, Waktu, Output and
     /// Keterangan (`tetap`, narrowed in place) give what they have beyond
     /// their floor — the widest piece of their heading, Waktu's widest
-    /// word, and at least [`TEKS_MIN`] — each in proportion to what it has;
-    /// Kegiatan gives down to [`KEGIATAN_MIN_SEMPIT`]. Only then are the
-    /// actor columns narrower than their minimum (`tata-letak-kolom`
-    /// warns), never narrower than a capsule-shaped terminator with a lane
-    /// either side needs.
+    /// word, a line their words still break on, at least [`TEKS_MIN`]; a
+    /// column holding a paragraph gives nothing — each in proportion to
+    /// what it has; Kegiatan gives down to [`KEGIATAN_MIN_SEMPIT`]. When
+    /// even that leaves the actors under their minimum, nothing fits: the
+    /// text columns keep their widths, Kegiatan its 36 mm, and the actor
+    /// columns are narrower (`tata-letak-kolom` warns), never narrower than
+    /// a capsule-shaped terminator with a lane either side needs.
     fn lapang(lebar: f64, aktor: usize, tetap: &mut [f64], isi: &Isi) -> f64 {
         let m = aktor.max(1) as f64;
         let perlu = mm(ACTOR_MIN) * m;
@@ -289,10 +295,19 @@ impl Columns {
         let lantai: Vec<f64> = tetap
             .iter()
             .zip(isi.kolom)
-            .map(|(&w, kata)| kata.max(mm(TEKS_MIN)).min(w))
+            .zip(isi.paragraf)
+            .map(|((&w, kata), paragraf)| match paragraf {
+                true => w,
+                false => kata.max(mm(TEKS_MIN)).min(w),
+            })
             .collect();
         let lebih: f64 = tetap.iter().zip(&lantai).map(|(w, l)| w - l).sum();
         let kurang = perlu - bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED));
+        if bebas(&lantai, mm(KEGIATAN_MIN_SEMPIT)) < perlu - 0.01 {
+            // nothing fits: the text keeps its room, the actors narrow
+            let a = bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED)) / m;
+            return a.max(mm(SIMBOL_MIN + 3.0));
+        }
         let bagian = if lebih > 0.0 {
             (kurang / lebih).min(1.0)
         } else {
@@ -301,8 +316,7 @@ impl Columns {
         for (w, l) in tetap.iter_mut().zip(&lantai) {
             *w -= (*w - l) * bagian;
         }
-        let a = bebas(tetap, mm(KEGIATAN_MIN_SEMPIT)) / m;
-        a.min(mm(ACTOR_MIN)).max(mm(SIMBOL_MIN + 3.0))
+        mm(ACTOR_MIN)
     }
 
     /// Centre of actor column `k`.
@@ -435,19 +449,39 @@ mod tests {
         // columns keep their usual widths
         let c = Columns::untuk(a4, 3, true, &isi);
         assert!(c.actor_width >= mm(ACTOR_MIN) - 1e-6, "{:?}", lebar(&c));
-        assert!(c.widths[1] >= mm(KEGIATAN_MIN_SQUEEZED) - 1e-6, "{:?}", lebar(&c));
-        assert!((c.widths[6] - mm(15.4)).abs() < 1e-6, "Waktu: {:?}", lebar(&c));
+        assert!(
+            c.widths[1] >= mm(KEGIATAN_MIN_SQUEEZED) - 1e-6,
+            "{:?}",
+            lebar(&c)
+        );
+        assert!(
+            (c.widths[6] - mm(15.4)).abs() < 1e-6,
+            "Waktu: {:?}",
+            lebar(&c)
+        );
         // five, with Keterangan: Kelengkapan, Waktu, Output and
         // Keterangan give too, never below their heading, and Kegiatan
         // goes below 36 mm but keeps 25
         for (aktor, keterangan) in [(4, true), (5, true), (6, false)] {
             let c = Columns::untuk(a4, aktor, keterangan, &isi);
             assert!(!c.narrow, "{aktor}: {:?}", lebar(&c));
-            assert!((c.actor_width - mm(ACTOR_MIN)).abs() < 1e-6, "{:?}", lebar(&c));
-            assert!(c.widths[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6, "{:?}", lebar(&c));
+            assert!(
+                (c.actor_width - mm(ACTOR_MIN)).abs() < 1e-6,
+                "{:?}",
+                lebar(&c)
+            );
+            assert!(
+                c.widths[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6,
+                "{:?}",
+                lebar(&c)
+            );
             let mutu = &c.widths[2 + aktor..];
             for (w, kata) in mutu.iter().zip(isi.kolom) {
-                assert!(*w >= kata.max(mm(TEKS_MIN)) - 1e-6, "{aktor}: {:?}", lebar(&c));
+                assert!(
+                    *w >= kata.max(mm(TEKS_MIN)) - 1e-6,
+                    "{aktor}: {:?}",
+                    lebar(&c)
+                );
             }
             assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
         }
@@ -464,7 +498,11 @@ mod tests {
         let f4 = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
         let c = Columns::untuk(f4, 7, true, &isi);
         let skala = f4 / mm(295.0);
-        assert!((c.widths[9] - mm(32.0) * skala).abs() < 1e-6, "{:?}", lebar(&c));
+        assert!(
+            (c.widths[9] - mm(32.0) * skala).abs() < 1e-6,
+            "{:?}",
+            lebar(&c)
+        );
         assert!(c.widths[1] >= mm(KEGIATAN_MIN) - 1e-6);
     }
 
