@@ -281,10 +281,9 @@ impl Columns {
     /// word, a line their words still break on, at least [`TEKS_MIN`]; a
     /// column holding a paragraph gives nothing — each in proportion to
     /// what it has; Kegiatan gives down to [`KEGIATAN_MIN_SEMPIT`]. When
-    /// even that leaves the actors under their minimum, nothing fits: the
-    /// text columns keep their widths, Kegiatan its 36 mm, and the actor
-    /// columns are narrower (`tata-letak-kolom` warns), never narrower than
-    /// a capsule-shaped terminator with a lane either side needs.
+    /// even that leaves the actors under their minimum, nothing fits: they
+    /// take what is left (`tata-letak-kolom` warns), never narrower than a
+    /// capsule-shaped terminator with a lane either side needs.
     fn lapang(lebar: f64, aktor: usize, tetap: &mut [f64], isi: &Isi) -> f64 {
         let m = aktor.max(1) as f64;
         let perlu = mm(ACTOR_MIN) * m;
@@ -303,11 +302,6 @@ impl Columns {
             .collect();
         let lebih: f64 = tetap.iter().zip(&lantai).map(|(w, l)| w - l).sum();
         let kurang = perlu - bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED));
-        if bebas(&lantai, mm(KEGIATAN_MIN_SEMPIT)) < perlu - 0.01 {
-            // nothing fits: the text keeps its room, the actors narrow
-            let a = bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED)) / m;
-            return a.max(mm(SIMBOL_MIN + 3.0));
-        }
         let bagian = if lebih > 0.0 {
             (kurang / lebih).min(1.0)
         } else {
@@ -316,7 +310,9 @@ impl Columns {
         for (w, l) in tetap.iter_mut().zip(&lantai) {
             *w -= (*w - l) * bagian;
         }
-        mm(ACTOR_MIN)
+        (bebas(tetap, mm(KEGIATAN_MIN_SEMPIT)) / m)
+            .min(mm(ACTOR_MIN))
+            .max(mm(SIMBOL_MIN + 3.0))
     }
 
     /// Centre of actor column `k`.
