@@ -433,7 +433,10 @@ fn exit_ports(
         });
         // the exits then leaving by a side must find a side each, with a
         // lane beyond it on their page
-        let can = |e: usize, d: Side| !same_page(e) || open_lane(kolom, placed, s, to(e), d);
+        let can = |e: usize, d: Side| match same_page(e) {
+            true => open_lane(kolom, placed, s, to(e), d),
+            false => connector_room(kolom, &placed[s][0], d),
+        };
         let beside: Vec<usize> = exits
             .iter()
             .copied()
@@ -526,6 +529,19 @@ fn any_lane(kolom: &Columns, l: &Placed, d: Side) -> bool {
     all_lanes(kolom)
         .into_iter()
         .any(|x| (x - side_x(&l.rect, d)) * d.sign() > mm(0.5))
+}
+
+/// Whether a connector stands beside side `d` of `l` inside the actor
+/// columns: a column beyond that side, or room in its own (beside the
+/// first column's symbol on the left lies Kegiatan's text).
+fn connector_room(kolom: &Columns, l: &Placed, d: Side) -> bool {
+    let beyond = match d {
+        Side::Left => l.kolom > 0,
+        Side::Right => l.kolom + 1 < kolom.actors,
+    };
+    let rule = kolom.rule_x(l.kolom + usize::from(d == Side::Right));
+    let room = (rule - side_x(&l.rect, d)).abs() - CONNECTOR_GAP - CELL_MARGIN;
+    beyond || room >= size::connector_side()
 }
 
 /// `wanted`, unless that side of step `s` is already used.
