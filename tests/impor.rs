@@ -248,11 +248,13 @@ fn bps(path: &Path) -> bool {
 /// everything [`pokok`] lists must come back exactly. Every difference of
 /// every file is named before the test fails. A step that `sopc build`
 /// itself reports as `tata-letak-jalur` is drawn against the drawing rules
-/// (a connector over the Uraian text, two exits through one connector:
-/// what no reader can read back) and is not compared; the rest of its SOP
-/// is.
-fn round_trip(files: &[PathBuf]) {
+/// and is not compared; the rest of its SOP is. One step of the examples
+/// is: step 2 of `bps-bengkulu-rekomendasi-statistik.yaml` on A4 portrait,
+/// whose `Offline` label (8.3 mm) finds no room beside its line in a 15 mm
+/// column, and is cut by the column rule.
+fn round_trip(files: &[PathBuf]) -> Vec<String> {
     let mut alle = Vec::new();
+    let mut dilewati = Vec::new();
     for path in files {
         let src = std::fs::read_to_string(path).expect("the SOP is readable");
         let asli = parse(&path.display().to_string(), &src);
@@ -261,6 +263,14 @@ fn round_trip(files: &[PathBuf]) {
             (Kertas::A4, Orientasi::Potret),
         ] {
             let (pdf, sempit) = render_sempit(&asli, kertas, orientasi);
+            if !sempit.is_empty() {
+                let nama = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                let langkah: Vec<usize> = sempit.iter().map(|i| i + 1).collect();
+                dilewati.push(format!(
+                    "{} {kertas:?} {orientasi:?} {langkah:?}",
+                    nama.unwrap_or_default()
+                ));
+            }
             let balik = impor(&pdf);
             let beda = beda(&asli, &balik, &sempit);
             if !beda.is_empty() {
@@ -273,6 +283,7 @@ fn round_trip(files: &[PathBuf]) {
         }
     }
     assert!(alle.is_empty(), "{}", alle.join("\n"));
+    dilewati
 }
 
 #[test]
@@ -282,7 +293,7 @@ fn every_sop_of_the_repository_comes_back_from_its_pdf() {
         .filter(|p| !bps(p))
         .collect();
     assert_eq!(files.len(), 5, "the five seed transcriptions");
-    round_trip(&files);
+    assert_eq!(round_trip(&files), Vec::<String>::new(), "no step skipped");
 }
 
 /// Issue 12's round trip over the BPS Bengkulu transcriptions: parallel
@@ -298,7 +309,11 @@ fn the_bps_bengkulu_transcriptions_come_back_from_their_pdf() {
         .filter(|p| bps(p))
         .collect();
     assert!(files.len() >= 5, "the BPS Bengkulu transcriptions");
-    round_trip(&files);
+    // every step is compared but this one (see [`round_trip`])
+    assert_eq!(
+        round_trip(&files),
+        ["bps-bengkulu-rekomendasi-statistik.yaml A4 Potret [2]"]
+    );
 }
 
 #[test]
