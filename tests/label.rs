@@ -104,7 +104,7 @@ fn labels_print_at_8_pt_in_their_boxes_beside_their_decision() {
         vec![],
         "no label on a rule, line or symbol"
     );
-    // A4 portrait: 14 mm columns; `Belum lengkap` (10 mm even on two lines)
+    // A4 portrait: 16 mm columns; `Belum lengkap` (10 mm even on two lines)
     // cannot stand beside a line down the middle, so its exit leaves by a
     // side, and the label is set on two lines beside that line
     let h = render(&s, Kertas::A4, Orientasi::Potret);
@@ -168,4 +168,53 @@ fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
     for (text, k, kolom, plan) in labels_as_printed(&h) {
         assert_eq!(column_of(plan, &k), kolom, "{text:?} beside its decision");
     }
+}
+
+/// Rekomendasi on A4 portrait: five pelaksana, Keterangan paragraphs. The
+/// columns give the actors what the text can spare (15.2 mm, 12 before);
+/// step 2's diamond, in the first column, sends `Online` to a later page:
+/// its connector stands right of the diamond inside the actor columns,
+/// never over the Uraian text left of it. What remains is its `Offline`
+/// label, 8.3 mm beside a line down a 15.2 mm column: cut by the rule, and
+/// named by the plan (`tata-letak-jalur`).
+#[test]
+fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
+    let src = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sops/bps-bengkulu-rekomendasi-statistik.yaml"),
+    )
+    .expect("readable");
+    let h = render(&sop(&src), Kertas::A4, Orientasi::Potret);
+    let (plan, flow, _) = h.denah.as_ref().unwrap();
+    let lebar = plan.kolom.actor_width * 25.4 / 72.0;
+    assert!((15.0..16.0).contains(&lebar), "{lebar} mm");
+    let online = flow
+        .edges
+        .iter()
+        .position(|p| p.label.as_deref() == Some("Online"))
+        .expect("the edge");
+    let a = plan
+        .drawings
+        .iter()
+        .flat_map(|g| &g.connectors)
+        .find(|k| k.exit && k.edges.contains(&online))
+        .expect("Online leaves by a connector");
+    assert!(
+        a.rect.x0 >= plan.kolom.actors_x + plan.kolom.actor_width,
+        "right of the first column: {:?}",
+        a.rect
+    );
+    let offline = flow
+        .edges
+        .iter()
+        .position(|p| p.label.as_deref() == Some("Offline"))
+        .expect("the edge");
+    assert_eq!(
+        plan.verify(flow),
+        [sopc::layout::Violation::LabelOffCell {
+            page: 0,
+            edge: offline
+        }]
+    );
+    assert_eq!(plan.cramped, [1]);
 }
