@@ -538,6 +538,26 @@ mod tests {
     }
 
     #[test]
+    fn the_default_headings_ask_what_the_columns_of_no_words_assume() {
+        // `Columns::compute` lays out an SOP of the default headings
+        let judul = Judul::default();
+        let kolom = [
+            judul.kelengkapan,
+            judul.waktu,
+            judul.output,
+            judul.keterangan,
+        ];
+        for (teks, bawaan) in kolom.iter().zip(crate::paper::JUDUL_BAWAAN) {
+            let lebar = lebar_teks(teks, HURUF_KEPALA[1], true, None) + INSET;
+            assert!(
+                (lebar..lebar + mm(0.1)).contains(&mm(bawaan)),
+                "{teks}: {} mm",
+                lebar * 25.4 / 72.0
+            );
+        }
+    }
+
+    #[test]
     fn text_columns_keep_their_headers_whole_on_a4_portrait() {
         let s = sop(&["Kasubbag"], "10 menit");
         let potret = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();

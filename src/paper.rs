@@ -160,6 +160,13 @@ const AKTOR_LEGA: f64 = 20.0;
 /// aside: the room a hand-written remark needs.
 const KETERANGAN_KOSONG: f64 = 10.0;
 
+/// What the default headings `Kelengkapan`, `Waktu`, `Output` and
+/// `Keterangan` ask of their columns at the smaller header size (mm, cell
+/// inset included): the text columns of an SOP whose words are not at hand
+/// ([`Columns::compute`]). `kolom` measures the same (a test keeps them
+/// equal).
+pub const JUDUL_BAWAAN: [f64; 4] = [20.8, 11.7, 12.5, 18.8];
+
 /// Narrowest symbol (mm): a terminator (7 mm high) still reads as a capsule,
 /// its round ends apart.
 pub const SIMBOL_MIN: f64 = 9.0;
@@ -192,9 +199,14 @@ pub struct Isi {
 
 impl Columns {
     /// Widths for a table `lebar` pt wide with `aktor` actor columns, as
-    /// wide as the paper allows whatever their words.
+    /// wide as the paper allows whatever their words, beside the default
+    /// headings ([`JUDUL_BAWAAN`]).
     pub fn compute(lebar: f64, aktor: usize, keterangan: bool) -> Columns {
-        Columns::untuk(lebar, aktor, keterangan, &Isi::default())
+        let isi = Isi {
+            kolom: JUDUL_BAWAAN.map(mm),
+            ..Isi::default()
+        };
+        Columns::untuk(lebar, aktor, keterangan, &isi)
     }
 
     /// Widths for a table `lebar` pt wide with `aktor` actor columns, the
@@ -429,7 +441,7 @@ mod tests {
     /// `Kelengkapan`, `Waktu` (and `menit`), `Output`, `Keterangan`.
     fn judul_bawaan() -> Isi {
         Isi {
-            kolom: [mm(20.8), mm(11.7), mm(12.5), mm(18.7)],
+            kolom: JUDUL_BAWAAN.map(mm),
             waktu: mm(15.4),
             no: mm(6.0),
             ..Isi::default()

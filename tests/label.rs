@@ -83,6 +83,14 @@ fn labels_as_printed(h: &Rendered) -> Vec<(String, Rect, usize, &Plan)> {
     out
 }
 
+/// The edge of `flow` labelled `label`.
+fn edge_labelled(flow: &sopc::layout::Flow, label: &str) -> usize {
+    flow.edges
+        .iter()
+        .position(|p| p.label.as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("an edge labelled {label}"))
+}
+
 fn column_of(plan: &Plan, k: &Rect) -> usize {
     let x = (k.x0 + k.x1) / 2.0;
     ((x - plan.kolom.actors_x) / plan.kolom.actor_width).floor() as usize
@@ -146,11 +154,7 @@ fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
     assert!(k.x1 <= plan.kolom.rule_x(plan.kolom.actors));
     // its exit is not the line down from the diamond: the line leaving the
     // decision towards the next step starts at a corner
-    let e = flow
-        .edges
-        .iter()
-        .position(|p| p.label.as_deref() == Some("Belum lengkap"))
-        .expect("the edge");
+    let e = edge_labelled(flow, "Belum lengkap");
     let line = plan
         .drawings
         .iter()
@@ -188,11 +192,7 @@ fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
     let (plan, flow, _) = h.denah.as_ref().unwrap();
     let lebar = plan.kolom.actor_width * 25.4 / 72.0;
     assert!((15.0..16.0).contains(&lebar), "{lebar} mm");
-    let online = flow
-        .edges
-        .iter()
-        .position(|p| p.label.as_deref() == Some("Online"))
-        .expect("the edge");
+    let online = edge_labelled(flow, "Online");
     let a = plan
         .drawings
         .iter()
@@ -204,11 +204,7 @@ fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
         "right of the first column: {:?}",
         a.rect
     );
-    let offline = flow
-        .edges
-        .iter()
-        .position(|p| p.label.as_deref() == Some("Offline"))
-        .expect("the edge");
+    let offline = edge_labelled(flow, "Offline");
     assert_eq!(
         plan.verify(flow),
         [sopc::layout::Violation::LabelOffCell {
