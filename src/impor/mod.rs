@@ -7,6 +7,7 @@
 //! overwriting, then checked.
 
 pub mod baca;
+pub mod citra;
 pub mod docx;
 pub mod gambar;
 pub mod geom;
@@ -115,6 +116,7 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
         pdf::ReadError::Encrypted => Tolak::Terenkripsi,
         pdf::ReadError::Damaged | pdf::ReadError::NoPages => Tolak::Rusak,
     })?;
+    let mut pages = pages;
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
     let glyphs: usize = sheets.iter().map(|s| s.glyphs).sum();
     if glyphs < 20 {
@@ -125,10 +127,57 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     let images: usize = sheets.iter().map(|s| s.images).sum();
     let gambar =
         images > sheets.len() + 1 || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
-    baca::baca(&sheets).map_err(|b| match b {
-        BukanSop::TanpaTabel if gambar => Tolak::TabelGambar,
-        b => Tolak::BukanSop(b),
-    })
+    match baca::baca(&sheets) {
+        Err(BukanSop::TanpaTabel) if pages.iter().any(|p| !p.gambar.is_empty()) => {
+            dari_gambar(&mut pages)
+        }
+        r => r.map_err(|b| match b {
+            BukanSop::TanpaTabel if gambar => Tolak::TabelGambar,
+            b => Tolak::BukanSop(b),
+        }),
+    }
+}
+
+/// The text holds no procedure table but the pages carry pictures: read
+/// the pictures ([`citra`]) into the pages as the glyphs and paths they
+/// show, and the form again. Every step read so is marked for review.
+fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
+    let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
+    for (i, p) in pages.iter_mut().enumerate() {
+        for g in std::mem::take(&mut p.gambar) {
+            let h = citra::baca(&g.citra, g.ke_halaman);
+            if h.glyphs.is_empty() && h.paths.is_empty() {
+                continue;
+            }
+            huruf += h.huruf;
+            ragu += h.ragu;
+            p.glyphs.extend(h.glyphs);
+            p.paths.extend(h.paths);
+            if halaman.last() != Some(&(i + 1)) {
+                halaman.push(i + 1);
+            }
+        }
+    }
+    let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
+    if std::env::var_os("SOPC_CITRA_DEBUG").is_some() {
+        for s in &sheets {
+            eprintln!("hrules {} vrules {} shapes {:?} heads {}", s.hrules.len(), s.vrules.len(), s.shapes.iter().map(|s| (s.kind, s.rect.x0 as i32, s.rect.y0 as i32, s.rect.width() as i32, s.rect.height() as i32)).collect::<Vec<_>>(), s.heads.len());
+            for l in s.lines_in(kurbo::Rect::new(0.0, 0.0, s.width, s.height)) {
+                eprintln!("{:6.1} {:6.1} {}", l.x0, l.y, l.text);
+            }
+        }
+    }
+    let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
+    let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
+    d.catatan.push(format!(
+        "tabel prosedur dibaca dari gambar (halaman {}): teks, simbol dan panah dikenali dari piksel ({ragu} dari {huruf} huruf tidak yakin); periksa setiap langkah dengan PDF aslinya",
+        hal.join(", ")
+    ));
+    for b in &mut d.langkah {
+        b.catatan
+            .push("dibaca dari gambar: periksa teks, pelaksana dan alurnya".to_owned());
+    }
+    Ok(d)
 }
 
 /// Reads one SOP from the bytes of a `.docx`.

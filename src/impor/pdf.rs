@@ -68,7 +68,20 @@ pub struct Page {
     pub glyphs: Vec<Glyph>,
     pub paths: Vec<Path>,
     pub images: usize,
+    /// Pictures large enough to be a pasted table, decoded, with where
+    /// their pixels lie on the page (read only when the text holds no table).
+    pub gambar: Vec<Gambar>,
 }
+
+/// A decoded picture and the transform from its pixels to the page.
+#[derive(Clone, Debug)]
+pub struct Gambar {
+    pub citra: super::citra::Citra,
+    pub ke_halaman: Affine,
+}
+
+/// Pictures of a page decoded for [`Gambar`]; more are not a form.
+const MAX_GAMBAR: usize = 4;
 
 /// Why a PDF could not be read at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -386,8 +399,45 @@ impl<'a> Device<'a> for Recorder {
         });
     }
 
-    fn draw_image(&mut self, _: Image<'a, '_>, _: Affine) {
+    fn draw_image(&mut self, image: Image<'a, '_>, transform: Affine) {
         self.page.images += 1;
+        // a picture as wide as a table (not a logo or a QR code), within
+        // what is decoded at all
+        let (w, h) = (image.width() as usize, image.height() as usize);
+        let Image::Raster(raster) = image else {
+            return;
+        };
+        let kotak = transform.transform_rect_bbox(kurbo::Rect::new(0.0, 0.0, w as f64, h as f64));
+        if self.page.gambar.len() >= MAX_GAMBAR
+            || kotak.width() < 150.0
+            || kotak.height() < 40.0
+            || w < 300
+            || h < 60
+            || w.saturating_mul(h) > super::citra::MAX_PIKSEL
+        {
+            return;
+        }
+        raster.with_rgba(
+            |data, _| {
+                use hayro_interpret::ImageData;
+                let (dw, dh) = (data.width() as usize, data.height() as usize);
+                let citra = match &data {
+                    ImageData::Rgb(d) => super::citra::Citra::dari_rgb(dw, dh, &d.data),
+                    ImageData::Luma(d) => super::citra::Citra::dari_luma(dw, dh, &d.data),
+                };
+                if let Some(citra) = citra
+                    && dw > 0
+                    && dh > 0
+                {
+                    let skala = Affine::scale_non_uniform(w as f64 / dw as f64, h as f64 / dh as f64);
+                    self.page.gambar.push(Gambar {
+                        citra,
+                        ke_halaman: transform * skala,
+                    });
+                }
+            },
+            None,
+        );
     }
 
     fn begin_marked_content(&mut self, _: &[u8], _: Option<i32>) {

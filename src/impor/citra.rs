@@ -1,0 +1,1162 @@
+//! A procedure table pasted as a picture (a screenshot of Word placed in
+//! the PDF): its rules, flowchart symbols, arrowheads and printed letters
+//! read from the pixels and handed on as the glyphs and paths a vector page
+//! would have given, so that the form ([`super::baca`]) and the flow
+//! ([`super::panah`]) are read by the same code as any other page.
+//!
+//! Ink is what is dark and not coloured (the red squiggles of a spelling
+//! checker are not ink). Its connected pieces are letters when they are
+//! letter-sized, else drawing: straight runs of drawing are rules and
+//! connector lines, closed white regions of symbol size whose outline ends
+//! at its corners are symbols, and solid blobs too thick for a line are
+//! arrowheads. Letters are recognised by comparing them with the embedded
+//! Liberation Sans (metric-compatible with Arial, the face of the forms),
+//! rendered at the size the line of text has in the picture.
+
+use super::pdf::{Glyph, Path};
+use kurbo::{Affine, Point};
+use std::collections::HashMap;
+
+/// More pixels than a letter page at 400 ppi: past this a picture is not read.
+pub const MAX_PIKSEL: usize = 16_000_000;
+/// Connected pieces of ink in one picture; past this it is noise, not a form.
+const MAX_KEPING: usize = 250_000;
+/// Darkness (0 white, 255 black) from which a pixel is ink.
+const TINTA: u8 = 96;
+/// The characters compared; a form prints nothing else in its cells.
+const AKSARA: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;/-()%&'\"?!+=_";
+/// Below this likeness a letter is a guess.
+const RAGU: f32 = 0.62;
+
+/// A picture as darkness per pixel, row by row.
+#[derive(Clone, Default)]
+pub struct Citra {
+    pub w: usize,
+    pub h: usize,
+    pub gelap: Vec<u8>,
+}
+
+impl std::fmt::Debug for Citra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Citra({}x{})", self.w, self.h)
+    }
+}
+
+impl Citra {
+    /// From RGB bytes: the darkness of the lightest channel, less the
+    /// more colourful a pixel is, so that a red squiggle is light.
+    pub fn dari_rgb(w: usize, h: usize, rgb: &[u8]) -> Option<Citra> {
+        if w.checked_mul(h)? > MAX_PIKSEL || rgb.len() < w * h * 3 {
+            return None;
+        }
+        let gelap = rgb
+            .chunks_exact(3)
+            .take(w * h)
+            .map(|p| {
+                let (hi, lo) = (p[0].max(p[1]).max(p[2]), p[0].min(p[1]).min(p[2]));
+                // a colour (a red squiggle, even dulled by JPEG) is no ink
+                (255 - hi).saturating_sub(2 * (hi - lo).saturating_sub(24))
+            })
+            .collect();
+        Some(Citra { w, h, gelap })
+    }
+
+    pub fn dari_luma(w: usize, h: usize, luma: &[u8]) -> Option<Citra> {
+        if w.checked_mul(h)? > MAX_PIKSEL || luma.len() < w * h {
+            return None;
+        }
+        let gelap = luma[..w * h].iter().map(|l| 255 - l).collect();
+        Some(Citra { w, h, gelap })
+    }
+}
+
+/// What a picture gave: glyphs and paths in page coordinates, and how many
+/// letters were guesses.
+#[derive(Debug, Default)]
+pub struct Hasil {
+    pub glyphs: Vec<Glyph>,
+    pub paths: Vec<Path>,
+    pub huruf: usize,
+    pub ragu: usize,
+    pub simbol: usize,
+}
+
+/// Reads picture `c`, whose pixel (x, y) lies at `ke_halaman * (x, y)` on
+/// the page.
+pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
+    let [a, b, cc, d, ..] = ke_halaman.as_coeffs();
+    // only an upright picture (scaled, perhaps unevenly, not turned)
+    if !(a > 0.0 && d > 0.0) || b.abs() > 0.02 * a || cc.abs() > 0.02 * d || c.w < 8 || c.h < 8 {
+        return Hasil::default();
+    }
+    // pixels per pt (the screenshot's own pixels are square; the PDF may
+    // stretch it a little on one axis)
+    let u = 2.0 / (a + d);
+    let mask: Vec<bool> = c.gelap.iter().map(|&g| g >= TINTA).collect();
+    let Some((label, keping)) = komponen(&mask, c.w, c.h, true) else {
+        return Hasil::default();
+    };
+    let huruf_keping: Vec<bool> = keping
+        .iter()
+        .map(|k| {
+            let (w, h) = (k.w() as f64, k.h() as f64);
+            k.n >= 2 && h <= 12.0 * u && w <= 24.0 * u && !(h <= 2.6 * u && w > 9.0 * u)
+        })
+        .collect();
+    let gambar: Vec<bool> = label
+        .iter()
+        .map(|&l| l != 0 && !huruf_keping[l as usize - 1] && keping[l as usize - 1].n >= 2)
+        .collect();
+    let mut hasil = Hasil::default();
+    let ke = |x: f64, y: f64| ke_halaman * Point::new(x, y);
+
+    // symbols: closed white regions of symbol size
+    let kosong: Vec<bool> = gambar.iter().map(|g| !g).collect();
+    let mut milik_simbol = vec![false; mask.len()];
+    if let Some((wil, wilayah)) = komponen(&kosong, c.w, c.h, false) {
+        for (i, r) in wilayah.iter().enumerate() {
+            let id = i as u32 + 1;
+            let Some((bentuk, t)) = bentuk(r, id, &wil, &gambar, c.w, c.h, u) else {
+                continue;
+            };
+            hasil.simbol += 1;
+            hasil.paths.push(jalur_simbol(bentuk, r, t, &ke));
+            tandai_garis_tepi(r, id, &wil, &gambar, c.w, t + 2, &mut milik_simbol);
+        }
+    }
+
+    // rules and connector lines: straight runs of the drawing left
+    let garis: Vec<bool> = gambar
+        .iter()
+        .zip(&milik_simbol)
+        .map(|(g, s)| *g && !s)
+        .collect();
+    let min = (4.5 * u).max(6.0) as usize;
+    let tebal = (3.6 * u).max(3.0) as usize;
+    let mut tebal_garis = Vec::new();
+    for (mendatar, (a0, a1, x0, x1)) in lurus(&garis, c.w, c.h, min, tebal) {
+        let (p, q) = if mendatar {
+            let y = (a0 + a1) as f64 / 2.0;
+            if (x1 - x0) as f64 > 20.0 * u {
+                tebal_garis.push(a1 - a0);
+            }
+            (ke(x0 as f64, y), ke(x1 as f64, y))
+        } else {
+            let x = (a0 + a1) as f64 / 2.0;
+            (ke(x, x0 as f64), ke(x, x1 as f64))
+        };
+        hasil.paths.push(Path {
+            points: vec![p, q],
+            closed: false,
+            curved: false,
+            straight: true,
+            filled: false,
+            stroked: true,
+        });
+    }
+    tebal_garis.sort_unstable();
+    let t = tebal_garis.get(tebal_garis.len() / 2).copied().unwrap_or(2);
+    for r in kepala(&gambar, c.w, c.h, t + 2, u) {
+        let (p, q) = (ke(r.0, r.1), ke(r.2, r.3));
+        hasil.paths.push(Path {
+            points: vec![p, Point::new(q.x, p.y), q, Point::new(p.x, q.y)],
+            closed: true,
+            curved: false,
+            straight: true,
+            filled: true,
+            stroked: false,
+        });
+    }
+
+    if std::env::var_os("SOPC_CITRA_DEBUG").is_some() {
+        let mut img = image::RgbImage::new(c.w as u32, c.h as u32);
+        for (i, px) in img.pixels_mut().enumerate() {
+            let l = label[i];
+            *px = if milik_simbol[i] {
+                image::Rgb([0, 0, 255])
+            } else if gambar[i] {
+                image::Rgb([0, 0, 0])
+            } else if l != 0 {
+                image::Rgb([200, 100, 0])
+            } else {
+                let g = 255 - c.gelap[i] / 2;
+                image::Rgb([g, g, g])
+            };
+        }
+        let _ = img.save(format!("/tmp/citra-{}x{}.png", c.w, c.h));
+    }
+    // letters
+    let huruf: Vec<usize> = (0..keping.len())
+        .filter(|&i| huruf_keping[i] && keping[i].n >= 2)
+        .collect();
+    baca_huruf(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
+    hasil
+}
+
+// --- connected pieces ------------------------------------------------------------
+
+/// A connected piece: its box (exclusive ends) and pixel count.
+#[derive(Clone, Copy, Debug)]
+struct Keping {
+    x0: usize,
+    y0: usize,
+    x1: usize,
+    y1: usize,
+    n: usize,
+}
+
+impl Keping {
+    fn w(&self) -> usize {
+        self.x1 - self.x0
+    }
+    fn h(&self) -> usize {
+        self.y1 - self.y0
+    }
+}
+
+fn akar(p: &mut [u32], mut i: u32) -> u32 {
+    while p[i as usize] != i {
+        p[i as usize] = p[p[i as usize] as usize];
+        i = p[i as usize];
+    }
+    i
+}
+
+/// Labels the connected pieces of `mask` (8-connected, or 4-connected when
+/// `delapan` is false): a label per pixel (0 outside the mask, else the
+/// piece's index + 1) and the pieces. None past [`MAX_KEPING`].
+fn komponen(mask: &[bool], w: usize, h: usize, delapan: bool) -> Option<(Vec<u32>, Vec<Keping>)> {
+    let mut label = vec![0u32; w * h];
+    let mut parent: Vec<u32> = vec![0];
+    for y in 0..h {
+        for x in 0..w {
+            let i = y * w + x;
+            if !mask[i] {
+                continue;
+            }
+            let mut tetangga = [0u32; 4];
+            if x > 0 {
+                tetangga[0] = label[i - 1];
+            }
+            if y > 0 {
+                tetangga[1] = label[i - w];
+                if delapan {
+                    if x > 0 {
+                        tetangga[2] = label[i - w - 1];
+                    }
+                    if x + 1 < w {
+                        tetangga[3] = label[i - w + 1];
+                    }
+                }
+            }
+            let mut l = 0;
+            for &n in tetangga.iter().filter(|&&n| n != 0) {
+                let r = akar(&mut parent, n);
+                if l == 0 {
+                    l = r;
+                } else if r != l {
+                    let (a, b) = (l.min(r), l.max(r));
+                    parent[b as usize] = a;
+                    l = a;
+                }
+            }
+            if l == 0 {
+                if parent.len() > 4 * MAX_KEPING {
+                    return None;
+                }
+                l = parent.len() as u32;
+                parent.push(l);
+            }
+            label[i] = l;
+        }
+    }
+    let mut nomor = vec![0u32; parent.len()];
+    let mut keping: Vec<Keping> = Vec::new();
+    for l in 1..parent.len() as u32 {
+        let r = akar(&mut parent, l);
+        if nomor[r as usize] == 0 {
+            keping.push(Keping {
+                x0: usize::MAX,
+                y0: usize::MAX,
+                x1: 0,
+                y1: 0,
+                n: 0,
+            });
+            if keping.len() > MAX_KEPING {
+                return None;
+            }
+            nomor[r as usize] = keping.len() as u32;
+        }
+        nomor[l as usize] = nomor[r as usize];
+    }
+    for y in 0..h {
+        for x in 0..w {
+            let i = y * w + x;
+            if label[i] == 0 {
+                continue;
+            }
+            let n = nomor[label[i] as usize];
+            label[i] = n;
+            let k = &mut keping[n as usize - 1];
+            k.x0 = k.x0.min(x);
+            k.y0 = k.y0.min(y);
+            k.x1 = k.x1.max(x + 1);
+            k.y1 = k.y1.max(y + 1);
+            k.n += 1;
+        }
+    }
+    Some((label, keping))
+}
+
+// --- symbols ---------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Bentuk {
+    Proses,
+    Terminal,
+    Keputusan,
+    Lingkaran,
+    /// Off-page connector: a pentagon pointing down.
+    Segilima,
+}
+
+/// The symbol whose inside is white region `r` (label `id`), and its line
+/// thickness; None for a table cell or anything else.
+fn bentuk(
+    r: &Keping,
+    id: u32,
+    wil: &[u32],
+    gambar: &[bool],
+    w: usize,
+    h: usize,
+    u: f64,
+) -> Option<(Bentuk, usize)> {
+    let (rw, rh) = (r.w() as f64, r.h() as f64);
+    if r.x0 == 0 || r.y0 == 0 || r.x1 >= w || r.y1 >= h {
+        return None;
+    }
+    if !(6.0 * u..=150.0 * u).contains(&rw) || !(4.0 * u..=100.0 * u).contains(&rh) {
+        return None;
+    }
+    let isi = |x: usize, y: usize| wil[y * w + x] == id;
+    let fill = r.n as f64 / (rw * rh);
+    let (cx, cy) = ((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+    let sudut = [
+        isi(r.x0 + 1, r.y0 + 1),
+        isi(r.x1 - 2, r.y0 + 1),
+        isi(r.x0 + 1, r.y1 - 2),
+        isi(r.x1 - 2, r.y1 - 2),
+    ];
+    let tengah = [
+        isi(r.x0, cy),
+        isi(r.x1 - 1, cy),
+        isi(cx, r.y0),
+        isi(cx, r.y1 - 1),
+    ];
+    // the outline's thickness: ink left of the middle of the left side
+    let gelap = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && gambar[y as usize * w + x as usize];
+    let t = (1..10)
+        .take_while(|&k| gelap(r.x0 as i64 - k, cy as i64))
+        .count()
+        .max(1);
+    let kind = if sudut.iter().all(|s| *s) && fill > 0.9 {
+        // a cell's rules go on past its corners; a box's outline ends there
+        let (x0, y0, x1, y1) = (r.x0 as i64, r.y0 as i64, r.x1 as i64 - 1, r.y1 as i64 - 1);
+        let ti = t as i64;
+        let keluar = |x: i64, y: i64, dx: i64, dy: i64| {
+            // from the outline's corner (x, y), along (dx, dy)
+            (3..6).all(|k| gelap(x + dx * (ti + k), y + dy * (ti + k)))
+        };
+        let tepi = ti / 2 + 1;
+        let lanjut = keluar(x0, y0 - tepi, -1, 0)
+            || keluar(x0 - tepi, y0, 0, -1)
+            || keluar(x1, y0 - tepi, 1, 0)
+            || keluar(x1 + tepi, y0, 0, -1)
+            || keluar(x0, y1 + tepi, -1, 0)
+            || keluar(x0 - tepi, y1, 0, 1)
+            || keluar(x1, y1 + tepi, 1, 0)
+            || keluar(x1 + tepi, y1, 0, 1);
+        if lanjut || rh < 5.0 * u || rw < 8.0 * u {
+            return None;
+        }
+        Bentuk::Proses
+    } else if sudut.iter().any(|s| *s) {
+        if sudut[0] && sudut[1] && !sudut[2] && !sudut[3] && tengah[3] && (0.6..0.92).contains(&fill) {
+            Bentuk::Segilima
+        } else {
+            return None;
+        }
+    } else if !tengah.iter().all(|s| *s) {
+        return None;
+    } else if (0.4..0.66).contains(&fill) {
+        Bentuk::Keputusan
+    } else if (rw - rh).abs() < 0.15 * rw.max(rh) && (0.7..0.86).contains(&fill) {
+        Bentuk::Lingkaran
+    } else if rw > 1.5 * rh && (0.72..0.98).contains(&fill) {
+        Bentuk::Terminal
+    } else {
+        return None;
+    };
+    Some((kind, t))
+}
+
+/// The outline of a symbol as the path a vector page draws.
+fn jalur_simbol(b: Bentuk, r: &Keping, t: usize, ke: &impl Fn(f64, f64) -> Point) -> Path {
+    let s = t as f64 / 2.0;
+    let (x0, y0, x1, y1) = (r.x0 as f64 - s, r.y0 as f64 - s, r.x1 as f64 + s, r.y1 as f64 + s);
+    let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    let rr = (y1 - y0) / 2.0;
+    let titik: Vec<(f64, f64)> = match b {
+        Bentuk::Proses => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+        Bentuk::Keputusan => vec![(cx, y0), (x1, cy), (cx, y1), (x0, cy)],
+        Bentuk::Terminal => vec![
+            (x0 + rr, y0),
+            (x1 - rr, y0),
+            (x1, cy),
+            (x1 - rr, y1),
+            (x0 + rr, y1),
+            (x0, cy),
+        ],
+        Bentuk::Lingkaran => (0..8)
+            .map(|i| {
+                let a = i as f64 * std::f64::consts::FRAC_PI_4;
+                (cx + (x1 - x0) / 2.0 * a.cos(), cy + (y1 - y0) / 2.0 * a.sin())
+            })
+            .collect(),
+        Bentuk::Segilima => {
+            let k = y0 + 0.6 * (y1 - y0);
+            vec![(x0, y0), (x1, y0), (x1, k), (cx, y1), (x0, k)]
+        }
+    };
+    Path {
+        points: titik.into_iter().map(|(x, y)| ke(x, y)).collect(),
+        closed: true,
+        curved: matches!(b, Bentuk::Terminal | Bentuk::Lingkaran),
+        straight: b != Bentuk::Lingkaran,
+        filled: false,
+        stroked: true,
+    }
+}
+
+/// Marks the drawing within `jarak` pixels of region `id`: the symbol's
+/// outline, which is not a connector.
+fn tandai_garis_tepi(
+    r: &Keping,
+    id: u32,
+    wil: &[u32],
+    gambar: &[bool],
+    w: usize,
+    jarak: usize,
+    milik: &mut [bool],
+) {
+    let h = gambar.len() / w;
+    let (x0, y0) = (r.x0.saturating_sub(jarak), r.y0.saturating_sub(jarak));
+    let (x1, y1) = ((r.x1 + jarak).min(w), (r.y1 + jarak).min(h));
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let i = y * w + x;
+            if !gambar[i] {
+                continue;
+            }
+            let dekat = (y.saturating_sub(jarak)..(y + jarak + 1).min(h)).any(|yy| {
+                (x.saturating_sub(jarak)..(x + jarak + 1).min(w)).any(|xx| wil[yy * w + xx] == id)
+            });
+            if dekat {
+                milik[i] = true;
+            }
+        }
+    }
+}
+
+// --- lines and arrowheads --------------------------------------------------------
+
+/// Straight runs of `m` at least `min` long and at most `tebal` thick:
+/// (horizontal, first row, row past the last, from, to) — for a vertical
+/// run the columns and the rows.
+fn lurus(
+    m: &[bool],
+    w: usize,
+    h: usize,
+    min: usize,
+    tebal: usize,
+) -> Vec<(bool, (usize, usize, usize, usize))> {
+    let mut out = Vec::new();
+    for mendatar in [true, false] {
+        let (panjang, lebar) = if mendatar { (w, h) } else { (h, w) };
+        let at = |a: usize, b: usize| if mendatar { m[a * w + b] } else { m[b * w + a] };
+        // open bands: (first line, last line, from, to)
+        let mut buka: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for a in 0..lebar {
+            let mut runs = Vec::new();
+            let mut b = 0;
+            while b < panjang {
+                if !at(a, b) {
+                    b += 1;
+                    continue;
+                }
+                let s = b;
+                while b < panjang && at(a, b) {
+                    b += 1;
+                }
+                if b - s >= min {
+                    runs.push((s, b));
+                }
+            }
+            let mut lanjut = Vec::new();
+            for (s, e) in runs {
+                let pos = buka.iter().position(|o| {
+                    o.1 + 1 == a && s.max(o.2) < e.min(o.3) && (e.min(o.3) - s.max(o.2)) * 2 >= (e - s).min(o.3 - o.2)
+                });
+                match pos {
+                    Some(p) => {
+                        let mut o = buka.swap_remove(p);
+                        o.1 = a;
+                        o.2 = o.2.min(s);
+                        o.3 = o.3.max(e);
+                        lanjut.push(o);
+                    }
+                    None => lanjut.push((a, a, s, e)),
+                }
+            }
+            for o in buka.drain(..) {
+                if o.1 + 1 - o.0 <= tebal {
+                    out.push((mendatar, (o.0, o.1 + 1, o.2, o.3)));
+                }
+            }
+            buka = lanjut;
+        }
+        for o in buka {
+            if o.1 + 1 - o.0 <= tebal {
+                out.push((mendatar, (o.0, o.1 + 1, o.2, o.3)));
+            }
+        }
+    }
+    out
+}
+
+/// Solid blobs too thick for a line: a `q`×`q` square fits inside. Each as
+/// its box in pixels (x0, y0, x1, y1).
+fn kepala(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f64, f64)> {
+    if w < q || h < q {
+        return Vec::new();
+    }
+    // summed area of the ink
+    let mut sum = vec![0u32; (w + 1) * (h + 1)];
+    for y in 0..h {
+        let mut row = 0u32;
+        for x in 0..w {
+            row += m[y * w + x] as u32;
+            sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+        }
+    }
+    let kotak = |x: usize, y: usize| {
+        sum[(y + q) * (w + 1) + x + q] + sum[y * (w + 1) + x]
+            - sum[y * (w + 1) + x + q]
+            - sum[(y + q) * (w + 1) + x]
+    };
+    let full = (q * q) as u32;
+    let inti: Vec<bool> = (0..w * h)
+        .map(|i| {
+            let (x, y) = (i % w, i / w);
+            x + q <= w && y + q <= h && kotak(x, y) == full
+        })
+        .collect();
+    let Some((_, keping)) = komponen(&inti, w, h, true) else {
+        return Vec::new();
+    };
+    keping
+        .iter()
+        .filter_map(|k| {
+            let (x0, y0, x1, y1) = (k.x0 as f64, k.y0 as f64, (k.x1 + q) as f64, (k.y1 + q) as f64);
+            let (bw, bh) = (x1 - x0, y1 - y0);
+            // an arrowhead: small; keep its box at least 2.2 pt across
+            (bw < 8.5 * u && bh < 8.5 * u).then(|| {
+                let (gx, gy) = (((2.3 * u - bw) / 2.0).max(0.0), ((2.3 * u - bh) / 2.0).max(0.0));
+                (x0 - gx, y0 - gy, x1 + gx, y1 + gy)
+            })
+        })
+        .collect()
+}
+
+// --- letters ---------------------------------------------------------------------
+
+/// One character of a face rendered at one size: its coverage, and where
+/// its ink lies from the pen's origin on the baseline.
+struct Pola {
+    c: char,
+    w: usize,
+    h: usize,
+    /// Ink's left edge and top from the origin (px; top is negative above
+    /// the baseline).
+    kiri: f32,
+    atas: f32,
+    maju: f32,
+    px: Vec<f32>,
+}
+
+/// Every character of [`AKSARA`] in Liberation Sans regular and bold at
+/// `em` pixels.
+fn pola(em: f32) -> Vec<Pola> {
+    let mut out = Vec::new();
+    for data in crate::huruf::tertanam().iter().take(2) {
+        let Ok(face) = ttf_parser::Face::parse(data, 0) else {
+            continue;
+        };
+        let skala = em / face.units_per_em() as f32;
+        for c in AKSARA.chars() {
+            if let Some(p) = gambar_huruf(&face, c, skala) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+struct Jejak(tiny_skia::PathBuilder);
+
+impl ttf_parser::OutlineBuilder for Jejak {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.quad_to(x1, y1, x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
+    let gid = face.glyph_index(c)?;
+    let mut jejak = Jejak(tiny_skia::PathBuilder::new());
+    let kotak = face.outline_glyph(gid, &mut jejak)?;
+    let path = jejak.0.finish()?;
+    let pad = 2.0;
+    let pw = ((kotak.x_max - kotak.x_min) as f32 * skala + 2.0 * pad).ceil() as u32;
+    let ph = ((kotak.y_max - kotak.y_min) as f32 * skala + 2.0 * pad).ceil() as u32;
+    let mut pix = tiny_skia::Pixmap::new(pw.max(1), ph.max(1))?;
+    let tr = tiny_skia::Transform::from_row(
+        skala,
+        0.0,
+        0.0,
+        -skala,
+        pad - kotak.x_min as f32 * skala,
+        pad + kotak.y_max as f32 * skala,
+    );
+    let mut paint = tiny_skia::Paint::default();
+    paint.set_color_rgba8(0, 0, 0, 255);
+    paint.anti_alias = true;
+    pix.fill_path(&path, &paint, tiny_skia::FillRule::Winding, tr, None);
+    let (pw, ph) = (pw as usize, ph as usize);
+    let alpha: Vec<f32> = pix.pixels().iter().map(|p| p.alpha() as f32 / 255.0).collect();
+    // crop to the ink as the picture's threshold sees it
+    let on = |x: usize, y: usize| alpha[y * pw + x] >= TINTA as f32 / 255.0;
+    let cols: Vec<usize> = (0..pw).filter(|&x| (0..ph).any(|y| on(x, y))).collect();
+    let rows: Vec<usize> = (0..ph).filter(|&y| (0..pw).any(|x| on(x, y))).collect();
+    let (&x0, &x1) = (cols.first()?, cols.last()?);
+    let (&y0, &y1) = (rows.first()?, rows.last()?);
+    let (w, h) = (x1 + 1 - x0, y1 + 1 - y0);
+    let mut px = Vec::with_capacity(w * h);
+    for y in y0..=y1 {
+        px.extend_from_slice(&alpha[y * pw + x0..=y * pw + x1]);
+    }
+    Some(Pola {
+        c,
+        w,
+        h,
+        kiri: x0 as f32 - pad + kotak.x_min as f32 * skala,
+        atas: y0 as f32 - pad - kotak.y_max as f32 * skala,
+        maju: face.glyph_hor_advance(gid)? as f32 * skala,
+        px,
+    })
+}
+
+/// Letters of one line of text: pieces side by side on one baseline.
+struct Baris {
+    /// Indices of groups (pieces one above the other: `i`, `:`).
+    kelompok: Vec<usize>,
+    dasar: usize,
+    em: f32,
+}
+
+/// A group of pieces read as one or more characters.
+#[derive(Clone)]
+struct Grup {
+    x0: usize,
+    y0: usize,
+    x1: usize,
+    y1: usize,
+    keping: Vec<u32>,
+}
+
+fn baca_huruf(
+    c: &Citra,
+    label: &[u32],
+    keping: &[Keping],
+    huruf: &[usize],
+    ke_halaman: &Affine,
+    hasil: &mut Hasil,
+) {
+    if huruf.is_empty() {
+        return;
+    }
+    let mut tinggi: Vec<usize> = huruf.iter().map(|&i| keping[i].h()).collect();
+    tinggi.sort_unstable();
+    let hmed = tinggi[tinggi.len() / 2].max(2) as f64;
+    // pieces one above the other are one character (the dot of an i)
+    let mut urut: Vec<usize> = huruf.to_vec();
+    urut.sort_by_key(|&i| (keping[i].x0, keping[i].y0));
+    let mut grup: Vec<Grup> = Vec::new();
+    for &i in &urut {
+        let k = &keping[i];
+        let sama = grup.iter_mut().rev().take(12).find(|g| {
+            let ov = g.x1.min(k.x1) as f64 - g.x0.max(k.x0) as f64;
+            let celah = k.y0.max(g.y0) as f64 - k.y1.min(g.y1) as f64;
+            let tinggi = (k.y1.max(g.y1) - k.y0.min(g.y0)) as f64;
+            // side by side in height (`%`), or a small mark above (the dot
+            // of an i or j, the top of `:` or `=`); never the dot of the
+            // line below
+            let atas_kecil = if k.y0 < g.y0 {
+                (k.h() as f64) < 0.45 * hmed
+            } else {
+                ((g.y1 - g.y0) as f64) < 0.45 * hmed
+            };
+            ov * 2.0 >= (k.w().min(g.x1 - g.x0)) as f64
+                && (celah < 0.0 || (atas_kecil && celah <= 0.8 * hmed))
+                && tinggi <= 2.0 * hmed
+        });
+        match sama {
+            Some(g) => {
+                g.x0 = g.x0.min(k.x0);
+                g.y0 = g.y0.min(k.y0);
+                g.x1 = g.x1.max(k.x1);
+                g.y1 = g.y1.max(k.y1);
+                g.keping.push(i as u32 + 1);
+            }
+            None => grup.push(Grup {
+                x0: k.x0,
+                y0: k.y0,
+                x1: k.x1,
+                y1: k.y1,
+                keping: vec![i as u32 + 1],
+            }),
+        }
+    }
+    grup.sort_by_key(|g| (g.x0, g.y0));
+    // lines: groups left to right, each joining the line it sits on
+    let mut baris: Vec<Baris> = Vec::new();
+    let mut akhir: Vec<(usize, usize, usize)> = Vec::new(); // last group's x1, band top, band bottom
+    for (gi, g) in grup.iter().enumerate() {
+        let gh = (g.y1 - g.y0) as f64;
+        let kecil = gh < 0.5 * hmed;
+        let pos = baris.iter().enumerate().rposition(|(bi, _)| {
+            let (x1, t, b) = akhir[bi];
+            let dekat = (g.x0 as f64) - (x1 as f64) <= 2.5 * hmed;
+            let ov = (g.y1.min(b) as f64) - (g.y0.max(t) as f64);
+            let di_baris = if kecil {
+                let cy = (g.y0 + g.y1) as f64 / 2.0;
+                cy >= t as f64 - 0.3 * hmed && cy <= b as f64 + 0.6 * hmed
+            } else {
+                ov >= 0.5 * gh.min((b - t) as f64)
+            };
+            dekat && di_baris
+        });
+        match pos {
+            Some(bi) => {
+                baris[bi].kelompok.push(gi);
+                akhir[bi].0 = g.x1;
+                if !kecil {
+                    akhir[bi].1 = akhir[bi].1.min(g.y0).max(g.y1.saturating_sub((1.6 * hmed) as usize));
+                    akhir[bi].2 = akhir[bi].2.max(g.y1).min(g.y0 + (1.6 * hmed) as usize);
+                }
+            }
+            None => {
+                baris.push(Baris {
+                    kelompok: vec![gi],
+                    dasar: g.y1,
+                    em: 0.0,
+                });
+                akhir.push((g.x1, g.y0, g.y1));
+            }
+        }
+    }
+    // baseline: the bottom most letters share; size: from the tallest
+    let mut ems = Vec::new();
+    for b in &mut baris {
+        let besar: Vec<&Grup> = b
+            .kelompok
+            .iter()
+            .map(|&i| &grup[i])
+            .filter(|g| (g.y1 - g.y0) as f64 >= 0.5 * hmed)
+            .collect();
+        if besar.is_empty() {
+            continue;
+        }
+        let mut bawah: Vec<usize> = besar.iter().map(|g| g.y1).collect();
+        bawah.sort_unstable();
+        b.dasar = bawah[bawah.len() / 2];
+        let atas = besar.iter().map(|g| g.y0).min().unwrap_or(b.dasar);
+        b.em = (b.dasar.saturating_sub(atas)) as f32 / 0.716;
+        if besar.len() >= 4 {
+            ems.push(b.em);
+        }
+    }
+    ems.sort_by(f32::total_cmp);
+    let Some(&em_umum) = ems.get(ems.len() / 2) else {
+        return;
+    };
+    let mut pola_di: HashMap<u32, Vec<Pola>> = HashMap::new();
+    let sy = (ke_halaman.as_coeffs()[3]) as f32;
+    for b in &baris {
+        let em = if b.em >= 0.85 * em_umum && b.em <= 1.2 * em_umum {
+            b.em
+        } else {
+            em_umum
+        };
+        if em < 4.0 || em > 200.0 {
+            continue;
+        }
+        let kunci = (em * 2.0).round() as u32;
+        let ps = pola_di.entry(kunci).or_insert_with(|| pola(kunci as f32 / 2.0));
+        let mut kata: Vec<(char, f32, f32, f32)> = Vec::new(); // char, x0, x1, likeness
+        for &gi in &b.kelompok {
+            let g = &grup[gi];
+            let mut memo = HashMap::new();
+            let (_, huruf) = kenali(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
+            if std::env::var_os("SOPC_CITRA_DEBUG2").is_some() && (huruf.iter().any(|h| h.0 == 't') && g.x0 < 40) || (b.dasar < 70 && g.x0 > 100 && g.x0 < 200) {
+                let jj = Jendela::of(c, label, g, g.x0, g.x1, b.dasar, em);
+                let mut cands: Vec<(f32, char)> = ps.iter().map(|p| (mirip(&jj, g.x0, b.dasar, p), p.c)).collect();
+                cands.sort_by(|a, b| b.0.total_cmp(&a.0));
+                eprintln!("grp x{}..{} y{}..{} dasar {} em {:.1} -> {:?} top {:?}", g.x0, g.x1, g.y0, g.y1, b.dasar, em, huruf, &cands[..4]);
+                for p in ps.iter().filter(|p| p.c == 'b' || p.c == 'o').take(2) { eprintln!(" tpl {} w{} h{} kiri{:.1} atas{:.1} maju{:.1}", p.c, p.w, p.h, p.kiri, p.atas, p.maju); for ty in 0..p.h { let l: String = (0..p.w).map(|tx| { let v = p.px[ty*p.w+tx]; if v > 0.63 {'#'} else if v >= 0.38 {'+'} else if v > 0.15 {'.'} else {' '} }).collect(); eprintln!("  |{l}|"); } }
+                for y in g.y0.saturating_sub(1)..g.y1+1 { let mut l = String::new(); for x in g.x0..g.x1 { let v = c.gelap[y*c.w+x]; l.push(if v > 160 {'#'} else if v >= 96 {'+'} else if v > 40 {'.'} else {' '}); } eprintln!("  |{l}| {y}"); }
+            }
+            for (ch, x, skor) in huruf {
+                let p = ps.iter().find(|p| p.c == ch);
+                let (kiri, maju) = p.map_or((0.0, em * 0.5), |p| (p.kiri, p.maju));
+                kata.push((ch, x as f32 - kiri, x as f32 - kiri + maju, skor));
+            }
+        }
+        rapikan(&mut kata, em);
+        for (ch, x0, x1, skor) in kata {
+            hasil.huruf += 1;
+            if skor < RAGU {
+                hasil.ragu += 1;
+            }
+            let p0 = *ke_halaman * Point::new(x0 as f64, b.dasar as f64);
+            let p1 = *ke_halaman * Point::new(x1 as f64, b.dasar as f64);
+            hasil.glyphs.push(Glyph {
+                text: ch.to_string(),
+                x0: p0.x,
+                x1: p1.x,
+                y: p0.y,
+                size: (em * sy) as f64,
+                miring: false,
+            });
+        }
+    }
+}
+
+/// The ink of a group between two columns, with room around it for a
+/// template's placement: darkness 0..1, and whether it is ink.
+struct Jendela {
+    x0: i64,
+    y0: i64,
+    w: usize,
+    h: usize,
+    v: Vec<f32>,
+    ink: Vec<bool>,
+    /// Σv² and the count of ink.
+    svv: f32,
+    n: usize,
+}
+
+impl Jendela {
+    fn of(c: &Citra, label: &[u32], g: &Grup, a: usize, b: usize, dasar: usize, em: f32) -> Jendela {
+        let x0 = a as i64 - 2;
+        let y0 = (g.y0 as i64).min(dasar as i64 - em.ceil() as i64) - 3;
+        let y1 = (g.y1 as i64).max(dasar as i64 + (0.35 * em).ceil() as i64) + 3;
+        let (w, h) = (b - a + 4, (y1 - y0).max(1) as usize);
+        let mut v = vec![0.0f32; w * h];
+        for (row, yy) in (y0..y1).enumerate() {
+            if yy < 0 || yy as usize >= c.h || yy < g.y0 as i64 - 1 || yy > g.y1 as i64 {
+                continue;
+            }
+            for xx in a..b.min(c.w) {
+                let i = yy as usize * c.w + xx;
+                let l = label[i];
+                if l != 0 && !g.keping.contains(&l) {
+                    continue;
+                }
+                v[row * w + (xx as i64 - x0) as usize] = ((c.gelap[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
+            }
+        }
+        let ink: Vec<bool> = v.iter().map(|&x| x >= AMBANG).collect();
+        Jendela {
+            x0,
+            y0,
+            w,
+            h,
+            svv: v.iter().map(|x| x * x).sum(),
+            n: ink.iter().filter(|&&i| i).count(),
+            v,
+            ink,
+        }
+    }
+
+    fn at(&self, x: i64, y: i64) -> f32 {
+        let (i, j) = (x - self.x0, y - self.y0);
+        if i < 0 || j < 0 || i as usize >= self.w || j as usize >= self.h {
+            0.0
+        } else {
+            self.v[j as usize * self.w + i as usize]
+        }
+    }
+
+    /// Ink within a pixel of (x, y).
+    fn dekat(&self, x: i64, y: i64) -> bool {
+        (-1..=1).any(|dy| {
+            (-1..=1).any(|dx| {
+                let (i, j) = (x + dx - self.x0, y + dy - self.y0);
+                i >= 0 && j >= 0 && (i as usize) < self.w && (j as usize) < self.h && self.ink[j as usize * self.w + i as usize]
+            })
+        })
+    }
+}
+
+/// Darkness (0..1 as [`Jendela`] scales it) from which a pixel is ink.
+const AMBANG: f32 = (TINTA as f32 - 40.0) / 160.0;
+
+impl Pola {
+    fn ink(&self, x: i64, y: i64) -> bool {
+        x >= 0 && y >= 0 && (x as usize) < self.w && (y as usize) < self.h && self.px[y as usize * self.w + x as usize] >= TINTA as f32 / 255.0
+    }
+    fn dekat(&self, x: i64, y: i64) -> bool {
+        (-1..=1).any(|dy| (-1..=1).any(|dx| self.ink(x + dx, y + dy)))
+    }
+}
+
+/// The likeness of template `p` placed with its ink's left edge at `x` on
+/// baseline `dasar` to the ink of window `j`: the mean of 2·Σab / (Σa² +
+/// Σb²) over the darkness and of how much of each one's ink lies within a
+/// pixel of the other's — the best of a pixel's shift each way.
+fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
+    let mut best = 0.0f32;
+    let top0 = dasar as i64 + p.atas.round() as i64;
+    let sbb: f32 = p.px.iter().map(|v| v * v).sum();
+    let nb = p.px.iter().filter(|&&v| v >= TINTA as f32 / 255.0).count();
+    for dy in -1..=1i64 {
+        for dx in -1..=1i64 {
+            let (ox, oy) = (x as i64 + dx, top0 + dy);
+            let (mut sab, mut kena_b) = (0.0, 0);
+            for ty in 0..p.h {
+                for tx in 0..p.w {
+                    let v = p.px[ty * p.w + tx];
+                    if v > 0.0 {
+                        let (ix, iy) = (ox + tx as i64, oy + ty as i64);
+                        sab += v * j.at(ix, iy);
+                        if v >= TINTA as f32 / 255.0 && j.dekat(ix, iy) {
+                            kena_b += 1;
+                        }
+                    }
+                }
+            }
+            let mut kena_a = 0;
+            for jy in 0..j.h {
+                for jx in 0..j.w {
+                    if j.ink[jy * j.w + jx] {
+                        let (ix, iy) = (j.x0 + jx as i64 - ox, j.y0 + jy as i64 - oy);
+                        if p.dekat(ix, iy) {
+                            kena_a += 1;
+                        }
+                    }
+                }
+            }
+            let dice = 2.0 * sab / (j.svv + sbb).max(1e-3);
+            let (ra, rb) = (kena_a as f32 / j.n.max(1) as f32, kena_b as f32 / nb.max(1) as f32);
+            let f1 = 2.0 * ra * rb / (ra + rb).max(1e-3);
+            best = best.max((dice + f1) / 2.0);
+        }
+    }
+    best
+}
+
+type Bacaan = (f32, Vec<(char, usize, f32)>);
+
+/// The characters of group `g` between columns `a..b`: one template, or
+/// split where the ink is thinnest into parts read the same way.
+#[allow(clippy::too_many_arguments)]
+fn kenali(
+    c: &Citra,
+    label: &[u32],
+    g: &Grup,
+    a: usize,
+    b: usize,
+    dasar: usize,
+    ps: &[Pola],
+    em: f32,
+    dalam: usize,
+    memo: &mut HashMap<(usize, usize), Bacaan>,
+) -> Bacaan {
+    if let Some(m) = memo.get(&(a, b)) {
+        return m.clone();
+    }
+    // the ink of the part: its columns and rows
+    let kolom: Vec<u32> = (a..b)
+        .map(|x| {
+            (g.y0..g.y1)
+                .filter(|&y| {
+                    let l = label[y * c.w + x];
+                    l != 0 && g.keping.contains(&l)
+                })
+                .count() as u32
+        })
+        .collect();
+    let Some(kiri) = kolom.iter().position(|&n| n > 0) else {
+        return (0.0, Vec::new());
+    };
+    let kanan = kolom.iter().rposition(|&n| n > 0).unwrap_or(kiri);
+    let (ia, ib) = (a + kiri, a + kanan + 1);
+    let lebar = ib - ia;
+    let (y0, y1) = {
+        let rows: Vec<usize> = (g.y0..g.y1)
+            .filter(|&y| {
+                (ia..ib).any(|x| {
+                    let l = label[y * c.w + x];
+                    l != 0 && g.keping.contains(&l)
+                })
+            })
+            .collect();
+        (*rows.first().unwrap_or(&g.y0), rows.last().map_or(g.y1, |r| r + 1))
+    };
+    let tinggi = y1 - y0;
+    let mut terbaik: Bacaan = (0.0, Vec::new());
+    let mut jendela = None;
+    for p in ps {
+        let cocok_lebar = (p.w as f32 - lebar as f32).abs() <= (0.35 * lebar as f32).max(2.0);
+        // an i or j whose dot was too faint to be ink is shorter than its template
+        let titik = if matches!(p.c, 'i' | 'j') { 0.3 * em } else { 0.0 };
+        let cocok_tinggi =
+            (p.h as f32 - tinggi as f32).abs() <= (0.3 * tinggi as f32).max(2.0) + titik;
+        let atas = dasar as f32 + p.atas;
+        let cocok_letak = (atas - y0 as f32).abs() <= (0.2 * em).max(2.0) + titik;
+        if !(cocok_lebar && cocok_tinggi && cocok_letak) {
+            continue;
+        }
+        let s = mirip(jendela.get_or_insert_with(|| Jendela::of(c, label, g, ia, ib, dasar, em)), ia, dasar, p);
+        if s > terbaik.0 {
+            terbaik = (s, vec![(p.c, ia, s)]);
+        }
+    }
+    // wider than a letter or unlike every one: try two parts
+    let sempit = 0.22 * em;
+    if dalam < 4 && lebar as f32 >= 2.0 * sempit && (terbaik.0 < 0.8 || lebar as f32 > 0.75 * em) {
+        let mut potong: Vec<(u32, usize)> = (kiri + 2..kanan.saturating_sub(1))
+            .filter(|&i| i > 0 && i + 1 < kolom.len())
+            .filter(|&i| kolom[i] <= kolom[i - 1] && kolom[i] <= kolom[i + 1])
+            .filter(|&i| (i - kiri) as f32 >= 0.6 * sempit && (kanan - i) as f32 >= 0.6 * sempit)
+            .map(|i| (kolom[i], a + i))
+            .collect();
+        potong.sort_unstable();
+        for &(_, x) in potong.iter().take(3) {
+            let l = kenali(c, label, g, ia, x, dasar, ps, em, dalam + 1, memo);
+            let r = kenali(c, label, g, x, ib, dasar, ps, em, dalam + 1, memo);
+            if l.1.is_empty() || r.1.is_empty() {
+                continue;
+            }
+            let (wl, wr) = ((x - ia) as f32, (ib - x) as f32);
+            let s = (l.0 * wl + r.0 * wr) / (wl + wr) - 0.06;
+            if s > terbaik.0 {
+                let mut v = l.1;
+                v.extend(r.1);
+                terbaik = (s, v);
+            }
+        }
+    }
+    memo.insert((a, b), terbaik.clone());
+    terbaik
+}
+
+/// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
+/// alike, the word's other characters say which it is.
+fn rapikan(kata: &mut [(char, f32, f32, f32)], em: f32) {
+    let mut awal = 0;
+    for i in 1..=kata.len() {
+        if i < kata.len() && kata[i].1 - kata[i - 1].2 <= 0.2 * em {
+            continue;
+        }
+        let w = &mut kata[awal..i];
+        let angka = w.iter().filter(|k| k.0.is_ascii_digit()).count();
+        let kecil = w.iter().filter(|k| k.0.is_ascii_lowercase()).count();
+        let besar = w.iter().filter(|k| k.0.is_ascii_uppercase()).count();
+        for k in w.iter_mut() {
+            k.0 = match k.0 {
+                'I' | 'l' | '|' if angka + 1 > kecil + besar => '1',
+                'O' | 'o' if angka + 1 > kecil + besar => '0',
+                'I' | '1' if kecil > besar && kecil > angka => 'l',
+                '8' | '5' if kecil + besar > angka => 'S',
+                // a lone stroke among digits: the 1 of `1.`, `1-5`, `1 minggu`
+                't' | 'f' | 'l' | 'I' if kecil + besar == 1 => '1',
+                'l' if besar > kecil + 1 => 'I',
+                '0' if kecil + besar > angka => {
+                    if kecil > besar {
+                        'o'
+                    } else {
+                        'O'
+                    }
+                }
+                ch => ch,
+            };
+        }
+        kamus(&mut kata[awal..i]);
+        awal = i;
+    }
+}
+
+/// Words of the forms' headings and of their most common phrases: a word
+/// one letter (two, in a long word) from exactly one of them is that word.
+const KATA: &[&str] = &[
+    "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
+    "kelengkapan", "waktu", "output", "keterangan", "melakukan", "hasil", "setiap", "bulan",
+    "minggu", "hari", "terakhir", "dan", "atau", "untuk", "dengan", "yang", "dari", "kepada",
+    "petugas", "kepala", "ketua", "anggota", "statistik", "produksi", "provinsi", "kabupaten",
+    "kota", "bidang", "seksi", "fungsi", "tim", "survei", "sampel", "segmen", "data", "dokumen",
+    "laporan", "informasi", "lokasi", "titik", "amatan", "tanaman", "aplikasi", "pemeriksaan",
+    "validasi", "monitoring", "evaluasi", "pelaksanaan", "pengolahan", "pendataan", "berikut",
+    "awal", "akhir", "android", "melalui", "dapat", "bisa", "diakses", "dibaca", "direkam",
+    "berwarna", "daftar", "admin", "mengirimkan", "kunjungan", "alokasi", "mulai", "selesai",
+    "menyusun", "menyiapkan", "mengumpulkan", "mengolah", "menyampaikan", "menerima", "memeriksa",
+    "rekapitulasi", "rapat", "surat", "undangan", "perbaikan", "jadwal", "anggaran", "kuesioner",
+    "pencacahan", "lapangan", "entri", "editing", "coding", "tabulasi", "analisis", "publikasi",
+    "rilis", "tahunan", "triwulan", "subsegmen", "fase", "foto", "hijau", "pertanian", "hortikultura",
+    "perkebunan", "pangan", "padi", "jagung", "sayuran", "buah", "biofarmaka", "semusim", "ubinan",
+    "persiapan", "pelatihan", "petunjuk", "teknis", "pedoman", "kualitas", "lengkap", "sesuai",
+    "tidak", "layak", "benar", "disetujui", "diterima", "dikirim", "ditandatangani",
+];
+
+fn kamus(kata: &mut [(char, f32, f32, f32)]) {
+    let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
+    let n = huruf.chars().count();
+    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KATA.contains(&huruf.as_str()) {
+        return;
+    }
+    let batas = if n >= 7 { 2 } else { 1 };
+    let dekat: Vec<&str> = KATA
+        .iter()
+        .copied()
+        .filter(|k| k.len() == n && strsim::hamming(k, &huruf).is_ok_and(|d| d <= batas))
+        .collect();
+    if let [k] = dekat[..] {
+        for (h, c) in kata.iter_mut().zip(k.chars()) {
+            if h.0.to_ascii_lowercase() != c {
+                h.0 = if h.0.is_ascii_uppercase() { c.to_ascii_uppercase() } else { c };
+            }
+        }
+    }
+}
