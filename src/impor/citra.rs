@@ -55,7 +55,8 @@ impl Citra {
             .map(|p| {
                 let (hi, lo) = (p[0].max(p[1]).max(p[2]), p[0].min(p[1]).min(p[2]));
                 // a colour (a red squiggle, even dulled by JPEG) is no ink
-                (255 - hi).saturating_sub(2 * (hi - lo).saturating_sub(24))
+                let warna = 2 * u16::from(hi - lo).saturating_sub(24);
+                (255 - hi).saturating_sub(warna.min(255) as u8)
             })
             .collect();
         Some(Citra { w, h, gelap })
@@ -592,6 +593,11 @@ struct Pola {
     atas: f32,
     maju: f32,
     px: Vec<f32>,
+    /// Its ink within a pixel, on a grid one pixel larger each way.
+    dekat: Vec<bool>,
+    /// Σpx² and its ink pixels, as (x, y).
+    sbb: f32,
+    ink: Vec<(i64, i64)>,
 }
 
 /// Every character of [`AKSARA`] in Liberation Sans regular and bold at
@@ -666,6 +672,11 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
     for y in y0..=y1 {
         px.extend_from_slice(&alpha[y * pw + x0..=y * pw + x1]);
     }
+    let ink: Vec<(i64, i64)> = (0..h)
+        .flat_map(|y| (0..w).map(move |x| (x, y)))
+        .filter(|&(x, y)| px[y * w + x] >= TINTA as f32 / 255.0)
+        .map(|(x, y)| (x as i64, y as i64))
+        .collect();
     Some(Pola {
         c,
         w,
@@ -673,8 +684,27 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
         kiri: x0 as f32 - pad + kotak.x_min as f32 * skala,
         atas: y0 as f32 - pad - kotak.y_max as f32 * skala,
         maju: face.glyph_hor_advance(gid)? as f32 * skala,
+        dekat: lebarkan(&ink, w + 2, h + 2, 1),
+        sbb: px.iter().map(|v| v * v).sum(),
         px,
+        ink,
     })
+}
+
+/// The pixels within one of `ink` (points offset by `geser`) on a `w`×`h` grid.
+fn lebarkan(ink: &[(i64, i64)], w: usize, h: usize, geser: i64) -> Vec<bool> {
+    let mut out = vec![false; w * h];
+    for &(x, y) in ink {
+        for dy in -1..=1 {
+            for dx in -1..=1 {
+                let (i, j) = (x + geser + dx, y + geser + dy);
+                if i >= 0 && j >= 0 && (i as usize) < w && (j as usize) < h {
+                    out[j as usize * w + i as usize] = true;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Letters of one line of text: pieces side by side on one baseline.
@@ -829,14 +859,6 @@ fn baca_huruf(
             let g = &grup[gi];
             let mut memo = HashMap::new();
             let (_, huruf) = kenali(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
-            if std::env::var_os("SOPC_CITRA_DEBUG2").is_some() && (huruf.iter().any(|h| h.0 == 't') && g.x0 < 40) || (b.dasar < 70 && g.x0 > 100 && g.x0 < 200) {
-                let jj = Jendela::of(c, label, g, g.x0, g.x1, b.dasar, em);
-                let mut cands: Vec<(f32, char)> = ps.iter().map(|p| (mirip(&jj, g.x0, b.dasar, p), p.c)).collect();
-                cands.sort_by(|a, b| b.0.total_cmp(&a.0));
-                eprintln!("grp x{}..{} y{}..{} dasar {} em {:.1} -> {:?} top {:?}", g.x0, g.x1, g.y0, g.y1, b.dasar, em, huruf, &cands[..4]);
-                for p in ps.iter().filter(|p| p.c == 'b' || p.c == 'o').take(2) { eprintln!(" tpl {} w{} h{} kiri{:.1} atas{:.1} maju{:.1}", p.c, p.w, p.h, p.kiri, p.atas, p.maju); for ty in 0..p.h { let l: String = (0..p.w).map(|tx| { let v = p.px[ty*p.w+tx]; if v > 0.63 {'#'} else if v >= 0.38 {'+'} else if v > 0.15 {'.'} else {' '} }).collect(); eprintln!("  |{l}|"); } }
-                for y in g.y0.saturating_sub(1)..g.y1+1 { let mut l = String::new(); for x in g.x0..g.x1 { let v = c.gelap[y*c.w+x]; l.push(if v > 160 {'#'} else if v >= 96 {'+'} else if v > 40 {'.'} else {' '}); } eprintln!("  |{l}| {y}"); }
-            }
             for (ch, x, skor) in huruf {
                 let p = ps.iter().find(|p| p.c == ch);
                 let (kiri, maju) = p.map_or((0.0, em * 0.5), |p| (p.kiri, p.maju));
@@ -871,10 +893,10 @@ struct Jendela {
     w: usize,
     h: usize,
     v: Vec<f32>,
-    ink: Vec<bool>,
-    /// Σv² and the count of ink.
+    /// Its ink pixels (window coordinates), and the pixels within one of them.
+    ink: Vec<(i64, i64)>,
+    dekat: Vec<bool>,
     svv: f32,
-    n: usize,
 }
 
 impl Jendela {
@@ -897,14 +919,18 @@ impl Jendela {
                 v[row * w + (xx as i64 - x0) as usize] = ((c.gelap[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
             }
         }
-        let ink: Vec<bool> = v.iter().map(|&x| x >= AMBANG).collect();
+        let ink: Vec<(i64, i64)> = (0..h)
+            .flat_map(|y| (0..w).map(move |x| (x, y)))
+            .filter(|&(x, y)| v[y * w + x] >= AMBANG)
+            .map(|(x, y)| (x as i64, y as i64))
+            .collect();
         Jendela {
             x0,
             y0,
             w,
             h,
             svv: v.iter().map(|x| x * x).sum(),
-            n: ink.iter().filter(|&&i| i).count(),
+            dekat: lebarkan(&ink, w, h, 0),
             v,
             ink,
         }
@@ -921,12 +947,8 @@ impl Jendela {
 
     /// Ink within a pixel of (x, y).
     fn dekat(&self, x: i64, y: i64) -> bool {
-        (-1..=1).any(|dy| {
-            (-1..=1).any(|dx| {
-                let (i, j) = (x + dx - self.x0, y + dy - self.y0);
-                i >= 0 && j >= 0 && (i as usize) < self.w && (j as usize) < self.h && self.ink[j as usize * self.w + i as usize]
-            })
-        })
+        let (i, j) = (x - self.x0, y - self.y0);
+        i >= 0 && j >= 0 && (i as usize) < self.w && (j as usize) < self.h && self.dekat[j as usize * self.w + i as usize]
     }
 }
 
@@ -934,11 +956,10 @@ impl Jendela {
 const AMBANG: f32 = (TINTA as f32 - 40.0) / 160.0;
 
 impl Pola {
-    fn ink(&self, x: i64, y: i64) -> bool {
-        x >= 0 && y >= 0 && (x as usize) < self.w && (y as usize) < self.h && self.px[y as usize * self.w + x as usize] >= TINTA as f32 / 255.0
-    }
+    /// Ink within a pixel of (x, y) (template coordinates).
     fn dekat(&self, x: i64, y: i64) -> bool {
-        (-1..=1).any(|dy| (-1..=1).any(|dx| self.ink(x + dx, y + dy)))
+        let (i, j) = (x + 1, y + 1);
+        i >= 0 && j >= 0 && (i as usize) < self.w + 2 && (j as usize) < self.h + 2 && self.dekat[j as usize * (self.w + 2) + i as usize]
     }
 }
 
@@ -949,37 +970,27 @@ impl Pola {
 fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
     let mut best = 0.0f32;
     let top0 = dasar as i64 + p.atas.round() as i64;
-    let sbb: f32 = p.px.iter().map(|v| v * v).sum();
-    let nb = p.px.iter().filter(|&&v| v >= TINTA as f32 / 255.0).count();
     for dy in -1..=1i64 {
         for dx in -1..=1i64 {
             let (ox, oy) = (x as i64 + dx, top0 + dy);
-            let (mut sab, mut kena_b) = (0.0, 0);
+            let mut sab = 0.0;
             for ty in 0..p.h {
-                for tx in 0..p.w {
-                    let v = p.px[ty * p.w + tx];
-                    if v > 0.0 {
-                        let (ix, iy) = (ox + tx as i64, oy + ty as i64);
-                        sab += v * j.at(ix, iy);
-                        if v >= TINTA as f32 / 255.0 && j.dekat(ix, iy) {
-                            kena_b += 1;
-                        }
+                let row = &p.px[ty * p.w..(ty + 1) * p.w];
+                for (tx, v) in row.iter().enumerate() {
+                    if *v > 0.0 {
+                        sab += v * j.at(ox + tx as i64, oy + ty as i64);
                     }
                 }
             }
-            let mut kena_a = 0;
-            for jy in 0..j.h {
-                for jx in 0..j.w {
-                    if j.ink[jy * j.w + jx] {
-                        let (ix, iy) = (j.x0 + jx as i64 - ox, j.y0 + jy as i64 - oy);
-                        if p.dekat(ix, iy) {
-                            kena_a += 1;
-                        }
-                    }
-                }
-            }
-            let dice = 2.0 * sab / (j.svv + sbb).max(1e-3);
-            let (ra, rb) = (kena_a as f32 / j.n.max(1) as f32, kena_b as f32 / nb.max(1) as f32);
+            let kena_b = p.ink.iter().filter(|(tx, ty)| j.dekat(ox + tx, oy + ty)).count();
+            let kena_a = j
+                .ink
+                .iter()
+                .filter(|(ix, iy)| p.dekat(j.x0 + ix - ox, j.y0 + iy - oy))
+                .count();
+            let dice = 2.0 * sab / (j.svv + p.sbb).max(1e-3);
+            let ra = kena_a as f32 / j.ink.len().max(1) as f32;
+            let rb = kena_b as f32 / p.ink.len().max(1) as f32;
             let f1 = 2.0 * ra * rb / (ra + rb).max(1e-3);
             best = best.max((dice + f1) / 2.0);
         }
@@ -1085,8 +1096,9 @@ fn kenali(
 
 /// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
 /// alike, the word's other characters say which it is.
-fn rapikan(kata: &mut [(char, f32, f32, f32)], em: f32) {
+fn rapikan(kata: &mut Vec<(char, f32, f32, f32)>, em: f32) {
     let mut awal = 0;
+    let mut out = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
         if i < kata.len() && kata[i].1 - kata[i - 1].2 <= 0.2 * em {
             continue;
@@ -1114,9 +1126,10 @@ fn rapikan(kata: &mut [(char, f32, f32, f32)], em: f32) {
                 ch => ch,
             };
         }
-        kamus(&mut kata[awal..i]);
+        out.extend(kamus(&kata[awal..i]));
         awal = i;
     }
+    *kata = out;
 }
 
 /// Words of the forms' headings and of their most common phrases: a word
@@ -1140,23 +1153,32 @@ const KATA: &[&str] = &[
     "tidak", "layak", "benar", "disetujui", "diterima", "dikirim", "ditandatangani",
 ];
 
-fn kamus(kata: &mut [(char, f32, f32, f32)]) {
+fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
-    let n = huruf.chars().count();
+    let n = kata.len();
     if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KATA.contains(&huruf.as_str()) {
-        return;
+        return kata.to_vec();
     }
     let batas = if n >= 7 { 2 } else { 1 };
     let dekat: Vec<&str> = KATA
         .iter()
         .copied()
-        .filter(|k| k.len() == n && strsim::hamming(k, &huruf).is_ok_and(|d| d <= batas))
+        .filter(|k| k.len().abs_diff(n) <= 1 && strsim::levenshtein(k, &huruf) <= batas)
         .collect();
-    if let [k] = dekat[..] {
-        for (h, c) in kata.iter_mut().zip(k.chars()) {
-            if h.0.to_ascii_lowercase() != c {
-                h.0 = if h.0.is_ascii_uppercase() { c.to_ascii_uppercase() } else { c };
-            }
-        }
-    }
+    let [k] = dekat[..] else {
+        return kata.to_vec();
+    };
+    // the word's letters spread over its width, its capitals kept
+    let (x0, x1) = (kata[0].1, kata[n - 1].2);
+    let langkah = (x1 - x0) / k.len() as f32;
+    let skor = kata.iter().map(|h| h.3).fold(f32::MAX, f32::min);
+    k.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let besar = kata.get(i).is_some_and(|h| h.0.is_ascii_uppercase());
+            let c = if besar { c.to_ascii_uppercase() } else { c };
+            let a = x0 + i as f32 * langkah;
+            (c, a, a + langkah, skor)
+        })
+        .collect()
 }

@@ -145,7 +145,10 @@ fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
     let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
     for (i, p) in pages.iter_mut().enumerate() {
         for g in std::mem::take(&mut p.gambar) {
-            let h = citra::baca(&g.citra, g.ke_halaman);
+            // a hostile picture must not take a whole batch down
+            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.citra, g.ke_halaman)) else {
+                continue;
+            };
             if h.glyphs.is_empty() && h.paths.is_empty() {
                 continue;
             }

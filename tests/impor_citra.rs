@@ -1,0 +1,195 @@
+//! `sopc impor` of a PDF whose procedure table is a picture: an SOP of
+//! `sops/` printed by sopc, its table pages rasterised (hayro, the PDF
+//! renderer already in the tree), encoded as JPEG and put back in place of
+//! those pages as one picture each, the identity page kept as text — the
+//! way an office pastes a screenshot of its Word table. Read back, the
+//! steps, pelaksana, decisions and texts must be those of the source. All
+//! fixtures are made here; none reads the real corpus.
+
+mod common;
+
+use sopc::impor::{dari_pdf, tulis};
+use sopc::model::Sop;
+use sopc::paper::{Kertas, Orientasi};
+use sopc::render::{Bagian, RenderOptions, Renderer};
+use std::sync::Arc;
+
+fn parse(path: &str, text: &str) -> Sop {
+    sopc::parse::parse_str(path, text)
+        .sop
+        .expect("the SOP parses")
+}
+
+fn render(sop: &Sop) -> Vec<u8> {
+    let r = Renderer::new(&RenderOptions {
+        kertas: Kertas::F4,
+        orientasi: Orientasi::Lanskap,
+        ..RenderOptions::default()
+    });
+    common::cetak(&r, sop, None, Bagian::Lengkap)
+        .expect("the SOP renders")
+        .pdf
+}
+
+/// Page `index` of `pdf` rasterised at `ppi` and encoded as a JPEG:
+/// (bytes, width, height).
+fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32) -> (Vec<u8>, u32, u32) {
+    let doc = hayro::hayro_syntax::Pdf::new(Arc::new(pdf.to_vec())).expect("the PDF loads");
+    let page = &doc.pages()[index];
+    let scale = ppi / 72.0;
+    let settings = hayro::RenderSettings {
+        x_scale: scale,
+        y_scale: scale,
+        ..hayro::RenderSettings::default()
+    };
+    let pix = hayro::render(
+        page,
+        &hayro::RenderCache::new(),
+        &hayro::hayro_interpret::InterpreterSettings::default(),
+        &settings,
+    );
+    let (w, h) = (u32::from(pix.width()), u32::from(pix.height()));
+    // premultiplied RGBA over white
+    let rgb: Vec<u8> = pix
+        .data_as_u8_slice()
+        .chunks_exact(4)
+        .flat_map(|p| {
+            let under = 255 - p[3];
+            [p[0] + under, p[1] + under, p[2] + under]
+        })
+        .collect();
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode(&rgb, w, h, image::ExtendedColorType::Rgb8)
+        .expect("the JPEG encodes");
+    (out, w, h)
+}
+
+/// `pdf` with every page but the first replaced by a picture of itself.
+fn with_pictured_table(pdf: &[u8], ppi: f32) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut doc = Document::load_mem(pdf).expect("lopdf reads the PDF");
+    let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
+    assert!(pages.len() >= 2, "the SOP prints its table after the identity page");
+    for (number, id) in pages.into_iter().skip(1) {
+        let (jpeg, w, h) = jpeg_of_page(pdf, number as usize - 1, ppi);
+        let image = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject",
+                "Subtype" => "Image",
+                "Width" => w as i64,
+                "Height" => h as i64,
+                "ColorSpace" => "DeviceRGB",
+                "BitsPerComponent" => 8,
+                "Filter" => "DCTDecode",
+            },
+            jpeg,
+        ));
+        let media = doc
+            .get_dictionary(id)
+            .and_then(|d| d.get(b"MediaBox"))
+            .and_then(Object::as_array)
+            .map(|a| a.iter().map(|v| v.as_float().unwrap_or(0.0)).collect::<Vec<f32>>())
+            .expect("the page has its own MediaBox");
+        let (pw, ph) = (media[2] - media[0], media[3] - media[1]);
+        let content = format!("q {pw} 0 0 {ph} 0 0 cm /Tabel Do Q").into_bytes();
+        let contents = doc.add_object(Stream::new(dictionary! {}, content));
+        let page = doc
+            .get_object_mut(id)
+            .and_then(Object::as_dict_mut)
+            .expect("the page is a dictionary");
+        page.set("Contents", contents);
+        page.set(
+            "Resources",
+            dictionary! { "XObject" => dictionary! { "Tabel" => image } },
+        );
+        page.remove(b"Annots");
+    }
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("lopdf writes the PDF");
+    out
+}
+
+fn impor(pdf: &[u8]) -> (Sop, String) {
+    let d = dari_pdf(pdf).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    (parse("impor.yaml", &yaml), yaml)
+}
+
+fn teks(v: &Option<sopc::source::Sp<String>>) -> String {
+    v.as_ref()
+        .map(|s| s.value.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Where each step goes on a decision: (ya, tidak) as step indices.
+fn cabang(sop: &Sop, i: usize) -> Option<(usize, usize)> {
+    let k = &sop.steps()[i].keputusan.as_ref()?.value;
+    let ke = |id: &Option<sopc::source::Sp<String>>| match id {
+        None => i + 1,
+        Some(id) => sop
+            .steps()
+            .iter()
+            .position(|s| s.id.as_ref().is_some_and(|s| s.value == id.value))
+            .unwrap_or(usize::MAX),
+    };
+    Some((ke(&k.ya), ke(&k.tidak)))
+}
+
+fn pelaksana(sop: &Sop, i: usize) -> Vec<String> {
+    sop.steps()[i]
+        .pelaksana
+        .as_ref()
+        // whether a line that breaks after `/` had a space there is not printed
+        .map(|p| p.value.iter().map(|s| s.value.replace("/ ", "/")).collect())
+        .unwrap_or_default()
+}
+
+/// Characters of `a` matched in order by `b` (1 - edit distance / length).
+fn sama(a: &str, b: &str) -> f64 {
+    let n = a.chars().count().max(1) as f64;
+    1.0 - strsim::levenshtein(a, b) as f64 / n
+}
+
+#[test]
+fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
+    let asli = parse(path, &std::fs::read_to_string(path).expect("the SOP is read"));
+    let pdf = with_pictured_table(&render(&asli), 173.0);
+    let (balik, yaml) = impor(&pdf);
+
+    assert!(
+        yaml.contains("# impor: tabel prosedur dibaca dari gambar (halaman 2"),
+        "the YAML says the table was read from a picture:\n{yaml}"
+    );
+    let n = asli.steps().len();
+    assert_eq!(balik.steps().len(), n, "{yaml}");
+    let (mut benar, mut semua) = (0.0, 0.0);
+    for i in 0..n {
+        let (a, b) = (&asli.steps()[i], &balik.steps()[i]);
+        assert_eq!(pelaksana(&balik, i), pelaksana(&asli, i), "pelaksana of step {}", i + 1);
+        assert_eq!(cabang(&balik, i), cabang(&asli, i), "decision of step {}", i + 1);
+        let waktu = |s: &sopc::model::Langkah| {
+            s.waktu
+                .as_ref()
+                .map(|w| w.teks.trim().to_owned())
+                .unwrap_or_default()
+        };
+        assert_eq!(waktu(b), waktu(a), "waktu of step {}", i + 1);
+        let (ka, kb) = (teks(&a.kegiatan), teks(&b.kegiatan));
+        benar += sama(&ka, &kb) * ka.chars().count() as f64;
+        semua += ka.chars().count() as f64;
+    }
+    let ketepatan = benar / semua;
+    assert!(
+        ketepatan >= 0.98,
+        "kegiatan read {:.1} % right:\n{yaml}",
+        100.0 * ketepatan
+    );
+    // every step read from pixels is marked for review
+    assert_eq!(
+        yaml.matches("# impor: dibaca dari gambar").count(),
+        n,
+        "{yaml}"
+    );
+}
