@@ -156,6 +156,7 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
     let asli = parse(path, &std::fs::read_to_string(path).expect("the SOP is read"));
     let pdf = with_pictured_table(&render(&asli), 173.0);
+    std::fs::write("/tmp/fixture.pdf", &pdf).unwrap();
     let (balik, yaml) = impor(&pdf);
 
     assert!(

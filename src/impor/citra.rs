@@ -348,11 +348,18 @@ fn bentuk(
         isi(r.x0 + 1, r.y1 - 2),
         isi(r.x1 - 2, r.y1 - 2),
     ];
+    // the middle of each side, give or take the pixel a sharp corner falls on
+    let dekat = |x: usize, y: usize, datar: bool| {
+        (-2i64..=2).any(|d| {
+            let (xx, yy) = if datar { (x as i64 + d, y as i64) } else { (x as i64, y as i64 + d) };
+            xx >= 0 && yy >= 0 && (xx as usize) < w && (yy as usize) < h && isi(xx as usize, yy as usize)
+        })
+    };
     let tengah = [
-        isi(r.x0, cy),
-        isi(r.x1 - 1, cy),
-        isi(cx, r.y0),
-        isi(cx, r.y1 - 1),
+        dekat(r.x0, cy, false),
+        dekat(r.x1 - 1, cy, false),
+        dekat(cx, r.y0, true),
+        dekat(cx, r.y1 - 1, true),
     ];
     // the outline's thickness: ink left of the middle of the left side
     let gelap = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && gambar[y as usize * w + x as usize];
