@@ -8,7 +8,7 @@
 
 mod common;
 
-use sopc::impor::{dari_pdf, tulis};
+use sopc::impor::{Tolak, dari_pdf, tulis};
 use sopc::model::Sop;
 use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, RenderOptions, Renderer};
@@ -67,12 +67,18 @@ fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32) -> (Vec<u8>, u32, u32) {
 
 /// `pdf` with every page but the first replaced by a picture of itself.
 fn with_pictured_table(pdf: &[u8], ppi: f32) -> Vec<u8> {
+    with_pictures(pdf, |number| jpeg_of_page(pdf, number - 1, ppi))
+}
+
+/// `pdf` with every page but the first replaced by the JPEG `picture`
+/// gives for its number: (bytes, width, height) as the PDF declares them.
+fn with_pictures(pdf: &[u8], picture: impl Fn(usize) -> (Vec<u8>, u32, u32)) -> Vec<u8> {
     use lopdf::{Document, Object, Stream, dictionary};
     let mut doc = Document::load_mem(pdf).expect("lopdf reads the PDF");
     let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
     assert!(pages.len() >= 2, "the SOP prints its table after the identity page");
     for (number, id) in pages.into_iter().skip(1) {
-        let (jpeg, w, h) = jpeg_of_page(pdf, number as usize - 1, ppi);
+        let (jpeg, w, h) = picture(number as usize);
         let image = doc.add_object(Stream::new(
             dictionary! {
                 "Type" => "XObject",
@@ -156,7 +162,6 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
     let asli = parse(path, &std::fs::read_to_string(path).expect("the SOP is read"));
     let pdf = with_pictured_table(&render(&asli), 173.0);
-    std::fs::write("/tmp/fixture.pdf", &pdf).unwrap();
     let (balik, yaml) = impor(&pdf);
 
     assert!(
@@ -193,4 +198,46 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
         n,
         "{yaml}"
     );
+}
+
+fn gratifikasi() -> Vec<u8> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
+    render(&parse(path, &std::fs::read_to_string(path).expect("the SOP is read")))
+}
+
+#[test]
+fn a_picture_of_noise_is_refused_never_a_panic() {
+    // light and dark pixels at random: tens of thousands of specks, no table
+    let (w, h) = (1600u32, 900u32);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let rgb: Vec<u8> = (0..w * h)
+        .flat_map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let v = if seed % 3 == 0 { 0 } else { 255 };
+            [v, v, v]
+        })
+        .collect();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode(&rgb, w, h, image::ExtendedColorType::Rgb8)
+        .expect("the JPEG encodes");
+    let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), w, h));
+    assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
+}
+
+#[test]
+fn a_picture_too_large_to_decode_is_refused_unread() {
+    // 40 000 × 40 000 pixels declared (1.6 gigapixels): never decoded
+    let jpeg = vec![0xFF, 0xD8, 0xFF, 0xD9];
+    let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), 40_000, 40_000));
+    assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
+}
+
+#[test]
+fn a_damaged_picture_is_refused_never_a_panic() {
+    let jpeg: Vec<u8> = [0xFF, 0xD8].into_iter().chain((0..5000).map(|i| (i * 7 % 251) as u8)).collect();
+    let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), 1200, 500));
+    assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
 }

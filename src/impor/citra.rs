@@ -21,6 +21,9 @@ use std::collections::HashMap;
 pub const MAX_PIKSEL: usize = 16_000_000;
 /// Connected pieces of ink in one picture; past this it is noise, not a form.
 const MAX_KEPING: usize = 250_000;
+/// Letters read from one picture; a table page has a few thousand, more is
+/// noise (their recognition is the costly part).
+const MAX_HURUF: usize = 30_000;
 /// Darkness (0 white, 255 black) from which a pixel is ink.
 const TINTA: u8 = 96;
 /// The characters compared; a form prints nothing else in its cells.
@@ -169,28 +172,13 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
         });
     }
 
-    if std::env::var_os("SOPC_CITRA_DEBUG").is_some() {
-        let mut img = image::RgbImage::new(c.w as u32, c.h as u32);
-        for (i, px) in img.pixels_mut().enumerate() {
-            let l = label[i];
-            *px = if milik_simbol[i] {
-                image::Rgb([0, 0, 255])
-            } else if gambar[i] {
-                image::Rgb([0, 0, 0])
-            } else if l != 0 {
-                image::Rgb([200, 100, 0])
-            } else {
-                let g = 255 - c.gelap[i] / 2;
-                image::Rgb([g, g, g])
-            };
-        }
-        let _ = img.save(format!("/tmp/citra-{}x{}.png", c.w, c.h));
-    }
     // letters
     let huruf: Vec<usize> = (0..keping.len())
         .filter(|&i| huruf_keping[i] && keping[i].n >= 2)
         .collect();
-    baca_huruf(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
+    if huruf.len() <= MAX_HURUF {
+        baca_huruf(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
+    }
     hasil
 }
 

@@ -125,8 +125,9 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     // more pictures than a logo and a QR code on each page, or letters
     // drawn as curves: the table is there, but not as text
     let images: usize = sheets.iter().map(|s| s.images).sum();
-    let gambar =
-        images > sheets.len() + 1 || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
+    let gambar = images > sheets.len() + 1
+        || pages.iter().any(|p| p.gambar_besar > 0)
+        || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
     match baca::baca(&sheets) {
         Err(BukanSop::TanpaTabel) if pages.iter().any(|p| !p.gambar.is_empty()) => {
             dari_gambar(&mut pages)
@@ -162,14 +163,6 @@ fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
         }
     }
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
-    if std::env::var_os("SOPC_CITRA_DEBUG").is_some() {
-        for s in &sheets {
-            eprintln!("hrules {} vrules {} shapes {:?} heads {}", s.hrules.len(), s.vrules.len(), s.shapes.iter().map(|s| (s.kind, s.rect.x0 as i32, s.rect.y0 as i32, s.rect.width() as i32, s.rect.height() as i32)).collect::<Vec<_>>(), s.heads.len());
-            for l in s.lines_in(kurbo::Rect::new(0.0, 0.0, s.width, s.height)) {
-                eprintln!("{:6.1} {:6.1} {}", l.x0, l.y, l.text);
-            }
-        }
-    }
     let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
     let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
     d.catatan.push(format!(

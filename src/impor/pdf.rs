@@ -71,6 +71,8 @@ pub struct Page {
     /// Pictures large enough to be a pasted table, decoded, with where
     /// their pixels lie on the page (read only when the text holds no table).
     pub gambar: Vec<Gambar>,
+    /// Pictures as large as a table, decoded or not (over a bound).
+    pub gambar_besar: usize,
 }
 
 /// A decoded picture and the transform from its pixels to the page.
@@ -408,13 +410,11 @@ impl<'a> Device<'a> for Recorder {
             return;
         };
         let kotak = transform.transform_rect_bbox(kurbo::Rect::new(0.0, 0.0, w as f64, h as f64));
-        if self.page.gambar.len() >= MAX_GAMBAR
-            || kotak.width() < 150.0
-            || kotak.height() < 40.0
-            || w < 300
-            || h < 60
-            || w.saturating_mul(h) > super::citra::MAX_PIKSEL
-        {
+        if kotak.width() < 150.0 || kotak.height() < 40.0 || w < 300 || h < 60 {
+            return;
+        }
+        self.page.gambar_besar += 1;
+        if self.page.gambar.len() >= MAX_GAMBAR || w.saturating_mul(h) > super::citra::MAX_PIKSEL {
             return;
         }
         raster.with_rgba(
