@@ -588,11 +588,8 @@ struct Pola {
     atas: f32,
     maju: f32,
     px: Vec<f32>,
-    /// Its ink within a pixel, on a grid one pixel larger each way.
-    dekat: Vec<bool>,
-    /// Σpx² and its ink pixels, as (x, y).
+    /// Σpx².
     sbb: f32,
-    ink: Vec<(i64, i64)>,
 }
 
 /// Every character of [`AKSARA`] in Liberation Sans regular and bold at
@@ -667,11 +664,6 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
     for y in y0..=y1 {
         px.extend_from_slice(&alpha[y * pw + x0..=y * pw + x1]);
     }
-    let ink: Vec<(i64, i64)> = (0..h)
-        .flat_map(|y| (0..w).map(move |x| (x, y)))
-        .filter(|&(x, y)| px[y * w + x] >= TINTA as f32 / 255.0)
-        .map(|(x, y)| (x as i64, y as i64))
-        .collect();
     Some(Pola {
         c,
         w,
@@ -679,27 +671,9 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
         kiri: x0 as f32 - pad + kotak.x_min as f32 * skala,
         atas: y0 as f32 - pad - kotak.y_max as f32 * skala,
         maju: face.glyph_hor_advance(gid)? as f32 * skala,
-        dekat: lebarkan(&ink, w + 2, h + 2, 1),
         sbb: px.iter().map(|v| v * v).sum(),
         px,
-        ink,
     })
-}
-
-/// The pixels within one of `ink` (points offset by `geser`) on a `w`×`h` grid.
-fn lebarkan(ink: &[(i64, i64)], w: usize, h: usize, geser: i64) -> Vec<bool> {
-    let mut out = vec![false; w * h];
-    for &(x, y) in ink {
-        for dy in -1..=1 {
-            for dx in -1..=1 {
-                let (i, j) = (x + geser + dx, y + geser + dy);
-                if i >= 0 && j >= 0 && (i as usize) < w && (j as usize) < h {
-                    out[j as usize * w + i as usize] = true;
-                }
-            }
-        }
-    }
-    out
 }
 
 /// Letters of one line of text: pieces side by side on one baseline.
@@ -888,9 +862,7 @@ struct Jendela {
     w: usize,
     h: usize,
     v: Vec<f32>,
-    /// Its ink pixels (window coordinates), and the pixels within one of them.
-    ink: Vec<(i64, i64)>,
-    dekat: Vec<bool>,
+    /// Σv².
     svv: f32,
 }
 
@@ -914,20 +886,13 @@ impl Jendela {
                 v[row * w + (xx as i64 - x0) as usize] = ((c.gelap[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
             }
         }
-        let ink: Vec<(i64, i64)> = (0..h)
-            .flat_map(|y| (0..w).map(move |x| (x, y)))
-            .filter(|&(x, y)| v[y * w + x] >= AMBANG)
-            .map(|(x, y)| (x as i64, y as i64))
-            .collect();
         Jendela {
             x0,
             y0,
             w,
             h,
             svv: v.iter().map(|x| x * x).sum(),
-            dekat: lebarkan(&ink, w, h, 0),
             v,
-            ink,
         }
     }
 
@@ -940,28 +905,12 @@ impl Jendela {
         }
     }
 
-    /// Ink within a pixel of (x, y).
-    fn dekat(&self, x: i64, y: i64) -> bool {
-        let (i, j) = (x - self.x0, y - self.y0);
-        i >= 0 && j >= 0 && (i as usize) < self.w && (j as usize) < self.h && self.dekat[j as usize * self.w + i as usize]
-    }
 }
 
-/// Darkness (0..1 as [`Jendela`] scales it) from which a pixel is ink.
-const AMBANG: f32 = (TINTA as f32 - 40.0) / 160.0;
-
-impl Pola {
-    /// Ink within a pixel of (x, y) (template coordinates).
-    fn dekat(&self, x: i64, y: i64) -> bool {
-        let (i, j) = (x + 1, y + 1);
-        i >= 0 && j >= 0 && (i as usize) < self.w + 2 && (j as usize) < self.h + 2 && self.dekat[j as usize * (self.w + 2) + i as usize]
-    }
-}
 
 /// The likeness of template `p` placed with its ink's left edge at `x` on
-/// baseline `dasar` to the ink of window `j`: the mean of 2·Σab / (Σa² +
-/// Σb²) over the darkness and of how much of each one's ink lies within a
-/// pixel of the other's — the best of a pixel's shift each way.
+/// baseline `dasar` to the ink of window `j`: 2·Σab / (Σa² + Σb²) over the
+/// darkness, the best of a pixel's shift each way.
 fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
     let mut best = 0.0f32;
     let top0 = dasar as i64 + p.atas.round() as i64;
@@ -977,17 +926,7 @@ fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
                     }
                 }
             }
-            let kena_b = p.ink.iter().filter(|(tx, ty)| j.dekat(ox + tx, oy + ty)).count();
-            let kena_a = j
-                .ink
-                .iter()
-                .filter(|(ix, iy)| p.dekat(j.x0 + ix - ox, j.y0 + iy - oy))
-                .count();
-            let dice = 2.0 * sab / (j.svv + p.sbb).max(1e-3);
-            let ra = kena_a as f32 / j.ink.len().max(1) as f32;
-            let rb = kena_b as f32 / p.ink.len().max(1) as f32;
-            let f1 = 2.0 * ra * rb / (ra + rb).max(1e-3);
-            best = best.max((dice + f1) / 2.0);
+            best = best.max(2.0 * sab / (j.svv + p.sbb).max(1e-3));
         }
     }
     best
