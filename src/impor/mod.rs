@@ -163,14 +163,6 @@ fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
         }
     }
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
-    if std::env::var_os("SOPC_CITRA_DEBUG").is_some() {
-        for s in &sheets {
-            eprintln!("hrules {} vrules {} shapes {:?} heads {}", s.hrules.len(), s.vrules.len(), s.shapes.iter().map(|s| (s.kind, s.rect.x0 as i32, s.rect.y0 as i32, s.rect.width() as i32, s.rect.height() as i32)).collect::<Vec<_>>(), s.heads.len());
-            for l in s.lines_in(kurbo::Rect::new(0.0, 0.0, s.width, s.height)) {
-                eprintln!("{:6.1} {:6.1} {}", l.x0, l.y, l.text);
-            }
-        }
-    }
     let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
     let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
     d.catatan.push(format!(
