@@ -161,8 +161,18 @@ fn sama(a: &str, b: &str) -> f64 {
 fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
     let asli = parse(path, &std::fs::read_to_string(path).expect("the SOP is read"));
-    let pdf = with_pictured_table(&render(&asli), 173.0);
+    let vektor = render(&asli);
+    let pdf = with_pictured_table(&vektor, 173.0);
     let (balik, yaml) = impor(&pdf);
+    // the symbols' kinds, row by row, as the vector page gives them
+    let jenis = |pdf: &[u8]| -> Vec<Vec<String>> {
+        let d = dari_pdf(pdf).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+        d.langkah
+            .iter()
+            .map(|b| b.simbol.iter().map(|s| format!("{}:{:?}", s.0, s.1)).collect())
+            .collect()
+    };
+    assert_eq!(jenis(&pdf), jenis(&vektor), "the symbols of each row");
 
     assert!(
         yaml.contains("# impor: tabel prosedur dibaca dari gambar (halaman 2"),
@@ -187,6 +197,7 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
         semua += ka.chars().count() as f64;
     }
     let ketepatan = benar / semua;
+    println!("kegiatan read {:.2} % right", 100.0 * ketepatan);
     assert!(
         ketepatan >= 0.98,
         "kegiatan read {:.1} % right:\n{yaml}",

@@ -812,13 +812,49 @@ fn baca_huruf(
     };
     let mut pola_di: HashMap<u32, Vec<Pola>> = HashMap::new();
     let sy = (ke_halaman.as_coeffs()[3]) as f32;
-    for b in &baris {
-        let em = if b.em >= 0.85 * em_umum && b.em <= 1.2 * em_umum {
+    let em_baris = |b: &Baris| {
+        if b.em >= 0.85 * em_umum && b.em <= 1.2 * em_umum {
             b.em
         } else {
             em_umum
-        };
-        if em < 4.0 || em > 200.0 {
+        }
+    };
+    // the height of the tallest letters overstates the size a little where
+    // their edges blur: the size that fits a sample of single letters best
+    let contoh: Vec<(usize, usize)> = baris
+        .iter()
+        .enumerate()
+        .flat_map(|(bi, b)| b.kelompok.iter().map(move |&gi| (bi, gi)))
+        .filter(|&(bi, gi)| ((grup[gi].x1 - grup[gi].x0) as f32) < 0.6 * em_baris(&baris[bi]))
+        .step_by(7)
+        .take(40)
+        .collect();
+    let mut faktor = 1.0;
+    let mut terbaik = f32::MIN;
+    for f in [0.9, 0.93, 0.96, 1.0, 1.04] {
+        let mut jumlah = 0.0;
+        for &(bi, gi) in &contoh {
+            let b = &baris[bi];
+            let em = em_baris(b) * f;
+            if !(4.0..=200.0).contains(&em) {
+                continue;
+            }
+            let kunci = (em * 2.0).round() as u32;
+            let ps = pola_di.entry(kunci).or_insert_with(|| pola(kunci as f32 / 2.0));
+            let g = &grup[gi];
+            let j = Jendela::of(c, label, g, g.x0, g.x1, b.dasar, em);
+            jumlah += ps
+                .iter()
+                .map(|p| mirip(&j, g.x0, b.dasar, p))
+                .fold(0.0, f32::max);
+        }
+        if jumlah > terbaik {
+            (terbaik, faktor) = (jumlah, f);
+        }
+    }
+    for b in &baris {
+        let em = em_baris(b) * faktor;
+        if !(4.0..=200.0).contains(&em) {
             continue;
         }
         let kunci = (em * 2.0).round() as u32;
@@ -1066,8 +1102,16 @@ fn rapikan(kata: &mut Vec<(char, f32, f32, f32)>, em: f32) {
     *kata = out;
 }
 
+/// The headings a procedure table is found by.
+const KEPALA: &[&str] = &[
+    "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
+    "kelengkapan", "waktu", "output", "keterangan",
+];
+
 /// Words of the forms' headings and of their most common phrases: a word
 /// one letter (two, in a long word) from exactly one of them is that word.
+/// It is a short list on purpose: a word is only ever corrected into
+/// these.
 const KATA: &[&str] = &[
     "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
     "kelengkapan", "waktu", "output", "keterangan", "melakukan", "hasil", "setiap", "bulan",
@@ -1084,7 +1128,8 @@ const KATA: &[&str] = &[
     "rilis", "tahunan", "triwulan", "subsegmen", "fase", "foto", "hijau", "pertanian", "hortikultura",
     "perkebunan", "pangan", "padi", "jagung", "sayuran", "buah", "biofarmaka", "semusim", "ubinan",
     "persiapan", "pelatihan", "petunjuk", "teknis", "pedoman", "kualitas", "lengkap", "sesuai",
-    "tidak", "layak", "benar", "disetujui", "diterima", "dikirim", "ditandatangani",
+    "tidak", "tindak", "lanjut", "layak", "benar", "disetujui", "diterima", "dikirim",
+    "ditandatangani",
 ];
 
 fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
@@ -1097,7 +1142,17 @@ fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
     let dekat: Vec<&str> = KATA
         .iter()
         .copied()
-        .filter(|k| k.len().abs_diff(n) <= 1 && strsim::levenshtein(k, &huruf) <= batas)
+        .filter(|k| {
+            // a letter more or less only for the headings the table is
+            // found by: elsewhere it turns one real word into another
+            // (tindak, tidak)
+            let beda = if KEPALA.contains(k) {
+                strsim::levenshtein(k, &huruf)
+            } else {
+                strsim::hamming(k, &huruf).unwrap_or(usize::MAX)
+            };
+            beda <= batas
+        })
         .collect();
     let [k] = dekat[..] else {
         return kata.to_vec();
