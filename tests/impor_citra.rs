@@ -252,3 +252,31 @@ fn a_damaged_picture_is_refused_never_a_panic() {
     let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), 1200, 500));
     assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
 }
+
+#[test]
+#[ignore]
+fn scratch_every_sop() {
+    for f in common::contoh_sops() {
+        let asli = parse(f.to_str().unwrap(), &std::fs::read_to_string(&f).unwrap());
+        let vektor = render(&asli);
+        for ppi in [173.0] {
+            let pdf = with_pictured_table(&vektor, ppi);
+            let r = std::panic::catch_unwind(|| impor(&pdf));
+            let Ok((balik, _)) = r else { println!("{} {ppi}: REFUSED", f.display()); continue; };
+            let n = asli.steps().len();
+            let mut pel = 0; let mut kep = 0; let mut wak = 0;
+            let (mut benar, mut semua) = (0.0, 0.0);
+            for i in 0..n.min(balik.steps().len()) {
+                if pelaksana(&balik, i) == pelaksana(&asli, i) { pel += 1; } else if ppi > 150.0 { println!("   pel {:?} vs {:?}", pelaksana(&balik, i), pelaksana(&asli, i)); }
+                if cabang(&balik, i) != cabang(&asli, i) && ppi > 150.0 { println!("   kep {i} {:?} vs {:?}", cabang(&balik, i), cabang(&asli, i)); }
+                if cabang(&balik, i) == cabang(&asli, i) { kep += 1; }
+                let w = |s: &sopc::model::Langkah| s.waktu.as_ref().map(|w| w.teks.trim().to_owned()).unwrap_or_default();
+                if w(&balik.steps()[i]) == w(&asli.steps()[i]) { wak += 1; }
+                let (ka, kb) = (teks(&asli.steps()[i].kegiatan), teks(&balik.steps()[i].kegiatan));
+                benar += sama(&ka, &kb) * ka.chars().count() as f64;
+                semua += ka.chars().count() as f64;
+            }
+            println!("{} {ppi}: steps {}/{n} pel {pel} kep {kep} waktu {wak} text {:.1}%", f.file_name().unwrap().to_string_lossy(), balik.steps().len(), 100.0 * benar / semua);
+        }
+    }
+}

@@ -1102,57 +1102,26 @@ fn rapikan(kata: &mut Vec<(char, f32, f32, f32)>, em: f32) {
     *kata = out;
 }
 
-/// The headings a procedure table is found by.
+/// The headings a procedure table is found by: a word one letter (two, in
+/// a long word) from exactly one of them is that heading. Only these: a
+/// wider list turns real words into others (penerima into menerima).
 const KEPALA: &[&str] = &[
     "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
     "kelengkapan", "waktu", "output", "keterangan",
 ];
 
-/// Words of the forms' headings and of their most common phrases: a word
-/// one letter (two, in a long word) from exactly one of them is that word.
-/// It is a short list on purpose: a word is only ever corrected into
-/// these.
-const KATA: &[&str] = &[
-    "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
-    "kelengkapan", "waktu", "output", "keterangan", "melakukan", "hasil", "setiap", "bulan",
-    "minggu", "hari", "terakhir", "dan", "atau", "untuk", "dengan", "yang", "dari", "kepada",
-    "petugas", "kepala", "ketua", "anggota", "statistik", "produksi", "provinsi", "kabupaten",
-    "kota", "bidang", "seksi", "fungsi", "tim", "survei", "sampel", "segmen", "data", "dokumen",
-    "laporan", "informasi", "lokasi", "titik", "amatan", "tanaman", "aplikasi", "pemeriksaan",
-    "validasi", "monitoring", "evaluasi", "pelaksanaan", "pengolahan", "pendataan", "berikut",
-    "awal", "akhir", "android", "melalui", "dapat", "bisa", "diakses", "dibaca", "direkam",
-    "berwarna", "daftar", "admin", "mengirimkan", "kunjungan", "alokasi", "mulai", "selesai",
-    "menyusun", "menyiapkan", "mengumpulkan", "mengolah", "menyampaikan", "menerima", "memeriksa",
-    "rekapitulasi", "rapat", "surat", "undangan", "perbaikan", "jadwal", "anggaran", "kuesioner",
-    "pencacahan", "lapangan", "entri", "editing", "coding", "tabulasi", "analisis", "publikasi",
-    "rilis", "tahunan", "triwulan", "subsegmen", "fase", "foto", "hijau", "pertanian", "hortikultura",
-    "perkebunan", "pangan", "padi", "jagung", "sayuran", "buah", "biofarmaka", "semusim", "ubinan",
-    "persiapan", "pelatihan", "petunjuk", "teknis", "pedoman", "kualitas", "lengkap", "sesuai",
-    "tidak", "tindak", "lanjut", "layak", "benar", "disetujui", "diterima", "dikirim",
-    "ditandatangani",
-];
 
 fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
     let n = kata.len();
-    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KATA.contains(&huruf.as_str()) {
+    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str()) {
         return kata.to_vec();
     }
     let batas = if n >= 7 { 2 } else { 1 };
-    let dekat: Vec<&str> = KATA
+    let dekat: Vec<&str> = KEPALA
         .iter()
         .copied()
-        .filter(|k| {
-            // a letter more or less only for the headings the table is
-            // found by: elsewhere it turns one real word into another
-            // (tindak, tidak)
-            let beda = if KEPALA.contains(k) {
-                strsim::levenshtein(k, &huruf)
-            } else {
-                strsim::hamming(k, &huruf).unwrap_or(usize::MAX)
-            };
-            beda <= batas
-        })
+        .filter(|k| strsim::levenshtein(k, &huruf) <= batas)
         .collect();
     let [k] = dekat[..] else {
         return kata.to_vec();
