@@ -580,6 +580,7 @@ fn kepala(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f6
 /// its ink lies from the pen's origin on the baseline.
 struct Pola {
     c: char,
+    miring: bool,
     w: usize,
     h: usize,
     /// Ink's left edge and top from the origin (px; top is negative above
@@ -592,17 +593,19 @@ struct Pola {
     sbb: f32,
 }
 
-/// Every character of [`AKSARA`] in Liberation Sans regular and bold at
-/// `em` pixels.
+/// Every character of [`AKSARA`] in Liberation Sans regular, bold,
+/// italic and bold italic (a decision's labels are often italic) at `em`
+/// pixels.
 fn pola(em: f32) -> Vec<Pola> {
     let mut out = Vec::new();
-    for data in crate::huruf::tertanam().iter().take(2) {
+    for (i, data) in crate::huruf::tertanam().iter().take(4).enumerate() {
         let Ok(face) = ttf_parser::Face::parse(data, 0) else {
             continue;
         };
         let skala = em / face.units_per_em() as f32;
         for c in AKSARA.chars() {
-            if let Some(p) = gambar_huruf(&face, c, skala) {
+            if let Some(mut p) = gambar_huruf(&face, c, skala) {
+                p.miring = i >= 2;
                 out.push(p);
             }
         }
@@ -666,6 +669,7 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
     }
     Some(Pola {
         c,
+        miring: false,
         w,
         h,
         kiri: x0 as f32 - pad + kotak.x_min as f32 * skala,
@@ -859,19 +863,19 @@ fn baca_huruf(
         }
         let kunci = (em * 2.0).round() as u32;
         let ps = pola_di.entry(kunci).or_insert_with(|| pola(kunci as f32 / 2.0));
-        let mut kata: Vec<(char, f32, f32, f32)> = Vec::new(); // char, x0, x1, likeness
+        let mut kata: Vec<Huruf> = Vec::new();
         for &gi in &b.kelompok {
             let g = &grup[gi];
             let mut memo = HashMap::new();
             let (_, huruf) = kenali(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
-            for (ch, x, skor) in huruf {
-                let p = ps.iter().find(|p| p.c == ch);
-                let (kiri, maju) = p.map_or((0.0, em * 0.5), |p| (p.kiri, p.maju));
-                kata.push((ch, x as f32 - kiri, x as f32 - kiri + maju, skor));
+            for (pi, x, skor) in huruf {
+                let p = &ps[pi];
+                let x0 = x as f32 - p.kiri;
+                kata.push((p.c, x0, x0 + p.maju, skor, p.miring));
             }
         }
         rapikan(&mut kata, em);
-        for (ch, x0, x1, skor) in kata {
+        for (ch, x0, x1, skor, miring) in kata {
             hasil.huruf += 1;
             if skor < RAGU {
                 hasil.ragu += 1;
@@ -884,7 +888,7 @@ fn baca_huruf(
                 x1: p1.x,
                 y: p0.y,
                 size: (em * sy) as f64,
-                miring: false,
+                miring,
             });
         }
     }
@@ -968,7 +972,12 @@ fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
     best
 }
 
-type Bacaan = (f32, Vec<(char, usize, f32)>);
+/// A part's likeness and its characters: (template, left edge, likeness).
+type Bacaan = (f32, Vec<(usize, usize, f32)>);
+
+/// A character read: itself, its left and right edge (by its advance),
+/// likeness, italic.
+type Huruf = (char, f32, f32, f32, bool);
 
 /// The characters of group `g` between columns `a..b`: one template, or
 /// split where the ink is thinnest into parts read the same way.
@@ -1019,7 +1028,7 @@ fn kenali(
     let tinggi = y1 - y0;
     let mut terbaik: Bacaan = (0.0, Vec::new());
     let mut jendela = None;
-    for p in ps {
+    for (pi, p) in ps.iter().enumerate() {
         let cocok_lebar = (p.w as f32 - lebar as f32).abs() <= (0.35 * lebar as f32).max(2.0);
         // an i or j whose dot was too faint to be ink is shorter than its template
         let titik = if matches!(p.c, 'i' | 'j') { 0.3 * em } else { 0.0 };
@@ -1032,7 +1041,7 @@ fn kenali(
         }
         let s = mirip(jendela.get_or_insert_with(|| Jendela::of(c, label, g, ia, ib, dasar, em)), ia, dasar, p);
         if s > terbaik.0 {
-            terbaik = (s, vec![(p.c, ia, s)]);
+            terbaik = (s, vec![(pi, ia, s)]);
         }
     }
     // wider than a letter or unlike every one: try two parts
@@ -1066,7 +1075,7 @@ fn kenali(
 
 /// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
 /// alike, the word's other characters say which it is.
-fn rapikan(kata: &mut Vec<(char, f32, f32, f32)>, em: f32) {
+fn rapikan(kata: &mut Vec<Huruf>, em: f32) {
     let mut awal = 0;
     let mut out = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
@@ -1096,7 +1105,9 @@ fn rapikan(kata: &mut Vec<(char, f32, f32, f32)>, em: f32) {
                 ch => ch,
             };
         }
-        out.extend(kamus(&kata[awal..i]));
+        // a word is set in one face: italic when most of its letters look it
+        let miring = 2 * kata[awal..i].iter().filter(|k| k.4).count() > i - awal;
+        out.extend(kamus(&kata[awal..i]).into_iter().map(|k| (k.0, k.1, k.2, k.3, miring)));
         awal = i;
     }
     *kata = out;
@@ -1111,7 +1122,7 @@ const KEPALA: &[&str] = &[
 ];
 
 
-fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
+fn kamus(kata: &[Huruf]) -> Vec<Huruf> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
     let n = kata.len();
     if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str()) {
@@ -1136,7 +1147,7 @@ fn kamus(kata: &[(char, f32, f32, f32)]) -> Vec<(char, f32, f32, f32)> {
             let besar = kata.get(i).is_some_and(|h| h.0.is_ascii_uppercase());
             let c = if besar { c.to_ascii_uppercase() } else { c };
             let a = x0 + i as f32 * langkah;
-            (c, a, a + langkah, skor)
+            (c, a, a + langkah, skor, kata[0].4)
         })
         .collect()
 }
