@@ -33,26 +33,26 @@ const RAGU: f32 = 0.62;
 
 /// A picture as darkness per pixel, row by row.
 #[derive(Clone, Default)]
-pub struct Citra {
+pub struct Raster {
     pub w: usize,
     pub h: usize,
-    pub gelap: Vec<u8>,
+    pub dark: Vec<u8>,
 }
 
-impl std::fmt::Debug for Citra {
+impl std::fmt::Debug for Raster {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Citra({}x{})", self.w, self.h)
+        write!(f, "Raster({}x{})", self.w, self.h)
     }
 }
 
-impl Citra {
+impl Raster {
     /// From RGB bytes: the darkness of the lightest channel, less the
     /// more colourful a pixel is, so that a red squiggle is light.
-    pub fn dari_rgb(w: usize, h: usize, rgb: &[u8]) -> Option<Citra> {
+    pub fn from_rgb(w: usize, h: usize, rgb: &[u8]) -> Option<Raster> {
         if w.checked_mul(h)? > MAX_PIKSEL || rgb.len() < w * h * 3 {
             return None;
         }
-        let gelap = rgb
+        let dark = rgb
             .chunks_exact(3)
             .take(w * h)
             .map(|p| {
@@ -62,22 +62,22 @@ impl Citra {
                 (255 - hi).saturating_sub(warna.min(255) as u8)
             })
             .collect();
-        Some(Citra { w, h, gelap })
+        Some(Raster { w, h, dark })
     }
 
-    pub fn dari_luma(w: usize, h: usize, luma: &[u8]) -> Option<Citra> {
+    pub fn from_luma(w: usize, h: usize, luma: &[u8]) -> Option<Raster> {
         if w.checked_mul(h)? > MAX_PIKSEL || luma.len() < w * h {
             return None;
         }
-        let gelap = luma[..w * h].iter().map(|l| 255 - l).collect();
-        Some(Citra { w, h, gelap })
+        let dark = luma[..w * h].iter().map(|l| 255 - l).collect();
+        Some(Raster { w, h, dark })
     }
 }
 
 /// What a picture gave: glyphs and paths in page coordinates, and how many
 /// letters were guesses.
 #[derive(Debug, Default)]
-pub struct Hasil {
+pub struct Reading {
     pub glyphs: Vec<Glyph>,
     pub paths: Vec<Path>,
     pub huruf: usize,
@@ -87,18 +87,18 @@ pub struct Hasil {
 
 /// Reads picture `c`, whose pixel (x, y) lies at `ke_halaman * (x, y)` on
 /// the page.
-pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
+pub fn baca(c: &Raster, ke_halaman: Affine) -> Reading {
     let [a, b, cc, d, ..] = ke_halaman.as_coeffs();
     // only an upright picture (scaled, perhaps unevenly, not turned)
     if !(a > 0.0 && d > 0.0) || b.abs() > 0.02 * a || cc.abs() > 0.02 * d || c.w < 8 || c.h < 8 {
-        return Hasil::default();
+        return Reading::default();
     }
     // pixels per pt (the screenshot's own pixels are square; the PDF may
     // stretch it a little on one axis)
     let u = 2.0 / (a + d);
-    let mask: Vec<bool> = c.gelap.iter().map(|&g| g >= TINTA).collect();
-    let Some((label, keping)) = komponen(&mask, c.w, c.h, true) else {
-        return Hasil::default();
+    let mask: Vec<bool> = c.dark.iter().map(|&g| g >= TINTA).collect();
+    let Some((label, keping)) = components(&mask, c.w, c.h, true) else {
+        return Reading::default();
     };
     let huruf_keping: Vec<bool> = keping
         .iter()
@@ -107,30 +107,30 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
             k.n >= 2 && h <= 12.0 * u && w <= 24.0 * u && !(h <= 2.6 * u && w > 9.0 * u)
         })
         .collect();
-    let gambar: Vec<bool> = label
+    let drawing: Vec<bool> = label
         .iter()
         .map(|&l| l != 0 && !huruf_keping[l as usize - 1] && keping[l as usize - 1].n >= 2)
         .collect();
-    let mut hasil = Hasil::default();
+    let mut hasil = Reading::default();
     let ke = |x: f64, y: f64| ke_halaman * Point::new(x, y);
 
     // symbols: closed white regions of symbol size
-    let kosong: Vec<bool> = gambar.iter().map(|g| !g).collect();
+    let kosong: Vec<bool> = drawing.iter().map(|g| !g).collect();
     let mut milik_simbol = vec![false; mask.len()];
-    if let Some((wil, wilayah)) = komponen(&kosong, c.w, c.h, false) {
+    if let Some((wil, wilayah)) = components(&kosong, c.w, c.h, false) {
         for (i, r) in wilayah.iter().enumerate() {
             let id = i as u32 + 1;
-            let Some((bentuk, t)) = bentuk(r, id, &wil, &gambar, c.w, c.h, u) else {
+            let Some((symbol_kind, t)) = symbol_kind(r, id, &wil, &drawing, c.w, c.h, u) else {
                 continue;
             };
             hasil.simbol += 1;
-            hasil.paths.push(jalur_simbol(bentuk, r, t, &ke));
-            tandai_garis_tepi(r, id, &wil, &gambar, c.w, t + 2, &mut milik_simbol);
+            hasil.paths.push(symbol_path(symbol_kind, r, t, &ke));
+            mark_outline(r, id, &wil, &drawing, c.w, t + 2, &mut milik_simbol);
         }
     }
 
     // rules and connector lines: straight runs of the drawing left
-    let garis: Vec<bool> = gambar
+    let garis: Vec<bool> = drawing
         .iter()
         .zip(&milik_simbol)
         .map(|(g, s)| *g && !s)
@@ -138,7 +138,7 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
     let min = (4.5 * u).max(6.0) as usize;
     let tebal = (3.6 * u).max(3.0) as usize;
     let mut tebal_garis = Vec::new();
-    for (mendatar, (a0, a1, x0, x1)) in lurus(&garis, c.w, c.h, min, tebal) {
+    for (mendatar, (a0, a1, x0, x1)) in straight_runs(&garis, c.w, c.h, min, tebal) {
         let (p, q) = if mendatar {
             let y = (a0 + a1) as f64 / 2.0;
             if (x1 - x0) as f64 > 20.0 * u {
@@ -160,7 +160,7 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
     }
     tebal_garis.sort_unstable();
     let t = tebal_garis.get(tebal_garis.len() / 2).copied().unwrap_or(2);
-    for r in kepala(&gambar, c.w, c.h, t + 2, u) {
+    for r in arrowheads(&drawing, c.w, c.h, t + 2, u) {
         let (p, q) = (ke(r.0, r.1), ke(r.2, r.3));
         hasil.paths.push(Path {
             points: vec![p, Point::new(q.x, p.y), q, Point::new(p.x, q.y)],
@@ -177,7 +177,7 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
         .filter(|&i| huruf_keping[i] && keping[i].n >= 2)
         .collect();
     if huruf.len() <= MAX_HURUF {
-        baca_huruf(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
+        read_letters(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
     }
     hasil
 }
@@ -186,7 +186,7 @@ pub fn baca(c: &Citra, ke_halaman: Affine) -> Hasil {
 
 /// A connected piece: its box (exclusive ends) and pixel count.
 #[derive(Clone, Copy, Debug)]
-struct Keping {
+struct Piece {
     x0: usize,
     y0: usize,
     x1: usize,
@@ -194,7 +194,7 @@ struct Keping {
     n: usize,
 }
 
-impl Keping {
+impl Piece {
     fn w(&self) -> usize {
         self.x1 - self.x0
     }
@@ -214,7 +214,7 @@ fn akar(p: &mut [u32], mut i: u32) -> u32 {
 /// Labels the connected pieces of `mask` (8-connected, or 4-connected when
 /// `delapan` is false): a label per pixel (0 outside the mask, else the
 /// piece's index + 1) and the pieces. None past [`MAX_KEPING`].
-fn komponen(mask: &[bool], w: usize, h: usize, delapan: bool) -> Option<(Vec<u32>, Vec<Keping>)> {
+fn components(mask: &[bool], w: usize, h: usize, delapan: bool) -> Option<(Vec<u32>, Vec<Piece>)> {
     let mut label = vec![0u32; w * h];
     let mut parent: Vec<u32> = vec![0];
     for y in 0..h {
@@ -260,11 +260,11 @@ fn komponen(mask: &[bool], w: usize, h: usize, delapan: bool) -> Option<(Vec<u32
         }
     }
     let mut nomor = vec![0u32; parent.len()];
-    let mut keping: Vec<Keping> = Vec::new();
+    let mut keping: Vec<Piece> = Vec::new();
     for l in 1..parent.len() as u32 {
         let r = akar(&mut parent, l);
         if nomor[r as usize] == 0 {
-            keping.push(Keping {
+            keping.push(Piece {
                 x0: usize::MAX,
                 y0: usize::MAX,
                 x1: 0,
@@ -300,7 +300,7 @@ fn komponen(mask: &[bool], w: usize, h: usize, delapan: bool) -> Option<(Vec<u32
 // --- symbols ---------------------------------------------------------------------
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Bentuk {
+enum SymbolKind {
     Proses,
     Terminal,
     Keputusan,
@@ -311,15 +311,15 @@ enum Bentuk {
 
 /// The symbol whose inside is white region `r` (label `id`), and its line
 /// thickness; None for a table cell or anything else.
-fn bentuk(
-    r: &Keping,
+fn symbol_kind(
+    r: &Piece,
     id: u32,
     wil: &[u32],
-    gambar: &[bool],
+    drawing: &[bool],
     w: usize,
     h: usize,
     u: f64,
-) -> Option<(Bentuk, usize)> {
+) -> Option<(SymbolKind, usize)> {
     let (rw, rh) = (r.w() as f64, r.h() as f64);
     if r.x0 == 0 || r.y0 == 0 || r.x1 >= w || r.y1 >= h {
         return None;
@@ -350,9 +350,9 @@ fn bentuk(
         dekat(cx, r.y1 - 1, true),
     ];
     // the outline's thickness: ink left of the middle of the left side
-    let gelap = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && gambar[y as usize * w + x as usize];
+    let dark = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && drawing[y as usize * w + x as usize];
     let t = (1..10)
-        .take_while(|&k| gelap(r.x0 as i64 - k, cy as i64))
+        .take_while(|&k| dark(r.x0 as i64 - k, cy as i64))
         .count()
         .max(1);
     let kind = if sudut.iter().all(|s| *s) && fill > 0.9 {
@@ -361,7 +361,7 @@ fn bentuk(
         let ti = t as i64;
         let keluar = |x: i64, y: i64, dx: i64, dy: i64| {
             // from the outline's corner (x, y), along (dx, dy)
-            (3..6).all(|k| gelap(x + dx * (ti + k), y + dy * (ti + k)))
+            (3..6).all(|k| dark(x + dx * (ti + k), y + dy * (ti + k)))
         };
         let tepi = ti / 2 + 1;
         let lanjut = keluar(x0, y0 - tepi, -1, 0)
@@ -375,21 +375,21 @@ fn bentuk(
         if lanjut || rh < 5.0 * u || rw < 8.0 * u {
             return None;
         }
-        Bentuk::Proses
+        SymbolKind::Proses
     } else if sudut.iter().any(|s| *s) {
         if sudut[0] && sudut[1] && !sudut[2] && !sudut[3] && tengah[3] && (0.6..0.92).contains(&fill) {
-            Bentuk::Segilima
+            SymbolKind::Segilima
         } else {
             return None;
         }
     } else if !tengah.iter().all(|s| *s) {
         return None;
     } else if (0.4..0.66).contains(&fill) {
-        Bentuk::Keputusan
+        SymbolKind::Keputusan
     } else if (rw - rh).abs() < 0.15 * rw.max(rh) && (0.7..0.86).contains(&fill) {
-        Bentuk::Lingkaran
+        SymbolKind::Lingkaran
     } else if rw > 1.5 * rh && (0.72..0.98).contains(&fill) {
-        Bentuk::Terminal
+        SymbolKind::Terminal
     } else {
         return None;
     };
@@ -397,15 +397,15 @@ fn bentuk(
 }
 
 /// The outline of a symbol as the path a vector page draws.
-fn jalur_simbol(b: Bentuk, r: &Keping, t: usize, ke: &impl Fn(f64, f64) -> Point) -> Path {
+fn symbol_path(b: SymbolKind, r: &Piece, t: usize, ke: &impl Fn(f64, f64) -> Point) -> Path {
     let s = t as f64 / 2.0;
     let (x0, y0, x1, y1) = (r.x0 as f64 - s, r.y0 as f64 - s, r.x1 as f64 + s, r.y1 as f64 + s);
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let rr = (y1 - y0) / 2.0;
     let titik: Vec<(f64, f64)> = match b {
-        Bentuk::Proses => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
-        Bentuk::Keputusan => vec![(cx, y0), (x1, cy), (cx, y1), (x0, cy)],
-        Bentuk::Terminal => vec![
+        SymbolKind::Proses => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+        SymbolKind::Keputusan => vec![(cx, y0), (x1, cy), (cx, y1), (x0, cy)],
+        SymbolKind::Terminal => vec![
             (x0 + rr, y0),
             (x1 - rr, y0),
             (x1, cy),
@@ -413,13 +413,13 @@ fn jalur_simbol(b: Bentuk, r: &Keping, t: usize, ke: &impl Fn(f64, f64) -> Point
             (x0 + rr, y1),
             (x0, cy),
         ],
-        Bentuk::Lingkaran => (0..8)
+        SymbolKind::Lingkaran => (0..8)
             .map(|i| {
                 let a = i as f64 * std::f64::consts::FRAC_PI_4;
                 (cx + (x1 - x0) / 2.0 * a.cos(), cy + (y1 - y0) / 2.0 * a.sin())
             })
             .collect(),
-        Bentuk::Segilima => {
+        SymbolKind::Segilima => {
             let k = y0 + 0.6 * (y1 - y0);
             vec![(x0, y0), (x1, y0), (x1, k), (cx, y1), (x0, k)]
         }
@@ -427,8 +427,8 @@ fn jalur_simbol(b: Bentuk, r: &Keping, t: usize, ke: &impl Fn(f64, f64) -> Point
     Path {
         points: titik.into_iter().map(|(x, y)| ke(x, y)).collect(),
         closed: true,
-        curved: matches!(b, Bentuk::Terminal | Bentuk::Lingkaran),
-        straight: b != Bentuk::Lingkaran,
+        curved: matches!(b, SymbolKind::Terminal | SymbolKind::Lingkaran),
+        straight: b != SymbolKind::Lingkaran,
         filled: false,
         stroked: true,
     }
@@ -436,22 +436,22 @@ fn jalur_simbol(b: Bentuk, r: &Keping, t: usize, ke: &impl Fn(f64, f64) -> Point
 
 /// Marks the drawing within `jarak` pixels of region `id`: the symbol's
 /// outline, which is not a connector.
-fn tandai_garis_tepi(
-    r: &Keping,
+fn mark_outline(
+    r: &Piece,
     id: u32,
     wil: &[u32],
-    gambar: &[bool],
+    drawing: &[bool],
     w: usize,
     jarak: usize,
     milik: &mut [bool],
 ) {
-    let h = gambar.len() / w;
+    let h = drawing.len() / w;
     let (x0, y0) = (r.x0.saturating_sub(jarak), r.y0.saturating_sub(jarak));
     let (x1, y1) = ((r.x1 + jarak).min(w), (r.y1 + jarak).min(h));
     for y in y0..y1 {
         for x in x0..x1 {
             let i = y * w + x;
-            if !gambar[i] {
+            if !drawing[i] {
                 continue;
             }
             let dekat = (y.saturating_sub(jarak)..(y + jarak + 1).min(h)).any(|yy| {
@@ -469,7 +469,7 @@ fn tandai_garis_tepi(
 /// Straight runs of `m` at least `min` long and at most `tebal` thick:
 /// (horizontal, first row, row past the last, from, to) — for a vertical
 /// run the columns and the rows.
-fn lurus(
+fn straight_runs(
     m: &[bool],
     w: usize,
     h: usize,
@@ -532,7 +532,7 @@ fn lurus(
 
 /// Solid blobs too thick for a line: a `q`×`q` square fits inside. Each as
 /// its box in pixels (x0, y0, x1, y1).
-fn kepala(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f64, f64)> {
+fn arrowheads(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f64, f64)> {
     if w < q || h < q {
         return Vec::new();
     }
@@ -557,7 +557,7 @@ fn kepala(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f6
             x + q <= w && y + q <= h && kotak(x, y) == full
         })
         .collect();
-    let Some((_, keping)) = komponen(&inti, w, h, true) else {
+    let Some((_, keping)) = components(&inti, w, h, true) else {
         return Vec::new();
     };
     keping
@@ -578,7 +578,7 @@ fn kepala(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64, f6
 
 /// One character of a face rendered at one size: its coverage, and where
 /// its ink lies from the pen's origin on the baseline.
-struct Pola {
+struct Template {
     c: char,
     miring: bool,
     w: usize,
@@ -596,7 +596,7 @@ struct Pola {
 /// Every character of [`AKSARA`] in Liberation Sans regular, bold,
 /// italic and bold italic (a decision's labels are often italic) at `em`
 /// pixels.
-fn pola(em: f32) -> Vec<Pola> {
+fn templates(em: f32) -> Vec<Template> {
     let mut out = Vec::new();
     for (i, data) in crate::huruf::tertanam().iter().take(4).enumerate() {
         let Ok(face) = ttf_parser::Face::parse(data, 0) else {
@@ -604,7 +604,7 @@ fn pola(em: f32) -> Vec<Pola> {
         };
         let skala = em / face.units_per_em() as f32;
         for c in AKSARA.chars() {
-            if let Some(mut p) = gambar_huruf(&face, c, skala) {
+            if let Some(mut p) = render_letter(&face, c, skala) {
                 p.miring = i >= 2;
                 out.push(p);
             }
@@ -613,9 +613,9 @@ fn pola(em: f32) -> Vec<Pola> {
     out
 }
 
-struct Jejak(tiny_skia::PathBuilder);
+struct Outline(tiny_skia::PathBuilder);
 
-impl ttf_parser::OutlineBuilder for Jejak {
+impl ttf_parser::OutlineBuilder for Outline {
     fn move_to(&mut self, x: f32, y: f32) {
         self.0.move_to(x, y);
     }
@@ -633,9 +633,9 @@ impl ttf_parser::OutlineBuilder for Jejak {
     }
 }
 
-fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
+fn render_letter(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Template> {
     let gid = face.glyph_index(c)?;
-    let mut jejak = Jejak(tiny_skia::PathBuilder::new());
+    let mut jejak = Outline(tiny_skia::PathBuilder::new());
     let kotak = face.outline_glyph(gid, &mut jejak)?;
     let path = jejak.0.finish()?;
     let pad = 2.0;
@@ -667,7 +667,7 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
     for y in y0..=y1 {
         px.extend_from_slice(&alpha[y * pw + x0..=y * pw + x1]);
     }
-    Some(Pola {
+    Some(Template {
         c,
         miring: false,
         w,
@@ -681,7 +681,7 @@ fn gambar_huruf(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Pola> {
 }
 
 /// Letters of one line of text: pieces side by side on one baseline.
-struct Baris {
+struct TextLine {
     /// Indices of groups (pieces one above the other: `i`, `:`).
     kelompok: Vec<usize>,
     dasar: usize,
@@ -690,7 +690,7 @@ struct Baris {
 
 /// A group of pieces read as one or more characters.
 #[derive(Clone)]
-struct Grup {
+struct Group {
     x0: usize,
     y0: usize,
     x1: usize,
@@ -698,13 +698,13 @@ struct Grup {
     keping: Vec<u32>,
 }
 
-fn baca_huruf(
-    c: &Citra,
+fn read_letters(
+    c: &Raster,
     label: &[u32],
-    keping: &[Keping],
+    keping: &[Piece],
     huruf: &[usize],
     ke_halaman: &Affine,
-    hasil: &mut Hasil,
+    hasil: &mut Reading,
 ) {
     if huruf.is_empty() {
         return;
@@ -715,7 +715,7 @@ fn baca_huruf(
     // pieces one above the other are one character (the dot of an i)
     let mut urut: Vec<usize> = huruf.to_vec();
     urut.sort_by_key(|&i| (keping[i].x0, keping[i].y0));
-    let mut grup: Vec<Grup> = Vec::new();
+    let mut grup: Vec<Group> = Vec::new();
     for &i in &urut {
         let k = &keping[i];
         let sama = grup.iter_mut().rev().take(12).find(|g| {
@@ -742,7 +742,7 @@ fn baca_huruf(
                 g.y1 = g.y1.max(k.y1);
                 g.keping.push(i as u32 + 1);
             }
-            None => grup.push(Grup {
+            None => grup.push(Group {
                 x0: k.x0,
                 y0: k.y0,
                 x1: k.x1,
@@ -753,7 +753,7 @@ fn baca_huruf(
     }
     grup.sort_by_key(|g| (g.x0, g.y0));
     // lines: groups left to right, each joining the line it sits on
-    let mut baris: Vec<Baris> = Vec::new();
+    let mut baris: Vec<TextLine> = Vec::new();
     let mut akhir: Vec<(usize, usize, usize)> = Vec::new(); // last group's x1, band top, band bottom
     for (gi, g) in grup.iter().enumerate() {
         let gh = (g.y1 - g.y0) as f64;
@@ -780,7 +780,7 @@ fn baca_huruf(
                 }
             }
             None => {
-                baris.push(Baris {
+                baris.push(TextLine {
                     kelompok: vec![gi],
                     dasar: g.y1,
                     em: 0.0,
@@ -792,7 +792,7 @@ fn baca_huruf(
     // baseline: the bottom most letters share; size: from the tallest
     let mut ems = Vec::new();
     for b in &mut baris {
-        let besar: Vec<&Grup> = b
+        let besar: Vec<&Group> = b
             .kelompok
             .iter()
             .map(|&i| &grup[i])
@@ -814,9 +814,9 @@ fn baca_huruf(
     let Some(&em_umum) = ems.get(ems.len() / 2) else {
         return;
     };
-    let mut pola_di: HashMap<u32, Vec<Pola>> = HashMap::new();
+    let mut pola_di: HashMap<u32, Vec<Template>> = HashMap::new();
     let sy = (ke_halaman.as_coeffs()[3]) as f32;
-    let em_baris = |b: &Baris| {
+    let em_baris = |b: &TextLine| {
         if b.em >= 0.85 * em_umum && b.em <= 1.2 * em_umum {
             b.em
         } else {
@@ -844,12 +844,12 @@ fn baca_huruf(
                 continue;
             }
             let kunci = (em * 2.0).round() as u32;
-            let ps = pola_di.entry(kunci).or_insert_with(|| pola(kunci as f32 / 2.0));
+            let ps = pola_di.entry(kunci).or_insert_with(|| templates(kunci as f32 / 2.0));
             let g = &grup[gi];
-            let j = Jendela::of(c, label, g, g.x0, g.x1, b.dasar, em);
+            let j = Window::of(c, label, g, g.x0, g.x1, b.dasar, em);
             jumlah += ps
                 .iter()
-                .map(|p| mirip(&j, g.x0, b.dasar, p))
+                .map(|p| likeness(&j, g.x0, b.dasar, p))
                 .fold(0.0, f32::max);
         }
         if jumlah > terbaik {
@@ -862,19 +862,19 @@ fn baca_huruf(
             continue;
         }
         let kunci = (em * 2.0).round() as u32;
-        let ps = pola_di.entry(kunci).or_insert_with(|| pola(kunci as f32 / 2.0));
+        let ps = pola_di.entry(kunci).or_insert_with(|| templates(kunci as f32 / 2.0));
         let mut kata: Vec<Huruf> = Vec::new();
         for &gi in &b.kelompok {
             let g = &grup[gi];
             let mut memo = HashMap::new();
-            let (_, huruf) = kenali(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
+            let (_, huruf) = recognise(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
             for (pi, x, skor) in huruf {
                 let p = &ps[pi];
                 let x0 = x as f32 - p.kiri;
                 kata.push((p.c, x0, x0 + p.maju, skor, p.miring));
             }
         }
-        rapikan(&mut kata, em);
+        tidy_words(&mut kata, em);
         for (ch, x0, x1, skor, miring) in kata {
             hasil.huruf += 1;
             if skor < RAGU {
@@ -896,7 +896,7 @@ fn baca_huruf(
 
 /// The ink of a group between two columns, with room around it for a
 /// template's placement: darkness 0..1, and whether it is ink.
-struct Jendela {
+struct Window {
     x0: i64,
     y0: i64,
     w: usize,
@@ -906,8 +906,8 @@ struct Jendela {
     svv: f32,
 }
 
-impl Jendela {
-    fn of(c: &Citra, label: &[u32], g: &Grup, a: usize, b: usize, dasar: usize, em: f32) -> Jendela {
+impl Window {
+    fn of(c: &Raster, label: &[u32], g: &Group, a: usize, b: usize, dasar: usize, em: f32) -> Window {
         let x0 = a as i64 - 2;
         let y0 = (g.y0 as i64).min(dasar as i64 - em.ceil() as i64) - 3;
         let y1 = (g.y1 as i64).max(dasar as i64 + (0.35 * em).ceil() as i64) + 3;
@@ -923,10 +923,10 @@ impl Jendela {
                 if l != 0 && !g.keping.contains(&l) {
                     continue;
                 }
-                v[row * w + (xx as i64 - x0) as usize] = ((c.gelap[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
+                v[row * w + (xx as i64 - x0) as usize] = ((c.dark[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
             }
         }
-        Jendela {
+        Window {
             x0,
             y0,
             w,
@@ -951,7 +951,7 @@ impl Jendela {
 /// The likeness of template `p` placed with its ink's left edge at `x` on
 /// baseline `dasar` to the ink of window `j`: 2·Σab / (Σa² + Σb²) over the
 /// darkness, the best of a pixel's shift each way.
-fn mirip(j: &Jendela, x: usize, dasar: usize, p: &Pola) -> f32 {
+fn likeness(j: &Window, x: usize, dasar: usize, p: &Template) -> f32 {
     let mut best = 0.0f32;
     let top0 = dasar as i64 + p.atas.round() as i64;
     for dy in -1..=1i64 {
@@ -982,14 +982,14 @@ type Huruf = (char, f32, f32, f32, bool);
 /// The characters of group `g` between columns `a..b`: one template, or
 /// split where the ink is thinnest into parts read the same way.
 #[allow(clippy::too_many_arguments)]
-fn kenali(
-    c: &Citra,
+fn recognise(
+    c: &Raster,
     label: &[u32],
-    g: &Grup,
+    g: &Group,
     a: usize,
     b: usize,
     dasar: usize,
-    ps: &[Pola],
+    ps: &[Template],
     em: f32,
     dalam: usize,
     memo: &mut HashMap<(usize, usize), Bacaan>,
@@ -1039,7 +1039,7 @@ fn kenali(
         if !(cocok_lebar && cocok_tinggi && cocok_letak) {
             continue;
         }
-        let s = mirip(jendela.get_or_insert_with(|| Jendela::of(c, label, g, ia, ib, dasar, em)), ia, dasar, p);
+        let s = likeness(jendela.get_or_insert_with(|| Window::of(c, label, g, ia, ib, dasar, em)), ia, dasar, p);
         if s > terbaik.0 {
             terbaik = (s, vec![(pi, ia, s)]);
         }
@@ -1055,8 +1055,8 @@ fn kenali(
             .collect();
         potong.sort_unstable();
         for &(_, x) in potong.iter().take(3) {
-            let l = kenali(c, label, g, ia, x, dasar, ps, em, dalam + 1, memo);
-            let r = kenali(c, label, g, x, ib, dasar, ps, em, dalam + 1, memo);
+            let l = recognise(c, label, g, ia, x, dasar, ps, em, dalam + 1, memo);
+            let r = recognise(c, label, g, x, ib, dasar, ps, em, dalam + 1, memo);
             if l.1.is_empty() || r.1.is_empty() {
                 continue;
             }
@@ -1075,7 +1075,7 @@ fn kenali(
 
 /// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
 /// alike, the word's other characters say which it is.
-fn rapikan(kata: &mut Vec<Huruf>, em: f32) {
+fn tidy_words(kata: &mut Vec<Huruf>, em: f32) {
     let mut awal = 0;
     let mut out = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
@@ -1107,7 +1107,7 @@ fn rapikan(kata: &mut Vec<Huruf>, em: f32) {
         }
         // a word is set in one face: italic when most of its letters look it
         let miring = 2 * kata[awal..i].iter().filter(|k| k.4).count() > i - awal;
-        out.extend(kamus(&kata[awal..i]).into_iter().map(|k| (k.0, k.1, k.2, k.3, miring)));
+        out.extend(heading_word(&kata[awal..i]).into_iter().map(|k| (k.0, k.1, k.2, k.3, miring)));
         awal = i;
     }
     *kata = out;
@@ -1122,7 +1122,7 @@ const KEPALA: &[&str] = &[
 ];
 
 
-fn kamus(kata: &[Huruf]) -> Vec<Huruf> {
+fn heading_word(kata: &[Huruf]) -> Vec<Huruf> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
     let n = kata.len();
     if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str()) {

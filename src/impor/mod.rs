@@ -29,8 +29,8 @@ use std::path::Path;
 pub enum Tolak {
     /// A scan: pages without a text layer.
     TanpaTeks,
-    /// The procedure table is a picture or its letters are drawn as
-    /// curves: there is no text to read.
+    /// The procedure table is a picture sopc could not read, or its
+    /// letters are drawn as curves: there is no text to read.
     TabelGambar,
     Terenkripsi,
     Rusak,
@@ -55,8 +55,8 @@ impl Tolak {
                 "this PDF has no text layer (a scan); run OCR first, e.g. `ocrmypdf -l ind in.pdf out.pdf`, then import the result"
             ),
             Tolak::TabelGambar => msg!(
-                "tabel prosedur pada PDF ini berupa gambar, bukan teks; jalankan OCR lebih dulu, misalnya `ocrmypdf --force-ocr -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
-                "the procedure table in this PDF is a picture, not text; run OCR first, e.g. `ocrmypdf --force-ocr -l ind in.pdf out.pdf`, then import the result"
+                "tabel prosedur pada PDF ini berupa gambar yang tidak terbaca oleh sopc (atau hurufnya digambar sebagai kurva); jalankan OCR lebih dulu, misalnya `ocrmypdf --force-ocr -l ind masuk.pdf keluar.pdf`, lalu impor hasilnya",
+                "the procedure table in this PDF is a picture sopc could not read (or its letters are drawn as curves); run OCR first, e.g. `ocrmypdf --force-ocr -l ind in.pdf out.pdf`, then import the result"
             ),
             Tolak::Terenkripsi => msg!(
                 "PDF ini terenkripsi (berkata sandi); buka dengan kata sandinya dan simpan salinan tanpa enkripsi, lalu impor salinan itu",
@@ -126,10 +126,10 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     // drawn as curves: the table is there, but not as text
     let images: usize = sheets.iter().map(|s| s.images).sum();
     let gambar = images > sheets.len() + 1
-        || pages.iter().any(|p| p.gambar_besar > 0)
+        || pages.iter().any(|p| p.large_pictures > 0)
         || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
     match baca::baca(&sheets) {
-        Err(BukanSop::TanpaTabel) if pages.iter().any(|p| !p.gambar.is_empty()) => {
+        Err(BukanSop::TanpaTabel) if pages.iter().any(|p| !p.pictures.is_empty()) => {
             dari_gambar(&mut pages)
         }
         r => r.map_err(|b| match b {
@@ -145,9 +145,9 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
 fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
     let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
     for (i, p) in pages.iter_mut().enumerate() {
-        for g in std::mem::take(&mut p.gambar) {
+        for g in std::mem::take(&mut p.pictures) {
             // a hostile picture must not take a whole batch down
-            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.citra, g.ke_halaman)) else {
+            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman)) else {
                 continue;
             };
             if h.glyphs.is_empty() && h.paths.is_empty() {

@@ -70,20 +70,20 @@ pub struct Page {
     pub images: usize,
     /// Pictures large enough to be a pasted table, decoded, with where
     /// their pixels lie on the page (read only when the text holds no table).
-    pub gambar: Vec<Gambar>,
+    pub pictures: Vec<Picture>,
     /// Pictures as large as a table, decoded or not (over a bound).
-    pub gambar_besar: usize,
+    pub large_pictures: usize,
 }
 
 /// A decoded picture and the transform from its pixels to the page.
 #[derive(Clone, Debug)]
-pub struct Gambar {
-    pub citra: super::citra::Citra,
+pub struct Picture {
+    pub raster: super::citra::Raster,
     pub ke_halaman: Affine,
 }
 
-/// Pictures of a page decoded for [`Gambar`]; more are not a form.
-const MAX_GAMBAR: usize = 4;
+/// Pictures of a page decoded for [`Picture`]; more are not a form.
+const MAX_PICTURES: usize = 4;
 
 /// Why a PDF could not be read at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -413,25 +413,25 @@ impl<'a> Device<'a> for Recorder {
         if kotak.width() < 150.0 || kotak.height() < 40.0 || w < 300 || h < 60 {
             return;
         }
-        self.page.gambar_besar += 1;
-        if self.page.gambar.len() >= MAX_GAMBAR || w.saturating_mul(h) > super::citra::MAX_PIKSEL {
+        self.page.large_pictures += 1;
+        if self.page.pictures.len() >= MAX_PICTURES || w.saturating_mul(h) > super::citra::MAX_PIKSEL {
             return;
         }
         raster.with_rgba(
             |data, _| {
                 use hayro_interpret::ImageData;
                 let (dw, dh) = (data.width() as usize, data.height() as usize);
-                let citra = match &data {
-                    ImageData::Rgb(d) => super::citra::Citra::dari_rgb(dw, dh, &d.data),
-                    ImageData::Luma(d) => super::citra::Citra::dari_luma(dw, dh, &d.data),
+                let raster = match &data {
+                    ImageData::Rgb(d) => super::citra::Raster::from_rgb(dw, dh, &d.data),
+                    ImageData::Luma(d) => super::citra::Raster::from_luma(dw, dh, &d.data),
                 };
-                if let Some(citra) = citra
+                if let Some(raster) = raster
                     && dw > 0
                     && dh > 0
                 {
                     let skala = Affine::scale_non_uniform(w as f64 / dw as f64, h as f64 / dh as f64);
-                    self.page.gambar.push(Gambar {
-                        citra,
+                    self.page.pictures.push(Picture {
+                        raster,
                         ke_halaman: transform * skala,
                     });
                 }
