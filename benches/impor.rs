@@ -122,7 +122,10 @@ fn korpus(dir: &Path) {
             })
             .count();
         if d.catatan.iter().any(|c| c.contains("dibaca dari gambar")) {
-            for (s, v) in gambar.iter_mut().zip([1, rows, with_actor, decisions, both]) {
+            for (s, v) in gambar
+                .iter_mut()
+                .zip([1, rows, with_actor, decisions, both])
+            {
                 *s += v;
             }
             gambar_waktu += dt;

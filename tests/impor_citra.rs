@@ -76,7 +76,10 @@ fn with_pictures(pdf: &[u8], picture: impl Fn(usize) -> (Vec<u8>, u32, u32)) -> 
     use lopdf::{Document, Object, Stream, dictionary};
     let mut doc = Document::load_mem(pdf).expect("lopdf reads the PDF");
     let pages: Vec<(u32, lopdf::ObjectId)> = doc.get_pages().into_iter().collect();
-    assert!(pages.len() >= 2, "the SOP prints its table after the identity page");
+    assert!(
+        pages.len() >= 2,
+        "the SOP prints its table after the identity page"
+    );
     for (number, id) in pages.into_iter().skip(1) {
         let (jpeg, w, h) = picture(number as usize);
         let image = doc.add_object(Stream::new(
@@ -95,7 +98,11 @@ fn with_pictures(pdf: &[u8], picture: impl Fn(usize) -> (Vec<u8>, u32, u32)) -> 
             .get_dictionary(id)
             .and_then(|d| d.get(b"MediaBox"))
             .and_then(Object::as_array)
-            .map(|a| a.iter().map(|v| v.as_float().unwrap_or(0.0)).collect::<Vec<f32>>())
+            .map(|a| {
+                a.iter()
+                    .map(|v| v.as_float().unwrap_or(0.0))
+                    .collect::<Vec<f32>>()
+            })
             .expect("the page has its own MediaBox");
         let (pw, ph) = (media[2] - media[0], media[3] - media[1]);
         let content = format!("q {pw} 0 0 {ph} 0 0 cm /Tabel Do Q").into_bytes();
@@ -159,8 +166,14 @@ fn sama(a: &str, b: &str) -> f64 {
 
 #[test]
 fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
-    let asli = parse(path, &std::fs::read_to_string(path).expect("the SOP is read"));
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sops/bps-bengkulu-gratifikasi.yaml"
+    );
+    let asli = parse(
+        path,
+        &std::fs::read_to_string(path).expect("the SOP is read"),
+    );
     let vektor = render(&asli);
     let pdf = with_pictured_table(&vektor, 173.0);
     let (balik, yaml) = impor(&pdf);
@@ -169,7 +182,12 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
         let d = dari_pdf(pdf).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
         d.langkah
             .iter()
-            .map(|b| b.simbol.iter().map(|s| format!("{}:{:?}", s.0, s.1)).collect())
+            .map(|b| {
+                b.simbol
+                    .iter()
+                    .map(|s| format!("{}:{:?}", s.0, s.1))
+                    .collect()
+            })
             .collect()
     };
     assert_eq!(jenis(&pdf), jenis(&vektor), "the symbols of each row");
@@ -183,8 +201,18 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
     let (mut benar, mut semua) = (0.0, 0.0);
     for i in 0..n {
         let (a, b) = (&asli.steps()[i], &balik.steps()[i]);
-        assert_eq!(pelaksana(&balik, i), pelaksana(&asli, i), "pelaksana of step {}", i + 1);
-        assert_eq!(cabang(&balik, i), cabang(&asli, i), "decision of step {}", i + 1);
+        assert_eq!(
+            pelaksana(&balik, i),
+            pelaksana(&asli, i),
+            "pelaksana of step {}",
+            i + 1
+        );
+        assert_eq!(
+            cabang(&balik, i),
+            cabang(&asli, i),
+            "decision of step {}",
+            i + 1
+        );
         let waktu = |s: &sopc::model::Langkah| {
             s.waktu
                 .as_ref()
@@ -212,8 +240,14 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
 }
 
 fn gratifikasi() -> Vec<u8> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/sops/bps-bengkulu-gratifikasi.yaml");
-    render(&parse(path, &std::fs::read_to_string(path).expect("the SOP is read")))
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sops/bps-bengkulu-gratifikasi.yaml"
+    );
+    render(&parse(
+        path,
+        &std::fs::read_to_string(path).expect("the SOP is read"),
+    ))
 }
 
 #[test]
@@ -226,7 +260,7 @@ fn a_picture_of_noise_is_refused_never_a_panic() {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            let v = if seed % 3 == 0 { 0 } else { 255 };
+            let v = if seed.is_multiple_of(3) { 0 } else { 255 };
             [v, v, v]
         })
         .collect();
@@ -248,7 +282,10 @@ fn a_picture_too_large_to_decode_is_refused_unread() {
 
 #[test]
 fn a_damaged_picture_is_refused_never_a_panic() {
-    let jpeg: Vec<u8> = [0xFF, 0xD8].into_iter().chain((0..5000).map(|i| (i * 7 % 251) as u8)).collect();
+    let jpeg: Vec<u8> = [0xFF, 0xD8]
+        .into_iter()
+        .chain((0..5000).map(|i| (i * 7 % 251) as u8))
+        .collect();
     let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), 1200, 500));
     assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
 }
@@ -262,21 +299,57 @@ fn scratch_every_sop() {
         for ppi in [173.0] {
             let pdf = with_pictured_table(&vektor, ppi);
             let r = std::panic::catch_unwind(|| impor(&pdf));
-            let Ok((balik, _)) = r else { println!("{} {ppi}: REFUSED", f.display()); continue; };
+            let Ok((balik, _)) = r else {
+                println!("{} {ppi}: REFUSED", f.display());
+                continue;
+            };
             let n = asli.steps().len();
-            let mut pel = 0; let mut kep = 0; let mut wak = 0;
+            let mut pel = 0;
+            let mut kep = 0;
+            let mut wak = 0;
             let (mut benar, mut semua) = (0.0, 0.0);
             for i in 0..n.min(balik.steps().len()) {
-                if pelaksana(&balik, i) == pelaksana(&asli, i) { pel += 1; } else if ppi > 150.0 { println!("   pel {:?} vs {:?}", pelaksana(&balik, i), pelaksana(&asli, i)); }
-                if cabang(&balik, i) != cabang(&asli, i) && ppi > 150.0 { println!("   kep {i} {:?} vs {:?}", cabang(&balik, i), cabang(&asli, i)); }
-                if cabang(&balik, i) == cabang(&asli, i) { kep += 1; }
-                let w = |s: &sopc::model::Langkah| s.waktu.as_ref().map(|w| w.teks.trim().to_owned()).unwrap_or_default();
-                if w(&balik.steps()[i]) == w(&asli.steps()[i]) { wak += 1; }
-                let (ka, kb) = (teks(&asli.steps()[i].kegiatan), teks(&balik.steps()[i].kegiatan));
+                if pelaksana(&balik, i) == pelaksana(&asli, i) {
+                    pel += 1;
+                } else if ppi > 150.0 {
+                    println!(
+                        "   pel {:?} vs {:?}",
+                        pelaksana(&balik, i),
+                        pelaksana(&asli, i)
+                    );
+                }
+                if cabang(&balik, i) != cabang(&asli, i) && ppi > 150.0 {
+                    println!(
+                        "   kep {i} {:?} vs {:?}",
+                        cabang(&balik, i),
+                        cabang(&asli, i)
+                    );
+                }
+                if cabang(&balik, i) == cabang(&asli, i) {
+                    kep += 1;
+                }
+                let w = |s: &sopc::model::Langkah| {
+                    s.waktu
+                        .as_ref()
+                        .map(|w| w.teks.trim().to_owned())
+                        .unwrap_or_default()
+                };
+                if w(&balik.steps()[i]) == w(&asli.steps()[i]) {
+                    wak += 1;
+                }
+                let (ka, kb) = (
+                    teks(&asli.steps()[i].kegiatan),
+                    teks(&balik.steps()[i].kegiatan),
+                );
                 benar += sama(&ka, &kb) * ka.chars().count() as f64;
                 semua += ka.chars().count() as f64;
             }
-            println!("{} {ppi}: steps {}/{n} pel {pel} kep {kep} waktu {wak} text {:.1}%", f.file_name().unwrap().to_string_lossy(), balik.steps().len(), 100.0 * benar / semua);
+            println!(
+                "{} {ppi}: steps {}/{n} pel {pel} kep {kep} waktu {wak} text {:.1}%",
+                f.file_name().unwrap().to_string_lossy(),
+                balik.steps().len(),
+                100.0 * benar / semua
+            );
         }
     }
 }

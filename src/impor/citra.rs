@@ -27,7 +27,8 @@ const MAX_HURUF: usize = 30_000;
 /// Darkness (0 white, 255 black) from which a pixel is ink.
 const TINTA: u8 = 96;
 /// The characters compared; a form prints nothing else in its cells.
-const AKSARA: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;/-()%&'\"?!+=_";
+const AKSARA: &str =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;/-()%&'\"?!+=_";
 /// Below this likeness a letter is a guess.
 const RAGU: f32 = 0.62;
 
@@ -339,8 +340,16 @@ fn symbol_kind(
     // the middle of each side, give or take the pixel a sharp corner falls on
     let dekat = |x: usize, y: usize, datar: bool| {
         (-2i64..=2).any(|d| {
-            let (xx, yy) = if datar { (x as i64 + d, y as i64) } else { (x as i64, y as i64 + d) };
-            xx >= 0 && yy >= 0 && (xx as usize) < w && (yy as usize) < h && isi(xx as usize, yy as usize)
+            let (xx, yy) = if datar {
+                (x as i64 + d, y as i64)
+            } else {
+                (x as i64, y as i64 + d)
+            };
+            xx >= 0
+                && yy >= 0
+                && (xx as usize) < w
+                && (yy as usize) < h
+                && isi(xx as usize, yy as usize)
         })
     };
     let tengah = [
@@ -350,7 +359,13 @@ fn symbol_kind(
         dekat(cx, r.y1 - 1, true),
     ];
     // the outline's thickness: ink left of the middle of the left side
-    let dark = |x: i64, y: i64| x >= 0 && y >= 0 && (x as usize) < w && (y as usize) < h && drawing[y as usize * w + x as usize];
+    let dark = |x: i64, y: i64| {
+        x >= 0
+            && y >= 0
+            && (x as usize) < w
+            && (y as usize) < h
+            && drawing[y as usize * w + x as usize]
+    };
     let t = (1..10)
         .take_while(|&k| dark(r.x0 as i64 - k, cy as i64))
         .count()
@@ -377,7 +392,13 @@ fn symbol_kind(
         }
         SymbolKind::Proses
     } else if sudut.iter().any(|s| *s) {
-        if sudut[0] && sudut[1] && !sudut[2] && !sudut[3] && tengah[3] && (0.6..0.92).contains(&fill) {
+        if sudut[0]
+            && sudut[1]
+            && !sudut[2]
+            && !sudut[3]
+            && tengah[3]
+            && (0.6..0.92).contains(&fill)
+        {
             SymbolKind::Segilima
         } else {
             return None;
@@ -399,7 +420,12 @@ fn symbol_kind(
 /// The outline of a symbol as the path a vector page draws.
 fn symbol_path(b: SymbolKind, r: &Piece, t: usize, ke: &impl Fn(f64, f64) -> Point) -> Path {
     let s = t as f64 / 2.0;
-    let (x0, y0, x1, y1) = (r.x0 as f64 - s, r.y0 as f64 - s, r.x1 as f64 + s, r.y1 as f64 + s);
+    let (x0, y0, x1, y1) = (
+        r.x0 as f64 - s,
+        r.y0 as f64 - s,
+        r.x1 as f64 + s,
+        r.y1 as f64 + s,
+    );
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let rr = (y1 - y0) / 2.0;
     let titik: Vec<(f64, f64)> = match b {
@@ -416,7 +442,10 @@ fn symbol_path(b: SymbolKind, r: &Piece, t: usize, ke: &impl Fn(f64, f64) -> Poi
         SymbolKind::Lingkaran => (0..8)
             .map(|i| {
                 let a = i as f64 * std::f64::consts::FRAC_PI_4;
-                (cx + (x1 - x0) / 2.0 * a.cos(), cy + (y1 - y0) / 2.0 * a.sin())
+                (
+                    cx + (x1 - x0) / 2.0 * a.cos(),
+                    cy + (y1 - y0) / 2.0 * a.sin(),
+                )
             })
             .collect(),
         SymbolKind::Segilima => {
@@ -501,7 +530,9 @@ fn straight_runs(
             let mut lanjut = Vec::new();
             for (s, e) in runs {
                 let pos = buka.iter().position(|o| {
-                    o.1 + 1 == a && s.max(o.2) < e.min(o.3) && (e.min(o.3) - s.max(o.2)) * 2 >= (e - s).min(o.3 - o.2)
+                    o.1 + 1 == a
+                        && s.max(o.2) < e.min(o.3)
+                        && (e.min(o.3) - s.max(o.2)) * 2 >= (e - s).min(o.3 - o.2)
                 });
                 match pos {
                     Some(p) => {
@@ -563,11 +594,19 @@ fn arrowheads(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64
     keping
         .iter()
         .filter_map(|k| {
-            let (x0, y0, x1, y1) = (k.x0 as f64, k.y0 as f64, (k.x1 + q) as f64, (k.y1 + q) as f64);
+            let (x0, y0, x1, y1) = (
+                k.x0 as f64,
+                k.y0 as f64,
+                (k.x1 + q) as f64,
+                (k.y1 + q) as f64,
+            );
             let (bw, bh) = (x1 - x0, y1 - y0);
             // an arrowhead: small; keep its box at least 2.2 pt across
             (bw < 8.5 * u && bh < 8.5 * u).then(|| {
-                let (gx, gy) = (((2.3 * u - bw) / 2.0).max(0.0), ((2.3 * u - bh) / 2.0).max(0.0));
+                let (gx, gy) = (
+                    ((2.3 * u - bw) / 2.0).max(0.0),
+                    ((2.3 * u - bh) / 2.0).max(0.0),
+                );
                 (x0 - gx, y0 - gy, x1 + gx, y1 + gy)
             })
         })
@@ -655,7 +694,11 @@ fn render_letter(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Templat
     paint.anti_alias = true;
     pix.fill_path(&path, &paint, tiny_skia::FillRule::Winding, tr, None);
     let (pw, ph) = (pw as usize, ph as usize);
-    let alpha: Vec<f32> = pix.pixels().iter().map(|p| p.alpha() as f32 / 255.0).collect();
+    let alpha: Vec<f32> = pix
+        .pixels()
+        .iter()
+        .map(|p| p.alpha() as f32 / 255.0)
+        .collect();
     // crop to the ink as the picture's threshold sees it
     let on = |x: usize, y: usize| alpha[y * pw + x] >= TINTA as f32 / 255.0;
     let cols: Vec<usize> = (0..pw).filter(|&x| (0..ph).any(|y| on(x, y))).collect();
@@ -775,7 +818,10 @@ fn read_letters(
                 baris[bi].kelompok.push(gi);
                 akhir[bi].0 = g.x1;
                 if !kecil {
-                    akhir[bi].1 = akhir[bi].1.min(g.y0).max(g.y1.saturating_sub((1.6 * hmed) as usize));
+                    akhir[bi].1 = akhir[bi]
+                        .1
+                        .min(g.y0)
+                        .max(g.y1.saturating_sub((1.6 * hmed) as usize));
                     akhir[bi].2 = akhir[bi].2.max(g.y1).min(g.y0 + (1.6 * hmed) as usize);
                 }
             }
@@ -844,7 +890,9 @@ fn read_letters(
                 continue;
             }
             let kunci = (em * 2.0).round() as u32;
-            let ps = pola_di.entry(kunci).or_insert_with(|| templates(kunci as f32 / 2.0));
+            let ps = pola_di
+                .entry(kunci)
+                .or_insert_with(|| templates(kunci as f32 / 2.0));
             let g = &grup[gi];
             let j = Window::of(c, label, g, g.x0, g.x1, b.dasar, em);
             jumlah += ps
@@ -862,7 +910,9 @@ fn read_letters(
             continue;
         }
         let kunci = (em * 2.0).round() as u32;
-        let ps = pola_di.entry(kunci).or_insert_with(|| templates(kunci as f32 / 2.0));
+        let ps = pola_di
+            .entry(kunci)
+            .or_insert_with(|| templates(kunci as f32 / 2.0));
         let mut kata: Vec<Huruf> = Vec::new();
         for &gi in &b.kelompok {
             let g = &grup[gi];
@@ -907,7 +957,15 @@ struct Window {
 }
 
 impl Window {
-    fn of(c: &Raster, label: &[u32], g: &Group, a: usize, b: usize, dasar: usize, em: f32) -> Window {
+    fn of(
+        c: &Raster,
+        label: &[u32],
+        g: &Group,
+        a: usize,
+        b: usize,
+        dasar: usize,
+        em: f32,
+    ) -> Window {
         let x0 = a as i64 - 2;
         let y0 = (g.y0 as i64).min(dasar as i64 - em.ceil() as i64) - 3;
         let y1 = (g.y1 as i64).max(dasar as i64 + (0.35 * em).ceil() as i64) + 3;
@@ -923,7 +981,8 @@ impl Window {
                 if l != 0 && !g.keping.contains(&l) {
                     continue;
                 }
-                v[row * w + (xx as i64 - x0) as usize] = ((c.dark[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
+                v[row * w + (xx as i64 - x0) as usize] =
+                    ((c.dark[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
             }
         }
         Window {
@@ -944,9 +1003,7 @@ impl Window {
             self.v[j as usize * self.w + i as usize]
         }
     }
-
 }
-
 
 /// The likeness of template `p` placed with its ink's left edge at `x` on
 /// baseline `dasar` to the ink of window `j`: 2·Σab / (Σa² + Σb²) over the
@@ -1023,7 +1080,10 @@ fn recognise(
                 })
             })
             .collect();
-        (*rows.first().unwrap_or(&g.y0), rows.last().map_or(g.y1, |r| r + 1))
+        (
+            *rows.first().unwrap_or(&g.y0),
+            rows.last().map_or(g.y1, |r| r + 1),
+        )
     };
     let tinggi = y1 - y0;
     let mut terbaik: Bacaan = (0.0, Vec::new());
@@ -1031,7 +1091,11 @@ fn recognise(
     for (pi, p) in ps.iter().enumerate() {
         let cocok_lebar = (p.w as f32 - lebar as f32).abs() <= (0.35 * lebar as f32).max(2.0);
         // an i or j whose dot was too faint to be ink is shorter than its template
-        let titik = if matches!(p.c, 'i' | 'j') { 0.3 * em } else { 0.0 };
+        let titik = if matches!(p.c, 'i' | 'j') {
+            0.3 * em
+        } else {
+            0.0
+        };
         let cocok_tinggi =
             (p.h as f32 - tinggi as f32).abs() <= (0.3 * tinggi as f32).max(2.0) + titik;
         let atas = dasar as f32 + p.atas;
@@ -1039,7 +1103,12 @@ fn recognise(
         if !(cocok_lebar && cocok_tinggi && cocok_letak) {
             continue;
         }
-        let s = likeness(jendela.get_or_insert_with(|| Window::of(c, label, g, ia, ib, dasar, em)), ia, dasar, p);
+        let s = likeness(
+            jendela.get_or_insert_with(|| Window::of(c, label, g, ia, ib, dasar, em)),
+            ia,
+            dasar,
+            p,
+        );
         if s > terbaik.0 {
             terbaik = (s, vec![(pi, ia, s)]);
         }
@@ -1107,7 +1176,11 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32) {
         }
         // a word is set in one face: italic when most of its letters look it
         let miring = 2 * kata[awal..i].iter().filter(|k| k.4).count() > i - awal;
-        out.extend(heading_word(&kata[awal..i]).into_iter().map(|k| (k.0, k.1, k.2, k.3, miring)));
+        out.extend(
+            heading_word(&kata[awal..i])
+                .into_iter()
+                .map(|k| (k.0, k.1, k.2, k.3, miring)),
+        );
         awal = i;
     }
     *kata = out;
@@ -1117,15 +1190,25 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32) {
 /// a long word) from exactly one of them is that heading. Only these: a
 /// wider list turns real words into others (penerima into menerima).
 const KEPALA: &[&str] = &[
-    "aktivitas", "kegiatan", "uraian", "prosedur", "pelaksana", "mutu", "baku", "persyaratan",
-    "kelengkapan", "waktu", "output", "keterangan",
+    "aktivitas",
+    "kegiatan",
+    "uraian",
+    "prosedur",
+    "pelaksana",
+    "mutu",
+    "baku",
+    "persyaratan",
+    "kelengkapan",
+    "waktu",
+    "output",
+    "keterangan",
 ];
-
 
 fn heading_word(kata: &[Huruf]) -> Vec<Huruf> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
     let n = kata.len();
-    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str()) {
+    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str())
+    {
         return kata.to_vec();
     }
     let batas = if n >= 7 { 2 } else { 1 };

@@ -414,7 +414,9 @@ impl<'a> Device<'a> for Recorder {
             return;
         }
         self.page.large_pictures += 1;
-        if self.page.pictures.len() >= MAX_PICTURES || w.saturating_mul(h) > super::citra::MAX_PIKSEL {
+        if self.page.pictures.len() >= MAX_PICTURES
+            || w.saturating_mul(h) > super::citra::MAX_PIKSEL
+        {
             return;
         }
         raster.with_rgba(
@@ -429,7 +431,8 @@ impl<'a> Device<'a> for Recorder {
                     && dw > 0
                     && dh > 0
                 {
-                    let skala = Affine::scale_non_uniform(w as f64 / dw as f64, h as f64 / dh as f64);
+                    let skala =
+                        Affine::scale_non_uniform(w as f64 / dw as f64, h as f64 / dh as f64);
                     self.page.pictures.push(Picture {
                         raster,
                         ke_halaman: transform * skala,
