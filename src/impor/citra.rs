@@ -886,13 +886,9 @@ fn read_letters(
         for &(bi, gi) in &contoh {
             let b = &baris[bi];
             let em = em_baris(b) * f;
-            if !(4.0..=200.0).contains(&em) {
+            let Some(ps) = templates_at(&mut pola_di, em) else {
                 continue;
-            }
-            let kunci = (em * 2.0).round() as u32;
-            let ps = pola_di
-                .entry(kunci)
-                .or_insert_with(|| templates(kunci as f32 / 2.0));
+            };
             let g = &grup[gi];
             let j = Window::of(c, label, g, g.x0, g.x1, b.dasar, em);
             jumlah += ps
@@ -906,13 +902,9 @@ fn read_letters(
     }
     for b in &baris {
         let em = em_baris(b) * faktor;
-        if !(4.0..=200.0).contains(&em) {
+        let Some(ps) = templates_at(&mut pola_di, em) else {
             continue;
-        }
-        let kunci = (em * 2.0).round() as u32;
-        let ps = pola_di
-            .entry(kunci)
-            .or_insert_with(|| templates(kunci as f32 / 2.0));
+        };
         let mut kata: Vec<Huruf> = Vec::new();
         for &gi in &b.kelompok {
             let g = &grup[gi];
@@ -942,6 +934,20 @@ fn read_letters(
             });
         }
     }
+}
+
+/// The templates at `em` pixels (to half a pixel), rendered once; none for
+/// a size no form prints at.
+fn templates_at(cache: &mut HashMap<u32, Vec<Template>>, em: f32) -> Option<&[Template]> {
+    if !(4.0..=200.0).contains(&em) {
+        return None;
+    }
+    let kunci = (em * 2.0).round() as u32;
+    Some(
+        cache
+            .entry(kunci)
+            .or_insert_with(|| templates(kunci as f32 / 2.0)),
+    )
 }
 
 /// The ink of a group between two columns, with room around it for a
