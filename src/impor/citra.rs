@@ -905,16 +905,53 @@ fn read_letters(
         let Some(ps) = templates_at(&mut pola_di, em) else {
             continue;
         };
+        // the upright faces come first: a word mostly upright is read again
+        // with them alone (an italic l is a slash)
+        let tegak = ps.iter().take_while(|p| !p.miring).count();
+        let baca = |g: &Group, ps: &[Template]| {
+            recognise(
+                c,
+                label,
+                g,
+                g.x0,
+                g.x1,
+                b.dasar,
+                ps,
+                em,
+                0,
+                &mut HashMap::new(),
+            )
+            .1
+        };
         let mut kata: Vec<Huruf> = Vec::new();
-        for &gi in &b.kelompok {
-            let g = &grup[gi];
-            let mut memo = HashMap::new();
-            let (_, huruf) = recognise(c, label, g, g.x0, g.x1, b.dasar, ps, em, 0, &mut memo);
-            for (pi, x, skor) in huruf {
+        let ks = &b.kelompok;
+        let mut awal = 0;
+        while awal < ks.len() {
+            let mut akhir = awal + 1;
+            while akhir < ks.len()
+                && (grup[ks[akhir]].x0 as f32 - grup[ks[akhir - 1]].x1 as f32) <= 0.25 * em
+            {
+                akhir += 1;
+            }
+            let mut bacaan: Vec<_> = ks[awal..akhir]
+                .iter()
+                .map(|&gi| baca(&grup[gi], ps))
+                .collect();
+            let semua = bacaan.iter().map(Vec::len).sum::<usize>();
+            let miring = bacaan.iter().flatten().filter(|h| ps[h.0].miring).count();
+            if 2 * miring <= semua {
+                for (r, &gi) in bacaan.iter_mut().zip(&ks[awal..akhir]) {
+                    if r.iter().any(|h| ps[h.0].miring) {
+                        *r = baca(&grup[gi], &ps[..tegak]);
+                    }
+                }
+            }
+            for (pi, x, skor) in bacaan.into_iter().flatten() {
                 let p = &ps[pi];
                 let x0 = x as f32 - p.kiri;
                 kata.push((p.c, x0, x0 + p.maju, skor, p.miring));
             }
+            awal = akhir;
         }
         tidy_words(&mut kata, em);
         for (ch, x0, x1, skor, miring) in kata {
