@@ -46,6 +46,12 @@ pub mod size {
     /// Least distance between two routes side by side.
     pub const ROUTE_CLEARANCE: f64 = mm(crate::paper::LANE_STEP);
 
+    /// Least distance from a route to the side of a symbol it runs along:
+    /// a gutter lane's, so a lane inside a column keeps as far from the
+    /// symbols it passes as one beside them; nearer, the line reads as the
+    /// symbol's doubled outline.
+    pub const SYMBOL_CLEARANCE: f64 = mm(crate::paper::LANE_SYMBOL);
+
     /// Radius of the arc by which a line bridges another it crosses.
     pub fn hop() -> f64 {
         mm(1.0)
@@ -335,7 +341,7 @@ pub struct Plan {
 }
 
 /// Times a plan that breaks a drawing rule is routed again ([`Plan::new`]).
-const REROUTES: usize = 3;
+const REROUTES: usize = 4;
 
 /// Why no plan could be made.
 #[derive(Clone, Debug, PartialEq)]
@@ -348,12 +354,13 @@ impl Plan {
     /// Pages and routes for a flowchart whose rows measured `heights`. A
     /// plan that breaks a drawing rule is routed again with the lines that
     /// broke it routed first (their room taken before the others'), in the
-    /// order named and the other way round, up to [`REROUTES`] times; the
-    /// plan with the fewest violations wins.
+    /// order named and the other way round, then before the connectors and
+    /// fixed labels too, up to [`REROUTES`] times; the plan with the fewest
+    /// violations wins.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
-        let draw = |first: &[usize]| {
-            let routed = route::route(flow, &kolom, &pages, first);
+        let draw = |order: &route::Order| {
+            let routed = route::route(flow, &kolom, &pages, order);
             Plan {
                 kolom: kolom.clone(),
                 pages: pages.clone(),
@@ -362,12 +369,16 @@ impl Plan {
                 cramped: Vec::new(),
             }
         };
-        let mut plan = draw(&[]);
+        let mut plan = draw(&route::Order::default());
         let mut broken = plan.verify(flow);
-        let mut tried: Vec<Vec<usize>> = Vec::new();
+        let mut tried: Vec<route::Order> = Vec::new();
         for _ in 0..REROUTES {
+            if broken.is_empty() {
+                break;
+            }
             // the lines that broke a rule first, as named, then the other
-            // way round (two lines after one lane: each gets its turn)
+            // way round (two lines after one lane: each gets its turn),
+            // then ahead of the connectors and labels they ran into
             let mut named: Vec<usize> = Vec::new();
             for e in broken.iter().filter_map(Violation::edge) {
                 if !named.contains(&e) {
@@ -375,14 +386,17 @@ impl Plan {
                 }
             }
             let reversed: Vec<usize> = named.iter().rev().copied().collect();
-            let Some(first) = [named, reversed]
-                .into_iter()
-                .find(|o| !o.is_empty() && !tried.contains(o))
-            else {
+            let mut orders = [false, true].into_iter().flat_map(|before_connectors| {
+                [named.clone(), reversed.clone()].map(|first| route::Order {
+                    first,
+                    before_connectors,
+                })
+            });
+            let Some(order) = orders.find(|o| !o.first.is_empty() && !tried.contains(o)) else {
                 break;
             };
-            let again = draw(&first);
-            tried.push(first);
+            let again = draw(&order);
+            tried.push(order);
             let v = again.verify(flow);
             if v.len() < broken.len() {
                 (plan, broken) = (again, v);

@@ -10,7 +10,9 @@
 //!   the symbols, 3 mm from the column rule and 2 mm from each other
 //!   ([`Columns::lanes`]), or inside a column over rows where it holds no
 //!   symbol ([`Columns::inner_lanes`]). A route keeps 3 mm from every table
-//!   rule it runs along and 2 mm from every other route it runs beside,
+//!   rule it runs along, 1 mm from the side of a symbol it passes (as far
+//!   as a gutter lane keeps; an inner lane just past a symbol's side may
+//!   not serve that row) and 2 mm from every other route it runs beside,
 //!   unless both enter the same arrowhead.
 //! - Ports: the bottom carries the exit to the next step (else a forward
 //!   jump) unless its label is too wide to stand beside a line down the
@@ -54,8 +56,10 @@
 //! 4. **Fixed labels** ([`Router::place_fixed_labels`]): the labels of
 //!    straight edges are placed before any lane, so the lanes go around
 //!    them rather than the labels around the lanes; a label placed later
-//!    that needs such a label's spot moves it to the other side of its
-//!    line when that side is free ([`Router::make_room`]).
+//!    that needs such a label's spot ([`Router::make_room`]), or a lane
+//!    whose only way passes it ([`Router::make_way`]), moves it to another
+//!    free place beside its line: the other side, beside the diamond's
+//!    lower corner, or below the bottom track.
 //! 5. **Connectors** ([`Router::connectors`]): off-page pairs with their
 //!    letters in reading order, each in the nearest free actor cell of its
 //!    row (or on top of a row kept for it), with their stubs and labels;
@@ -66,8 +70,10 @@
 //!    For each edge every lane is tried with its exit side and label places
 //!    ([`Router::route_in_lane`]); the winner has the fewest conflicts
 //!    ([`Router::conflicts`]: sides shared, symbols, labels and connectors
-//!    run into, routes nearer than 2 mm, rules nearer than 3 mm), then the
-//!    lowest cost (length, crossings and the preferences below).
+//!    run into, routes nearer than 2 mm, rules nearer than 3 mm, symbols'
+//!    sides nearer than 1 mm; a fixed label that can move away is a cost,
+//!    not a conflict), then the lowest cost (length, crossings and the
+//!    preferences below).
 //! 7. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 4
 //!    that a lane had to cross moves to the other side of its line when that
 //!    side is clear.
@@ -75,7 +81,11 @@
 //!    horizontal line.
 //!
 //! The finished plan is checked against the drawing rules by
-//! [`super::Plan::verify`], in the tests and on every render.
+//! [`super::Plan::verify`], in the tests and on every render. A plan that
+//! breaks one is routed again ([`super::Plan::new`]) with the breaking
+//! lines first ([`Order`]): first among the lanes of phase 6, then before
+//! phases 4 and 5, so that the connectors and fixed labels keep out of the
+//! only way such a line has.
 
 use super::{
     Connector, Drawing, Edge, Flow, Label, Line, Page, Point, Rect, Route, Row, SymbolBox, size,
@@ -127,6 +137,9 @@ const LABEL_CORNER_COST: f64 = mm(20.0);
 /// enough for every way round a few symbols, few enough that a plan with
 /// an edge no way serves stays quick.
 const JOG_BUDGET: usize = 20_000;
+/// Cost of a lane that a straight exit's label must move away for: worth
+/// 10 mm of line, so a lane clear of it wins wherever one is as short.
+const LABEL_MOVED_COST: f64 = mm(10.0);
 /// Gap left between a label and its line, or the connector beyond it.
 const LABEL_GAP: f64 = mm(0.8);
 /// Cost of setting a label on two lines: worth 3 mm of line, so one line
@@ -267,10 +280,20 @@ pub struct Routed {
     pub routes: Vec<Route>,
 }
 
-/// Plans every route and draws the pages; the lane routes of the edges in
-/// `first`, in that order, before the others (to retry a plan whose later
-/// routes found no room around the earlier ones).
-pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> Routed {
+/// Which lane routes go before the others, to retry a plan whose later
+/// routes found no room around the earlier ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Order {
+    /// Edges whose lane routes go first, in this order.
+    pub first: Vec<usize>,
+    /// Whether they go even before the fixed labels and the connectors
+    /// (phases 4 and 5), which then keep out of their lanes: for a jump
+    /// whose only way in a connector or label placed earlier would block.
+    pub before_connectors: bool,
+}
+
+/// Plans every route and draws the pages, the lane routes in `order`.
+pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], order: &Order) -> Routed {
     let placed = placed(flow, kolom, pages);
     let mut drawings: Vec<Drawing> = pages.iter().map(|_| Drawing::default()).collect();
     for (i, l) in placed.iter().enumerate() {
@@ -296,7 +319,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> R
         drawings,
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
-        first,
+        first: &order.first,
         forms: flow
             .edges
             .iter()
@@ -304,9 +327,20 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], first: &[usize]) -> R
             .collect(),
     };
     r.straight_lines();
+    if order.before_connectors {
+        for &e in &order.first {
+            if r.is_lane(e) {
+                r.route_in_lane(e);
+            }
+        }
+    }
     r.place_fixed_labels();
     r.connectors();
-    r.lines();
+    r.lines(if order.before_connectors {
+        &order.first
+    } else {
+        &[]
+    });
     for g in &mut r.drawings {
         hops(g, flow);
     }
@@ -579,10 +613,11 @@ struct Obstacle {
     /// For the line from an incoming connector: its step, which other
     /// lines entering the same step may join.
     entry: Option<usize>,
-    /// For the label of a straight exit: its place on the other side of
-    /// its line, where it moves to make room for a label placed later
-    /// that needs its spot (a side exit's label below a narrow diamond).
-    other: Option<Rect>,
+    /// For the label of a straight exit: the other places beside its line,
+    /// the other side's first, where it moves to make room for a label
+    /// placed later that needs its spot (a side exit's label below a narrow
+    /// diamond) or for a lane whose only way passes it.
+    others: Vec<Rect>,
 }
 
 /// One way to route an edge through a lane.
@@ -654,8 +689,22 @@ impl Router<'_> {
             }
             let (_, _, f, rect, other) = best.expect("one spot at least");
             self.add_label(s.page, e, f.text, rect);
+            // then the other places beside the line, both sides, and
+            // below the bottom track, where a lane may have to pass
+            let size = (rect.x1 - rect.x0, rect.y1 - rect.y0);
+            let mut others = vec![other];
+            for d in [Side::Right, Side::Left] {
+                let spots = labels_below(self.kolom, &s, d, size);
+                let low = spots.first().map(|k| {
+                    let y0 = s.bottom_track() + OBSTACLE_MARGIN + LABEL_MARGIN;
+                    Rect::new(k.x0, y0, k.x1, y0 + size.1)
+                });
+                others.extend(spots.into_iter().chain(low));
+            }
+            others.retain(|k| *k != rect);
+            others.dedup();
             if let Some(o) = self.obstacles[s.page].last_mut() {
-                o.other = Some(other);
+                o.others = others;
             }
         }
     }
@@ -676,7 +725,7 @@ impl Router<'_> {
             rect,
             owners: vec![e],
             entry: None,
-            other: None,
+            others: Vec::new(),
         });
         let flush_right = self.left_of_line(e, &rect);
         self.drawings[h].labels.push(Label {
@@ -730,42 +779,69 @@ impl Router<'_> {
         rect.center().0 < self.at(self.edge(e).from).cx()
     }
 
-    /// Moves every straight exit's label that lies on `rect` to the other
-    /// side of its line, where that side is free.
+    /// Moves every straight exit's label that lies on `rect` to another
+    /// place beside its line, where one is free.
     fn make_room(&mut self, h: usize, rect: &Rect) {
         for i in 0..self.obstacles[h].len() {
-            let o = &self.obstacles[h][i];
-            let Some(other) = o.other else {
-                continue;
-            };
-            if !o.rect.intersects(rect) || !self.can_move(h, i, &other, rect, &[]) {
-                continue;
-            }
-            let (old, e) = (o.rect, o.owners[0]);
-            let flush_right = self.left_of_line(e, &other);
-            if let Some(l) = self.drawings[h]
-                .labels
-                .iter_mut()
-                .find(|l| l.edge == e && l.rect == old)
+            if self.obstacles[h][i].rect.intersects(rect)
+                && let Some(to) = self.free_place(h, i, Some(rect), &[])
             {
-                l.rect = other;
-                l.flush_right = flush_right;
+                self.move_label(h, i, to);
             }
-            let o = &mut self.obstacles[h][i];
-            (o.rect, o.other) = (other, Some(old));
         }
     }
 
+    /// Moves every straight exit's label that line `pts` of page `h` runs
+    /// into to another place beside its own line, where one is free.
+    fn make_way(&mut self, h: usize, pts: &[Point]) {
+        for i in 0..self.obstacles[h].len() {
+            if crosses(&self.obstacles[h][i].rect.grow(OBSTACLE_MARGIN), pts)
+                && let Some(to) = self.free_place(h, i, None, pts)
+            {
+                self.move_label(h, i, to);
+            }
+        }
+    }
+
+    /// The first other place of obstacle `i` of page `h` (a straight exit's
+    /// label) that [`Router::can_move`] allows.
+    fn free_place(&self, h: usize, i: usize, k: Option<&Rect>, pts: &[Point]) -> Option<Rect> {
+        self.obstacles[h][i]
+            .others
+            .iter()
+            .copied()
+            .find(|to| self.can_move(h, i, to, k, pts))
+    }
+
+    /// Moves the label of obstacle `i` of page `h` to `to`; its old place
+    /// becomes one of its others.
+    fn move_label(&mut self, h: usize, i: usize, to: Rect) {
+        let (old, e) = (self.obstacles[h][i].rect, self.obstacles[h][i].owners[0]);
+        let flush_right = self.left_of_line(e, &to);
+        if let Some(l) = self.drawings[h]
+            .labels
+            .iter_mut()
+            .find(|l| l.edge == e && l.rect == old)
+        {
+            l.rect = to;
+            l.flush_right = flush_right;
+        }
+        let o = &mut self.obstacles[h][i];
+        o.rect = to;
+        o.others.retain(|k| *k != to);
+        o.others.insert(0, old);
+    }
+
     /// Whether obstacle `i` of page `h` (a straight exit's label) may move
-    /// to `to`, making room for a label at `k` whose line is `pts`: in its
-    /// cell, clear of `k`, of every line, symbol and other obstacle (but its
-    /// own edge's).
-    fn can_move(&self, h: usize, i: usize, to: &Rect, k: &Rect, pts: &[Point]) -> bool {
+    /// to `to`, making room for a label at `k` whose line is `pts` (or for
+    /// line `pts` alone): in its cell, clear of `k`, of every line, symbol
+    /// and other obstacle (but its own edge's).
+    fn can_move(&self, h: usize, i: usize, to: &Rect, k: Option<&Rect>, pts: &[Point]) -> bool {
         let grown = to.grow(LABEL_MARGIN);
         // its own stub to a connector below the table is no obstacle
         let e = self.obstacles[h][i].owners[0];
         in_actor_cell(self.kolom, &self.pages[h], to, CELL_MARGIN)
-            && !to.intersects(k)
+            && k.is_none_or(|k| !to.intersects(k))
             && !crosses(&grown, pts)
             && self.lines_crossing(h, &grown) == 0
             && !self.drawings[h].symbols.iter().any(|s| s.touches(&grown))
@@ -1072,13 +1148,13 @@ impl Router<'_> {
             rect,
             owners: edge.clone(),
             entry: None,
-            other: None,
+            others: Vec::new(),
         });
         self.obstacles[h].push(Obstacle {
             rect: line_box,
             owners: edge.clone(),
             entry,
-            other: None,
+            others: Vec::new(),
         });
         self.drawings[h].connectors.push(Connector {
             letter: letter.to_owned(),
@@ -1088,11 +1164,17 @@ impl Router<'_> {
         });
     }
 
-    /// The lane routes, shortest first so that nested loops nest (those of
-    /// [`Router::first`] before all, in its order).
-    fn lines(&mut self) {
+    /// Whether edge `e` is routed through a lane (phase 6).
+    fn is_lane(&self, e: usize) -> bool {
+        !matches!(self.ways[e], Way::Straight | Way::OffPage(..))
+    }
+
+    /// The lane routes but those `done` already, shortest first so that
+    /// nested loops nest (those of [`Router::first`] before all, in its
+    /// order).
+    fn lines(&mut self, done: &[usize]) {
         let mut lanes: Vec<usize> = (0..self.ways.len())
-            .filter(|&e| !matches!(self.ways[e], Way::Straight | Way::OffPage(..)))
+            .filter(|&e| self.is_lane(e) && !done.contains(&e))
             .collect();
         lanes.sort_by(|&a, &b| {
             let span = |e: usize| {
@@ -1213,6 +1295,7 @@ impl Router<'_> {
         if let Some(d) = c.entry {
             self.sides.entry((p.to, d)).or_insert(SideUse::Entry);
         }
+        self.make_way(h, &c.pts);
         if let Some((text, rect)) = c.label {
             self.add_label(h, e, text, rect);
         }
@@ -1527,7 +1610,7 @@ impl Router<'_> {
             .enumerate()
             .filter(|(_, o)| !(o.owners.contains(&e) && o.entry.is_none() && o.rect == *k))
             .filter(|(_, o)| o.rect.intersects(k))
-            .filter(|(i, o)| !o.other.is_some_and(|to| self.can_move(h, *i, &to, k, pts)))
+            .filter(|(i, _)| self.free_place(h, *i, Some(k), pts).is_none())
             .count()
     }
 
@@ -1558,12 +1641,22 @@ impl Router<'_> {
             .iter()
             .filter(|s| crosses(&s.rect.grow(-0.3), &c.pts))
             .count();
-        n += self.obstacles[h]
-            .iter()
-            .filter(|o| !o.owners.contains(&e) && o.entry != Some(p.to))
-            .filter(|o| crosses(&o.rect.grow(OBSTACLE_MARGIN), &c.pts))
-            .count();
+        // a label that can move out of the way is no conflict, but a cost
+        for (i, o) in self.obstacles[h].iter().enumerate() {
+            if o.owners.contains(&e)
+                || o.entry == Some(p.to)
+                || !crosses(&o.rect.grow(OBSTACLE_MARGIN), &c.pts)
+            {
+                continue;
+            }
+            if self.free_place(h, i, None, &c.pts).is_some() {
+                c.cost += LABEL_MOVED_COST;
+            } else {
+                n += 1;
+            }
+        }
         n += rules_too_near(self.kolom, &self.pages[h], &c.pts);
+        n += symbols_too_near(&self.drawings[h].symbols, &c.pts);
         for g in &self.drawings[h].lines {
             if g.edge == e || self.edge(g.edge).to == p.to {
                 continue;
@@ -1675,6 +1768,33 @@ pub(super) fn rules_too_near(kolom: &Columns, page: &Page, pts: &[Point]) -> usi
             } else {
                 false
             }
+        })
+        .count()
+}
+
+/// How many segments of a route run along a side of one of `symbols`
+/// (outside it) nearer than [`size::SYMBOL_CLEARANCE`]: a vertical beside
+/// its left or right side, a horizontal above or below it.
+pub(super) fn symbols_too_near(symbols: &[SymbolBox], pts: &[Point]) -> usize {
+    let eps = 0.05;
+    let beside = |along: (f64, f64), across: f64, side: (f64, f64), span: (f64, f64)| {
+        let (a0, a1) = min_max(along.0, along.1);
+        let gap = (side.0 - across).max(across - side.1);
+        a0.max(span.0) < a1.min(span.1) - eps && gap > -eps && gap < size::SYMBOL_CLEARANCE - eps
+    };
+    pts.windows(2)
+        .filter(|w| {
+            let (a, b) = (w[0], w[1]);
+            symbols.iter().any(|s| {
+                let k = &s.rect;
+                if (a.0 - b.0).abs() < eps && (a.1 - b.1).abs() > eps {
+                    beside((a.1, b.1), a.0, (k.x0, k.x1), (k.y0, k.y1))
+                } else if (a.1 - b.1).abs() < eps && (a.0 - b.0).abs() > eps {
+                    beside((a.0, b.0), a.1, (k.y0, k.y1), (k.x0, k.x1))
+                } else {
+                    false
+                }
+            })
         })
         .count()
 }

@@ -1,14 +1,15 @@
 //! The drawing rules, checked on a finished plan against the table it is
 //! drawn on (its column and row rules, the text columns beside the actor
 //! columns): no line through a symbol, a label or a connector; every route
-//! 3 mm from the rules it runs along and 2 mm from the routes it runs
-//! beside (unless both merge into the same step); every crossing bridged;
+//! 3 mm from the rules it runs along, 1 mm from the symbols' sides it runs
+//! along, and 2 mm from the routes it runs beside (unless both merge into
+//! the same step); every crossing bridged;
 //! every label and connector inside one actor cell, clear of rules, text,
 //! symbols and each other; every edge drawn, or paired by connectors with
 //! the same letter on both pages; every symbol centred in its cell. Used by
 //! the tests of this module and of the renderer.
 
-use super::route::{crossing, in_actor_cell, rules_too_near, too_close};
+use super::route::{crossing, in_actor_cell, rules_too_near, symbols_too_near, too_close};
 use super::{Flow, Plan, Point, Rect, Route};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +33,8 @@ pub enum Violation {
     TooClose { page: usize, edge: (usize, usize) },
     /// A line runs along a table rule nearer than 3 mm.
     NearRule { page: usize, edge: usize },
+    /// A line runs along a symbol's side nearer than a gutter lane's 1 mm.
+    NearSymbol { page: usize, edge: usize },
     /// Two lines cross with no bridge on either.
     Unbridged { page: usize, edge: (usize, usize) },
     /// A label lies on a symbol, a connector or another label.
@@ -56,6 +59,7 @@ impl Violation {
             | Violation::LineThroughLabel { edge, .. }
             | Violation::LineThroughConnector { edge, .. }
             | Violation::NearRule { edge, .. }
+            | Violation::NearSymbol { edge, .. }
             | Violation::LabelCovered { edge, .. }
             | Violation::LabelOffCell { edge, .. }
             | Violation::NotDrawn { edge } => Some(*edge),
@@ -166,6 +170,12 @@ impl Plan {
         for l in &g.lines {
             if rules_too_near(&self.kolom, page, &l.points) > 0 {
                 out.push(Violation::NearRule {
+                    page: h,
+                    edge: l.edge,
+                });
+            }
+            if symbols_too_near(&g.symbols, &l.points) > 0 {
+                out.push(Violation::NearSymbol {
                     page: h,
                     edge: l.edge,
                 });
