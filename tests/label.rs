@@ -214,3 +214,90 @@ fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
     );
     assert_eq!(plan.cramped, [1]);
 }
+
+/// survei POLDIS' step 5 is a decision whose `tidak` loops back to itself
+/// and whose `ya` goes on to step 6 (issue 10): both labels print, each
+/// beside its own exit — "Tidak" just above or below the loop's first
+/// stretch, between the diamond's corner and the lane it rises in, "Ya"
+/// beside the line going down, below the diamond — on F4 landscape (both
+/// in the decision's column) and on A4 portrait.
+#[test]
+fn a_decision_looping_to_itself_prints_both_its_labels() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sops/bps-bengkulu-survei-poldis.yaml");
+    let s = sop(&std::fs::read_to_string(path).expect("readable"));
+    for (kertas, orientasi) in [
+        (Kertas::F4, Orientasi::Lanskap),
+        (Kertas::A4, Orientasi::Potret),
+    ] {
+        let h = render(&s, kertas, orientasi);
+        let printed = labels_as_printed(&h);
+        let (plan, flow, _) = h.denah.as_ref().expect("a flowchart");
+        assert_eq!(plan.verify(flow), vec![]);
+        let langkah = 4;
+        let exit = |to: usize| {
+            let e = flow
+                .edges
+                .iter()
+                .position(|p| p.from == langkah && p.to == to)
+                .expect("the exit");
+            let line = plan
+                .drawings
+                .iter()
+                .flat_map(|g| &g.lines)
+                .find(|l| l.edge == e)
+                .expect("drawn")
+                .points
+                .clone();
+            let label = plan
+                .drawings
+                .iter()
+                .flat_map(|g| &g.labels)
+                .find(|l| l.edge == e)
+                .unwrap_or_else(|| panic!("the label of {:?}", flow.edges[e]));
+            (line, label.text.clone(), label.rect)
+        };
+        let diamond = plan
+            .drawings
+            .iter()
+            .flat_map(|g| &g.symbols)
+            .find(|k| k.langkah == langkah)
+            .expect("the diamond")
+            .rect;
+        let kolom = flow.langkah[langkah].0;
+        for to in [langkah, langkah + 1] {
+            let (_, text, k) = exit(to);
+            assert!(
+                printed.iter().any(|(t, r, ..)| *t == text && *r == k),
+                "{text} printed ({kertas:?} {orientasi:?})"
+            );
+            // in a 16.7 mm column (A4 portrait) no gutter lane runs beside
+            // the diamond: the loop rises in the next column, and its label
+            // stands beside it there
+            if kertas == Kertas::F4 {
+                assert_eq!(column_of(plan, &k), kolom, "{text} in its column");
+            }
+        }
+        // the loop: out of a corner, along a horizontal, up its lane
+        let (loop_, text, k) = exit(langkah);
+        assert_eq!(text, "Tidak");
+        let (port, turn) = (loop_[0], loop_[1]);
+        assert!((port.1 - turn.1).abs() < 1e-6, "{loop_:?}");
+        assert!((port.1 - diamond.center().1).abs() < 1e-6);
+        let (x0, x1) = (port.0.min(turn.0), port.0.max(turn.0));
+        assert!(k.x0 < x1 && x0 < k.x1, "{k:?} along {loop_:?}");
+        let off = (k.y0 - port.1).max(port.1 - k.y1);
+        assert!((0.0..mm(2.5)).contains(&off), "{k:?} by {loop_:?}");
+        // on: down from the bottom corner, the label beside it
+        let (on, text, k) = exit(langkah + 1);
+        assert_eq!(text, "Ya");
+        let x = on[0].0;
+        assert!((on[0].1 - diamond.y1).abs() < 1e-6, "{on:?}");
+        let gap = (k.x0 - x).max(x - k.x1);
+        assert!((0.0..mm(1.0)).contains(&gap), "{k:?} beside {on:?}");
+        assert!(
+            k.y0 >= diamond.y1 - mm(3.0) && k.y1 <= on[1].1,
+            "{k:?} below"
+        );
+    }
+}
