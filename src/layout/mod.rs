@@ -663,6 +663,28 @@ mod tests {
         assert_eq!(d.verify(&b), vec![Violation::NotDrawn { edge: 1 }]);
     }
 
+    #[test]
+    fn the_checker_catches_a_line_along_a_symbol_nearer_than_a_lane() {
+        let b = flow(2, &[0, 1, 0], &[]);
+        let along = |gap: f64| {
+            let mut d = plan(&b, &heights(3, |_| 18.0));
+            let s = d.drawings[0].symbols[1].rect;
+            // edge 0 runs down beside step 1's left side, `gap` away
+            d.drawings[0].lines.push(Line {
+                edge: 0,
+                points: vec![Point(s.x0 - gap, s.y0 - 5.0), Point(s.x0 - gap, s.y1 + 5.0)],
+                arrowhead: None,
+                hops: Vec::new(),
+            });
+            d.verify(&b)
+        };
+        let near = Violation::NearSymbol { page: 0, edge: 0 };
+        assert!(along(mm(0.8)).contains(&near), "{:?}", along(mm(0.8)));
+        assert!(along(0.0).contains(&near));
+        assert!(!along(mm(1.0)).contains(&near), "{:?}", along(mm(1.0)));
+        assert!(!along(mm(2.0)).contains(&near));
+    }
+
     /// Deterministic pseudo-random flows, far denser in jumps than real
     /// SOPs: the drawing rules hold (single-actor charts, which the checks
     /// warn about, have too few lanes to be included).
