@@ -8,12 +8,22 @@ mod common;
 
 use common::flowchart::{Kasus, kasus};
 use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use sopc::layout::Plan;
 
 fn plan(k: &Kasus) -> (Plan, sopc::layout::Flow) {
     let flow = k.flow();
     let plan = Plan::new(&flow, k.columns(), &k.heights()).expect("rows fit a page");
     (plan, flow)
+}
+
+/// The generator drawing the same generated SOPs on every run.
+fn sequence() -> TestRunner {
+    TestRunner::new_with_rng(
+        Config::default(),
+        TestRng::deterministic_rng(RngAlgorithm::ChaCha),
+    )
 }
 
 proptest! {
@@ -45,14 +55,7 @@ proptest! {
 /// a rule by its place in the sequence).
 #[test]
 fn how_often_a_generated_flowchart_is_cramped() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::{Config, TestRunner};
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        proptest::test_runner::TestRng::deterministic_rng(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-        ),
-    );
+    let mut runner = sequence();
     let (mut broken, mut violations, mut hops, mut parallel) = (0, 0, 0, 0);
     let mut kinds = std::collections::BTreeMap::new();
     let knob = |name: &str, default: usize| {
@@ -99,14 +102,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
 /// sequence `how_often` draws: now they keep every rule.
 #[test]
 fn the_seven_that_broke_a_rule_keep_them() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::{Config, TestRunner};
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        proptest::test_runner::TestRng::deterministic_rng(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-        ),
-    );
+    let mut runner = sequence();
     let seven = [13445, 25162, 42204, 54253, 61353, 75783, 91209];
     let mut checked = 0;
     for i in 0..=seven[6] {
@@ -127,15 +123,8 @@ fn the_seven_that_broke_a_rule_keep_them() {
 #[test]
 #[ignore = "writes files for a person to look at"]
 fn write_generated_sops() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::{Config, TestRunner};
     let dir = std::env::var("SOPC_CONTOH_BAGAN").expect("SOPC_CONTOH_BAGAN names a folder");
-    let mut runner = TestRunner::new_with_rng(
-        Config::default(),
-        proptest::test_runner::TestRng::deterministic_rng(
-            proptest::test_runner::RngAlgorithm::ChaCha,
-        ),
-    );
+    let mut runner = sequence();
     for i in 0..12 {
         let k = kasus().new_tree(&mut runner).expect("a case").current();
         let name = format!("{dir}/bagan-{i:02}-{:?}-{:?}.yaml", k.kertas, k.orientasi);

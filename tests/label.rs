@@ -91,6 +91,15 @@ fn edge_labelled(flow: &sopc::layout::Flow, label: &str) -> usize {
         .unwrap_or_else(|| panic!("an edge labelled {label}"))
 }
 
+/// The (first) line of edge `e`.
+fn line_of(plan: &Plan, e: usize) -> &sopc::layout::Line {
+    plan.drawings
+        .iter()
+        .flat_map(|g| &g.lines)
+        .find(|l| l.edge == e)
+        .expect("drawn")
+}
+
 fn column_of(plan: &Plan, k: &Rect) -> usize {
     let x = (k.x0 + k.x1) / 2.0;
     ((x - plan.kolom.actors_x) / plan.kolom.actor_width).floor() as usize
@@ -155,12 +164,7 @@ fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
     // its exit is not the line down from the diamond: the line leaving the
     // decision towards the next step starts at a corner
     let e = edge_labelled(flow, "Belum lengkap");
-    let line = plan
-        .drawings
-        .iter()
-        .flat_map(|g| &g.lines)
-        .find(|l| l.edge == e)
-        .expect("drawn");
+    let line = line_of(plan, e);
     let (a, b) = (line.points[0], line.points[1]);
     assert!(
         (a.1 - b.1).abs() < 1e-6,
@@ -241,14 +245,7 @@ fn a_decision_looping_to_itself_prints_both_its_labels() {
                 .iter()
                 .position(|p| p.from == langkah && p.to == to)
                 .expect("the exit");
-            let line = plan
-                .drawings
-                .iter()
-                .flat_map(|g| &g.lines)
-                .find(|l| l.edge == e)
-                .expect("drawn")
-                .points
-                .clone();
+            let line = line_of(plan, e).points.clone();
             let label = plan
                 .drawings
                 .iter()
