@@ -1403,15 +1403,32 @@ impl Router<'_> {
 
     /// The tracks where a route of `e` may change lanes: the top and
     /// bottom tracks of its rows and the rows between, where they lie
-    /// between its exit and the top track of its target.
+    /// between its exit and the top track of its target; then, in a row
+    /// taller than its symbol needs, its edges 3 mm inside the row rules,
+    /// where they keep 2 mm from those tracks (two routes crossing between
+    /// the same rows in opposite directions need two tracks there).
     fn jog_tracks(&self, e: usize) -> Vec<f64> {
         let p = self.edge(e);
         let (s, t) = (self.at(p.from), self.at(p.to));
         let (lo, hi) = min_max(s.mid(), t.top_track());
-        (p.from.min(p.to)..=p.from.max(p.to))
+        let rows: Vec<Placed> = (p.from.min(p.to)..=p.from.max(p.to))
             .map(|i| self.at(i))
             .filter(|l| l.page == s.page)
-            .flat_map(|l| [l.top_track(), l.bottom_track()])
+            .collect();
+        let tracks = rows.iter().flat_map(|l| [l.top_track(), l.bottom_track()]);
+        let edges = rows.iter().flat_map(|l| {
+            let top = l.row.top + l.row.connector_room + size::RULE_CLEARANCE;
+            let bottom = l.row.bottom - size::RULE_CLEARANCE;
+            let apart = size::ROUTE_CLEARANCE;
+            [
+                (top < l.top_track() - apart).then_some(top),
+                (bottom > l.bottom_track() + apart).then_some(bottom),
+            ]
+            .into_iter()
+            .flatten()
+        });
+        tracks
+            .chain(edges)
             .filter(|&y| lo + 1.0 < y && y < hi - 1.0)
             .collect()
     }
