@@ -5,7 +5,9 @@
 //!   parallel step. Horizontals run only in the rows of their ends: at a
 //!   symbol's middle (side ports), just above the symbols (the *top track*,
 //!   where arrows coming down turn and fan out) and just below them (the
-//!   *bottom track*, where the lines of a parallel step join).
+//!   *bottom track*, where the lines of a parallel step join); a line that
+//!   changes lanes does so on those tracks of a row it passes, or 3 mm
+//!   inside the rules of a row taller than its symbol needs.
 //! - Verticals that pass other rows run in *lanes*: in the gutters beside
 //!   the symbols, 3 mm from the column rule and 2 mm from each other
 //!   ([`Columns::lanes`]), or inside a column over rows where it holds no
