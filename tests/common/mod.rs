@@ -3,7 +3,9 @@
 //! them). Each test file uses only some of them.
 #![allow(dead_code)]
 
+pub mod lo;
 pub mod panjang;
+pub mod pokok;
 
 use std::path::Path;
 

@@ -1,0 +1,544 @@
+//! Word documents of SOPs as an office drafts them, for the LibreOffice
+//! round trip of `sopc impor` (`tests/impor_docx.rs`): [`docx`] writes an
+//! SOP as a `.docx` the way a Word user lays the form out — the identity
+//! table with the instansi merged down its left, the six boxes, and per
+//! page of the flowchart a procedure table with grouped headers (Pelaksana,
+//! Mutu Baku) whose rows have the heights sopc's own plan gives them, the
+//! symbols anchored in their actor cells, every line drawn as straight
+//! connectors (the last with its arrowhead), the decision labels in text
+//! boxes and the off-page connectors with their letters; [`libreoffice`]
+//! has LibreOffice open it and write it again as `.docx`, which is what the
+//! fixtures of `tests/fixtures/lo/` are.
+//!
+//! The geometry comes from sopc's layout ([`sopc::layout::Plan`]) so that
+//! no line crosses a symbol it does not join: a drawing a careful person
+//! could have made by hand.
+
+use sopc::layout::{Plan, Point, Rect};
+use sopc::model::alur::Simbol;
+use sopc::model::{Isi, Sop};
+use sopc::paper::{Kertas, Orientasi, Sheet};
+use sopc::render::{Bagian, RenderOptions, Renderer};
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+
+/// Points to EMU (DrawingML) and to twips (tables).
+const EMU: f64 = 12_700.0;
+const TWIP: f64 = 20.0;
+/// The cell margin the tables state (Word's default, 5.4 pt).
+const MARGIN: f64 = 5.4;
+
+fn emu(v: f64) -> i64 {
+    (v * EMU).round() as i64
+}
+
+fn twip(v: f64) -> i64 {
+    (v * TWIP).round() as i64
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A paragraph of `text` in Arial at `pt`.
+fn para(text: &str, pt: f64) -> String {
+    let sz = (pt * 2.0).round() as i64;
+    format!(
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="{sz}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        esc(text)
+    )
+}
+
+/// A cell `w` pt wide: its properties, its paragraphs (9 pt), and
+/// `drawing` (runs) in a paragraph of its own after them.
+fn cell(w: f64, props: &str, paras: &[String], drawing: &str) -> String {
+    let mut s = format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{props}</w:tcPr>"#,
+        twip(w)
+    );
+    for p in paras {
+        s += &para(p, 9.0);
+    }
+    if paras.is_empty() || !drawing.is_empty() {
+        s += &format!(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p>"#);
+    }
+    s + "</w:tc>"
+}
+
+/// A table on `grid` (pt) holding `rows`, every rule drawn.
+fn table(grid: &[f64], rows: &str) -> String {
+    let cols: String = grid
+        .iter()
+        .map(|w| format!(r#"<w:gridCol w:w="{}"/>"#, twip(*w)))
+        .collect();
+    let border = |n: &str| format!(r#"<w:{n} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
+    let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
+        .iter()
+        .map(|n| border(n))
+        .collect();
+    let m = twip(MARGIN);
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblBorders>{borders}</w:tblBorders><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{m}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="{m}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>{cols}</w:tblGrid>{rows}</w:tbl>"#,
+        twip(grid.iter().sum())
+    )
+}
+
+/// A row of `cells`, exactly `tinggi` pt high when given.
+fn row(tinggi: Option<f64>, cells: &[String]) -> String {
+    let pr = tinggi.map_or(String::new(), |h| {
+        format!(
+            r#"<w:trPr><w:cantSplit/><w:trHeight w:val="{}" w:hRule="exact"/></w:trPr>"#,
+            twip(h)
+        )
+    });
+    format!("<w:tr>{pr}{}</w:tr>", cells.concat())
+}
+
+const RESTART: &str = r#"<w:vMerge w:val="restart"/>"#;
+const CONT: &str = "<w:vMerge/>";
+
+fn span(n: usize) -> String {
+    format!(r#"<w:gridSpan w:val="{n}"/>"#)
+}
+
+/// Numbers of the drawing objects of a document (`wp:docPr id`).
+#[derive(Default)]
+struct Nomor(usize);
+
+impl Nomor {
+    fn next(&mut self) -> usize {
+        self.0 += 1;
+        self.0
+    }
+}
+
+/// A shape `wsp` anchored at `at` (pt from the cell's text and its row's
+/// top), `ext` big, in front of the text.
+fn anchor(n: &mut Nomor, at: (f64, f64), ext: (f64, f64), wsp: &str) -> String {
+    let id = n.next();
+    format!(
+        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{id}" name="Bentuk {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
+        emu(at.0),
+        emu(at.1),
+        emu(ext.0),
+        emu(ext.1)
+    )
+}
+
+/// A flowchart symbol (`prst`) `ext` big, with `teks` typed in it.
+fn symbol(prst: &str, ext: (f64, f64), teks: &str) -> String {
+    let txbx = if teks.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx>",
+            para(teks, 8.0)
+        )
+    };
+    format!(
+        r#"<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>{txbx}<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"/></wps:wsp>"#,
+        emu(ext.0),
+        emu(ext.1)
+    )
+}
+
+/// A straight connector from `a` to `b` (its box from `a`, flipped as it
+/// runs), with an arrowhead at `b` when `kepala`.
+fn connector(a: Point, b: Point, kepala: bool) -> String {
+    let flip = format!(
+        "{}{}",
+        if b.0 < a.0 { r#" flipH="1""# } else { "" },
+        if b.1 < a.1 { r#" flipV="1""# } else { "" }
+    );
+    let tail = if kepala { "triangle" } else { "none" };
+    format!(
+        r#"<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm{flip}><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:headEnd type="none"/><a:tailEnd type="{tail}"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>"#,
+        emu((b.0 - a.0).abs()),
+        emu((b.1 - a.1).abs())
+    )
+}
+
+/// A text box without a border holding `teks`.
+fn text_box(teks: &str, ext: (f64, f64)) -> String {
+    format!(
+        r#"<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>"#,
+        emu(ext.0),
+        emu(ext.1),
+        para(teks, 8.0)
+    )
+}
+
+/// A text's lines as paragraphs.
+fn baris(t: &str) -> Vec<String> {
+    t.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A cell's text as paragraphs: a list numbered as the form prints it,
+/// a text by its lines.
+fn isi(v: &Option<sopc::source::Sp<Isi>>) -> Vec<String> {
+    match v.as_ref().map(|v| &v.value) {
+        None => Vec::new(),
+        Some(Isi::Teks(t)) => baris(t),
+        Some(Isi::Daftar(l)) if l.len() == 1 => vec![l[0].clone()],
+        Some(Isi::Daftar(l)) => l
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{}. {t}", i + 1))
+            .collect(),
+    }
+}
+
+fn teks(v: &Option<sopc::source::Sp<String>>) -> String {
+    v.as_ref()
+        .map(|s| s.value.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// The identity table and the six boxes.
+fn identitas(sop: &Sop, kertas: &Sheet) -> String {
+    let id = sopc::render::data::Identitas::dari(sop, kertas, None, None, &[]);
+    let lebar = kertas.lebar - kertas.kiri - kertas.kanan;
+    let grid = [lebar * 0.4, lebar * 0.2, lebar * 0.4];
+    let mut kop: Vec<String> = [&id.pemerintah, &id.instansi]
+        .into_iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| para(&t.to_uppercase(), 11.0))
+        .collect();
+    kop.extend(id.unit.iter().map(|u| para(&u.to_uppercase(), 11.0)));
+    // the address and telephone in smaller type, as the printed kop
+    if !id.alamat.is_empty() {
+        kop.push(para(&id.alamat, 8.0));
+    }
+    if !id.telepon.is_empty() {
+        kop.push(para(&format!("Telp. {}", id.telepon), 8.0));
+    }
+    let kop_cell = format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{RESTART}</w:tcPr>{}</w:tc>"#,
+        twip(grid[0]),
+        kop.concat()
+    );
+    let cont = cell(grid[0], CONT, &[], "");
+    let label = |t: &str| cell(grid[1], "", &[t.to_owned()], "");
+    let value = |ps: Vec<String>| cell(grid[2], "", &ps, "");
+    let mut pengesah = Vec::new();
+    if let Some(d) = &id.disahkan {
+        if !d.atas_nama.is_empty() {
+            pengesah.push(format!("a.n. {}", d.atas_nama));
+        }
+        pengesah.push(d.jabatan.clone());
+        pengesah.push(String::new());
+        pengesah.push(d.nama.clone());
+        if !d.pangkat.is_empty() {
+            pengesah.push(d.pangkat.clone());
+        }
+        if !d.nip.is_empty() {
+            pengesah.push(format!("NIP. {}", d.nip));
+        }
+    }
+    let rows = [
+        row(None, &[kop_cell, label("Nomor SOP"), value(vec![id.nomor.clone()])]),
+        row(
+            None,
+            &[
+                cont.clone(),
+                label("Tanggal Pembuatan"),
+                value(vec![id.tanggal.pembuatan.clone()]),
+            ],
+        ),
+        row(
+            None,
+            &[
+                cont.clone(),
+                label("Tanggal Revisi"),
+                value(vec![id.tanggal.revisi.clone()]),
+            ],
+        ),
+        row(
+            None,
+            &[
+                cont.clone(),
+                label("Tanggal Efektif"),
+                value(vec![id.tanggal.efektif.clone()]),
+            ],
+        ),
+        row(None, &[cont.clone(), label("Disahkan oleh"), value(pengesah)]),
+        row(None, &[cont, label("Nama SOP"), value(vec![id.nama.clone()])]),
+    ]
+    .concat();
+    let list = |l: &Option<sopc::source::Sp<Vec<sopc::source::Sp<String>>>>| -> Vec<String> {
+        l.iter().flat_map(|l| l.iter()).map(|s| s.value.clone()).collect()
+    };
+    let keterkaitan: Vec<String> = sop
+        .keterkaitan
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|k| k.value.text().to_owned())
+        .collect();
+    let kotak = [
+        ("Dasar Hukum:", list(&sop.dasar_hukum)),
+        ("Kualifikasi Pelaksana:", list(&sop.kualifikasi_pelaksana)),
+        ("Keterkaitan:", keterkaitan),
+        ("Peralatan/Perlengkapan:", list(&sop.peralatan_perlengkapan)),
+        ("Peringatan:", list(&sop.peringatan)),
+        ("Pencatatan dan Pendataan:", list(&sop.pencatatan_pendataan)),
+    ];
+    let half = lebar / 2.0;
+    let butir = |l: &[String]| -> Vec<String> {
+        if l.is_empty() {
+            return vec!["-".into()];
+        }
+        l.iter()
+            .enumerate()
+            .map(|(i, t)| format!("{}. {t}", i + 1))
+            .collect()
+    };
+    let mut kotak_rows = String::new();
+    for pair in kotak.chunks(2) {
+        kotak_rows += &row(
+            None,
+            &pair
+                .iter()
+                .map(|(j, _)| cell(half, "", &[(*j).to_owned()], ""))
+                .collect::<Vec<_>>(),
+        );
+        kotak_rows += &row(
+            None,
+            &pair
+                .iter()
+                .map(|(_, l)| cell(half, "", &butir(l), ""))
+                .collect::<Vec<_>>(),
+        );
+    }
+    format!(
+        "{}{}{}",
+        table(&grid, &rows),
+        para("", 9.0),
+        table(&[half, half], &kotak_rows)
+    )
+}
+
+/// The procedure table of page `p` of `plan`, its drawing anchored in the
+/// actor cells.
+fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
+    let k = &plan.kolom;
+    let page = &plan.pages[p];
+    let drawing = &plan.drawings[p];
+    let widths = &k.widths;
+    let keterangan = widths.len() > 5 + k.actors;
+    let x: Vec<f64> = std::iter::once(0.0)
+        .chain(widths.iter().scan(0.0, |s, w| {
+            *s += w;
+            Some(*s)
+        }))
+        .collect();
+    let aktor0 = 2;
+    // the anchors of each row's actor cells
+    let rows = page.end - page.from;
+    let mut jangkar: Vec<Vec<String>> = vec![vec![String::new(); k.actors]; rows];
+    let mut taruh = |at: Point, ext: (f64, f64), wsp: String| {
+        let r = (0..rows)
+            .rev()
+            .find(|r| page.rows[*r].top <= at.1 + 0.01)
+            .unwrap_or(0);
+        let c = (0..k.actors)
+            .rev()
+            .find(|c| x[aktor0 + c] <= at.0 + 0.01)
+            .unwrap_or(0);
+        let dalam = (at.0 - x[aktor0 + c] - MARGIN, at.1 - page.rows[r].top);
+        jangkar[r][c] += &anchor(n, dalam, ext, &wsp);
+    };
+    let size = |r: &Rect| (r.x1 - r.x0, r.y1 - r.y0);
+    for s in &drawing.symbols {
+        let prst = match s.shape {
+            Simbol::Terminator => "flowChartTerminator",
+            Simbol::Proses => "flowChartProcess",
+            Simbol::Keputusan => "flowChartDecision",
+        };
+        taruh(
+            Point(s.rect.x0, s.rect.y0),
+            size(&s.rect),
+            symbol(prst, size(&s.rect), ""),
+        );
+    }
+    for c in &drawing.connectors {
+        taruh(
+            Point(c.rect.x0, c.rect.y0),
+            size(&c.rect),
+            symbol("flowChartOffpageConnector", size(&c.rect), &c.letter),
+        );
+    }
+    for l in &drawing.lines {
+        let last = l.points.len().saturating_sub(2);
+        for (i, w) in l.points.windows(2).enumerate() {
+            let (a, b) = (w[0], w[1]);
+            let at = Point(a.0.min(b.0), a.1.min(b.1));
+            let ext = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
+            taruh(at, ext, connector(a, b, i == last && l.arrowhead.is_some()));
+        }
+    }
+    for l in &drawing.labels {
+        let t = l.text.lines().collect::<Vec<_>>().join(" ");
+        taruh(
+            Point(l.rect.x0, l.rect.y0),
+            size(&l.rect),
+            text_box(&t, size(&l.rect)),
+        );
+    }
+    let kepala_tinggi = (page.rows.first().map_or(page.top, |r| r.top) - page.top) / 2.0;
+    let kepala = |t: &str| vec![t.to_owned()];
+    let mut atas = vec![
+        cell(widths[0], RESTART, &kepala("No"), ""),
+        cell(widths[1], RESTART, &kepala("Kegiatan"), ""),
+        cell(
+            widths[2..2 + k.actors].iter().sum(),
+            &span(k.actors),
+            &kepala("Pelaksana"),
+            "",
+        ),
+        cell(
+            widths[2 + k.actors..5 + k.actors].iter().sum(),
+            &span(3),
+            &kepala("Mutu Baku"),
+            "",
+        ),
+    ];
+    let mut bawah = vec![
+        cell(widths[0], CONT, &[], ""),
+        cell(widths[1], CONT, &[], ""),
+    ];
+    for (i, a) in sop.actors().iter().enumerate() {
+        bawah.push(cell(widths[2 + i], "", &[a.value.clone()], ""));
+    }
+    for (i, t) in ["Kelengkapan", "Waktu", "Output"].iter().enumerate() {
+        bawah.push(cell(widths[2 + k.actors + i], "", &kepala(t), ""));
+    }
+    if keterangan {
+        let w = widths[5 + k.actors];
+        atas.push(cell(w, RESTART, &kepala("Keterangan"), ""));
+        bawah.push(cell(w, CONT, &[], ""));
+    }
+    let mut body = row(Some(kepala_tinggi), &atas) + &row(Some(kepala_tinggi), &bawah);
+    let steps = sop.steps();
+    for (r, i) in (page.from..page.end).enumerate() {
+        let st = &steps[i].value;
+        let mut cells = vec![
+            cell(widths[0], "", &[(i + 1).to_string()], ""),
+            cell(
+                widths[1],
+                "",
+                &baris(&teks(&st.kegiatan)),
+                "",
+            ),
+        ];
+        for (c, d) in jangkar[r].iter().enumerate() {
+            cells.push(cell(widths[2 + c], "", &[], d));
+        }
+        let waktu = st
+            .waktu
+            .as_ref()
+            .map(|w| w.teks.trim().to_owned())
+            .unwrap_or_default();
+        let mut kanan = vec![isi(&st.kelengkapan), vec![waktu], isi(&st.output)];
+        if keterangan {
+            kanan.push(isi(&st.keterangan));
+        }
+        for (j, ps) in kanan.iter().enumerate() {
+            cells.push(cell(widths[2 + k.actors + j], "", ps, ""));
+        }
+        let row_ = &page.rows[r];
+        body += &row(Some(row_.bottom - row_.top), &cells);
+    }
+    table(widths, &body)
+}
+
+/// `sop` as a `.docx` a Word user would have made of it, its flowchart as
+/// sopc draws it on `kertas` in `orientasi`.
+pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
+    let r = Renderer::new(&RenderOptions {
+        kertas,
+        orientasi,
+        ..RenderOptions::default()
+    });
+    let hasil = super::cetak(&r, sop, None, Bagian::Lengkap).expect("the SOP renders");
+    let (plan, ..) = hasil.denah.as_ref().expect("a flowchart plan");
+    let lembar = Sheet::of(kertas, orientasi);
+    let mut body = identitas(sop, &lembar);
+    let mut n = Nomor::default();
+    for p in 0..plan.pages.len() {
+        body += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+        body += &prosedur(sop, plan, p, &mut n);
+    }
+    let _ = write!(
+        body,
+        r#"<w:p/><w:sectPr><w:pgSz w:w="{}" w:h="{}"{}/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>"#,
+        twip(lembar.lebar),
+        twip(lembar.tinggi),
+        if lembar.lebar > lembar.tinggi {
+            r#" w:orient="landscape""#
+        } else {
+            ""
+        },
+        twip(lembar.atas),
+        twip(lembar.kanan),
+        twip(lembar.bawah),
+        twip(lembar.kiri)
+    );
+    paket(&body)
+}
+
+/// A `.docx` package around a `document.xml` body.
+fn paket(body: &str) -> Vec<u8> {
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}</w:body></w:document>"#
+    );
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opt = zip::write::SimpleFileOptions::default();
+    let entries = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#,
+        ),
+        ("word/document.xml", xml.as_str()),
+    ];
+    for (name, text) in entries {
+        z.start_file(name, opt).expect("an entry");
+        z.write_all(text.as_bytes()).expect("written");
+    }
+    z.finish().expect("finished").into_inner()
+}
+
+/// `docx` opened by LibreOffice and saved again as `.docx`
+/// (`soffice --headless --convert-to docx`, with a profile of its own in
+/// `dir`). LibreOffice is needed: only the fixtures' generator calls this.
+pub fn libreoffice(docx: &[u8], dir: &Path) -> Vec<u8> {
+    let masuk = dir.join("masuk");
+    let keluar = dir.join("keluar");
+    std::fs::create_dir_all(&masuk).expect("a directory");
+    std::fs::write(masuk.join("sop.docx"), docx).expect("written");
+    let profil = format!("-env:UserInstallation=file://{}", dir.join("profil").display());
+    let out = std::process::Command::new("soffice")
+        .args([profil.as_str(), "--headless", "--convert-to", "docx", "--outdir"])
+        .arg(&keluar)
+        .arg(masuk.join("sop.docx"))
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed to regenerate: {e}"));
+    assert!(
+        out.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read(keluar.join("sop.docx")).expect("LibreOffice wrote the .docx")
+}
