@@ -89,7 +89,9 @@ fn root() -> &'static Path {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    root().join("tests/fixtures/lo").join(format!("{name}.docx"))
+    root()
+        .join("tests/fixtures/lo")
+        .join(format!("{name}.docx"))
 }
 
 fn asli(sumber: &Sumber) -> Sop {

@@ -419,7 +419,7 @@ const UNIT: [&str; 14] = [
     "kelompok",
 ];
 
-fn instansi(lines: &[Line], d: &mut Dokumen) {
+pub(super) fn instansi(lines: &[Line], d: &mut Dokumen) {
     // the address and telephone close the block in smaller type
     let big = lines.iter().map(|l| l.size).fold(0.0, f64::max);
     let alamatnya = |t: &str| {

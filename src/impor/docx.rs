@@ -53,10 +53,18 @@ struct Sel {
     /// `vMerge` without `restart`: the cell continues the one above.
     lanjutan: bool,
     paragraf: Vec<String>,
+    /// Each paragraph's type size (pt; 0 when no run states one).
+    ukuran: Vec<f64>,
     simbol: Vec<Kind>,
     arsir: bool,
     x: (f64, f64),
     tinggi: f64,
+    /// The row's height is exactly [`Sel::tinggi`] (`hRule="exact"`): Word
+    /// clips what does not fit rather than growing the row.
+    tepat: bool,
+    /// The table's left cell margin (pt): a shape's `column` offset counts
+    /// from the cell's text.
+    margin: f64,
     /// The shapes anchored in it, in its coordinates.
     gambar: Vec<Bentuk>,
 }
@@ -154,8 +162,13 @@ struct Meja {
     kolom: usize,
     /// The grid's column widths (pt).
     grid: Vec<f64>,
-    /// The current row's set height (pt).
+    /// The current row's set height (pt), and whether it is exact.
     tinggi: f64,
+    tepat: bool,
+    /// The left cell margin (`w:tblCellMar`), Word's 5.4 pt unless stated.
+    margin: f64,
+    /// Inside `w:tblCellMar`.
+    in_margin: bool,
 }
 
 /// Where the reader is: the tables being built, innermost last.
@@ -167,6 +180,8 @@ struct Baca {
     /// Paragraphs outside every table (the title lines above a form).
     lepas: Vec<String>,
     para: Option<String>,
+    /// The largest type size a run of the paragraph states (pt).
+    ukuran: f64,
     /// Inside a shape's own text (`txbxContent`): not the cell's text.
     in_shape_text: usize,
     /// Inside a text run's `w:t`.
@@ -261,7 +276,10 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             if st.tables.len() >= MAX_TABLES_DEEP {
                 return Err(Cacat::Berlebihan);
             }
-            st.tables.push(Meja::default());
+            st.tables.push(Meja {
+                margin: super::gambar::MARGIN_SEL,
+                ..Meja::default()
+            });
         }
         b"w:gridCol" => {
             if let Some(t) = st.tables.last_mut()
@@ -275,11 +293,24 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 t.baris.clear();
                 t.kolom = 0;
                 t.tinggi = 0.0;
+                t.tepat = false;
             }
         }
         b"w:trHeight" => {
             if let Some(t) = st.tables.last_mut() {
                 t.tinggi = twip(e);
+                t.tepat = attr(e, b"w:hRule").is_some_and(|r| r == "exact");
+            }
+        }
+        b"w:tblCellMar" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.in_margin = true;
+            }
+        }
+        // LibreOffice writes the bidi-neutral `w:start`, Word `w:left`
+        b"w:left" | b"w:start" => {
+            if let Some(t) = st.tables.last_mut().filter(|t| t.in_margin) {
+                t.margin = twip(e);
             }
         }
         b"w:gridBefore" => {
@@ -288,11 +319,18 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             }
         }
         b"w:tc" => {
-            let (kolom, tinggi) = st.tables.last().map_or((0, 0.0), |t| (t.kolom, t.tinggi));
+            let (kolom, tinggi, tepat, margin) = st
+                .tables
+                .last()
+                .map_or((0, 0.0, false, super::gambar::MARGIN_SEL), |t| {
+                    (t.kolom, t.tinggi, t.tepat, t.margin)
+                });
             st.cell.push(Some(Sel {
                 kolom,
                 lebar: 1,
                 tinggi,
+                tepat,
+                margin,
                 ..Sel::default()
             }));
         }
@@ -316,7 +354,18 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             }
         }
         b"w:txbxContent" | b"v:textbox" => st.in_shape_text += 1,
-        b"w:p" if st.in_shape_text == 0 => st.para = Some(String::new()),
+        b"w:p" if st.in_shape_text == 0 => {
+            st.para = Some(String::new());
+            st.ukuran = 0.0;
+        }
+        // a run's size in half-points (`w:szCs` is the complex script's)
+        b"w:sz" if st.in_shape_text == 0 && st.para.is_some() => {
+            let pt = attr(e, b"w:val")
+                .and_then(|v| v.parse::<f64>().ok())
+                .filter(|v| v.is_finite() && (0.0..10_000.0).contains(v))
+                .map_or(0.0, |v| v / 2.0);
+            st.ukuran = st.ukuran.max(pt);
+        }
         b"w:t" => st.in_t = true,
         b"w:tab" if st.in_shape_text == 0 => {
             if let Some(p) = st.para.as_mut() {
@@ -367,7 +416,10 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
         b"w:p" if st.in_shape_text == 0 => {
             if let Some(p) = st.para.take() {
                 match st.cell.last_mut() {
-                    Some(Some(c)) => c.paragraf.push(p),
+                    Some(Some(c)) => {
+                        c.paragraf.push(p);
+                        c.ukuran.push(st.ukuran);
+                    }
                     _ if st.tables.is_empty() => st.lepas.push(p),
                     _ => {}
                 }
@@ -388,6 +440,11 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
             if let Some(t) = st.tables.last_mut() {
                 let row = std::mem::take(&mut t.baris);
                 t.tabel.push(row);
+            }
+        }
+        b"w:tblCellMar" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.in_margin = false;
             }
         }
         b"w:tbl" => {
@@ -489,6 +546,13 @@ fn kolom(t: &Tabel, h: usize) -> (Vec<(Peran, Vec<usize>)>, usize) {
     (cols, if dua { 2 } else { 1 })
 }
 
+/// A cell headed as the Kegiatan column: a heading of a few words, not a
+/// step's kegiatan that happens to say "kegiatan".
+fn judul_kegiatan(c: &Sel) -> bool {
+    let l = c.label();
+    peran(&l, "") == Peran::Kegiatan && l.split_whitespace().count() <= 3
+}
+
 /// A mark standing for a symbol in an actor cell without a drawn shape.
 fn tanda(c: &Sel) -> Option<Kind> {
     let t = c.teks();
@@ -534,8 +598,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     let mut d = Dokumen::default();
     let header = |t: &Tabel| {
         t.iter().position(|r| {
-            r.iter().any(|c| peran(&c.label(), "") == Peran::Kegiatan)
-                && r.iter().any(|c| c.label().contains("pelaksana"))
+            r.iter().any(judul_kegiatan) && r.iter().any(|c| c.label().contains("pelaksana"))
         })
     };
     let prosedur: Vec<(&Tabel, usize)> = tables
@@ -589,8 +652,8 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
         };
         let mut baris_y: Vec<f64> = Vec::new();
         for (ri, r) in t.iter().enumerate().skip(h + n) {
-            // a header row repeated below
-            if r.iter().any(|c| peran(&c.label(), "") == Peran::Kegiatan) {
+            // a header row repeated below (not a kegiatan that says "kegiatan")
+            if r.iter().any(judul_kegiatan) {
                 continue;
             }
             let y_row = atas[ri];
@@ -623,7 +686,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
                             .iter()
                             .find(|b| b.jenis == Jenis::Simbol(*k))
                             .map_or(Rect::ZERO, |b| {
-                                b.kotak + kurbo::Vec2::new(c.x.0 + super::gambar::MARGIN_SEL, y_row)
+                                b.kotak + kurbo::Vec2::new(c.x.0 + c.margin, y_row)
                             });
                         simbol.push((*i, *k, page, kotak));
                     }
@@ -665,7 +728,8 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
 /// The top of each row of `t` (and the table's bottom, last) as Word lays
 /// it out: a row is as high as it is set (`w:trHeight`) or as its text
 /// needs, whichever is more — the text estimated at Word's 11 pt with an
-/// average letter of 5.5 pt.
+/// average letter of 5.5 pt —, or exactly as set when its height rule is
+/// `exact` (a LibreOffice table keeps its rows so).
 fn tata_letak(t: &Tabel) -> Vec<f64> {
     const BARIS: f64 = 12.65;
     const HURUF: f64 = 5.5;
@@ -674,7 +738,7 @@ fn tata_letak(t: &Tabel) -> Vec<f64> {
         let teks = r
             .iter()
             .map(|c| {
-                let lebar = (c.x.1 - c.x.0 - 2.0 * super::gambar::MARGIN_SEL).max(HURUF);
+                let lebar = (c.x.1 - c.x.0 - 2.0 * c.margin).max(HURUF);
                 let baris: f64 = c
                     .paragraf
                     .iter()
@@ -683,7 +747,10 @@ fn tata_letak(t: &Tabel) -> Vec<f64> {
                 baris * BARIS
             })
             .fold(0.0, f64::max);
-        let tinggi = r.first().map_or(0.0, |c| c.tinggi).max(teks);
+        let tinggi = match r.first() {
+            Some(c) if c.tepat => c.tinggi,
+            c => c.map_or(0.0, |c| c.tinggi).max(teks),
+        };
         atas.push(atas.last().copied().unwrap_or(0.0) + tinggi);
     }
     atas
@@ -706,6 +773,7 @@ fn gambar(
                 .filter(|c| !c.gambar.is_empty())
                 .map(move |c| SelGambar {
                     kotak: Rect::new(c.x.0, atas[ri], c.x.1, atas[ri + 1]),
+                    margin: c.margin,
                     bentuk: &c.gambar,
                 })
         })
@@ -839,19 +907,24 @@ fn identitas(tables: &[Tabel], d: &mut Dokumen) {
             .rev()
             .find_map(|j| at(&t[j], g).filter(|c| !c.lanjutan).cloned())
     }) {
-        let ls: Vec<&str> = c
+        // read as a printed kop is: its lines and their type sizes (the
+        // address and telephone smaller), one line per paragraph
+        let lines: Vec<super::geom::Line> = c
             .paragraf
             .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty())
+            .zip(&c.ukuran)
+            .filter(|(p, _)| !p.trim().is_empty())
+            .enumerate()
+            .map(|(i, (p, size))| super::geom::Line {
+                text: p.trim().to_owned(),
+                x0: 0.0,
+                x1: 0.0,
+                y: i as f64,
+                size: *size,
+                md: None,
+            })
             .collect();
-        if let Some(p) = ls.first() {
-            d.pemerintah = Nilai::dibaca(p.to_string());
-        }
-        if let Some(n) = ls.get(1) {
-            d.instansi = Nilai::dibaca(n.to_string());
-        }
-        d.unit = ls.iter().skip(2).map(|s| (*s).to_owned()).collect();
+        super::baca::instansi(&lines, d);
     }
     for (k, (_, judul)) in KOTAK.iter().enumerate() {
         let found = cells().find_map(|(t, i, r)| {

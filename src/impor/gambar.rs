@@ -477,6 +477,8 @@ fn vml(e: &quick_xml::events::BytesStart) -> Baru {
 /// would print, and the shapes anchored in it.
 pub struct SelGambar<'a> {
     pub kotak: Rect,
+    /// Its left margin: a shape's offset counts from its text.
+    pub margin: f64,
     pub bentuk: &'a [Bentuk],
 }
 
@@ -485,7 +487,7 @@ pub struct SelGambar<'a> {
 pub fn halaman(sel: &[SelGambar]) -> Sheet {
     let mut s = Sheet::default();
     for c in sel {
-        let at = kurbo::Vec2::new(c.kotak.x0 + MARGIN_SEL, c.kotak.y0);
+        let at = kurbo::Vec2::new(c.kotak.x0 + c.margin, c.kotak.y0);
         for b in c.bentuk {
             let b = b.clone().geser(at);
             match b.jenis {
@@ -495,7 +497,7 @@ pub fn halaman(sel: &[SelGambar]) -> Sheet {
                         rect: b.kotak,
                     });
                     if !b.teks.is_empty() {
-                        s.words.push(kata(b.teks, b.kotak.center()));
+                        s.words.extend(kata(&b.teks, b.kotak));
                     }
                 }
                 Jenis::Garis {
@@ -513,7 +515,7 @@ pub fn halaman(sel: &[SelGambar]) -> Sheet {
                     }
                     s.ink.push(sepanjang(&titik));
                 }
-                Jenis::Teks(t) => s.words.push(kata(t, b.kotak.center())),
+                Jenis::Teks(t) => s.words.extend(kata(&t, b.kotak)),
             }
         }
         s.width = s.width.max(c.kotak.x1);
@@ -522,18 +524,42 @@ pub fn halaman(sel: &[SelGambar]) -> Sheet {
     s
 }
 
-/// A text box's words as one printed word centred on `tengah`.
-fn kata(text: String, tengah: Point) -> Word {
-    let size = 9.0;
-    let lebar = text.chars().count() as f64 * size * 0.5;
-    Word {
-        text,
-        x0: tengah.x - lebar / 2.0,
-        x1: tengah.x + lebar / 2.0,
-        y: tengah.y + size * 0.3,
-        size,
-        md: None,
+/// A text box's words as they print in it: lines as wide as the box holds
+/// (estimated, a letter half the type size), each centred in the box, the
+/// block centred on its middle — so that a label set on two lines in a
+/// narrow box ("Belum" over "lengkap") stands where it prints and not as
+/// one long line reaching another exit's label.
+fn kata(text: &str, kotak: Rect) -> Vec<Word> {
+    let size = 8.0;
+    let lebar = |t: &str| t.chars().count() as f64 * size * 0.5;
+    let mut lines: Vec<String> = Vec::new();
+    for w in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(l) if lebar(l) + lebar(w) + size * 0.5 <= kotak.width().max(1.0) => {
+                l.push(' ');
+                l.push_str(w);
+            }
+            _ => lines.push(w.to_owned()),
+        }
     }
+    let step = size * 1.15;
+    let tengah = kotak.center();
+    let top = tengah.y - step * lines.len() as f64 / 2.0;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let w = lebar(&text);
+            Word {
+                x0: tengah.x - w / 2.0,
+                x1: tengah.x + w / 2.0,
+                y: top + step * (i as f64 + 0.8),
+                size,
+                md: None,
+                text,
+            }
+        })
+        .collect()
 }
 
 /// Points every pt along a polyline, as a printed line's outline is

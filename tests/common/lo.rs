@@ -64,7 +64,8 @@ fn cell(w: f64, props: &str, paras: &[String], drawing: &str) -> String {
         s += &para(p, 9.0);
     }
     if paras.is_empty() || !drawing.is_empty() {
-        s += &format!(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p>"#);
+        s +=
+            &format!(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p>"#);
     }
     s + "</w:tc>"
 }
@@ -75,7 +76,8 @@ fn table(grid: &[f64], rows: &str) -> String {
         .iter()
         .map(|w| format!(r#"<w:gridCol w:w="{}"/>"#, twip(*w)))
         .collect();
-    let border = |n: &str| format!(r#"<w:{n} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
+    let border =
+        |n: &str| format!(r#"<w:{n} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
         .iter()
         .map(|n| border(n))
@@ -244,7 +246,10 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
         }
     }
     let rows = [
-        row(None, &[kop_cell, label("Nomor SOP"), value(vec![id.nomor.clone()])]),
+        row(
+            None,
+            &[kop_cell, label("Nomor SOP"), value(vec![id.nomor.clone()])],
+        ),
         row(
             None,
             &[
@@ -269,12 +274,21 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
                 value(vec![id.tanggal.efektif.clone()]),
             ],
         ),
-        row(None, &[cont.clone(), label("Disahkan oleh"), value(pengesah)]),
-        row(None, &[cont, label("Nama SOP"), value(vec![id.nama.clone()])]),
+        row(
+            None,
+            &[cont.clone(), label("Disahkan oleh"), value(pengesah)],
+        ),
+        row(
+            None,
+            &[cont, label("Nama SOP"), value(vec![id.nama.clone()])],
+        ),
     ]
     .concat();
     let list = |l: &Option<sopc::source::Sp<Vec<sopc::source::Sp<String>>>>| -> Vec<String> {
-        l.iter().flat_map(|l| l.iter()).map(|s| s.value.clone()).collect()
+        l.iter()
+            .flat_map(|l| l.iter())
+            .map(|s| s.value.clone())
+            .collect()
     };
     let keterkaitan: Vec<String> = sop
         .keterkaitan
@@ -431,12 +445,7 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
         let st = &steps[i].value;
         let mut cells = vec![
             cell(widths[0], "", &[(i + 1).to_string()], ""),
-            cell(
-                widths[1],
-                "",
-                &baris(&teks(&st.kegiatan)),
-                "",
-            ),
+            cell(widths[1], "", &baris(&teks(&st.kegiatan)), ""),
         ];
         for (c, d) in jangkar[r].iter().enumerate() {
             cells.push(cell(widths[2 + c], "", &[], d));
@@ -528,9 +537,18 @@ pub fn libreoffice(docx: &[u8], dir: &Path) -> Vec<u8> {
     let keluar = dir.join("keluar");
     std::fs::create_dir_all(&masuk).expect("a directory");
     std::fs::write(masuk.join("sop.docx"), docx).expect("written");
-    let profil = format!("-env:UserInstallation=file://{}", dir.join("profil").display());
+    let profil = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profil").display()
+    );
     let out = std::process::Command::new("soffice")
-        .args([profil.as_str(), "--headless", "--convert-to", "docx", "--outdir"])
+        .args([
+            profil.as_str(),
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+        ])
         .arg(&keluar)
         .arg(masuk.join("sop.docx"))
         .output()
