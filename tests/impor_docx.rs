@@ -11,6 +11,7 @@
 
 mod common;
 
+use common::lo::Gaya;
 use common::panjang::Panjang;
 use common::pokok::{beda, parse};
 use sopc::impor::tulis;
@@ -26,61 +27,78 @@ enum Sumber {
     Panjang(usize, usize),
 }
 
-/// The fixtures: name, source, and the paper its flowchart was laid out on.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi); 9] = [
+/// The fixtures: name, source, the paper its flowchart was laid out on,
+/// and how it is drawn.
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 10] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Konektor,
     ),
     (
         "kudus-kunjungan-kerja",
         Sumber::Berkas("kudus-kunjungan-kerja.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Bebas,
     ),
     (
         "tanjabbar-tamu-eselon-2-3",
         Sumber::Berkas("tanjabbar-tamu-eselon-2-3.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Vml,
     ),
     (
         "tanjabbar-tamu-eselon-4-asn",
         Sumber::Berkas("tanjabbar-tamu-eselon-4-asn.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Konektor,
     ),
     (
         "tanjabbar-tamu-pimpinan",
         Sumber::Berkas("tanjabbar-tamu-pimpinan.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::TanpaKepala,
     ),
     (
         "bps-bengkulu-survei-poldis",
         Sumber::Berkas("bps-bengkulu-survei-poldis.yaml"),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Bebas,
     ),
     (
         "bps-bengkulu-supervisi-sakernas",
         Sumber::Berkas("bps-bengkulu-supervisi-sakernas.yaml"),
         Kertas::A4,
         Orientasi::Lanskap,
+        Gaya::Vml,
     ),
     (
         "panjang-14",
         Sumber::Panjang(14, 4),
         Kertas::F4,
         Orientasi::Lanskap,
+        Gaya::Konektor,
     ),
     (
         "panjang-23",
         Sumber::Panjang(23, 6),
         Kertas::A4,
         Orientasi::Potret,
+        Gaya::Bebas,
+    ),
+    (
+        "panjang-23-tanpa-kepala",
+        Sumber::Panjang(23, 6),
+        Kertas::A4,
+        Orientasi::Potret,
+        Gaya::TanpaKepala,
     ),
 ];
 
@@ -123,8 +141,8 @@ fn asli(sumber: &Sumber) -> Sop {
 fn regenerate_the_libreoffice_fixtures() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::create_dir_all(root().join("tests/fixtures/lo")).expect("the fixtures' folder");
-    for (name, sumber, kertas, orientasi) in &FIXTURES {
-        let word = common::lo::docx(&asli(sumber), *kertas, *orientasi);
+    for (name, sumber, kertas, orientasi, gaya) in &FIXTURES {
+        let word = common::lo::docx(&asli(sumber), *kertas, *orientasi, *gaya);
         let lo = common::lo::libreoffice(&word, &dir.path().join(name));
         std::fs::write(fixture(name), lo).expect("written");
     }

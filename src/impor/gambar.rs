@@ -26,6 +26,8 @@ pub const MARGIN_SEL: f64 = 5.4;
 const MAX_BENTUK: usize = 1_000;
 /// Groups inside groups.
 const MAX_GRUP: usize = 16;
+/// Points of one freeform's path read at most.
+const MAX_TITIK: usize = 1_000;
 
 /// What a shape is.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,6 +112,15 @@ struct Baru {
     teks: String,
     /// A VML line's ends.
     garis: Option<(Point, Point)>,
+    /// A freeform (`a:custGeom`): its path's points in the path's own
+    /// coordinates, the path's size, whether it closes (a shape, not a
+    /// line), and where a curve's points start while one is read.
+    bebas: Vec<Point>,
+    bebas_ukuran: (f64, f64),
+    bebas_tutup: bool,
+    /// Past the path's first figure: a second `moveTo` is not read.
+    bebas_selesai: bool,
+    kurva: Option<usize>,
 }
 
 impl Baru {
@@ -138,6 +149,33 @@ impl Baru {
                 jenis: Jenis::Simbol(k),
                 kotak,
                 teks,
+            });
+        }
+        // impor: a freeform (LibreOffice's polyline, Word's "Freeform")
+        // drawn open is a line through its path's points; closed, it is a
+        // shape that is no flowchart symbol
+        if nama == "custGeom" {
+            if self.bebas_tutup || self.bebas.len() < 2 || !teks.is_empty() {
+                return (!teks.is_empty()).then(|| Bentuk {
+                    jenis: Jenis::Teks(teks.clone()),
+                    kotak,
+                    teks,
+                });
+            }
+            let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
+            let (sx, sy) = (
+                skala(self.ext.0, self.bebas_ukuran.0),
+                skala(self.ext.1, self.bebas_ukuran.1),
+            );
+            let lokal: Vec<(f64, f64)> = self.bebas.iter().map(|p| (p.x * sx, p.y * sy)).collect();
+            return Some(Bentuk {
+                jenis: Jenis::Garis {
+                    titik: self.letak(lokal),
+                    kepala_awal: self.kepala_awal,
+                    kepala_akhir: self.kepala_akhir,
+                },
+                kotak,
+                teks: String::new(),
             });
         }
         let garis = self.konektor
@@ -171,22 +209,31 @@ impl Baru {
     /// turned as the shape says.
     fn jalur(&self, nama: &str) -> Vec<Point> {
         let (w, h) = self.ext;
-        let lokal: Vec<Point> = if nama.starts_with("bentConnector2") || nama == "_x0000_t33" {
-            vec![(0.0, 0.0), (w, 0.0), (w, h)]
-        } else if nama.starts_with("bentConnector") || nama == "_x0000_t34" {
-            let a = self.adj.unwrap_or(0.5) * w;
-            vec![(0.0, 0.0), (a, 0.0), (a, h), (w, h)]
-        } else {
-            vec![(0.0, 0.0), (w, h)]
-        }
-        .into_iter()
-        .map(|(x, y)| {
-            Point::new(
-                if self.flip_h { w - x } else { x },
-                if self.flip_v { h - y } else { y },
-            )
-        })
-        .collect();
+        self.letak(
+            if nama.starts_with("bentConnector2") || nama == "_x0000_t33" {
+                vec![(0.0, 0.0), (w, 0.0), (w, h)]
+            } else if nama.starts_with("bentConnector") || nama == "_x0000_t34" {
+                let a = self.adj.unwrap_or(0.5) * w;
+                vec![(0.0, 0.0), (a, 0.0), (a, h), (w, h)]
+            } else {
+                vec![(0.0, 0.0), (w, h)]
+            },
+        )
+    }
+
+    /// Points in the shape's box (pt from its corner) where the shape puts
+    /// them: flipped and turned as it says, at its offset.
+    fn letak(&self, lokal: Vec<(f64, f64)>) -> Vec<Point> {
+        let (w, h) = self.ext;
+        let lokal: Vec<Point> = lokal
+            .into_iter()
+            .map(|(x, y)| {
+                Point::new(
+                    if self.flip_h { w - x } else { x },
+                    if self.flip_v { h - y } else { y },
+                )
+            })
+            .collect();
         let tengah = Point::new(w / 2.0, h / 2.0);
         let putar = kurbo::Affine::rotate_about(self.rot.to_radians(), tengah);
         lokal
@@ -299,6 +346,11 @@ impl Gambar {
                     b.bentuk = attr(e, b"prst");
                 }
             }
+            b"a:custGeom" => {
+                if let Some(b) = self.baru.as_mut() {
+                    b.bentuk = Some("custGeom".into());
+                }
+            }
             b"a:gd" => {
                 let adj = attr(e, b"name").is_some_and(|n| n == "adj1");
                 if let (true, Some(b)) = (adj, self.baru.as_mut()) {
@@ -330,6 +382,24 @@ impl Gambar {
                     b.kepala_awal = panah(b"startarrow");
                     b.kepala_akhir = panah(b"endarrow");
                 }
+            }
+            _ => self.jalur_bebas(e),
+        }
+    }
+
+    /// A freeform's path: its size, and the points of its first figure
+    /// (a curve by its end point only).
+    fn jalur_bebas(&mut self, e: &quick_xml::events::BytesStart) {
+        let Some(b) = self.baru.as_mut() else { return };
+        match e.name().as_ref() {
+            b"a:path" if b.bebas.is_empty() => {
+                b.bebas_ukuran = (emu(e, b"w"), emu(e, b"h"));
+            }
+            b"a:moveTo" => b.bebas_selesai |= !b.bebas.is_empty(),
+            b"a:close" => b.bebas_tutup |= !b.bebas_selesai,
+            b"a:cubicBezTo" | b"a:quadBezTo" => b.kurva = Some(b.bebas.len()),
+            b"a:pt" if !b.bebas_selesai && b.bebas.len() < MAX_TITIK => {
+                b.bebas.push(Point::new(emu(e, b"x"), emu(e, b"y")));
             }
             _ => {}
         }
@@ -393,6 +463,16 @@ impl Gambar {
             b"wpg:grpSpPr" => self.in_grup_sppr = false,
             b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" => {
                 self.grup.pop();
+            }
+            b"a:cubicBezTo" | b"a:quadBezTo" => {
+                if let Some(b) = self.baru.as_mut()
+                    && let Some(awal) = b.kurva.take()
+                    && b.bebas.len() > awal + 1
+                {
+                    // a curve's control points are not on it: its end is
+                    let akhir = b.bebas.len() - 1;
+                    b.bebas.drain(awal..akhir);
+                }
             }
             b"wps:wsp" => {
                 let bentuk = self.baru.take().and_then(Baru::selesai);

@@ -118,12 +118,17 @@ impl Nomor {
     }
 }
 
-/// A shape `wsp` anchored at `at` (pt from the cell's text and its row's
-/// top), `ext` big, in front of the text.
-fn anchor(n: &mut Nomor, at: (f64, f64), ext: (f64, f64), wsp: &str) -> String {
+/// A shape `wsp` (a group when `grup`) anchored at `at` (pt from the
+/// cell's text and its row's top), `ext` big, in front of the text.
+fn anchor(n: &mut Nomor, at: (f64, f64), ext: (f64, f64), wsp: &str, grup: bool) -> String {
     let id = n.next();
+    let uri = if grup {
+        "wordprocessingGroup"
+    } else {
+        "wordprocessingShape"
+    };
     format!(
-        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{id}" name="Bentuk {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
+        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{id}" name="Bentuk {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/{uri}">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
         emu(at.0),
         emu(at.1),
         emu(ext.0),
@@ -131,8 +136,252 @@ fn anchor(n: &mut Nomor, at: (f64, f64), ext: (f64, f64), wsp: &str) -> String {
     )
 }
 
-/// A flowchart symbol (`prst`) `ext` big, with `teks` typed in it.
-fn symbol(prst: &str, ext: (f64, f64), teks: &str) -> String {
+/// How the flowchart is drawn: the ways Word users draw one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Gaya {
+    /// DrawingML shapes, each line as straight connectors (one per
+    /// segment), the last with its arrowhead.
+    Konektor,
+    /// Each line one freeform (`a:custGeom`) with its arrowhead; a
+    /// decision grouped (`wpg:wgp`) with the labels beside it.
+    Bebas,
+    /// Shapes of an older Word: VML shapes, lines and text boxes.
+    Vml,
+    /// As [`Gaya::Konektor`], every arrowhead left off: the direction of a
+    /// line only from where it runs.
+    TanpaKepala,
+}
+
+/// One thing drawn, in page coordinates of the plan.
+enum Gambar {
+    Simbol {
+        prst: &'static str,
+        kotak: Rect,
+        teks: String,
+    },
+    Garis {
+        titik: Vec<Point>,
+        kepala: bool,
+    },
+    Label {
+        teks: String,
+        kotak: Rect,
+    },
+    /// A decision and the labels beside it, grouped.
+    Grup(Vec<Gambar>),
+}
+
+fn ukuran(r: &Rect) -> (f64, f64) {
+    (r.x1 - r.x0, r.y1 - r.y0)
+}
+
+impl Gambar {
+    /// The box around it.
+    fn kotak(&self) -> Rect {
+        match self {
+            Gambar::Simbol { kotak, .. } | Gambar::Label { kotak, .. } => *kotak,
+            Gambar::Garis { titik, .. } => {
+                let mut k = Rect::new(titik[0].0, titik[0].1, titik[0].0, titik[0].1);
+                for p in titik {
+                    k = Rect::new(k.x0.min(p.0), k.y0.min(p.1), k.x1.max(p.0), k.y1.max(p.1));
+                }
+                k
+            }
+            Gambar::Grup(isi) => isi
+                .iter()
+                .map(Gambar::kotak)
+                .reduce(|a, b| {
+                    Rect::new(
+                        a.x0.min(b.x0),
+                        a.y0.min(b.y0),
+                        a.x1.max(b.x1),
+                        a.y1.max(b.y1),
+                    )
+                })
+                .unwrap_or(Rect::new(0.0, 0.0, 0.0, 0.0)),
+        }
+    }
+
+    /// Where it is anchored: in the cell of its top left corner, as a
+    /// shape dragged into place is (LibreOffice keeps a shape inside the
+    /// cell it is anchored in, so one reaching above its cell would move).
+    fn asal(&self) -> Point {
+        let k = self.kotak();
+        Point(k.x0, k.y0)
+    }
+
+    /// The runs drawing it, anchored at `dalam` (pt, in its cell).
+    fn xml(&self, dalam: (f64, f64), gaya: Gaya, n: &mut Nomor) -> String {
+        let k = self.kotak();
+        if gaya == Gaya::Vml {
+            let geser = Point(k.x0 - dalam.0, k.y0 - dalam.1);
+            return format!("<w:r><w:pict>{}</w:pict></w:r>", self.vml(geser, n));
+        }
+        let grup = matches!(self, Gambar::Grup(_));
+        anchor(
+            n,
+            dalam,
+            ukuran(&k),
+            &self.wsp(Point(k.x0, k.y0), gaya),
+            grup,
+        )
+    }
+
+    /// The DrawingML shape, its offset from `asal` (a group's own corner,
+    /// or its own for a shape anchored alone).
+    fn wsp(&self, asal: Point, gaya: Gaya) -> String {
+        let k = self.kotak();
+        let off = Point(k.x0 - asal.0, k.y0 - asal.1);
+        match self {
+            Gambar::Simbol { prst, teks, .. } => symbol(prst, off, ukuran(&k), teks),
+            Gambar::Label { teks, .. } => text_box(teks, off, ukuran(&k)),
+            Gambar::Garis { titik, kepala } if gaya == Gaya::Bebas => {
+                freeform(titik, off, ukuran(&k), *kepala)
+            }
+            Gambar::Garis { titik, kepala } => connector(titik[0], titik[1], off, *kepala),
+            Gambar::Grup(isi) => {
+                let (w, h) = ukuran(&k);
+                let anak: String = isi.iter().map(|g| g.wsp(Point(k.x0, k.y0), gaya)).collect();
+                format!(
+                    r#"<wpg:wgp><wpg:cNvGrpSpPr/><wpg:grpSpPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/><a:chOff x="0" y="0"/><a:chExt cx="{}" cy="{}"/></a:xfrm></wpg:grpSpPr>{anak}</wpg:wgp>"#,
+                    emu(off.0),
+                    emu(off.1),
+                    emu(w),
+                    emu(h),
+                    emu(w),
+                    emu(h)
+                )
+            }
+        }
+    }
+
+    /// The VML shape, its position from `asal`.
+    fn vml(&self, asal: Point, n: &mut Nomor) -> String {
+        let k = self.kotak();
+        let mut style = |k: &Rect| {
+            format!(
+                "position:absolute;margin-left:{:.2}pt;margin-top:{:.2}pt;width:{:.2}pt;height:{:.2}pt;z-index:{}",
+                k.x0 - asal.0,
+                k.y0 - asal.1,
+                k.x1 - k.x0,
+                k.y1 - k.y0,
+                n.next()
+            )
+        };
+        match self {
+            Gambar::Simbol { prst, teks, .. } => {
+                let (id, path) = match *prst {
+                    "flowChartTerminator" => (
+                        "116",
+                        "m3475,qx,10800,3475,21600l18125,21600qx21600,10800,18125,xe",
+                    ),
+                    "flowChartDecision" => ("110", "m10800,l,10800,10800,21600,21600,10800xe"),
+                    "flowChartOffpageConnector" => ("177", "m,l21600,r,17255l10800,21600,,17255xe"),
+                    _ => ("109", "m,l,21600r21600,l21600,xe"),
+                };
+                let txbx = if teks.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "<v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox>",
+                        para(teks, 8.0)
+                    )
+                };
+                format!(
+                    r##"<v:shapetype id="_x0000_t{id}" coordsize="21600,21600" o:spt="{id}" path="{path}"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype><v:shape type="#_x0000_t{id}" style="{}" fillcolor="white" strokecolor="black">{txbx}</v:shape>"##,
+                    style(&k)
+                )
+            }
+            Gambar::Label { teks, .. } => format!(
+                r#"<v:rect style="{}" filled="f" stroked="f"><v:textbox inset="0,0,0,0"><w:txbxContent>{}</w:txbxContent></v:textbox></v:rect>"#,
+                style(&k),
+                para(teks, 8.0)
+            ),
+            Gambar::Garis { titik, kepala } => {
+                let stroke = if *kepala {
+                    r#"<v:stroke endarrow="block"/>"#
+                } else {
+                    ""
+                };
+                format!(
+                    r#"<v:line style="position:absolute;z-index:{}" from="{:.2}pt,{:.2}pt" to="{:.2}pt,{:.2}pt" strokecolor="black">{stroke}</v:line>"#,
+                    n.next(),
+                    titik[0].0 - asal.0,
+                    titik[0].1 - asal.1,
+                    titik[1].0 - asal.0,
+                    titik[1].1 - asal.1
+                )
+            }
+            Gambar::Grup(isi) => isi.iter().map(|g| g.vml(asal, n)).collect(),
+        }
+    }
+}
+
+/// What `drawing` draws, in the style `gaya`.
+fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Gambar> {
+    let mut out: Vec<Gambar> = Vec::new();
+    let mut labels: Vec<Gambar> = drawing
+        .labels
+        .iter()
+        .map(|l| Gambar::Label {
+            teks: l.text.lines().collect::<Vec<_>>().join(" "),
+            kotak: l.rect,
+        })
+        .collect();
+    for s in &drawing.symbols {
+        let prst = match s.shape {
+            Simbol::Terminator => "flowChartTerminator",
+            Simbol::Proses => "flowChartProcess",
+            Simbol::Keputusan => "flowChartDecision",
+        };
+        let simbol = Gambar::Simbol {
+            prst,
+            kotak: s.rect,
+            teks: String::new(),
+        };
+        if gaya == Gaya::Bebas && s.shape == Simbol::Keputusan {
+            // the labels beside this diamond, grouped with it
+            let dekat = |g: &Gambar| {
+                let (a, b) = (g.kotak(), s.rect.grow(30.0));
+                a.intersects(&b)
+            };
+            let (grup, lain): (Vec<Gambar>, Vec<Gambar>) = labels.into_iter().partition(dekat);
+            labels = lain;
+            out.push(Gambar::Grup(std::iter::once(simbol).chain(grup).collect()));
+        } else {
+            out.push(simbol);
+        }
+    }
+    for c in &drawing.connectors {
+        out.push(Gambar::Simbol {
+            prst: "flowChartOffpageConnector",
+            kotak: c.rect,
+            teks: c.letter.clone(),
+        });
+    }
+    for l in &drawing.lines {
+        let kepala = l.arrowhead.is_some() && gaya != Gaya::TanpaKepala;
+        if gaya == Gaya::Bebas {
+            out.push(Gambar::Garis {
+                titik: l.points.clone(),
+                kepala,
+            });
+            continue;
+        }
+        // one straight line per segment, the arrowhead on the last
+        let last = l.points.len().saturating_sub(2);
+        out.extend(l.points.windows(2).enumerate().map(|(i, w)| Gambar::Garis {
+            titik: w.to_vec(),
+            kepala: kepala && i == last,
+        }));
+    }
+    out.extend(labels);
+    out
+}
+
+/// A flowchart symbol (`prst`) at `off` (in its group or drawing), `ext`
+/// big, with `teks` typed in it.
+fn symbol(prst: &str, off: Point, ext: (f64, f64), teks: &str) -> String {
     let txbx = if teks.is_empty() {
         String::new()
     } else {
@@ -142,15 +391,17 @@ fn symbol(prst: &str, ext: (f64, f64), teks: &str) -> String {
         )
     };
     format!(
-        r#"<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>{txbx}<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"/></wps:wsp>"#,
+        r#"<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="{prst}"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></wps:spPr>{txbx}<wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" anchor="ctr"/></wps:wsp>"#,
+        emu(off.0),
+        emu(off.1),
         emu(ext.0),
         emu(ext.1)
     )
 }
 
-/// A straight connector from `a` to `b` (its box from `a`, flipped as it
+/// A straight connector from `a` to `b` (its box at `off`, flipped as it
 /// runs), with an arrowhead at `b` when `kepala`.
-fn connector(a: Point, b: Point, kepala: bool) -> String {
+fn connector(a: Point, b: Point, off: Point, kepala: bool) -> String {
     let flip = format!(
         "{}{}",
         if b.0 < a.0 { r#" flipH="1""# } else { "" },
@@ -158,16 +409,20 @@ fn connector(a: Point, b: Point, kepala: bool) -> String {
     );
     let tail = if kepala { "triangle" } else { "none" };
     format!(
-        r#"<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm{flip}><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:headEnd type="none"/><a:tailEnd type="{tail}"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>"#,
+        r#"<wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm{flip}><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:headEnd type="none"/><a:tailEnd type="{tail}"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>"#,
+        emu(off.0),
+        emu(off.1),
         emu((b.0 - a.0).abs()),
         emu((b.1 - a.1).abs())
     )
 }
 
-/// A text box without a border holding `teks`.
-fn text_box(teks: &str, ext: (f64, f64)) -> String {
+/// A text box without a border holding `teks`, at `off`.
+fn text_box(teks: &str, off: Point, ext: (f64, f64)) -> String {
     format!(
-        r#"<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>"#,
+        r#"<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx><wps:bodyPr lIns="0" tIns="0" rIns="0" bIns="0"/></wps:wsp>"#,
+        emu(off.0),
+        emu(off.1),
         emu(ext.0),
         emu(ext.1),
         para(teks, 8.0)
@@ -181,6 +436,28 @@ fn baris(t: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// A line drawn as one freeform shape (`a:custGeom`) through `titik`, its
+/// box at `off`, `ext` big, with an arrowhead at its end when `kepala`.
+fn freeform(titik: &[Point], off: Point, ext: (f64, f64), kepala: bool) -> String {
+    let x0 = titik.iter().map(|p| p.0).fold(f64::MAX, f64::min);
+    let y0 = titik.iter().map(|p| p.1).fold(f64::MAX, f64::min);
+    let pt = |p: &Point| format!(r#"<a:pt x="{}" y="{}"/>"#, emu(p.0 - x0), emu(p.1 - y0));
+    let mut path = format!("<a:moveTo>{}</a:moveTo>", pt(&titik[0]));
+    for p in &titik[1..] {
+        path += &format!("<a:lnTo>{}</a:lnTo>", pt(p));
+    }
+    let tail = if kepala { "triangle" } else { "none" };
+    format!(
+        r#"<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="{}" h="{}">{path}</a:path></a:pathLst></a:custGeom><a:noFill/><a:ln w="9525"><a:solidFill><a:srgbClr val="000000"/></a:solidFill><a:headEnd type="none"/><a:tailEnd type="{tail}"/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp>"#,
+        emu(off.0),
+        emu(off.1),
+        emu(ext.0),
+        emu(ext.1),
+        emu(ext.0),
+        emu(ext.1)
+    )
 }
 
 /// A cell's text as paragraphs: a list numbered as the form prints it,
@@ -341,7 +618,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
 
 /// The procedure table of page `p` of `plan`, its drawing anchored in the
 /// actor cells.
-fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
+fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Nomor) -> String {
     let k = &plan.kolom;
     let page = &plan.pages[p];
     let drawing = &plan.drawings[p];
@@ -357,7 +634,8 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
     // the anchors of each row's actor cells
     let rows = page.end - page.from;
     let mut jangkar: Vec<Vec<String>> = vec![vec![String::new(); k.actors]; rows];
-    let mut taruh = |at: Point, ext: (f64, f64), wsp: String| {
+    // the cell (row, actor column) a point lies in, and the point in it
+    let sel = |at: Point| {
         let r = (0..rows)
             .rev()
             .find(|r| page.rows[*r].top <= at.1 + 0.01)
@@ -366,45 +644,15 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
             .rev()
             .find(|c| x[aktor0 + c] <= at.0 + 0.01)
             .unwrap_or(0);
-        let dalam = (at.0 - x[aktor0 + c] - MARGIN, at.1 - page.rows[r].top);
-        jangkar[r][c] += &anchor(n, dalam, ext, &wsp);
+        (
+            r,
+            c,
+            (at.0 - x[aktor0 + c] - MARGIN, at.1 - page.rows[r].top),
+        )
     };
-    let size = |r: &Rect| (r.x1 - r.x0, r.y1 - r.y0);
-    for s in &drawing.symbols {
-        let prst = match s.shape {
-            Simbol::Terminator => "flowChartTerminator",
-            Simbol::Proses => "flowChartProcess",
-            Simbol::Keputusan => "flowChartDecision",
-        };
-        taruh(
-            Point(s.rect.x0, s.rect.y0),
-            size(&s.rect),
-            symbol(prst, size(&s.rect), ""),
-        );
-    }
-    for c in &drawing.connectors {
-        taruh(
-            Point(c.rect.x0, c.rect.y0),
-            size(&c.rect),
-            symbol("flowChartOffpageConnector", size(&c.rect), &c.letter),
-        );
-    }
-    for l in &drawing.lines {
-        let last = l.points.len().saturating_sub(2);
-        for (i, w) in l.points.windows(2).enumerate() {
-            let (a, b) = (w[0], w[1]);
-            let at = Point(a.0.min(b.0), a.1.min(b.1));
-            let ext = ((b.0 - a.0).abs(), (b.1 - a.1).abs());
-            taruh(at, ext, connector(a, b, i == last && l.arrowhead.is_some()));
-        }
-    }
-    for l in &drawing.labels {
-        let t = l.text.lines().collect::<Vec<_>>().join(" ");
-        taruh(
-            Point(l.rect.x0, l.rect.y0),
-            size(&l.rect),
-            text_box(&t, size(&l.rect)),
-        );
+    for b in bentuk(drawing, gaya) {
+        let (r, c, dalam) = sel(b.asal());
+        jangkar[r][c] += &b.xml(dalam, gaya, n);
     }
     let kepala_tinggi = (page.rows.first().map_or(page.top, |r| r.top) - page.top) / 2.0;
     let kepala = |t: &str| vec![t.to_owned()];
@@ -469,8 +717,8 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, n: &mut Nomor) -> String {
 }
 
 /// `sop` as a `.docx` a Word user would have made of it, its flowchart as
-/// sopc draws it on `kertas` in `orientasi`.
-pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
+/// sopc draws it on `kertas` in `orientasi`, drawn in the style `gaya`.
+pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<u8> {
     let r = Renderer::new(&RenderOptions {
         kertas,
         orientasi,
@@ -483,7 +731,7 @@ pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
     let mut n = Nomor::default();
     for p in 0..plan.pages.len() {
         body += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
-        body += &prosedur(sop, plan, p, &mut n);
+        body += &prosedur(sop, plan, p, gaya, &mut n);
     }
     let _ = write!(
         body,
@@ -507,7 +755,7 @@ pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> Vec<u8> {
 fn paket(body: &str) -> Vec<u8> {
     let xml = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}</w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}</w:body></w:document>"#
     );
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let opt = zip::write::SimpleFileOptions::default();
