@@ -167,3 +167,21 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     }
     assert!(alle.is_empty(), "{}", alle.join("\n"));
 }
+
+#[test]
+#[ignore]
+fn debug_print() {
+    let name = std::env::var("FIX").unwrap();
+    let bytes = std::fs::read(fixture(&name)).unwrap();
+    let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|_| panic!());
+    println!("{}", tulis::yaml(&d, None, "lo.docx"));
+}
+
+#[test]
+#[ignore]
+fn debug_word() {
+    let name = std::env::var("FIX").unwrap();
+    let (_, sumber, kertas, orientasi, gaya) = FIXTURES.iter().find(|f| f.0 == name).unwrap();
+    let word = common::lo::docx(&asli(sumber), *kertas, *orientasi, *gaya);
+    std::fs::write("/tmp/lo/word.docx", word).unwrap();
+}

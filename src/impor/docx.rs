@@ -650,6 +650,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
             let g = cols.iter().find(|(p, _)| *p == want)?.1.first().copied()?;
             at(r, g).filter(|c| !c.lanjutan).cloned()
         };
+        let letak = letak_simbol(t, h + n, &atas, &aktor);
         let mut baris_y: Vec<f64> = Vec::new();
         for (ri, r) in t.iter().enumerate().skip(h + n) {
             // a header row repeated below (not a kegiatan that says "kegiatan")
@@ -662,34 +663,34 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
                 .unwrap_or_default();
             let mut simbol = Vec::new();
             for (i, gs) in &aktor {
+                // the shapes drawn in this row and column, wherever anchored
+                let mut kinds: Vec<(Kind, Rect)> = letak
+                    .iter()
+                    .filter(|l| l.0 == ri && l.1 == *i)
+                    .map(|l| (l.2, l.3))
+                    .collect();
+                // and a symbol with no place of its own: a shape without an
+                // anchor's offset, a mark or shading in the cell
                 let mut seen: Vec<usize> = Vec::new();
                 for g in gs.iter() {
                     let Some(c) = at(r, *g) else { continue };
-                    if seen.contains(&c.kolom) {
+                    if seen.contains(&c.kolom) || c.gambar.iter().any(|b| b.simbol().is_some()) {
                         continue;
                     }
                     seen.push(c.kolom);
-                    let kinds: Vec<Kind> = if c.simbol.is_empty() {
-                        tanda(c).into_iter().collect()
+                    if c.simbol.is_empty() {
+                        kinds.extend(tanda(c).map(|k| (k, Rect::ZERO)));
                     } else {
-                        c.simbol.clone()
-                    };
-                    // one symbol per actor: a decision over a process drawn beside it
-                    if let Some(k) = kinds
-                        .iter()
-                        .find(|k| **k == Kind::Decision)
-                        .or_else(|| kinds.iter().find(|k| **k != Kind::Connector))
-                    {
-                        // where it is drawn, when its anchor says
-                        let kotak = c
-                            .gambar
-                            .iter()
-                            .find(|b| b.jenis == Jenis::Simbol(*k))
-                            .map_or(Rect::ZERO, |b| {
-                                b.kotak + kurbo::Vec2::new(c.x.0 + c.margin, y_row)
-                            });
-                        simbol.push((*i, *k, page, kotak));
+                        kinds.extend(c.simbol.iter().map(|k| (*k, Rect::ZERO)));
                     }
+                }
+                // one symbol per actor: a decision over a process drawn beside it
+                if let Some((k, kotak)) = kinds
+                    .iter()
+                    .find(|k| k.0 == Kind::Decision)
+                    .or_else(|| kinds.iter().find(|k| k.0 != Kind::Connector))
+                {
+                    simbol.push((*i, *k, page, *kotak));
                 }
             }
             if kegiatan.is_empty() && simbol.is_empty() {
@@ -723,6 +724,55 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     d.pelaksana = pelaksana;
     arah(&mut d, halaman);
     Ok(d)
+}
+
+/// The symbols anchored in the actor cells of `t`'s rows from `data` on,
+/// each in the row and actor column (index into `aktor`) its middle lies
+/// in, with its box on the page: Word anchors a shape in the cell it was
+/// dropped on, which need not be the cell it is drawn over (a decision
+/// grouped with a label left of it is anchored in the label's column).
+fn letak_simbol(
+    t: &Tabel,
+    data: usize,
+    atas: &[f64],
+    aktor: &[(usize, &Vec<usize>)],
+) -> Vec<(usize, usize, Kind, Rect)> {
+    let kolom: Vec<Option<(f64, f64)>> = aktor.iter().map(|(_, gs)| rentang(t, gs)).collect();
+    let mut out = Vec::new();
+    for (ri, r) in t.iter().enumerate().skip(data) {
+        for (ai, (_, gs)) in aktor.iter().enumerate() {
+            for c in r.iter().filter(|c| gs.contains(&c.kolom)) {
+                for (k, b) in c.gambar.iter().filter_map(|b| Some((b.simbol()?, b))) {
+                    let kotak = b.kotak + kurbo::Vec2::new(c.x.0 + c.margin, atas[ri]);
+                    let m = kotak.center();
+                    // impor: the row and pelaksana of a shape from where it
+                    // is drawn, not the cell its anchor is in
+                    let baris = (data..t.len())
+                        .find(|&j| atas[j] <= m.y && m.y < atas[j + 1])
+                        .unwrap_or(ri);
+                    let kol = kolom
+                        .iter()
+                        .position(|x| x.is_some_and(|x| x.0 <= m.x && m.x < x.1))
+                        .unwrap_or(ai);
+                    out.push((baris, kol, k, kotak));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The left and right edge of the grid columns `gs` (pt).
+fn rentang(t: &Tabel, gs: &[usize]) -> Option<(f64, f64)> {
+    let x = |g: usize| {
+        t.iter()
+            .find_map(|r| r.iter().find(|c| c.kolom == g && c.lebar == 1))
+            .map(|c| c.x)
+    };
+    let xs: Vec<(f64, f64)> = gs.iter().filter_map(|g| x(*g)).collect();
+    let x0 = xs.iter().map(|x| x.0).reduce(f64::min)?;
+    let x1 = xs.iter().map(|x| x.1).reduce(f64::max)?;
+    Some((x0, x1))
 }
 
 /// The top of each row of `t` (and the table's bottom, last) as Word lays
@@ -778,20 +828,7 @@ fn gambar(
                 })
         })
         .collect();
-    let x = |g: usize| {
-        t.iter()
-            .find_map(|r| r.iter().find(|c| c.kolom == g && c.lebar == 1))
-            .map(|c| c.x)
-    };
-    let aktor = aktor
-        .iter()
-        .filter_map(|(_, gs)| {
-            let xs: Vec<(f64, f64)> = gs.iter().filter_map(|g| x(*g)).collect();
-            let x0 = xs.iter().map(|x| x.0).reduce(f64::min)?;
-            let x1 = xs.iter().map(|x| x.1).reduce(f64::max)?;
-            Some((x0, x1))
-        })
-        .collect();
+    let aktor = aktor.iter().filter_map(|(_, gs)| rentang(t, gs)).collect();
     let kolom = Kolom {
         aktor,
         atas_gambar: atas.get(data).copied().unwrap_or(0.0),

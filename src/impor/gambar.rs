@@ -54,6 +54,14 @@ pub struct Bentuk {
 }
 
 impl Bentuk {
+    /// The flowchart symbol it is, if it is one.
+    pub fn simbol(&self) -> Option<Kind> {
+        match self.jenis {
+            Jenis::Simbol(k) if k != Kind::Connector => Some(k),
+            _ => None,
+        }
+    }
+
     fn geser(mut self, by: kurbo::Vec2) -> Bentuk {
         self.kotak = self.kotak + by;
         if let Jenis::Garis { titik, .. } = &mut self.jenis {

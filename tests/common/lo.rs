@@ -303,13 +303,28 @@ impl Gambar {
                 } else {
                     ""
                 };
+                let (a, b) = (titik[0], titik[1]);
+                if b.0 >= a.0 && b.1 >= a.1 {
+                    return format!(
+                        r#"<v:line style="position:absolute;z-index:{}" from="{:.2}pt,{:.2}pt" to="{:.2}pt,{:.2}pt" strokecolor="black">{stroke}</v:line>"#,
+                        n.next(),
+                        a.0 - asal.0,
+                        a.1 - asal.1,
+                        b.0 - asal.0,
+                        b.1 - asal.1
+                    );
+                }
+                // drawn up or to the left: Word's straight arrow connector,
+                // flipped (LibreOffice 7.4 loses a `v:line` whose `to` lies
+                // above or left of its `from`)
+                let flip = match (b.0 < a.0, b.1 < a.1) {
+                    (true, true) => ";flip:x y",
+                    (true, false) => ";flip:x",
+                    _ => ";flip:y",
+                };
                 format!(
-                    r#"<v:line style="position:absolute;z-index:{}" from="{:.2}pt,{:.2}pt" to="{:.2}pt,{:.2}pt" strokecolor="black">{stroke}</v:line>"#,
-                    n.next(),
-                    titik[0].0 - asal.0,
-                    titik[0].1 - asal.1,
-                    titik[1].0 - asal.0,
-                    titik[1].1 - asal.1
+                    r##"<v:shapetype id="_x0000_t32" coordsize="21600,21600" o:spt="32" o:oned="t" path="m,l21600,21600e" filled="f"><v:path arrowok="t" fillok="f" o:connecttype="none"/></v:shapetype><v:shape type="#_x0000_t32" style="{}{flip}" o:connectortype="straight" strokecolor="black">{stroke}</v:shape>"##,
+                    style(&k)
                 )
             }
             Gambar::Grup(isi) => isi.iter().map(|g| g.vml(asal, n)).collect(),
