@@ -168,20 +168,70 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     assert!(alle.is_empty(), "{}", alle.join("\n"));
 }
 
+/// The fixtures hold what LibreOffice writes of each way of drawing, so
+/// that the round trip above reads its flavour of DrawingML: shapes in
+/// `mc:AlternateContent` with VML fallbacks, anchors relative to the
+/// column and paragraph, freeforms (`a:custGeom`) and groups (`wpg:wgp`),
+/// the VML drawings turned into DrawingML, and no arrowhead where none was
+/// drawn. A regeneration that loses one of these fails here.
 #[test]
-#[ignore]
-fn debug_print() {
-    let name = std::env::var("FIX").unwrap();
-    let bytes = std::fs::read(fixture(&name)).unwrap();
-    let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|_| panic!());
-    println!("{}", tulis::yaml(&d, None, "lo.docx"));
+fn the_fixtures_hold_libreoffices_drawingml() {
+    let xml = |name: &str| -> String {
+        let bytes = std::fs::read(fixture(name)).expect("the fixture exists");
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut s = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("word/document.xml").expect("document.xml"),
+            &mut s,
+        )
+        .expect("UTF-8");
+        s
+    };
+    let count = |s: &str, what: &str| s.matches(what).count();
+    for (name, .., gaya) in &FIXTURES {
+        let s = xml(name);
+        // LibreOffice's own signature, and its anchors in the cells
+        assert!(s.contains("mc:Fallback"), "{name}: VML fallbacks");
+        assert!(s.contains(r#"relativeFrom="column""#), "{name}");
+        assert!(s.contains(r#"hRule="exact""#), "{name}: exact row heights");
+        assert!(s.contains("flowChartDecision") || !name.starts_with("panjang"));
+        let heads = count(&s, r#"type="triangle""#);
+        match gaya {
+            Gaya::Bebas => {
+                assert!(count(&s, "a:custGeom") >= 3, "{name}: freeform lines");
+                assert_eq!(
+                    s.contains("wpg:wgp"),
+                    s.contains("flowChartDecision"),
+                    "{name}: each decision grouped with its labels"
+                );
+                assert!(heads >= 3, "{name}: {heads} arrowheads");
+            }
+            Gaya::Vml | Gaya::Konektor => {
+                assert!(
+                    count(&s, "straightConnector1") + count(&s, r#"prst="line""#) >= 3,
+                    "{name}"
+                );
+                assert!(!s.contains("a:custGeom"), "{name}");
+                assert!(heads >= 3, "{name}: {heads} arrowheads");
+            }
+            Gaya::TanpaKepala => assert_eq!(heads, 0, "{name}: no arrowhead"),
+        }
+    }
 }
 
+/// Where a line has no arrowhead, the flow the reader inferred from how
+/// its ends meet the symbols is marked for review.
 #[test]
-#[ignore]
-fn debug_word() {
-    let name = std::env::var("FIX").unwrap();
-    let (_, sumber, kertas, orientasi, gaya) = FIXTURES.iter().find(|f| f.0 == name).unwrap();
-    let word = common::lo::docx(&asli(sumber), *kertas, *orientasi, *gaya);
-    std::fs::write("/tmp/lo/word.docx", word).unwrap();
+fn a_flow_without_arrowheads_is_noted_for_review() {
+    let bytes = std::fs::read(fixture("panjang-23-tanpa-kepala")).expect("the fixture exists");
+    let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let yaml = tulis::yaml(&d, None, "lo.docx");
+    let noted = yaml
+        .matches("# impor: garis keluar tanpa mata panah; arahnya disimpulkan dari letak ujungnya")
+        .count();
+    // every step but the last leaves along a line without a head
+    assert_eq!(noted, 22, "{yaml}");
+    let bytes = std::fs::read(fixture("panjang-23")).expect("the fixture exists");
+    let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert!(!tulis::yaml(&d, None, "lo.docx").contains("tanpa mata panah"));
 }

@@ -624,7 +624,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     }
     identitas(tables, &mut d);
     let mut pelaksana: Vec<String> = Vec::new();
-    let mut halaman: Vec<(super::geom::Sheet, Kolom)> = Vec::new();
+    let mut halaman: Vec<Halaman> = Vec::new();
     for (t, h) in prosedur {
         let page = halaman.len();
         let (cols, n) = kolom(t, h);
@@ -806,6 +806,11 @@ fn tata_letak(t: &Tabel) -> Vec<f64> {
     atas
 }
 
+/// One procedure table as the PDF reader would see its page: the page,
+/// its columns, and the boxes of the symbols whose lines had no arrowhead
+/// (their flow inferred from how the lines meet them).
+type Halaman = (super::geom::Sheet, Kolom, Vec<Rect>);
+
 /// The page of one procedure table as the PDF reader would see it, and its
 /// columns: the actor columns and the rows' tops from `data` on.
 fn gambar(
@@ -814,7 +819,7 @@ fn gambar(
     atas: &[f64],
     aktor: &[(usize, &Vec<usize>)],
     baris: Vec<f64>,
-) -> (super::geom::Sheet, Kolom) {
+) -> Halaman {
     let sel: Vec<SelGambar> = t
         .iter()
         .enumerate()
@@ -835,20 +840,39 @@ fn gambar(
         baris,
         ..Kolom::default()
     };
-    (super::gambar::halaman(&sel), kolom)
+    let (sheet, tanpa_kepala) = super::gambar::halaman(&sel);
+    (sheet, kolom, tanpa_kepala)
 }
 
 /// The flow from the connectors Word draws, traced as on a printed page
 /// ([`super::panah`]); a decision whose exits no arrow gives keeps what its
 /// Keterangan said.
-fn arah(d: &mut Dokumen, halaman: Vec<(super::geom::Sheet, Kolom)>) {
-    if !halaman.iter().any(|(s, _)| !s.ink.is_empty()) {
+fn arah(d: &mut Dokumen, halaman: Vec<Halaman>) {
+    if !halaman.iter().any(|(s, ..)| !s.ink.is_empty()) {
         return;
     }
     let tertulis: Vec<Option<Cabang>> = d.langkah.iter().map(|b| b.keputusan.clone()).collect();
-    let (sheets, kolom): (Vec<_>, Vec<_>) = halaman.into_iter().unzip();
-    let pages: Vec<(usize, Kolom)> = kolom.into_iter().enumerate().collect();
+    let mut sheets = Vec::new();
+    let mut pages: Vec<(usize, Kolom)> = Vec::new();
+    let mut tanpa_kepala: Vec<(usize, Rect)> = Vec::new();
+    for (p, (s, k, t)) in halaman.into_iter().enumerate() {
+        sheets.push(s);
+        pages.push((p, k));
+        tanpa_kepala.extend(t.into_iter().map(|r| (p, r)));
+    }
     super::panah::alur(&sheets, &pages, d);
+    for b in &mut d.langkah {
+        if b.simbol.iter().any(|s| {
+            tanpa_kepala
+                .iter()
+                .any(|(p, r)| *p == s.2 && r.overlaps(s.3))
+        }) {
+            b.catatan.push(
+                "garis keluar tanpa mata panah; arahnya disimpulkan dari letak ujungnya (keluar dari bawah atau sudut belah ketupat, masuk dari atas atau sisi)"
+                    .into(),
+            );
+        }
+    }
     for (b, k) in d.langkah.iter_mut().zip(tertulis) {
         let kosong = b
             .keputusan

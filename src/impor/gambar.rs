@@ -16,6 +16,7 @@
 
 use super::geom::{Kind, Shape, Sheet, Word};
 use kurbo::{Point, Rect};
+use std::collections::HashMap;
 
 /// EMU (DrawingML's unit) per point.
 const EMU_PT: f64 = 12_700.0;
@@ -572,8 +573,11 @@ pub struct SelGambar<'a> {
 
 /// The shapes of `sel` on a page: symbol boxes (for the rows' symbols),
 /// and the page the PDF reader would see of the connectors and labels.
-pub fn halaman(sel: &[SelGambar]) -> Sheet {
+/// Also the boxes of the symbols a line without any arrowhead was taken
+/// to leave ([`arah_tanpa_kepala`]), whose flow is an inference.
+pub fn halaman(sel: &[SelGambar]) -> (Sheet, Vec<Rect>) {
     let mut s = Sheet::default();
+    let mut garis: Vec<(Vec<Point>, bool)> = Vec::new();
     for c in sel {
         let at = kurbo::Vec2::new(c.kotak.x0 + c.margin, c.kotak.y0);
         for b in c.bentuk {
@@ -602,6 +606,7 @@ pub fn halaman(sel: &[SelGambar]) -> Sheet {
                         }
                     }
                     s.ink.push(sepanjang(&titik));
+                    garis.push((titik, kepala_awal || kepala_akhir));
                 }
                 Jenis::Teks(t) => s.words.extend(kata(&t, b.kotak)),
             }
@@ -609,7 +614,172 @@ pub fn halaman(sel: &[SelGambar]) -> Sheet {
         s.width = s.width.max(c.kotak.x1);
         s.height = s.height.max(c.kotak.y1 + 100.0);
     }
-    s
+    let simbol: Vec<(Kind, Rect)> = s.shapes.iter().map(|sh| (sh.kind, sh.rect)).collect();
+    let (kepala, sumber) = arah_tanpa_kepala(&garis, &simbol);
+    s.heads.extend(kepala);
+    (s, sumber)
+}
+
+/// How a line's end meets a symbol.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Ujung {
+    /// Leaves it: from its bottom, or from a corner of a diamond.
+    Keluar,
+    /// Enters it: at its top, or at the side of any other symbol.
+    Masuk,
+}
+
+/// The arrowheads a connected set of lines that has none at all is given,
+/// and the boxes of the symbols those lines leave. A LibreOffice re-save
+/// can lose a line's direction (and with it where its head is), and some
+/// drafters draw plain lines.
+///
+/// impor: the direction from how each free end meets its symbol — a line
+/// leaves a symbol from its bottom or a diamond from a corner, and enters
+/// at a top or at the side of a box; the lines get heads only where every
+/// free end meets a symbol, at least one leaves and at least one enters
+/// (else the reader's row order decides, noted as such).
+fn arah_tanpa_kepala(
+    garis: &[(Vec<Point>, bool)],
+    simbol: &[(Kind, Rect)],
+) -> (Vec<Rect>, Vec<Rect>) {
+    const SAMBUNG: f64 = 2.0;
+    const SENTUH: f64 = 6.0;
+    // every end against every line: bounded, a hostile drawing is not read so
+    if garis.iter().map(|g| g.0.len()).sum::<usize>() > 20_000 {
+        return (Vec::new(), Vec::new());
+    }
+    // a line drawn twice (each edge into one target draws the last stretch)
+    // is one line: else its end would meet the other copy and not be free
+    let sama = |a: &[Point], b: &[Point]| {
+        let (a0, a1, b0, b1) = (a[0], a[a.len() - 1], b[0], b[b.len() - 1]);
+        (a0.distance(b0) < SAMBUNG && a1.distance(b1) < SAMBUNG)
+            || (a0.distance(b1) < SAMBUNG && a1.distance(b0) < SAMBUNG)
+    };
+    let mut unik: Vec<&(Vec<Point>, bool)> = Vec::new();
+    for g in garis.iter().filter(|g| g.0.len() >= 2) {
+        if !unik.iter().any(|u| sama(&u.0, &g.0) && u.1 == g.1) {
+            unik.push(g);
+        }
+    }
+    let garis = unik;
+    let n = garis.len();
+    let mut induk: Vec<usize> = (0..n).collect();
+    fn akar(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let ujung = |g: &[Point]| [g[0], g[g.len() - 1]];
+    for i in 0..n {
+        for j in 0..n {
+            if i != j
+                && ujung(&garis[i].0)
+                    .iter()
+                    .any(|e| jarak(*e, &garis[j].0) < SAMBUNG)
+            {
+                let (a, b) = (akar(&mut induk, i), akar(&mut induk, j));
+                induk[a] = b;
+            }
+        }
+    }
+    let mut jaring: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        let r = akar(&mut induk, i);
+        jaring.entry(r).or_default().push(i);
+    }
+    let mut kepala = Vec::new();
+    let mut sumber = Vec::new();
+    let mut kunci: Vec<usize> = jaring.keys().copied().collect();
+    kunci.sort_unstable();
+    for k in kunci {
+        let anggota = &jaring[&k];
+        if anggota.iter().any(|&i| garis[i].1) {
+            continue;
+        }
+        // the free ends: ends of a line that no other line of the set meets
+        let bebas: Vec<Point> = anggota
+            .iter()
+            .flat_map(|&i| ujung(&garis[i].0).map(|e| (i, e)))
+            .filter(|(i, e)| {
+                !anggota
+                    .iter()
+                    .any(|&j| j != *i && jarak(*e, &garis[j].0) < SAMBUNG)
+            })
+            .map(|(_, e)| e)
+            .collect();
+        let peran: Vec<Option<(Ujung, Rect)>> = bebas
+            .iter()
+            .map(|e| {
+                let (kind, r) = simbol
+                    .iter()
+                    .map(|(k, r)| (*k, *r))
+                    .filter(|(_, r)| r.inflate(SENTUH, SENTUH).contains(*e))
+                    .min_by(|a, b| sisi(a.1, *e).1.total_cmp(&sisi(b.1, *e).1))?;
+                let u = match (sisi(r, *e).0, kind) {
+                    (Sisi::Atas, _) => Ujung::Masuk,
+                    (Sisi::Bawah, _) | (Sisi::Samping, Kind::Decision) => Ujung::Keluar,
+                    (Sisi::Samping, _) => Ujung::Masuk,
+                };
+                Some((u, r))
+            })
+            .collect();
+        let semua = peran.iter().all(Option::is_some);
+        let ada = |u: Ujung| peran.iter().flatten().any(|p| p.0 == u);
+        if !semua || !ada(Ujung::Keluar) || !ada(Ujung::Masuk) {
+            continue;
+        }
+        for (e, p) in bebas.iter().zip(peran.iter().flatten()) {
+            match p.0 {
+                Ujung::Masuk => kepala.push(Rect::from_center_size(*e, (5.0, 5.0))),
+                Ujung::Keluar => sumber.push(p.1),
+            }
+        }
+    }
+    (kepala, sumber)
+}
+
+/// A side of a symbol's box.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Sisi {
+    Atas,
+    Bawah,
+    Samping,
+}
+
+/// The side of `r` nearest `p`, and how far `p` is from it.
+fn sisi(r: Rect, p: Point) -> (Sisi, f64) {
+    [
+        (Sisi::Atas, (p.y - r.y0).abs()),
+        (Sisi::Bawah, (p.y - r.y1).abs()),
+        (Sisi::Samping, (p.x - r.x0).abs()),
+        (Sisi::Samping, (p.x - r.x1).abs()),
+    ]
+    .into_iter()
+    .min_by(|a, b| a.1.total_cmp(&b.1))
+    .unwrap_or((Sisi::Samping, f64::MAX))
+}
+
+/// The distance from `p` to the polyline `titik`.
+fn jarak(p: Point, titik: &[Point]) -> f64 {
+    if let [satu] = titik {
+        return p.distance(*satu);
+    }
+    titik
+        .windows(2)
+        .map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let ab = b - a;
+            let t = if ab.hypot2() > 0.0 {
+                ((p - a).dot(ab) / ab.hypot2()).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            p.distance(a + ab * t)
+        })
+        .fold(f64::MAX, f64::min)
 }
 
 /// A text box's words as they print in it: lines as wide as the box holds
