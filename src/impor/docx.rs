@@ -12,7 +12,7 @@
 //! elements and tables, the cells of a row. A hostile file is refused.
 
 use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Kolom, Nilai, atas_nama_of, nip_of};
-use super::gambar::{Bentuk, Gambar, Jenis, SelGambar};
+use super::gambar::{Bentuk, Gambar, SelGambar};
 use super::geom::Kind;
 use kurbo::Rect;
 use quick_xml::events::{BytesStart, Event};

@@ -933,4 +933,93 @@ mod tests {
         );
         assert!((akhir.y - 50.0).abs() < 0.01, "{akhir:?}");
     }
+
+    #[test]
+    fn a_freeform_drawn_open_is_a_line_through_its_path() {
+        // an elbow 40 × 30 pt drawn as a freeform whose path is twice the
+        // shape's size, flipped: from the top right, down, then left
+        let pt = |v: f64| (v * EMU_PT) as i64;
+        let freeform = |body: &str, flip: &str| {
+            format!(
+                r#"<wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wps:wsp><wps:spPr><a:xfrm{flip}><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:custGeom><a:pathLst><a:path w="{}" h="{}">{body}</a:path></a:pathLst></a:custGeom><a:ln><a:tailEnd type="triangle"/></a:ln></wps:spPr></wps:wsp></wp:anchor>"#,
+                pt(10.0),
+                pt(5.0),
+                pt(40.0),
+                pt(30.0),
+                pt(80.0),
+                pt(60.0)
+            )
+        };
+        let siku = format!(
+            r#"<a:moveTo><a:pt x="0" y="0"/></a:moveTo><a:lnTo><a:pt x="0" y="{}"/></a:lnTo><a:cubicBezTo><a:pt x="1" y="1"/><a:pt x="2" y="2"/><a:pt x="{}" y="{}"/></a:cubicBezTo><a:moveTo><a:pt x="5" y="5"/></a:moveTo><a:lnTo><a:pt x="9" y="9"/></a:lnTo>"#,
+            pt(60.0),
+            pt(80.0),
+            pt(60.0)
+        );
+        let b = baca(&freeform(&siku, r#" flipH="1""#));
+        let Jenis::Garis {
+            titik,
+            kepala_akhir,
+            ..
+        } = &b[0].jenis
+        else {
+            panic!("a line: {b:?}");
+        };
+        // the curve by its end, the second figure not read
+        assert_eq!(
+            titik,
+            &vec![
+                Point::new(50.0, 5.0),
+                Point::new(50.0, 35.0),
+                Point::new(10.0, 35.0)
+            ]
+        );
+        assert!(*kepala_akhir);
+        // closed, a freeform is a shape that is no symbol: nothing to read
+        let tutup = r#"<a:moveTo><a:pt x="0" y="0"/></a:moveTo><a:lnTo><a:pt x="9" y="0"/></a:lnTo><a:lnTo><a:pt x="9" y="9"/></a:lnTo><a:close/>"#;
+        assert!(baca(&freeform(tutup, "")).is_empty());
+        // a hostile path is read up to its bound
+        let banyak = r#"<a:lnTo><a:pt x="1" y="1"/></a:lnTo>"#.repeat(MAX_TITIK + 500);
+        let b = baca(&freeform(
+            &format!("<a:moveTo><a:pt x=\"0\" y=\"0\"/></a:moveTo>{banyak}"),
+            "",
+        ));
+        let Jenis::Garis { titik, .. } = &b[0].jenis else {
+            panic!("a line");
+        };
+        assert_eq!(titik.len(), MAX_TITIK);
+    }
+
+    #[test]
+    fn lines_without_arrowheads_take_their_direction_from_the_symbols_they_meet() {
+        let proses = |y: f64| (Kind::Process, Rect::new(0.0, y, 40.0, y + 20.0));
+        let belah = (Kind::Decision, Rect::new(0.0, 100.0, 40.0, 130.0));
+        let simbol = [proses(0.0), proses(50.0), belah];
+        let p = Point::new;
+        // down from step 1's bottom into step 2's top: a head at step 2
+        let turun = (vec![p(20.0, 20.0), p(20.0, 50.0)], false);
+        // the decision's "tidak" back up: from its left corner out, up, and
+        // into step 2's left side, in three lines
+        let kembali = [
+            (vec![p(0.0, 115.0), p(-10.0, 115.0)], false),
+            (vec![p(-10.0, 115.0), p(-10.0, 60.0)], false),
+            (vec![p(-10.0, 60.0), p(0.0, 60.0)], false),
+        ];
+        let mut garis = vec![turun.clone(), turun];
+        garis.extend(kembali);
+        let (kepala, sumber) = arah_tanpa_kepala(&garis, &simbol);
+        let ujung: Vec<Point> = kepala.iter().map(Rect::center).collect();
+        assert_eq!(ujung, vec![p(20.0, 50.0), p(0.0, 60.0)]);
+        assert_eq!(sumber, vec![simbol[0].1, belah.1]);
+        // a line with a head of its own keeps it; one from a box's side to
+        // another's says nothing and is left to the row order
+        let sisi = vec![
+            (vec![p(20.0, 20.0), p(20.0, 50.0)], true),
+            (
+                vec![p(40.0, 60.0), p(60.0, 60.0), p(60.0, 10.0), p(40.0, 10.0)],
+                false,
+            ),
+        ];
+        assert_eq!(arah_tanpa_kepala(&sisi, &simbol), (Vec::new(), Vec::new()));
+    }
 }

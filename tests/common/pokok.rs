@@ -192,3 +192,10 @@ pub fn beda(asli: &Sop, balik: &Sop, lewati: &[usize]) -> Vec<String> {
     }
     beda
 }
+
+/// Asserts that `balik` (imported) keeps everything [`pokok`] lists of
+/// `asli`, naming `what` and every difference when it does not.
+pub fn sama(asli: &Sop, balik: &Sop, what: &str) {
+    let beda = beda(asli, balik, &[]);
+    assert!(beda.is_empty(), "{what} differs:\n{}", beda.join("\n"));
+}
