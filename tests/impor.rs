@@ -1179,7 +1179,14 @@ fn sop_docx() -> Vec<u8> {
             tc("", &[], &shape("flowChartTerminator", "_x0000_t110")),
             c(&[]),
             c(&[]),
-            c(&["Surat permohonan", "KTP"]),
+            // a list Word numbers itself: the numbers are not in the text
+            tc(
+                "",
+                &[],
+                &["Surat permohonan", "KTP"]
+                    .map(|t| format!(r#"</w:p><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r>"#))
+                    .concat(),
+            ),
             c(&["15 menit"]),
             c(&["Berkas diterima"]),
             c(&[]),
@@ -1222,8 +1229,13 @@ fn sop_docx() -> Vec<u8> {
             c(&[]),
             c(&["Surat rekomendasi"]),
             c(&["10 menit"]),
-            c(&["Tanda terima"]),
-            c(&[]),
+            // a run in italics; two paragraphs that are no list
+            tc(
+                "",
+                &[],
+                r#"<w:r><w:t xml:space="preserve">Tanda terima </w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">online </w:t></w:r><w:r><w:rPr><w:i w:val="1"/></w:rPr><w:t>berkas</w:t></w:r><w:r><w:rPr><w:i w:val="false"/></w:rPr><w:t>.</w:t></w:r>"#,
+            ),
+            c(&["Diserahkan langsung.", "Atau dikirim lewat pos."]),
         ]),
     ]
     .concat();
@@ -1270,6 +1282,8 @@ fn a_docx_sop_comes_back_from_words_own_structure() {
     has("3 waktu 1 hari");
     has(r#"1 kelengkapan Daftar(["Surat permohonan", "KTP"])"#);
     has(r#"2 output Teks("Berkas terperiksa")"#);
+    has(r#"4 output Teks("Tanda terima *online berkas*.")"#);
+    has(r#"4 keterangan Teks("Diserahkan langsung.\n\nAtau dikirim lewat pos.")"#);
     // the decision: tidak back to step 1, ya on to the next
     has(r#"2 keputusan Some((2, 0, "ya", "tidak"))"#);
     has("1 keputusan None");

@@ -29,7 +29,7 @@ enum Sumber {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 10] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 16] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -78,6 +78,48 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 10] = [
         Kertas::A4,
         Orientasi::Lanskap,
         Gaya::Vml,
+    ),
+    (
+        "bps-bengkulu-gratifikasi",
+        Sumber::Berkas("bps-bengkulu-gratifikasi.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Konektor,
+    ),
+    (
+        "bps-bengkulu-monev-kinerja",
+        Sumber::Berkas("bps-bengkulu-monev-kinerja.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Bebas,
+    ),
+    (
+        "bps-bengkulu-naskah-dinas",
+        Sumber::Berkas("bps-bengkulu-naskah-dinas.yaml"),
+        Kertas::A4,
+        Orientasi::Lanskap,
+        Gaya::Vml,
+    ),
+    (
+        "bps-bengkulu-pengiriman-dokumen",
+        Sumber::Berkas("bps-bengkulu-pengiriman-dokumen.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::TanpaKepala,
+    ),
+    (
+        "bps-bengkulu-rekomendasi-statistik",
+        Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Konektor,
+    ),
+    (
+        "bps-bengkulu-swakelola-tipe-3",
+        Sumber::Berkas("bps-bengkulu-swakelola-tipe-3.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Bebas,
     ),
     (
         "panjang-14",

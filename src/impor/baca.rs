@@ -552,7 +552,7 @@ fn kotak(s: &Sheet, judul: &[&str]) -> Vec<String> {
 }
 
 /// A number or bullet that starts an entry, and the text after it.
-fn penanda(t: &str) -> Option<&str> {
+pub(super) fn penanda(t: &str) -> Option<&str> {
     let t = t.trim_start();
     for b in ["-", "–", "•", "·", "*"] {
         if let Some(r) = t.strip_prefix(b)

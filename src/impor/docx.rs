@@ -55,6 +55,8 @@ struct Sel {
     paragraf: Vec<String>,
     /// Each paragraph's type size (pt; 0 when no run states one).
     ukuran: Vec<f64>,
+    /// Each paragraph is an item of a Word list (`w:numPr`).
+    bernomor: Vec<bool>,
     simbol: Vec<Kind>,
     arsir: bool,
     x: (f64, f64),
@@ -182,6 +184,15 @@ struct Baca {
     para: Option<String>,
     /// The largest type size a run of the paragraph states (pt).
     ukuran: f64,
+    /// The paragraph is an item of a Word list.
+    bernomor: bool,
+    /// Inside a paragraph's properties (`w:pPr`), inside a run (`w:r`).
+    in_ppr: bool,
+    in_run: bool,
+    /// The run's text is in italics; the paragraph has an italic run open
+    /// (a `*` written, its closing one not yet).
+    miring: bool,
+    miring_buka: bool,
     /// Inside a shape's own text (`txbxContent`): not the cell's text.
     in_shape_text: usize,
     /// Inside a text run's `w:t`.
@@ -239,9 +250,7 @@ fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
             Event::Text(t) if skip == 0 && st.in_t && st.in_shape_text == 0 => {
                 let s = t.decode().map_err(|_| Cacat::Xml)?;
                 let s = quick_xml::escape::unescape(&s).map_err(|_| Cacat::Xml)?;
-                if let Some(p) = st.para.as_mut() {
-                    p.push_str(&s);
-                }
+                tulis(&mut st, &s);
             }
             // an anchor's offset, the words of a text box
             Event::Text(t) if skip == 0 && (st.in_t || st.in_shape_text == 0) => {
@@ -258,8 +267,8 @@ fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
                     "apos" => Some('\''),
                     _ => g.resolve_char_ref().ok().flatten(),
                 };
-                if let (Some(c), Some(p)) = (c, st.para.as_mut()) {
-                    p.push(c);
+                if let Some(c) = c {
+                    tulis(&mut st, c.encode_utf8(&mut [0; 4]));
                 }
             }
             Event::Eof => break,
@@ -268,6 +277,34 @@ fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
         buf.clear();
     }
     Ok((st.done, st.lepas))
+}
+
+/// Text of a run into the paragraph: an italic run between `*`, as the
+/// language writes it (one `*…*` over consecutive italic runs, the spaces
+/// at its ends outside it).
+fn tulis(st: &mut Baca, s: &str) {
+    let Some(p) = st.para.as_mut() else { return };
+    if st.miring != st.miring_buka && !s.trim().is_empty() {
+        if st.miring {
+            let isi = s.trim_start();
+            p.push_str(&s[..s.len() - isi.len()]);
+            p.push('*');
+            p.push_str(isi);
+            st.miring_buka = true;
+            return;
+        }
+        tutup_miring(p);
+        st.miring_buka = false;
+    }
+    p.push_str(s);
+}
+
+/// Closes an italic run at the end of `p`, before its trailing spaces.
+fn tutup_miring(p: &mut String) {
+    let isi = p.trim_end().len();
+    let spasi = p.split_off(isi);
+    p.push('*');
+    p.push_str(&spasi);
 }
 
 fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
@@ -357,6 +394,18 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
         b"w:p" if st.in_shape_text == 0 => {
             st.para = Some(String::new());
             st.ukuran = 0.0;
+            st.bernomor = false;
+            st.miring_buka = false;
+        }
+        b"w:pPr" => st.in_ppr = true,
+        b"w:numPr" if st.in_ppr && st.in_shape_text == 0 => st.bernomor = true,
+        b"w:r" => {
+            st.in_run = true;
+            st.miring = false;
+        }
+        b"w:i" if st.in_run && !st.in_ppr => {
+            st.miring =
+                attr(e, b"w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"));
         }
         // a run's size in half-points (`w:szCs` is the complex script's)
         b"w:sz" if st.in_shape_text == 0 && st.para.is_some() => {
@@ -412,13 +461,20 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
     }
     match name {
         b"w:t" => st.in_t = false,
+        b"w:pPr" => st.in_ppr = false,
+        b"w:r" => st.in_run = false,
         b"w:txbxContent" | b"v:textbox" => st.in_shape_text = st.in_shape_text.saturating_sub(1),
         b"w:p" if st.in_shape_text == 0 => {
-            if let Some(p) = st.para.take() {
+            if let Some(mut p) = st.para.take() {
+                if st.miring_buka {
+                    tutup_miring(&mut p);
+                    st.miring_buka = false;
+                }
                 match st.cell.last_mut() {
                     Some(Some(c)) => {
                         c.paragraf.push(p);
                         c.ukuran.push(st.ukuran);
+                        c.bernomor.push(st.bernomor);
                     }
                     _ if st.tables.is_empty() => st.lepas.push(p),
                     _ => {}
@@ -566,32 +622,54 @@ fn tanda(c: &Sel) -> Option<Kind> {
     }
 }
 
+/// A cell's text: a list when its first paragraph is an entry (numbered
+/// or bulleted as typed, or an item of a Word list), each entry then
+/// starting at such a paragraph; else its paragraphs, apart.
 fn isi(c: Option<&Sel>) -> Isi {
     let Some(c) = c else { return Isi::Kosong };
-    let ps: Vec<String> = c
+    let ps: Vec<(&str, bool)> = c
         .paragraf
         .iter()
-        .map(|p| p.trim().to_owned())
-        .filter(|p| !p.is_empty())
+        .zip(c.bernomor.iter().chain(std::iter::repeat(&false)))
+        .map(|(p, n)| (p.trim(), *n || super::baca::penanda(p).is_some()))
+        .filter(|(p, _)| !p.is_empty())
         .collect();
-    match ps.len() {
-        0 => Isi::Kosong,
-        1 => Isi::Teks(ps[0].clone()),
-        _ => Isi::Daftar(ps.iter().map(|p| butir(p)).collect()),
+    match ps.as_slice() {
+        [] => Isi::Kosong,
+        // a dash alone says "nothing here"
+        [("-" | "–", _)] => Isi::Teks("-".into()),
+        [(_, true), ..] => {
+            let mut out: Vec<String> = Vec::new();
+            for (p, entri) in &ps {
+                match out.last_mut() {
+                    Some(last) if !entri => {
+                        last.push(' ');
+                        last.push_str(p);
+                    }
+                    _ => out.push(butir(p)),
+                }
+            }
+            Isi::Daftar(out)
+        }
+        _ => Isi::Teks(alinea(c)),
     }
+}
+
+/// A cell's paragraphs as the language writes paragraphs: a blank line
+/// apart.
+fn alinea(c: &Sel) -> String {
+    c.paragraf
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// A list item without its number or bullet.
 fn butir(p: &str) -> String {
     let t = p.trim();
-    let t = t.trim_start_matches(['-', '•', '·', '*', '–']);
-    let digits = t.chars().take_while(char::is_ascii_digit).count();
-    let t = if digits > 0 && t[digits..].starts_with(['.', ')']) {
-        &t[digits + 1..]
-    } else {
-        t
-    };
-    t.trim().to_owned()
+    super::baca::penanda(t).unwrap_or(t).trim().to_owned()
 }
 
 fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSop> {
@@ -659,7 +737,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
             }
             let y_row = atas[ri];
             let kegiatan = cell(r, Peran::Kegiatan)
-                .map(|c| c.teks())
+                .map(|c| alinea(&c))
                 .unwrap_or_default();
             let mut simbol = Vec::new();
             for (i, gs) in &aktor {

@@ -44,13 +44,23 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A paragraph of `text` in Arial at `pt`.
+/// A paragraph of `text` in Arial at `pt`, what the language writes
+/// between `*` in italics.
 fn para(text: &str, pt: f64) -> String {
     let sz = (pt * 2.0).round() as i64;
-    format!(
-        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="{sz}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
-        esc(text)
-    )
+    let runs: String = text
+        .split('*')
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| {
+            let miring = if i % 2 == 1 { "<w:i/>" } else { "" };
+            format!(
+                r#"<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/>{miring}<w:sz w:val="{sz}"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r>"#,
+                esc(t)
+            )
+        })
+        .collect();
+    format!(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{runs}</w:p>"#)
 }
 
 /// A cell `w` pt wide: its properties, its paragraphs (9 pt), and
@@ -481,7 +491,6 @@ fn isi(v: &Option<sopc::source::Sp<Isi>>) -> Vec<String> {
     match v.as_ref().map(|v| &v.value) {
         None => Vec::new(),
         Some(Isi::Teks(t)) => baris(t),
-        Some(Isi::Daftar(l)) if l.len() == 1 => vec![l[0].clone()],
         Some(Isi::Daftar(l)) => l
             .iter()
             .enumerate()
