@@ -201,13 +201,20 @@ fn impor(name: &str) -> Sop {
 #[test]
 fn every_libreoffice_written_docx_gives_back_its_sop() {
     let mut alle = Vec::new();
+    let (mut langkah, mut keputusan, mut isian) = (0, 0, 0);
     for (name, sumber, ..) in &FIXTURES {
-        let beda = beda(&asli(sumber), &impor(name), &[]);
+        let asli = asli(sumber);
+        langkah += asli.steps().len();
+        keputusan += asli.steps().iter().filter(|s| s.keputusan.is_some()).count();
+        isian += common::pokok::pokok(&asli).len();
+        let beda = beda(&asli, &impor(name), &[]);
         if !beda.is_empty() {
             alle.push(format!("{name} differs:\n{}", beda.join("\n")));
         }
     }
     assert!(alle.is_empty(), "{}", alle.join("\n"));
+    // the figures README.md gives
+    assert_eq!((FIXTURES.len(), langkah, keputusan, isian), (16, 154, 21, 1600));
 }
 
 /// The fixtures hold what LibreOffice writes of each way of drawing, so
