@@ -205,7 +205,11 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     for (name, sumber, ..) in &FIXTURES {
         let asli = asli(sumber);
         langkah += asli.steps().len();
-        keputusan += asli.steps().iter().filter(|s| s.keputusan.is_some()).count();
+        keputusan += asli
+            .steps()
+            .iter()
+            .filter(|s| s.keputusan.is_some())
+            .count();
         isian += common::pokok::pokok(&asli).len();
         let beda = beda(&asli, &impor(name), &[]);
         if !beda.is_empty() {
@@ -214,7 +218,10 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     }
     assert!(alle.is_empty(), "{}", alle.join("\n"));
     // the figures README.md gives
-    assert_eq!((FIXTURES.len(), langkah, keputusan, isian), (16, 154, 21, 1600));
+    assert_eq!(
+        (FIXTURES.len(), langkah, keputusan, isian),
+        (16, 154, 21, 1600)
+    );
 }
 
 /// The fixtures hold what LibreOffice writes of each way of drawing, so
@@ -283,4 +290,54 @@ fn a_flow_without_arrowheads_is_noted_for_review() {
     let bytes = std::fs::read(fixture("panjang-23")).expect("the fixture exists");
     let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
     assert!(!tulis::yaml(&d, None, "lo.docx").contains("tanpa mata panah"));
+}
+
+/// What the LibreOffice reading added is bounded as the rest: a freeform
+/// of a hundred thousand points, a thousand lines without arrowheads
+/// meeting each other, italics never closed, a list number alone — read
+/// without a panic, the SOP still an SOP.
+#[test]
+fn hostile_drawings_are_read_within_bounds() {
+    let bytes = std::fs::read(fixture("kalteng-penerimaan-tamu")).expect("the fixture exists");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document.xml"),
+        &mut xml,
+    )
+    .expect("UTF-8");
+    let body =
+        &xml[xml.find("<w:body>").expect("a body") + 8..xml.find("</w:body>").expect("its end")];
+    let anchor = |wsp: &str| {
+        format!(
+            r#"<w:r><w:drawing><wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><a:graphic><a:graphicData>{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
+        )
+    };
+    let titik = r#"<a:lnTo><a:pt x="12700" y="99999999999"/></a:lnTo>"#.repeat(100_000);
+    let freeform = anchor(&format!(
+        r#"<wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="127000" cy="127000"/></a:xfrm><a:custGeom><a:pathLst><a:path w="0" h="1"><a:moveTo><a:pt x="0" y="0"/></a:moveTo>{titik}</a:path></a:pathLst></a:custGeom></wps:spPr></wps:wsp>"#
+    ));
+    let garis: String = (0..1_000)
+        .map(|i| {
+            anchor(&format!(
+                r#"<wps:wsp><wps:spPr><a:xfrm><a:off x="{}" y="0"/><a:ext cx="127000" cy="127000"/></a:xfrm><a:prstGeom prst="line"/></wps:spPr></wps:wsp>"#,
+                i * 1_000
+            ))
+        })
+        .collect();
+    let miring = r#"<w:r><w:rPr><w:i/></w:rPr><w:t>*miring* tanpa akhir</w:t></w:r><w:r><w:t>1.</w:t></w:r>"#;
+    // in the first actor cell of the first step
+    let at = body.find("flowChartTerminator").expect("a terminator");
+    let para = body[..at].rfind("<w:p>").expect("its paragraph");
+    let hostile = format!(
+        "{}<w:p>{freeform}{garis}{miring}</w:p>{}",
+        &body[..para],
+        &body[para..]
+    );
+    let d = sopc::impor::dari_docx(&common::lo::paket(&hostile))
+        .unwrap_or_else(|t| panic!("still an SOP: {}", t.pesan().id));
+    let steps = asli(&Sumber::Berkas("kalteng-penerimaan-tamu.yaml"))
+        .steps()
+        .len();
+    assert_eq!(d.langkah.len(), steps);
 }
