@@ -701,7 +701,7 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Nomor) -> Stri
         cell(widths[1], CONT, &[], ""),
     ];
     for (i, a) in sop.actors().iter().enumerate() {
-        bawah.push(cell(widths[2 + i], "", &[a.value.clone()], ""));
+        bawah.push(cell(widths[2 + i], "", std::slice::from_ref(&a.value), ""));
     }
     for (i, t) in ["Kelengkapan", "Waktu", "Output"].iter().enumerate() {
         bawah.push(cell(widths[2 + k.actors + i], "", &kepala(t), ""));
