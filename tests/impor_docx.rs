@@ -224,6 +224,19 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     );
 }
 
+/// The `word/document.xml` of the fixture `name`.
+fn document_xml(name: &str) -> String {
+    let bytes = std::fs::read(fixture(name)).expect("the fixture exists");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut s = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/document.xml").expect("document.xml"),
+        &mut s,
+    )
+    .expect("UTF-8");
+    s
+}
+
 /// The fixtures hold what LibreOffice writes of each way of drawing, so
 /// that the round trip above reads its flavour of DrawingML: shapes in
 /// `mc:AlternateContent` with VML fallbacks, anchors relative to the
@@ -232,20 +245,9 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
 /// drawn. A regeneration that loses one of these fails here.
 #[test]
 fn the_fixtures_hold_libreoffices_drawingml() {
-    let xml = |name: &str| -> String {
-        let bytes = std::fs::read(fixture(name)).expect("the fixture exists");
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-        let mut s = String::new();
-        std::io::Read::read_to_string(
-            &mut zip.by_name("word/document.xml").expect("document.xml"),
-            &mut s,
-        )
-        .expect("UTF-8");
-        s
-    };
     let count = |s: &str, what: &str| s.matches(what).count();
     for (name, .., gaya) in &FIXTURES {
-        let s = xml(name);
+        let s = document_xml(name);
         // LibreOffice's own signature, and its anchors in the cells
         assert!(s.contains("mc:Fallback"), "{name}: VML fallbacks");
         assert!(s.contains(r#"relativeFrom="column""#), "{name}");
@@ -298,14 +300,7 @@ fn a_flow_without_arrowheads_is_noted_for_review() {
 /// without a panic, the SOP still an SOP.
 #[test]
 fn hostile_drawings_are_read_within_bounds() {
-    let bytes = std::fs::read(fixture("kalteng-penerimaan-tamu")).expect("the fixture exists");
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
-    let mut xml = String::new();
-    std::io::Read::read_to_string(
-        &mut zip.by_name("word/document.xml").expect("document.xml"),
-        &mut xml,
-    )
-    .expect("UTF-8");
+    let xml = document_xml("kalteng-penerimaan-tamu");
     let body =
         &xml[xml.find("<w:body>").expect("a body") + 8..xml.find("</w:body>").expect("its end")];
     let anchor = |wsp: &str| {

@@ -72,13 +72,18 @@ struct Sel {
 }
 
 impl Sel {
+    /// Its paragraphs as one line.
     fn teks(&self) -> String {
+        self.gabung(" ")
+    }
+    /// Its paragraphs that say something, joined by `antara`.
+    fn gabung(&self, antara: &str) -> String {
         self.paragraf
             .iter()
             .map(|p| p.trim())
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
-            .join(" ")
+            .join(antara)
     }
     fn label(&self) -> String {
         let t = self.teks().to_lowercase();
@@ -658,12 +663,7 @@ fn isi(c: Option<&Sel>) -> Isi {
 /// A cell's paragraphs as the language writes paragraphs: a blank line
 /// apart.
 fn alinea(c: &Sel) -> String {
-    c.paragraf
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    c.gabung("\n\n")
 }
 
 /// A list item without its number or bullet.
