@@ -396,6 +396,28 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
             }
         }
         b"w:txbxContent" | b"v:textbox" => st.in_shape_text += 1,
+        b"w:tab" if st.in_shape_text == 0 => {
+            if let Some(p) = st.para.as_mut() {
+                p.push(' ');
+            }
+        }
+        b"w:p" | b"w:pPr" | b"w:numPr" | b"w:r" | b"w:i" | b"w:sz" => paragraf(st, e),
+        b"w:t" => st.in_t = true,
+        b"a:prstGeom" => symbol(st, attr(e, b"prst")),
+        b"v:shape" => symbol(
+            st,
+            attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
+        ),
+        _ => {}
+    }
+    st.gambar.buka(e);
+    Ok(())
+}
+
+/// A paragraph's and its runs' properties: its type size, whether it is an
+/// item of a Word list, whether a run is in italics.
+fn paragraf(st: &mut Baca, e: &BytesStart) {
+    match e.name().as_ref() {
         b"w:p" if st.in_shape_text == 0 => {
             st.para = Some(String::new());
             st.ukuran = 0.0;
@@ -420,21 +442,8 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 .map_or(0.0, |v| v / 2.0);
             st.ukuran = st.ukuran.max(pt);
         }
-        b"w:t" => st.in_t = true,
-        b"w:tab" if st.in_shape_text == 0 => {
-            if let Some(p) = st.para.as_mut() {
-                p.push(' ');
-            }
-        }
-        b"a:prstGeom" => symbol(st, attr(e, b"prst")),
-        b"v:shape" => symbol(
-            st,
-            attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
-        ),
         _ => {}
     }
-    st.gambar.buka(e);
-    Ok(())
 }
 
 /// A length in twips (`w:w`, `w:val`) in pt.

@@ -160,32 +160,8 @@ impl Baru {
                 teks,
             });
         }
-        // impor: a freeform (LibreOffice's polyline, Word's "Freeform")
-        // drawn open is a line through its path's points; closed, it is a
-        // shape that is no flowchart symbol
         if nama == "custGeom" {
-            if self.bebas_tutup || self.bebas.len() < 2 || !teks.is_empty() {
-                return (!teks.is_empty()).then(|| Bentuk {
-                    jenis: Jenis::Teks(teks.clone()),
-                    kotak,
-                    teks,
-                });
-            }
-            let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
-            let (sx, sy) = (
-                skala(self.ext.0, self.bebas_ukuran.0),
-                skala(self.ext.1, self.bebas_ukuran.1),
-            );
-            let lokal: Vec<(f64, f64)> = self.bebas.iter().map(|p| (p.x * sx, p.y * sy)).collect();
-            return Some(Bentuk {
-                jenis: Jenis::Garis {
-                    titik: self.letak(lokal),
-                    kepala_awal: self.kepala_awal,
-                    kepala_akhir: self.kepala_akhir,
-                },
-                kotak,
-                teks: String::new(),
-            });
+            return self.bebas(kotak, teks);
         }
         let garis = self.konektor
             || nama == "line"
@@ -211,6 +187,34 @@ impl Baru {
             jenis: Jenis::Teks(teks.clone()),
             kotak,
             teks,
+        })
+    }
+
+    /// A freeform (LibreOffice's polyline, Word's "Freeform"): drawn open,
+    /// a line through its path's points (impor: read as a connector);
+    /// closed, a shape that is no flowchart symbol, its words a text box's.
+    fn bebas(&self, kotak: Rect, teks: String) -> Option<Bentuk> {
+        if self.bebas_tutup || self.bebas.len() < 2 || !teks.is_empty() {
+            return (!teks.is_empty()).then(|| Bentuk {
+                jenis: Jenis::Teks(teks.clone()),
+                kotak,
+                teks,
+            });
+        }
+        let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
+        let (sx, sy) = (
+            skala(self.ext.0, self.bebas_ukuran.0),
+            skala(self.ext.1, self.bebas_ukuran.1),
+        );
+        let lokal: Vec<(f64, f64)> = self.bebas.iter().map(|p| (p.x * sx, p.y * sy)).collect();
+        Some(Bentuk {
+            jenis: Jenis::Garis {
+                titik: self.letak(lokal),
+                kepala_awal: self.kepala_awal,
+                kepala_akhir: self.kepala_akhir,
+            },
+            kotak,
+            teks: String::new(),
         })
     }
 

@@ -119,9 +119,9 @@ fn span(n: usize) -> String {
 
 /// Numbers of the drawing objects of a document (`wp:docPr id`).
 #[derive(Default)]
-struct Nomor(usize);
+struct Urutan(usize);
 
-impl Nomor {
+impl Urutan {
     fn next(&mut self) -> usize {
         self.0 += 1;
         self.0
@@ -130,7 +130,7 @@ impl Nomor {
 
 /// A shape `wsp` (a group when `grup`) anchored at `at` (pt from the
 /// cell's text and its row's top), `ext` big, in front of the text.
-fn anchor(n: &mut Nomor, at: (f64, f64), ext: (f64, f64), wsp: &str, grup: bool) -> String {
+fn anchor(n: &mut Urutan, at: (f64, f64), ext: (f64, f64), wsp: &str, grup: bool) -> String {
     let id = n.next();
     let uri = if grup {
         "wordprocessingGroup"
@@ -163,7 +163,7 @@ pub enum Gaya {
 }
 
 /// One thing drawn, in page coordinates of the plan.
-enum Gambar {
+enum Unsur {
     Simbol {
         prst: &'static str,
         kotak: Rect,
@@ -178,28 +178,28 @@ enum Gambar {
         kotak: Rect,
     },
     /// A decision and the labels beside it, grouped.
-    Grup(Vec<Gambar>),
+    Grup(Vec<Unsur>),
 }
 
 fn ukuran(r: &Rect) -> (f64, f64) {
     (r.x1 - r.x0, r.y1 - r.y0)
 }
 
-impl Gambar {
+impl Unsur {
     /// The box around it.
     fn kotak(&self) -> Rect {
         match self {
-            Gambar::Simbol { kotak, .. } | Gambar::Label { kotak, .. } => *kotak,
-            Gambar::Garis { titik, .. } => {
+            Unsur::Simbol { kotak, .. } | Unsur::Label { kotak, .. } => *kotak,
+            Unsur::Garis { titik, .. } => {
                 let mut k = Rect::new(titik[0].0, titik[0].1, titik[0].0, titik[0].1);
                 for p in titik {
                     k = Rect::new(k.x0.min(p.0), k.y0.min(p.1), k.x1.max(p.0), k.y1.max(p.1));
                 }
                 k
             }
-            Gambar::Grup(isi) => isi
+            Unsur::Grup(isi) => isi
                 .iter()
-                .map(Gambar::kotak)
+                .map(Unsur::kotak)
                 .reduce(|a, b| {
                     Rect::new(
                         a.x0.min(b.x0),
@@ -221,13 +221,13 @@ impl Gambar {
     }
 
     /// The runs drawing it, anchored at `dalam` (pt, in its cell).
-    fn xml(&self, dalam: (f64, f64), gaya: Gaya, n: &mut Nomor) -> String {
+    fn xml(&self, dalam: (f64, f64), gaya: Gaya, n: &mut Urutan) -> String {
         let k = self.kotak();
         if gaya == Gaya::Vml {
             let geser = Point(k.x0 - dalam.0, k.y0 - dalam.1);
             return format!("<w:r><w:pict>{}</w:pict></w:r>", self.vml(geser, n));
         }
-        let grup = matches!(self, Gambar::Grup(_));
+        let grup = matches!(self, Unsur::Grup(_));
         anchor(
             n,
             dalam,
@@ -243,13 +243,13 @@ impl Gambar {
         let k = self.kotak();
         let off = Point(k.x0 - asal.0, k.y0 - asal.1);
         match self {
-            Gambar::Simbol { prst, teks, .. } => symbol(prst, off, ukuran(&k), teks),
-            Gambar::Label { teks, .. } => text_box(teks, off, ukuran(&k)),
-            Gambar::Garis { titik, kepala } if gaya == Gaya::Bebas => {
+            Unsur::Simbol { prst, teks, .. } => symbol(prst, off, ukuran(&k), teks),
+            Unsur::Label { teks, .. } => text_box(teks, off, ukuran(&k)),
+            Unsur::Garis { titik, kepala } if gaya == Gaya::Bebas => {
                 freeform(titik, off, ukuran(&k), *kepala)
             }
-            Gambar::Garis { titik, kepala } => connector(titik[0], titik[1], off, *kepala),
-            Gambar::Grup(isi) => {
+            Unsur::Garis { titik, kepala } => connector(titik[0], titik[1], off, *kepala),
+            Unsur::Grup(isi) => {
                 let (w, h) = ukuran(&k);
                 let anak: String = isi.iter().map(|g| g.wsp(Point(k.x0, k.y0), gaya)).collect();
                 format!(
@@ -266,7 +266,7 @@ impl Gambar {
     }
 
     /// The VML shape, its position from `asal`.
-    fn vml(&self, asal: Point, n: &mut Nomor) -> String {
+    fn vml(&self, asal: Point, n: &mut Urutan) -> String {
         let k = self.kotak();
         let mut style = |k: &Rect| {
             format!(
@@ -279,7 +279,7 @@ impl Gambar {
             )
         };
         match self {
-            Gambar::Simbol { prst, teks, .. } => {
+            Unsur::Simbol { prst, teks, .. } => {
                 let (id, path) = match *prst {
                     "flowChartTerminator" => (
                         "116",
@@ -302,12 +302,12 @@ impl Gambar {
                     style(&k)
                 )
             }
-            Gambar::Label { teks, .. } => format!(
+            Unsur::Label { teks, .. } => format!(
                 r#"<v:rect style="{}" filled="f" stroked="f"><v:textbox inset="0,0,0,0"><w:txbxContent>{}</w:txbxContent></v:textbox></v:rect>"#,
                 style(&k),
                 para(teks, 8.0)
             ),
-            Gambar::Garis { titik, kepala } => {
+            Unsur::Garis { titik, kepala } => {
                 let stroke = if *kepala {
                     r#"<v:stroke endarrow="block"/>"#
                 } else {
@@ -337,18 +337,18 @@ impl Gambar {
                     style(&k)
                 )
             }
-            Gambar::Grup(isi) => isi.iter().map(|g| g.vml(asal, n)).collect(),
+            Unsur::Grup(isi) => isi.iter().map(|g| g.vml(asal, n)).collect(),
         }
     }
 }
 
 /// What `drawing` draws, in the style `gaya`.
-fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Gambar> {
-    let mut out: Vec<Gambar> = Vec::new();
-    let mut labels: Vec<Gambar> = drawing
+fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Unsur> {
+    let mut out: Vec<Unsur> = Vec::new();
+    let mut labels: Vec<Unsur> = drawing
         .labels
         .iter()
-        .map(|l| Gambar::Label {
+        .map(|l| Unsur::Label {
             teks: l.text.lines().collect::<Vec<_>>().join(" "),
             kotak: l.rect,
         })
@@ -359,26 +359,26 @@ fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Gambar> {
             Simbol::Proses => "flowChartProcess",
             Simbol::Keputusan => "flowChartDecision",
         };
-        let simbol = Gambar::Simbol {
+        let simbol = Unsur::Simbol {
             prst,
             kotak: s.rect,
             teks: String::new(),
         };
         if gaya == Gaya::Bebas && s.shape == Simbol::Keputusan {
             // the labels beside this diamond, grouped with it
-            let dekat = |g: &Gambar| {
+            let dekat = |g: &Unsur| {
                 let (a, b) = (g.kotak(), s.rect.grow(30.0));
                 a.intersects(&b)
             };
-            let (grup, lain): (Vec<Gambar>, Vec<Gambar>) = labels.into_iter().partition(dekat);
+            let (grup, lain): (Vec<Unsur>, Vec<Unsur>) = labels.into_iter().partition(dekat);
             labels = lain;
-            out.push(Gambar::Grup(std::iter::once(simbol).chain(grup).collect()));
+            out.push(Unsur::Grup(std::iter::once(simbol).chain(grup).collect()));
         } else {
             out.push(simbol);
         }
     }
     for c in &drawing.connectors {
-        out.push(Gambar::Simbol {
+        out.push(Unsur::Simbol {
             prst: "flowChartOffpageConnector",
             kotak: c.rect,
             teks: c.letter.clone(),
@@ -387,7 +387,7 @@ fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Gambar> {
     for l in &drawing.lines {
         let kepala = l.arrowhead.is_some() && gaya != Gaya::TanpaKepala;
         if gaya == Gaya::Bebas {
-            out.push(Gambar::Garis {
+            out.push(Unsur::Garis {
                 titik: l.points.clone(),
                 kepala,
             });
@@ -395,7 +395,7 @@ fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Gambar> {
         }
         // one straight line per segment, the arrowhead on the last
         let last = l.points.len().saturating_sub(2);
-        out.extend(l.points.windows(2).enumerate().map(|(i, w)| Gambar::Garis {
+        out.extend(l.points.windows(2).enumerate().map(|(i, w)| Unsur::Garis {
             titik: w.to_vec(),
             kepala: kepala && i == last,
         }));
@@ -549,7 +549,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     let rows = [
         row(
             None,
-            &[kop_cell, label("Nomor SOP"), value(vec![id.nomor.clone()])],
+            &[kop_cell, label("Urutan SOP"), value(vec![id.nomor.clone()])],
         ),
         row(
             None,
@@ -642,7 +642,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
 
 /// The procedure table of page `p` of `plan`, its drawing anchored in the
 /// actor cells.
-fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Nomor) -> String {
+fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> String {
     let k = &plan.kolom;
     let page = &plan.pages[p];
     let drawing = &plan.drawings[p];
@@ -752,7 +752,7 @@ pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<
     let (plan, ..) = hasil.denah.as_ref().expect("a flowchart plan");
     let lembar = Sheet::of(kertas, orientasi);
     let mut body = identitas(sop, &lembar);
-    let mut n = Nomor::default();
+    let mut n = Urutan::default();
     for p in 0..plan.pages.len() {
         body += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
         body += &prosedur(sop, plan, p, gaya, &mut n);
