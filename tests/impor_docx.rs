@@ -25,11 +25,31 @@ enum Sumber {
     Berkas(&'static str),
     /// The long-SOP generator: steps, a decision every so many.
     Panjang(usize, usize),
+    /// The flowchart property tests' generator: its `n`th case from the
+    /// deterministic runner (long jabatan names, decisions jumping back and
+    /// forward across pages, parallel rows).
+    Bagan(usize),
+}
+
+/// The `n`th SOP the flowchart property tests' generator makes.
+fn bagan(n: usize) -> common::flowchart::Kasus {
+    use proptest::strategy::{Strategy, ValueTree};
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let mut kasus = None;
+    for _ in 0..=n {
+        kasus = Some(
+            common::flowchart::kasus()
+                .new_tree(&mut runner)
+                .expect("a case")
+                .current(),
+        );
+    }
+    kasus.expect("n + 1 cases made")
 }
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 16] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 19] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -136,6 +156,27 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 16] = [
         Gaya::Bebas,
     ),
     (
+        "bagan-2",
+        Sumber::Bagan(2),
+        Kertas::F4,
+        Orientasi::Potret,
+        Gaya::Konektor,
+    ),
+    (
+        "bagan-4",
+        Sumber::Bagan(4),
+        Kertas::F4,
+        Orientasi::Potret,
+        Gaya::Bebas,
+    ),
+    (
+        "bagan-10",
+        Sumber::Bagan(10),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Vml,
+    ),
+    (
         "panjang-23-tanpa-kepala",
         Sumber::Panjang(23, 6),
         Kertas::A4,
@@ -163,6 +204,7 @@ fn asli(sumber: &Sumber) -> Sop {
                 &std::fs::read_to_string(&path).expect("readable"),
             )
         }
+        Sumber::Bagan(n) => parse("bagan.yaml", &bagan(*n).yaml()),
         Sumber::Panjang(langkah, tiap) => parse(
             "panjang.yaml",
             &Panjang {
@@ -184,6 +226,14 @@ fn regenerate_the_libreoffice_fixtures() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::create_dir_all(root().join("tests/fixtures/lo")).expect("the fixtures' folder");
     for (name, sumber, kertas, orientasi, gaya) in &FIXTURES {
+        if let Sumber::Bagan(n) = sumber {
+            let k = bagan(*n);
+            assert_eq!(
+                (k.kertas, k.orientasi),
+                (*kertas, *orientasi),
+                "{name}: its paper"
+            );
+        }
         let word = common::lo::docx(&asli(sumber), *kertas, *orientasi, *gaya);
         let lo = common::lo::libreoffice(&word, &dir.path().join(name));
         std::fs::write(fixture(name), lo).expect("written");
@@ -220,7 +270,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, isian),
-        (16, 154, 21, 1600)
+        (19, 195, 32, 1997)
     );
 }
 

@@ -549,7 +549,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     let rows = [
         row(
             None,
-            &[kop_cell, label("Urutan SOP"), value(vec![id.nomor.clone()])],
+            &[kop_cell, label("Nomor SOP"), value(vec![id.nomor.clone()])],
         ),
         row(
             None,
