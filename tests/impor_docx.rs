@@ -49,7 +49,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 19] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 22] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -156,6 +156,27 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 19] = [
         Gaya::Bebas,
     ),
     (
+        "kudus-kunjungan-kerja-writer",
+        Sumber::Berkas("kudus-kunjungan-kerja.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Writer,
+    ),
+    (
+        "bps-bengkulu-rekomendasi-statistik-writer",
+        Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Writer,
+    ),
+    (
+        "bagan-11-writer",
+        Sumber::Bagan(11),
+        Kertas::F4,
+        Orientasi::Potret,
+        Gaya::Writer,
+    ),
+    (
         "bagan-2",
         Sumber::Bagan(2),
         Kertas::F4,
@@ -233,7 +254,12 @@ fn asli(name: &str, sumber: &Sumber) -> Sop {
 fn regenerate_the_libreoffice_fixtures() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::create_dir_all(root().join("tests/fixtures/lo")).expect("the fixtures' folder");
+    // `LO_FIXTURE=name` writes that one only
+    let hanya = std::env::var("LO_FIXTURE").ok();
     for (name, sumber, kertas, orientasi, gaya) in &FIXTURES {
+        if hanya.as_deref().is_some_and(|h| h != *name) {
+            continue;
+        }
         if let Sumber::Bagan(n) = sumber {
             let k = bagan(*n);
             assert_eq!(
@@ -246,8 +272,19 @@ fn regenerate_the_libreoffice_fixtures() {
         if !matches!(sumber, Sumber::Berkas(_)) {
             std::fs::write(fixture(name).with_extension("yaml"), &sop).expect("written");
         }
-        let word = common::lo::docx(&parse(name, &sop), *kertas, *orientasi, *gaya);
-        let lo = common::lo::libreoffice(&word, &dir.path().join(name));
+        let sop = parse(name, &sop);
+        let lo = match gaya {
+            Gaya::Writer => common::lo::libreoffice(
+                common::lo::fodt(&sop, *kertas, *orientasi).as_bytes(),
+                "sop.fodt",
+                &dir.path().join(name),
+            ),
+            _ => common::lo::libreoffice(
+                &common::lo::docx(&sop, *kertas, *orientasi, *gaya),
+                "sop.docx",
+                &dir.path().join(name),
+            ),
+        };
         std::fs::write(fixture(name), lo).expect("written");
     }
 }
@@ -282,7 +319,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, isian),
-        (19, 195, 32, 1997)
+        (22, 243, 40, 2450)
     );
 }
 
@@ -335,6 +372,12 @@ fn the_fixtures_hold_libreoffices_drawingml() {
                 assert!(heads >= 3, "{name}: {heads} arrowheads");
             }
             Gaya::TanpaKepala => assert_eq!(heads, 0, "{name}: no arrowhead"),
+            Gaya::Writer => {
+                // Writer's lines, its cells without a margin
+                assert!(count(&s, r#"prst="line""#) >= 3, "{name}");
+                assert!(s.contains(r#"<w:start w:w="0" w:type="dxa"/>"#), "{name}");
+                assert!(heads >= 3, "{name}: {heads} arrowheads");
+            }
         }
     }
 }

@@ -160,6 +160,10 @@ pub enum Gaya {
     /// As [`Gaya::Konektor`], every arrowhead left off: the direction of a
     /// line only from where it runs.
     TanpaKepala,
+    /// Authored in LibreOffice Writer itself ([`fodt`]): its custom shapes,
+    /// lines with an arrow marker and text frames, in cells without a
+    /// margin; LibreOffice writes the `.docx` from its own model.
+    Writer,
 }
 
 /// One thing drawn, in page coordinates of the plan.
@@ -218,6 +222,56 @@ impl Unsur {
     fn asal(&self) -> Point {
         let k = self.kotak();
         Point(k.x0, k.y0)
+    }
+
+    /// The ODF drawing object, anchored to its cell's paragraph at `dalam`.
+    fn odf(&self, dalam: (f64, f64), z: &mut Urutan) -> String {
+        let k = self.kotak();
+        let (x, y) = (k.x0 - dalam.0, k.y0 - dalam.1);
+        let mut kotak = |k: &Rect| {
+            format!(
+                r#"text:anchor-type="paragraph" draw:z-index="{}" svg:x="{:.2}pt" svg:y="{:.2}pt" svg:width="{:.2}pt" svg:height="{:.2}pt""#,
+                z.next(),
+                k.x0 - x,
+                k.y0 - y,
+                k.x1 - k.x0,
+                k.y1 - k.y0
+            )
+        };
+        match self {
+            Unsur::Simbol { prst, teks, .. } => {
+                let jenis = match *prst {
+                    "flowChartTerminator" => "flowchart-terminator",
+                    "flowChartDecision" => "flowchart-decision",
+                    "flowChartOffpageConnector" => "flowchart-off-page-connector",
+                    _ => "flowchart-process",
+                };
+                let huruf = if teks.is_empty() {
+                    String::new()
+                } else {
+                    format!(r#"<text:p text:style-name="P8">{}</text:p>"#, esc(teks))
+                };
+                format!(
+                    r#"<draw:custom-shape draw:style-name="gr1" {}>{huruf}<draw:enhanced-geometry svg:viewBox="0 0 21600 21600" draw:type="{jenis}"/></draw:custom-shape>"#,
+                    kotak(&k)
+                )
+            }
+            Unsur::Label { teks, .. } => format!(
+                r#"<draw:frame draw:style-name="gr4" {}><draw:text-box><text:p text:style-name="P8">{}</text:p></draw:text-box></draw:frame>"#,
+                kotak(&k),
+                esc(teks)
+            ),
+            Unsur::Garis { titik, kepala } => format!(
+                r#"<draw:line text:anchor-type="paragraph" draw:z-index="{}" draw:style-name="{}" svg:x1="{:.2}pt" svg:y1="{:.2}pt" svg:x2="{:.2}pt" svg:y2="{:.2}pt"/>"#,
+                z.next(),
+                if *kepala { "gr2" } else { "gr3" },
+                titik[0].0 - x,
+                titik[0].1 - y,
+                titik[1].0 - x,
+                titik[1].1 - y
+            ),
+            Unsur::Grup(isi) => isi.iter().map(|g| g.odf(dalam, z)).collect(),
+        }
     }
 
     /// The runs drawing it, anchored at `dalam` (pt, in its cell).
@@ -505,6 +559,90 @@ fn teks(v: &Option<sopc::source::Sp<String>>) -> String {
         .unwrap_or_default()
 }
 
+/// The flowchart plan sopc makes of `sop` on `kertas` in `orientasi`.
+fn rencana(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> (Plan, sopc::layout::Flow, usize) {
+    let r = Renderer::new(&RenderOptions {
+        kertas,
+        orientasi,
+        ..RenderOptions::default()
+    });
+    let hasil = super::cetak(&r, sop, None, Bagian::Lengkap).expect("the SOP renders");
+    hasil.denah.expect("a flowchart plan")
+}
+
+/// The signature block's paragraphs: a.n. line, jabatan, a space for the
+/// signature, name, pangkat, NIP.
+fn pengesah(id: &sopc::render::data::Identitas) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(d) = &id.disahkan {
+        if !d.atas_nama.is_empty() {
+            out.push(format!("a.n. {}", d.atas_nama));
+        }
+        out.push(d.jabatan.clone());
+        out.push(String::new());
+        out.push(d.nama.clone());
+        if !d.pangkat.is_empty() {
+            out.push(d.pangkat.clone());
+        }
+        if !d.nip.is_empty() {
+            out.push(format!("NIP. {}", d.nip));
+        }
+    }
+    out
+}
+
+/// The six boxes: each title and its entries.
+fn enam_kotak(sop: &Sop) -> [(&'static str, Vec<String>); 6] {
+    let list = |l: &Option<sopc::source::Sp<Vec<sopc::source::Sp<String>>>>| -> Vec<String> {
+        l.iter()
+            .flat_map(|l| l.iter())
+            .map(|s| s.value.clone())
+            .collect()
+    };
+    let keterkaitan: Vec<String> = sop
+        .keterkaitan
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|k| k.value.text().to_owned())
+        .collect();
+    [
+        ("Dasar Hukum:", list(&sop.dasar_hukum)),
+        ("Kualifikasi Pelaksana:", list(&sop.kualifikasi_pelaksana)),
+        ("Keterkaitan:", keterkaitan),
+        ("Peralatan/Perlengkapan:", list(&sop.peralatan_perlengkapan)),
+        ("Peringatan:", list(&sop.peringatan)),
+        ("Pencatatan dan Pendataan:", list(&sop.pencatatan_pendataan)),
+    ]
+}
+
+/// A box's entries numbered as typed, `-` for none.
+fn bernomor(l: &[String]) -> Vec<String> {
+    if l.is_empty() {
+        return vec!["-".into()];
+    }
+    l.iter()
+        .enumerate()
+        .map(|(i, t)| format!("{}. {t}", i + 1))
+        .collect()
+}
+
+/// Step `i`'s cells as paragraphs: its number, its kegiatan, and those
+/// right of the actors (Kelengkapan, Waktu, Output, Keterangan when the
+/// table has it).
+fn sel_langkah(sop: &Sop, i: usize, keterangan: bool) -> (String, Vec<String>, Vec<Vec<String>>) {
+    let st = &sop.steps()[i].value;
+    let waktu = st
+        .waktu
+        .as_ref()
+        .map(|w| w.teks.trim().to_owned())
+        .unwrap_or_default();
+    let mut kanan = vec![isi(&st.kelengkapan), vec![waktu], isi(&st.output)];
+    if keterangan {
+        kanan.push(isi(&st.keterangan));
+    }
+    ((i + 1).to_string(), baris(&teks(&st.kegiatan)), kanan)
+}
+
 /// The identity table and the six boxes.
 fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     let id = sopc::render::data::Identitas::dari(sop, kertas, None, None, &[]);
@@ -531,21 +669,6 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     let cont = cell(grid[0], CONT, &[], "");
     let label = |t: &str| cell(grid[1], "", &[t.to_owned()], "");
     let value = |ps: Vec<String>| cell(grid[2], "", &ps, "");
-    let mut pengesah = Vec::new();
-    if let Some(d) = &id.disahkan {
-        if !d.atas_nama.is_empty() {
-            pengesah.push(format!("a.n. {}", d.atas_nama));
-        }
-        pengesah.push(d.jabatan.clone());
-        pengesah.push(String::new());
-        pengesah.push(d.nama.clone());
-        if !d.pangkat.is_empty() {
-            pengesah.push(d.pangkat.clone());
-        }
-        if !d.nip.is_empty() {
-            pengesah.push(format!("NIP. {}", d.nip));
-        }
-    }
     let rows = [
         row(
             None,
@@ -577,7 +700,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
         ),
         row(
             None,
-            &[cont.clone(), label("Disahkan oleh"), value(pengesah)],
+            &[cont.clone(), label("Disahkan oleh"), value(pengesah(&id))],
         ),
         row(
             None,
@@ -585,36 +708,8 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
         ),
     ]
     .concat();
-    let list = |l: &Option<sopc::source::Sp<Vec<sopc::source::Sp<String>>>>| -> Vec<String> {
-        l.iter()
-            .flat_map(|l| l.iter())
-            .map(|s| s.value.clone())
-            .collect()
-    };
-    let keterkaitan: Vec<String> = sop
-        .keterkaitan
-        .iter()
-        .flat_map(|l| l.iter())
-        .map(|k| k.value.text().to_owned())
-        .collect();
-    let kotak = [
-        ("Dasar Hukum:", list(&sop.dasar_hukum)),
-        ("Kualifikasi Pelaksana:", list(&sop.kualifikasi_pelaksana)),
-        ("Keterkaitan:", keterkaitan),
-        ("Peralatan/Perlengkapan:", list(&sop.peralatan_perlengkapan)),
-        ("Peringatan:", list(&sop.peringatan)),
-        ("Pencatatan dan Pendataan:", list(&sop.pencatatan_pendataan)),
-    ];
+    let kotak = enam_kotak(sop);
     let half = lebar / 2.0;
-    let butir = |l: &[String]| -> Vec<String> {
-        if l.is_empty() {
-            return vec!["-".into()];
-        }
-        l.iter()
-            .enumerate()
-            .map(|(i, t)| format!("{}. {t}", i + 1))
-            .collect()
-    };
     let mut kotak_rows = String::new();
     for pair in kotak.chunks(2) {
         kotak_rows += &row(
@@ -628,7 +723,7 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
             None,
             &pair
                 .iter()
-                .map(|(_, l)| cell(half, "", &butir(l), ""))
+                .map(|(_, l)| cell(half, "", &bernomor(l), ""))
                 .collect::<Vec<_>>(),
         );
     }
@@ -640,26 +735,26 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     )
 }
 
-/// The procedure table of page `p` of `plan`, its drawing anchored in the
-/// actor cells.
-fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> String {
+/// What page `p` of `plan` draws, per step row and actor column: each
+/// thing anchored in the cell of its top left corner, with its offset from
+/// the cell's text (inside a cell margin of `margin`) and the row's top.
+fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Vec<(Unsur, (f64, f64))>>> {
     let k = &plan.kolom;
     let page = &plan.pages[p];
-    let drawing = &plan.drawings[p];
-    let widths = &k.widths;
-    let keterangan = widths.len() > 5 + k.actors;
     let x: Vec<f64> = std::iter::once(0.0)
-        .chain(widths.iter().scan(0.0, |s, w| {
+        .chain(k.widths.iter().scan(0.0, |s, w| {
             *s += w;
             Some(*s)
         }))
         .collect();
+    // the actor columns follow No and Kegiatan
     let aktor0 = 2;
-    // the anchors of each row's actor cells
     let rows = page.end - page.from;
-    let mut jangkar: Vec<Vec<String>> = vec![vec![String::new(); k.actors]; rows];
-    // the cell (row, actor column) a point lies in, and the point in it
-    let sel = |at: Point| {
+    let mut out: Vec<Vec<Vec<(Unsur, (f64, f64))>>> = (0..rows)
+        .map(|_| (0..k.actors).map(|_| Vec::new()).collect())
+        .collect();
+    for b in bentuk(&plan.drawings[p], gaya) {
+        let at = b.asal();
         let r = (0..rows)
             .rev()
             .find(|r| page.rows[*r].top <= at.1 + 0.01)
@@ -668,16 +763,27 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
             .rev()
             .find(|c| x[aktor0 + c] <= at.0 + 0.01)
             .unwrap_or(0);
-        (
-            r,
-            c,
-            (at.0 - x[aktor0 + c] - MARGIN, at.1 - page.rows[r].top),
-        )
-    };
-    for b in bentuk(drawing, gaya) {
-        let (r, c, dalam) = sel(b.asal());
-        jangkar[r][c] += &b.xml(dalam, gaya, n);
+        let dalam = (at.0 - x[aktor0 + c] - margin, at.1 - page.rows[r].top);
+        out[r][c].push((b, dalam));
     }
+    out
+}
+
+/// The procedure table of page `p` of `plan`, its drawing anchored in the
+/// actor cells.
+fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> String {
+    let k = &plan.kolom;
+    let page = &plan.pages[p];
+    let widths = &k.widths;
+    let keterangan = widths.len() > 5 + k.actors;
+    let jangkar: Vec<Vec<String>> = letakkan(plan, p, gaya, MARGIN)
+        .into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| c.iter().map(|(b, dalam)| b.xml(*dalam, gaya, n)).collect())
+                .collect()
+        })
+        .collect();
     let kepala_tinggi = (page.rows.first().map_or(page.top, |r| r.top) - page.top) / 2.0;
     let kepala = |t: &str| vec![t.to_owned()];
     let mut atas = vec![
@@ -712,24 +818,14 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
         bawah.push(cell(w, CONT, &[], ""));
     }
     let mut body = row(Some(kepala_tinggi), &atas) + &row(Some(kepala_tinggi), &bawah);
-    let steps = sop.steps();
     for (r, i) in (page.from..page.end).enumerate() {
-        let st = &steps[i].value;
+        let (nomor, kiri, kanan) = sel_langkah(sop, i, keterangan);
         let mut cells = vec![
-            cell(widths[0], "", &[(i + 1).to_string()], ""),
-            cell(widths[1], "", &baris(&teks(&st.kegiatan)), ""),
+            cell(widths[0], "", &[nomor], ""),
+            cell(widths[1], "", &kiri, ""),
         ];
         for (c, d) in jangkar[r].iter().enumerate() {
             cells.push(cell(widths[2 + c], "", &[], d));
-        }
-        let waktu = st
-            .waktu
-            .as_ref()
-            .map(|w| w.teks.trim().to_owned())
-            .unwrap_or_default();
-        let mut kanan = vec![isi(&st.kelengkapan), vec![waktu], isi(&st.output)];
-        if keterangan {
-            kanan.push(isi(&st.keterangan));
         }
         for (j, ps) in kanan.iter().enumerate() {
             cells.push(cell(widths[2 + k.actors + j], "", ps, ""));
@@ -743,13 +839,8 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
 /// `sop` as a `.docx` a Word user would have made of it, its flowchart as
 /// sopc draws it on `kertas` in `orientasi`, drawn in the style `gaya`.
 pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<u8> {
-    let r = Renderer::new(&RenderOptions {
-        kertas,
-        orientasi,
-        ..RenderOptions::default()
-    });
-    let hasil = super::cetak(&r, sop, None, Bagian::Lengkap).expect("the SOP renders");
-    let (plan, ..) = hasil.denah.as_ref().expect("a flowchart plan");
+    let (plan, ..) = rencana(sop, kertas, orientasi);
+    let plan = &plan;
     let lembar = Sheet::of(kertas, orientasi);
     let mut body = identitas(sop, &lembar);
     let mut n = Urutan::default();
@@ -801,14 +892,15 @@ pub fn paket(body: &str) -> Vec<u8> {
     z.finish().expect("finished").into_inner()
 }
 
-/// `docx` opened by LibreOffice and saved again as `.docx`
-/// (`soffice --headless --convert-to docx`, with a profile of its own in
-/// `dir`). LibreOffice is needed: only the fixtures' generator calls this.
-pub fn libreoffice(docx: &[u8], dir: &Path) -> Vec<u8> {
+/// The document `isi` (a `.docx` or a flat ODT, as `nama` says) opened
+/// by LibreOffice and saved as `.docx` (`soffice --headless --convert-to
+/// docx`, with a profile of its own in `dir`). LibreOffice is needed: only
+/// the fixtures' generator calls this.
+pub fn libreoffice(isi: &[u8], nama: &str, dir: &Path) -> Vec<u8> {
     let masuk = dir.join("masuk");
     let keluar = dir.join("keluar");
     std::fs::create_dir_all(&masuk).expect("a directory");
-    std::fs::write(masuk.join("sop.docx"), docx).expect("written");
+    std::fs::write(masuk.join(nama), isi).expect("written");
     let profil = format!(
         "-env:UserInstallation=file://{}",
         dir.join("profil").display()
@@ -822,7 +914,7 @@ pub fn libreoffice(docx: &[u8], dir: &Path) -> Vec<u8> {
             "--outdir",
         ])
         .arg(&keluar)
-        .arg(masuk.join("sop.docx"))
+        .arg(masuk.join(nama))
         .output()
         .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed to regenerate: {e}"));
     assert!(
@@ -830,5 +922,290 @@ pub fn libreoffice(docx: &[u8], dir: &Path) -> Vec<u8> {
         "soffice failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    std::fs::read(keluar.join("sop.docx")).expect("LibreOffice wrote the .docx")
+    let docx = Path::new(nama).with_extension("docx");
+    std::fs::read(keluar.join(docx)).expect("LibreOffice wrote the .docx")
+}
+
+// --- LibreOffice Writer's own document (flat ODT) -----------------------------------
+
+/// An ODF paragraph in the style `gaya` (P9: 9 pt, P11: 11 pt, P8: 8 pt),
+/// what the language writes between `*` in italics.
+fn odf_para(text: &str, gaya: &str) -> String {
+    let isi: String = text
+        .split('*')
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(i, t)| {
+            if i % 2 == 1 {
+                format!(r#"<text:span text:style-name="T1">{}</text:span>"#, esc(t))
+            } else {
+                esc(t)
+            }
+        })
+        .collect();
+    format!(r#"<text:p text:style-name="{gaya}">{isi}</text:p>"#)
+}
+
+/// An ODF table cell: spanning `span` (columns, rows), its paragraphs, and
+/// `drawing` in a paragraph of its own.
+fn odf_cell(span: (usize, usize), paras: &[String], drawing: &str) -> String {
+    let mut a = String::new();
+    if span.0 > 1 {
+        a += &format!(r#" table:number-columns-spanned="{}""#, span.0);
+    }
+    if span.1 > 1 {
+        a += &format!(r#" table:number-rows-spanned="{}""#, span.1);
+    }
+    let mut isi: String = paras.iter().map(|p| odf_para(p, "P9")).collect();
+    if paras.is_empty() || !drawing.is_empty() {
+        isi += &format!(r#"<text:p text:style-name="P9">{drawing}</text:p>"#);
+    }
+    let mut s = format!(
+        r#"<table:table-cell table:style-name="Sel" office:value-type="string"{a}>{isi}</table:table-cell>"#
+    );
+    // the cells a span covers
+    for _ in 1..span.0 {
+        s += "<table:covered-table-cell/>";
+    }
+    s
+}
+
+/// Styles of the columns and rows of the document's tables, named as they
+/// are made.
+#[derive(Default)]
+struct GayaOdf {
+    gaya: String,
+    n: usize,
+}
+
+impl GayaOdf {
+    fn kolom(&mut self, w: f64) -> String {
+        self.n += 1;
+        let nama = format!("K{}", self.n);
+        let _ = write!(
+            self.gaya,
+            r#"<style:style style:name="{nama}" style:family="table-column"><style:table-column-properties style:column-width="{w:.2}pt"/></style:style>"#
+        );
+        nama
+    }
+    fn baris(&mut self, tinggi: Option<f64>) -> String {
+        self.n += 1;
+        let nama = format!("B{}", self.n);
+        let h = tinggi.map_or(String::new(), |h| {
+            format!(r#" style:row-height="{h:.2}pt""#)
+        });
+        let _ = write!(
+            self.gaya,
+            r#"<style:style style:name="{nama}" style:family="table-row"><style:table-row-properties{h} fo:keep-together="always"/></style:style>"#
+        );
+        nama
+    }
+    fn tabel(&mut self, lebar: f64, halaman_baru: bool) -> String {
+        self.n += 1;
+        let nama = format!("T{}", self.n);
+        let putus = if halaman_baru {
+            r#" fo:break-before="page""#
+        } else {
+            ""
+        };
+        let _ = write!(
+            self.gaya,
+            r#"<style:style style:name="{nama}" style:family="table"><style:table-properties style:width="{lebar:.2}pt" table:align="left"{putus}/></style:style>"#
+        );
+        nama
+    }
+}
+
+/// An ODF table on `grid` (pt) of `rows` (each its height, if set, and its
+/// cells' XML).
+fn odf_table(
+    g: &mut GayaOdf,
+    grid: &[f64],
+    halaman_baru: bool,
+    rows: &[(Option<f64>, String)],
+) -> String {
+    let nama = g.tabel(grid.iter().sum(), halaman_baru);
+    let mut s = format!(r#"<table:table table:style-name="{nama}">"#);
+    for w in grid {
+        s += &format!(
+            r#"<table:table-column table:style-name="{}"/>"#,
+            g.kolom(*w)
+        );
+    }
+    for (h, cells) in rows {
+        s += &format!(
+            r#"<table:table-row table:style-name="{}">{cells}</table:table-row>"#,
+            g.baris(*h)
+        );
+    }
+    s + "</table:table>"
+}
+
+/// `sop` as a Writer user drafts it in LibreOffice's own format (a flat
+/// ODT): the tables of [`docx`] with ODF's merged cells (spans and covered
+/// cells), the flowchart as custom shapes, lines with an arrow marker and
+/// text frames anchored to the actor cells' paragraphs, cells without a
+/// margin.
+pub fn fodt(sop: &Sop, kertas: Kertas, orientasi: Orientasi) -> String {
+    let (plan, ..) = rencana(sop, kertas, orientasi);
+    let lembar = Sheet::of(kertas, orientasi);
+    let mut g = GayaOdf::default();
+    let mut body = identitas_odf(sop, &lembar, &mut g);
+    let mut z = Urutan::default();
+    for p in 0..plan.pages.len() {
+        body += &prosedur_odf(sop, &plan, p, &mut g, &mut z);
+    }
+    let halaman = format!(
+        r#"<style:page-layout style:name="H1"><style:page-layout-properties fo:page-width="{:.2}pt" fo:page-height="{:.2}pt" style:print-orientation="{}" fo:margin-top="{:.2}pt" fo:margin-bottom="{:.2}pt" fo:margin-left="{:.2}pt" fo:margin-right="{:.2}pt"/></style:page-layout>"#,
+        lembar.lebar,
+        lembar.tinggi,
+        if lembar.lebar > lembar.tinggi {
+            "landscape"
+        } else {
+            "portrait"
+        },
+        lembar.atas,
+        lembar.bawah,
+        lembar.kiri,
+        lembar.kanan
+    );
+    let para = |nama: &str, pt: f64| {
+        format!(
+            r#"<style:style style:name="{nama}" style:family="paragraph"><style:paragraph-properties fo:margin-top="0pt" fo:margin-bottom="0pt"/><style:text-properties style:font-name="Arial" fo:font-family="Arial" fo:font-size="{pt}pt"/></style:style>"#
+        )
+    };
+    format!(
+        r##"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:styles><draw:marker draw:name="Panah" svg:viewBox="0 0 20 30" svg:d="M10 0l-10 30h20z"/></office:styles><office:automatic-styles>{halaman}{}{}{}{}<style:style style:name="T1" style:family="text"><style:text-properties fo:font-style="italic"/></style:style><style:style style:name="Sel" style:family="table-cell"><style:table-cell-properties fo:padding="0pt" fo:border="0.5pt solid #000000"/></style:style><style:style style:name="gr1" style:family="graphic"><style:graphic-properties draw:fill="solid" draw:fill-color="#ffffff" svg:stroke-color="#000000" style:wrap="run-through" style:run-through="foreground"/></style:style><style:style style:name="gr2" style:family="graphic"><style:graphic-properties draw:fill="none" svg:stroke-color="#000000" draw:marker-end="Panah" draw:marker-end-width="5pt" style:wrap="run-through" style:run-through="foreground"/></style:style><style:style style:name="gr3" style:family="graphic"><style:graphic-properties draw:fill="none" svg:stroke-color="#000000" style:wrap="run-through" style:run-through="foreground"/></style:style><style:style style:name="gr4" style:family="graphic"><style:graphic-properties draw:stroke="none" draw:fill="none" fo:padding="0pt" style:wrap="run-through" style:run-through="foreground"/></style:style>{}</office:automatic-styles><office:master-styles><style:master-page style:name="Standard" style:page-layout-name="H1"/></office:master-styles><office:body><office:text>{body}</office:text></office:body></office:document>"##,
+        para("P8", 8.0),
+        para("P9", 9.0),
+        para("P11", 11.0),
+        para("P0", 9.0),
+        g.gaya
+    )
+}
+
+/// The identity table and the six boxes, as [`identitas`] lays them out.
+fn identitas_odf(sop: &Sop, kertas: &Sheet, g: &mut GayaOdf) -> String {
+    let id = sopc::render::data::Identitas::dari(sop, kertas, None, None, &[]);
+    let lebar = kertas.lebar - kertas.kiri - kertas.kanan;
+    let grid = [lebar * 0.4, lebar * 0.2, lebar * 0.4];
+    let mut kop: String = [&id.pemerintah, &id.instansi]
+        .into_iter()
+        .chain(&id.unit)
+        .filter(|t| !t.is_empty())
+        .map(|t| odf_para(&t.to_uppercase(), "P11"))
+        .collect();
+    if !id.alamat.is_empty() {
+        kop += &odf_para(&id.alamat, "P8");
+    }
+    if !id.telepon.is_empty() {
+        kop += &odf_para(&format!("Telp. {}", id.telepon), "P8");
+    }
+    let kop = format!(
+        r#"<table:table-cell table:style-name="Sel" office:value-type="string" table:number-rows-spanned="6">{kop}</table:table-cell>"#
+    );
+    let baris = |label: &str, nilai: Vec<String>| {
+        format!(
+            "{}{}",
+            odf_cell((1, 1), &[label.to_owned()], ""),
+            odf_cell((1, 1), &nilai, "")
+        )
+    };
+    let rows = [
+        (kop, "Nomor SOP", vec![id.nomor.clone()]),
+        (
+            String::new(),
+            "Tanggal Pembuatan",
+            vec![id.tanggal.pembuatan.clone()],
+        ),
+        (
+            String::new(),
+            "Tanggal Revisi",
+            vec![id.tanggal.revisi.clone()],
+        ),
+        (
+            String::new(),
+            "Tanggal Efektif",
+            vec![id.tanggal.efektif.clone()],
+        ),
+        (String::new(), "Disahkan oleh", pengesah(&id)),
+        (String::new(), "Nama SOP", vec![id.nama.clone()]),
+    ]
+    .into_iter()
+    .map(|(kiri, label, nilai)| {
+        let kiri = if kiri.is_empty() {
+            "<table:covered-table-cell/>".to_owned()
+        } else {
+            kiri
+        };
+        (None, format!("{kiri}{}", baris(label, nilai)))
+    })
+    .collect::<Vec<_>>();
+    let half = lebar / 2.0;
+    let kotak: Vec<(Option<f64>, String)> = enam_kotak(sop)
+        .chunks(2)
+        .flat_map(|pair| {
+            [
+                (
+                    None,
+                    pair.iter()
+                        .map(|(j, _)| odf_cell((1, 1), &[(*j).to_owned()], ""))
+                        .collect(),
+                ),
+                (
+                    None,
+                    pair.iter()
+                        .map(|(_, l)| odf_cell((1, 1), &bernomor(l), ""))
+                        .collect(),
+                ),
+            ]
+        })
+        .collect();
+    format!(
+        "{}{}{}",
+        odf_table(g, &grid, false, &rows),
+        odf_para("", "P9"),
+        odf_table(g, &[half, half], false, &kotak)
+    )
+}
+
+/// The procedure table of page `p` of `plan`, on a page of its own.
+fn prosedur_odf(sop: &Sop, plan: &Plan, p: usize, g: &mut GayaOdf, z: &mut Urutan) -> String {
+    let k = &plan.kolom;
+    let page = &plan.pages[p];
+    let keterangan = k.widths.len() > 5 + k.actors;
+    let jangkar = letakkan(plan, p, Gaya::Writer, 0.0);
+    let kepala_tinggi = (page.rows.first().map_or(page.top, |r| r.top) - page.top) / 2.0;
+    let t = |s: &str| vec![s.to_owned()];
+    let mut atas = odf_cell((1, 2), &t("No"), "")
+        + &odf_cell((1, 2), &t("Kegiatan"), "")
+        + &odf_cell((k.actors, 1), &t("Pelaksana"), "")
+        + &odf_cell((3, 1), &t("Mutu Baku"), "");
+    let mut bawah = "<table:covered-table-cell/>".repeat(2);
+    for a in sop.actors() {
+        bawah += &odf_cell((1, 1), std::slice::from_ref(&a.value), "");
+    }
+    for h in ["Kelengkapan", "Waktu", "Output"] {
+        bawah += &odf_cell((1, 1), &t(h), "");
+    }
+    if keterangan {
+        atas += &odf_cell((1, 2), &t("Keterangan"), "");
+        bawah += "<table:covered-table-cell/>";
+    }
+    let mut rows = vec![(Some(kepala_tinggi), atas), (Some(kepala_tinggi), bawah)];
+    for (r, i) in (page.from..page.end).enumerate() {
+        let (nomor, kiri, kanan) = sel_langkah(sop, i, keterangan);
+        let mut cells = odf_cell((1, 1), &[nomor], "") + &odf_cell((1, 1), &kiri, "");
+        for c in &jangkar[r] {
+            let d: String = c.iter().map(|(b, dalam)| b.odf(*dalam, z)).collect();
+            cells += &odf_cell((1, 1), &[], &d);
+        }
+        for ps in &kanan {
+            cells += &odf_cell((1, 1), ps, "");
+        }
+        let row = &page.rows[r];
+        rows.push((Some(row.bottom - row.top), cells));
+    }
+    odf_table(g, &k.widths, true, &rows)
 }
