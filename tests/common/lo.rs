@@ -735,10 +735,14 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
     )
 }
 
+/// What one cell holds of the drawing: each thing with its offset (pt)
+/// from the cell's text and its row's top.
+type Jangkar = Vec<(Unsur, (f64, f64))>;
+
 /// What page `p` of `plan` draws, per step row and actor column: each
 /// thing anchored in the cell of its top left corner, with its offset from
 /// the cell's text (inside a cell margin of `margin`) and the row's top.
-fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Vec<(Unsur, (f64, f64))>>> {
+fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>> {
     let k = &plan.kolom;
     let page = &plan.pages[p];
     let x: Vec<f64> = std::iter::once(0.0)
@@ -750,7 +754,7 @@ fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Vec<(Unsu
     // the actor columns follow No and Kegiatan
     let aktor0 = 2;
     let rows = page.end - page.from;
-    let mut out: Vec<Vec<Vec<(Unsur, (f64, f64))>>> = (0..rows)
+    let mut out: Vec<Vec<Jangkar>> = (0..rows)
         .map(|_| (0..k.actors).map(|_| Vec::new()).collect())
         .collect();
     for b in bentuk(&plan.drawings[p], gaya) {
