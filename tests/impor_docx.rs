@@ -444,3 +444,43 @@ fn hostile_drawings_are_read_within_bounds() {
     .len();
     assert_eq!(d.langkah.len(), steps);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 64,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    })]
+
+    /// A LibreOffice-written `.docx` damaged anywhere — bytes of its
+    /// `document.xml` changed, a stretch of it repeated or cut — is read or
+    /// refused, never a panic.
+    #[test]
+    fn a_damaged_libreoffice_docx_never_panics(
+        f in 0..FIXTURES.len(),
+        at in 0.0f64..1.0,
+        len in 0.0f64..0.05,
+        byte in proptest::prelude::any::<u8>(),
+        cara in 0..3u8,
+    ) {
+        let xml = document_xml(FIXTURES[f].0).into_bytes();
+        let i = ((xml.len() as f64 * at) as usize).min(xml.len() - 1);
+        let j = (i + (xml.len() as f64 * len) as usize).min(xml.len());
+        let mut rusak = xml[..i].to_vec();
+        match cara {
+            0 => {
+                rusak.extend(std::iter::repeat_n(byte, j - i));
+                rusak.extend(&xml[j..]);
+            }
+            1 => {
+                rusak.extend(&xml[i..j]);
+                rusak.extend(&xml[i..]);
+            }
+            _ => rusak.extend(&xml[j..]),
+        }
+        let body = String::from_utf8_lossy(&rusak);
+        let body = body.split_once("<w:body>").map_or(&*body, |b| b.1);
+        let body = body.rsplit_once("</w:body>").map_or(body, |b| b.0);
+        let _ = sopc::impor::dari_docx(&common::lo::paket(body));
+    }
+}
