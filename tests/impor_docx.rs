@@ -49,7 +49,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 22] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 24] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -154,6 +154,20 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 22] = [
         Kertas::A4,
         Orientasi::Potret,
         Gaya::Bebas,
+    ),
+    (
+        "kalteng-penerimaan-tamu-sel-kegiatan",
+        Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::SelKegiatan,
+    ),
+    (
+        "bps-bengkulu-survei-poldis-sel-kegiatan",
+        Sumber::Berkas("bps-bengkulu-survei-poldis.yaml"),
+        Kertas::A4,
+        Orientasi::Potret,
+        Gaya::SelKegiatan,
     ),
     (
         "kudus-kunjungan-kerja-writer",
@@ -319,7 +333,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, isian),
-        (22, 243, 40, 2450)
+        (24, 255, 43, 2592)
     );
 }
 
@@ -363,7 +377,7 @@ fn the_fixtures_hold_libreoffices_drawingml() {
                 );
                 assert!(heads >= 3, "{name}: {heads} arrowheads");
             }
-            Gaya::Vml | Gaya::Konektor => {
+            Gaya::Vml | Gaya::Konektor | Gaya::SelKegiatan => {
                 assert!(
                     count(&s, "straightConnector1") + count(&s, r#"prst="line""#) >= 3,
                     "{name}"

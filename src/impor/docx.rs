@@ -813,11 +813,12 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     Ok(d)
 }
 
-/// The symbols anchored in the actor cells of `t`'s rows from `data` on,
-/// each in the row and actor column (index into `aktor`) its middle lies
-/// in, with its box on the page: Word anchors a shape in the cell it was
-/// dropped on, which need not be the cell it is drawn over (a decision
-/// grouped with a label left of it is anchored in the label's column).
+/// The symbols anchored in the cells of `t`'s rows from `data` on, each
+/// in the row and actor column (index into `aktor`) its middle lies in,
+/// with its box on the page: Word anchors a shape in the cell the cursor
+/// was in, which need not be the cell it is drawn over (a decision grouped
+/// with a label left of it is anchored in the label's column; a drafter may
+/// anchor every shape of a row in its Kegiatan cell).
 fn letak_simbol(
     t: &Tabel,
     data: usize,
@@ -827,20 +828,23 @@ fn letak_simbol(
     let kolom: Vec<Option<(f64, f64)>> = aktor.iter().map(|(_, gs)| rentang(t, gs)).collect();
     let mut out = Vec::new();
     for (ri, r) in t.iter().enumerate().skip(data) {
-        for (ai, (_, gs)) in aktor.iter().enumerate() {
-            for c in r.iter().filter(|c| gs.contains(&c.kolom)) {
-                for (k, b) in c.gambar.iter().filter_map(|b| Some((b.simbol()?, b))) {
-                    let kotak = b.kotak + kurbo::Vec2::new(c.x.0 + c.margin, atas[ri]);
-                    let m = kotak.center();
-                    // impor: the row and pelaksana of a shape from where it
-                    // is drawn, not the cell its anchor is in
-                    let baris = (data..t.len())
-                        .find(|&j| atas[j] <= m.y && m.y < atas[j + 1])
-                        .unwrap_or(ri);
-                    let kol = kolom
-                        .iter()
-                        .position(|x| x.is_some_and(|x| x.0 <= m.x && m.x < x.1))
-                        .unwrap_or(ai);
+        // any cell of the row: a shape may be anchored in the Kegiatan cell
+        for c in r {
+            let sendiri = aktor.iter().position(|(_, gs)| gs.contains(&c.kolom));
+            for (k, b) in c.gambar.iter().filter_map(|b| Some((b.simbol()?, b))) {
+                let kotak = b.kotak + kurbo::Vec2::new(c.x.0 + c.margin, atas[ri]);
+                let m = kotak.center();
+                // impor: the row and pelaksana of a shape from where it is
+                // drawn, not the cell its anchor is in
+                let baris = (data..t.len())
+                    .find(|&j| atas[j] <= m.y && m.y < atas[j + 1])
+                    .unwrap_or(ri);
+                let kol = kolom
+                    .iter()
+                    .position(|x| x.is_some_and(|x| x.0 <= m.x && m.x < x.1))
+                    .or(sendiri);
+                // (a shape over no actor column is no step's symbol)
+                if let Some(kol) = kol {
                     out.push((baris, kol, k, kotak));
                 }
             }

@@ -64,16 +64,21 @@ fn para(text: &str, pt: f64) -> String {
 }
 
 /// A cell `w` pt wide: its properties, its paragraphs (9 pt), and
-/// `drawing` (runs) in a paragraph of its own after them.
+/// `drawing` (runs) at the start of the first.
 fn cell(w: f64, props: &str, paras: &[String], drawing: &str) -> String {
     let mut s = format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/>{props}</w:tcPr>"#,
         twip(w)
     );
-    for p in paras {
-        s += &para(p, 9.0);
+    // a drawing anchored in the first paragraph, whose top is the cell's
+    for (i, p) in paras.iter().enumerate() {
+        let p = para(p, 9.0);
+        s += &match p.split_once("</w:pPr>") {
+            Some((a, b)) if i == 0 => format!("{a}</w:pPr>{drawing}{b}"),
+            _ => p,
+        };
     }
-    if paras.is_empty() || !drawing.is_empty() {
+    if paras.is_empty() {
         s +=
             &format!(r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p>"#);
     }
@@ -160,6 +165,10 @@ pub enum Gaya {
     /// As [`Gaya::Konektor`], every arrowhead left off: the direction of a
     /// line only from where it runs.
     TanpaKepala,
+    /// As [`Gaya::Konektor`], every shape of a row anchored in its Kegiatan
+    /// cell (where the cursor was when it was drawn), over the actor
+    /// columns by its offset.
+    SelKegiatan,
     /// Authored in LibreOffice Writer itself ([`fodt`]): its custom shapes,
     /// lines with an arrow marker and text frames, in cells without a
     /// margin; LibreOffice writes the `.docx` from its own model.
@@ -739,9 +748,11 @@ fn identitas(sop: &Sop, kertas: &Sheet) -> String {
 /// from the cell's text and its row's top.
 type Jangkar = Vec<(Unsur, (f64, f64))>;
 
-/// What page `p` of `plan` draws, per step row and actor column: each
-/// thing anchored in the cell of its top left corner, with its offset from
-/// the cell's text (inside a cell margin of `margin`) and the row's top.
+/// What page `p` of `plan` draws, per step row and per column from
+/// Kegiatan on (Kegiatan, then the actors): each thing anchored in the
+/// actor cell of its top left corner ([`Gaya::SelKegiatan`]: in the row's
+/// Kegiatan cell), with its offset from the cell's text (inside a cell
+/// margin of `margin`) and the row's top.
 fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>> {
     let k = &plan.kolom;
     let page = &plan.pages[p];
@@ -752,10 +763,10 @@ fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>>
         }))
         .collect();
     // the actor columns follow No and Kegiatan
-    let aktor0 = 2;
+    let (kegiatan, aktor0) = (1, 2);
     let rows = page.end - page.from;
     let mut out: Vec<Vec<Jangkar>> = (0..rows)
-        .map(|_| (0..k.actors).map(|_| Vec::new()).collect())
+        .map(|_| (0..=k.actors).map(|_| Vec::new()).collect())
         .collect();
     for b in bentuk(&plan.drawings[p], gaya) {
         let at = b.asal();
@@ -763,12 +774,16 @@ fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>>
             .rev()
             .find(|r| page.rows[*r].top <= at.1 + 0.01)
             .unwrap_or(0);
-        let c = (0..k.actors)
-            .rev()
-            .find(|c| x[aktor0 + c] <= at.0 + 0.01)
-            .unwrap_or(0);
-        let dalam = (at.0 - x[aktor0 + c] - margin, at.1 - page.rows[r].top);
-        out[r][c].push((b, dalam));
+        let c = if gaya == Gaya::SelKegiatan {
+            kegiatan
+        } else {
+            (0..k.actors)
+                .rev()
+                .find(|c| x[aktor0 + c] <= at.0 + 0.01)
+                .map_or(aktor0, |c| aktor0 + c)
+        };
+        let dalam = (at.0 - x[c] - margin, at.1 - page.rows[r].top);
+        out[r][c - kegiatan].push((b, dalam));
     }
     out
 }
@@ -826,9 +841,9 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
         let (nomor, kiri, kanan) = sel_langkah(sop, i, keterangan);
         let mut cells = vec![
             cell(widths[0], "", &[nomor], ""),
-            cell(widths[1], "", &kiri, ""),
+            cell(widths[1], "", &kiri, &jangkar[r][0]),
         ];
-        for (c, d) in jangkar[r].iter().enumerate() {
+        for (c, d) in jangkar[r][1..].iter().enumerate() {
             cells.push(cell(widths[2 + c], "", &[], d));
         }
         for (j, ps) in kanan.iter().enumerate() {
@@ -1201,7 +1216,7 @@ fn prosedur_odf(sop: &Sop, plan: &Plan, p: usize, g: &mut GayaOdf, z: &mut Uruta
     for (r, i) in (page.from..page.end).enumerate() {
         let (nomor, kiri, kanan) = sel_langkah(sop, i, keterangan);
         let mut cells = odf_cell((1, 1), &[nomor], "") + &odf_cell((1, 1), &kiri, "");
-        for c in &jangkar[r] {
+        for c in &jangkar[r][1..] {
             let d: String = c.iter().map(|(b, dalam)| b.odf(*dalam, z)).collect();
             cells += &odf_cell((1, 1), &[], &d);
         }
