@@ -1011,7 +1011,7 @@ impl GayaOdf {
         self.n += 1;
         let nama = format!("B{}", self.n);
         let h = tinggi.map_or(String::new(), |h| {
-            format!(r#" style:row-height="{h:.2}pt""#)
+            format!(r#" style:min-row-height="{h:.2}pt""#)
         });
         let _ = write!(
             self.gaya,
