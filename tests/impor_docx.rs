@@ -1,10 +1,13 @@
 //! `sopc impor` on Word documents written by a real word processor: each
-//! `.docx` of `tests/fixtures/lo/` is an SOP of `sops/` (or of the long-SOP
+//! `.docx` of `tests/fixtures/lo/` is an SOP of `sops/` (or of a test
 //! generator) laid out as a Word user drafts it (`tests/common/lo.rs`) and
 //! then opened and saved again by LibreOffice; imported, it must give back
 //! the SOP it was made from — steps, kegiatan, pelaksana (lists too),
 //! waktu, mutu baku, decisions with their targets and labels, `lanjut`,
-//! identity.
+//! identity. Not compared, as in `tests/impor.rs` ([`common::pokok`]): the
+//! case of what the form prints in capitals (the kop — pemerintah, instansi,
+//! unit — and the jabatan and a.n. line; the generator writes the kop in
+//! capitals as forms do), and a space after `/`.
 //!
 //! Regenerate the fixtures (LibreOffice needed; CI has none, so this test
 //! is ignored there): `cargo test --test impor_docx -- --ignored`.
