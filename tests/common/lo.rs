@@ -4,11 +4,12 @@
 //! table with the instansi merged down its left, the six boxes, and per
 //! page of the flowchart a procedure table with grouped headers (Pelaksana,
 //! Mutu Baku) whose rows have the heights sopc's own plan gives them, the
-//! symbols anchored in their actor cells, every line drawn as straight
-//! connectors (the last with its arrowhead), the decision labels in text
-//! boxes and the off-page connectors with their letters; [`libreoffice`]
-//! has LibreOffice open it and write it again as `.docx`, which is what the
-//! fixtures of `tests/fixtures/lo/` are.
+//! symbols anchored in the cells, the lines, the decision labels in text
+//! boxes and the off-page connectors with their letters, drawn in one of
+//! the ways of [`Gaya`]; [`fodt`] writes the same as a LibreOffice Writer
+//! user would (a flat ODT); [`libreoffice`] has LibreOffice open either and
+//! write it as `.docx`, which is what the fixtures of `tests/fixtures/lo/`
+//! are.
 //!
 //! The geometry comes from sopc's layout ([`sopc::layout::Plan`]) so that
 //! no line crosses a symbol it does not join: a drawing a careful person
