@@ -786,11 +786,11 @@ fn jarak(p: Point, titik: &[Point]) -> f64 {
         .fold(f64::MAX, f64::min)
 }
 
-/// A text box's words as they print in it: lines as wide as the box holds
-/// (estimated, a letter half the type size), each centred in the box, the
-/// block centred on its middle — so that a label set on two lines in a
-/// narrow box ("Belum" over "lengkap") stands where it prints and not as
-/// one long line reaching another exit's label.
+/// A text box's words as they print in it: lines as wide as the box holds,
+/// each centred in the box, the block centred on its middle — so that a
+/// label set on two lines in a narrow box ("Belum" over "lengkap") stands
+/// where it prints and not as one long line reaching another exit's label.
+/// impor: the lines estimated, a letter half the type size wide.
 fn kata(text: &str, kotak: Rect) -> Vec<Word> {
     let size = 8.0;
     let lebar = |t: &str| t.chars().count() as f64 * size * 0.5;
