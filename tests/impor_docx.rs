@@ -28,11 +28,62 @@ enum Sumber {
     Berkas(&'static str),
     /// The long-SOP generator: steps, a decision every so many.
     Panjang(usize, usize),
+    /// An SOP written here.
+    Yaml(&'static str),
     /// The flowchart property tests' generator: its `n`th case from the
     /// deterministic runner (long jabatan names, decisions jumping back and
     /// forward across pages, parallel rows).
     Bagan(usize),
 }
+
+/// A step that goes on elsewhere than the next (`lanjut`): the branch of a
+/// decision that skips the other's step, and a step that goes back.
+const LANJUT: &str = "nomor: 800/7/DU/2024
+nama: Penerbitan Surat Keterangan
+status: draf
+instansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji, unit: [Bidang Pelayanan]}
+tanggal: {pembuatan: 2024-01-15, efektif: 2024-02-01}
+disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Drs. PENGUJI, pangkat: Pembina, nip: \"19681202 198803 1 002\"}
+dasar_hukum: [Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik]
+kualifikasi_pelaksana: [Memahami tata naskah dinas]
+keterkaitan: []
+peralatan_perlengkapan: [Komputer]
+peringatan: [Bila tidak dilaksanakan, pelayanan terlambat]
+pencatatan_pendataan: [Buku register]
+pelaksana: [Petugas Loket, Kepala Seksi, Kepala Dinas]
+langkah:
+  - id: terima
+    kegiatan: Menerima permohonan dan berkas
+    pelaksana: Petugas Loket
+    waktu: 10 menit
+    output: Berkas diterima
+  - kegiatan: Memeriksa kelengkapan berkas
+    pelaksana: Kepala Seksi
+    kelengkapan: [Surat permohonan, KTP]
+    waktu: 15 menit
+    output: Berkas terperiksa
+    keputusan: {tidak: tolak, label: {ya: Lengkap, tidak: Belum lengkap}}
+  - kegiatan: Menyusun konsep surat keterangan
+    pelaksana: Kepala Seksi
+    waktu: 30 menit
+    output: Konsep surat
+    lanjut: tanda
+  - id: tolak
+    kegiatan: Mengembalikan berkas kepada pemohon untuk dilengkapi
+    pelaksana: Petugas Loket
+    waktu: 10 menit
+    output: Berkas dikembalikan
+    lanjut: terima
+  - id: tanda
+    kegiatan: Menandatangani surat keterangan
+    pelaksana: Kepala Dinas
+    waktu: 1 hari
+    output: Surat ditandatangani
+  - kegiatan: Menyerahkan surat kepada pemohon
+    pelaksana: Petugas Loket
+    waktu: 10 menit
+    output: Tanda terima
+";
 
 /// The `n`th SOP the flowchart property tests' generator makes.
 fn bagan(n: usize) -> common::flowchart::Kasus {
@@ -52,7 +103,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 24] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 26] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -159,6 +210,20 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 24] = [
         Gaya::Bebas,
     ),
     (
+        "lanjut",
+        Sumber::Yaml(LANJUT),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Konektor,
+    ),
+    (
+        "lanjut-writer",
+        Sumber::Yaml(LANJUT),
+        Kertas::A4,
+        Orientasi::Potret,
+        Gaya::Writer,
+    ),
+    (
         "kalteng-penerimaan-tamu-sel-kegiatan",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
         Kertas::F4,
@@ -240,6 +305,7 @@ fn yaml(sumber: &Sumber) -> String {
             std::fs::read_to_string(root().join("sops").join(f)).expect("readable")
         }
         Sumber::Bagan(n) => bagan(*n).yaml(),
+        Sumber::Yaml(y) => (*y).to_owned(),
         Sumber::Panjang(langkah, tiap) => Panjang {
             langkah: *langkah,
             tiap: *tiap,
@@ -317,7 +383,7 @@ fn impor(name: &str) -> Sop {
 #[test]
 fn every_libreoffice_written_docx_gives_back_its_sop() {
     let mut alle = Vec::new();
-    let (mut langkah, mut keputusan, mut isian) = (0, 0, 0);
+    let (mut langkah, mut keputusan, mut lanjut, mut isian) = (0, 0, 0, 0);
     for (name, sumber, ..) in &FIXTURES {
         let asli = asli(name, sumber);
         langkah += asli.steps().len();
@@ -326,6 +392,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
             .iter()
             .filter(|s| s.keputusan.is_some())
             .count();
+        lanjut += asli.steps().iter().filter(|s| s.lanjut.is_some()).count();
         isian += common::pokok::pokok(&asli).len();
         let beda = beda(&asli, &impor(name), &[]);
         if !beda.is_empty() {
@@ -335,8 +402,8 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     assert!(alle.is_empty(), "{}", alle.join("\n"));
     // the figures README.md gives
     assert_eq!(
-        (FIXTURES.len(), langkah, keputusan, isian),
-        (24, 255, 43, 2592)
+        (FIXTURES.len(), langkah, keputusan, lanjut, isian),
+        (26, 267, 45, 4, 2734)
     );
 }
 
