@@ -489,6 +489,45 @@ fn a_flow_without_arrowheads_is_noted_for_review() {
     assert!(!tulis::yaml(&d, None, "lo.docx").contains("tanpa mata panah"));
 }
 
+/// A cell's own margin (`w:tcMar`, as Word writes one a user changed)
+/// counts before its table's: the Writer fixture of cells without a margin,
+/// its table given Word's 5.4 pt and every cell its own 0, reads the same.
+#[test]
+fn a_cells_own_margin_counts_before_its_tables() {
+    let name = "kudus-kunjungan-kerja-writer";
+    let xml = document_xml(name);
+    let body =
+        &xml[xml.find("<w:body>").expect("a body") + 8..xml.find("</w:body>").expect("its end")];
+    let tanpa = r#"<w:start w:w="0" w:type="dxa"/>"#;
+    assert!(body.contains(tanpa), "the tables state no margin");
+    let word = body
+        .replace(tanpa, r#"<w:start w:w="108" w:type="dxa"/>"#)
+        .replace(
+            "<w:tcPr>",
+            r#"<w:tcPr><w:tcMar><w:left w:w="0" w:type="dxa"/></w:tcMar>"#,
+        );
+    let d = sopc::impor::dari_docx(&common::lo::paket(&word))
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+    let sumber = Sumber::Berkas("kudus-kunjungan-kerja.yaml");
+    assert_eq!(
+        beda(&asli(name, &sumber), &balik, &[]),
+        Vec::<String>::new()
+    );
+    // and without the cells' own margins the drawing moves 5.4 pt right
+    let geser = body.replace(tanpa, r#"<w:start w:w="108" w:type="dxa"/>"#);
+    let d = sopc::impor::dari_docx(&common::lo::paket(&geser)).expect("an SOP");
+    let kiri = |d: &sopc::impor::Dokumen| d.langkah[0].simbol[0].3.x0;
+    let d0 = sopc::impor::dari_docx(&std::fs::read(fixture(name)).expect("the fixture"))
+        .expect("an SOP");
+    assert!(
+        (kiri(&d) - kiri(&d0) - 5.4).abs() < 0.01,
+        "{} {}",
+        kiri(&d),
+        kiri(&d0)
+    );
+}
+
 /// What the LibreOffice reading added is bounded as the rest: a freeform
 /// of a hundred thousand points, a thousand lines without arrowheads
 /// meeting each other, italics never closed, a list number alone — read

@@ -191,6 +191,8 @@ struct Baca {
     ukuran: f64,
     /// The paragraph is an item of a Word list.
     bernomor: bool,
+    /// Inside a cell's own margins (`w:tcMar`).
+    in_tc_margin: bool,
     /// Inside a paragraph's properties (`w:pPr`), inside a run (`w:r`).
     in_ppr: bool,
     in_run: bool,
@@ -349,9 +351,15 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 t.in_margin = true;
             }
         }
-        // LibreOffice writes the bidi-neutral `w:start`, Word `w:left`
+        b"w:tcMar" => st.in_tc_margin = true,
+        // LibreOffice writes the bidi-neutral `w:start`, Word `w:left`; a
+        // cell's own margin before its table's
         b"w:left" | b"w:start" => {
-            if let Some(t) = st.tables.last_mut().filter(|t| t.in_margin) {
+            if st.in_tc_margin {
+                if let Some(Some(c)) = st.cell.last_mut() {
+                    c.margin = twip(e);
+                }
+            } else if let Some(t) = st.tables.last_mut().filter(|t| t.in_margin) {
                 t.margin = twip(e);
             }
         }
@@ -517,6 +525,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                 t.in_margin = false;
             }
         }
+        b"w:tcMar" => st.in_tc_margin = false,
         b"w:tbl" => {
             if let Some(t) = st.tables.pop() {
                 st.done.push(t.tabel);
