@@ -489,6 +489,31 @@ fn a_flow_without_arrowheads_is_noted_for_review() {
     assert!(!tulis::yaml(&d, None, "lo.docx").contains("tanpa mata panah"));
 }
 
+/// Where a row is only at least as high as set and its text was
+/// estimated to need more, the rows below it stand where the estimate puts
+/// them: the import says so once; a table of exact rows says nothing.
+#[test]
+fn an_estimated_row_layout_is_noted_for_review() {
+    let catatan = |name: &str| {
+        let bytes = std::fs::read(fixture(name)).expect("the fixture exists");
+        let d = sopc::impor::dari_docx(&bytes).unwrap_or_else(|t| panic!("{}", t.pesan().id));
+        d.catatan
+    };
+    let noted = |name: &str| {
+        catatan(name)
+            .iter()
+            .filter(|c| c.starts_with("letak baris tabel prosedur sebagian diperkirakan"))
+            .count()
+    };
+    assert_eq!(noted("bps-bengkulu-rekomendasi-statistik-writer"), 1);
+    assert_eq!(noted("bps-bengkulu-rekomendasi-statistik"), 0);
+    assert_eq!(
+        noted("kudus-kunjungan-kerja-writer"),
+        0,
+        "its text fits its rows"
+    );
+}
+
 /// A cell's own margin (`w:tcMar`, as Word writes one a user changed)
 /// counts before its table's: the Writer fixture of cells without a margin,
 /// its table given Word's 5.4 pt and every cell its own 0, reads the same.

@@ -724,7 +724,12 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     for (t, h) in prosedur {
         let page = halaman.len();
         let (cols, n) = kolom(t, h);
-        let atas = tata_letak(t);
+        let (atas, perkiraan) = tata_letak(t);
+        let digambar = t.iter().flatten().any(|c| !c.gambar.is_empty());
+        let catatan = "letak baris tabel prosedur sebagian diperkirakan dari panjang teksnya (tinggi barisnya tidak tetap): periksa `pelaksana`, `keputusan` dan `lanjut`";
+        if perkiraan && digambar && !d.catatan.iter().any(|c| c == catatan) {
+            d.catatan.push(catatan.into());
+        }
         let aktor: Vec<(usize, &Vec<usize>)> = cols
             .iter()
             .filter_map(|(p, g)| match p {
@@ -882,8 +887,10 @@ fn rentang(t: &Tabel, gs: &[usize]) -> Option<(f64, f64)> {
 ///
 /// impor: the text's height estimated — per paragraph, its lines 1.15 times
 /// its type size apart and an average letter half as wide (Word's 11 pt
-/// where no run states a size), lines as many as its letters fill.
-fn tata_letak(t: &Tabel) -> Vec<f64> {
+/// where no run states a size), lines as many as its letters fill; whether
+/// a row's height came from that estimate is returned too, for a note.
+fn tata_letak(t: &Tabel) -> (Vec<f64>, bool) {
+    let mut perkiraan = false;
     let mut atas = vec![0.0];
     for r in t {
         let teks = r
@@ -904,11 +911,15 @@ fn tata_letak(t: &Tabel) -> Vec<f64> {
             .fold(0.0, f64::max);
         let tinggi = match r.first() {
             Some(c) if c.tepat => c.tinggi,
-            c => c.map_or(0.0, |c| c.tinggi).max(teks),
+            c => {
+                let set = c.map_or(0.0, |c| c.tinggi);
+                perkiraan |= teks > set;
+                set.max(teks)
+            }
         };
         atas.push(atas.last().copied().unwrap_or(0.0) + tinggi);
     }
-    atas
+    (atas, perkiraan)
 }
 
 /// One procedure table as the PDF reader would see its page: the page,
