@@ -11,6 +11,7 @@
 //! and compared field by field with what the staffer typed.
 
 use sopc::impor::{Dokumen, dari_berkas, tulis};
+use sopc::model::alur::decision_targets;
 use sopc::model::{Langkah, Sop};
 use sopc::source::Sp;
 use std::fmt::Debug;
@@ -218,20 +219,6 @@ fn waktu(st: &Langkah) -> String {
         .unwrap_or_default()
 }
 
-/// Where each exit of step `i`'s decision goes (an index; absent = next).
-fn tujuan(sop: &Sop, i: usize) -> Option<(usize, usize)> {
-    let k = &sop.steps()[i].keputusan.as_ref()?.value;
-    let ke = |id: &Option<Sp<String>>| match id {
-        None => i + 1,
-        Some(id) => sop
-            .steps()
-            .iter()
-            .position(|s| s.id.as_ref().is_some_and(|s| s.value == id.value))
-            .unwrap_or(usize::MAX),
-    };
-    Some((ke(&k.ya), ke(&k.tidak)))
-}
-
 /// Agreement counts of one field: (agreeing, compared).
 #[derive(Clone, Copy, Default)]
 struct Skor(usize, usize);
@@ -380,8 +367,8 @@ fn banding(asli: &Sop, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) 
             &waktu(&x.value),
             &waktu(&y.value),
         );
-        if let Some((ya, tidak)) = tujuan(asli, i) {
-            let got = tujuan(impor, i);
+        if let Some((ya, tidak)) = decision_targets(asli, i) {
+            let got = decision_targets(impor, i);
             let ke = |t: usize| t.saturating_add(1);
             let show = |g: Option<(usize, usize)>| g.map(|(y, t)| (ke(y), ke(t)));
             if got != Some((ya, tidak)) {

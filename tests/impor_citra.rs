@@ -10,6 +10,7 @@ mod common;
 
 use sopc::impor::{Tolak, dari_pdf, tulis};
 use sopc::model::Sop;
+use sopc::model::alur::decision_targets;
 use sopc::paper::{Kertas, Orientasi};
 use sopc::render::{Bagian, RenderOptions, Renderer};
 use std::sync::Arc;
@@ -135,20 +136,6 @@ fn teks(v: &Option<sopc::source::Sp<String>>) -> String {
         .unwrap_or_default()
 }
 
-/// Where each step goes on a decision: (ya, tidak) as step indices.
-fn cabang(sop: &Sop, i: usize) -> Option<(usize, usize)> {
-    let k = &sop.steps()[i].keputusan.as_ref()?.value;
-    let ke = |id: &Option<sopc::source::Sp<String>>| match id {
-        None => i + 1,
-        Some(id) => sop
-            .steps()
-            .iter()
-            .position(|s| s.id.as_ref().is_some_and(|s| s.value == id.value))
-            .unwrap_or(usize::MAX),
-    };
-    Some((ke(&k.ya), ke(&k.tidak)))
-}
-
 fn pelaksana(sop: &Sop, i: usize) -> Vec<String> {
     sop.steps()[i]
         .pelaksana
@@ -208,8 +195,8 @@ fn a_table_pasted_as_a_picture_comes_back_with_its_steps_flow_and_text() {
             i + 1
         );
         assert_eq!(
-            cabang(&balik, i),
-            cabang(&asli, i),
+            decision_targets(&balik, i),
+            decision_targets(&asli, i),
             "decision of step {}",
             i + 1
         );

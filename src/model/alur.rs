@@ -243,6 +243,23 @@ pub fn step_ids(sop: &Sop) -> HashMap<&str, usize> {
     ids
 }
 
+/// Where step `i`'s decision goes, (ya, tidak) as step indices: the next
+/// step for an absent target, `usize::MAX` for an id no step has. `None`
+/// when step `i` is no decision. For comparing flows (impor's round trips).
+pub fn decision_targets(sop: &Sop, i: usize) -> Option<(usize, usize)> {
+    let k = &sop.steps().get(i)?.keputusan.as_ref()?.value;
+    let ids = step_ids(sop);
+    let index = |t: Option<&str>| match resolve(t, &ids) {
+        Target::Next => i + 1,
+        Target::Step(j) => j,
+        Target::Missing(_) => usize::MAX,
+    };
+    Some((
+        index(k.ya.as_ref().map(|t| t.as_str())),
+        index(k.tidak.as_ref().map(|t| t.as_str())),
+    ))
+}
+
 pub fn resolve(target: Option<&str>, ids: &HashMap<&str, usize>) -> Target {
     match target.map(str::trim) {
         None | Some("") => Target::Next,
