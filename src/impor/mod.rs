@@ -116,7 +116,6 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
         pdf::ReadError::Encrypted => Tolak::Terenkripsi,
         pdf::ReadError::Damaged | pdf::ReadError::NoPages => Tolak::Rusak,
     })?;
-    let mut pages = pages;
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
     let glyphs: usize = sheets.iter().map(|s| s.glyphs).sum();
     if glyphs < 20 {
@@ -129,7 +128,15 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
         || pages.iter().any(|p| p.large_pictures > 0)
         || sheets.iter().map(|s| s.letter_outlines).sum::<usize>() > 300;
     match baca::baca(&sheets) {
-        Err(BukanSop::TanpaTabel) if pages.iter().any(|p| !p.pictures.is_empty()) => {
+        // the pictures are decoded only now, on a second reading
+        Err(BukanSop::TanpaTabel) if pages.iter().any(|p| p.large_pictures > 0) => {
+            let mut pages = std::panic::catch_unwind(|| pdf::read_with_pictures(bytes))
+                .ok()
+                .and_then(Result::ok)
+                .ok_or(Tolak::Rusak)?;
+            if pages.iter().all(|p| p.pictures.is_empty()) {
+                return Err(Tolak::TabelGambar);
+            }
             dari_gambar(&mut pages)
         }
         r => r.map_err(|b| match b {

@@ -69,7 +69,7 @@ pub struct Page {
     pub paths: Vec<Path>,
     pub images: usize,
     /// Pictures large enough to be a pasted table, decoded, with where
-    /// their pixels lie on the page (read only when the text holds no table).
+    /// their pixels lie on the page ([`read_with_pictures`] only).
     pub pictures: Vec<Picture>,
     /// Pictures as large as a table, decoded or not (over a bound).
     pub large_pictures: usize,
@@ -93,8 +93,19 @@ pub enum ReadError {
     NoPages,
 }
 
-/// Every page of `bytes` (up to [`MAX_PAGES`]).
+/// Every page of `bytes` (up to [`MAX_PAGES`]), its large pictures counted
+/// but not decoded.
 pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    read_pages(bytes, false)
+}
+
+/// Every page of `bytes`, its large pictures also decoded into
+/// [`Page::pictures`]: for a PDF whose text holds no table.
+pub fn read_with_pictures(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    read_pages(bytes, true)
+}
+
+fn read_pages(bytes: &[u8], decode_pictures: bool) -> Result<Vec<Page>, ReadError> {
     let pdf = match Pdf::new(Arc::new(bytes.to_vec())) {
         Ok(p) => p,
         Err(LoadPdfError::Decryption(_)) => return Err(ReadError::Encrypted),
@@ -134,6 +145,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
                 ..Page::default()
             },
             italic: std::collections::HashMap::new(),
+            decode_pictures,
             spans: Spans {
                 actual: actual_texts(page),
                 ..Spans::default()
@@ -150,6 +162,8 @@ struct Recorder {
     page: Page,
     /// Whether each font (by hayro's cache key) is an italic face.
     italic: std::collections::HashMap<u128, bool>,
+    /// Decode large pictures into [`Page::pictures`] (else only count them).
+    decode_pictures: bool,
     spans: Spans,
 }
 
@@ -414,7 +428,8 @@ impl<'a> Device<'a> for Recorder {
             return;
         }
         self.page.large_pictures += 1;
-        if self.page.pictures.len() >= MAX_PICTURES
+        if !self.decode_pictures
+            || self.page.pictures.len() >= MAX_PICTURES
             || w.saturating_mul(h) > super::citra::MAX_PIKSEL
         {
             return;
