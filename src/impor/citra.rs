@@ -890,7 +890,14 @@ fn read_letters(
                 continue;
             };
             let g = &grup[gi];
-            let j = Window::of(c, label, g, g.x0, g.x1, b.dasar, em);
+            let t = Letters {
+                c,
+                label,
+                g,
+                dasar: b.dasar,
+                em,
+            };
+            let j = Window::of(&t, g.x0, g.x1);
             jumlah += ps
                 .iter()
                 .map(|p| likeness(&j, g.x0, b.dasar, p))
@@ -909,19 +916,14 @@ fn read_letters(
         // with them alone (an italic l is a slash)
         let tegak = ps.iter().take_while(|p| !p.miring).count();
         let baca = |g: &Group, ps: &[Template]| {
-            recognise(
+            let t = Letters {
                 c,
                 label,
                 g,
-                g.x0,
-                g.x1,
-                b.dasar,
-                ps,
+                dasar: b.dasar,
                 em,
-                0,
-                &mut HashMap::new(),
-            )
-            .1
+            };
+            recognise(&t, g.x0, g.x1, ps, 0, &mut HashMap::new()).1
         };
         let mut kata: Vec<Huruf> = Vec::new();
         let ks = &b.kelompok;
@@ -1000,15 +1002,14 @@ struct Window {
 }
 
 impl Window {
-    fn of(
-        c: &Raster,
-        label: &[u32],
-        g: &Group,
-        a: usize,
-        b: usize,
-        dasar: usize,
-        em: f32,
-    ) -> Window {
+    fn of(t: &Letters, a: usize, b: usize) -> Window {
+        let Letters {
+            c,
+            label,
+            g,
+            dasar,
+            em,
+        } = *t;
         let x0 = a as i64 - 2;
         let y0 = (g.y0 as i64).min(dasar as i64 - em.ceil() as i64) - 3;
         let y1 = (g.y1 as i64).max(dasar as i64 + (0.35 * em).ceil() as i64) + 3;
@@ -1079,34 +1080,43 @@ type Bacaan = (f32, Vec<(usize, usize, f32)>);
 /// likeness, italic.
 type Huruf = (char, f32, f32, f32, bool);
 
-/// The characters of group `g` between columns `a..b`: one template, or
+/// One group of ink on a line of letters, as the letter matching sees it:
+/// the picture and its pieces' labels, the group, the line's baseline and
+/// letter size.
+#[derive(Clone, Copy)]
+struct Letters<'a> {
+    c: &'a Raster,
+    label: &'a [u32],
+    g: &'a Group,
+    dasar: usize,
+    em: f32,
+}
+
+impl Letters<'_> {
+    /// Whether pixel (x, y) is ink of the group.
+    fn ink(&self, x: usize, y: usize) -> bool {
+        let l = self.label[y * self.c.w + x];
+        l != 0 && self.g.keping.contains(&l)
+    }
+}
+
+/// The characters of the group between columns `a..b`: one template, or
 /// split where the ink is thinnest into parts read the same way.
-#[allow(clippy::too_many_arguments)]
 fn recognise(
-    c: &Raster,
-    label: &[u32],
-    g: &Group,
+    t: &Letters,
     a: usize,
     b: usize,
-    dasar: usize,
     ps: &[Template],
-    em: f32,
     dalam: usize,
     memo: &mut HashMap<(usize, usize), Bacaan>,
 ) -> Bacaan {
+    let Letters { g, dasar, em, .. } = *t;
     if let Some(m) = memo.get(&(a, b)) {
         return m.clone();
     }
     // the ink of the part: its columns and rows
     let kolom: Vec<u32> = (a..b)
-        .map(|x| {
-            (g.y0..g.y1)
-                .filter(|&y| {
-                    let l = label[y * c.w + x];
-                    l != 0 && g.keping.contains(&l)
-                })
-                .count() as u32
-        })
+        .map(|x| (g.y0..g.y1).filter(|&y| t.ink(x, y)).count() as u32)
         .collect();
     let Some(kiri) = kolom.iter().position(|&n| n > 0) else {
         return (0.0, Vec::new());
@@ -1116,12 +1126,7 @@ fn recognise(
     let lebar = ib - ia;
     let (y0, y1) = {
         let rows: Vec<usize> = (g.y0..g.y1)
-            .filter(|&y| {
-                (ia..ib).any(|x| {
-                    let l = label[y * c.w + x];
-                    l != 0 && g.keping.contains(&l)
-                })
-            })
+            .filter(|&y| (ia..ib).any(|x| t.ink(x, y)))
             .collect();
         (
             *rows.first().unwrap_or(&g.y0),
@@ -1147,7 +1152,7 @@ fn recognise(
             continue;
         }
         let s = likeness(
-            jendela.get_or_insert_with(|| Window::of(c, label, g, ia, ib, dasar, em)),
+            jendela.get_or_insert_with(|| Window::of(t, ia, ib)),
             ia,
             dasar,
             p,
@@ -1167,8 +1172,8 @@ fn recognise(
             .collect();
         potong.sort_unstable();
         for &(_, x) in potong.iter().take(3) {
-            let l = recognise(c, label, g, ia, x, dasar, ps, em, dalam + 1, memo);
-            let r = recognise(c, label, g, x, ib, dasar, ps, em, dalam + 1, memo);
+            let l = recognise(t, ia, x, ps, dalam + 1, memo);
+            let r = recognise(t, x, ib, ps, dalam + 1, memo);
             if l.1.is_empty() || r.1.is_empty() {
                 continue;
             }
