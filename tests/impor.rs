@@ -784,6 +784,46 @@ fn a_row_a_page_break_cuts_between_paragraphs_keeps_them_apart() {
     assert_eq!(d.langkah[1].waktu, "1 hari");
 }
 
+/// The columns' numbers printed plainly under the header ("1 2 3 … 10",
+/// as BPS prints them) are a row of the header, not a first step whose
+/// kegiatan is "2".
+#[test]
+fn a_row_of_plain_column_numbers_under_the_header_is_no_step() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    for (c, n) in ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+        .iter()
+        .enumerate()
+    {
+        l.teks(X[c] + 10.0, KEPALA - 9.0, n);
+    }
+    l.batas(KEPALA - 12.0);
+    l.sel(0, 490.0, &["1."]);
+    l.sel(1, 490.0, &["Menerima berkas permohonan"]);
+    l.terminator(aktor(0), 482.0);
+    l.sel(6, 490.0, &["1 hari"]);
+    l.batas(465.0);
+    l.sel(0, 453.0, &["2."]);
+    l.sel(1, 453.0, &["Menandatangani surat"]);
+    l.terminator(aktor(2), 445.0);
+    l.sel(6, 453.0, &["10 menit"]);
+    l.batas(425.0);
+    l.kolom(425.0);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let langkah: Vec<(&str, &str, &str)> = d
+        .langkah
+        .iter()
+        .map(|b| (b.nomor.as_str(), b.kegiatan.as_str(), b.waktu.as_str()))
+        .collect();
+    assert_eq!(
+        langkah,
+        [
+            ("1", "Menerima berkas permohonan", "1 hari"),
+            ("2", "Menandatangani surat", "10 menit"),
+        ]
+    );
+}
+
 /// Two diamonds in one row, as BPS draws a chain of approvals (the process
 /// of the row → the first approver's diamond → the second's, each "no" back
 /// to the one before, the first through a line that joins the line into
