@@ -171,6 +171,12 @@ pub const JUDUL_BAWAAN: [f64; 4] = [20.8, 11.7, 12.5, 18.8];
 /// its round ends apart.
 pub const SIMBOL_MIN: f64 = 9.0;
 
+/// Narrowest symbol of a plan whose jumps find no lane beside the
+/// [`SIMBOL_MIN`] symbols of its columns (mm): the 6 mm high terminator
+/// still a capsule, 2 mm straight between its round ends; a 16 mm column
+/// then holds a lane in each gutter ([`Columns::with_gutter_lanes`]).
+pub const SIMBOL_SEMPIT: f64 = 8.0;
+
 /// What the SOP's words ask of the table (pt, cell insets included): the
 /// widest word of any pelaksana header, the narrowest Kelengkapan, Waktu,
 /// Output and Keterangan can be (the widest piece of their heading, the
@@ -325,6 +331,26 @@ impl Columns {
         (bebas(tetap, mm(KEGIATAN_MIN_SEMPIT)) / m)
             .min(mm(ACTOR_MIN))
             .max(mm(SIMBOL_MIN + 3.0))
+    }
+
+    /// The same columns with narrower symbols, so that each gutter holds
+    /// one lane ([`LANE_RULE`] from the rule, [`LANE_SYMBOL`] from the
+    /// symbol): for a plan whose jumps find no lane past a row with a
+    /// symbol in every column (a 9 mm symbol leaves 3.5 mm beside it in a
+    /// 16 mm column). `None` where the gutters hold a lane already, or
+    /// where the symbol would be narrower than [`SIMBOL_SEMPIT`]. The
+    /// table's widths stay as measured: only the drawing changes.
+    pub fn with_gutter_lanes(&self) -> Option<Columns> {
+        let gutter = mm(GUTTER_MIN);
+        let symbol_width = self.actor_width - 2.0 * gutter;
+        if self.gutter >= gutter - 1e-6 || symbol_width < mm(SIMBOL_SEMPIT) - 1e-6 {
+            return None;
+        }
+        Some(Columns {
+            symbol_width,
+            gutter,
+            ..self.clone()
+        })
     }
 
     /// Centre of actor column `k`.

@@ -168,12 +168,12 @@ fn a_list_nested_thirty_deep_never_reaches_typst_as_too_deep() {
     assert_eq!(teks.matches("tingkat").count(), 30, "{teks}");
 }
 
-/// Five pelaksana on F4 portrait: 16 mm columns, no lane beside a symbol.
-/// Step 3 is carried out by all five at once, and step 4 jumps back over
-/// it to step 2: no line can pass that row, and `sopc build` names step 4
-/// (`tata-letak-jalur`).
+/// Seven pelaksana on F4 portrait: columns under 16 mm, no lane beside a
+/// symbol even 8 mm wide. Step 3 is carried out by all seven at once, and
+/// step 4 jumps back over it to step 2: no line can pass that row, and
+/// `sopc build` names step 4 (`tata-letak-jalur`).
 fn cramped_sop() -> String {
-    let aktor = &common::flowchart::JABATAN[..5];
+    let aktor = &common::flowchart::JABATAN[..7];
     let mut o = common::flowchart::kepala(aktor);
     let semua = format!("[{}]", aktor.join(", "));
     let langkah = [

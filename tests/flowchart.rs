@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::flowchart::{Kasus, impassable, kasus};
+use common::flowchart::{Kasus, kasus};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
@@ -27,34 +27,23 @@ fn sequence() -> TestRunner {
 }
 
 proptest! {
-    // A fixed seed: with the 16 mm columns generated since the column
-    // allocation gives every pelaksana its minimum, about one generated
-    // SOP in 18,000 still breaks a rule (README, the drawing rules), which
-    // must not fail a run by chance; a case that fails is kept in
-    // `flowchart.proptest-regressions` and tried first from then on.
+    // A random seed every run: since a plan whose jumps find no lane beside
+    // the 9 mm symbols of 16 mm columns is planned again with 8 mm ones,
+    // none of 200,000 generated SOPs breaks a rule (README, the drawing
+    // rules); a case that fails is kept in `flowchart.proptest-regressions`
+    // and tried first from then on.
     #![proptest_config(ProptestConfig {
         cases: 400,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(10),
         ..ProptestConfig::default()
     })]
 
     /// Every generated plan keeps every drawing rule, and so names no step
-    /// for a `tata-letak-jalur` finding — but where no line can (a jump
-    /// past a row filled in every 16 mm column), and then the finding names
-    /// that jump's step.
+    /// for a `tata-letak-jalur` finding.
     #[test]
     fn every_generated_plan_keeps_the_drawing_rules(k in kasus()) {
         let (plan, flow) = plan(&k);
-        let v = plan.verify(&flow);
-        let cannot = impassable(&flow, &plan);
-        if cannot.is_empty() {
-            prop_assert!(v.is_empty(), "{v:?}\n{}", k.yaml());
-            prop_assert!(plan.cramped.is_empty(), "{:?}", plan.cramped);
-        }
-        for e in cannot {
-            let from = flow.edges[e].from;
-            prop_assert!(plan.cramped.contains(&from), "{from}: {:?}", plan.cramped);
-        }
+        prop_assert_eq!(plan.verify(&flow), vec![], "{}", k.yaml());
+        prop_assert!(plan.cramped.is_empty(), "{:?}", plan.cramped);
     }
 }
 
@@ -70,7 +59,8 @@ fn how_often_a_generated_flowchart_is_cramped() {
     let mut runner = sequence();
     let (mut broken, mut violations, mut hops, mut parallel) = (0, 0, 0, 0);
     let mut kinds = std::collections::BTreeMap::new();
-    let mut impassable_cases = 0;
+    // plans drawn with 8 mm symbols so that 16 mm columns hold a lane
+    let mut narrowed = 0;
     let knob = |name: &str, default: usize| {
         std::env::var(name)
             .ok()
@@ -85,12 +75,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
         let k = kasus().new_tree(&mut runner).expect("a case").current();
         let (plan, flow) = plan(&k);
         let v = plan.verify(&flow);
-        let cannot = impassable(&flow, &plan);
-        if !cannot.is_empty() {
-            // no line can keep the rules: named, as the proptest checks
-            impassable_cases += 1;
-            continue;
-        }
+        narrowed += usize::from(plan.kolom.symbol_width < k.columns().symbol_width);
         violations += v.len();
         hops += plan
             .drawings
@@ -110,7 +95,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
         }
     }
     eprintln!(
-        "{total} cases ({parallel} with parallel rows): {broken} break a rule ({violations} violations: {kinds:?}); {hops} crossings bridged; {impassable_cases} with a jump no line can draw"
+        "{total} cases ({parallel} with parallel rows): {broken} break a rule ({violations} violations: {kinds:?}); {hops} crossings bridged; {narrowed} drawn with narrower symbols"
     );
     assert_eq!(broken, 0, "{broken} of {total} break a rule: {kinds:?}");
 }

@@ -7,7 +7,7 @@
 //! measuring pass could report, and the same SOP as YAML for a full render.
 
 use proptest::prelude::*;
-use sopc::layout::{Edge, Flow, Heights, Plan};
+use sopc::layout::{Edge, Flow, Heights};
 use sopc::model::alur::{Jenis, Simbol};
 use sopc::paper::{Columns, Kertas, Orientasi, Sheet, mm};
 
@@ -157,33 +157,6 @@ impl Kasus {
         }
         o
     }
-}
-
-/// The edges of `flow` no line can draw on `plan` and keep every
-/// rule: a jump on one page that must pass a row with a symbol in
-/// every actor column (the rows between its ends, and a parallel end
-/// it enters from the top or leaves by its bottoms going up), where the
-/// columns hold no gutter lane — a 16 mm column leaves 3.5 mm beside a
-/// 9 mm symbol, less than 3 mm from the rule and 1 mm from the symbol.
-/// `sopc build` names such a step (`tata-letak-jalur`).
-pub fn impassable(flow: &Flow, plan: &Plan) -> Vec<usize> {
-    let kolom = &plan.kolom;
-    if (0..=kolom.actors).any(|k| !kolom.lanes(k).is_empty()) {
-        return Vec::new();
-    }
-    let full = |i: usize| flow.columns(i).count() == flow.actors;
-    let page = |i: usize| plan.page_of_step(i);
-    flow.edges
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.to != p.from + 1 && page(p.from) == page(p.to))
-        .filter(|(_, p)| {
-            let (lo, hi) = (p.from.min(p.to), p.from.max(p.to));
-            let back = p.to < p.from;
-            (lo + 1..hi).any(full) || (back && (full(p.to) || full(p.from)))
-        })
-        .map(|(e, _)| e)
-        .collect()
 }
 
 /// A draft SOP's YAML up to its steps: every box empty, `aktor` the
