@@ -136,11 +136,9 @@ fn write_generated_sops() {
     }
 }
 
-/// Every example of `sops/` keeps every drawing rule on F4 landscape and
-/// A4 portrait — but rekomendasi statistik on portrait, whose five
-/// pelaksana get 15.2 mm columns, below the 16 mm minimum (warned by
-/// `tata-letak-kolom`; its step 2's `Offline` label finds no room, a
-/// `tata-letak-jalur` that `tests/label.rs` pins).
+/// Every example of `sops/` keeps every drawing rule on all four papers —
+/// rekomendasi statistik on portrait too, whose five pelaksana get 15.2
+/// mm columns, below the 16 mm minimum (warned by `tata-letak-kolom`).
 #[test]
 fn every_example_keeps_the_drawing_rules() {
     use sopc::paper::{Kertas, Orientasi};
@@ -148,6 +146,8 @@ fn every_example_keeps_the_drawing_rules() {
     let mut checked = 0;
     for (kertas, orientasi) in [
         (Kertas::F4, Orientasi::Lanskap),
+        (Kertas::A4, Orientasi::Lanskap),
+        (Kertas::F4, Orientasi::Potret),
         (Kertas::A4, Orientasi::Potret),
     ] {
         let r = Renderer::new(&RenderOptions {
@@ -157,9 +157,6 @@ fn every_example_keeps_the_drawing_rules() {
         });
         for path in common::contoh_sops() {
             let name = path.file_name().expect("a file").to_string_lossy();
-            if orientasi == Orientasi::Potret && name.contains("rekomendasi") {
-                continue;
-            }
             let src = std::fs::read_to_string(&path).expect("readable");
             let sop = sopc::parse::parse_str(name.as_ref(), &src)
                 .sop
@@ -167,11 +164,12 @@ fn every_example_keeps_the_drawing_rules() {
             let h = common::cetak(&r, &sop, None, Bagian::Lengkap).expect("renders");
             let (plan, flow, _) = h.denah.as_ref().expect("a flowchart");
             assert_eq!(plan.verify(flow), vec![], "{name} {kertas:?} {orientasi:?}");
+            assert!(plan.cramped.is_empty(), "{name} {kertas:?} {orientasi:?}");
             checked += 1;
         }
     }
     assert!(
-        checked >= 25,
-        "13 examples or more on two papers: {checked}"
+        checked >= 52,
+        "13 examples or more on four papers: {checked}"
     );
 }

@@ -182,9 +182,11 @@ fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
 /// columns give the actors what the text can spare (15.2 mm, 12 before);
 /// step 2's diamond, in the first column, sends `Online` to a later page:
 /// its connector stands right of the diamond inside the actor columns,
-/// never over the Uraian text left of it. What remains is its `Offline`
-/// label, 8.3 mm beside a line down a 15.2 mm column: cut by the rule, and
-/// named by the plan (`tata-letak-jalur`).
+/// never over the Uraian text left of it. Its `Offline` label, 8.3 mm,
+/// finds no room beside a line down a 15.2 mm column: that exit turns
+/// towards step 3 on the diamond's bottom track, its label below the turn
+/// in the diamond's own cell, and the plan keeps every rule (on F4
+/// portrait too).
 #[test]
 fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
     let src = std::fs::read_to_string(
@@ -209,14 +211,39 @@ fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
         a.rect
     );
     let offline = edge_labelled(flow, "Offline");
-    assert_eq!(
-        plan.verify(flow),
-        [sopc::layout::Violation::LabelOffCell {
-            page: 0,
-            edge: offline
-        }]
+    assert_eq!(plan.verify(flow), vec![]);
+    assert!(plan.cramped.is_empty(), "{:?}", plan.cramped);
+    let diamond = plan
+        .drawings
+        .iter()
+        .flat_map(|g| &g.symbols)
+        .find(|s| s.langkah == 1)
+        .expect("step 2 drawn");
+    let label = plan
+        .drawings
+        .iter()
+        .flat_map(|g| &g.labels)
+        .find(|l| l.edge == offline)
+        .expect("Offline printed");
+    let line = line_of(plan, offline);
+    let track = diamond.rect.y1 + mm(2.5);
+    assert!(
+        (line.points[1].1 - track).abs() < 1e-6,
+        "turns on the bottom track: {:?}",
+        line.points
     );
-    assert_eq!(plan.cramped, [1]);
+    assert!(label.rect.y0 > track, "below the turn: {:?}", label.rect);
+    assert!(
+        label.rect.y1 < diamond.rect.y1 + mm(8.0),
+        "{:?}",
+        label.rect
+    );
+    assert!(label.rect.x0 >= plan.kolom.rule_x(0) && label.rect.x1 <= plan.kolom.rule_x(1));
+
+    let h = render(&sop(&src), Kertas::F4, Orientasi::Potret);
+    let (plan, flow, _) = h.denah.as_ref().unwrap();
+    assert_eq!(plan.verify(flow), vec![]);
+    assert!(plan.cramped.is_empty(), "{:?}", plan.cramped);
 }
 
 /// survei POLDIS' step 5 is a decision whose `tidak` loops back to itself

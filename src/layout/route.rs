@@ -672,6 +672,26 @@ impl Router<'_> {
                 continue;
             }
             let s = self.at(self.edge(e).from);
+            if self.turns_below(e) {
+                let t = self.at(self.edge(e).to);
+                let spots: Vec<(Form, Rect, f64)> = self.forms[e]
+                    .iter()
+                    .flat_map(|f| {
+                        labels_past_turn(self.kolom, &s, &t, f.size)
+                            .into_iter()
+                            .map(|(k, cost)| (f.clone(), k, f.cost + cost))
+                    })
+                    .collect();
+                let (f, rect, _) = spots
+                    .into_iter()
+                    .min_by(|a, b| {
+                        let n = |k: &Rect| self.label_conflicts(s.page, e, k, &[]);
+                        (n(&a.1), a.2).partial_cmp(&(n(&b.1), b.2)).expect("finite")
+                    })
+                    .expect("one spot at least");
+                self.add_label(s.page, e, f.text, rect);
+                continue;
+            }
             // right or left of the line, on one line before two
             let mut best: Option<(usize, f64, Form, Rect, Rect)> = None;
             for f in self.forms[e].clone() {
@@ -1212,7 +1232,10 @@ impl Router<'_> {
             let p = self.edge(e).clone();
             for s in &placed[p.from] {
                 for t in &placed[p.to] {
-                    let y = t.top_track();
+                    let y = match self.turns_below(e) {
+                        true => s.bottom_track(),
+                        false => t.top_track(),
+                    };
                     let pts = vec![s.bottom(), Point(s.cx(), y), Point(t.cx(), y), t.top()];
                     self.draw(s.page, e, pts);
                 }
@@ -1223,6 +1246,23 @@ impl Router<'_> {
         }
     }
 
+    /// Whether straight exit `e` turns towards its target on the bottom
+    /// track of its decision rather than on the target's top track: its
+    /// label finds no room beside a line down the middle of the column
+    /// (`Offline` in a 15 mm column, [`fits_below`]) and the target stands
+    /// in another column, so the label stands beside that horizontal, in
+    /// the decision's row ([`labels_past_turn`]).
+    fn turns_below(&self, e: usize) -> bool {
+        let p = self.edge(e);
+        self.ways[e] == Way::Straight
+            && !self.flow.is_parallel(p.from)
+            && !self.flow.is_parallel(p.to)
+            && self.at(p.from).kolom != self.at(p.to).kolom
+            && p.label
+                .as_deref()
+                .is_some_and(|t| !fits_below(self.kolom, t))
+    }
+
     /// A label placed before the lanes that a lane still had to cross moves
     /// to the other side of its line when that side is clear.
     fn flip_labels(&mut self) {
@@ -1230,7 +1270,9 @@ impl Router<'_> {
             for i in 0..self.drawings[h].labels.len() {
                 let l = &self.drawings[h].labels[i];
                 let e = l.edge;
-                if !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _)) {
+                if !matches!(self.ways[e], Way::Straight | Way::OffPage(Exit::Bottom, _))
+                    || self.turns_below(e)
+                {
                     continue;
                 }
                 let s = self.at(self.edge(e).from);
@@ -2052,6 +2094,35 @@ fn labels_below(kolom: &Columns, s: &Placed, d: Side, (w, h): (f64, f64)) -> Vec
         }
     }
     out
+}
+
+/// The places, with their costs, for the label of a straight exit of `s`
+/// that turns towards `t` on the bottom track of `s`
+/// ([`Router::turns_below`]): below that horizontal, under the turn, in
+/// the decision's own cell (the line down from the diamond stops at the
+/// track); and above it just past the rule it crosses, in the target's
+/// column, where a short row leaves no room below.
+fn labels_past_turn(
+    kolom: &Columns,
+    s: &Placed,
+    t: &Placed,
+    (w, h): (f64, f64),
+) -> Vec<(Rect, f64)> {
+    let d = Side::towards(s.cx(), t.cx());
+    let rule = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
+    let (y, gap, inset) = (s.bottom_track(), mm(0.6), CELL_MARGIN + mm(0.2));
+    let before = rule - d.sign() * inset;
+    let past = rule + d.sign() * inset;
+    vec![
+        (
+            Rect::new(before, y + gap, before - d.sign() * w, y + gap + h),
+            0.0,
+        ),
+        (
+            Rect::new(past, y - gap - h, past + d.sign() * w, y - gap),
+            LABEL_OTHER_CELL_COST,
+        ),
+    ]
 }
 
 /// A connector centred on x, its top at y.
