@@ -186,7 +186,7 @@ fn a_long_label_in_a_narrow_column_moves_its_exit_to_a_side() {
 /// finds no room beside a line down a 15.2 mm column: that exit turns
 /// towards step 3 on the diamond's bottom track, its label below the turn
 /// in the diamond's own cell, and the plan keeps every rule (on F4
-/// portrait too).
+/// portrait too). Step 7's `lengkap` into step 8 likewise.
 #[test]
 fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
     let src = std::fs::read_to_string(
@@ -239,6 +239,17 @@ fn a_first_column_decision_sends_its_connector_away_from_the_kegiatan_text() {
         label.rect
     );
     assert!(label.rect.x0 >= plan.kolom.rule_x(0) && label.rect.x1 <= plan.kolom.rule_x(1));
+    // step 7's `lengkap`, too wide for the column as well, goes down into
+    // step 8 the same way (its `Belum lengkap` leaves by a side to another
+    // page), not round by the other side: its label in its own column
+    let lengkap = edge_labelled(flow, "lengkap");
+    assert_eq!(line_of(plan, lengkap).points.len(), 4);
+    let labels = labels_as_printed(&h);
+    let (_, k, kolom, _) = labels
+        .iter()
+        .find(|(t, ..)| t == "lengkap")
+        .expect("lengkap printed");
+    assert_eq!(column_of(plan, k), *kolom);
 
     let h = render(&sop(&src), Kertas::F4, Orientasi::Potret);
     let (plan, flow, _) = h.denah.as_ref().unwrap();

@@ -455,18 +455,47 @@ fn exit_ports(
                 .as_deref()
                 .is_none_or(|t| fits_below(kolom, t))
         };
+        // a label too wide for a line down the column's middle still
+        // stands in the decision's cell below the turn of a line into the
+        // next step's other column, where the row has room below the
+        // diamond ([`Router::turns_below`])
+        let turns = |e: usize| {
+            let (from, next) = (&placed[s][0], placed.get(s + 1).map(|t| &t[0]));
+            let text = flow.edges[e].label.as_deref().unwrap_or_default();
+            to(e) == s + 1
+                && same_page(e)
+                && !flow.is_parallel(s)
+                && !flow.is_parallel(s + 1)
+                && next.is_some_and(|t| {
+                    let cell = Rect::new(
+                        kolom.rule_x(from.kolom),
+                        from.row.top,
+                        kolom.rule_x(from.kolom + 1),
+                        from.row.bottom,
+                    )
+                    .grow(-CELL_MARGIN);
+                    t.kolom != from.kolom
+                        && forms(text).iter().any(|f| {
+                            let below = labels_past_turn(kolom, from, t, f.size)[0].0;
+                            cell.x0 <= below.x0 && below.x1 <= cell.x1 && below.y1 <= cell.y1
+                        })
+                })
+        };
         let first = exits.iter().copied().find(|&e| to(e) == s + 1).or_else(|| {
             exits
                 .iter()
                 .copied()
                 .find(|&e| to(e) > s + 1 && same_page(e))
         });
-        let fitting = first.filter(|&e| fits(e)).or_else(|| {
-            exits
-                .iter()
-                .copied()
-                .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
-        });
+        let fitting = first
+            .filter(|&e| fits(e))
+            .or_else(|| {
+                exits
+                    .iter()
+                    .copied()
+                    .find(|&e| to(e) > s + 1 && same_page(e) && fits(e))
+            })
+            .or_else(|| first.filter(|&e| turns(e)));
         // the exits then leaving by a side must find a side each, with a
         // lane beyond it on their page
         let can = |e: usize, d: Side| match same_page(e) {
