@@ -417,6 +417,37 @@ mod tests {
         }
     }
 
+    /// A 16 mm column holds a lane beside an 8 mm symbol but not beside a
+    /// 9 mm one; a narrower column holds none even so, a wider one has its
+    /// lanes already.
+    #[test]
+    fn narrower_symbols_give_a_16_mm_column_its_gutter_lanes() {
+        let lebar = Sheet::of(Kertas::F4, Orientasi::Potret).lebar_isi();
+        let k = Columns::compute(lebar, 5, true);
+        assert!((k.actor_width - mm(ACTOR_MIN)).abs() < 1e-6);
+        assert!(k.lanes(1).is_empty());
+        let n = k.with_gutter_lanes().expect("8 mm symbols fit");
+        assert!((n.symbol_width - mm(SIMBOL_SEMPIT)).abs() < 1e-6);
+        assert_eq!(n.widths, k.widths);
+        let rule = n.rule_x(1);
+        let lanes = n.lanes(1);
+        assert_eq!(lanes.len(), 2, "{lanes:?}");
+        for x in lanes {
+            assert!(((x - rule).abs() - mm(LANE_RULE)).abs() < 1e-6);
+        }
+        let narrow = Columns::compute(
+            Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi(),
+            6,
+            true,
+        );
+        assert!(narrow.narrow);
+        assert_eq!(narrow.with_gutter_lanes(), None);
+        assert_eq!(
+            Columns::compute(mm(295.0), 3, true).with_gutter_lanes(),
+            None
+        );
+    }
+
     #[test]
     fn symbols_leave_gutters_for_lanes() {
         // Every width that is not too narrow (past that the terminator's
