@@ -18,7 +18,10 @@
 //!   unless both enter the same arrowhead.
 //! - Ports: the bottom carries the exit to the next step (else a forward
 //!   jump) unless its label is too wide to stand beside a line down the
-//!   column's middle, the sides carry the other exits and the jumps coming back; the
+//!   column's middle — but not below the turn of a line into the next
+//!   step's other column, on the bottom track, where the row has room for
+//!   it ([`Router::turns_below`]) — the sides carry the other exits and
+//!   the jumps coming back; the
 //!   top takes every arrow coming down. A side is either an exit or an
 //!   entry, never both. A parallel step leaves only by its bottoms (its
 //!   lines join on the bottom track) and is entered only from the top
@@ -428,6 +431,9 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// (`Belum lengkap` in a narrow column): that exit leaves by a side, where
 /// its label can stand beside the horizontal, across the rule if need be —
 /// if the exits then leaving by a side can each have a side of their own.
+/// Where no exit's label fits so, an exit into the next step in another
+/// column keeps the bottom when its label stands below the line's turn in
+/// the decision's own cell (the row tall enough below the diamond).
 /// Every other exit leaves by a side. A parallel step leaves by its bottoms
 /// on its page. On-page side exits choose their side later, with their lane
 /// (right for now), unless only one side of the symbol has a lane beyond it
