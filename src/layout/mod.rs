@@ -743,6 +743,34 @@ mod tests {
         assert_eq!(d.kolom, kolom);
     }
 
+    /// A decision in a 16 mm column whose exit into the next step bears a
+    /// label too wide for a line down the column (`Belum lengkap`) and whose
+    /// forward jump (`Ya`) runs straight down its own column: the jump
+    /// takes the bottom, a line with no lane to turn into, and its label
+    /// still finds a place (planning it once indexed past the line's end).
+    #[test]
+    fn a_forward_jump_straight_down_its_column_gets_its_label() {
+        use crate::paper::{Kertas, Orientasi, Sheet};
+        let sheet = Sheet::of(Kertas::F4, Orientasi::Potret);
+        let kolom = Columns::compute(sheet.lebar_isi(), 5, true);
+        let mut b = flow(5, &[0, 0, 1, 0, 0], &[(1, Some(3), None)]);
+        for p in &mut b.edges {
+            if p.kind == Jenis::Tidak {
+                p.label = Some("Belum lengkap".into());
+            }
+        }
+        let d = Plan::new(&b, kolom, &heights(5, |_| 24.0)).expect("rows fit");
+        let ya = b
+            .edges
+            .iter()
+            .position(|p| p.kind == Jenis::Ya)
+            .expect("ya");
+        let line = lines(&d, ya);
+        assert_eq!(line.points.len(), 2, "straight down: {:?}", line.points);
+        assert!(d.drawings[0].labels.iter().any(|l| l.edge == ya));
+        assert_eq!(d.verify(&b), vec![]);
+    }
+
     /// Deterministic pseudo-random flows, far denser in jumps than real
     /// SOPs: the drawing rules hold (single-actor charts, which the checks
     /// warn about, have too few lanes to be included).

@@ -1664,7 +1664,10 @@ impl Router<'_> {
                     }
                 }
                 None => {
-                    let away = Side::towards(c.pts[2].0, s.cx());
+                    // away from the lane the line turns into on the bottom
+                    // track; a line straight down the column has none
+                    let lane = c.pts.get(2).map_or(s.cx(), |p| p.0);
+                    let away = Side::towards(lane, s.cx());
                     for (n, d) in [away, away.other()].into_iter().enumerate() {
                         for (m, k) in labels_below(self.kolom, &s, d, f.size)
                             .into_iter()
