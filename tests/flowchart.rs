@@ -68,11 +68,14 @@ fn how_often_a_generated_flowchart_is_cramped() {
             .unwrap_or(default)
     };
     let (total, skip) = (knob("SOPC_BAGAN_N", 2000), knob("SOPC_BAGAN_DARI", 0));
+    // the words of the BPS forms on the exits instead of Ya/Tidak
+    let form_labels = knob("SOPC_BAGAN_LABEL", 0) == 1;
     for _ in 0..skip {
         kasus().new_tree(&mut runner).expect("a case");
     }
     for i in skip..skip + total {
         let k = kasus().new_tree(&mut runner).expect("a case").current();
+        let k = if form_labels { k.with_form_labels() } else { k };
         let (plan, flow) = plan(&k);
         let v = plan.verify(&flow);
         narrowed += usize::from(plan.kolom.symbol_width < k.columns().symbol_width);

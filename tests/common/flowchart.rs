@@ -7,6 +7,7 @@
 //! measuring pass could report, and the same SOP as YAML for a full render.
 
 use proptest::prelude::*;
+use sopc::kolom::kolom_label;
 use sopc::layout::{Edge, Flow, Heights};
 use sopc::model::alur::{Jenis, Simbol};
 use sopc::paper::{Columns, Kertas, Orientasi, Sheet, mm};
@@ -26,7 +27,19 @@ pub struct Kasus {
     pub lompat: Vec<Option<(usize, bool)>>,
     /// Per step: the height of its row's text (mm), as measured.
     pub tinggi: Vec<f64>,
+    /// The words on every decision's exits (`ya`, `tidak`): `Ya`/`Tidak`
+    /// unless [`Kasus::with_form_labels`] set others.
+    pub label: (&'static str, &'static str),
 }
+
+/// Words on decisions' exits in the BPS forms, some too wide for a line
+/// down a 16 mm column ([`Kasus::with_form_labels`]).
+pub const LABEL: [(&str, &str); 4] = [
+    ("Ya", "Tidak"),
+    ("Lengkap", "Belum lengkap"),
+    ("Offline", "Online"),
+    ("valid", "Belum valid"),
+];
 
 pub const JABATAN: [&str; 8] = [
     "Kepala Badan Pusat Statistik Provinsi",
@@ -44,8 +57,34 @@ impl Kasus {
         Sheet::of(self.kertas, self.orientasi)
     }
 
+    /// The columns the allocation gives: as wide as the paper allows, and
+    /// wider for labels other than `Ya`/`Tidak` where Kegiatan keeps its
+    /// readable width, as for an SOP's own labels.
     pub fn columns(&self) -> Columns {
-        Columns::compute(self.sheet().lebar_isi(), self.aktor.len(), self.keterangan)
+        let lebar = self.sheet().lebar_isi();
+        if self.label == LABEL[0] {
+            return Columns::compute(lebar, self.aktor.len(), self.keterangan);
+        }
+        let (ya, tidak) = self.label;
+        let isi = sopc::paper::Isi {
+            kolom: sopc::paper::JUDUL_BAWAAN.map(mm),
+            aktor: kolom_label(ya)
+                .max(kolom_label(tidak))
+                .min(mm(sopc::paper::ACTOR_MAX)),
+            ..Default::default()
+        };
+        Columns::untuk(lebar, self.aktor.len(), self.keterangan, &isi)
+    }
+
+    /// The same SOP with the words of one of the BPS forms on its
+    /// decisions' exits, chosen by its number of steps (so the sequence of
+    /// generated SOPs stays the same): `SOPC_BAGAN_LABEL=1` in
+    /// `how_often_a_generated_flowchart_is_cramped`.
+    pub fn with_form_labels(self) -> Kasus {
+        Kasus {
+            label: LABEL[self.kolom.len() % LABEL.len()],
+            ..self
+        }
     }
 
     /// The flow as the layout sees it.
@@ -61,7 +100,11 @@ impl Kasus {
                         (Jenis::Tidak, Jenis::Ya)
                     };
                     for (to, kind) in [(t, jump), (i + 1, on)] {
-                        let label = if kind == Jenis::Ya { "Ya" } else { "Tidak" };
+                        let label = if kind == Jenis::Ya {
+                            self.label.0
+                        } else {
+                            self.label.1
+                        };
                         edges.push(Edge {
                             from: i,
                             to,
@@ -100,7 +143,7 @@ impl Kasus {
     /// The row heights a measuring pass reports: the text, but never less
     /// than the symbol's cell; the header grows with the long names.
     pub fn heights(&self) -> Heights {
-        let kolom = self.columns();
+        let (kolom, flow) = (self.columns(), self.flow());
         let longest = self.aktor.iter().map(|a| a.len()).max().unwrap_or(0) as f64;
         let per_line = (kolom.actor_width / mm(1.6)).max(4.0);
         let header = mm(8.0) + mm(3.6) * (longest / per_line).ceil();
@@ -111,7 +154,7 @@ impl Kasus {
             continuation: mm(9.0),
             header,
             rows: (0..self.kolom.len())
-                .map(|i| mm(self.tinggi[i]).max(sopc::layout::size::cell_height(self.simbol(i))))
+                .map(|i| mm(self.tinggi[i]).max(flow.cell_height(i)))
                 .collect(),
             jumlah: mm(7.0),
         }
@@ -153,6 +196,10 @@ impl Kasus {
                     t + 1,
                     i + 2
                 );
+                if self.label != LABEL[0] {
+                    let (ya, tidak) = self.label;
+                    o += &format!("      label: {{ya: {ya}, tidak: {tidak}}}\n");
+                }
             }
         }
         o
@@ -238,6 +285,7 @@ pub fn kasus() -> impl Strategy<Value = Kasus> {
                     kolom,
                     lompat,
                     tinggi,
+                    label: LABEL[0],
                 }
             },
         )
