@@ -775,6 +775,7 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     }
     k.aktor
         .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
+    k.aktor = k.aktor.iter().flat_map(|c| dibagi(s, *c, bawah)).collect();
     // actor names: the header text under the "Pelaksana" rule (a title
     // alone in its cell, not the word in a column named "Tim Pelaksana")
     let pel = s
@@ -801,6 +802,43 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
     k.atas_gambar = bawah;
     Some(k)
+}
+
+/// Actor column `c` parted where the columns' numbers under the header
+/// ("3 4") say it holds two or more columns that no rule parts (002 prints
+/// two pelaksana side by side with no rule between them, in the header or
+/// below it): each number stands in the middle of its column, so each
+/// boundary lies as far past a number as the one before lies short of it.
+fn dibagi(s: &Sheet, c: (f64, f64), bawah: f64) -> Vec<(f64, f64)> {
+    let mut angka: Vec<f64> = s
+        .words
+        .iter()
+        .filter(|w| {
+            w.y > bawah
+                && w.y < bawah + 20.0
+                && w.cx() > c.0
+                && w.cx() < c.1
+                && !w.text.is_empty()
+                && w.text.len() <= 2
+                && w.text.chars().all(|ch| ch.is_ascii_digit())
+        })
+        .map(Word::cx)
+        .collect();
+    angka.sort_by(f64::total_cmp);
+    if angka.len() < 2 {
+        return vec![c];
+    }
+    let mut edges = vec![c.0];
+    for x in &angka[..angka.len() - 1] {
+        let prev = edges[edges.len() - 1];
+        edges.push(2.0 * x - prev);
+    }
+    edges.push(c.1);
+    // a number not in its column's middle: no parting to trust
+    if edges.windows(2).any(|w| w[1] - w[0] < 15.0) {
+        return vec![c];
+    }
+    edges.windows(2).map(|w| (w[0], w[1])).collect()
 }
 
 /// The row boundaries below `from`: rules crossing the Kegiatan column and
