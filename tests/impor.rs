@@ -818,6 +818,154 @@ fn a_row_of_plain_column_numbers_under_the_header_is_no_step() {
     );
 }
 
+/// A flowchart pasted as one transparent picture over a text table (002
+/// draws its symbols and arrows so: black pixels, the shapes in the soft
+/// mask), on a form that prints two pelaksana side by side with no rule
+/// between them, only their column numbers under the header: the symbols
+/// come from the picture, each in its own column, and the steps say so.
+#[test]
+fn a_flowchart_pasted_as_a_transparent_picture_over_a_text_table_is_read() {
+    let mut l = Lembar::baru();
+    // no rule between Petugas and Kasubbag: the header's and the body's
+    l.isi = l
+        .isi
+        .replace(&format!("{} 540 m {} 60 l S\n", X[3], X[3]), "");
+    l.batas(KEPALA);
+    for (c, n) in ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+        .iter()
+        .enumerate()
+    {
+        let tengah = (X[c] + X[c + 1]) / 2.0;
+        l.teks(tengah - 2.5, KEPALA - 9.0, n);
+    }
+    l.batas(KEPALA - 12.0);
+    l.sel(0, 490.0, &["1."]);
+    l.sel(1, 490.0, &["Menerima berkas permohonan"]);
+    l.sel(6, 490.0, &["1 hari"]);
+    l.batas(465.0);
+    l.sel(0, 453.0, &["2."]);
+    l.sel(1, 453.0, &["Memeriksa berkas"]);
+    l.sel(6, 453.0, &["2 jam"]);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Menandatangani surat"]);
+    l.sel(6, 413.0, &["10 menit"]);
+    l.batas(385.0);
+    l.kolom(385.0);
+    let isi = l
+        .isi
+        .replace(&format!("{} 540 m {} 385 l S\n", X[3], X[3]), "");
+    // the picture: 2 px a point over the three actor columns, rows 1–3
+    let (x0, y0, w, h) = (X[2], KEPALA - 12.0, 480usize, 230usize);
+    let mut alpha = vec![0u8; w * h];
+    let mut tinta = |x: f64, y: f64| {
+        let (px, py) = (((x - x0) * 2.0) as isize, ((y0 - y) * 2.0) as isize);
+        if (0..w as isize).contains(&px) && (0..h as isize).contains(&py) {
+            alpha[py as usize * w + px as usize] = 255;
+        }
+    };
+    let mut garis = |tinta: &mut dyn FnMut(f64, f64), a: (f64, f64), b: (f64, f64)| {
+        let n = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) * 4.0) as usize + 1;
+        for i in 0..=n {
+            let t = i as f64 / n as f64;
+            let (x, y) = (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
+            tinta(x, y);
+            tinta(x + 0.5, y);
+            tinta(x, y + 0.5);
+        }
+    };
+    let mut kotak = |tinta: &mut dyn FnMut(f64, f64), cx: f64, cy: f64| {
+        let (l, r, t, b) = (cx - 25.0, cx + 25.0, cy + 8.0, cy - 8.0);
+        for (a, z) in [
+            ((l, t), (r, t)),
+            ((r, t), (r, b)),
+            ((r, b), (l, b)),
+            ((l, b), (l, t)),
+        ] {
+            garis(tinta, a, z);
+        }
+    };
+    kotak(&mut tinta, aktor(0), 478.0);
+    kotak(&mut tinta, aktor(1), 445.0);
+    kotak(&mut tinta, aktor(2), 400.0);
+    // down from the first box, right into the second, down into the third
+    garis(&mut tinta, (aktor(0), 470.0), (aktor(0), 445.0));
+    garis(&mut tinta, (aktor(0), 445.0), (aktor(1) - 25.0, 445.0));
+    garis(&mut tinta, (aktor(1) + 25.0, 445.0), (aktor(2), 445.0));
+    garis(&mut tinta, (aktor(2), 445.0), (aktor(2), 408.0));
+    for i in 0..10 {
+        let d = i as f64 * 0.5;
+        // arrowheads: into the second box from the left, the third from above
+        garis(
+            &mut tinta,
+            (aktor(1) - 25.0 - 5.0 + d, 445.0 - 2.5 + d / 2.0),
+            (aktor(1) - 25.0 - 5.0 + d, 445.0 + 2.5 - d / 2.0),
+        );
+        garis(
+            &mut tinta,
+            (aktor(2) - 2.5 + d / 2.0, 408.0 + 5.0 - d),
+            (aktor(2) + 2.5 - d / 2.0, 408.0 + 5.0 - d),
+        );
+    }
+    let hex = |b: &[u8]| b.iter().map(|v| format!("{v:02x}")).collect::<String>() + ">";
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> >>".to_owned(),
+    ];
+    let isi = format!(
+        "{isi}q {} 0 0 {} {x0} {} cm /Im1 Do Q\n",
+        w as f64 / 2.0,
+        h as f64 / 2.0,
+        y0 - h as f64 / 2.0
+    );
+    objects.push(format!(
+        "<< /Length {} >>\nstream\n{isi}\nendstream",
+        isi.len()
+    ));
+    let rgb = hex(&vec![0u8; w * h * 3]);
+    objects.push(format!(
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask 7 0 R /Filter /ASCIIHexDecode /Length {} >>\nstream\n{rgb}\nendstream",
+        rgb.len()
+    ));
+    let a = hex(&alpha);
+    objects.push(format!(
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length {} >>\nstream\n{a}\nendstream",
+        a.len()
+    ));
+    let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+    let d = dari_pdf(&pdf(&refs, "")).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert_eq!(d.pelaksana, ["Petugas", "Kasubbag", "Kepala"]);
+    let langkah: Vec<(&str, Vec<usize>, &str)> = d
+        .langkah
+        .iter()
+        .map(|b| {
+            (
+                b.kegiatan.as_str(),
+                b.simbol.iter().map(|s| s.0).collect(),
+                b.waktu.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        langkah,
+        [
+            ("Menerima berkas permohonan", vec![0], "1 hari"),
+            ("Memeriksa berkas", vec![1], "2 jam"),
+            ("Menandatangani surat", vec![2], "10 menit"),
+        ]
+    );
+    assert!(
+        d.langkah.iter().all(|b| b
+            .catatan
+            .iter()
+            .any(|c| c.contains("bagan alir dari gambar"))),
+        "{:?}",
+        d.langkah.iter().map(|b| &b.catatan).collect::<Vec<_>>()
+    );
+}
+
 /// Two diamonds in one row, as BPS draws a chain of approvals (the process
 /// of the row → the first approver's diamond → the second's, each "no" back
 /// to the one before, the first through a line that joins the line into

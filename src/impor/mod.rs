@@ -139,11 +139,74 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
             }
             dari_gambar(&mut pages)
         }
+        // a text table with rows whose symbols or arrows were not found,
+        // and pictures on its pages: its flowchart may be drawn as pictures
+        Ok(d) if belum_terbaca(&d) > 0 && images > 0 => Ok(bagan_gambar(bytes, d)),
         r => r.map_err(|b| match b {
             BukanSop::TanpaTabel if gambar => Tolak::TabelGambar,
             b => Tolak::BukanSop(b),
         }),
     }
+}
+
+/// Rows of `d` with no symbol, and decision exits with no target.
+fn belum_terbaca(d: &Dokumen) -> usize {
+    d.langkah
+        .iter()
+        .map(|b| {
+            usize::from(b.simbol.is_empty())
+                + b.keputusan.as_ref().map_or(0, |k| {
+                    usize::from(k.ya.is_none()) + usize::from(k.tidak.is_none())
+                })
+        })
+        .sum()
+}
+
+/// `d`, read from a text table some of whose rows lack their symbols or
+/// arrows, read again with the pictures of its pages laid over it as the
+/// lines and symbols they show (a flowchart pasted as one picture over the
+/// table, or each connector a small picture); the second reading is kept
+/// only when it finds more of the flow, and its steps are marked for review.
+fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
+    let Some(Ok(mut pages)) = std::panic::catch_unwind(|| pdf::read_with_drawings(bytes)).ok()
+    else {
+        return d;
+    };
+    let mut halaman = Vec::new();
+    for (i, p) in pages.iter_mut().enumerate() {
+        for g in std::mem::take(&mut p.pictures) {
+            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman)) else {
+                continue;
+            };
+            // the text is the page's own: only the drawing is taken
+            if !h.paths.is_empty() {
+                p.paths.extend(h.paths);
+                if halaman.last() != Some(&(i + 1)) {
+                    halaman.push(i + 1);
+                }
+            }
+        }
+    }
+    if halaman.is_empty() {
+        return d;
+    }
+    let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
+    let Ok(mut lagi) = baca::baca(&sheets) else {
+        return d;
+    };
+    if belum_terbaca(&lagi) >= belum_terbaca(&d) || lagi.langkah.len() < d.langkah.len() {
+        return d;
+    }
+    let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
+    lagi.catatan.push(format!(
+        "bagan alir dibaca dari gambar (halaman {}): simbol dan panah dikenali dari piksel; periksa pelaksana dan alurnya dengan PDF aslinya",
+        hal.join(", ")
+    ));
+    for b in &mut lagi.langkah {
+        b.catatan
+            .push("bagan alir dari gambar: periksa pelaksana dan alurnya".to_owned());
+    }
+    lagi
 }
 
 /// The text holds no procedure table but the pages carry pictures: read

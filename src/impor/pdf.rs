@@ -84,6 +84,24 @@ pub struct Picture {
 
 /// Pictures of a page decoded for [`Picture`]; more are not a form.
 const MAX_PICTURES: usize = 4;
+/// Pictures of a page decoded as pieces of a flowchart drawn over a text
+/// table ([`read_with_drawings`]: a connector pasted as a small picture);
+/// more are not a flowchart.
+const MAX_DRAWINGS: usize = 64;
+/// Pixels of all the pictures of a page decoded as pieces of a flowchart.
+const MAX_DRAWING_PIXELS: usize = 16_000_000;
+
+/// Which pictures of a page are decoded.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decode {
+    /// None: the large ones are only counted.
+    Nothing,
+    /// The ones as large as a table.
+    Tables,
+    /// Every one that is not a speck, for a flowchart drawn over a text
+    /// table as pictures (a whole flowchart, or each connector).
+    Drawings,
+}
 
 /// Why a PDF could not be read at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,16 +114,23 @@ pub enum ReadError {
 /// Every page of `bytes` (up to [`MAX_PAGES`]), its large pictures counted
 /// but not decoded.
 pub fn read(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
-    read_pages(bytes, false)
+    read_pages(bytes, Decode::Nothing)
 }
 
 /// Every page of `bytes`, its large pictures also decoded into
 /// [`Page::pictures`]: for a PDF whose text holds no table.
 pub fn read_with_pictures(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
-    read_pages(bytes, true)
+    read_pages(bytes, Decode::Tables)
 }
 
-fn read_pages(bytes: &[u8], decode_pictures: bool) -> Result<Vec<Page>, ReadError> {
+/// Every page of `bytes`, every picture that is not a speck decoded into
+/// [`Page::pictures`]: for a text table whose flowchart is drawn as
+/// pictures.
+pub fn read_with_drawings(bytes: &[u8]) -> Result<Vec<Page>, ReadError> {
+    read_pages(bytes, Decode::Drawings)
+}
+
+fn read_pages(bytes: &[u8], decode_pictures: Decode) -> Result<Vec<Page>, ReadError> {
     let pdf = match Pdf::new(Arc::new(bytes.to_vec())) {
         Ok(p) => p,
         Err(LoadPdfError::Decryption(_)) => return Err(ReadError::Encrypted),
@@ -146,6 +171,7 @@ fn read_pages(bytes: &[u8], decode_pictures: bool) -> Result<Vec<Page>, ReadErro
             },
             italic: std::collections::HashMap::new(),
             decode_pictures,
+            pixels: 0,
             spans: Spans {
                 actual: actual_texts(page),
                 ..Spans::default()
@@ -162,8 +188,10 @@ struct Recorder {
     page: Page,
     /// Whether each font (by hayro's cache key) is an italic face.
     italic: std::collections::HashMap<u128, bool>,
-    /// Decode large pictures into [`Page::pictures`] (else only count them).
-    decode_pictures: bool,
+    /// Which pictures to decode into [`Page::pictures`].
+    decode_pictures: Decode,
+    /// Pixels decoded so far on this page.
+    pixels: usize,
     spans: Spans,
 }
 
@@ -417,35 +445,45 @@ impl<'a> Device<'a> for Recorder {
 
     fn draw_image(&mut self, image: Image<'a, '_>, transform: Affine) {
         self.page.images += 1;
-        // a picture as wide as a table (not a logo or a QR code), within
-        // what is decoded at all
         let (w, h) = (image.width() as usize, image.height() as usize);
         let Image::Raster(raster) = image else {
             return;
         };
         let kotak = transform.transform_rect_bbox(kurbo::Rect::new(0.0, 0.0, w as f64, h as f64));
-        if kotak.width() < 150.0 || kotak.height() < 40.0 || w < 300 || h < 60 {
+        // a picture as wide as a table (not a logo or a QR code)
+        let large = !(kotak.width() < 150.0 || kotak.height() < 40.0 || w < 300 || h < 60);
+        self.page.large_pictures += usize::from(large);
+        let pixels = w.saturating_mul(h);
+        let wanted = match self.decode_pictures {
+            Decode::Nothing => false,
+            Decode::Tables => large && self.page.pictures.len() < MAX_PICTURES,
+            Decode::Drawings => {
+                w >= 8
+                    && h >= 8
+                    && self.page.pictures.len() < MAX_DRAWINGS
+                    && self.pixels.saturating_add(pixels) <= MAX_DRAWING_PIXELS
+            }
+        };
+        if !wanted || pixels > super::citra::MAX_PIKSEL {
             return;
         }
-        self.page.large_pictures += 1;
-        if !self.decode_pictures
-            || self.page.pictures.len() >= MAX_PICTURES
-            || w.saturating_mul(h) > super::citra::MAX_PIKSEL
-        {
-            return;
-        }
+        self.pixels += pixels;
         raster.with_rgba(
-            |data, _| {
+            |data, alpha| {
                 use hayro_interpret::ImageData;
                 let (dw, dh) = (data.width() as usize, data.height() as usize);
                 let raster = match &data {
                     ImageData::Rgb(d) => super::citra::Raster::from_rgb(dw, dh, &d.data),
                     ImageData::Luma(d) => super::citra::Raster::from_luma(dw, dh, &d.data),
                 };
-                if let Some(raster) = raster
+                if let Some(mut raster) = raster
                     && dw > 0
                     && dh > 0
                 {
+                    // what the soft mask leaves transparent shows the white page
+                    if let Some(a) = alpha {
+                        raster.cover(a.width as usize, a.height as usize, &a.data);
+                    }
                     let skala =
                         Affine::scale_non_uniform(w as f64 / dw as f64, h as f64 / dh as f64);
                     self.page.pictures.push(Picture {

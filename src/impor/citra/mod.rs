@@ -59,6 +59,23 @@ impl Raster {
         Some(Raster { w, h, dark })
     }
 
+    /// Lays the picture on the white page through its soft mask `alpha`
+    /// (`w` × `h`, stretched over the picture when its size differs): a
+    /// pixel the mask hides is white, whatever colour it holds.
+    pub fn cover(&mut self, w: usize, h: usize, alpha: &[u8]) {
+        if w == 0 || h == 0 || alpha.len() < w * h {
+            return;
+        }
+        for y in 0..self.h {
+            let ay = y * h / self.h;
+            for x in 0..self.w {
+                let a = u16::from(alpha[ay * w + x * w / self.w]);
+                let d = &mut self.dark[y * self.w + x];
+                *d = (u16::from(*d) * a / 255) as u8;
+            }
+        }
+    }
+
     pub fn from_luma(w: usize, h: usize, luma: &[u8]) -> Option<Raster> {
         if w.checked_mul(h)? > MAX_PIKSEL || luma.len() < w * h {
             return None;
