@@ -864,7 +864,7 @@ fn a_flowchart_pasted_as_a_transparent_picture_over_a_text_table_is_read() {
             alpha[py as usize * w + px as usize] = 255;
         }
     };
-    let mut garis = |tinta: &mut dyn FnMut(f64, f64), a: (f64, f64), b: (f64, f64)| {
+    let garis = |tinta: &mut dyn FnMut(f64, f64), a: (f64, f64), b: (f64, f64)| {
         let n = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) * 4.0) as usize + 1;
         for i in 0..=n {
             let t = i as f64 / n as f64;
@@ -874,7 +874,7 @@ fn a_flowchart_pasted_as_a_transparent_picture_over_a_text_table_is_read() {
             tinta(x, y + 0.5);
         }
     };
-    let mut kotak = |tinta: &mut dyn FnMut(f64, f64), cx: f64, cy: f64| {
+    let kotak = |tinta: &mut dyn FnMut(f64, f64), cx: f64, cy: f64| {
         let (l, r, t, b) = (cx - 25.0, cx + 25.0, cy + 8.0, cy - 8.0);
         for (a, z) in [
             ((l, t), (r, t)),
