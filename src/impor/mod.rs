@@ -199,7 +199,7 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
     }
     let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
     lagi.catatan.push(format!(
-        "bagan alir dibaca dari gambar (halaman {}): simbol dan panah dikenali dari piksel; periksa pelaksana dan alurnya dengan PDF aslinya",
+        "bagan alir halaman {} berupa gambar: simbol dan panah dikenali dari piksel; periksa pelaksana dan alurnya dengan PDF aslinya",
         hal.join(", ")
     ));
     for b in &mut lagi.langkah {
