@@ -103,7 +103,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 26] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 32] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -286,6 +286,48 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 26] = [
         Orientasi::Potret,
         Gaya::TanpaKepala,
     ),
+    (
+        "bps-bengkulu-rekomendasi-statistik-halaman",
+        Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Halaman,
+    ),
+    (
+        "panjang-14-halaman",
+        Sumber::Panjang(14, 4),
+        Kertas::A4,
+        Orientasi::Potret,
+        Gaya::Halaman,
+    ),
+    (
+        "lanjut-alinea",
+        Sumber::Yaml(LANJUT),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Alinea,
+    ),
+    (
+        "bps-bengkulu-monev-kinerja-alinea",
+        Sumber::Berkas("bps-bengkulu-monev-kinerja.yaml"),
+        Kertas::A4,
+        Orientasi::Lanskap,
+        Gaya::Alinea,
+    ),
+    (
+        "bps-bengkulu-naskah-dinas-vml-grup",
+        Sumber::Berkas("bps-bengkulu-naskah-dinas.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::VmlGrup,
+    ),
+    (
+        "lanjut-vml-grup",
+        Sumber::Yaml(LANJUT),
+        Kertas::A4,
+        Orientasi::Lanskap,
+        Gaya::VmlGrup,
+    ),
 ];
 
 fn root() -> &'static Path {
@@ -403,7 +445,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, lanjut, isian),
-        (26, 267, 45, 4, 2734)
+        (32, 316, 56, 8, 3264)
     );
 }
 
@@ -431,9 +473,32 @@ fn the_fixtures_hold_libreoffices_drawingml() {
     let count = |s: &str, what: &str| s.matches(what).count();
     for (name, .., gaya) in &FIXTURES {
         let s = document_xml(name);
-        // LibreOffice's own signature, and its anchors in the cells
+        // LibreOffice's own signature, and its anchors in the cells (over
+        // the table, to the page)
         assert!(s.contains("mc:Fallback"), "{name}: VML fallbacks");
-        assert!(s.contains(r#"relativeFrom="column""#), "{name}");
+        if *gaya == Gaya::Halaman {
+            assert!(!s.contains(r#"relativeFrom="column""#), "{name}");
+            assert!(count(&s, r#"relativeFrom="page""#) >= 20, "{name}");
+        } else {
+            assert!(s.contains(r#"relativeFrom="column""#), "{name}");
+        }
+        // an empty paragraph above each actor cell's drawing; groups of
+        // VML's coordinates in the fallback
+        if *gaya == Gaya::Alinea {
+            assert!(
+                count(
+                    &s,
+                    r#"<w:sz w:val="18"/></w:rPr></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="18"/></w:rPr></w:r></w:p><w:p>"#
+                ) >= 10,
+                "{name}"
+            );
+        }
+        if *gaya == Gaya::VmlGrup {
+            assert!(
+                s.contains("<v:group") && s.contains("coordorigin="),
+                "{name}"
+            );
+        }
         // rows as high as set; a Writer user's only at least so
         let regel = if *gaya == Gaya::Writer {
             r#"hRule="atLeast""#
@@ -453,7 +518,12 @@ fn the_fixtures_hold_libreoffices_drawingml() {
                 );
                 assert!(heads >= 3, "{name}: {heads} arrowheads");
             }
-            Gaya::Vml | Gaya::Konektor | Gaya::SelKegiatan => {
+            Gaya::Vml
+            | Gaya::VmlGrup
+            | Gaya::Konektor
+            | Gaya::SelKegiatan
+            | Gaya::Alinea
+            | Gaya::Halaman => {
                 assert!(
                     count(&s, "straightConnector1") + count(&s, r#"prst="line""#) >= 3,
                     "{name}"

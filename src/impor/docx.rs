@@ -12,7 +12,7 @@
 //! elements and tables, the cells of a row. A hostile file is refused.
 
 use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Kolom, Nilai, atas_nama_of, nip_of};
-use super::gambar::{Bentuk, Gambar, SelGambar};
+use super::gambar::{Acuan, Bentuk, Gambar, SelGambar};
 use super::geom::Kind;
 use kurbo::Rect;
 use quick_xml::events::{BytesStart, Event};
@@ -23,6 +23,8 @@ const MAX_ENTRIES: usize = 10_000;
 /// `document.xml` of an SOP is well under a megabyte; 32 MiB inflated is
 /// the most read (a zip bomb stops there).
 const MAX_XML: u64 = 32 * 1024 * 1024;
+/// `settings.xml` is a few kilobytes; only its layout mode is read.
+const MAX_SETTINGS: u64 = 1024 * 1024;
 /// Element nesting; Word nests a few dozen deep.
 const MAX_DEPTH: usize = 256;
 /// Tables inside tables.
@@ -57,6 +59,8 @@ struct Sel {
     ukuran: Vec<f64>,
     /// Each paragraph is an item of a Word list (`w:numPr`).
     bernomor: Vec<bool>,
+    /// Each paragraph's spacing.
+    jarak: Vec<Jarak>,
     simbol: Vec<Kind>,
     arsir: bool,
     x: (f64, f64),
@@ -67,11 +71,49 @@ struct Sel {
     /// The table's left cell margin (pt): a shape's `column` offset counts
     /// from the cell's text.
     margin: f64,
-    /// The shapes anchored in it, in its coordinates.
+    /// The shapes anchored in it, in its coordinates (once the cell is
+    /// read; while it is, from the top of their paragraph), and the
+    /// paragraph each is anchored in.
     gambar: Vec<Bentuk>,
+    gambar_alinea: Vec<usize>,
 }
 
 impl Sel {
+    /// The top of each of its paragraphs, pt from the cell's top, and its
+    /// bottom last; each with whether it is estimated (from the text above
+    /// it) rather than read.
+    fn puncak(&self) -> Vec<(f64, bool)> {
+        let lebar = self.x.1 - self.x.0 - 2.0 * self.margin;
+        let mut y = (0.0, false);
+        let mut out = vec![y];
+        for (i, p) in self.paragraf.iter().enumerate() {
+            let (h, kira) = tinggi_alinea(
+                p.chars().count(),
+                self.ukuran.get(i).copied().unwrap_or(0.0),
+                &self.jarak.get(i).copied().unwrap_or_default(),
+                lebar,
+            );
+            y = (y.0 + h, y.1 || kira);
+            out.push(y);
+        }
+        out
+    }
+
+    /// Its shapes anchored in a paragraph below its first moved down by
+    /// the paragraphs above theirs (down from their paragraph, as Word
+    /// places them), the move marked as estimated where it is.
+    fn letakkan_di_alinea(&mut self) {
+        let puncak = self.puncak();
+        for (b, i) in self.gambar.iter_mut().zip(&self.gambar_alinea) {
+            let Some(&(y, kira)) = puncak.get(*i).filter(|_| *i > 0) else {
+                continue;
+            };
+            if b.acuan.1 == Acuan::Teks {
+                *b = b.clone().geser(kurbo::Vec2::new(0.0, y));
+                b.kira |= kira;
+            }
+        }
+    }
     /// Its paragraphs as one line.
     fn teks(&self) -> String {
         self.gabung(" ")
@@ -93,11 +135,65 @@ impl Sel {
 
 type Tabel = Vec<Vec<Sel>>;
 
+/// A paragraph's line height (`w:line` with its `w:lineRule`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Antar {
+    /// `auto`: a multiple of the type's single line.
+    Kali(f64),
+    /// `exact`: exactly so high (pt).
+    Tepat(f64),
+    /// `atLeast`: at least so high (pt).
+    Minimal(f64),
+}
+
+/// A paragraph's spacing (`w:spacing`): before and after it (pt), and its
+/// lines' height. Unstated, none and single lines.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Jarak {
+    sebelum: f64,
+    sesudah: f64,
+    antar: Antar,
+}
+
+impl Default for Jarak {
+    fn default() -> Jarak {
+        Jarak {
+            sebelum: 0.0,
+            sesudah: 0.0,
+            antar: Antar::Kali(1.0),
+        }
+    }
+}
+
+/// The height of a paragraph of `huruf` letters of `ukuran` pt in a
+/// column `lebar` pt wide, and whether it is an estimate.
+///
+/// impor: a single line 1.15 times the type size (Word's Arial and
+/// Calibri), an average letter half as wide (Word's 11 pt where no run
+/// states a size), lines as many as its letters fill; only an empty
+/// paragraph of an exact line height is known exactly.
+fn tinggi_alinea(huruf: usize, ukuran: f64, jarak: &Jarak, lebar: f64) -> (f64, bool) {
+    let ukuran = if ukuran > 0.0 { ukuran } else { 11.0 };
+    let satu = ukuran * 0.5;
+    let baris = (huruf as f64 * satu / lebar.max(satu)).ceil().max(1.0);
+    let (tinggi, tepat) = match jarak.antar {
+        Antar::Kali(k) => (ukuran * 1.15 * k, false),
+        Antar::Tepat(h) => (h, true),
+        Antar::Minimal(h) => ((ukuran * 1.15).max(h), false),
+    };
+    (
+        jarak.sebelum + baris * tinggi + jarak.sesudah,
+        !(tepat && huruf == 0),
+    )
+}
+
 /// Reads one SOP from the bytes of a `.docx`.
 pub fn baca(bytes: &[u8]) -> Result<Result<Dokumen, super::BukanSop>, Cacat> {
-    let xml = document_xml(bytes)?;
-    let (tabel, teks) = tables(&xml)?;
-    Ok(dokumen(&tabel, &teks))
+    let (xml, baru) = document_xml(bytes)?;
+    let mut tubuh = tables(&xml)?;
+    tubuh.baru = baru;
+    jangkar_halaman(&mut tubuh);
+    Ok(dokumen(&tubuh.tabel, &tubuh.lepas))
 }
 
 /// The entry count an archive's end-of-directory record states, so that a
@@ -111,7 +207,10 @@ fn entries_stated(bytes: &[u8]) -> Option<usize> {
     Some(usize::from(n))
 }
 
-fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Cacat> {
+/// `word/document.xml`, and whether `word/settings.xml` asks for Word
+/// 2013's layout (`compatibilityMode` 15 or more; an older mode, or none
+/// stated, lays a table's text, not its rule, at the margin).
+fn document_xml(bytes: &[u8]) -> Result<(Vec<u8>, bool), Cacat> {
     // 0xFFFF: a ZIP64 directory, which no Word document needs.
     match entries_stated(bytes) {
         None => return Err(Cacat::Arsip),
@@ -135,7 +234,34 @@ fn document_xml(bytes: &[u8]) -> Result<Vec<u8>, Cacat> {
     if xml.len() as u64 > MAX_XML {
         return Err(Cacat::Berlebihan);
     }
-    Ok(xml)
+    let mut settings = Vec::new();
+    if let Ok(e) = zip.by_name("word/settings.xml") {
+        // a damaged settings part only loses the layout mode
+        let _ = e.take(MAX_SETTINGS).read_to_end(&mut settings);
+    }
+    Ok((xml, mode_baru(&settings)))
+}
+
+/// Whether `settings.xml` states `compatibilityMode` 15 or more.
+fn mode_baru(settings: &[u8]) -> bool {
+    let mut r = quick_xml::Reader::from_reader(settings);
+    let mut buf = Vec::new();
+    while let Ok(ev) = r.read_event_into(&mut buf) {
+        match ev {
+            Event::Empty(e) | Event::Start(e)
+                if e.name().as_ref() == b"w:compatSetting"
+                    && attr(&e, b"w:name").is_some_and(|n| n == "compatibilityMode") =>
+            {
+                return attr(&e, b"w:val")
+                    .and_then(|v| v.parse::<u32>().ok())
+                    .is_some_and(|v| v >= 15);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    false
 }
 
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
@@ -176,6 +302,91 @@ struct Meja {
     margin: f64,
     /// Inside `w:tblCellMar`.
     in_margin: bool,
+    /// Inside `w:tblPr`.
+    in_tblpr: bool,
+    /// Where it lies across the page and whether it starts one.
+    letak: LetakTabel,
+    /// The current row repeats at the top of each page (`w:tblHeader`).
+    kepala: bool,
+}
+
+/// How a table lies across the page (`w:tblInd`, `w:jc`), which of its
+/// rows repeat at the top of each page, and whether a page starts before
+/// it (`w:pageBreakBefore` in its first row).
+#[derive(Clone, Debug, Default)]
+struct LetakTabel {
+    ind: f64,
+    rata: Rata,
+    /// Its left cell margin: Word before 2013 sets the table out by it.
+    margin: f64,
+    lebar: f64,
+    kepala: Vec<bool>,
+    putus: bool,
+}
+
+/// A table's alignment between the page's margins.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Rata {
+    #[default]
+    Kiri,
+    Tengah,
+    Kanan,
+}
+
+/// The page of a section (`w:pgSz`, `w:pgMar`), pt: Word's A4 with
+/// margins of an inch unless stated.
+#[derive(Clone, Copy, Debug)]
+struct Kertas {
+    lebar: f64,
+    tinggi: f64,
+    atas: f64,
+    bawah: f64,
+    kiri: f64,
+    kanan: f64,
+}
+
+impl Default for Kertas {
+    fn default() -> Kertas {
+        Kertas {
+            lebar: 595.3,
+            tinggi: 841.9,
+            atas: 72.0,
+            bawah: 72.0,
+            kiri: 72.0,
+            kanan: 72.0,
+        }
+    }
+}
+
+/// What the body holds, in order: a paragraph outside every table (its
+/// letters, type size, spacing, page breaks, and the shapes anchored in
+/// it) or a table (its index among the tables read).
+#[derive(Clone, Debug)]
+enum Blok {
+    Alinea {
+        huruf: usize,
+        ukuran: f64,
+        jarak: Jarak,
+        /// `w:pageBreakBefore`; a `w:br w:type="page"` in it.
+        putus_sebelum: bool,
+        putus: bool,
+        gambar: Vec<Bentuk>,
+    },
+    Tabel(usize),
+}
+
+/// The document as read: its tables (nested ones after their parent) and
+/// how each lies, the paragraphs outside tables, the body's blocks, its
+/// page, and whether Word lays it out as Word 2013 on does
+/// (`compatibilityMode` 15 or more).
+#[derive(Default)]
+struct Tubuh {
+    tabel: Vec<Tabel>,
+    letak: Vec<LetakTabel>,
+    lepas: Vec<String>,
+    blok: Vec<Blok>,
+    kertas: Kertas,
+    baru: bool,
 }
 
 /// Where the reader is: the tables being built, innermost last.
@@ -205,11 +416,20 @@ struct Baca {
     /// Inside a text run's `w:t`.
     in_t: bool,
     gambar: Gambar,
+    /// The paragraph's spacing; a page starts before it, or inside it.
+    jarak: Jarak,
+    putus_sebelum: bool,
+    putus: bool,
+    /// Shapes anchored in the paragraph, outside every table.
+    gambar_lepas: Vec<Bentuk>,
+    blok: Vec<Blok>,
+    letak: Vec<LetakTabel>,
+    kertas: Kertas,
 }
 
 /// Every table of the document in order (nested ones after their parent),
-/// and the paragraphs outside tables.
-fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
+/// the paragraphs outside tables, and what the body's layout needs.
+fn tables(xml: &[u8]) -> Result<Tubuh, Cacat> {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut st = Baca::default();
     let mut depth = 0usize;
@@ -283,7 +503,14 @@ fn tables(xml: &[u8]) -> Result<(Vec<Tabel>, Vec<String>), Cacat> {
         }
         buf.clear();
     }
-    Ok((st.done, st.lepas))
+    Ok(Tubuh {
+        tabel: st.done,
+        letak: st.letak,
+        lepas: st.lepas,
+        blok: st.blok,
+        kertas: st.kertas,
+        baru: false,
+    })
 }
 
 /// Text of a run into the paragraph: an italic run between `*`, as the
@@ -325,6 +552,69 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 ..Meja::default()
             });
         }
+        b"w:tblPr" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.in_tblpr = true;
+            }
+        }
+        b"w:tblInd" => {
+            if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
+                t.letak.ind = twip_attr(e, b"w:w").unwrap_or(0.0);
+            }
+        }
+        b"w:jc" => {
+            if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
+                t.letak.rata = match attr(e, b"w:val").as_deref() {
+                    Some("center") => Rata::Tengah,
+                    Some("right" | "end") => Rata::Kanan,
+                    _ => Rata::Kiri,
+                };
+            }
+        }
+        b"w:tblHeader" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.kepala = benar(e);
+            }
+        }
+        b"w:pgSz" => {
+            let k = &mut st.kertas;
+            k.lebar = twip_attr(e, b"w:w").filter(|v| *v > 0.0).unwrap_or(k.lebar);
+            k.tinggi = twip_attr(e, b"w:h")
+                .filter(|v| *v > 0.0)
+                .unwrap_or(k.tinggi);
+        }
+        b"w:pgMar" => {
+            let k = &mut st.kertas;
+            for (n, v) in [
+                (&b"w:top"[..], &mut k.atas),
+                (b"w:bottom", &mut k.bawah),
+                (b"w:left", &mut k.kiri),
+                (b"w:right", &mut k.kanan),
+            ] {
+                // a negative top or bottom margin is its size too
+                *v = twip_attr(e, n).map_or(*v, f64::abs);
+            }
+        }
+        b"w:spacing" if st.in_ppr && st.in_shape_text == 0 => {
+            let pt = |n: &[u8]| twip_attr(e, n).map(|v| v.max(0.0));
+            let j = &mut st.jarak;
+            j.sebelum = pt(b"w:before").unwrap_or(j.sebelum);
+            j.sesudah = pt(b"w:after").unwrap_or(j.sesudah);
+            if let Some(line) = twip_attr(e, b"w:line").filter(|v| *v > 0.0) {
+                j.antar = match attr(e, b"w:lineRule").as_deref() {
+                    Some("exact") => Antar::Tepat(line),
+                    Some("atLeast") => Antar::Minimal(line),
+                    // in 240ths of a line: `line` pt is line × 20 / 240 of one
+                    _ => Antar::Kali(line / 12.0),
+                };
+            }
+        }
+        b"w:pageBreakBefore" if st.in_ppr && st.in_shape_text == 0 => {
+            st.putus_sebelum = benar(e);
+        }
+        b"w:br" if st.in_shape_text == 0 && st.para.is_some() => {
+            st.putus |= attr(e, b"w:type").is_some_and(|t| t == "page");
+        }
         b"w:gridCol" => {
             if let Some(t) = st.tables.last_mut()
                 && t.grid.len() < MAX_COLS
@@ -338,6 +628,7 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 t.kolom = 0;
                 t.tinggi = 0.0;
                 t.tepat = false;
+                t.kepala = false;
             }
         }
         b"w:trHeight" => {
@@ -431,6 +722,9 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
             st.ukuran = 0.0;
             st.bernomor = false;
             st.miring_buka = false;
+            st.jarak = Jarak::default();
+            st.putus_sebelum = false;
+            st.putus = false;
         }
         b"w:pPr" => st.in_ppr = true,
         b"w:numPr" if st.in_ppr && st.in_shape_text == 0 => st.bernomor = true,
@@ -452,6 +746,20 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
         }
         _ => {}
     }
+}
+
+/// A length in twips of the attribute `name`, in pt (negative too).
+fn twip_attr(e: &BytesStart, name: &[u8]) -> Option<f64> {
+    attr(e, name)?
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() < 1e7)
+        .map(|v| v / 20.0)
+}
+
+/// An on/off property: on unless its `w:val` says off.
+fn benar(e: &BytesStart) -> bool {
+    attr(e, b"w:val").is_none_or(|v| !matches!(v.as_str(), "0" | "false" | "off"))
 }
 
 /// A length in twips (`w:w`, `w:val`) in pt.
@@ -479,7 +787,12 @@ fn symbol(st: &mut Baca, name: Option<String>) {
 fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
     let bentuk = st.gambar.tutup(name);
     if let Some(Some(c)) = st.cell.last_mut() {
+        let alinea = c.paragraf.len();
+        c.gambar_alinea
+            .extend(std::iter::repeat_n(alinea, bentuk.len()));
         c.gambar.extend(bentuk);
+    } else if st.tables.is_empty() {
+        st.gambar_lepas.extend(bentuk);
     }
     match name {
         b"w:t" => st.in_t = false,
@@ -497,8 +810,22 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                         c.paragraf.push(p);
                         c.ukuran.push(st.ukuran);
                         c.bernomor.push(st.bernomor);
+                        c.jarak.push(st.jarak);
+                        if let Some(t) = st.tables.last_mut().filter(|t| t.tabel.is_empty()) {
+                            t.letak.putus |= st.putus_sebelum;
+                        }
                     }
-                    _ if st.tables.is_empty() => st.lepas.push(p),
+                    _ if st.tables.is_empty() => {
+                        st.blok.push(Blok::Alinea {
+                            huruf: p.chars().count(),
+                            ukuran: st.ukuran,
+                            jarak: st.jarak,
+                            putus_sebelum: st.putus_sebelum,
+                            putus: st.putus,
+                            gambar: std::mem::take(&mut st.gambar_lepas),
+                        });
+                        st.lepas.push(p);
+                    }
                     _ => {}
                 }
             }
@@ -511,6 +838,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                 }
                 let x = |g: usize| t.grid.iter().take(g).sum::<f64>();
                 c.x = (x(c.kolom), x(t.kolom));
+                c.letakkan_di_alinea();
                 t.baris.push(c);
             }
         }
@@ -518,6 +846,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
             if let Some(t) = st.tables.last_mut() {
                 let row = std::mem::take(&mut t.baris);
                 t.tabel.push(row);
+                t.letak.kepala.push(t.kepala);
             }
         }
         b"w:tblCellMar" => {
@@ -526,14 +855,244 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
             }
         }
         b"w:tcMar" => st.in_tc_margin = false,
+        b"w:tblPr" => {
+            if let Some(t) = st.tables.last_mut() {
+                t.in_tblpr = false;
+            }
+        }
         b"w:tbl" => {
             if let Some(t) = st.tables.pop() {
                 st.done.push(t.tabel);
+                st.letak.push(LetakTabel {
+                    margin: t.margin,
+                    lebar: t.grid.iter().sum(),
+                    ..t.letak
+                });
+                if st.tables.is_empty() {
+                    st.blok.push(Blok::Tabel(st.done.len() - 1));
+                }
             }
         }
         _ => {}
     }
     Ok(())
+}
+
+/// Where a table's rows lie on the pages Word prints: the table's left
+/// rule (pt from the page's left edge), and per row its page, its top (pt
+/// from the page's top) and whether that top is estimated.
+struct DiHalaman {
+    kiri: f64,
+    baris: Vec<(usize, f64, bool)>,
+}
+
+/// The body laid on its pages as Word does, top to bottom: a paragraph
+/// as high as [`tinggi_alinea`] makes it, a table's rows as
+/// [`tata_letak`] does, a new page where one is asked for (before a
+/// paragraph or a table's first row, or inside a paragraph) or where what
+/// comes does not fit (a row as a whole; a table's header rows repeated
+/// at the next page's top). Returns where each top-level table lies, and
+/// each paragraph's page, top, and whether the top is estimated.
+fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(usize, f64, bool)>) {
+    let k = &tubuh.kertas;
+    let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
+    let lebar = k.lebar - k.kiri - k.kanan;
+    let mut tabel: Vec<Option<DiHalaman>> = (0..tubuh.tabel.len()).map(|_| None).collect();
+    let mut alinea = Vec::new();
+    // the page, the top of what comes next on it, and whether that is estimated
+    let (mut hal, mut y, mut kira) = (0usize, atas, false);
+    let halaman_baru = |hal: &mut usize, y: &mut f64, kira: &mut bool, dipaksa: bool| {
+        *hal += 1;
+        *y = atas;
+        // a page asked for starts where it is; one that the text above
+        // filled starts where the estimate of that text says
+        if dipaksa {
+            *kira = false;
+        }
+    };
+    for blok in &tubuh.blok {
+        match blok {
+            Blok::Alinea {
+                huruf,
+                ukuran,
+                jarak,
+                putus_sebelum,
+                putus,
+                ..
+            } => {
+                if *putus_sebelum && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+                let (h, k) = tinggi_alinea(*huruf, *ukuran, jarak, lebar);
+                if y + h > bawah && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, false);
+                }
+                alinea.push((hal, y, kira));
+                y += h;
+                kira |= k;
+                if *putus {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+            }
+            Blok::Tabel(i) => {
+                let (Some(t), Some(l)) = (tubuh.tabel.get(*i), tubuh.letak.get(*i)) else {
+                    continue;
+                };
+                if l.putus && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+                let (tops, kira_baris) = tata_letak(t);
+                let tinggi = |r: usize| tops[r + 1] - tops[r];
+                let kepala: f64 = (0..t.len())
+                    .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
+                    .map(tinggi)
+                    .sum();
+                let mut baris = Vec::new();
+                for r in 0..t.len() {
+                    let h = tinggi(r);
+                    if y + h > bawah && y > atas && !baris.is_empty() {
+                        halaman_baru(&mut hal, &mut y, &mut kira, false);
+                        y += kepala;
+                    }
+                    baris.push((hal, y, kira));
+                    y += h;
+                    kira |= kira_baris[r];
+                }
+                let geser = if tubuh.baru { 0.0 } else { l.margin };
+                let kiri = k.kiri
+                    + match l.rata {
+                        Rata::Kiri => l.ind - geser,
+                        Rata::Tengah => (lebar - l.lebar) / 2.0,
+                        Rata::Kanan => lebar - l.lebar,
+                    };
+                tabel[*i] = Some(DiHalaman { kiri, baris });
+            }
+        }
+    }
+    (tabel, alinea)
+}
+
+/// Shapes anchored to the page or its margin — in a paragraph outside the
+/// tables, or in a cell — moved into the cell of the table they are drawn
+/// over, in its coordinates, as if anchored there: a drafter draws the
+/// flowchart over the table. Where the table's place on its page came
+/// from the estimate of the text above it, the shapes are marked so.
+fn jangkar_halaman(tubuh: &mut Tubuh) {
+    let ada = |b: &Bentuk| b.acuan != (Acuan::Teks, Acuan::Teks);
+    let lepas = tubuh.blok.iter().any(|b| match b {
+        Blok::Alinea { gambar, .. } => !gambar.is_empty(),
+        Blok::Tabel(_) => false,
+    });
+    let di_sel = tubuh
+        .tabel
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c.gambar.iter().any(ada));
+    if !lepas && !di_sel {
+        return;
+    }
+    let (letak, alinea) = alur_halaman(tubuh);
+    let k = tubuh.kertas;
+    let tops: Vec<Vec<f64>> = tubuh.tabel.iter().map(|t| tata_letak(t).0).collect();
+    // (table, shape in its coordinates)
+    let mut pindah: Vec<(usize, Bentuk)> = Vec::new();
+    for (ti, t) in tubuh.tabel.iter_mut().enumerate() {
+        let Some(d) = &letak[ti] else { continue };
+        for (ri, r) in t.iter_mut().enumerate() {
+            let Some(&(_, y_hal, kira)) = d.baris.get(ri) else {
+                continue;
+            };
+            // from the page's top to the table's coordinates
+            let turun = tops[ti][ri] - y_hal;
+            for c in r.iter_mut() {
+                let semua = std::mem::take(&mut c.gambar);
+                let alinea = std::mem::take(&mut c.gambar_alinea);
+                for (b, i) in semua.into_iter().zip(alinea) {
+                    if !ada(&b) {
+                        c.gambar.push(b);
+                        c.gambar_alinea.push(i);
+                        continue;
+                    }
+                    let x = match b.acuan.0 {
+                        Acuan::Teks => c.x.0 + c.margin,
+                        Acuan::Halaman => -d.kiri,
+                        Acuan::Margin => k.kiri - d.kiri,
+                    };
+                    let (y, kira) = match b.acuan.1 {
+                        Acuan::Teks => (tops[ti][ri], false),
+                        Acuan::Halaman => (turun, kira),
+                        Acuan::Margin => (turun + k.atas, kira),
+                    };
+                    let mut b = b.geser(kurbo::Vec2::new(x, y));
+                    b.kira |= kira;
+                    pindah.push((ti, b));
+                }
+            }
+        }
+    }
+    let paragraf = tubuh.blok.iter().filter_map(|b| match b {
+        Blok::Alinea { gambar, .. } => Some(gambar),
+        Blok::Tabel(_) => None,
+    });
+    for (gambar, &(hal, y_alinea, kira_alinea)) in paragraf.zip(&alinea) {
+        for b in gambar {
+            // on the page: across from the page's edge, down from its top
+            let x = match b.acuan.0 {
+                Acuan::Teks | Acuan::Margin => k.kiri,
+                Acuan::Halaman => 0.0,
+            };
+            let (y, kira) = match b.acuan.1 {
+                Acuan::Teks => (y_alinea, kira_alinea),
+                Acuan::Margin => (k.atas, false),
+                Acuan::Halaman => (0.0, false),
+            };
+            let b = b.clone().geser(kurbo::Vec2::new(x, y));
+            let m = b.kotak.center();
+            // the table it is drawn over on its page (the nearest there)
+            let Some((ti, d, r)) = letak
+                .iter()
+                .enumerate()
+                .filter_map(|(ti, d)| {
+                    let d = d.as_ref()?;
+                    let r = d.baris.iter().position(|b| b.0 == hal)?;
+                    let akhir = d.baris.iter().rposition(|b| b.0 == hal)?;
+                    let y0 = d.baris[r].1;
+                    let y1 = d.baris[akhir].1 + tops[ti][akhir + 1] - tops[ti][akhir];
+                    let jauh = (y0 - m.y).max(m.y - y1).max(0.0);
+                    Some((jauh, ti, d, r))
+                })
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, ti, d, r)| (ti, d, r))
+            else {
+                continue;
+            };
+            let turun = tops[ti][r] - d.baris[r].1;
+            let mut b = b.geser(kurbo::Vec2::new(-d.kiri, turun));
+            b.kira |= kira || d.baris[r].2;
+            pindah.push((ti, b));
+        }
+    }
+    for (ti, b) in pindah {
+        taruh(&mut tubuh.tabel[ti], &tops[ti], b);
+    }
+}
+
+/// A shape (in table coordinates) into the cell it lies over — the row
+/// of its middle, the cell of that row whose columns hold its middle or
+/// the nearest — in that cell's coordinates.
+fn taruh(t: &mut Tabel, tops: &[f64], mut b: Bentuk) {
+    let m = b.kotak.center();
+    let ri = (0..t.len()).rfind(|&r| tops[r] <= m.y).unwrap_or(0);
+    let Some(r) = t.get_mut(ri) else { return };
+    let jauh = |c: &Sel| (c.x.0 - m.x).max(m.x - c.x.1).max(0.0);
+    let Some(c) = r.iter_mut().min_by(|a, b| jauh(a).total_cmp(&jauh(b))) else {
+        return;
+    };
+    b.acuan = (Acuan::Teks, Acuan::Teks);
+    c.gambar
+        .push(b.geser(kurbo::Vec2::new(-(c.x.0 + c.margin), -tops[ri])));
+    c.gambar_alinea.push(0);
 }
 
 /// The cell of `row` covering grid column `col`.
@@ -724,7 +1283,8 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
     for (t, h) in prosedur {
         let page = halaman.len();
         let (cols, n) = kolom(t, h);
-        let (atas, perkiraan) = tata_letak(t);
+        let (atas, kira) = tata_letak(t);
+        let perkiraan = kira.iter().any(|k| *k);
         let digambar = t.iter().flatten().any(|c| !c.gambar.is_empty());
         let catatan = "letak baris tabel prosedur sebagian diperkirakan dari panjang teksnya (tinggi barisnya tidak tetap): periksa `pelaksana`, `keputusan` dan `lanjut`";
         if perkiraan && digambar && !d.catatan.iter().any(|c| c == catatan) {
@@ -763,6 +1323,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
                 .map(|c| alinea(&c))
                 .unwrap_or_default();
             let mut simbol = Vec::new();
+            let kira = letak.iter().any(|l| l.0 == ri && l.4);
             for (i, gs) in &aktor {
                 // the shapes drawn in this row and column, wherever anchored
                 let mut kinds: Vec<(Kind, Rect)> = letak
@@ -812,6 +1373,11 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
             if b.simbol.is_empty() {
                 b.catatan
                     .push("tidak ada simbol pada kolom pelaksana; isi `pelaksana`".into());
+            } else if kira {
+                b.catatan.push(
+                    "letak simbolnya diperkirakan dari tinggi teks di atasnya (tidak tertulis tetap di DOCX): periksa `pelaksana`, `keputusan` dan `lanjut`"
+                        .into(),
+                );
             }
             if b.simbol.iter().any(|s| s.1 == Kind::Decision) {
                 b.keputusan = Some(keputusan(&b));
@@ -838,7 +1404,7 @@ fn letak_simbol(
     data: usize,
     atas: &[f64],
     aktor: &[(usize, &Vec<usize>)],
-) -> Vec<(usize, usize, Kind, Rect)> {
+) -> Vec<(usize, usize, Kind, Rect, bool)> {
     let kolom: Vec<Option<(f64, f64)>> = aktor.iter().map(|(_, gs)| rentang(t, gs)).collect();
     let mut out = Vec::new();
     for (ri, r) in t.iter().enumerate().skip(data) {
@@ -859,7 +1425,7 @@ fn letak_simbol(
                     .or(sendiri);
                 // (a shape over no actor column is no step's symbol)
                 if let Some(kol) = kol {
-                    out.push((baris, kol, k, kotak));
+                    out.push((baris, kol, k, kotak, b.kira));
                 }
             }
         }
@@ -883,43 +1449,31 @@ fn rentang(t: &Tabel, gs: &[usize]) -> Option<(f64, f64)> {
 /// The top of each row of `t` (and the table's bottom, last) as Word lays
 /// it out: a row is as high as it is set (`w:trHeight`) or as its text
 /// needs, whichever is more, or exactly as set when its height rule is
-/// `exact` (a LibreOffice table keeps its rows so).
-///
-/// impor: the text's height estimated — per paragraph, its lines 1.15 times
-/// its type size apart and an average letter half as wide (Word's 11 pt
-/// where no run states a size), lines as many as its letters fill; whether
-/// a row's height came from that estimate is returned too, for a note.
-fn tata_letak(t: &Tabel) -> (Vec<f64>, bool) {
-    let mut perkiraan = false;
+/// `exact` (a LibreOffice table keeps its rows so); and for each row
+/// whether its height came from the estimate of its text
+/// ([`tinggi_alinea`]).
+fn tata_letak(t: &Tabel) -> (Vec<f64>, Vec<bool>) {
+    let mut kira = Vec::new();
     let mut atas = vec![0.0];
     for r in t {
         let teks = r
             .iter()
-            .map(|c| {
-                c.paragraf
-                    .iter()
-                    .zip(c.ukuran.iter().chain(std::iter::repeat(&0.0)))
-                    .map(|(p, ukuran)| {
-                        let ukuran = if *ukuran > 0.0 { *ukuran } else { 11.0 };
-                        let huruf = ukuran * 0.5;
-                        let lebar = (c.x.1 - c.x.0 - 2.0 * c.margin).max(huruf);
-                        let baris = (p.chars().count() as f64 * huruf / lebar).ceil().max(1.0);
-                        baris * ukuran * 1.15
-                    })
-                    .sum::<f64>()
-            })
+            .map(|c| c.puncak().last().map_or(0.0, |p| p.0))
             .fold(0.0, f64::max);
         let tinggi = match r.first() {
-            Some(c) if c.tepat => c.tinggi,
+            Some(c) if c.tepat => {
+                kira.push(false);
+                c.tinggi
+            }
             c => {
                 let set = c.map_or(0.0, |c| c.tinggi);
-                perkiraan |= teks > set;
+                kira.push(teks > set);
                 set.max(teks)
             }
         };
         atas.push(atas.last().copied().unwrap_or(0.0) + tinggi);
     }
-    (atas, perkiraan)
+    (atas, kira)
 }
 
 /// One procedure table as the PDF reader would see its page: the page,

@@ -44,14 +44,57 @@ pub enum Jenis {
     Teks(String),
 }
 
-/// One shape, its box (and a connector's points) in its cell's
-/// coordinates: pt from the cell's text start and the row's top.
+/// What an anchor's offset counts from, across or down.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Acuan {
+    /// The anchor's text: across, the cell's text start (`column`,
+    /// `character`; the page's text column outside a table); down, the top
+    /// of the anchor's paragraph (`paragraph`, `line`).
+    #[default]
+    Teks,
+    /// The page's edge (`page`, `leftMargin`, `topMargin`, …).
+    Halaman,
+    /// The page's margin (`margin`).
+    Margin,
+}
+
+impl Acuan {
+    /// A VML `mso-position-…-relative` (`text`, `char` and `line` are
+    /// the anchor's text).
+    fn dari_vml(v: &str) -> Acuan {
+        match v {
+            "page" | "left-margin-area" | "right-margin-area" | "top-margin-area"
+            | "bottom-margin-area" | "inner-margin-area" | "outer-margin-area" => Acuan::Halaman,
+            "margin" => Acuan::Margin,
+            _ => Acuan::Teks,
+        }
+    }
+
+    /// A DrawingML `relativeFrom`.
+    fn dari(v: &str) -> Acuan {
+        match v {
+            "margin" => Acuan::Margin,
+            "page" | "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin"
+            | "insideMargin" | "outsideMargin" => Acuan::Halaman,
+            _ => Acuan::Teks,
+        }
+    }
+}
+
+/// One shape, its box (and a connector's points) from its anchor: in its
+/// cell's coordinates, pt from the cell's text start and the row's top,
+/// unless [`Bentuk::acuan`] says it counts from the page or its margin.
 #[derive(Clone, Debug)]
 pub struct Bentuk {
     pub jenis: Jenis,
     pub kotak: Rect,
     /// The words typed in a symbol (an off-page connector's letter).
     pub teks: String,
+    /// What its offsets count from, across and down.
+    pub acuan: (Acuan, Acuan),
+    /// Its place was estimated (from the height of text above it), not
+    /// read: its step is noted for review.
+    pub kira: bool,
 }
 
 impl Bentuk {
@@ -63,7 +106,8 @@ impl Bentuk {
         }
     }
 
-    fn geser(mut self, by: kurbo::Vec2) -> Bentuk {
+    /// Moved by `by`.
+    pub fn geser(mut self, by: kurbo::Vec2) -> Bentuk {
         self.kotak = self.kotak + by;
         if let Jenis::Garis { titik, .. } = &mut self.jenis {
             titik.iter_mut().for_each(|p| *p += by);
@@ -130,6 +174,9 @@ struct Baru {
     /// Past the path's first figure: a second `moveTo` is not read.
     bebas_selesai: bool,
     kurva: Option<usize>,
+    /// A VML shape's: what its offsets count from (a DrawingML shape's are
+    /// its anchor's).
+    acuan: (Acuan, Acuan),
 }
 
 impl Baru {
@@ -151,6 +198,8 @@ impl Baru {
                 },
                 kotak: Rect::from_points(a, b),
                 teks,
+                acuan: self.acuan,
+                kira: false,
             });
         }
         if let Some(k) = super::docx::kind_of(nama) {
@@ -158,6 +207,8 @@ impl Baru {
                 jenis: Jenis::Simbol(k),
                 kotak,
                 teks,
+                acuan: self.acuan,
+                kira: false,
             });
         }
         if nama == "custGeom" {
@@ -181,12 +232,16 @@ impl Baru {
                 },
                 kotak,
                 teks: String::new(),
+                acuan: self.acuan,
+                kira: false,
             });
         }
         (!teks.is_empty()).then(|| Bentuk {
             jenis: Jenis::Teks(teks.clone()),
             kotak,
             teks,
+            acuan: self.acuan,
+            kira: false,
         })
     }
 
@@ -199,6 +254,8 @@ impl Baru {
                 jenis: Jenis::Teks(teks.clone()),
                 kotak,
                 teks,
+                acuan: self.acuan,
+                kira: false,
             });
         }
         let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
@@ -215,6 +272,8 @@ impl Baru {
             },
             kotak,
             teks: String::new(),
+            acuan: self.acuan,
+            kira: false,
         })
     }
 
@@ -275,10 +334,17 @@ pub struct Gambar {
     /// Inside a group's own properties (its `a:xfrm` is the group's).
     in_grup_sppr: bool,
     baru: Option<Baru>,
+    /// What the open anchor's offsets count from.
+    acuan: (Acuan, Acuan),
     /// A VML shape being read (outside any DrawingML anchor).
     vml: Option<Baru>,
-    /// Inside a `v:group`, whose own coordinates are not read.
-    vml_grup: usize,
+    /// The `v:group`s open, outermost first: each maps its children's
+    /// coordinates (`coordorigin`, `coordsize`) onto its box in its
+    /// parent's; the outermost's offsets count from what it says.
+    vml_grup: Vec<Grup>,
+    vml_acuan: (Acuan, Acuan),
+    /// `v:group`s past [`MAX_GRUP`], whose shapes are not read.
+    vml_terlalu: usize,
     /// Shapes read so far, to bound them.
     jumlah: usize,
 }
@@ -317,19 +383,22 @@ fn panjang(v: &str) -> Option<f64> {
     (pt.abs() < 1e6).then_some(pt)
 }
 
-/// A VML point `x,y`.
-fn titik(v: &str) -> Option<Point> {
-    let (x, y) = v.split_once(',')?;
-    Some(Point::new(panjang(x)?, panjang(y)?))
-}
-
 impl Gambar {
     /// Notes an element that opens (or an empty one), inside a cell or not.
     pub fn buka(&mut self, e: &quick_xml::events::BytesStart) {
         match e.name().as_ref() {
-            b"wp:anchor" | b"wp:inline" => self.jangkar = Some((Point::ZERO, Vec::new())),
-            b"wp:positionH" => self.sumbu = Some(Sumbu::H),
-            b"wp:positionV" => self.sumbu = Some(Sumbu::V),
+            b"wp:anchor" | b"wp:inline" => {
+                self.jangkar = Some((Point::ZERO, Vec::new()));
+                self.acuan = Default::default();
+            }
+            b"wp:positionH" => {
+                self.sumbu = Some(Sumbu::H);
+                self.acuan.0 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default());
+            }
+            b"wp:positionV" => {
+                self.sumbu = Some(Sumbu::V);
+                self.acuan.1 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default());
+            }
             b"wp:posOffset" => self.in_offset = true,
             b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" if self.grup.len() < MAX_GRUP => {
                 self.grup.push(Grup::default());
@@ -383,11 +452,11 @@ impl Gambar {
                     }
                 }
             }
-            b"v:group" => self.vml_grup += 1,
+            b"v:group" if self.jangkar.is_none() => self.vml_grup_buka(e),
             b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval"
-                if self.vml_grup == 0 && self.jangkar.is_none() =>
+                if self.vml_terlalu == 0 && self.jangkar.is_none() =>
             {
-                self.vml = Some(vml(e));
+                self.vml = Some(vml(e, !self.vml_grup.is_empty()));
             }
             b"v:stroke" => {
                 let panah = |n: &[u8]| attr(e, n).is_some_and(|v| v != "none");
@@ -502,14 +571,34 @@ impl Gambar {
             }
             b"wp:anchor" | b"wp:inline" => {
                 if let Some((at, di)) = self.jangkar.take() {
-                    return di.into_iter().map(|b| b.geser(at.to_vec2())).collect();
+                    let acuan = self.acuan;
+                    return di
+                        .into_iter()
+                        .map(|mut b| {
+                            b.acuan = acuan;
+                            b.geser(at.to_vec2())
+                        })
+                        .collect();
                 }
             }
-            b"v:group" => self.vml_grup = self.vml_grup.saturating_sub(1),
+            b"v:group" if self.jangkar.is_none() => {
+                if self.vml_terlalu > 0 {
+                    self.vml_terlalu -= 1;
+                } else {
+                    self.vml_grup.pop();
+                }
+            }
             b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval" => {
                 if self.jumlah < MAX_BENTUK
-                    && let Some(b) = self.vml.take().and_then(Baru::selesai)
+                    && let Some(mut b) = self.vml.take().and_then(Baru::selesai)
                 {
+                    // innermost group first, out to the anchor's space
+                    for g in self.vml_grup.iter().rev() {
+                        b = b.peta(g);
+                    }
+                    if !self.vml_grup.is_empty() {
+                        b.acuan = self.vml_acuan;
+                    }
                     self.jumlah += 1;
                     return vec![b];
                 }
@@ -520,9 +609,45 @@ impl Gambar {
     }
 }
 
+impl Gambar {
+    /// A `v:group` opens: its box (in its parent's coordinates) and its
+    /// children's coordinates, `coordorigin` and `coordsize` (VML's 1000 ×
+    /// 1000 unless stated).
+    fn vml_grup_buka(&mut self, e: &quick_xml::events::BytesStart) {
+        if self.vml_terlalu > 0 || self.vml_grup.len() >= MAX_GRUP {
+            self.vml_terlalu += 1;
+            return;
+        }
+        let b = vml(e, !self.vml_grup.is_empty());
+        if self.vml_grup.is_empty() {
+            self.vml_acuan = b.acuan;
+        }
+        let pasangan = |n: &[u8], asal: (f64, f64)| {
+            let v = attr(e, n).unwrap_or_default();
+            let mut angka = v.split(',').map(|a| {
+                a.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|a| a.is_finite() && a.abs() < 1e9)
+            });
+            let x = angka.next().flatten().unwrap_or(asal.0);
+            let y = angka.next().flatten().unwrap_or(asal.1);
+            (x, y)
+        };
+        let (ox, oy) = pasangan(b"coordorigin", (0.0, 0.0));
+        self.vml_grup.push(Grup {
+            off: b.off,
+            ext: b.ext,
+            ch_off: Point::new(ox, oy),
+            ch_ext: pasangan(b"coordsize", (1000.0, 1000.0)),
+        });
+    }
+}
+
 /// A VML shape from its attributes: type, `style` box and flips, a line's
-/// `from`/`to`.
-fn vml(e: &quick_xml::events::BytesStart) -> Baru {
+/// `from`/`to`, what its offsets count from. Inside a group (`dalam_grup`)
+/// its numbers are the group's own units, not lengths.
+fn vml(e: &quick_xml::events::BytesStart, dalam_grup: bool) -> Baru {
     let mut b = Baru {
         bentuk: attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
         konektor: attr(e, b"o:connectortype").is_some_and(|t| t != "none"),
@@ -531,6 +656,17 @@ fn vml(e: &quick_xml::events::BytesStart) -> Baru {
     if e.name().as_ref() == b"v:rect" {
         b.bentuk = Some("rect".into());
     }
+    let ukur = |v: &str| {
+        if dalam_grup {
+            v.trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite() && n.abs() < 1e9)
+                .or_else(|| panjang(v))
+        } else {
+            panjang(v)
+        }
+    };
     let style = attr(e, b"style").unwrap_or_default();
     for (k, v) in style
         .split(';')
@@ -538,10 +674,12 @@ fn vml(e: &quick_xml::events::BytesStart) -> Baru {
         .map(|(k, v)| (k.trim(), v.trim()))
     {
         match k {
-            "margin-left" | "left" => b.off.x = panjang(v).unwrap_or(0.0),
-            "margin-top" | "top" => b.off.y = panjang(v).unwrap_or(0.0),
-            "width" => b.ext.0 = panjang(v).unwrap_or(0.0),
-            "height" => b.ext.1 = panjang(v).unwrap_or(0.0),
+            "margin-left" | "left" => b.off.x = ukur(v).unwrap_or(0.0),
+            "margin-top" | "top" => b.off.y = ukur(v).unwrap_or(0.0),
+            "width" => b.ext.0 = ukur(v).unwrap_or(0.0),
+            "height" => b.ext.1 = ukur(v).unwrap_or(0.0),
+            "mso-position-horizontal-relative" => b.acuan.0 = Acuan::dari_vml(v),
+            "mso-position-vertical-relative" => b.acuan.1 = Acuan::dari_vml(v),
             "flip" => {
                 b.flip_h = v.contains('x');
                 b.flip_v = v.contains('y');
@@ -557,6 +695,10 @@ fn vml(e: &quick_xml::events::BytesStart) -> Baru {
         }
     }
     if e.name().as_ref() == b"v:line" {
+        let titik = |v: &str| {
+            let (x, y) = v.split_once(',')?;
+            Some(Point::new(ukur(x)?, ukur(y)?))
+        };
         let dari = attr(e, b"from").as_deref().and_then(titik);
         let ke = attr(e, b"to").as_deref().and_then(titik);
         if let (Some(a), Some(z)) = (dari, ke) {
@@ -869,7 +1011,6 @@ mod tests {
         );
         assert_eq!(panjang("1in"), Some(72.0));
         assert_eq!(panjang("20px"), Some(15.0));
-        assert_eq!(titik("12pt,3pt"), Some(Point::new(12.0, 3.0)));
     }
 
     /// The shapes `xml` gives, read as `document.xml` is read.

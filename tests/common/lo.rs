@@ -134,17 +134,36 @@ impl Urutan {
     }
 }
 
-/// A shape `wsp` (a group when `grup`) anchored at `at` (pt from the
-/// cell's text and its row's top), `ext` big, in front of the text.
-fn anchor(n: &mut Urutan, at: (f64, f64), ext: (f64, f64), wsp: &str, grup: bool) -> String {
+/// What an anchor's offsets count from (`relativeFrom` across and down)
+/// and whether the shape is laid out in its cell (`layoutInCell`).
+#[derive(Clone, Copy)]
+struct Acuan(&'static str, &'static str, bool);
+
+/// From the cell's text and the paragraph's top, in the cell.
+const DI_SEL: Acuan = Acuan("column", "paragraph", true);
+/// From the page's corner, over the table.
+const DI_HALAMAN: Acuan = Acuan("page", "page", false);
+
+/// A shape `wsp` (a group when `grup`) anchored at `at` (pt from what
+/// `acuan` names), `ext` big, in front of the text.
+fn anchor(
+    n: &mut Urutan,
+    at: (f64, f64),
+    ext: (f64, f64),
+    wsp: &str,
+    grup: bool,
+    acuan: Acuan,
+) -> String {
     let id = n.next();
+    let Acuan(h, v, sel) = acuan;
+    let sel = u8::from(sel);
     let uri = if grup {
         "wordprocessingGroup"
     } else {
         "wordprocessingShape"
     };
     format!(
-        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{id}" name="Bentuk {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/{uri}">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
+        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="{sel}" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="{h}"><wp:posOffset>{}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="{v}"><wp:posOffset>{}</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{id}" name="Bentuk {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/{uri}">{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
         emu(at.0),
         emu(at.1),
         emu(ext.0),
@@ -170,6 +189,18 @@ pub enum Gaya {
     /// cell (where the cursor was when it was drawn), over the actor
     /// columns by its offset.
     SelKegiatan,
+    /// As [`Gaya::Konektor`], every shape of a page anchored to the page
+    /// (`relativeFrom="page"`, not laid out in a cell) in a paragraph above
+    /// the table, as a drafter draws the flowchart over a table.
+    Halaman,
+    /// As [`Gaya::Konektor`], the shapes anchored in the second paragraph
+    /// of their actor cell, under an empty one: their offset is from that
+    /// paragraph's top.
+    Alinea,
+    /// As [`Gaya::Vml`], each decision and the labels beside it in a
+    /// `v:group` of coordinates of its own (not nested: LibreOffice 7.4
+    /// loses the shapes beside a `v:group` nested in another).
+    VmlGrup,
     /// Authored in LibreOffice Writer itself ([`fodt`]): its custom shapes,
     /// lines with an arrow marker and text frames, in cells without a
     /// margin; LibreOffice writes the `.docx` from its own model.
@@ -284,12 +315,13 @@ impl Unsur {
         }
     }
 
-    /// The runs drawing it, anchored at `dalam` (pt, in its cell).
-    fn xml(&self, dalam: (f64, f64), gaya: Gaya, n: &mut Urutan) -> String {
+    /// The runs drawing it, anchored at `dalam` (pt from what `acuan`
+    /// names: its cell, or the page).
+    fn xml(&self, dalam: (f64, f64), gaya: Gaya, acuan: Acuan, n: &mut Urutan) -> String {
         let k = self.kotak();
-        if gaya == Gaya::Vml {
-            let geser = Point(k.x0 - dalam.0, k.y0 - dalam.1);
-            return format!("<w:r><w:pict>{}</w:pict></w:r>", self.vml(geser, n));
+        if matches!(gaya, Gaya::Vml | Gaya::VmlGrup) {
+            let peta = Peta::pt(Point(k.x0 - dalam.0, k.y0 - dalam.1));
+            return format!("<w:r><w:pict>{}</w:pict></w:r>", self.vml(&peta, n));
         }
         let grup = matches!(self, Unsur::Grup(_));
         anchor(
@@ -298,6 +330,7 @@ impl Unsur {
             ukuran(&k),
             &self.wsp(Point(k.x0, k.y0), gaya),
             grup,
+            acuan,
         )
     }
 
@@ -329,19 +362,10 @@ impl Unsur {
         }
     }
 
-    /// The VML shape, its position from `asal`.
-    fn vml(&self, asal: Point, n: &mut Urutan) -> String {
+    /// The VML shape, placed by `peta` (from its anchor, or in its group).
+    fn vml(&self, peta: &Peta, n: &mut Urutan) -> String {
         let k = self.kotak();
-        let mut style = |k: &Rect| {
-            format!(
-                "position:absolute;margin-left:{:.2}pt;margin-top:{:.2}pt;width:{:.2}pt;height:{:.2}pt;z-index:{}",
-                k.x0 - asal.0,
-                k.y0 - asal.1,
-                k.x1 - k.x0,
-                k.y1 - k.y0,
-                n.next()
-            )
-        };
+        let mut style = |k: &Rect| peta.style(k, n.next());
         match self {
             Unsur::Simbol { prst, teks, .. } => {
                 let (id, path) = match *prst {
@@ -380,12 +404,10 @@ impl Unsur {
                 let (a, b) = (titik[0], titik[1]);
                 if b.0 >= a.0 && b.1 >= a.1 {
                     return format!(
-                        r#"<v:line style="position:absolute;z-index:{}" from="{:.2}pt,{:.2}pt" to="{:.2}pt,{:.2}pt" strokecolor="black">{stroke}</v:line>"#,
+                        r#"<v:line style="position:absolute;z-index:{}" from="{}" to="{}" strokecolor="black">{stroke}</v:line>"#,
                         n.next(),
-                        a.0 - asal.0,
-                        a.1 - asal.1,
-                        b.0 - asal.0,
-                        b.1 - asal.1
+                        peta.titik(a),
+                        peta.titik(b)
                     );
                 }
                 // drawn up or to the left: Word's straight arrow connector,
@@ -401,8 +423,81 @@ impl Unsur {
                     style(&k)
                 )
             }
-            Unsur::Grup(isi) => isi.iter().map(|g| g.vml(asal, n)).collect(),
+            Unsur::Grup(isi) => {
+                // the group's own units, a different scale when nested
+                let (lebar, tinggi) = ukuran(&k);
+                let skala = if peta.satuan.is_empty() { 7.5 } else { 20.0 };
+                let ukuran = ((lebar * skala).round(), (tinggi * skala).round());
+                let dalam = Peta {
+                    asal: Point(k.x0, k.y0),
+                    skala: (ukuran.0 / lebar, ukuran.1 / tinggi),
+                    awal: Point(1000.0, -500.0),
+                    satuan: "",
+                };
+                let kotak = style(&k);
+                let anak: String = isi.iter().map(|g| g.vml(&dalam, n)).collect();
+                format!(
+                    r#"<v:group style="{kotak}" coordorigin="1000,-500" coordsize="{},{}">{anak}</v:group>"#,
+                    ukuran.0, ukuran.1
+                )
+            }
         }
+    }
+}
+
+/// Where a VML shape's numbers put it: at a drawing's top, pt from its
+/// anchor (`margin-left`, `12.5pt`); inside a `v:group`, the group's own
+/// units (`left`, whole numbers), `skala` of them a pt from `asal`, counted
+/// from the group's `coordorigin` (`awal`).
+struct Peta {
+    asal: Point,
+    skala: (f64, f64),
+    awal: Point,
+    satuan: &'static str,
+}
+
+impl Peta {
+    fn pt(asal: Point) -> Peta {
+        Peta {
+            asal,
+            skala: (1.0, 1.0),
+            awal: Point(0.0, 0.0),
+            satuan: "pt",
+        }
+    }
+
+    fn angka(&self, v: f64) -> String {
+        if self.satuan.is_empty() {
+            format!("{}", v.round())
+        } else {
+            format!("{v:.2}{}", self.satuan)
+        }
+    }
+
+    fn titik(&self, p: Point) -> String {
+        format!(
+            "{},{}",
+            self.angka(self.awal.0 + (p.0 - self.asal.0) * self.skala.0),
+            self.angka(self.awal.1 + (p.1 - self.asal.1) * self.skala.1)
+        )
+    }
+
+    /// A shape's `style`: its box, and at a drawing's top its place in
+    /// the stack (LibreOffice 7.4 loses a group's shapes after one that
+    /// states its own).
+    fn style(&self, k: &Rect, z: usize) -> String {
+        let (x, y, z) = if self.satuan.is_empty() {
+            ("left", "top", String::new())
+        } else {
+            ("margin-left", "margin-top", format!(";z-index:{z}"))
+        };
+        format!(
+            "position:absolute;{x}:{};{y}:{};width:{};height:{}{z}",
+            self.angka(self.awal.0 + (k.x0 - self.asal.0) * self.skala.0),
+            self.angka(self.awal.1 + (k.y0 - self.asal.1) * self.skala.1),
+            self.angka((k.x1 - k.x0) * self.skala.0),
+            self.angka((k.y1 - k.y0) * self.skala.1)
+        )
     }
 }
 
@@ -428,7 +523,8 @@ fn bentuk(drawing: &sopc::layout::Drawing, gaya: Gaya) -> Vec<Unsur> {
             kotak: s.rect,
             teks: String::new(),
         };
-        if gaya == Gaya::Bebas && s.shape == Simbol::Keputusan {
+        let grup = matches!(gaya, Gaya::Bebas | Gaya::VmlGrup);
+        if grup && s.shape == Simbol::Keputusan {
             // the labels beside this diamond, grouped with it
             let dekat = |g: &Unsur| {
                 let (a, b) = (g.kotak(), s.rect.grow(30.0));
@@ -769,7 +865,11 @@ fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>>
     let mut out: Vec<Vec<Jangkar>> = (0..rows)
         .map(|_| (0..=k.actors).map(|_| Vec::new()).collect())
         .collect();
-    for b in bentuk(&plan.drawings[p], gaya) {
+    // (drawn over the table, anchored to the page: in no cell)
+    for b in bentuk(&plan.drawings[p], gaya)
+        .into_iter()
+        .filter(|_| gaya != Gaya::Halaman)
+    {
         let at = b.asal();
         let r = (0..rows)
             .rev()
@@ -800,7 +900,15 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
         .into_iter()
         .map(|r| {
             r.into_iter()
-                .map(|c| c.iter().map(|(b, dalam)| b.xml(*dalam, gaya, n)).collect())
+                .map(|c| {
+                    c.iter()
+                        .map(|(b, dalam)| match gaya {
+                            // from the second paragraph's top, under the first
+                            Gaya::Alinea => b.xml((dalam.0, dalam.1 - ALINEA), gaya, DI_SEL, n),
+                            _ => b.xml(*dalam, gaya, DI_SEL, n),
+                        })
+                        .collect()
+                })
                 .collect()
         })
         .collect();
@@ -845,7 +953,10 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
             cell(widths[1], "", &kiri, &jangkar[r][0]),
         ];
         for (c, d) in jangkar[r][1..].iter().enumerate() {
-            cells.push(cell(widths[2 + c], "", &[], d));
+            cells.push(match gaya {
+                Gaya::Alinea => cell_alinea(widths[2 + c], d),
+                _ => cell(widths[2 + c], "", &[], d),
+            });
         }
         for (j, ps) in kanan.iter().enumerate() {
             cells.push(cell(widths[2 + k.actors + j], "", ps, ""));
@@ -854,6 +965,49 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
         body += &row(Some(row_.bottom - row_.top), &cells);
     }
     table(widths, &body)
+}
+
+/// The height of the empty paragraph above the drawing of an actor cell
+/// ([`Gaya::Alinea`]): a line of 9 pt Arial, Word's 1.15 times its size,
+/// and 4 pt after it.
+const ALINEA: f64 = 9.0 * 1.15 + 4.0;
+
+/// An actor cell whose drawing is anchored in its second paragraph.
+fn cell_alinea(w: f64, drawing: &str) -> String {
+    let kosong = r#"<w:p><w:pPr><w:spacing w:before="0" w:after="80"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="18"/></w:rPr></w:pPr></w:p>"#;
+    format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{kosong}<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p></w:tc>"#,
+        twip(w)
+    )
+}
+
+/// The height of the paragraph above a procedure table holding the
+/// drawing anchored to the page ([`Gaya::Halaman`]): its line exactly so.
+const DI_ATAS_TABEL: f64 = 10.0;
+
+/// The paragraph starting page `p`'s table on a page of its own: for
+/// [`Gaya::Halaman`] it holds every shape of the page, anchored to the page
+/// at the place over the table where the plan draws it (the table's left
+/// rule a cell margin left of the page margin, as Word before 2013 and
+/// LibreOffice lay a table out; its top under this paragraph).
+fn di_atas_tabel(plan: &Plan, p: usize, gaya: Gaya, lembar: &Sheet, n: &mut Urutan) -> String {
+    let putus = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+    if gaya != Gaya::Halaman {
+        return putus.into();
+    }
+    let top = plan.pages[p].top;
+    let (x, y) = (lembar.kiri - MARGIN, lembar.atas + DI_ATAS_TABEL - top);
+    let gambar: String = bentuk(&plan.drawings[p], gaya)
+        .iter()
+        .map(|b| {
+            let at = b.asal();
+            b.xml((at.0 + x, at.1 + y), gaya, DI_HALAMAN, n)
+        })
+        .collect();
+    format!(
+        r#"{putus}<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{}" w:lineRule="exact"/></w:pPr>{gambar}</w:p>"#,
+        twip(DI_ATAS_TABEL)
+    )
 }
 
 /// `sop` as a `.docx` a Word user would have made of it, its flowchart as
@@ -865,7 +1019,7 @@ pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<
     let mut body = identitas(sop, &lembar);
     let mut n = Urutan::default();
     for p in 0..plan.pages.len() {
-        body += r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
+        body += &di_atas_tabel(plan, p, gaya, &lembar, &mut n);
         body += &prosedur(sop, plan, p, gaya, &mut n);
     }
     let _ = write!(
