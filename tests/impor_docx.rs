@@ -629,9 +629,7 @@ fn a_cells_own_margin_counts_before_its_tables() {
 /// without a panic, the SOP still an SOP.
 #[test]
 fn hostile_drawings_are_read_within_bounds() {
-    let xml = document_xml("kalteng-penerimaan-tamu");
-    let body =
-        &xml[xml.find("<w:body>").expect("a body") + 8..xml.find("</w:body>").expect("its end")];
+    let body = &body("kalteng-penerimaan-tamu");
     let anchor = |wsp: &str| {
         format!(
             r#"<w:r><w:drawing><wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><a:graphic><a:graphicData>{wsp}</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
@@ -663,6 +661,32 @@ fn hostile_drawings_are_read_within_bounds() {
     let steps = asli(
         "kalteng-penerimaan-tamu",
         &Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
+    )
+    .steps()
+    .len();
+    assert_eq!(d.langkah.len(), steps);
+    // the page's layout: a page of no size with margins past it, ten
+    // thousand page breaks, spacing and line heights out of range, shapes
+    // anchored to the page far off it, a drawing's anchor and VML groups
+    // nested past their bound
+    let halaman = self::body("bps-bengkulu-rekomendasi-statistik-halaman");
+    let jauh = geser_posisi(&halaman, "positionV", "page", "page", 99_999_999_999);
+    let putus = r#"<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="99999999" w:after="-7" w:line="-5" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#
+        .repeat(10_000);
+    let grup = format!(
+        "<w:p><w:r><w:pict>{}<v:line from=\"0,0\" to=\"1e308,NaN\"/>{}</w:pict></w:r></w:p>",
+        r#"<v:group coordorigin="NaN,1e308" coordsize="0,-1" style="width:1e308pt">"#.repeat(40),
+        "</v:group>".repeat(40)
+    );
+    let hostile = format!(
+        r#"{putus}{grup}{}<w:sectPr><w:pgSz w:w="0" w:h="0"/><w:pgMar w:top="99999999" w:bottom="-99999999" w:left="NaN" w:right="1"/></w:sectPr>"#,
+        jauh.replace("<w:sectPr>", "<w:sectPr><w:pgSz w:w=\"0\"/>")
+    );
+    let d = sopc::impor::dari_docx(&common::lo::paket(&hostile))
+        .unwrap_or_else(|t| panic!("still an SOP: {}", t.pesan().id));
+    let steps = asli(
+        "bps-bengkulu-rekomendasi-statistik-halaman",
+        &Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
     )
     .steps()
     .len();
@@ -706,5 +730,235 @@ proptest::proptest! {
         let body = body.split_once("<w:body>").map_or(&*body, |b| b.1);
         let body = body.rsplit_once("</w:body>").map_or(body, |b| b.0);
         let _ = sopc::impor::dari_docx(&common::lo::paket(body));
+    }
+}
+
+/// Each step's symbols as imported: the step, the pelaksana, and the box
+/// on the procedure table's page (pt).
+fn simbol(d: &sopc::impor::Dokumen) -> Vec<(usize, usize, [f64; 4])> {
+    d.langkah
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| {
+            b.simbol
+                .iter()
+                .map(move |s| (i, s.0, [s.3.x0, s.3.y0, s.3.x1, s.3.y1]))
+        })
+        .collect()
+}
+
+/// The greatest distance between the same symbols of two imports (both
+/// must have the same symbols in the same steps and columns).
+fn selisih(a: &sopc::impor::Dokumen, b: &sopc::impor::Dokumen) -> f64 {
+    let (a, b) = (simbol(a), simbol(b));
+    assert_eq!(a.len(), b.len(), "{a:?}\n{b:?}");
+    a.iter()
+        .zip(&b)
+        .map(|(a, b)| {
+            assert_eq!((a.0, a.1), (b.0, b.1), "the same step and pelaksana");
+            (0..4).map(|i| (a.2[i] - b.2[i]).abs()).fold(0.0, f64::max)
+        })
+        .fold(0.0, f64::max)
+}
+
+fn dokumen(bytes: &[u8]) -> sopc::impor::Dokumen {
+    sopc::impor::dari_docx(bytes).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id))
+}
+
+/// The body of the fixture `name`'s `document.xml`.
+fn body(name: &str) -> String {
+    let xml = document_xml(name);
+    xml[xml.find("<w:body>").expect("a body") + 8..xml.find("</w:body>").expect("its end")]
+        .to_owned()
+}
+
+/// How many steps carry the note that their symbols' place is estimated.
+fn diperkirakan(d: &sopc::impor::Dokumen) -> usize {
+    d.langkah
+        .iter()
+        .filter(|b| {
+            b.catatan
+                .iter()
+                .any(|c| c.starts_with("letak simbolnya diperkirakan"))
+        })
+        .count()
+}
+
+/// Shapes anchored in a cell's second paragraph count down from that
+/// paragraph's top: the same flowchart drawn in the first paragraphs
+/// (`lanjut`) and in the second, under an empty 9 pt paragraph with 4 pt
+/// after it (`lanjut-alinea`), puts every symbol in the same place — and
+/// the steps whose place needed the estimate of that paragraph say so.
+#[test]
+fn shapes_in_a_cells_later_paragraph_stand_where_they_are_drawn() {
+    let pertama = dokumen(&std::fs::read(fixture("lanjut")).expect("the fixture"));
+    let kedua = dokumen(&std::fs::read(fixture("lanjut-alinea")).expect("the fixture"));
+    let d = selisih(&pertama, &kedua);
+    assert!(d < 0.1, "{d} pt apart");
+    assert_eq!(diperkirakan(&pertama), 0);
+    assert_eq!(diperkirakan(&kedua), kedua.langkah.len());
+}
+
+/// Shapes anchored to the page in a paragraph above the table stand over
+/// the table where Word lays it on the page (its rule a cell margin left
+/// of the page margin, its top under that paragraph): each symbol where
+/// the same flowchart anchored in the cells puts it. Moved into a cell of
+/// the table (`layoutInCell="0"`), counted from the margin across, or
+/// with the table set in by `w:tblInd` and Word 2013's layout (the rule
+/// at the margin), they stand there too; where the paragraph above the
+/// table is only estimated, each step says so.
+#[test]
+fn shapes_anchored_to_the_page_stand_over_the_table() {
+    let name = "bps-bengkulu-rekomendasi-statistik-halaman";
+    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
+    let di_sel = dokumen(
+        &std::fs::read(fixture("bps-bengkulu-rekomendasi-statistik")).expect("the fixture"),
+    );
+    let halaman = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
+    let d = selisih(&di_sel, &halaman);
+    assert!(d < 0.1, "{d} pt apart");
+    assert_eq!(diperkirakan(&halaman), 0, "every height read");
+    let sama = |body: &str, tentang: &str| {
+        let d = dokumen(&common::lo::paket(body));
+        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+        assert_eq!(
+            beda(&asli(name, &sumber), &balik, &[]),
+            Vec::<String>::new(),
+            "{tentang}"
+        );
+        d
+    };
+    let body = body(name);
+    let jangkar = |b: &str| b.find("<mc:AlternateContent>").expect("a drawing");
+    // every page's drawing moved into the first cell of its table
+    let mut dalam = String::new();
+    let mut sisa = body.as_str();
+    while let Some(at) = sisa.find("<w:tbl>") {
+        let (depan, tabel) = sisa.split_at(at);
+        let (mut depan, mut gambar) = (depan.to_owned(), String::new());
+        while let Some(i) = depan.find("<mc:AlternateContent>") {
+            let j = depan[i..].find("</mc:AlternateContent>").expect("its end") + i + 22;
+            gambar.push_str(&format!("<w:r>{}</w:r>", &depan[i..j]));
+            depan.replace_range(i..j, "");
+        }
+        dalam.push_str(&depan);
+        let sel = tabel.find("</w:pPr>").expect("a paragraph") + 8;
+        dalam.push_str(&tabel[..sel]);
+        dalam.push_str(&gambar);
+        let akhir = tabel.find("</w:tbl>").expect("its end") + 8;
+        dalam.push_str(&tabel[sel..akhir]);
+        sisa = &tabel[akhir..];
+    }
+    dalam.push_str(sisa);
+    assert!(jangkar(&dalam) > body.find("<w:tbl>").expect("a table"));
+    let d = sama(&dalam, "anchored in a cell");
+    assert!(selisih(&di_sel, &d) < 0.1);
+    // across from the margin: every offset less the left margin
+    let kiri = {
+        let i = body.find("w:left=\"").expect("a left margin") + 8;
+        body[i..i + body[i..].find('"').expect("its end")]
+            .parse::<i64>()
+            .expect("twips")
+    };
+    let margin = geser_posisi(&body, "positionH", "page", "margin", -kiri * 635);
+    let d = sama(&margin, "across from the margin");
+    assert!(selisih(&di_sel, &d) < 0.1);
+    // the table set in 36 pt, laid out as Word 2013 on does: its rule at
+    // the margin plus 36 pt, the drawing as much further right
+    let masuk = geser_posisi(&body, "positionH", "page", "page", (36 * 20 + 108) * 635).replace(
+        r#"<w:tblInd w:w="0" w:type="dxa"/>"#,
+        r#"<w:tblInd w:w="720" w:type="dxa"/>"#,
+    );
+    let baru = paket_2013(&masuk);
+    let d = dokumen(&baru);
+    assert!(selisih(&di_sel, &d) < 0.1, "{}", selisih(&di_sel, &d));
+    // the paragraph above each table of auto height: estimated, and said so
+    let kira = body.replace(
+        r#"w:lineRule="exact" w:line="200""#,
+        r#"w:lineRule="auto" w:line="240""#,
+    );
+    assert_ne!(kira, body);
+    let d = sama(&kira, "under a paragraph of auto height");
+    assert_eq!(diperkirakan(&d), d.langkah.len());
+}
+
+/// `body` with every `wp:<sumbu>` counted from `dari` counted from `ke`,
+/// its offset moved by `geser` EMU.
+fn geser_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, geser: i64) -> String {
+    let buka = format!(r#"<wp:{sumbu} relativeFrom="{dari}"><wp:posOffset>"#);
+    let mut out = String::new();
+    let mut sisa = body;
+    while let Some(i) = sisa.find(&buka) {
+        out.push_str(&sisa[..i]);
+        let angka = &sisa[i + buka.len()..];
+        let j = angka.find('<').expect("the offset's end");
+        let v: i64 = angka[..j].parse().expect("an offset");
+        out.push_str(&format!(
+            r#"<wp:{sumbu} relativeFrom="{ke}"><wp:posOffset>{}"#,
+            v + geser
+        ));
+        sisa = &angka[j..];
+    }
+    out.push_str(sisa);
+    out
+}
+
+/// A `.docx` of `body` whose settings ask for Word 2013's layout
+/// (`compatibilityMode` 15).
+fn paket_2013(body: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let lama = common::lo::paket(body);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(lama)).expect("a zip archive");
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let e = zip.by_index_raw(i).expect("an entry");
+        z.raw_copy_file(e).expect("copied");
+    }
+    z.start_file(
+        "word/settings.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .expect("an entry");
+    z.write_all(br#"<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#)
+        .expect("written");
+    z.finish().expect("finished").into_inner()
+}
+
+/// VML groups (`v:group`) are read through their own coordinates
+/// (`coordorigin`, `coordsize`): the fixtures drawn with them, read from
+/// their VML fallbacks alone (LibreOffice's groups, whose origin is not
+/// 0,0), give the same SOP, every symbol where the DrawingML puts it.
+#[test]
+fn vml_groups_are_read_through_their_coordinates() {
+    for (name, sumber) in [
+        ("lanjut-vml-grup", Sumber::Yaml(LANJUT)),
+        (
+            "bps-bengkulu-naskah-dinas-vml-grup",
+            Sumber::Berkas("bps-bengkulu-naskah-dinas.yaml"),
+        ),
+    ] {
+        let body = body(name);
+        let mut vml = String::new();
+        let mut sisa = body.as_str();
+        while let Some(i) = sisa.find("<mc:Choice") {
+            vml.push_str(&sisa[..i]);
+            let j = sisa[i..].find("</mc:Choice>").expect("its end") + i + 12;
+            sisa = &sisa[j..];
+        }
+        vml.push_str(sisa);
+        assert!(
+            vml.contains("<v:group") && !vml.contains("<wps:wsp"),
+            "{name}"
+        );
+        let d = dokumen(&common::lo::paket(&vml));
+        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+        assert_eq!(
+            beda(&asli(name, &sumber), &balik, &[]),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        let dml = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
+        let jauh = selisih(&dml, &d);
+        assert!(jauh < 0.5, "{name}: {jauh} pt apart");
     }
 }

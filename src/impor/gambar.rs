@@ -1136,6 +1136,37 @@ mod tests {
     }
 
     #[test]
+    fn vml_groups_map_their_shapes_through_their_own_coordinates() {
+        // an outer group 100 × 50 pt at (10, 20) pt, from the page across,
+        // of 2000 × 1000 units from (1000, -500); inside it a group of
+        // 100 × 100 units over 1000 × 500 of the outer's, holding a
+        // decision; and a line down the outer's left side
+        let xml = r##"<w:pict><v:group style="position:absolute;margin-left:10pt;margin-top:20pt;width:100pt;height:50pt;mso-position-horizontal-relative:page" coordorigin="1000,-500" coordsize="2000,1000"><v:group style="position:absolute;left:2000;top:0;width:1000;height:500" coordsize="100,100"><v:shape type="#_x0000_t110" style="position:absolute;left:0;top:0;width:100;height:100"/></v:group><v:line from="1000,-500" to="1000,500"><v:stroke endarrow="block"/></v:line></v:group></w:pict>"##;
+        let b = baca(xml);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert_eq!(b[0].jenis, Jenis::Simbol(Kind::Decision));
+        assert_eq!(b[0].kotak, Rect::new(60.0, 45.0, 110.0, 70.0));
+        assert_eq!(b[0].acuan, (Acuan::Halaman, Acuan::Teks));
+        assert_eq!(
+            b[1].jenis,
+            Jenis::Garis {
+                titik: vec![Point::new(10.0, 20.0), Point::new(10.0, 70.0)],
+                kepala_awal: false,
+                kepala_akhir: true,
+            }
+        );
+        // groups past the bound: their shapes are not read, the rest is
+        let dalam = format!(
+            "{}<v:rect style=\"width:10;height:10\"><v:textbox><w:txbxContent>Ya</w:txbxContent></v:textbox></v:rect>{}",
+            r#"<v:group coordsize="0,0">"#.repeat(MAX_GRUP + 4),
+            "</v:group>".repeat(MAX_GRUP + 4)
+        );
+        assert!(baca(&format!("<w:pict>{dalam}</w:pict>")).is_empty());
+        let sesudah = format!("<w:pict>{dalam}</w:pict>{xml}");
+        assert_eq!(baca(&sesudah).len(), 2);
+    }
+
+    #[test]
     fn lines_without_arrowheads_take_their_direction_from_the_symbols_they_meet() {
         let proses = |y: f64| (Kind::Process, Rect::new(0.0, y, 40.0, y + 20.0));
         let belah = (Kind::Decision, Rect::new(0.0, 100.0, 40.0, 130.0));
