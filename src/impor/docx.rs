@@ -6,6 +6,10 @@
 //! cell (a short mark such as `X`, or a shaded cell). The result is the same
 //! [`Dokumen`] the PDF reader gives, so writing and checking are shared.
 //!
+//! Shapes are placed where Word lays them out: in their cell, below the
+//! paragraphs above theirs; anchored to the page, over the table where the
+//! body's layout on its pages puts it ([`alur_halaman`]).
+//!
 //! Everything read is bounded: the archive's entry count (from its
 //! directory record, before the directory is read), the size of
 //! `document.xml` as inflated (whatever the archive claims), the nesting of
@@ -878,12 +882,15 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
     Ok(())
 }
 
+/// A place on the pages Word prints: the page, the top (pt from the
+/// page's top), and whether that top is estimated.
+type Tempat = (usize, f64, bool);
+
 /// Where a table's rows lie on the pages Word prints: the table's left
-/// rule (pt from the page's left edge), and per row its page, its top (pt
-/// from the page's top) and whether that top is estimated.
+/// rule (pt from the page's left edge), and each row's [`Tempat`].
 struct DiHalaman {
     kiri: f64,
-    baris: Vec<(usize, f64, bool)>,
+    baris: Vec<Tempat>,
 }
 
 /// The body laid on its pages as Word does, top to bottom: a paragraph
@@ -893,7 +900,7 @@ struct DiHalaman {
 /// comes does not fit (a row as a whole; a table's header rows repeated
 /// at the next page's top). Returns where each top-level table lies, and
 /// each paragraph's page, top, and whether the top is estimated.
-fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(usize, f64, bool)>) {
+fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
     let k = &tubuh.kertas;
     let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
     let lebar = k.lebar - k.kiri - k.kanan;
@@ -948,7 +955,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(usize, f64, bool
                     .map(tinggi)
                     .sum();
                 let mut baris = Vec::new();
-                for r in 0..t.len() {
+                for (r, kira_r) in kira_baris.iter().enumerate() {
                     let h = tinggi(r);
                     if y + h > bawah && y > atas && !baris.is_empty() {
                         halaman_baru(&mut hal, &mut y, &mut kira, false);
@@ -956,7 +963,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(usize, f64, bool
                     }
                     baris.push((hal, y, kira));
                     y += h;
-                    kira |= kira_baris[r];
+                    kira |= kira_r;
                 }
                 let geser = if tubuh.baru { 0.0 } else { l.margin };
                 let kiri = k.kiri
@@ -1395,7 +1402,7 @@ fn dokumen(tables: &[Tabel], lepas: &[String]) -> Result<Dokumen, super::BukanSo
 
 /// The symbols anchored in the cells of `t`'s rows from `data` on, each
 /// in the row and actor column (index into `aktor`) its middle lies in,
-/// with its box on the page: Word anchors a shape in the cell the cursor
+/// with its box on the page and whether that place was estimated: Word anchors a shape in the cell the cursor
 /// was in, which need not be the cell it is drawn over (a decision grouped
 /// with a label left of it is anchored in the label's column; a drafter may
 /// anchor every shape of a row in its Kegiatan cell).

@@ -6,8 +6,11 @@
 //! their arrowheads, and text boxes (the "Ya"/"Tidak" beside an exit).
 //!
 //! Phases: (1) while `document.xml` is read, each shape is collected in the
-//! coordinates of its drawing, mapped through its groups, and moved by its
-//! anchor's offset into its cell's coordinates ([`Gambar`]); (2) once the
+//! coordinates of its drawing, mapped through its groups (DrawingML's, or
+//! VML's `v:group` with its own coordinates), and moved by its anchor's
+//! offset, noting what that offset counts from ([`Acuan`]: the cell's text
+//! and paragraph, or the page or its margin, which the reader of the body
+//! resolves into a cell, [`super::docx`]); (2) once the
 //! procedure table is known, [`halaman`] lays the table out as Word would
 //! — columns from the table grid, rows from their set heights or the text
 //! they hold — and turns the shapes into the page the PDF reader sees:
