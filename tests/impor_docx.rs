@@ -963,3 +963,68 @@ fn vml_groups_are_read_through_their_coordinates() {
         assert!(jauh < 0.5, "{name}: {jauh} pt apart");
     }
 }
+
+/// A cell whose paragraphs stand at its bottom (`w:vAlign`) takes the
+/// shapes anchored in them along, down by the room its row leaves under
+/// its text (an empty paragraph of Word's 11 pt: 12.65 pt high): the
+/// fixture's actor cells so aligned, each drawing's offset lessened by that
+/// room, give the same SOP with every symbol in the same place; in the
+/// middle, the symbols move down by half the room. The steps so placed say
+/// it rests on an estimate (of the text's height).
+#[test]
+fn a_cells_vertical_alignment_moves_its_shapes() {
+    let body = body("lanjut");
+    let atas = dokumen(&std::fs::read(fixture("lanjut")).expect("the fixture"));
+    // each row's cells with a drawing aligned `v`, their offsets moved up
+    // by `bagian` of the room under the cell's text
+    let rata = |v: &str, bagian: f64| {
+        let mut out = String::new();
+        let mut sisa = body.as_str();
+        while let Some(i) = sisa.find("<w:tr>") {
+            let j = sisa[i..].find("</w:tr>").expect("its end") + i;
+            out.push_str(&sisa[..i]);
+            let tr = &sisa[i..j];
+            let tinggi = tr
+                .split_once(r#"<w:trHeight w:val=""#)
+                .and_then(|(_, t)| t.split('"').next()?.parse::<f64>().ok())
+                .map_or(0.0, |t| t / 20.0);
+            let ruang = ((tinggi - 11.0 * 1.15) * bagian * 12_700.0).round() as i64;
+            for (k, tc) in tr.split("<w:tc>").enumerate() {
+                if k > 0 {
+                    out.push_str("<w:tc>");
+                }
+                if k > 0 && tc.contains("<wp:anchor") {
+                    let tc = tc.replacen(
+                        "<w:tcPr>",
+                        &format!(r#"<w:tcPr><w:vAlign w:val="{v}"/>"#),
+                        1,
+                    );
+                    out.push_str(&geser_posisi(
+                        &tc,
+                        "positionV",
+                        "paragraph",
+                        "paragraph",
+                        -ruang,
+                    ));
+                } else {
+                    out.push_str(tc);
+                }
+            }
+            sisa = &sisa[j..];
+        }
+        out.push_str(sisa);
+        dokumen(&common::lo::paket(&out))
+    };
+    let bawah = rata("bottom", 1.0);
+    let d = selisih(&atas, &bawah);
+    assert!(d < 0.01, "{d} pt apart");
+    let balik = parse("impor.yaml", &tulis::yaml(&bawah, None, "lo.docx"));
+    assert_eq!(
+        beda(&asli("lanjut", &Sumber::Yaml(LANJUT)), &balik, &[]),
+        Vec::<String>::new()
+    );
+    let tengah = rata("center", 0.5);
+    assert!(selisih(&atas, &tengah) < 0.01);
+    assert_eq!(diperkirakan(&atas), 0);
+    assert_eq!(diperkirakan(&bawah), bawah.langkah.len());
+}

@@ -80,6 +80,18 @@ struct Sel {
     /// paragraph each is anchored in.
     gambar: Vec<Bentuk>,
     gambar_alinea: Vec<usize>,
+    /// Where its paragraphs stand in it (`w:vAlign`).
+    tegak: Tegak,
+}
+
+/// A cell's vertical alignment: its paragraphs at its top, in its middle,
+/// or at its bottom — and with them the shapes anchored in them.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Tegak {
+    #[default]
+    Atas,
+    Tengah,
+    Bawah,
 }
 
 impl Sel {
@@ -196,6 +208,7 @@ pub fn baca(bytes: &[u8]) -> Result<Result<Dokumen, super::BukanSop>, Cacat> {
     let (xml, baru) = document_xml(bytes)?;
     let mut tubuh = tables(&xml)?;
     tubuh.baru = baru;
+    rata_tegak(&mut tubuh.tabel);
     jangkar_halaman(&mut tubuh);
     Ok(dokumen(&tubuh.tabel, &tubuh.lepas))
 }
@@ -684,6 +697,15 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 c.lebar = n.clamp(1, MAX_COLS);
             }
         }
+        b"w:vAlign" if st.in_shape_text == 0 && st.para.is_none() => {
+            if let Some(Some(c)) = st.cell.last_mut() {
+                c.tegak = match attr(e, b"w:val").as_deref() {
+                    Some("center") => Tegak::Tengah,
+                    Some("bottom") => Tegak::Bawah,
+                    _ => Tegak::Atas,
+                };
+            }
+        }
         b"w:vMerge" => {
             if let Some(Some(c)) = st.cell.last_mut() {
                 c.lanjutan = attr(e, b"w:val").is_none_or(|v| v != "restart");
@@ -885,6 +907,45 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
 /// A place on the pages Word prints: the page, the top (pt from the
 /// page's top), and whether that top is estimated.
 type Tempat = (usize, f64, bool);
+
+/// The shapes anchored in the paragraphs of a cell whose paragraphs stand
+/// in its middle or at its bottom (`w:vAlign`) moved down with them: by
+/// the room the cell (its rows, merged down too) leaves under its text, or
+/// half of it; estimated where the text's height or the rows' are.
+fn rata_tegak(tabel: &mut [Tabel]) {
+    for t in tabel.iter_mut() {
+        let geser =
+            |c: &Sel| c.tegak != Tegak::Atas && c.gambar.iter().any(|b| b.acuan.1 == Acuan::Teks);
+        if !t.iter().flatten().any(geser) {
+            continue;
+        }
+        let (tops, kira_baris) = tata_letak(t);
+        for ri in 0..t.len() {
+            for ci in 0..t[ri].len() {
+                if !geser(&t[ri][ci]) {
+                    continue;
+                }
+                // the rows it spans: down to the first not continuing it
+                let kolom = t[ri][ci].kolom;
+                let akhir = (ri + 1..t.len())
+                    .find(|&j| at(&t[j], kolom).is_none_or(|c| !c.lanjutan))
+                    .unwrap_or(t.len());
+                let c = &mut t[ri][ci];
+                let (isi, kira_isi) = c.puncak().last().copied().unwrap_or((0.0, false));
+                let ruang = (tops[akhir] - tops[ri] - isi).max(0.0);
+                let turun = match c.tegak {
+                    Tegak::Tengah => ruang / 2.0,
+                    _ => ruang,
+                };
+                let kira = kira_isi || kira_baris[ri..akhir].iter().any(|k| *k);
+                for b in c.gambar.iter_mut().filter(|b| b.acuan.1 == Acuan::Teks) {
+                    *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
+                    b.kira |= kira;
+                }
+            }
+        }
+    }
+}
 
 /// Where a table's rows lie on the pages Word prints: the table's left
 /// rule (pt from the page's left edge), and each row's [`Tempat`].
