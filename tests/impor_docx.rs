@@ -731,6 +731,24 @@ proptest::proptest! {
         let body = body.split_once("<w:body>").map_or(&*body, |b| b.1);
         let body = body.rsplit_once("</w:body>").map_or(body, |b| b.0);
         let _ = sopc::impor::dari_docx(&common::lo::paket(body));
+        // its styles and settings damaged the same way, beside a sound body
+        let bagian = |nama: &str| {
+            let bytes = std::fs::read(fixture(FIXTURES[f].0)).expect("the fixture");
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+            let mut isi = Vec::new();
+            std::io::Read::read_to_end(&mut zip.by_name(nama).expect("the part"), &mut isi)
+                .expect("read");
+            let i = ((isi.len() as f64 * at) as usize).min(isi.len());
+            let j = (i + (isi.len() as f64 * len) as usize).min(isi.len());
+            isi.splice(i..j, std::iter::repeat_n(byte, j - i));
+            String::from_utf8_lossy(&isi).into_owned()
+        };
+        let (styles, settings) = (bagian("word/styles.xml"), bagian("word/settings.xml"));
+        let body = self::body(FIXTURES[f].0);
+        let _ = sopc::impor::dari_docx(&paket_dengan(
+            &body,
+            &[("word/styles.xml", &styles), ("word/settings.xml", &settings)],
+        ));
     }
 }
 
@@ -904,9 +922,8 @@ fn geser_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, geser: i64) -> St
     out
 }
 
-/// A `.docx` of `body` whose settings ask for Word 2013's layout
-/// (`compatibilityMode` 15).
-fn paket_2013(body: &str) -> Vec<u8> {
+/// A `.docx` of `body` with the parts `bagian` (name, XML) beside it.
+fn paket_dengan(body: &str, bagian: &[(&str, &str)]) -> Vec<u8> {
     use std::io::Write as _;
     let lama = common::lo::paket(body);
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(lama)).expect("a zip archive");
@@ -915,14 +932,48 @@ fn paket_2013(body: &str) -> Vec<u8> {
         let e = zip.by_index_raw(i).expect("an entry");
         z.raw_copy_file(e).expect("copied");
     }
-    z.start_file(
-        "word/settings.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .expect("an entry");
-    z.write_all(br#"<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#)
-        .expect("written");
+    for (nama, xml) in bagian {
+        z.start_file(*nama, zip::write::SimpleFileOptions::default())
+            .expect("an entry");
+        z.write_all(xml.as_bytes()).expect("written");
+    }
     z.finish().expect("finished").into_inner()
+}
+
+/// A `.docx` of `body` whose settings ask for Word 2013's layout
+/// (`compatibilityMode` 15).
+fn paket_2013(body: &str) -> Vec<u8> {
+    paket_dengan(
+        body,
+        &[(
+            "word/settings.xml",
+            r#"<?xml version="1.0"?><w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#,
+        )],
+    )
+}
+
+/// A paragraph's spacing given by its style rather than itself counts the
+/// same: the empty paragraph above each actor cell's drawing given its
+/// 4 pt after by a style of its own, in a document whose defaults are Word
+/// 2013's (8 pt after a paragraph, lines 1.08 high) and whose tables are
+/// *Table Grid* (none after, single lines, over the default style's), puts
+/// every symbol where the paragraph's own spacing did; without the table
+/// style, the defaults' taller lines move them down.
+#[test]
+fn a_paragraphs_style_and_its_tables_give_its_spacing() {
+    let styles = r#"<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Kosong"><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:before="0" w:after="80"/></w:pPr></w:style><w:style w:type="table" w:styleId="TableGrid"><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:style></w:styles>"#;
+    let langsung = r#"<w:pStyle w:val="Normal"/><w:widowControl w:val="false"/><w:bidi w:val="0"/><w:spacing w:before="0" w:after="80"/>"#;
+    let body = body("lanjut-alinea");
+    assert_eq!(body.matches(langsung).count(), 18);
+    let gaya = body.replace(langsung, r#"<w:pStyle w:val="Kosong"/>"#);
+    let grid = gaya.replace("<w:tblPr>", r#"<w:tblPr><w:tblStyle w:val="TableGrid"/>"#);
+    let asli = dokumen(&std::fs::read(fixture("lanjut-alinea")).expect("the fixture"));
+    let d = dokumen(&paket_dengan(&grid, &[("word/styles.xml", styles)]));
+    let jauh = selisih(&asli, &d);
+    assert!(jauh < 0.01, "{jauh} pt apart");
+    let d = dokumen(&paket_dengan(&gaya, &[("word/styles.xml", styles)]));
+    let jauh = selisih(&asli, &d);
+    assert!(jauh > 0.5, "{jauh} pt apart");
 }
 
 /// VML groups (`v:group`) are read through their own coordinates

@@ -15,6 +15,7 @@
 //! `document.xml` as inflated (whatever the archive claims), the nesting of
 //! elements and tables, the cells of a row. A hostile file is refused.
 
+use super::alinea::{self, Gaya, Jarak, Sifat};
 use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Kolom, Nilai, atas_nama_of, nip_of};
 use super::gambar::{Acuan, Bentuk, Gambar, SelGambar};
 use super::geom::Kind;
@@ -29,6 +30,8 @@ const MAX_ENTRIES: usize = 10_000;
 const MAX_XML: u64 = 32 * 1024 * 1024;
 /// `settings.xml` is a few kilobytes; only its layout mode is read.
 const MAX_SETTINGS: u64 = 1024 * 1024;
+/// `styles.xml` is some tens of kilobytes; 4 MiB of it is the most read.
+const MAX_STYLES: u64 = 4 * 1024 * 1024;
 /// Element nesting; Word nests a few dozen deep.
 const MAX_DEPTH: usize = 256;
 /// Tables inside tables.
@@ -103,7 +106,7 @@ impl Sel {
         let mut y = (0.0, false);
         let mut out = vec![y];
         for (i, p) in self.paragraf.iter().enumerate() {
-            let (h, kira) = tinggi_alinea(
+            let (h, kira) = alinea::tinggi(
                 p.chars().count(),
                 self.ukuran.get(i).copied().unwrap_or(0.0),
                 &self.jarak.get(i).copied().unwrap_or_default(),
@@ -151,62 +154,10 @@ impl Sel {
 
 type Tabel = Vec<Vec<Sel>>;
 
-/// A paragraph's line height (`w:line` with its `w:lineRule`).
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Antar {
-    /// `auto`: a multiple of the type's single line.
-    Kali(f64),
-    /// `exact`: exactly so high (pt).
-    Tepat(f64),
-    /// `atLeast`: at least so high (pt).
-    Minimal(f64),
-}
-
-/// A paragraph's spacing (`w:spacing`): before and after it (pt), and its
-/// lines' height. Unstated, none and single lines.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Jarak {
-    sebelum: f64,
-    sesudah: f64,
-    antar: Antar,
-}
-
-impl Default for Jarak {
-    fn default() -> Jarak {
-        Jarak {
-            sebelum: 0.0,
-            sesudah: 0.0,
-            antar: Antar::Kali(1.0),
-        }
-    }
-}
-
-/// The height of a paragraph of `huruf` letters of `ukuran` pt in a
-/// column `lebar` pt wide, and whether it is an estimate.
-///
-/// impor: a single line 1.15 times the type size (Word's Arial and
-/// Calibri), an average letter half as wide (Word's 11 pt where no run
-/// states a size), lines as many as its letters fill; only an empty
-/// paragraph of an exact line height is known exactly.
-fn tinggi_alinea(huruf: usize, ukuran: f64, jarak: &Jarak, lebar: f64) -> (f64, bool) {
-    let ukuran = if ukuran > 0.0 { ukuran } else { 11.0 };
-    let satu = ukuran * 0.5;
-    let baris = (huruf as f64 * satu / lebar.max(satu)).ceil().max(1.0);
-    let (tinggi, tepat) = match jarak.antar {
-        Antar::Kali(k) => (ukuran * 1.15 * k, false),
-        Antar::Tepat(h) => (h, true),
-        Antar::Minimal(h) => ((ukuran * 1.15).max(h), false),
-    };
-    (
-        jarak.sebelum + baris * tinggi + jarak.sesudah,
-        !(tepat && huruf == 0),
-    )
-}
-
 /// Reads one SOP from the bytes of a `.docx`.
 pub fn baca(bytes: &[u8]) -> Result<Result<Dokumen, super::BukanSop>, Cacat> {
-    let (xml, baru) = document_xml(bytes)?;
-    let mut tubuh = tables(&xml)?;
+    let (xml, baru, gaya) = document_xml(bytes)?;
+    let mut tubuh = tables(&xml, gaya)?;
     tubuh.baru = baru;
     rata_tegak(&mut tubuh.tabel);
     jangkar_halaman(&mut tubuh);
@@ -224,10 +175,11 @@ fn entries_stated(bytes: &[u8]) -> Option<usize> {
     Some(usize::from(n))
 }
 
-/// `word/document.xml`, and whether `word/settings.xml` asks for Word
-/// 2013's layout (`compatibilityMode` 15 or more; an older mode, or none
-/// stated, lays a table's text, not its rule, at the margin).
-fn document_xml(bytes: &[u8]) -> Result<(Vec<u8>, bool), Cacat> {
+/// `word/document.xml`, whether `word/settings.xml` asks for Word 2013's
+/// layout (`compatibilityMode` 15 or more; an older mode, or none stated,
+/// lays a table's text, not its rule, at the margin), and the styles of
+/// `word/styles.xml` that say how high a paragraph is.
+fn document_xml(bytes: &[u8]) -> Result<(Vec<u8>, bool, Gaya), Cacat> {
     // 0xFFFF: a ZIP64 directory, which no Word document needs.
     match entries_stated(bytes) {
         None => return Err(Cacat::Arsip),
@@ -251,12 +203,17 @@ fn document_xml(bytes: &[u8]) -> Result<(Vec<u8>, bool), Cacat> {
     if xml.len() as u64 > MAX_XML {
         return Err(Cacat::Berlebihan);
     }
-    let mut settings = Vec::new();
-    if let Ok(e) = zip.by_name("word/settings.xml") {
-        // a damaged settings part only loses the layout mode
-        let _ = e.take(MAX_SETTINGS).read_to_end(&mut settings);
-    }
-    Ok((xml, mode_baru(&settings)))
+    // a damaged or missing part only loses the layout mode, or the styles
+    let mut bagian = |nama: &str, batas: u64| {
+        let mut isi = Vec::new();
+        if let Ok(e) = zip.by_name(nama) {
+            let _ = e.take(batas).read_to_end(&mut isi);
+        }
+        isi
+    };
+    let settings = bagian("word/settings.xml", MAX_SETTINGS);
+    let styles = bagian("word/styles.xml", MAX_STYLES);
+    Ok((xml, mode_baru(&settings), Gaya::baca(&styles)))
 }
 
 /// Whether `settings.xml` states `compatibilityMode` 15 or more.
@@ -325,6 +282,8 @@ struct Meja {
     letak: LetakTabel,
     /// The current row repeats at the top of each page (`w:tblHeader`).
     kepala: bool,
+    /// Its style (`w:tblStyle`).
+    gaya: Option<String>,
 }
 
 /// How a table lies across the page (`w:tblInd`, `w:jc`), which of its
@@ -433,8 +392,11 @@ struct Baca {
     /// Inside a text run's `w:t`.
     in_t: bool,
     gambar: Gambar,
-    /// The paragraph's spacing; a page starts before it, or inside it.
-    jarak: Jarak,
+    /// The document's styles; what the paragraph states of its spacing
+    /// and its style; a page starts before it, or inside it.
+    gaya: Gaya,
+    sifat: Sifat,
+    gaya_alinea: Option<String>,
     putus_sebelum: bool,
     putus: bool,
     /// Shapes anchored in the paragraph, outside every table.
@@ -446,9 +408,12 @@ struct Baca {
 
 /// Every table of the document in order (nested ones after their parent),
 /// the paragraphs outside tables, and what the body's layout needs.
-fn tables(xml: &[u8]) -> Result<Tubuh, Cacat> {
+fn tables(xml: &[u8], gaya: Gaya) -> Result<Tubuh, Cacat> {
     let mut r = quick_xml::Reader::from_reader(xml);
-    let mut st = Baca::default();
+    let mut st = Baca {
+        gaya,
+        ..Baca::default()
+    };
     let mut depth = 0usize;
     // Alternate content: per open `mc:AlternateContent`, whether a branch
     // was read; `skip` > 0 while inside a branch not read.
@@ -612,18 +577,14 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 *v = twip_attr(e, n).map_or(*v, f64::abs);
             }
         }
-        b"w:spacing" if st.in_ppr && st.in_shape_text == 0 => {
-            let pt = |n: &[u8]| twip_attr(e, n).map(|v| v.max(0.0));
-            let j = &mut st.jarak;
-            j.sebelum = pt(b"w:before").unwrap_or(j.sebelum);
-            j.sesudah = pt(b"w:after").unwrap_or(j.sesudah);
-            if let Some(line) = twip_attr(e, b"w:line").filter(|v| *v > 0.0) {
-                j.antar = match attr(e, b"w:lineRule").as_deref() {
-                    Some("exact") => Antar::Tepat(line),
-                    Some("atLeast") => Antar::Minimal(line),
-                    // in 240ths of a line: `line` pt is line × 20 / 240 of one
-                    _ => Antar::Kali(line / 12.0),
-                };
+        // (a run's `w:spacing` is its letters', with `w:val`)
+        b"w:spacing" if st.in_ppr && st.in_shape_text == 0 && attr(e, b"w:val").is_none() => {
+            st.sifat.spasi(e);
+        }
+        b"w:pStyle" if st.in_ppr && st.in_shape_text == 0 => st.gaya_alinea = attr(e, b"w:val"),
+        b"w:tblStyle" => {
+            if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
+                t.gaya = attr(e, b"w:val");
             }
         }
         b"w:pageBreakBefore" if st.in_ppr && st.in_shape_text == 0 => {
@@ -748,7 +709,8 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
             st.ukuran = 0.0;
             st.bernomor = false;
             st.miring_buka = false;
-            st.jarak = Jarak::default();
+            st.sifat = Sifat::default();
+            st.gaya_alinea = None;
             st.putus_sebelum = false;
             st.putus = false;
         }
@@ -827,6 +789,8 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
         b"w:txbxContent" | b"v:textbox" => st.in_shape_text = st.in_shape_text.saturating_sub(1),
         b"w:p" if st.in_shape_text == 0 => {
             if let Some(mut p) = st.para.take() {
+                let tabel = st.tables.last().and_then(|t| t.gaya.as_deref());
+                let jarak = st.gaya.jarak(st.sifat, st.gaya_alinea.as_deref(), tabel);
                 if st.miring_buka {
                     tutup_miring(&mut p);
                     st.miring_buka = false;
@@ -836,7 +800,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                         c.paragraf.push(p);
                         c.ukuran.push(st.ukuran);
                         c.bernomor.push(st.bernomor);
-                        c.jarak.push(st.jarak);
+                        c.jarak.push(jarak);
                         if let Some(t) = st.tables.last_mut().filter(|t| t.tabel.is_empty()) {
                             t.letak.putus |= st.putus_sebelum;
                         }
@@ -845,7 +809,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                         st.blok.push(Blok::Alinea {
                             huruf: p.chars().count(),
                             ukuran: st.ukuran,
-                            jarak: st.jarak,
+                            jarak,
                             putus_sebelum: st.putus_sebelum,
                             putus: st.putus,
                             gambar: std::mem::take(&mut st.gambar_lepas),
@@ -955,7 +919,7 @@ struct DiHalaman {
 }
 
 /// The body laid on its pages as Word does, top to bottom: a paragraph
-/// as high as [`tinggi_alinea`] makes it, a table's rows as
+/// as high as [`alinea::tinggi`] makes it, a table's rows as
 /// [`tata_letak`] does, a new page where one is asked for (before a
 /// paragraph or a table's first row, or inside a paragraph) or where what
 /// comes does not fit (a row as a whole; a table's header rows repeated
@@ -991,7 +955,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
                 if *putus_sebelum && y > atas {
                     halaman_baru(&mut hal, &mut y, &mut kira, true);
                 }
-                let (h, k) = tinggi_alinea(*huruf, *ukuran, jarak, lebar);
+                let (h, k) = alinea::tinggi(*huruf, *ukuran, jarak, lebar);
                 if y + h > bawah && y > atas {
                     halaman_baru(&mut hal, &mut y, &mut kira, false);
                 }
@@ -1519,7 +1483,7 @@ fn rentang(t: &Tabel, gs: &[usize]) -> Option<(f64, f64)> {
 /// needs, whichever is more, or exactly as set when its height rule is
 /// `exact` (a LibreOffice table keeps its rows so); and for each row
 /// whether its height came from the estimate of its text
-/// ([`tinggi_alinea`]).
+/// ([`alinea::tinggi`]).
 fn tata_letak(t: &Tabel) -> (Vec<f64>, Vec<bool>) {
     let mut kira = Vec::new();
     let mut atas = vec![0.0];

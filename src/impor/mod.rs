@@ -6,6 +6,7 @@
 //! [`perintah`] is the command: one file or a whole folder, written without
 //! overwriting, then checked.
 
+pub mod alinea;
 pub mod baca;
 pub mod citra;
 pub mod docx;
