@@ -166,8 +166,8 @@ struct Baru {
     kepala_awal: bool,
     kepala_akhir: bool,
     teks: String,
-    /// A VML line's ends.
-    garis: Option<(Point, Point)>,
+    /// A VML line's points (`v:line`'s ends, `v:polyline`'s points).
+    garis: Option<Vec<Point>>,
     /// A freeform (`a:custGeom`): its path's points in the path's own
     /// coordinates, the path's size, whether it closes (a shape, not a
     /// line), and where a curve's points start while one is read.
@@ -192,14 +192,17 @@ impl Baru {
         );
         let nama = self.bentuk.as_deref().unwrap_or("");
         let teks = self.teks.split_whitespace().collect::<Vec<_>>().join(" ");
-        if let Some((a, b)) = self.garis {
+        if let Some(titik) = self.garis.clone().filter(|t| t.len() >= 2) {
+            let kotak = titik
+                .iter()
+                .fold(Rect::from_points(titik[0], titik[0]), |k, p| k.union_pt(*p));
             return Some(Bentuk {
                 jenis: Jenis::Garis {
-                    titik: vec![a, b],
+                    titik,
                     kepala_awal: self.kepala_awal,
                     kepala_akhir: self.kepala_akhir,
                 },
-                kotak: Rect::from_points(a, b),
+                kotak,
                 teks,
                 acuan: self.acuan,
                 kira: false,
@@ -456,7 +459,7 @@ impl Gambar {
                 }
             }
             b"v:group" if self.jangkar.is_none() => self.vml_grup_buka(e),
-            b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval"
+            b"v:shape" | b"v:line" | b"v:polyline" | b"v:rect" | b"v:roundrect" | b"v:oval"
                 if self.vml_terlalu == 0 && self.jangkar.is_none() =>
             {
                 self.vml = Some(vml(e, !self.vml_grup.is_empty()));
@@ -591,7 +594,7 @@ impl Gambar {
                     self.vml_grup.pop();
                 }
             }
-            b"v:shape" | b"v:line" | b"v:rect" | b"v:roundrect" | b"v:oval" => {
+            b"v:shape" | b"v:line" | b"v:polyline" | b"v:rect" | b"v:roundrect" | b"v:oval" => {
                 if self.jumlah < MAX_BENTUK
                     && let Some(mut b) = self.vml.take().and_then(Baru::selesai)
                 {
@@ -697,18 +700,147 @@ fn vml(e: &quick_xml::events::BytesStart, dalam_grup: bool) -> Baru {
             _ => {}
         }
     }
-    if e.name().as_ref() == b"v:line" {
-        let titik = |v: &str| {
-            let (x, y) = v.split_once(',')?;
-            Some(Point::new(ukur(x)?, ukur(y)?))
-        };
-        let dari = attr(e, b"from").as_deref().and_then(titik);
-        let ke = attr(e, b"to").as_deref().and_then(titik);
-        if let (Some(a), Some(z)) = (dari, ke) {
-            b.garis = Some((a + b.off.to_vec2(), z + b.off.to_vec2()));
+    let titik = |v: &str| {
+        let (x, y) = v.split_once(',')?;
+        Some(Point::new(ukur(x)?, ukur(y)?))
+    };
+    match e.name().as_ref() {
+        b"v:line" => {
+            let dari = attr(e, b"from").as_deref().and_then(titik);
+            let ke = attr(e, b"to").as_deref().and_then(titik);
+            if let (Some(a), Some(z)) = (dari, ke) {
+                b.garis = Some(vec![a + b.off.to_vec2(), z + b.off.to_vec2()]);
+            }
         }
+        // an older Word's freeform of straight stretches: its points, in
+        // pairs, from where it stands
+        b"v:polyline" => {
+            let isi = attr(e, b"points").unwrap_or_default();
+            let bagian: Vec<&str> = isi
+                .split([',', ' '])
+                .filter(|a| !a.trim().is_empty())
+                .collect();
+            let titik: Vec<Point> = bagian
+                .chunks_exact(2)
+                .take(MAX_TITIK)
+                .map_while(|p| Some(Point::new(ukur(p[0])?, ukur(p[1])?) + b.off.to_vec2()))
+                .collect();
+            b.garis = Some(titik);
+        }
+        // a freeform: a VML path of no shape type, read as DrawingML's,
+        // in its `coordsize` (from its `coordorigin`)
+        b"v:shape" if b.bentuk.is_none() => {
+            if let Some((titik, tutup)) = attr(e, b"path").as_deref().and_then(jalur_vml) {
+                let pasangan = |n: &[u8], asal: (f64, f64)| {
+                    let v = attr(e, n).unwrap_or_default();
+                    let mut a = v
+                        .split(',')
+                        .map(|a| a.trim().parse::<f64>().ok().filter(|a| a.is_finite()));
+                    (
+                        a.next().flatten().unwrap_or(asal.0),
+                        a.next().flatten().unwrap_or(asal.1),
+                    )
+                };
+                let asal = pasangan(b"coordorigin", (0.0, 0.0));
+                b.bentuk = Some("custGeom".into());
+                b.bebas = titik
+                    .into_iter()
+                    .map(|p| Point::new(p.x - asal.0, p.y - asal.1))
+                    .collect();
+                b.bebas_ukuran = pasangan(b"coordsize", (1000.0, 1000.0));
+                b.bebas_tutup = tutup;
+            }
+        }
+        _ => {}
     }
     b
+}
+
+/// The points of a VML path's first figure (`m`, `l`, `c` by its end,
+/// their relative `t`, `r`, `v`; `x` closes it, `e` ends it; `nf`, `ns`
+/// change nothing of its course), in its own coordinates, and whether it
+/// closes; `None` for a path of anything else (arcs, quadrants: a shape,
+/// not a line).
+fn jalur_vml(path: &str) -> Option<(Vec<Point>, bool)> {
+    let mut titik: Vec<Point> = Vec::new();
+    let mut tutup = false;
+    let mut kini = Point::ZERO;
+    let mut rest = path.trim();
+    while !rest.is_empty() {
+        let n = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let (perintah, sisa) = rest.split_at(n);
+        let m = sisa
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(sisa.len());
+        let (isi, sisa) = sisa.split_at(m);
+        rest = sisa.trim_start();
+        // numbers apart by commas or spaces, an empty one 0
+        let isi = isi.split_whitespace().collect::<Vec<_>>().join(",");
+        let angka: Vec<f64> = if isi.is_empty() {
+            Vec::new()
+        } else {
+            isi.split(',')
+                .map(|a| {
+                    a.trim()
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|a| a.is_finite())
+                        .unwrap_or(0.0)
+                })
+                .collect()
+        };
+        let pasangan: Vec<Point> = angka
+            .chunks_exact(2)
+            .map(|p| Point::new(p[0], p[1]))
+            .collect();
+        match perintah {
+            "m" | "t" => {
+                if !titik.is_empty() {
+                    break;
+                }
+                // (pairs after the first go on as lines)
+                for p in &pasangan {
+                    kini = if perintah == "t" {
+                        kini + p.to_vec2()
+                    } else {
+                        *p
+                    };
+                    titik.push(kini);
+                }
+            }
+            "l" | "r" => {
+                for p in &pasangan {
+                    kini = if perintah == "r" {
+                        kini + p.to_vec2()
+                    } else {
+                        *p
+                    };
+                    titik.push(kini);
+                }
+            }
+            "c" | "v" => {
+                for p in pasangan.chunks_exact(3) {
+                    kini = if perintah == "v" {
+                        kini + p[2].to_vec2()
+                    } else {
+                        p[2]
+                    };
+                    titik.push(kini);
+                }
+            }
+            "x" => tutup = true,
+            "e" => break,
+            "nf" | "ns" => {}
+            _ => return None,
+        }
+        if titik.len() > MAX_TITIK {
+            titik.truncate(MAX_TITIK);
+            break;
+        }
+    }
+    Some((titik, tutup))
 }
 
 /// One cell of the procedure table as laid out: its box on the page Word
@@ -1167,6 +1299,61 @@ mod tests {
         assert!(baca(&format!("<w:pict>{dalam}</w:pict>")).is_empty());
         let sesudah = format!("<w:pict>{dalam}</w:pict>{xml}");
         assert_eq!(baca(&sesudah).len(), 2);
+    }
+
+    #[test]
+    fn an_older_words_freeforms_are_lines_through_their_points() {
+        // a polyline from where it stands; a path of no shape type in its
+        // coordinates (twice the shape's size, from 10,10), flipped: both
+        // the elbow of the DrawingML freeform above
+        let poly = r#"<w:pict><v:polyline style="position:absolute;margin-left:10pt;margin-top:5pt" points="0,0,0pt,30pt 40pt,30pt" filled="f"><v:stroke endarrow="block"/></v:polyline></w:pict>"#;
+        let b = baca(poly);
+        let siku = vec![
+            Point::new(10.0, 5.0),
+            Point::new(10.0, 35.0),
+            Point::new(50.0, 35.0),
+        ];
+        assert_eq!(
+            b[0].jenis,
+            Jenis::Garis {
+                titik: siku,
+                kepala_awal: false,
+                kepala_akhir: true
+            }
+        );
+        let bebas = |path: &str| {
+            baca(&format!(
+                r#"<w:pict><v:shape style="position:absolute;margin-left:10pt;margin-top:5pt;width:40pt;height:30pt;flip:x" coordsize="80,60" coordorigin="10,10" path="{path}" filled="f"><v:stroke endarrow="block"/></v:shape></w:pict>"#
+            ))
+        };
+        let b = bebas("m10,10l10,70c11,11,12,12,90,70e");
+        let Jenis::Garis { titik, .. } = &b[0].jenis else {
+            panic!("a line: {b:?}");
+        };
+        assert_eq!(
+            titik,
+            &vec![
+                Point::new(50.0, 5.0),
+                Point::new(50.0, 35.0),
+                Point::new(10.0, 35.0)
+            ]
+        );
+        // relative steps, spaces for commas, a second figure not read
+        let b = bebas("m 10 10 r 0 60 80 0 e m 0 0 l 5 5 e");
+        let Jenis::Garis { titik, .. } = &b[0].jenis else {
+            panic!("a line: {b:?}");
+        };
+        assert_eq!(titik.len(), 3);
+        // closed, or drawn with arcs: a shape, not a line
+        assert!(bebas("m10,10l90,10l90,70xe").is_empty());
+        assert!(bebas("wa0,0,80,60,0,0,80,60e").is_empty());
+        // a hostile path is read up to its bound
+        let banyak = "l1,1".repeat(MAX_TITIK + 10);
+        let b = bebas(&format!("m0,0{banyak}e"));
+        let Jenis::Garis { titik, .. } = &b[0].jenis else {
+            panic!("a line");
+        };
+        assert_eq!(titik.len(), MAX_TITIK);
     }
 
     #[test]
