@@ -1010,7 +1010,6 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
 /// flowchart over the table. Where the table's place on its page came
 /// from the estimate of the text above it, the shapes are marked so.
 fn jangkar_halaman(tubuh: &mut Tubuh) {
-    let ada = |b: &Bentuk| b.acuan != (Acuan::Teks, Acuan::Teks);
     let lepas = tubuh.blok.iter().any(|b| match b {
         Blok::Alinea { gambar, .. } => !gambar.is_empty(),
         Blok::Tabel(_) => false,
@@ -1020,15 +1019,34 @@ fn jangkar_halaman(tubuh: &mut Tubuh) {
         .iter()
         .flatten()
         .flatten()
-        .any(|c| c.gambar.iter().any(ada));
+        .any(|c| c.gambar.iter().any(ke_halaman));
     if !lepas && !di_sel {
         return;
     }
     let (letak, alinea) = alur_halaman(tubuh);
-    let k = tubuh.kertas;
     let tops: Vec<Vec<f64>> = tubuh.tabel.iter().map(|t| tata_letak(t).0).collect();
-    // (table, shape in its coordinates)
-    let mut pindah: Vec<(usize, Bentuk)> = Vec::new();
+    let mut pindah = dari_sel(tubuh, &letak, &tops);
+    pindah.extend(dari_alinea(tubuh, &letak, &alinea, &tops));
+    for (ti, b) in pindah {
+        taruh(&mut tubuh.tabel[ti], &tops[ti], b);
+    }
+}
+
+/// A shape whose offset counts from the page or its margin, on either axis.
+fn ke_halaman(b: &Bentuk) -> bool {
+    b.acuan != (Acuan::Teks, Acuan::Teks)
+}
+
+/// The shapes of the top-level tables' cells anchored to the page or its
+/// margin, taken out of their cells, each with its table and in that
+/// table's coordinates.
+fn dari_sel(
+    tubuh: &mut Tubuh,
+    letak: &[Option<DiHalaman>],
+    tops: &[Vec<f64>],
+) -> Vec<(usize, Bentuk)> {
+    let k = tubuh.kertas;
+    let mut pindah = Vec::new();
     for (ti, t) in tubuh.tabel.iter_mut().enumerate() {
         let Some(d) = &letak[ti] else { continue };
         for (ri, r) in t.iter_mut().enumerate() {
@@ -1041,7 +1059,7 @@ fn jangkar_halaman(tubuh: &mut Tubuh) {
                 let semua = std::mem::take(&mut c.gambar);
                 let alinea = std::mem::take(&mut c.gambar_alinea);
                 for (b, i) in semua.into_iter().zip(alinea) {
-                    if !ada(&b) {
+                    if !ke_halaman(&b) {
                         c.gambar.push(b);
                         c.gambar_alinea.push(i);
                         continue;
@@ -1063,11 +1081,25 @@ fn jangkar_halaman(tubuh: &mut Tubuh) {
             }
         }
     }
+    pindah
+}
+
+/// The shapes anchored in paragraphs outside the tables, each with the
+/// table it is drawn over on its paragraph's page (the nearest there) and
+/// in that table's coordinates.
+fn dari_alinea(
+    tubuh: &Tubuh,
+    letak: &[Option<DiHalaman>],
+    alinea: &[Tempat],
+    tops: &[Vec<f64>],
+) -> Vec<(usize, Bentuk)> {
+    let k = tubuh.kertas;
     let paragraf = tubuh.blok.iter().filter_map(|b| match b {
         Blok::Alinea { gambar, .. } => Some(gambar),
         Blok::Tabel(_) => None,
     });
-    for (gambar, &(hal, y_alinea, kira_alinea)) in paragraf.zip(&alinea) {
+    let mut pindah = Vec::new();
+    for (gambar, &(hal, y_alinea, kira_alinea)) in paragraf.zip(alinea) {
         for b in gambar {
             // on the page: across from the page's edge, down from its top
             let x = match b.acuan.0 {
@@ -1080,34 +1112,40 @@ fn jangkar_halaman(tubuh: &mut Tubuh) {
                 Acuan::Halaman => (0.0, false),
             };
             let b = b.clone().geser(kurbo::Vec2::new(x, y));
-            let m = b.kotak.center();
-            // the table it is drawn over on its page (the nearest there)
-            let Some((ti, d, r)) = letak
-                .iter()
-                .enumerate()
-                .filter_map(|(ti, d)| {
-                    let d = d.as_ref()?;
-                    let r = d.baris.iter().position(|b| b.0 == hal)?;
-                    let akhir = d.baris.iter().rposition(|b| b.0 == hal)?;
-                    let y0 = d.baris[r].1;
-                    let y1 = d.baris[akhir].1 + tops[ti][akhir + 1] - tops[ti][akhir];
-                    let jauh = (y0 - m.y).max(m.y - y1).max(0.0);
-                    Some((jauh, ti, d, r))
-                })
-                .min_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, ti, d, r)| (ti, d, r))
-            else {
+            let Some((ti, r)) = tabel_di(letak, tops, hal, b.kotak.center().y) else {
                 continue;
             };
+            let Some(d) = &letak[ti] else { continue };
             let turun = tops[ti][r] - d.baris[r].1;
             let mut b = b.geser(kurbo::Vec2::new(-d.kiri, turun));
             b.kira |= kira || d.baris[r].2;
             pindah.push((ti, b));
         }
     }
-    for (ti, b) in pindah {
-        taruh(&mut tubuh.tabel[ti], &tops[ti], b);
-    }
+    pindah
+}
+
+/// The top-level table on page `hal` nearest the height `y` there (pt
+/// from the page's top), and its first row on that page.
+fn tabel_di(
+    letak: &[Option<DiHalaman>],
+    tops: &[Vec<f64>],
+    hal: usize,
+    y: f64,
+) -> Option<(usize, usize)> {
+    letak
+        .iter()
+        .enumerate()
+        .filter_map(|(ti, d)| {
+            let d = d.as_ref()?;
+            let r = d.baris.iter().position(|b| b.0 == hal)?;
+            let akhir = d.baris.iter().rposition(|b| b.0 == hal)?;
+            let y0 = d.baris[r].1;
+            let y1 = d.baris[akhir].1 + tops[ti][akhir + 1] - tops[ti][akhir];
+            Some(((y0 - y).max(y - y1).max(0.0), ti, r))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, ti, r)| (ti, r))
 }
 
 /// A shape (in table coordinates) into the cell it lies over — the row
