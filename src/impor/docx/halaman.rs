@@ -1,0 +1,315 @@
+//! Where Word lays a document's shapes on its pages: a shape anchored in
+//! a cell whose paragraphs stand in its middle or at its bottom moves down
+//! with them ([`rata_tegak`]); a shape anchored to the page or its margin
+//! is placed over the table drawn under it ([`jangkar_halaman`]) once the
+//! body is laid on its pages as Word does ([`alur_halaman`]).
+//!
+//! Phases: (1) the body's paragraphs and tables are laid out top to
+//! bottom, page after page, each row's and paragraph's page and top noted,
+//! and each top-level table's left rule; (2) the shapes anchored to the
+//! page — in a cell, or in a paragraph outside the tables — are taken to
+//! the page's coordinates and from there to the table's under them; (3)
+//! each goes into the cell it lies over, in that cell's coordinates, as if
+//! anchored there, so that the rest of the reading does not tell them
+//! apart.
+
+use super::alinea;
+use super::{Blok, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
+use crate::impor::gambar::{Acuan, Bentuk};
+
+/// The shapes anchored in the paragraphs of a cell whose paragraphs stand
+/// in its middle or at its bottom (`w:vAlign`) moved down with them: by
+/// the room the cell (its rows, merged down too) leaves under its text, or
+/// half of it; estimated where the text's height or the rows' are.
+pub(super) fn rata_tegak(tabel: &mut [Tabel]) {
+    for t in tabel.iter_mut() {
+        let geser =
+            |c: &Sel| c.tegak != Tegak::Atas && c.gambar.iter().any(|b| b.acuan.1 == Acuan::Teks);
+        if !t.iter().flatten().any(geser) {
+            continue;
+        }
+        let (tops, kira_baris) = tata_letak(t);
+        for ri in 0..t.len() {
+            for ci in 0..t[ri].len() {
+                if !geser(&t[ri][ci]) {
+                    continue;
+                }
+                // the rows it spans: down to the first not continuing it
+                let kolom = t[ri][ci].kolom;
+                let akhir = (ri + 1..t.len())
+                    .find(|&j| at(&t[j], kolom).is_none_or(|c| !c.lanjutan))
+                    .unwrap_or(t.len());
+                let c = &mut t[ri][ci];
+                let (isi, kira_isi) = c.puncak().last().copied().unwrap_or((0.0, false));
+                let ruang = (tops[akhir] - tops[ri] - isi).max(0.0);
+                let turun = match c.tegak {
+                    Tegak::Tengah => ruang / 2.0,
+                    _ => ruang,
+                };
+                let kira = kira_isi || kira_baris[ri..akhir].iter().any(|k| *k);
+                for b in c.gambar.iter_mut().filter(|b| b.acuan.1 == Acuan::Teks) {
+                    *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
+                    b.kira |= kira;
+                }
+            }
+        }
+    }
+}
+
+/// A place on the pages Word prints: the page, the top (pt from the
+/// page's top), and whether that top is estimated.
+type Tempat = (usize, f64, bool);
+
+/// Where a table's rows lie on the pages Word prints: the table's left
+/// rule (pt from the page's left edge), and each row's [`Tempat`].
+struct DiHalaman {
+    kiri: f64,
+    baris: Vec<Tempat>,
+}
+
+/// The body laid on its pages as Word does, top to bottom: a paragraph
+/// as high as [`alinea::tinggi`] makes it, a table's rows as
+/// [`tata_letak`] does, a new page where one is asked for (before a
+/// paragraph or a table's first row, or inside a paragraph) or where what
+/// comes does not fit (a row as a whole; a table's header rows repeated
+/// at the next page's top). Returns where each top-level table lies, and
+/// each paragraph's page, top, and whether the top is estimated.
+fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
+    let k = &tubuh.kertas;
+    let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
+    let lebar = k.lebar - k.kiri - k.kanan;
+    let mut tabel: Vec<Option<DiHalaman>> = (0..tubuh.tabel.len()).map(|_| None).collect();
+    let mut alinea = Vec::new();
+    // the page, the top of what comes next on it, and whether that is estimated
+    let (mut hal, mut y, mut kira) = (0usize, atas, false);
+    let halaman_baru = |hal: &mut usize, y: &mut f64, kira: &mut bool, dipaksa: bool| {
+        *hal += 1;
+        *y = atas;
+        // a page asked for starts where it is; one that the text above
+        // filled starts where the estimate of that text says
+        if dipaksa {
+            *kira = false;
+        }
+    };
+    for blok in &tubuh.blok {
+        match blok {
+            Blok::Alinea {
+                huruf,
+                ukuran,
+                jarak,
+                putus_sebelum,
+                putus,
+                ..
+            } => {
+                if *putus_sebelum && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+                let (h, k) = alinea::tinggi(*huruf, *ukuran, jarak, lebar);
+                if y + h > bawah && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, false);
+                }
+                alinea.push((hal, y, kira));
+                y += h;
+                kira |= k;
+                if *putus {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+            }
+            Blok::Tabel(i) => {
+                let (Some(t), Some(l)) = (tubuh.tabel.get(*i), tubuh.letak.get(*i)) else {
+                    continue;
+                };
+                if l.putus && y > atas {
+                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                }
+                let (tops, kira_baris) = tata_letak(t);
+                let tinggi = |r: usize| tops[r + 1] - tops[r];
+                let kepala: f64 = (0..t.len())
+                    .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
+                    .map(tinggi)
+                    .sum();
+                let mut baris = Vec::new();
+                for (r, kira_r) in kira_baris.iter().enumerate() {
+                    let h = tinggi(r);
+                    if y + h > bawah && y > atas && !baris.is_empty() {
+                        halaman_baru(&mut hal, &mut y, &mut kira, false);
+                        y += kepala;
+                    }
+                    baris.push((hal, y, kira));
+                    y += h;
+                    kira |= kira_r;
+                }
+                let geser = if tubuh.baru { 0.0 } else { l.margin };
+                let kiri = k.kiri
+                    + match l.rata {
+                        Rata::Kiri => l.ind - geser,
+                        Rata::Tengah => (lebar - l.lebar) / 2.0,
+                        Rata::Kanan => lebar - l.lebar,
+                    };
+                tabel[*i] = Some(DiHalaman { kiri, baris });
+            }
+        }
+    }
+    (tabel, alinea)
+}
+
+/// Shapes anchored to the page or its margin — in a paragraph outside the
+/// tables, or in a cell — moved into the cell of the table they are drawn
+/// over, in its coordinates, as if anchored there: a drafter draws the
+/// flowchart over the table. Where the table's place on its page came
+/// from the estimate of the text above it, the shapes are marked so.
+pub(super) fn jangkar_halaman(tubuh: &mut Tubuh) {
+    let lepas = tubuh.blok.iter().any(|b| match b {
+        Blok::Alinea { gambar, .. } => !gambar.is_empty(),
+        Blok::Tabel(_) => false,
+    });
+    let di_sel = tubuh
+        .tabel
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| c.gambar.iter().any(ke_halaman));
+    if !lepas && !di_sel {
+        return;
+    }
+    let (letak, alinea) = alur_halaman(tubuh);
+    let tops: Vec<Vec<f64>> = tubuh.tabel.iter().map(|t| tata_letak(t).0).collect();
+    let mut pindah = dari_sel(tubuh, &letak, &tops);
+    pindah.extend(dari_alinea(tubuh, &letak, &alinea, &tops));
+    for (ti, b) in pindah {
+        taruh(&mut tubuh.tabel[ti], &tops[ti], b);
+    }
+}
+
+/// A shape whose offset counts from the page or its margin, on either axis.
+fn ke_halaman(b: &Bentuk) -> bool {
+    b.acuan != (Acuan::Teks, Acuan::Teks)
+}
+
+/// The shapes of the top-level tables' cells anchored to the page or its
+/// margin, taken out of their cells, each with its table and in that
+/// table's coordinates.
+fn dari_sel(
+    tubuh: &mut Tubuh,
+    letak: &[Option<DiHalaman>],
+    tops: &[Vec<f64>],
+) -> Vec<(usize, Bentuk)> {
+    let k = tubuh.kertas;
+    let mut pindah = Vec::new();
+    for (ti, t) in tubuh.tabel.iter_mut().enumerate() {
+        let Some(d) = &letak[ti] else { continue };
+        for (ri, r) in t.iter_mut().enumerate() {
+            let Some(&(_, y_hal, kira)) = d.baris.get(ri) else {
+                continue;
+            };
+            // from the page's top to the table's coordinates
+            let turun = tops[ti][ri] - y_hal;
+            for c in r.iter_mut() {
+                let semua = std::mem::take(&mut c.gambar);
+                let alinea = std::mem::take(&mut c.gambar_alinea);
+                for (b, i) in semua.into_iter().zip(alinea) {
+                    if !ke_halaman(&b) {
+                        c.gambar.push(b);
+                        c.gambar_alinea.push(i);
+                        continue;
+                    }
+                    let x = match b.acuan.0 {
+                        Acuan::Teks => c.x.0 + c.margin,
+                        Acuan::Halaman => -d.kiri,
+                        Acuan::Margin => k.kiri - d.kiri,
+                    };
+                    let (y, kira) = match b.acuan.1 {
+                        Acuan::Teks => (tops[ti][ri], false),
+                        Acuan::Halaman => (turun, kira),
+                        Acuan::Margin => (turun + k.atas, kira),
+                    };
+                    let mut b = b.geser(kurbo::Vec2::new(x, y));
+                    b.kira |= kira;
+                    pindah.push((ti, b));
+                }
+            }
+        }
+    }
+    pindah
+}
+
+/// The shapes anchored in paragraphs outside the tables, each with the
+/// table it is drawn over on its paragraph's page (the nearest there) and
+/// in that table's coordinates.
+fn dari_alinea(
+    tubuh: &Tubuh,
+    letak: &[Option<DiHalaman>],
+    alinea: &[Tempat],
+    tops: &[Vec<f64>],
+) -> Vec<(usize, Bentuk)> {
+    let k = tubuh.kertas;
+    let paragraf = tubuh.blok.iter().filter_map(|b| match b {
+        Blok::Alinea { gambar, .. } => Some(gambar),
+        Blok::Tabel(_) => None,
+    });
+    let mut pindah = Vec::new();
+    for (gambar, &(hal, y_alinea, kira_alinea)) in paragraf.zip(alinea) {
+        for b in gambar {
+            // on the page: across from the page's edge, down from its top
+            let x = match b.acuan.0 {
+                Acuan::Teks | Acuan::Margin => k.kiri,
+                Acuan::Halaman => 0.0,
+            };
+            let (y, kira) = match b.acuan.1 {
+                Acuan::Teks => (y_alinea, kira_alinea),
+                Acuan::Margin => (k.atas, false),
+                Acuan::Halaman => (0.0, false),
+            };
+            let b = b.clone().geser(kurbo::Vec2::new(x, y));
+            let Some((ti, r)) = tabel_di(letak, tops, hal, b.kotak.center().y) else {
+                continue;
+            };
+            let Some(d) = &letak[ti] else { continue };
+            let turun = tops[ti][r] - d.baris[r].1;
+            let mut b = b.geser(kurbo::Vec2::new(-d.kiri, turun));
+            b.kira |= kira || d.baris[r].2;
+            pindah.push((ti, b));
+        }
+    }
+    pindah
+}
+
+/// The top-level table on page `hal` nearest the height `y` there (pt
+/// from the page's top), and its first row on that page.
+fn tabel_di(
+    letak: &[Option<DiHalaman>],
+    tops: &[Vec<f64>],
+    hal: usize,
+    y: f64,
+) -> Option<(usize, usize)> {
+    letak
+        .iter()
+        .enumerate()
+        .filter_map(|(ti, d)| {
+            let d = d.as_ref()?;
+            let r = d.baris.iter().position(|b| b.0 == hal)?;
+            let akhir = d.baris.iter().rposition(|b| b.0 == hal)?;
+            let y0 = d.baris[r].1;
+            let y1 = d.baris[akhir].1 + tops[ti][akhir + 1] - tops[ti][akhir];
+            Some(((y0 - y).max(y - y1).max(0.0), ti, r))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, ti, r)| (ti, r))
+}
+
+/// A shape (in table coordinates) into the cell it lies over — the row
+/// of its middle, the cell of that row whose columns hold its middle or
+/// the nearest — in that cell's coordinates.
+fn taruh(t: &mut Tabel, tops: &[f64], mut b: Bentuk) {
+    let m = b.kotak.center();
+    let ri = (0..t.len()).rfind(|&r| tops[r] <= m.y).unwrap_or(0);
+    let Some(r) = t.get_mut(ri) else { return };
+    let jauh = |c: &Sel| (c.x.0 - m.x).max(m.x - c.x.1).max(0.0);
+    let Some(c) = r.iter_mut().min_by(|a, b| jauh(a).total_cmp(&jauh(b))) else {
+        return;
+    };
+    b.acuan = (Acuan::Teks, Acuan::Teks);
+    c.gambar
+        .push(b.geser(kurbo::Vec2::new(-(c.x.0 + c.margin), -tops[ri])));
+    c.gambar_alinea.push(0);
+}
