@@ -891,6 +891,16 @@ fn shapes_anchored_to_the_page_stand_over_the_table() {
     let baru = paket_2013(&masuk);
     let d = dokumen(&baru);
     assert!(selisih(&di_sel, &d) < 0.1, "{}", selisih(&di_sel, &d));
+    // the tables' section ended by a paragraph, a last section of another
+    // page and other margins after it: the tables lie on their own section's
+    let akhir = body.rfind("<w:sectPr>").expect("the body's section");
+    let bagian = format!(
+        r#"{}<w:p><w:pPr>{}</w:pPr></w:p><w:p><w:r><w:t>Lampiran</w:t></w:r></w:p><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2000" w:left="2000" w:bottom="2000" w:right="2000"/></w:sectPr>"#,
+        &body[..akhir],
+        &body[akhir..]
+    );
+    let d = sama(&bagian, "in a section before the last");
+    assert!(selisih(&di_sel, &d) < 0.1);
     // the paragraph above each table of auto height: estimated, and said so
     let kira = body.replace(
         r#"w:lineRule="exact" w:line="200""#,

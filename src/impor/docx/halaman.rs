@@ -14,7 +14,7 @@
 //! apart.
 
 use super::alinea;
-use super::{Blok, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
+use super::{Blok, Kertas, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
 use crate::impor::gambar::{Acuan, Bentuk};
 
 /// The shapes anchored in the paragraphs of a cell whose paragraphs stand
@@ -61,37 +61,78 @@ pub(super) fn rata_tegak(tabel: &mut [Tabel]) {
 type Tempat = (usize, f64, bool);
 
 /// Where a table's rows lie on the pages Word prints: the table's left
-/// rule (pt from the page's left edge), and each row's [`Tempat`].
+/// rule (pt from the page's left edge), each row's [`Tempat`], and the
+/// page of its section.
 struct DiHalaman {
     kiri: f64,
     baris: Vec<Tempat>,
+    kertas: Kertas,
+}
+
+/// Where the layout is: the page, the top of what comes next on it, and
+/// whether that top is estimated.
+struct Alur {
+    hal: usize,
+    y: f64,
+    kira: bool,
+}
+
+impl Alur {
+    /// A new page, its text from `atas`: where one is asked for, its top
+    /// is known; where the text above filled the last, it is where the
+    /// estimate of that text says.
+    fn halaman_baru(&mut self, atas: f64, dipaksa: bool) {
+        self.hal += 1;
+        self.y = atas;
+        if dipaksa {
+            self.kira = false;
+        }
+    }
+}
+
+/// The page of each block of the body: that of the section it is in (the
+/// section a paragraph's `w:sectPr` ends, or the body's last).
+fn kertas_blok(tubuh: &Tubuh) -> Vec<Kertas> {
+    let mut kini = tubuh.kertas;
+    let mut out: Vec<Kertas> = tubuh
+        .blok
+        .iter()
+        .rev()
+        .map(|b| {
+            if let Blok::Alinea {
+                bagian: Some((k, _)),
+                ..
+            } = b
+            {
+                kini = *k;
+            }
+            kini
+        })
+        .collect();
+    out.reverse();
+    out
 }
 
 /// The body laid on its pages as Word does, top to bottom: a paragraph
 /// as high as [`alinea::tinggi`] makes it, a table's rows as
-/// [`tata_letak`] does, a new page where one is asked for (before a
-/// paragraph or a table's first row, or inside a paragraph) or where what
-/// comes does not fit (a row as a whole; a table's header rows repeated
-/// at the next page's top). Returns where each top-level table lies, and
-/// each paragraph's page, top, and whether the top is estimated.
-fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
-    let k = &tubuh.kertas;
-    let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
-    let lebar = k.lebar - k.kiri - k.kanan;
+/// [`tata_letak`] does, each on the page of its section, a new page where
+/// one is asked for (before a paragraph or a table's first row, inside a
+/// paragraph, after a section) or where what comes does not fit (a row as
+/// a whole; a table's header rows repeated at the next page's top).
+/// Returns where each top-level table lies, and each paragraph's place
+/// and the page of its section.
+fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>) {
     let mut tabel: Vec<Option<DiHalaman>> = (0..tubuh.tabel.len()).map(|_| None).collect();
     let mut alinea = Vec::new();
-    // the page, the top of what comes next on it, and whether that is estimated
-    let (mut hal, mut y, mut kira) = (0usize, atas, false);
-    let halaman_baru = |hal: &mut usize, y: &mut f64, kira: &mut bool, dipaksa: bool| {
-        *hal += 1;
-        *y = atas;
-        // a page asked for starts where it is; one that the text above
-        // filled starts where the estimate of that text says
-        if dipaksa {
-            *kira = false;
-        }
+    let kertas = kertas_blok(tubuh);
+    let mut a = Alur {
+        hal: 0,
+        y: kertas.first().map_or(tubuh.kertas.atas, |k| k.atas),
+        kira: false,
     };
-    for blok in &tubuh.blok {
+    for (blok, k) in tubuh.blok.iter().zip(kertas) {
+        let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
+        let lebar = k.lebar - k.kiri - k.kanan;
         match blok {
             Blok::Alinea {
                 huruf,
@@ -99,28 +140,29 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
                 jarak,
                 putus_sebelum,
                 putus,
+                bagian,
                 ..
             } => {
-                if *putus_sebelum && y > atas {
-                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                if *putus_sebelum && a.y > atas {
+                    a.halaman_baru(atas, true);
                 }
-                let (h, k) = alinea::tinggi(*huruf, *ukuran, jarak, lebar);
-                if y + h > bawah && y > atas {
-                    halaman_baru(&mut hal, &mut y, &mut kira, false);
+                let (h, kira) = alinea::tinggi(*huruf, *ukuran, jarak, lebar);
+                if a.y + h > bawah && a.y > atas {
+                    a.halaman_baru(atas, false);
                 }
-                alinea.push((hal, y, kira));
-                y += h;
-                kira |= k;
-                if *putus {
-                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                alinea.push(((a.hal, a.y, a.kira), k));
+                a.y += h;
+                a.kira |= kira;
+                if *putus || bagian.is_some_and(|b| b.1) {
+                    a.halaman_baru(atas, true);
                 }
             }
             Blok::Tabel(i) => {
                 let (Some(t), Some(l)) = (tubuh.tabel.get(*i), tubuh.letak.get(*i)) else {
                     continue;
                 };
-                if l.putus && y > atas {
-                    halaman_baru(&mut hal, &mut y, &mut kira, true);
+                if l.putus && a.y > atas {
+                    a.halaman_baru(atas, true);
                 }
                 let (tops, kira_baris) = tata_letak(t);
                 let tinggi = |r: usize| tops[r + 1] - tops[r];
@@ -131,13 +173,13 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
                 let mut baris = Vec::new();
                 for (r, kira_r) in kira_baris.iter().enumerate() {
                     let h = tinggi(r);
-                    if y + h > bawah && y > atas && !baris.is_empty() {
-                        halaman_baru(&mut hal, &mut y, &mut kira, false);
-                        y += kepala;
+                    if a.y + h > bawah && a.y > atas && !baris.is_empty() {
+                        a.halaman_baru(atas, false);
+                        a.y += kepala;
                     }
-                    baris.push((hal, y, kira));
-                    y += h;
-                    kira |= kira_r;
+                    baris.push((a.hal, a.y, a.kira));
+                    a.y += h;
+                    a.kira |= kira_r;
                 }
                 let geser = if tubuh.baru { 0.0 } else { l.margin };
                 let kiri = k.kiri
@@ -146,7 +188,11 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<Tempat>) {
                         Rata::Tengah => (lebar - l.lebar) / 2.0,
                         Rata::Kanan => lebar - l.lebar,
                     };
-                tabel[*i] = Some(DiHalaman { kiri, baris });
+                tabel[*i] = Some(DiHalaman {
+                    kiri,
+                    baris,
+                    kertas: k,
+                });
             }
         }
     }
@@ -194,10 +240,10 @@ fn dari_sel(
     letak: &[Option<DiHalaman>],
     tops: &[Vec<f64>],
 ) -> Vec<(usize, Bentuk)> {
-    let k = tubuh.kertas;
     let mut pindah = Vec::new();
     for (ti, t) in tubuh.tabel.iter_mut().enumerate() {
         let Some(d) = &letak[ti] else { continue };
+        let k = d.kertas;
         for (ri, r) in t.iter_mut().enumerate() {
             let Some(&(_, y_hal, kira)) = d.baris.get(ri) else {
                 continue;
@@ -239,16 +285,15 @@ fn dari_sel(
 fn dari_alinea(
     tubuh: &Tubuh,
     letak: &[Option<DiHalaman>],
-    alinea: &[Tempat],
+    alinea: &[(Tempat, Kertas)],
     tops: &[Vec<f64>],
 ) -> Vec<(usize, Bentuk)> {
-    let k = tubuh.kertas;
     let paragraf = tubuh.blok.iter().filter_map(|b| match b {
         Blok::Alinea { gambar, .. } => Some(gambar),
         Blok::Tabel(_) => None,
     });
     let mut pindah = Vec::new();
-    for (gambar, &(hal, y_alinea, kira_alinea)) in paragraf.zip(alinea) {
+    for (gambar, &((hal, y_alinea, kira_alinea), k)) in paragraf.zip(alinea) {
         for b in gambar {
             // on the page: across from the page's edge, down from its top
             let x = match b.acuan.0 {

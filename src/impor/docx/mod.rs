@@ -349,6 +349,9 @@ enum Blok {
         putus_sebelum: bool,
         putus: bool,
         gambar: Vec<Bentuk>,
+        /// The section it ends (`w:sectPr` in its properties): its page,
+        /// and whether the next starts on a new page (not `continuous`).
+        bagian: Option<(Kertas, bool)>,
     },
     Tabel(usize),
 }
@@ -405,7 +408,12 @@ struct Baca {
     gambar_lepas: Vec<Bentuk>,
     blok: Vec<Blok>,
     letak: Vec<LetakTabel>,
+    /// The last section's page; the section being read (`w:sectPr`): its
+    /// page and whether the next starts on a new page; the section the
+    /// paragraph being read ends.
     kertas: Kertas,
+    bagian: Option<(Kertas, bool)>,
+    bagian_akhir: Option<(Kertas, bool)>,
 }
 
 /// Every table of the document in order (nested ones after their parent),
@@ -560,23 +568,15 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
                 t.kepala = benar(e);
             }
         }
-        b"w:pgSz" => {
-            let k = &mut st.kertas;
-            k.lebar = twip_attr(e, b"w:w").filter(|v| *v > 0.0).unwrap_or(k.lebar);
-            k.tinggi = twip_attr(e, b"w:h")
-                .filter(|v| *v > 0.0)
-                .unwrap_or(k.tinggi);
+        b"w:sectPr" => st.bagian = Some((Kertas::default(), true)),
+        b"w:type" => {
+            if let Some((_, baru)) = st.bagian.as_mut() {
+                *baru = attr(e, b"w:val").is_none_or(|v| v != "continuous");
+            }
         }
-        b"w:pgMar" => {
-            let k = &mut st.kertas;
-            for (n, v) in [
-                (&b"w:top"[..], &mut k.atas),
-                (b"w:bottom", &mut k.bawah),
-                (b"w:left", &mut k.kiri),
-                (b"w:right", &mut k.kanan),
-            ] {
-                // a negative top or bottom margin is its size too
-                *v = twip_attr(e, n).map_or(*v, f64::abs);
+        b"w:pgSz" | b"w:pgMar" => {
+            if let Some((k, _)) = st.bagian.as_mut() {
+                halaman_bagian(k, e);
             }
         }
         // (a run's `w:spacing` is its letters', with `w:val`)
@@ -738,6 +738,26 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
     }
 }
 
+/// A section's page size (`w:pgSz`) or margins (`w:pgMar`) into `k`.
+fn halaman_bagian(k: &mut Kertas, e: &BytesStart) {
+    if e.name().as_ref() == b"w:pgSz" {
+        k.lebar = twip_attr(e, b"w:w").filter(|v| *v > 0.0).unwrap_or(k.lebar);
+        k.tinggi = twip_attr(e, b"w:h")
+            .filter(|v| *v > 0.0)
+            .unwrap_or(k.tinggi);
+        return;
+    }
+    for (n, v) in [
+        (&b"w:top"[..], &mut k.atas),
+        (b"w:bottom", &mut k.bawah),
+        (b"w:left", &mut k.kiri),
+        (b"w:right", &mut k.kanan),
+    ] {
+        // a negative top or bottom margin is its size too
+        *v = twip_attr(e, n).map_or(*v, f64::abs);
+    }
+}
+
 /// A length in twips of the attribute `name`, in pt (negative too).
 fn twip_attr(e: &BytesStart, name: &[u8]) -> Option<f64> {
     attr(e, name)?
@@ -815,6 +835,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                             putus_sebelum: st.putus_sebelum,
                             putus: st.putus,
                             gambar: std::mem::take(&mut st.gambar_lepas),
+                            bagian: st.bagian_akhir.take(),
                         });
                         st.lepas.push(p);
                     }
@@ -852,6 +873,12 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                 t.in_tblpr = false;
             }
         }
+        // a paragraph's ends its section there; the body's is the last
+        b"w:sectPr" => match st.bagian.take() {
+            Some(b) if st.para.is_some() => st.bagian_akhir = Some(b),
+            Some((k, _)) => st.kertas = k,
+            None => {}
+        },
         b"w:tbl" => {
             if let Some(t) = st.tables.pop() {
                 st.done.push(t.tabel);
