@@ -613,9 +613,7 @@ impl Gambar {
         }
         Vec::new()
     }
-}
 
-impl Gambar {
     /// A `v:group` opens: its box (in its parent's coordinates) and its
     /// children's coordinates, `coordorigin` and `coordsize` (VML's 1000 ×
     /// 1000 unless stated).
@@ -628,26 +626,29 @@ impl Gambar {
         if self.vml_grup.is_empty() {
             self.vml_acuan = b.acuan;
         }
-        let pasangan = |n: &[u8], asal: (f64, f64)| {
-            let v = attr(e, n).unwrap_or_default();
-            let mut angka = v.split(',').map(|a| {
-                a.trim()
-                    .parse::<f64>()
-                    .ok()
-                    .filter(|a| a.is_finite() && a.abs() < 1e9)
-            });
-            let x = angka.next().flatten().unwrap_or(asal.0);
-            let y = angka.next().flatten().unwrap_or(asal.1);
-            (x, y)
-        };
-        let (ox, oy) = pasangan(b"coordorigin", (0.0, 0.0));
+        let (ox, oy) = pasangan(e, b"coordorigin", (0.0, 0.0));
         self.vml_grup.push(Grup {
             off: b.off,
             ext: b.ext,
             ch_off: Point::new(ox, oy),
-            ch_ext: pasangan(b"coordsize", (1000.0, 1000.0)),
+            ch_ext: pasangan(e, b"coordsize", (1000.0, 1000.0)),
         });
     }
+}
+
+/// A VML pair of numbers `x,y` of the attribute `n` (`coordorigin`,
+/// `coordsize`), each `asal`'s where it is missing.
+fn pasangan(e: &quick_xml::events::BytesStart, n: &[u8], asal: (f64, f64)) -> (f64, f64) {
+    let v = attr(e, n).unwrap_or_default();
+    let mut angka = v.split(',').map(|a| {
+        a.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|a| a.is_finite() && a.abs() < 1e9)
+    });
+    let x = angka.next().flatten().unwrap_or(asal.0);
+    let y = angka.next().flatten().unwrap_or(asal.1);
+    (x, y)
 }
 
 /// A VML shape from its attributes: type, `style` box and flips, a line's
@@ -731,23 +732,13 @@ fn vml(e: &quick_xml::events::BytesStart, dalam_grup: bool) -> Baru {
         // in its `coordsize` (from its `coordorigin`)
         b"v:shape" if b.bentuk.is_none() => {
             if let Some((titik, tutup)) = attr(e, b"path").as_deref().and_then(jalur_vml) {
-                let pasangan = |n: &[u8], asal: (f64, f64)| {
-                    let v = attr(e, n).unwrap_or_default();
-                    let mut a = v
-                        .split(',')
-                        .map(|a| a.trim().parse::<f64>().ok().filter(|a| a.is_finite()));
-                    (
-                        a.next().flatten().unwrap_or(asal.0),
-                        a.next().flatten().unwrap_or(asal.1),
-                    )
-                };
-                let asal = pasangan(b"coordorigin", (0.0, 0.0));
+                let asal = pasangan(e, b"coordorigin", (0.0, 0.0));
                 b.bentuk = Some("custGeom".into());
                 b.bebas = titik
                     .into_iter()
                     .map(|p| Point::new(p.x - asal.0, p.y - asal.1))
                     .collect();
-                b.bebas_ukuran = pasangan(b"coordsize", (1000.0, 1000.0));
+                b.bebas_ukuran = pasangan(e, b"coordsize", (1000.0, 1000.0));
                 b.bebas_tutup = tutup;
             }
         }
