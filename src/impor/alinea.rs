@@ -255,7 +255,7 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
 }
 
 /// A length in twips of the attribute `name`, in pt (negative too).
-fn twip(e: &BytesStart, name: &[u8]) -> Option<f64> {
+pub(super) fn twip(e: &BytesStart, name: &[u8]) -> Option<f64> {
     attr(e, name)?
         .parse::<f64>()
         .ok()

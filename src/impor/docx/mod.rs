@@ -135,6 +135,7 @@ impl Sel {
             }
         }
     }
+
     /// Its paragraphs as one line.
     fn teks(&self) -> String {
         self.gabung(" ")
@@ -551,7 +552,7 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
         }
         b"w:tblInd" => {
             if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
-                t.letak.ind = twip_attr(e, b"w:w").unwrap_or(0.0);
+                t.letak.ind = alinea::twip(e, b"w:w").unwrap_or(0.0);
             }
         }
         b"w:jc" => {
@@ -741,8 +742,10 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
 /// A section's page size (`w:pgSz`) or margins (`w:pgMar`) into `k`.
 fn halaman_bagian(k: &mut Kertas, e: &BytesStart) {
     if e.name().as_ref() == b"w:pgSz" {
-        k.lebar = twip_attr(e, b"w:w").filter(|v| *v > 0.0).unwrap_or(k.lebar);
-        k.tinggi = twip_attr(e, b"w:h")
+        k.lebar = alinea::twip(e, b"w:w")
+            .filter(|v| *v > 0.0)
+            .unwrap_or(k.lebar);
+        k.tinggi = alinea::twip(e, b"w:h")
             .filter(|v| *v > 0.0)
             .unwrap_or(k.tinggi);
         return;
@@ -754,17 +757,8 @@ fn halaman_bagian(k: &mut Kertas, e: &BytesStart) {
         (b"w:right", &mut k.kanan),
     ] {
         // a negative top or bottom margin is its size too
-        *v = twip_attr(e, n).map_or(*v, f64::abs);
+        *v = alinea::twip(e, n).map_or(*v, f64::abs);
     }
-}
-
-/// A length in twips of the attribute `name`, in pt (negative too).
-fn twip_attr(e: &BytesStart, name: &[u8]) -> Option<f64> {
-    attr(e, name)?
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite() && v.abs() < 1e7)
-        .map(|v| v / 20.0)
 }
 
 /// An on/off property: on unless its `w:val` says off.
