@@ -1348,6 +1348,45 @@ mod tests {
     }
 
     #[test]
+    fn nested_drawingml_groups_map_through_each_of_their_scales() {
+        // an anchor at (0, 0); a group 100 × 50 pt at (10, 20) of children
+        // 200 × 100 from (50, 50); in it a group at (150, 50) of 100 × 50
+        // of the outer's, children 10 × 10 from (0, 0), holding a process
+        // filling it
+        let pt = |v: f64| (v * EMU_PT) as i64;
+        let xfrm = |off: (f64, f64), ext: (f64, f64), ch_off: (f64, f64), ch_ext: (f64, f64)| {
+            format!(
+                r#"<a:xfrm><a:off x="{}" y="{}"/><a:ext cx="{}" cy="{}"/><a:chOff x="{}" y="{}"/><a:chExt cx="{}" cy="{}"/></a:xfrm>"#,
+                pt(off.0),
+                pt(off.1),
+                pt(ext.0),
+                pt(ext.1),
+                pt(ch_off.0),
+                pt(ch_off.1),
+                pt(ch_ext.0),
+                pt(ch_ext.1)
+            )
+        };
+        let xml = format!(
+            r#"<wp:anchor><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wpg:wgp><wpg:grpSpPr>{}</wpg:grpSpPr><wpg:grpSp><wpg:grpSpPr>{}</wpg:grpSpPr><wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="flowChartProcess"/></wps:spPr></wps:wsp></wpg:grpSp></wpg:wgp></wp:anchor>"#,
+            xfrm((10.0, 20.0), (100.0, 50.0), (50.0, 50.0), (200.0, 100.0)),
+            xfrm((150.0, 50.0), (100.0, 50.0), (0.0, 0.0), (10.0, 10.0)),
+            pt(10.0),
+            pt(10.0)
+        );
+        let b = baca(&xml);
+        assert_eq!(b.len(), 1, "{b:?}");
+        // inner: (150, 50)–(250, 100) of the outer's children; outer: half
+        // scale from (50, 50) onto (10, 20): (60, 20)–(110, 45)
+        let r = b[0].kotak;
+        let near = |a: f64, b: f64| (a - b).abs() < 0.01;
+        assert!(
+            near(r.x0, 60.0) && near(r.y0, 20.0) && near(r.x1, 110.0) && near(r.y1, 45.0),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn lines_without_arrowheads_take_their_direction_from_the_symbols_they_meet() {
         let proses = |y: f64| (Kind::Process, Rect::new(0.0, y, 40.0, y + 20.0));
         let belah = (Kind::Decision, Rect::new(0.0, 100.0, 40.0, 130.0));
