@@ -901,6 +901,26 @@ fn shapes_anchored_to_the_page_stand_over_the_table() {
     );
     let d = sama(&bagian, "in a section before the last");
     assert!(selisih(&di_sel, &d) < 0.1);
+    // each table floating (`w:tblpPr`) where it stood, its rule a cell
+    // margin left of the page margin, 10 pt under where the text is, the
+    // drawing 10 pt lower too: the same, each step noted, since which rule
+    // Word places there is inferred
+    let tepi = {
+        let i = body.find("w:left=\"").expect("a left margin") + 8;
+        body[i..i + body[i..].find('"').expect("its end")]
+            .parse::<i64>()
+            .expect("twips")
+    };
+    let apung = geser_posisi(&body, "positionV", "page", "page", 10 * 12_700).replace(
+        "<w:tblPr>",
+        &format!(
+            r#"<w:tblPr><w:tblpPr w:horzAnchor="page" w:tblpX="{}" w:vertAnchor="text" w:tblpY="200"/>"#,
+            tepi - 108
+        ),
+    );
+    let d = sama(&apung, "floating");
+    assert!(selisih(&di_sel, &d) < 0.1);
+    assert_eq!(diperkirakan(&d), d.langkah.len());
     // the paragraph above each table of auto height: estimated, and said so
     let kira = body.replace(
         r#"w:lineRule="exact" w:line="200""#,

@@ -14,7 +14,7 @@
 //! apart.
 
 use super::alinea;
-use super::{Blok, Kertas, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
+use super::{Apung, Blok, Kertas, LetakTabel, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
 use crate::impor::gambar::{Acuan, Bentuk};
 
 /// The shapes anchored in the paragraphs of a cell whose paragraphs stand
@@ -164,6 +164,10 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                 if l.putus && a.y > atas {
                     a.halaman_baru(atas, true);
                 }
+                if let Some(apung) = l.apung {
+                    tabel[*i] = Some(mengapung(t, l, &apung, &k, &mut a));
+                    continue;
+                }
                 let (tops, kira_baris) = tata_letak(t);
                 let tinggi = |r: usize| tops[r + 1] - tops[r];
                 let kepala: f64 = (0..t.len())
@@ -197,6 +201,44 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
         }
     }
     (tabel, alinea)
+}
+
+/// A floating table (`w:tblpPr`) on the page the layout is at: its left
+/// rule and top where it says (its rows one under the other, on that
+/// page), the text after it below it. impor: which rule `tblpX` and
+/// `tblpY` place is Word's to say; every row is marked estimated.
+fn mengapung(t: &Tabel, l: &LetakTabel, apung: &Apung, k: &Kertas, a: &mut Alur) -> DiHalaman {
+    let lebar = k.lebar - k.kiri - k.kanan;
+    let (x0, ruang) = match apung.h {
+        Acuan::Halaman => (0.0, k.lebar),
+        Acuan::Margin | Acuan::Teks => (k.kiri, lebar),
+    };
+    let kiri = x0
+        + match apung.rata {
+            None => apung.x,
+            Some(Rata::Kiri) => 0.0,
+            Some(Rata::Tengah) => (ruang - l.lebar) / 2.0,
+            Some(Rata::Kanan) => ruang - l.lebar,
+        };
+    let mut y = apung.y
+        + match apung.v {
+            Acuan::Halaman => 0.0,
+            Acuan::Margin => k.atas,
+            Acuan::Teks => a.y,
+        };
+    let (tops, _) = tata_letak(t);
+    let mut baris = Vec::new();
+    for r in 0..t.len() {
+        baris.push((a.hal, y, true));
+        y += tops[r + 1] - tops[r];
+    }
+    a.y = a.y.max(y);
+    a.kira = true;
+    DiHalaman {
+        kiri,
+        baris,
+        kertas: *k,
+    }
 }
 
 /// Shapes anchored to the page or its margin — in a paragraph outside the

@@ -301,6 +301,21 @@ struct LetakTabel {
     lebar: f64,
     kepala: Vec<bool>,
     putus: bool,
+    /// A floating table (`w:tblpPr`): where it stands.
+    apung: Option<Apung>,
+}
+
+/// Where a floating table stands (`w:tblpPr`): across, from the page, the
+/// margin or the text column (`horzAnchor`), `tblpX` or aligned there
+/// (`tblpXSpec`); down, from the page, the margin or the paragraph
+/// (`vertAnchor`), `tblpY`.
+#[derive(Clone, Copy, Debug)]
+struct Apung {
+    h: Acuan,
+    x: f64,
+    rata: Option<Rata>,
+    v: Acuan,
+    y: f64,
 }
 
 /// A table's alignment between the page's margins.
@@ -548,6 +563,27 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
         b"w:tblPr" => {
             if let Some(t) = st.tables.last_mut() {
                 t.in_tblpr = true;
+            }
+        }
+        b"w:tblpPr" => {
+            if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
+                let acuan = |n: &[u8]| match attr(e, n).as_deref() {
+                    Some("page") => Acuan::Halaman,
+                    Some("margin") => Acuan::Margin,
+                    _ => Acuan::Teks,
+                };
+                t.letak.apung = Some(Apung {
+                    h: acuan(b"w:horzAnchor"),
+                    x: alinea::twip(e, b"w:tblpX").unwrap_or(0.0),
+                    rata: match attr(e, b"w:tblpXSpec").as_deref() {
+                        Some("left" | "inside") => Some(Rata::Kiri),
+                        Some("center") => Some(Rata::Tengah),
+                        Some("right" | "outside") => Some(Rata::Kanan),
+                        _ => None,
+                    },
+                    v: acuan(b"w:vertAnchor"),
+                    y: alinea::twip(e, b"w:tblpY").unwrap_or(0.0),
+                });
             }
         }
         b"w:tblInd" => {
