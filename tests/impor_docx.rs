@@ -849,28 +849,43 @@ fn shapes_anchored_to_the_page_stand_over_the_table() {
     };
     let body = body(name);
     let jangkar = |b: &str| b.find("<mc:AlternateContent>").expect("a drawing");
-    // every page's drawing moved into the first cell of its table
-    let mut dalam = String::new();
-    let mut sisa = body.as_str();
-    while let Some(at) = sisa.find("<w:tbl>") {
-        let (depan, tabel) = sisa.split_at(at);
-        let (mut depan, mut gambar) = (depan.to_owned(), String::new());
-        while let Some(i) = depan.find("<mc:AlternateContent>") {
-            let j = depan[i..].find("</mc:AlternateContent>").expect("its end") + i + 22;
-            gambar.push_str(&format!("<w:r>{}</w:r>", &depan[i..j]));
-            depan.replace_range(i..j, "");
+    // every page's drawing moved into the first cell of its table, or into
+    // a paragraph after it
+    let pindah = |ke_sel: bool| {
+        let mut out = String::new();
+        let mut sisa = body.as_str();
+        while let Some(at) = sisa.find("<w:tbl>") {
+            let (depan, tabel) = sisa.split_at(at);
+            let (mut depan, mut gambar) = (depan.to_owned(), String::new());
+            while let Some(i) = depan.find("<mc:AlternateContent>") {
+                let j = depan[i..].find("</mc:AlternateContent>").expect("its end") + i + 22;
+                gambar.push_str(&format!("<w:r>{}</w:r>", &depan[i..j]));
+                depan.replace_range(i..j, "");
+            }
+            out.push_str(&depan);
+            let sel = if ke_sel {
+                tabel.find("</w:pPr>").expect("a paragraph") + 8
+            } else {
+                0
+            };
+            out.push_str(&tabel[..sel]);
+            if ke_sel {
+                out.push_str(&gambar);
+            }
+            let akhir = tabel.find("</w:tbl>").expect("its end") + 8;
+            out.push_str(&tabel[sel..akhir]);
+            if !ke_sel && !gambar.is_empty() {
+                out.push_str(&format!("<w:p>{gambar}</w:p>"));
+            }
+            sisa = &tabel[akhir..];
         }
-        dalam.push_str(&depan);
-        let sel = tabel.find("</w:pPr>").expect("a paragraph") + 8;
-        dalam.push_str(&tabel[..sel]);
-        dalam.push_str(&gambar);
-        let akhir = tabel.find("</w:tbl>").expect("its end") + 8;
-        dalam.push_str(&tabel[sel..akhir]);
-        sisa = &tabel[akhir..];
-    }
-    dalam.push_str(sisa);
-    assert!(jangkar(&dalam) > body.find("<w:tbl>").expect("a table"));
-    let d = sama(&dalam, "anchored in a cell");
+        out.push_str(sisa);
+        assert!(jangkar(&out) > body.find("<w:tbl>").expect("a table"));
+        out
+    };
+    let d = sama(&pindah(true), "anchored in a cell");
+    assert!(selisih(&di_sel, &d) < 0.1);
+    let d = sama(&pindah(false), "anchored after the table");
     assert!(selisih(&di_sel, &d) < 0.1);
     // across from the margin: every offset less the left margin
     let kiri = {
