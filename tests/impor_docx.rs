@@ -1124,3 +1124,36 @@ fn a_cells_vertical_alignment_moves_its_shapes() {
     assert_eq!(diperkirakan(&atas), 0);
     assert_eq!(diperkirakan(&bawah), bawah.langkah.len());
 }
+
+/// A shape aligned in its column (`wp:align`) rather than set at an
+/// offset stands there: every symbol of the fixture, centred in its actor
+/// column by the plan, aligned `center` instead, stands where it stood.
+#[test]
+fn a_shape_aligned_in_its_column_stands_there() {
+    let body = body("lanjut");
+    let mut out = String::new();
+    let mut sisa = body.as_str();
+    let mut n = 0;
+    while let Some(i) = sisa.find("<wp:anchor ") {
+        let j = sisa[i..].find("</wp:anchor>").expect("its end") + i;
+        out.push_str(&sisa[..i]);
+        let anchor = &sisa[i..j];
+        if anchor.contains(r#"prst="flowChart"#) {
+            let a = anchor.find("<wp:posOffset>").expect("an offset");
+            let b = anchor[a..].find("</wp:posOffset>").expect("its end") + a + 15;
+            out.push_str(&anchor[..a]);
+            out.push_str("<wp:align>center</wp:align>");
+            out.push_str(&anchor[b..]);
+            n += 1;
+        } else {
+            out.push_str(anchor);
+        }
+        sisa = &sisa[j..];
+    }
+    out.push_str(sisa);
+    assert!(n >= 6, "{n} symbols aligned");
+    let asli = dokumen(&std::fs::read(fixture("lanjut")).expect("the fixture"));
+    let d = dokumen(&common::lo::paket(&out));
+    let jauh = selisih(&asli, &d);
+    assert!(jauh < 0.1, "{jauh} pt apart");
+}

@@ -98,6 +98,26 @@ pub struct Bentuk {
     /// Its place was estimated (from the height of text above it), not
     /// read: its step is noted for review.
     pub kira: bool,
+    /// Where its anchor is aligned rather than set by an offset.
+    pub jajar: Jajaran,
+}
+
+/// Where an anchor is aligned in what it counts from (`wp:align`): at its
+/// start, middle or end.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Jajar {
+    Awal,
+    Tengah,
+    Akhir,
+}
+
+/// An anchor's alignment across and down, and its size (`wp:extent`, pt):
+/// the shapes it holds are placed as a whole.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Jajaran {
+    pub h: Option<Jajar>,
+    pub v: Option<Jajar>,
+    pub luas: (f64, f64),
 }
 
 impl Bentuk {
@@ -107,6 +127,29 @@ impl Bentuk {
             Jenis::Simbol(k) if k != Kind::Connector => Some(k),
             _ => None,
         }
+    }
+
+    /// Aligned where its anchor says, across in `lebar` and down in
+    /// `tinggi` (pt from the start of what it counts from) where these are
+    /// given; its alignment then spent.
+    pub fn jajarkan(self, lebar: Option<f64>, tinggi: Option<f64>) -> Bentuk {
+        let j = self.jajar;
+        let di = |jajar: Option<Jajar>, ruang: Option<f64>, luas: f64| match (jajar, ruang) {
+            (Some(Jajar::Awal), Some(_)) => Some(0.0),
+            (Some(Jajar::Tengah), Some(r)) => Some((r - luas) / 2.0),
+            (Some(Jajar::Akhir), Some(r)) => Some(r - luas),
+            _ => None,
+        };
+        let x = di(j.h, lebar, j.luas.0);
+        let y = di(j.v, tinggi, j.luas.1);
+        let mut b = self.geser(kurbo::Vec2::new(x.unwrap_or(0.0), y.unwrap_or(0.0)));
+        if x.is_some() {
+            b.jajar.h = None;
+        }
+        if y.is_some() {
+            b.jajar.v = None;
+        }
+        b
     }
 
     /// Moved by `by`.
@@ -206,6 +249,7 @@ impl Baru {
                 teks,
                 acuan: self.acuan,
                 kira: false,
+                jajar: Jajaran::default(),
             });
         }
         if let Some(k) = super::docx::kind_of(nama) {
@@ -215,6 +259,7 @@ impl Baru {
                 teks,
                 acuan: self.acuan,
                 kira: false,
+                jajar: Jajaran::default(),
             });
         }
         if nama == "custGeom" {
@@ -240,6 +285,7 @@ impl Baru {
                 teks: String::new(),
                 acuan: self.acuan,
                 kira: false,
+                jajar: Jajaran::default(),
             });
         }
         (!teks.is_empty()).then(|| Bentuk {
@@ -248,6 +294,7 @@ impl Baru {
             teks,
             acuan: self.acuan,
             kira: false,
+            jajar: Jajaran::default(),
         })
     }
 
@@ -262,6 +309,7 @@ impl Baru {
                 teks,
                 acuan: self.acuan,
                 kira: false,
+                jajar: Jajaran::default(),
             });
         }
         let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
@@ -280,6 +328,7 @@ impl Baru {
             teks: String::new(),
             acuan: self.acuan,
             kira: false,
+            jajar: Jajaran::default(),
         })
     }
 
@@ -340,8 +389,11 @@ pub struct Gambar {
     /// Inside a group's own properties (its `a:xfrm` is the group's).
     in_grup_sppr: bool,
     baru: Option<Baru>,
-    /// What the open anchor's offsets count from.
+    /// What the open anchor's offsets count from; where it is aligned
+    /// instead, and its size; inside its `wp:align`.
     acuan: (Acuan, Acuan),
+    jajar: Jajaran,
+    in_align: bool,
     /// A VML shape being read (outside any DrawingML anchor).
     vml: Option<Baru>,
     /// The `v:group`s open, outermost first: each maps its children's
@@ -396,7 +448,10 @@ impl Gambar {
             b"wp:anchor" | b"wp:inline" => {
                 self.jangkar = Some((Point::ZERO, Vec::new()));
                 self.acuan = Default::default();
+                self.jajar = Jajaran::default();
             }
+            b"wp:align" => self.in_align = true,
+            b"wp:extent" => self.jajar.luas = (emu(e, b"cx"), emu(e, b"cy")),
             b"wp:positionH" => {
                 self.sumbu = Some(Sumbu::H);
                 self.acuan.0 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default());
@@ -523,7 +578,19 @@ impl Gambar {
     /// Text inside an element: an anchor's offset, or the words of the
     /// shape being read.
     pub fn teks(&mut self, s: &str) {
-        if self.in_offset {
+        if self.in_align {
+            let j = match s.trim() {
+                "left" | "top" | "inside" => Some(Jajar::Awal),
+                "center" => Some(Jajar::Tengah),
+                "right" | "bottom" | "outside" => Some(Jajar::Akhir),
+                _ => None,
+            };
+            match self.sumbu {
+                Some(Sumbu::H) => self.jajar.h = j,
+                Some(Sumbu::V) => self.jajar.v = j,
+                None => {}
+            }
+        } else if self.in_offset {
             let v = s
                 .trim()
                 .parse::<f64>()
@@ -547,6 +614,7 @@ impl Gambar {
     pub fn tutup(&mut self, name: &[u8]) -> Vec<Bentuk> {
         match name {
             b"wp:posOffset" => self.in_offset = false,
+            b"wp:align" => self.in_align = false,
             b"wp:positionH" | b"wp:positionV" => self.sumbu = None,
             b"wpg:grpSpPr" => self.in_grup_sppr = false,
             b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" => {
@@ -577,11 +645,12 @@ impl Gambar {
             }
             b"wp:anchor" | b"wp:inline" => {
                 if let Some((at, di)) = self.jangkar.take() {
-                    let acuan = self.acuan;
+                    let (acuan, jajar) = (self.acuan, self.jajar);
                     return di
                         .into_iter()
                         .map(|mut b| {
                             b.acuan = acuan;
+                            b.jajar = jajar;
                             b.geser(at.to_vec2())
                         })
                         .collect();
@@ -1384,6 +1453,26 @@ mod tests {
             near(r.x0, 60.0) && near(r.y0, 20.0) && near(r.x1, 110.0) && near(r.y1, 45.0),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn an_aligned_anchor_is_placed_in_the_room_it_is_aligned_in() {
+        // a 40 × 20 pt anchor centred across, at the bottom down
+        let xml = r#"<wp:anchor><wp:positionH relativeFrom="page"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="margin"><wp:align>bottom</wp:align></wp:positionV><wp:extent cx="508000" cy="254000"/><wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="508000" cy="254000"/></a:xfrm><a:prstGeom prst="flowChartProcess"/></wps:spPr></wps:wsp></wp:anchor>"#;
+        let b = baca(xml);
+        assert_eq!(b[0].acuan, (Acuan::Halaman, Acuan::Margin));
+        let j = b[0].jajar;
+        assert_eq!(
+            (j.h, j.v, j.luas),
+            (Some(Jajar::Tengah), Some(Jajar::Akhir), (40.0, 20.0))
+        );
+        // in a page 600 wide and a margin 700 high
+        let d = b[0].clone().jajarkan(Some(600.0), Some(700.0));
+        assert_eq!(d.kotak, Rect::new(280.0, 680.0, 320.0, 700.0));
+        assert_eq!(d.jajar.h, None);
+        // where the room is not known, it stays as it was
+        let e = b[0].clone().jajarkan(None, None);
+        assert_eq!((e.kotak.x0, e.jajar.h), (0.0, Some(Jajar::Tengah)));
     }
 
     #[test]

@@ -301,6 +301,8 @@ fn dari_sel(
                         c.gambar_alinea.push(i);
                         continue;
                     }
+                    let (h, v) = b.acuan;
+                    let b = b.jajarkan(ruang(h, &k, false), ruang(v, &k, true));
                     let x = match b.acuan.0 {
                         Acuan::Teks => c.x.0 + c.margin,
                         Acuan::Halaman => -d.kiri,
@@ -338,6 +340,13 @@ fn dari_alinea(
     for (gambar, &((hal, y_alinea, kira_alinea), k)) in paragraf.zip(alinea) {
         for b in gambar {
             // on the page: across from the page's edge, down from its top
+            // (aligned across the column: between the margins)
+            let lebar = match b.acuan.0 {
+                Acuan::Teks => Some(k.lebar - k.kiri - k.kanan),
+                a => ruang(a, &k, false),
+            };
+            let tinggi = ruang(b.acuan.1, &k, true);
+            let b = b.clone().jajarkan(lebar, tinggi);
             let x = match b.acuan.0 {
                 Acuan::Teks | Acuan::Margin => k.kiri,
                 Acuan::Halaman => 0.0,
@@ -347,7 +356,7 @@ fn dari_alinea(
                 Acuan::Margin => (k.atas, false),
                 Acuan::Halaman => (0.0, false),
             };
-            let b = b.clone().geser(kurbo::Vec2::new(x, y));
+            let b = b.geser(kurbo::Vec2::new(x, y));
             let Some((ti, r)) = tabel_di(letak, tops, hal, b.kotak.center().y) else {
                 continue;
             };
@@ -359,6 +368,19 @@ fn dari_alinea(
         }
     }
     pindah
+}
+
+/// How wide (or, `tegak`, how high) what an offset counts from is, where
+/// it is the page or its margin: the room a shape aligned in it
+/// (`wp:align`) is placed in.
+fn ruang(acuan: Acuan, k: &Kertas, tegak: bool) -> Option<f64> {
+    match (acuan, tegak) {
+        (Acuan::Halaman, false) => Some(k.lebar),
+        (Acuan::Halaman, true) => Some(k.tinggi),
+        (Acuan::Margin, false) => Some(k.lebar - k.kiri - k.kanan),
+        (Acuan::Margin, true) => Some(k.tinggi - k.atas - k.bawah),
+        (Acuan::Teks, _) => None,
+    }
 }
 
 /// The top-level table on page `hal` nearest the height `y` there (pt

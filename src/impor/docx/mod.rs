@@ -122,10 +122,16 @@ impl Sel {
 
     /// Its shapes anchored in a paragraph below its first moved down by
     /// the paragraphs above theirs (down from their paragraph, as Word
-    /// places them), the move marked as estimated where it is.
+    /// places them), the move marked as estimated where it is; those
+    /// aligned across its column, aligned in its text's width.
     fn letakkan_di_alinea(&mut self) {
         let puncak = self.puncak();
+        let lebar = self.x.1 - self.x.0 - 2.0 * self.margin;
         for (b, i) in self.gambar.iter_mut().zip(&self.gambar_alinea) {
+            // aligned across the cell's text (`wp:align` from the column)
+            if b.acuan.0 == Acuan::Teks && b.jajar.h.is_some() {
+                *b = b.clone().jajarkan(Some(lebar), None);
+            }
             let Some(&(y, kira)) = puncak.get(*i).filter(|_| *i > 0) else {
                 continue;
             };
