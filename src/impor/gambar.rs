@@ -856,27 +856,15 @@ fn jalur_vml(path: &str) -> Option<(Vec<Point>, bool)> {
             .map(|p| Point::new(p[0], p[1]))
             .collect();
         match perintah {
-            "m" | "t" => {
-                if !titik.is_empty() {
+            // a move starts the figure (a second one is not read); pairs
+            // after its first go on as lines
+            "m" | "t" | "l" | "r" => {
+                if matches!(perintah, "m" | "t") && !titik.is_empty() {
                     break;
                 }
-                // (pairs after the first go on as lines)
+                let relatif = matches!(perintah, "t" | "r");
                 for p in &pasangan {
-                    kini = if perintah == "t" {
-                        kini + p.to_vec2()
-                    } else {
-                        *p
-                    };
-                    titik.push(kini);
-                }
-            }
-            "l" | "r" => {
-                for p in &pasangan {
-                    kini = if perintah == "r" {
-                        kini + p.to_vec2()
-                    } else {
-                        *p
-                    };
+                    kini = if relatif { kini + p.to_vec2() } else { *p };
                     titik.push(kini);
                 }
             }
