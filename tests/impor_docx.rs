@@ -926,11 +926,12 @@ fn shapes_anchored_to_the_page_stand_over_the_table() {
             .parse::<i64>()
             .expect("twips")
     };
+    // (Word writes each offset a twip more than it is)
     let apung = geser_posisi(&body, "positionV", "page", "page", 10 * 12_700).replace(
         "<w:tblPr>",
         &format!(
-            r#"<w:tblPr><w:tblpPr w:horzAnchor="page" w:tblpX="{}" w:vertAnchor="text" w:tblpY="200"/>"#,
-            tepi - 108
+            r#"<w:tblPr><w:tblpPr w:horzAnchor="page" w:tblpX="{}" w:vertAnchor="text" w:tblpY="201"/>"#,
+            tepi - 108 + 1
         ),
     );
     let d = sama(&apung, "floating");
@@ -1203,4 +1204,23 @@ fn a_shape_aligned_in_its_column_stands_there() {
     let d = dokumen(&common::lo::paket(&out));
     let jauh = selisih(&asli, &d);
     assert!(jauh < 0.1, "{jauh} pt apart");
+}
+
+/// A shape laid out in its cell (`layoutInCell="1"`, or any shape under
+/// Word 2013's layout) counts "page" from the cell's edge and top, as Word
+/// does: the fixture's shapes, anchored in their cells' first paragraphs,
+/// counted from the "page" a cell margin further across, stand where they
+/// stood — laid out in the cell, or under Word 2013's layout.
+#[test]
+fn a_shape_laid_out_in_its_cell_counts_the_page_from_the_cell() {
+    let body = body("lanjut");
+    assert!(body.contains(r#"layoutInCell="0""#));
+    let halaman = geser_posisi(&body, "positionH", "column", "page", 68_580);
+    let halaman = geser_posisi(&halaman, "positionV", "paragraph", "page", 0);
+    let asli = dokumen(&std::fs::read(fixture("lanjut")).expect("the fixture"));
+    let di_sel = halaman.replace(r#"layoutInCell="0""#, r#"layoutInCell="1""#);
+    let jauh = selisih(&asli, &dokumen(&common::lo::paket(&di_sel)));
+    assert!(jauh < 0.01, "{jauh} pt apart");
+    let jauh = selisih(&asli, &dokumen(&paket_2013(&halaman)));
+    assert!(jauh < 0.01, "{jauh} pt apart");
 }

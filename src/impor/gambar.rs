@@ -100,6 +100,9 @@ pub struct Bentuk {
     pub kira: bool,
     /// Where its anchor is aligned rather than set by an offset.
     pub jajar: Jajaran,
+    /// Laid out in the cell its anchor is in (`layoutInCell`, VML's
+    /// `o:allowincell`; so unless stated otherwise).
+    pub di_sel: bool,
 }
 
 /// Where an anchor is aligned in what it counts from (`wp:align`): at its
@@ -220,9 +223,10 @@ struct Baru {
     /// Past the path's first figure: a second `moveTo` is not read.
     bebas_selesai: bool,
     kurva: Option<usize>,
-    /// A VML shape's: what its offsets count from (a DrawingML shape's are
-    /// its anchor's).
+    /// A VML shape's: what its offsets count from, whether it is laid out
+    /// in its cell (a DrawingML shape's are its anchor's).
     acuan: (Acuan, Acuan),
+    di_sel: bool,
 }
 
 impl Baru {
@@ -250,6 +254,7 @@ impl Baru {
                 acuan: self.acuan,
                 kira: false,
                 jajar: Jajaran::default(),
+                di_sel: self.di_sel,
             });
         }
         if let Some(k) = super::docx::kind_of(nama) {
@@ -260,6 +265,7 @@ impl Baru {
                 acuan: self.acuan,
                 kira: false,
                 jajar: Jajaran::default(),
+                di_sel: self.di_sel,
             });
         }
         if nama == "custGeom" {
@@ -286,6 +292,7 @@ impl Baru {
                 acuan: self.acuan,
                 kira: false,
                 jajar: Jajaran::default(),
+                di_sel: self.di_sel,
             });
         }
         (!teks.is_empty()).then(|| Bentuk {
@@ -295,6 +302,7 @@ impl Baru {
             acuan: self.acuan,
             kira: false,
             jajar: Jajaran::default(),
+            di_sel: self.di_sel,
         })
     }
 
@@ -310,6 +318,7 @@ impl Baru {
                 acuan: self.acuan,
                 kira: false,
                 jajar: Jajaran::default(),
+                di_sel: self.di_sel,
             });
         }
         let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
@@ -329,6 +338,7 @@ impl Baru {
             acuan: self.acuan,
             kira: false,
             jajar: Jajaran::default(),
+            di_sel: self.di_sel,
         })
     }
 
@@ -394,13 +404,14 @@ pub struct Gambar {
     acuan: (Acuan, Acuan),
     jajar: Jajaran,
     in_align: bool,
+    di_sel: bool,
     /// A VML shape being read (outside any DrawingML anchor).
     vml: Option<Baru>,
     /// The `v:group`s open, outermost first: each maps its children's
     /// coordinates (`coordorigin`, `coordsize`) onto its box in its
     /// parent's; the outermost's offsets count from what it says.
     vml_grup: Vec<Grup>,
-    vml_acuan: (Acuan, Acuan),
+    vml_acuan: ((Acuan, Acuan), bool),
     /// `v:group`s past [`MAX_GRUP`], whose shapes are not read.
     vml_terlalu: usize,
     /// Shapes read so far, to bound them.
@@ -449,6 +460,7 @@ impl Gambar {
                 self.jangkar = Some((Point::ZERO, Vec::new()));
                 self.acuan = Default::default();
                 self.jajar = Jajaran::default();
+                self.di_sel = attr(e, b"layoutInCell").is_none_or(|v| v != "0" && v != "false");
             }
             b"wp:align" => self.in_align = true,
             b"wp:extent" => self.jajar.luas = (emu(e, b"cx"), emu(e, b"cy")),
@@ -645,12 +657,13 @@ impl Gambar {
             }
             b"wp:anchor" | b"wp:inline" => {
                 if let Some((at, di)) = self.jangkar.take() {
-                    let (acuan, jajar) = (self.acuan, self.jajar);
+                    let (acuan, jajar, di_sel) = (self.acuan, self.jajar, self.di_sel);
                     return di
                         .into_iter()
                         .map(|mut b| {
                             b.acuan = acuan;
                             b.jajar = jajar;
+                            b.di_sel = di_sel;
                             b.geser(at.to_vec2())
                         })
                         .collect();
@@ -672,7 +685,7 @@ impl Gambar {
                         b = b.peta(g);
                     }
                     if !self.vml_grup.is_empty() {
-                        b.acuan = self.vml_acuan;
+                        (b.acuan, b.di_sel) = self.vml_acuan;
                     }
                     self.jumlah += 1;
                     return vec![b];
@@ -693,7 +706,7 @@ impl Gambar {
         }
         let b = vml(e, !self.vml_grup.is_empty());
         if self.vml_grup.is_empty() {
-            self.vml_acuan = b.acuan;
+            self.vml_acuan = (b.acuan, b.di_sel);
         }
         let (ox, oy) = pasangan(e, b"coordorigin", (0.0, 0.0));
         self.vml_grup.push(Grup {
@@ -727,6 +740,7 @@ fn vml(e: &quick_xml::events::BytesStart, dalam_grup: bool) -> Baru {
     let mut b = Baru {
         bentuk: attr(e, b"type").map(|t| t.trim_start_matches('#').to_owned()),
         konektor: attr(e, b"o:connectortype").is_some_and(|t| t != "none"),
+        di_sel: attr(e, b"o:allowincell").is_none_or(|v| v != "f" && v != "false"),
         ..Baru::default()
     };
     if e.name().as_ref() == b"v:rect" {

@@ -123,22 +123,34 @@ impl Sel {
     /// Its shapes anchored in a paragraph below its first moved down by
     /// the paragraphs above theirs (down from their paragraph, as Word
     /// places them), the move marked as estimated where it is; those
-    /// aligned across its column, aligned in its text's width.
-    fn letakkan_di_alinea(&mut self) {
+    /// aligned across its column, aligned in its text's width. A shape laid
+    /// out in its cell (`layoutInCell`, and every shape under Word 2013's
+    /// layout, `baru`) counts "page" from the cell's edge and top, "margin"
+    /// from its text and top, as Word does.
+    fn letakkan_di_alinea(&mut self, baru: bool) {
         let puncak = self.puncak();
         let lebar = self.x.1 - self.x.0 - 2.0 * self.margin;
         for (b, i) in self.gambar.iter_mut().zip(&self.gambar_alinea) {
+            let di_sel = b.di_sel || baru;
+            let (h, v) = b.acuan;
+            if di_sel && h == Acuan::Halaman {
+                *b = b.clone().jajarkan(Some(self.x.1 - self.x.0), None);
+                *b = b.clone().geser(kurbo::Vec2::new(-self.margin, 0.0));
+            }
+            if di_sel {
+                b.acuan = (Acuan::Teks, Acuan::Teks);
+            }
             // aligned across the cell's text (`wp:align` from the column)
             if b.acuan.0 == Acuan::Teks && b.jajar.h.is_some() {
                 *b = b.clone().jajarkan(Some(lebar), None);
             }
-            let Some(&(y, kira)) = puncak.get(*i).filter(|_| *i > 0) else {
+            // down from its paragraph (from the cell's top where it counted
+            // from the page or margin)
+            let Some(&(y, kira)) = puncak.get(*i).filter(|_| *i > 0 && v == Acuan::Teks) else {
                 continue;
             };
-            if b.acuan.1 == Acuan::Teks {
-                *b = b.clone().geser(kurbo::Vec2::new(0.0, y));
-                b.kira |= kira;
-            }
+            *b = b.clone().geser(kurbo::Vec2::new(0.0, y));
+            b.kira |= kira;
         }
     }
 
@@ -166,7 +178,7 @@ type Tabel = Vec<Vec<Sel>>;
 /// Reads one SOP from the bytes of a `.docx`.
 pub fn baca(bytes: &[u8]) -> Result<Result<Dokumen, super::BukanSop>, Cacat> {
     let (xml, baru, gaya) = document_xml(bytes)?;
-    let mut tubuh = tables(&xml, gaya)?;
+    let mut tubuh = tables(&xml, gaya, baru)?;
     tubuh.baru = baru;
     halaman::rata_tegak(&mut tubuh.tabel);
     halaman::jangkar_halaman(&mut tubuh);
@@ -419,6 +431,9 @@ struct Baca {
     /// Inside a text run's `w:t`.
     in_t: bool,
     gambar: Gambar,
+    /// Word 2013's layout (`compatibilityMode` 15): every shape in a cell
+    /// is laid out in it.
+    baru: bool,
     /// The document's styles; what the paragraph states of its spacing
     /// and its style; a page starts before it, or inside it.
     gaya: Gaya,
@@ -440,10 +455,11 @@ struct Baca {
 
 /// Every table of the document in order (nested ones after their parent),
 /// the paragraphs outside tables, and what the body's layout needs.
-fn tables(xml: &[u8], gaya: Gaya) -> Result<Tubuh, Cacat> {
+fn tables(xml: &[u8], gaya: Gaya, baru: bool) -> Result<Tubuh, Cacat> {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut st = Baca {
         gaya,
+        baru,
         ..Baca::default()
     };
     let mut depth = 0usize;
@@ -573,23 +589,7 @@ fn open(st: &mut Baca, e: &BytesStart) -> Result<(), Cacat> {
         }
         b"w:tblpPr" => {
             if let Some(t) = st.tables.last_mut().filter(|t| t.in_tblpr) {
-                let acuan = |n: &[u8]| match attr(e, n).as_deref() {
-                    Some("page") => Acuan::Halaman,
-                    Some("margin") => Acuan::Margin,
-                    _ => Acuan::Teks,
-                };
-                t.letak.apung = Some(Apung {
-                    h: acuan(b"w:horzAnchor"),
-                    x: alinea::twip(e, b"w:tblpX").unwrap_or(0.0),
-                    rata: match attr(e, b"w:tblpXSpec").as_deref() {
-                        Some("left" | "inside") => Some(Rata::Kiri),
-                        Some("center") => Some(Rata::Tengah),
-                        Some("right" | "outside") => Some(Rata::Kanan),
-                        _ => None,
-                    },
-                    v: acuan(b"w:vertAnchor"),
-                    y: alinea::twip(e, b"w:tblpY").unwrap_or(0.0),
-                });
+                t.letak.apung = apung(e);
             }
         }
         b"w:tblInd" => {
@@ -781,6 +781,43 @@ fn paragraf(st: &mut Baca, e: &BytesStart) {
     }
 }
 
+/// Where a floating table stands (`w:tblpPr`), as Word reads it: across
+/// from the text column and down from the margin unless stated, its
+/// offsets a twip less than written (Word writes them a twip more, so that
+/// 0 is not read as absent), and not floating at all when nothing is
+/// stated or when it is at 0, 0 from the text column and not from the
+/// text down.
+fn apung(e: &BytesStart) -> Option<Apung> {
+    let dari = |n: &[u8], bawaan: Acuan| match attr(e, n).as_deref() {
+        Some("page") => Acuan::Halaman,
+        Some("margin") => Acuan::Margin,
+        Some("text") => Acuan::Teks,
+        _ => bawaan,
+    };
+    let (h, v) = (
+        dari(b"w:horzAnchor", Acuan::Teks),
+        dari(b"w:vertAnchor", Acuan::Margin),
+    );
+    let jarak = |n: &[u8]| alinea::twip(e, n).map(|v| (v - 0.05).max(0.0));
+    let (x, y) = (jarak(b"w:tblpX"), jarak(b"w:tblpY"));
+    let rata = match attr(e, b"w:tblpXSpec").as_deref() {
+        Some("left" | "inside") => Some(Rata::Kiri),
+        Some("center") => Some(Rata::Tengah),
+        Some("right" | "outside") => Some(Rata::Kanan),
+        _ => None,
+    };
+    let kosong = e.attributes().flatten().next().is_none();
+    let diam =
+        x.unwrap_or(0.0) == 0.0 && y.unwrap_or(0.0) == 0.0 && h == Acuan::Teks && v != Acuan::Teks;
+    (!kosong && !diam).then_some(Apung {
+        h,
+        x: x.unwrap_or(0.0),
+        rata,
+        v,
+        y: y.unwrap_or(0.0),
+    })
+}
+
 /// A section's page size (`w:pgSz`) or margins (`w:pgMar`) into `k`.
 fn halaman_bagian(k: &mut Kertas, e: &BytesStart) {
     if e.name().as_ref() == b"w:pgSz" {
@@ -887,7 +924,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                 }
                 let x = |g: usize| t.grid.iter().take(g).sum::<f64>();
                 c.x = (x(c.kolom), x(t.kolom));
-                c.letakkan_di_alinea();
+                c.letakkan_di_alinea(st.baru);
                 t.baris.push(c);
             }
         }
