@@ -212,10 +212,17 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
     // the narrowest a column of text takes where its words still break
     // (a list's items have less room): what it keeps when the actor
     // columns need room
+    // (and at least its widest piece that cannot break: `SIMSPH` has no
+    // second syllable)
     let lantai = |sel: &[(&str, bool)]| match sel.iter().any(|&(_, daftar)| daftar) {
         _ if sel.iter().all(|(t, _)| t.trim().is_empty()) => 0.0,
         true => BARIS_MIN + INDEN_DAFTAR + INSET,
-        false => BARIS_MIN + INSET,
+        false => (BARIS_MIN + INSET).max(
+            sel.iter()
+                .map(|&(t, _)| utuh_terlebar(t, huruf) + INSET)
+                .fold(0.0, f64::max)
+                .min(mm(KATA_MAKS)),
+        ),
     };
     let lantai = [
         lantai(&kata.sel[0]),
@@ -316,6 +323,21 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
         judul_sempit,
         huruf: huruf.map(str::to_owned),
     }
+}
+
+/// The widest piece of `teks` that no break mark splits, as the cells
+/// print it: every word broken wherever [`patah`] may, a piece ending in
+/// a soft hyphen with its hyphen.
+fn utuh_terlebar(teks: &str, huruf: Option<&str>) -> f64 {
+    let ditandai = patah::patah_bila(teks.trim_matches('*'), |_| false);
+    ditandai
+        .split_whitespace()
+        .flat_map(|k| k.split_inclusive([patah::SHY, patah::ZWSP]))
+        .map(|p| match p.strip_suffix(patah::SHY) {
+            Some(p) => lebar_teks(&format!("{p}-"), HURUF_ISI, false, huruf),
+            None => lebar_teks(p.trim_end_matches(patah::ZWSP), HURUF_ISI, false, huruf),
+        })
+        .fold(0.0, f64::max)
 }
 
 /// The column headings as printed in `kolom`, and their words wider than

@@ -106,7 +106,8 @@ fn di_luar_sel(h: &Rendered, sop: &Sop) -> Vec<String> {
                     (2 + k.actors, 5 + k.actors)
                 }
                 "JUMLAH" => (0, 2 + k.actors),
-                _ if jumlah.is_some_and(|y| (y - t.y).abs() < 2.0) => (c, k.widths.len()),
+                // (its lines wrapped below the label's too)
+                _ if jumlah.is_some_and(|y| t.y > y - 2.0) => (c, k.widths.len()),
                 _ => (c, c + 1),
             };
             if t.x1 > tepi[ujung] + 0.01 || t.x0 < tepi[c] + 0.5 {
