@@ -9,10 +9,21 @@
 //! `SOPC_IMPOR_TRANSKRIPSI=DIR`) with a comment line `# Sumber:
 //! bps-bengkulu/<file>.pdf` whose PDF lies in the corpus folder is imported
 //! and compared field by field with what the staffer typed.
+//!
+//! "Imported without a reading error" is counted per SOP, and says what it
+//! means: a table read from text, when every row has a pelaksana (a symbol
+//! in an actor column) and every decision both its exits (no `# impor:`
+//! note that a value could not be read: a row without symbol, an exit not
+//! read, a connector whose pair was not found); a table read from a
+//! picture, only when it agrees exactly with its hand transcription — the
+//! same number of steps, pelaksana per step, flow (every `ya`, `tidak` and
+//! `lanjut` edge), waktu as printed, and kegiatan, kelengkapan, output and
+//! keterangan text identical once whitespace is normalised. A picture SOP
+//! without a transcription does not count.
 
 use sopc::impor::{Dokumen, dari_berkas, tulis};
-use sopc::model::alur::decision_targets;
-use sopc::model::{Langkah, Sop};
+use sopc::model::alur::{Alur, decision_targets};
+use sopc::model::{Isi, Langkah, Sop};
 use sopc::source::Sp;
 use std::fmt::Debug;
 use std::path::{Path, PathBuf};
@@ -42,16 +53,75 @@ fn main() {
         println!("SOPC_IMPOR_CORPUS tidak diisi: tidak ada yang diukur");
         return;
     };
-    korpus(&dir);
     let sops = std::env::var_os("SOPC_IMPOR_TRANSKRIPSI").map_or_else(
         || Path::new(env!("CARGO_MANIFEST_DIR")).join("sops"),
         PathBuf::from,
     );
-    kesesuaian(&dir, &sops);
+    let transkripsi = transkripsi(&sops);
+    korpus(&dir, &transkripsi);
+    kesesuaian(&dir, &sops, &transkripsi);
+}
+
+/// A hand transcription of a corpus file.
+struct Transkripsi {
+    /// Its file name in `sops/`.
+    nama: String,
+    /// The corpus file its `# Sumber:` line names.
+    pdf: String,
+    yaml: String,
+    sop: Sop,
+}
+
+/// The transcriptions of `sops` that name their corpus file, by name.
+fn transkripsi(sops: &Path) -> Vec<Transkripsi> {
+    let Ok(entries) = std::fs::read_dir(sops) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .filter_map(|f| {
+            let yaml = std::fs::read_to_string(f).ok()?;
+            let pdf = sumber(&yaml)?.to_owned();
+            let sop = sopc::parse::parse_str(f, &yaml).sop?;
+            let nama = f.file_name()?.to_string_lossy().into_owned();
+            Some(Transkripsi {
+                nama,
+                pdf,
+                yaml,
+                sop,
+            })
+        })
+        .collect()
+}
+
+/// Why a document imported from a text table has a reading error: a row
+/// without a pelaksana, a decision with an exit not read (or leading to a
+/// connector without its pair). Empty when it has none.
+fn galat_baca(d: &Dokumen) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, b) in d.langkah.iter().enumerate() {
+        if b.simbol.is_empty() {
+            out.push(format!("baris {} tanpa pelaksana", i + 1));
+        }
+        // an exit not read is written as the next step with a note: read,
+        // both are set (`usize::MAX`: to a connector without its pair)
+        let dibaca = |t: Option<usize>| t.is_some_and(|t| t != usize::MAX);
+        if let Some(c) = &b.keputusan
+            && !(dibaca(c.ya) && dibaca(c.tidak))
+        {
+            out.push(format!("keputusan baris {}: jalan keluar tidak terbaca", i + 1));
+        }
+    }
+    out
 }
 
 /// Imports every PDF and DOCX of `dir` and prints what was recovered.
-fn korpus(dir: &Path) {
+fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("the corpus folder can be read")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -73,6 +143,10 @@ fn korpus(dir: &Path) {
     // files, rows, rows with a pelaksana, decisions, both exits, time
     let (mut gambar, mut gambar_waktu) = ([0usize; 5], Duration::ZERO);
     let mut refused = Vec::new();
+    // imported without a reading error: text tables (of how many), picture
+    // tables (of how many), and the picture SOPs' lines to print after
+    let (mut teks_ok, mut teks_n, mut gambar_ok) = (0usize, 0usize, 0usize);
+    let (mut laporan_gambar, mut laporan_teks) = (Vec::new(), Vec::new());
     for f in &files {
         let name = f
             .file_name()
@@ -122,7 +196,26 @@ fn korpus(dir: &Path) {
                     && t(c.tidak) != usize::MAX
             })
             .count();
-        if d.catatan.iter().any(|c| c.contains("dibaca dari gambar")) {
+        let dari_gambar = d.catatan.iter().any(|c| c.contains("dibaca dari gambar"));
+        if dari_gambar {
+            let t = transkripsi.iter().find(|t| t.pdf == name);
+            let impor = sopc::parse::parse_str("impor.yaml", &tulis::yaml(&d, None, &name)).sop;
+            let (beda, akurasi) = match (t, &impor) {
+                (Some(t), Some(impor)) => persis(t, impor),
+                (None, _) => (vec!["tidak ada transkripsi".to_owned()], f64::NAN),
+                (_, None) => (vec!["hasil impor tidak terbaca".to_owned()], f64::NAN),
+            };
+            gambar_ok += usize::from(beda.is_empty());
+            laporan_gambar.push((name.clone(), t.map(|t| t.nama.clone()), beda, akurasi));
+        } else {
+            teks_n += 1;
+            let galat = galat_baca(&d);
+            teks_ok += usize::from(galat.is_empty());
+            if !galat.is_empty() {
+                laporan_teks.push(format!("{name}: {}", galat.join("; ")));
+            }
+        }
+        if dari_gambar {
             for (s, v) in gambar
                 .iter_mut()
                 .zip([1, rows, with_actor, decisions, both])
@@ -172,10 +265,128 @@ fn korpus(dir: &Path) {
         gambar_waktu.as_secs_f64() * 1000.0 / gambar[0].max(1) as f64
     );
     println!(
+        "diimpor tanpa galat baca: {} dari {} ({:.1} %): tabel teks {teks_ok} dari {teks_n} (setiap baris berpelaksana, setiap keputusan kedua jalan keluarnya), tabel gambar {gambar_ok} dari {} (sama persis dengan transkripsinya)",
+        teks_ok + gambar_ok,
+        files.len(),
+        100.0 * (teks_ok + gambar_ok) as f64 / n as f64,
+        gambar[0]
+    );
+    for l in &laporan_teks {
+        println!("  {l}");
+    }
+    for (name, t, beda, akurasi) in &laporan_gambar {
+        println!(
+            "  {name} ({}): akurasi huruf {:.1} %, {}",
+            t.as_deref().unwrap_or("-"),
+            100.0 * akurasi,
+            if beda.is_empty() {
+                "sama persis".to_owned()
+            } else {
+                format!("{} beda", beda.len())
+            }
+        );
+        for b in beda {
+            println!("    {b}");
+        }
+    }
+    println!(
         "waktu baca rata-rata {:.1} ms per SOP, terlama {:.1} ms",
         total_time.as_secs_f64() * 1000.0 / n as f64,
         slowest.as_secs_f64() * 1000.0
     );
+}
+
+/// A cell's text as printed, whitespace normalised: list items joined by
+/// a space, `*` of the transcription's italics dropped (a picture has no
+/// markup).
+fn cetak(isi: &Option<Sp<Isi>>) -> String {
+    let t = match isi.as_ref().map(|i| &i.value) {
+        None => String::new(),
+        Some(Isi::Teks(t)) => t.clone(),
+        Some(Isi::Daftar(items)) => items.join(" "),
+    };
+    spasi(&t)
+}
+
+fn spasi(t: &str) -> String {
+    t.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A step's waktu as printed: a transcription writes what sopc cannot sum
+/// (`7 hari terakhir setiap bulan`) as a duration with the printed text in
+/// a comment `# dicetak "…"` on its line.
+fn waktu_tercetak(st: &Langkah, yaml: &str) -> String {
+    let Some(w) = &st.waktu else {
+        return String::new();
+    };
+    let awal = (w.span.start as usize).min(yaml.len());
+    let baris = yaml[awal..].lines().next().unwrap_or_default();
+    let dicetak = baris
+        .split_once("# dicetak \"")
+        .and_then(|(_, r)| r.split_once('"'))
+        .map(|(t, _)| t);
+    spasi(dicetak.unwrap_or(&w.value.teks))
+}
+
+/// Compares a picture SOP's import with its transcription exactly: the
+/// differences, and the share of the transcription's characters (kegiatan,
+/// kelengkapan, waktu, output, keterangan) read right.
+fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
+    let mut beda = Vec::new();
+    let (a, b) = (t.sop.steps(), impor.steps());
+    if a.len() != b.len() {
+        beda.push(format!(
+            "jumlah langkah: transkripsi {}, impor {}",
+            a.len(),
+            b.len()
+        ));
+    }
+    let nama = |st: &Langkah| -> Vec<String> { st.pelaksana_nama().map(|p| spasi(&p.value)).collect() };
+    let (mut salah, mut huruf) = (0usize, 0usize);
+    for i in 0..a.len().max(b.len()) {
+        let n = i + 1;
+        let (x, y) = (a.get(i).map(|s| &s.value), b.get(i).map(|s| &s.value));
+        let medan = |st: Option<&Langkah>, yaml: &str| -> [String; 5] {
+            st.map_or_else(Default::default, |st| {
+                [
+                    st.kegiatan.as_ref().map(|k| spasi(&k.value)).unwrap_or_default(),
+                    cetak(&st.kelengkapan),
+                    waktu_tercetak(st, yaml),
+                    cetak(&st.output),
+                    cetak(&st.keterangan),
+                ]
+            })
+        };
+        let (mx, my) = (medan(x, &t.yaml), medan(y, ""));
+        for ((p, q), apa) in mx.iter().zip(&my).zip(["kegiatan", "kelengkapan", "waktu", "output", "keterangan"]) {
+            huruf += p.chars().count();
+            salah += strsim::levenshtein(p, q);
+            if p != q {
+                beda.push(format!("{n} {apa}: transkripsi {p:?}, impor {q:?}"));
+            }
+        }
+        let (px, py) = (x.map(nama).unwrap_or_default(), y.map(nama).unwrap_or_default());
+        if px != py {
+            beda.push(format!("{n} pelaksana: transkripsi {px:?}, impor {py:?}"));
+        }
+    }
+    let alur = |s: &Sop| {
+        let mut e: Vec<String> = Alur::build(s)
+            .edges
+            .iter()
+            .map(|e| format!("{}→{} {:?}", e.from + 1, e.to + 1, e.jenis))
+            .collect();
+        e.sort();
+        e
+    };
+    let (ax, ay) = (alur(&t.sop), alur(impor));
+    let kurang: Vec<&String> = ax.iter().filter(|e| !ay.contains(e)).collect();
+    let lebih: Vec<&String> = ay.iter().filter(|e| !ax.contains(e)).collect();
+    if !kurang.is_empty() || !lebih.is_empty() {
+        beda.push(format!("alur: tidak terbaca {kurang:?}, tidak tercetak {lebih:?}"));
+    }
+    let akurasi = 1.0 - salah.min(huruf) as f64 / huruf.max(1) as f64;
+    (beda, akurasi)
 }
 
 // --- agreement with hand transcriptions ------------------------------------------
@@ -268,7 +479,8 @@ fn sama(beda: &mut Vec<String>, skor: &mut Skor, apa: String, a: &dyn Debug, b: 
 
 /// Compares an imported SOP with its transcription, field by field; the
 /// disagreements are listed in `beda`.
-fn banding(asli: &Sop, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) {
+/// `yaml` is the transcription's text (for the waktu as printed).
+fn banding(asli: &Sop, yaml: &str, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) {
     let mut s = [Skor::default(); 8];
 
     let ins = |x: &Sop| {
@@ -364,7 +576,7 @@ fn banding(asli: &Sop, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) 
             beda,
             &mut s[5],
             format!("{n} waktu"),
-            &waktu(&x.value),
+            &norma(&waktu_tercetak(&x.value, yaml)),
             &waktu(&y.value),
         );
         if let Some((ya, tidak)) = decision_targets(asli, i) {
@@ -389,38 +601,19 @@ fn banding(asli: &Sop, impor: &Sop, beda: &mut Vec<String>) -> ([Skor; 8], f64) 
 
 /// Imports the corpus PDF of every transcription in `sops` that names one,
 /// and prints the agreement per file and in total.
-fn kesesuaian(dir: &Path, sops: &Path) {
-    let Ok(entries) = std::fs::read_dir(sops) else {
-        println!("\n{} tidak terbaca: tidak ada transkripsi", sops.display());
-        return;
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+fn kesesuaian(dir: &Path, sops: &Path, transkripsi: &[Transkripsi]) {
     println!(
         "\nkesesuaian dengan transkripsi tangan ({}):",
         sops.display()
     );
     let mut total = [Skor::default(); 8];
     let (mut n, mut mirip) = (0usize, 0.0);
-    for f in &files {
-        let Ok(yaml) = std::fs::read_to_string(f) else {
+    for t in transkripsi {
+        let pdf = dir.join(&t.pdf);
+        if !pdf.is_file() {
             continue;
-        };
-        let Some(pdf) = sumber(&yaml).map(|s| dir.join(s)).filter(|p| p.is_file()) else {
-            continue;
-        };
-        let name = f
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let Some(asli) = sopc::parse::parse_str(f, &yaml).sop else {
-            println!("{name}: transkripsi tidak terbaca");
-            continue;
-        };
+        }
+        let (name, asli) = (&t.nama, &t.sop);
         let d = match dari_berkas(&pdf) {
             Ok(d) => d,
             Err(e) => {
@@ -434,7 +627,7 @@ fn kesesuaian(dir: &Path, sops: &Path) {
             continue;
         };
         let mut beda = Vec::new();
-        let (s, m) = banding(&asli, &impor, &mut beda);
+        let (s, m) = banding(asli, &t.yaml, &impor, &mut beda);
         println!("{name}");
         for b in &beda {
             println!("  beda: {b}");

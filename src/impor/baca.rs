@@ -767,11 +767,24 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
             if k.kelengkapan.is_none() {
                 k.kelengkapan = Some(*c);
             }
+        } else if i + 1 == cols.len() && i > first_mutu && t.trim().is_empty() {
+            // the last column, after the Mutu Baku group, printed without a
+            // heading: what a form keeps there is the Keterangan
+            if k.keterangan.is_none() {
+                k.keterangan = Some(*c);
+            }
         } else {
             k.aktor.push(*c);
             continue;
         }
         first_mutu = first_mutu.min(i);
+    }
+    // a Mutu Baku column whose heading was not read (a picture's `Wakm`):
+    // the one column between Kelengkapan and Output is Waktu
+    if let (None, Some(kl), Some(o)) = (k.waktu, k.kelengkapan, k.output)
+        && let [c] = cols.iter().filter(|c| c.0 >= kl.1 - 0.5 && c.1 <= o.0 + 0.5).collect::<Vec<_>>()[..]
+    {
+        k.waktu = Some(*c);
     }
     k.aktor
         .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
