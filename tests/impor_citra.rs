@@ -8,6 +8,7 @@
 
 mod common;
 
+use kurbo::{Point, Rect};
 use sopc::impor::{Tolak, dari_pdf, tulis};
 use sopc::model::Sop;
 use sopc::model::alur::decision_targets;
@@ -32,9 +33,10 @@ fn render(sop: &Sop) -> Vec<u8> {
         .pdf
 }
 
-/// Page `index` of `pdf` rasterised at `ppi` and encoded as a JPEG:
-/// (bytes, width, height).
-fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32) -> (Vec<u8>, u32, u32) {
+/// Page `index` of `pdf` rasterised at `ppi`, the areas `hapus` (pt from
+/// the top left) painted white, and encoded as a JPEG: (bytes, width,
+/// height).
+fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32, hapus: &[Rect]) -> (Vec<u8>, u32, u32) {
     let doc = hayro::hayro_syntax::Pdf::new(Arc::new(pdf.to_vec())).expect("the PDF loads");
     let page = &doc.pages()[index];
     let scale = ppi / 72.0;
@@ -51,12 +53,21 @@ fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32) -> (Vec<u8>, u32, u32) {
     );
     let (w, h) = (u32::from(pix.width()), u32::from(pix.height()));
     // premultiplied RGBA over white
+    let putih = |i: usize| {
+        let (x, y) = ((i as u32 % w) as f64, (i as u32 / w) as f64);
+        let pt = Point::new(x / f64::from(scale), y / f64::from(scale));
+        hapus.iter().any(|r| r.contains(pt))
+    };
     let rgb: Vec<u8> = pix
         .data_as_u8_slice()
         .chunks_exact(4)
-        .flat_map(|p| {
+        .enumerate()
+        .flat_map(|(i, p)| {
             let under = 255 - p[3];
-            [p[0] + under, p[1] + under, p[2] + under]
+            match putih(i) {
+                true => [255; 3],
+                false => [p[0] + under, p[1] + under, p[2] + under],
+            }
         })
         .collect();
     let mut out = Vec::new();
@@ -68,7 +79,7 @@ fn jpeg_of_page(pdf: &[u8], index: usize, ppi: f32) -> (Vec<u8>, u32, u32) {
 
 /// `pdf` with every page but the first replaced by a picture of itself.
 fn with_pictured_table(pdf: &[u8], ppi: f32) -> Vec<u8> {
-    with_pictures(pdf, |number| jpeg_of_page(pdf, number - 1, ppi))
+    with_pictures(pdf, |number| jpeg_of_page(pdf, number - 1, ppi, &[]))
 }
 
 /// `pdf` with every page but the first replaced by the JPEG `picture`
@@ -275,4 +286,97 @@ fn a_damaged_picture_is_refused_never_a_panic() {
         .collect();
     let pdf = with_pictures(&gratifikasi(), |_| (jpeg.clone(), 1200, 500));
     assert_eq!(dari_pdf(&pdf).err(), Some(Tolak::TabelGambar));
+}
+
+/// Where `word` is printed on page `index` of `pdf` (pt from the top left).
+fn kata_di(pdf: &[u8], index: usize, word: &str) -> Rect {
+    let pages = sopc::impor::pdf::read(pdf).expect("the PDF is read");
+    let g = &pages[index].glyphs;
+    let n = word.chars().count();
+    (0..g.len().saturating_sub(n - 1))
+        .find(|&i| {
+            g[i..i + n]
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<String>()
+                == word
+        })
+        .map(|i| {
+            let (a, b) = (&g[i], &g[i + n - 1]);
+            Rect::new(a.x0 - 1.0, a.y - a.size, b.x1 + 1.0, a.y + 0.3 * a.size)
+        })
+        .unwrap_or_else(|| panic!("{word:?} is printed on page {}", index + 1))
+}
+
+#[test]
+fn a_waktu_heading_not_read_and_an_unheaded_last_column_keep_their_cells() {
+    // as BPS 212 prints it: the Waktu heading comes back unreadable, and the
+    // last column (its "Lihat SOP …" keterangan) has no heading at all
+    let yaml = r#"nomor: 1/UJI/2025
+nama: Uji Kolom Tanpa Judul
+status: draf
+instansi: {nama: Dinas Uji}
+tanggal: {pembuatan: 2025-01-02}
+disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Budi}
+dasar_hukum: [Peraturan Uji Nomor 1 Tahun 2025]
+kualifikasi_pelaksana: [Memahami uji]
+keterkaitan: []
+peralatan_perlengkapan: [Komputer]
+peringatan: [Jika tidak dilaksanakan maka uji gagal]
+pencatatan_pendataan: [Arsip]
+pelaksana: [Petugas, Kepala]
+langkah:
+  - kegiatan: Menerima berkas permohonan
+    pelaksana: Petugas
+    kelengkapan: Berkas
+    waktu: 2 bulan
+    output: Berkas diterima
+    keterangan: Lihat SOP Penerimaan Berkas
+  - kegiatan: Memeriksa berkas permohonan
+    pelaksana: Kepala
+    kelengkapan: Berkas diterima
+    waktu: 3 bulan
+    output: Berkas diperiksa
+  - kegiatan: Mengarsipkan berkas permohonan
+    pelaksana: Petugas
+    kelengkapan: Berkas diperiksa
+    waktu: 12 bulan
+    output: Arsip
+    keterangan: Lihat SOP Kearsipan
+"#;
+    let vektor = render(&parse("uji.yaml", yaml));
+    let hapus = [
+        kata_di(&vektor, 1, "Waktu"),
+        kata_di(&vektor, 1, "Keterangan"),
+    ];
+    let pdf = with_pictures(&vektor, |number| {
+        jpeg_of_page(&vektor, number - 1, 173.0, &hapus)
+    });
+    let (balik, yaml) = impor(&pdf);
+    assert_eq!(balik.steps().len(), 3, "{yaml}");
+    let waktu: Vec<String> = balik
+        .steps()
+        .iter()
+        .map(|s| s.waktu.as_ref().map(|w| w.teks.clone()).unwrap_or_default())
+        .collect();
+    assert_eq!(waktu, ["2 bulan", "3 bulan", "12 bulan"], "{yaml}");
+    let keterangan: Vec<String> = balik
+        .steps()
+        .iter()
+        .map(|s| match s.keterangan.as_ref().map(|k| &k.value) {
+            Some(sopc::model::Isi::Teks(t)) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(
+        keterangan,
+        ["Lihat SOP Penerimaan Berkas", "", "Lihat SOP Kearsipan"],
+        "{yaml}"
+    );
+    // the Output column is still Output, not taken for the Waktu
+    let output = |i: usize| match balik.steps()[i].output.as_ref().map(|o| &o.value) {
+        Some(sopc::model::Isi::Teks(t)) => t.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(output(1), "Berkas diperiksa", "{yaml}");
 }

@@ -368,7 +368,10 @@ fn symbol_kind(
         dekat(cx, r.y0, true),
         dekat(cx, r.y1 - 1, true),
     ];
-    // the outline's thickness: ink left of the middle of the left side
+    // the outline's thickness: ink left of the left side and above the top,
+    // the thinnest of three places on each that have ink (a rule meeting a
+    // cell's side in its middle, as under a two-row heading, is not its
+    // thickness; a diamond's side has ink only at its tip)
     let dark = |x: i64, y: i64| {
         x >= 0
             && y >= 0
@@ -376,10 +379,22 @@ fn symbol_kind(
             && (y as usize) < h
             && drawing[y as usize * w + x as usize]
     };
-    let t = (1..10)
-        .take_while(|&k| dark(r.x0 as i64 - k, cy as i64))
-        .count()
-        .max(1);
+    let tebal = |x: i64, y: i64, dx: i64, dy: i64| {
+        (1..10)
+            .take_while(|&k| dark(x + dx * k, y + dy * k))
+            .count()
+    };
+    let (x0, y0, rw4, rh4) = (r.x0 as i64, r.y0 as i64, r.w() as i64 / 4, r.h() as i64 / 4);
+    let t = (1..4)
+        .flat_map(|k| {
+            [
+                tebal(x0, y0 + k * rh4, -1, 0),
+                tebal(x0 + k * rw4, y0, 0, -1),
+            ]
+        })
+        .filter(|&n| n > 0)
+        .min()
+        .unwrap_or(1);
     let kind = if sudut.iter().all(|s| *s) && fill > 0.9 {
         // a cell's rules go on past its corners; a box's outline ends there
         let (x0, y0, x1, y1) = (r.x0 as i64, r.y0 as i64, r.x1 as i64 - 1, r.y1 as i64 - 1);
