@@ -782,7 +782,10 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     // a Mutu Baku column whose heading was not read (a picture's `Wakm`):
     // the one column between Kelengkapan and Output is Waktu
     if let (None, Some(kl), Some(o)) = (k.waktu, k.kelengkapan, k.output)
-        && let [c] = cols.iter().filter(|c| c.0 >= kl.1 - 0.5 && c.1 <= o.0 + 0.5).collect::<Vec<_>>()[..]
+        && let [c] = cols
+            .iter()
+            .filter(|c| c.0 >= kl.1 - 0.5 && c.1 <= o.0 + 0.5)
+            .collect::<Vec<_>>()[..]
     {
         k.waktu = Some(*c);
     }
@@ -804,8 +807,14 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
         .and_then(|w| s.rule_below(w.center()));
     for c in &k.aktor {
         let from = pel.unwrap_or(top);
-        k.nama_aktor
-            .push(join(&s.lines_in(Rect::new(c.0, from, c.1, bawah))));
+        // a group heading over several actor columns ("BPS Provinsi" over
+        // its two teams) stands in a cell wider than the column: not a name
+        let kata = s
+            .words_in(Rect::new(c.0, from, c.1, bawah))
+            .into_iter()
+            .filter(|w| s.cell_at(w.center()).width() <= c.1 - c.0 + 3.0)
+            .collect();
+        k.nama_aktor.push(join(&lines(kata)));
     }
     if k.no.is_none() {
         nomor_tanpa_judul(s, &mut k);

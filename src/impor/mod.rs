@@ -216,7 +216,7 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
 fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
     let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
     for (i, p) in pages.iter_mut().enumerate() {
-        for g in std::mem::take(&mut p.pictures) {
+        for g in citra::sambung(std::mem::take(&mut p.pictures)) {
             // a hostile picture must not take a whole batch down
             let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman)) else {
                 continue;

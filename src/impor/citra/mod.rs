@@ -13,7 +13,7 @@
 //! Liberation Sans (metric-compatible with Arial, the face of the forms),
 //! rendered at the size the line of text has in the picture.
 
-use super::pdf::{Glyph, Path};
+use super::pdf::{Glyph, Path, Picture};
 use kurbo::{Affine, Point};
 
 mod huruf;
@@ -94,6 +94,40 @@ pub struct Reading {
     pub huruf: usize,
     pub ragu: usize,
     pub simbol: usize,
+}
+
+/// Pictures of one page with those pasted one right below the other joined
+/// into one (a table pasted as two screenshots, cut through a row: the
+/// halves of its symbols are closed only together). Joined when as wide,
+/// standing at the same place across, scaled alike, and the second
+/// starting within a point of where the first ends.
+pub fn sambung(mut gambar: Vec<Picture>) -> Vec<Picture> {
+    let atas = |g: &Picture| (g.ke_halaman * Point::ORIGIN).y;
+    gambar.sort_by(|a, b| atas(a).total_cmp(&atas(b)));
+    let mut out: Vec<Picture> = Vec::with_capacity(gambar.len());
+    for g in gambar {
+        if let Some(p) = out.last_mut() {
+            let [a0, _, _, d0, x0, _] = p.ke_halaman.as_coeffs();
+            let [a1, b1, c1, d1, x1, _] = g.ke_halaman.as_coeffs();
+            let bawah = (p.ke_halaman * Point::new(0.0, p.raster.h as f64)).y;
+            let muat = (p.raster.w + g.raster.w) * (p.raster.h + g.raster.h) <= MAX_PIKSEL;
+            if p.raster.w == g.raster.w
+                && muat
+                && b1 == 0.0
+                && c1 == 0.0
+                && (a0 - a1).abs() <= 0.01 * a0.abs()
+                && (d0 - d1).abs() <= 0.01 * d0.abs()
+                && (x0 - x1).abs() <= 1.0
+                && (atas(&g) - bawah).abs() <= 1.0
+            {
+                p.raster.h += g.raster.h;
+                p.raster.dark.extend(g.raster.dark);
+                continue;
+            }
+        }
+        out.push(g);
+    }
+    out
 }
 
 /// Reads picture `c`, whose pixel (x, y) lies at `ke_halaman * (x, y)` on
