@@ -650,24 +650,93 @@ fn arrowheads(m: &[bool], w: usize, h: usize, q: usize, u: f64) -> Vec<(f64, f64
     let Some((_, keping)) = components(&inti, w, h, true) else {
         return Vec::new();
     };
+    let ink = |x: usize, y: usize| x < w && y < h && m[y * w + x];
+    // how many pixels of ink a column (or a row) has across `a..b`
+    let lintang = |tegak: bool, at: usize, a: usize, b: usize| {
+        (a..b)
+            .filter(|&i| if tegak { ink(at, i) } else { ink(i, at) })
+            .count()
+    };
     keping
         .iter()
         .filter_map(|k| {
+            let (x0, y0, x1, y1) = (k.x0, k.y0, k.x1 + q, k.y1 + q);
+            // an arrowhead: small
+            if (x1 - x0) as f64 >= 8.5 * u || (y1 - y0) as f64 >= 8.5 * u {
+                return None;
+            }
+            // and the head's point, too thin for the square: where the ink
+            // ends in white within a few pixels (a line goes on), so that a
+            // head stopping short of its symbol ends where it does
+            let ujung = |langkah: &dyn Fn(usize) -> Option<usize>| {
+                (0..2 * q).find(|&i| langkah(i).is_none_or(|n| n == 0))
+            };
+            let kiri = ujung(&|i| x0.checked_sub(i + 1).map(|x| lintang(true, x, y0, y1)));
+            let kanan = ujung(&|i| (x1 + i < w).then(|| lintang(true, x1 + i, y0, y1)));
+            let atas = ujung(&|i| y0.checked_sub(i + 1).map(|y| lintang(false, y, x0, x1)));
+            let bawah = ujung(&|i| (y1 + i < h).then(|| lintang(false, y1 + i, x0, x1)));
             let (x0, y0, x1, y1) = (
-                k.x0 as f64,
-                k.y0 as f64,
-                (k.x1 + q) as f64,
-                (k.y1 + q) as f64,
+                (x0 - kiri.unwrap_or(0)) as f64,
+                (y0 - atas.unwrap_or(0)) as f64,
+                (x1 + kanan.unwrap_or(0)) as f64,
+                (y1 + bawah.unwrap_or(0)) as f64,
             );
+            // keep its box at least 2.2 pt across
             let (bw, bh) = (x1 - x0, y1 - y0);
-            // an arrowhead: small; keep its box at least 2.2 pt across
-            (bw < 8.5 * u && bh < 8.5 * u).then(|| {
-                let (gx, gy) = (
-                    ((2.3 * u - bw) / 2.0).max(0.0),
-                    ((2.3 * u - bh) / 2.0).max(0.0),
-                );
-                (x0 - gx, y0 - gy, x1 + gx, y1 + gy)
-            })
+            let (gx, gy) = (
+                ((2.3 * u - bw) / 2.0).max(0.0),
+                ((2.3 * u - bh) / 2.0).max(0.0),
+            );
+            Some((x0 - gx, y0 - gy, x1 + gx, y1 + gy))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A mask `w`×`h` with the pixels `isi` says are ink.
+    fn mask(w: usize, h: usize, isi: impl Fn(usize, usize) -> bool) -> Vec<bool> {
+        (0..w * h).map(|i| isi(i % w, i / w)).collect()
+    }
+
+    #[test]
+    fn an_arrowhead_reaches_its_thin_point_not_only_its_solid_middle() {
+        // a line 2 px thick along y = 20, from x = 5 to 60, ending in a head
+        // that narrows from 13 px across at x = 60 to 1 px at its point, x = 72
+        let m = mask(100, 40, |x, y| {
+            let dy = (y as i64 - 20).abs();
+            (5..60).contains(&x) && (19..21).contains(&y)
+                || (60..=72).contains(&x) && dy <= (72 - x as i64) / 2
+        });
+        // (2 px per pt: a picture at 144 ppi)
+        let heads = arrowheads(&m, 100, 40, 4, 2.0);
+        assert_eq!(heads.len(), 1, "{heads:?}");
+        let (x0, y0, x1, y1) = heads[0];
+        // the point is the last column of ink: the box ends past it
+        assert_eq!(x1, 73.0, "{heads:?}");
+        // not along the line
+        assert!(x0 >= 58.0, "{heads:?}");
+        assert!(y0 >= 13.0 && y1 <= 28.0, "{heads:?}");
+    }
+
+    #[test]
+    fn pictures_pasted_one_below_the_other_are_read_as_one() {
+        let gambar = |h: usize, y: f64| Picture {
+            raster: Raster {
+                w: 10,
+                h,
+                dark: vec![0; 10 * h],
+            },
+            ke_halaman: Affine::new([0.5, 0.0, 0.0, 0.5, 100.0, y]),
+        };
+        // the second ends where the first begins: order does not matter
+        let satu = sambung(vec![gambar(8, 104.0), gambar(8, 100.0)]);
+        assert_eq!(satu.len(), 1);
+        assert_eq!((satu[0].raster.h, satu[0].raster.dark.len()), (16, 160));
+        assert_eq!(satu[0].ke_halaman * Point::ORIGIN, Point::new(100.0, 100.0));
+        // a gap of two points between them: two pictures
+        assert_eq!(sambung(vec![gambar(8, 100.0), gambar(8, 106.0)]).len(), 2);
+    }
 }
