@@ -352,6 +352,9 @@ enum SymbolKind {
     Lingkaran,
     /// Off-page connector: a pentagon pointing down.
     Segilima,
+    /// A document: a box whose bottom is a wave. The forms' flow has no
+    /// such step; it stands in its column as a process box.
+    Dokumen,
 }
 
 /// The symbol whose inside is white region `r` (label `id`), and its line
@@ -451,7 +454,20 @@ fn symbol_kind(
         }
         SymbolKind::Proses
     } else if sudut.iter().any(|s| *s) {
+        // a wave along the bottom, low on the left, risen on the right
+        let di = |kx: f64, ky: f64| isi(r.x0 + (kx * rw) as usize, r.y0 + (ky * rh) as usize);
         if sudut[0]
+            && sudut[1]
+            && sudut[2]
+            && !sudut[3]
+            && !tengah[3]
+            && di(0.25, 0.97)
+            && di(0.98, 0.7)
+            && !di(0.9, 0.93)
+            && (0.85..0.97).contains(&fill)
+        {
+            SymbolKind::Dokumen
+        } else if sudut[0]
             && sudut[1]
             && !sudut[2]
             && !sudut[3]
@@ -488,7 +504,7 @@ fn symbol_path(b: SymbolKind, r: &Piece, t: usize, ke: &impl Fn(f64, f64) -> Poi
     let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
     let rr = (y1 - y0) / 2.0;
     let titik: Vec<(f64, f64)> = match b {
-        SymbolKind::Proses => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
+        SymbolKind::Proses | SymbolKind::Dokumen => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
         SymbolKind::Keputusan => vec![(cx, y0), (x1, cy), (cx, y1), (x0, cy)],
         SymbolKind::Terminal => vec![
             (x0 + rr, y0),
@@ -719,6 +735,49 @@ mod tests {
         // not along the line
         assert!(x0 >= 58.0, "{heads:?}");
         assert!(y0 >= 13.0 && y1 <= 28.0, "{heads:?}");
+    }
+
+    #[test]
+    fn a_document_symbol_stands_in_its_column_as_a_box() {
+        // Word's document shape, 2 px lines: square top corners, the bottom a
+        // wave, low on the left and risen on the right
+        let bawah = |x: usize| {
+            let t = (x as f64 - 40.0) / 120.0;
+            78.0 + 6.0 * (std::f64::consts::PI * t).sin() - 12.0 * t
+        };
+        let (w, h) = (200, 120);
+        let dark: Vec<u8> = mask(w, h, |x, y| {
+            let yf = y as f64;
+            let sisi = (40..=160).contains(&x);
+            sisi && (20..22).contains(&y)
+                || (40..42).contains(&x) && yf >= 20.0 && yf <= bawah(x) + 1.0
+                || (159..161).contains(&x) && yf >= 20.0 && yf <= bawah(x) + 1.0
+                || sisi && (yf - bawah(x)).abs() < 1.0
+                // the connector into its top
+                || (99..101).contains(&x) && (5..20).contains(&y)
+        })
+        .into_iter()
+        .map(|m| if m { 255 } else { 0 })
+        .collect();
+        let r = baca(&Raster { w, h, dark }, Affine::scale(0.5));
+        assert_eq!(r.simbol, 1, "{:?}", r.paths);
+        let kotak: Vec<kurbo::Rect> = r
+            .paths
+            .iter()
+            .filter(|p| p.closed && !p.filled)
+            .map(|p| p.bbox())
+            .collect();
+        let [k] = kotak[..] else {
+            panic!("one box: {kotak:?}");
+        };
+        assert!(
+            (k.x0 - 20.5).abs() < 1.0 && (k.x1 - 80.0).abs() < 1.0,
+            "{k:?}"
+        );
+        assert!(
+            (k.y0 - 10.5).abs() < 1.0 && k.y1 > 38.0 && k.y1 < 41.0,
+            "{k:?}"
+        );
     }
 
     #[test]
