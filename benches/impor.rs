@@ -114,7 +114,10 @@ fn galat_baca(d: &Dokumen) -> Vec<String> {
         if let Some(c) = &b.keputusan
             && !(dibaca(c.ya) && dibaca(c.tidak))
         {
-            out.push(format!("keputusan baris {}: jalan keluar tidak terbaca", i + 1));
+            out.push(format!(
+                "keputusan baris {}: jalan keluar tidak terbaca",
+                i + 1
+            ));
         }
     }
     out
@@ -309,7 +312,10 @@ fn cetak(isi: &Option<Sp<Isi>>) -> String {
 }
 
 fn spasi(t: &str) -> String {
-    t.replace('*', "").split_whitespace().collect::<Vec<_>>().join(" ")
+    t.replace('*', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A step's waktu as printed: a transcription writes what sopc cannot sum
@@ -341,7 +347,8 @@ fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
             b.len()
         ));
     }
-    let nama = |st: &Langkah| -> Vec<String> { st.pelaksana_nama().map(|p| spasi(&p.value)).collect() };
+    let nama =
+        |st: &Langkah| -> Vec<String> { st.pelaksana_nama().map(|p| spasi(&p.value)).collect() };
     let (mut salah, mut huruf) = (0usize, 0usize);
     for i in 0..a.len().max(b.len()) {
         let n = i + 1;
@@ -349,7 +356,10 @@ fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
         let medan = |st: Option<&Langkah>, yaml: &str| -> [String; 5] {
             st.map_or_else(Default::default, |st| {
                 [
-                    st.kegiatan.as_ref().map(|k| spasi(&k.value)).unwrap_or_default(),
+                    st.kegiatan
+                        .as_ref()
+                        .map(|k| spasi(&k.value))
+                        .unwrap_or_default(),
                     cetak(&st.kelengkapan),
                     waktu_tercetak(st, yaml),
                     cetak(&st.output),
@@ -358,14 +368,21 @@ fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
             })
         };
         let (mx, my) = (medan(x, &t.yaml), medan(y, ""));
-        for ((p, q), apa) in mx.iter().zip(&my).zip(["kegiatan", "kelengkapan", "waktu", "output", "keterangan"]) {
+        for ((p, q), apa) in
+            mx.iter()
+                .zip(&my)
+                .zip(["kegiatan", "kelengkapan", "waktu", "output", "keterangan"])
+        {
             huruf += p.chars().count();
             salah += strsim::levenshtein(p, q);
             if p != q {
                 beda.push(format!("{n} {apa}: transkripsi {p:?}, impor {q:?}"));
             }
         }
-        let (px, py) = (x.map(nama).unwrap_or_default(), y.map(nama).unwrap_or_default());
+        let (px, py) = (
+            x.map(nama).unwrap_or_default(),
+            y.map(nama).unwrap_or_default(),
+        );
         if px != py {
             beda.push(format!("{n} pelaksana: transkripsi {px:?}, impor {py:?}"));
         }
@@ -383,7 +400,9 @@ fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
     let kurang: Vec<&String> = ax.iter().filter(|e| !ay.contains(e)).collect();
     let lebih: Vec<&String> = ay.iter().filter(|e| !ax.contains(e)).collect();
     if !kurang.is_empty() || !lebih.is_empty() {
-        beda.push(format!("alur: tidak terbaca {kurang:?}, tidak tercetak {lebih:?}"));
+        beda.push(format!(
+            "alur: tidak terbaca {kurang:?}, tidak tercetak {lebih:?}"
+        ));
     }
     let akurasi = 1.0 - salah.min(huruf) as f64 / huruf.max(1) as f64;
     (beda, akurasi)
