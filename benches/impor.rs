@@ -150,6 +150,8 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
     // tables (of how many), and the picture SOPs' lines to print after
     let (mut teks_ok, mut teks_n, mut gambar_ok) = (0usize, 0usize, 0usize);
     let (mut laporan_gambar, mut laporan_teks) = (Vec::new(), Vec::new());
+    // characters of the picture SOPs' texts read wrong, of how many
+    let mut huruf_gambar = (0usize, 0usize);
     for f in &files {
         let name = f
             .file_name()
@@ -203,11 +205,14 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
         if dari_gambar {
             let t = transkripsi.iter().find(|t| t.pdf == name);
             let impor = sopc::parse::parse_str("impor.yaml", &tulis::yaml(&d, None, &name)).sop;
-            let (beda, akurasi) = match (t, &impor) {
+            let (beda, salah, huruf) = match (t, &impor) {
                 (Some(t), Some(impor)) => persis(t, impor),
-                (None, _) => (vec!["tidak ada transkripsi".to_owned()], f64::NAN),
-                (_, None) => (vec!["hasil impor tidak terbaca".to_owned()], f64::NAN),
+                (None, _) => (vec!["tidak ada transkripsi".to_owned()], 0, 0),
+                (_, None) => (vec!["hasil impor tidak terbaca".to_owned()], 0, 0),
             };
+            huruf_gambar.0 += salah;
+            huruf_gambar.1 += huruf;
+            let akurasi = 1.0 - salah as f64 / huruf.max(1) as f64;
             gambar_ok += usize::from(beda.is_empty());
             laporan_gambar.push((name.clone(), t.map(|t| t.nama.clone()), beda, akurasi));
         } else {
@@ -274,6 +279,12 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
         100.0 * (teks_ok + gambar_ok) as f64 / n as f64,
         gambar[0]
     );
+    println!(
+        "  teks tabel gambar: akurasi huruf {:.1} % ({} dari {} huruf transkripsi salah terbaca)",
+        100.0 * (1.0 - huruf_gambar.0 as f64 / huruf_gambar.1.max(1) as f64),
+        huruf_gambar.0,
+        huruf_gambar.1
+    );
     for l in &laporan_teks {
         println!("  {l}");
     }
@@ -336,8 +347,8 @@ fn waktu_tercetak(st: &Langkah, yaml: &str) -> String {
 
 /// Compares a picture SOP's import with its transcription exactly: the
 /// differences, and the share of the transcription's characters (kegiatan,
-/// kelengkapan, waktu, output, keterangan) read right.
-fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
+/// kelengkapan, waktu, output, keterangan) read wrong, of how many.
+fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, usize, usize) {
     let mut beda = Vec::new();
     let (a, b) = (t.sop.steps(), impor.steps());
     if a.len() != b.len() {
@@ -404,8 +415,7 @@ fn persis(t: &Transkripsi, impor: &Sop) -> (Vec<String>, f64) {
             "alur: tidak terbaca {kurang:?}, tidak tercetak {lebih:?}"
         ));
     }
-    let akurasi = 1.0 - salah.min(huruf) as f64 / huruf.max(1) as f64;
-    (beda, akurasi)
+    (beda, salah.min(huruf), huruf)
 }
 
 // --- agreement with hand transcriptions ------------------------------------------
