@@ -738,7 +738,7 @@ mod tests {
     }
 
     #[test]
-    fn a_document_symbol_stands_in_its_column_as_a_box() {
+    fn a_document_symbol_is_found_among_the_white_regions() {
         // Word's document shape, 2 px lines: square top corners, the bottom a
         // wave, low on the left and risen on the right
         let bawah = |x: usize| {
@@ -746,7 +746,7 @@ mod tests {
             78.0 + 6.0 * (std::f64::consts::PI * t).sin() - 12.0 * t
         };
         let (w, h) = (200, 120);
-        let dark: Vec<u8> = mask(w, h, |x, y| {
+        let drawing = mask(w, h, |x, y| {
             let yf = y as f64;
             let sisi = (40..=160).contains(&x);
             sisi && (20..22).contains(&y)
@@ -755,29 +755,23 @@ mod tests {
                 || sisi && (yf - bawah(x)).abs() < 1.0
                 // the connector into its top
                 || (99..101).contains(&x) && (5..20).contains(&y)
-        })
-        .into_iter()
-        .map(|m| if m { 255 } else { 0 })
-        .collect();
-        let r = baca(&Raster { w, h, dark }, Affine::scale(0.5));
-        assert_eq!(r.simbol, 1, "{:?}", r.paths);
-        let kotak: Vec<kurbo::Rect> = r
-            .paths
+        });
+        // the white regions, as `baca` finds the symbols among them
+        let kosong: Vec<bool> = drawing.iter().map(|g| !g).collect();
+        let (wil, wilayah) = components(&kosong, w, h, false).expect("a few regions");
+        let simbol: Vec<(SymbolKind, &Piece)> = wilayah
             .iter()
-            .filter(|p| p.closed && !p.filled)
-            .map(|p| p.bbox())
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let (k, _) = symbol_kind(r, i as u32 + 1, &wil, &drawing, w, h, 2.0)?;
+                Some((k, r))
+            })
             .collect();
-        let [k] = kotak[..] else {
-            panic!("one box: {kotak:?}");
+        let [(SymbolKind::Dokumen, r)] = simbol[..] else {
+            panic!("one document: {simbol:?}");
         };
-        assert!(
-            (k.x0 - 20.5).abs() < 1.0 && (k.x1 - 80.0).abs() < 1.0,
-            "{k:?}"
-        );
-        assert!(
-            (k.y0 - 10.5).abs() < 1.0 && k.y1 > 38.0 && k.y1 < 41.0,
-            "{k:?}"
-        );
+        assert_eq!((r.x0, r.y0, r.x1), (42, 22, 159), "{r:?}");
+        assert!((78..82).contains(&r.y1), "{r:?}");
     }
 
     #[test]
