@@ -808,11 +808,15 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     for c in &k.aktor {
         let from = pel.unwrap_or(top);
         // a group heading over several actor columns ("BPS Provinsi" over
-        // its two teams) stands in a cell wider than the column: not a name
+        // its two teams) stands in a cell wider than the column, ended by a
+        // rule above the header's bottom: not a name
         let kata = s
             .words_in(Rect::new(c.0, from, c.1, bawah))
             .into_iter()
-            .filter(|w| s.cell_at(w.center()).width() <= c.1 - c.0 + 3.0)
+            .filter(|w| {
+                let sel = s.cell_at(w.center());
+                sel.width() <= c.1 - c.0 + 3.0 || sel.y1 >= bawah - 2.0
+            })
             .collect();
         k.nama_aktor.push(join(&lines(kata)));
     }
