@@ -215,10 +215,16 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
 /// show, and the form again. Every step read so is marked for review.
 fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
     let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
+    let teks: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
+    let kamus = citra::Kamus::dengan(
+        teks.iter()
+            .flat_map(|s| s.words.iter().map(|w| w.text.as_str())),
+    );
     for (i, p) in pages.iter_mut().enumerate() {
         for g in citra::sambung(std::mem::take(&mut p.pictures)) {
             // a hostile picture must not take a whole batch down
-            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman)) else {
+            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, &kamus))
+            else {
                 continue;
             };
             if h.glyphs.is_empty() && h.paths.is_empty() {

@@ -3,6 +3,7 @@
 //! of the forms) rendered at the size the line has in the picture.
 
 use super::super::pdf::Glyph;
+use super::kamus::Kamus;
 use super::{Piece, Raster, Reading, TINTA};
 use kurbo::{Affine, Point};
 use std::collections::HashMap;
@@ -13,6 +14,8 @@ pub(super) const MAX_HURUF: usize = 30_000;
 /// The characters compared; a form prints nothing else in its cells.
 const AKSARA: &str =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;/-()%&'\"?!+=_";
+/// Marks too small to be told from a part of a letter they touch.
+const KECIL: &str = ".,:;'\"-_";
 /// Below this likeness a letter is a guess.
 const RAGU: f32 = 0.62;
 
@@ -148,6 +151,7 @@ pub(super) fn read_letters(
     keping: &[Piece],
     huruf: &[usize],
     ke_halaman: &Affine,
+    kamus: &Kamus,
     hasil: &mut Reading,
 ) {
     if huruf.is_empty() {
@@ -316,16 +320,6 @@ pub(super) fn read_letters(
         // the upright faces come first: a word mostly upright is read again
         // with them alone (an italic l is a slash)
         let tegak = ps.iter().take_while(|p| !p.miring).count();
-        let baca = |g: &Group, ps: &[Template]| {
-            let t = Letters {
-                c,
-                label,
-                g,
-                dasar: b.dasar,
-                em,
-            };
-            recognise(&t, g.x0, g.x1, ps, 0, &mut HashMap::new()).1
-        };
         let mut kata: Vec<Huruf> = Vec::new();
         let ks = &b.kelompok;
         let mut awal = 0;
@@ -336,27 +330,51 @@ pub(super) fn read_letters(
             {
                 akhir += 1;
             }
-            let mut bacaan: Vec<_> = ks[awal..akhir]
+            let mut inks: Vec<Ink> = ks[awal..akhir]
                 .iter()
-                .map(|&gi| baca(&grup[gi], ps))
+                .filter_map(|&gi| {
+                    Ink::of(Letters {
+                        c,
+                        label,
+                        g: &grup[gi],
+                        dasar: b.dasar,
+                        em,
+                    })
+                })
                 .collect();
-            let semua = bacaan.iter().map(Vec::len).sum::<usize>();
-            let miring = bacaan.iter().flatten().filter(|h| ps[h.0].miring).count();
-            if 2 * miring <= semua {
-                for (r, &gi) in bacaan.iter_mut().zip(&ks[awal..akhir]) {
-                    if r.iter().any(|h| ps[h.0].miring) {
-                        *r = baca(&grup[gi], &ps[..tegak]);
-                    }
+            // upright first; a word read poorly so is tried in italic too,
+            // and taken so when most of its letters are italic (an italic l
+            // is a slash)
+            let mut pakai = &ps[..tegak];
+            let mut bacaan: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, pakai)).collect();
+            let lebar: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
+            if likeness_of(&bacaan, em) < 0.7 * lebar {
+                let semua: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, ps)).collect();
+                let n = semua.iter().map(|u| u.1.len()).sum::<usize>();
+                let miring = semua
+                    .iter()
+                    .flat_map(|u| &u.1)
+                    .filter(|h| ps[h.pi].miring)
+                    .count();
+                if 2 * miring > n {
+                    (bacaan, pakai) = (semua, ps);
                 }
             }
-            for (pi, x, skor) in bacaan.into_iter().flatten() {
-                let p = &ps[pi];
-                let x0 = x as f32 - p.kiri;
-                kata.push((p.c, x0, x0 + p.maju, skor, p.miring));
+            by_lexicon(kamus, &mut inks, pakai, &mut bacaan);
+            for (ink, (_, huruf)) in inks.iter().zip(bacaan) {
+                for (i, l) in huruf.into_iter().enumerate() {
+                    let p = &ps[l.pi];
+                    // a template may lie a column before its group's ink:
+                    // the gap to the word before is measured from the ink
+                    let x0 = if i == 0 { ink.ia } else { l.x } as f32 - p.kiri;
+                    let x1 = x0 + p.maju;
+                    let skor = 2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3);
+                    kata.push((p.c, x0, x1, skor, p.miring));
+                }
             }
             awal = akhir;
         }
-        tidy_words(&mut kata, em);
+        tidy_words(&mut kata, em, kamus);
         for (ch, x0, x1, skor, miring) in kata {
             hasil.huruf += 1;
             if skor < RAGU {
@@ -474,9 +492,6 @@ fn likeness(j: &Window, x: usize, dasar: usize, p: &Template) -> f32 {
     best
 }
 
-/// A part's likeness and its characters: (template, left edge, likeness).
-type Bacaan = (f32, Vec<(usize, usize, f32)>);
-
 /// A character read: itself, its left and right edge (by its advance),
 /// likeness, italic.
 type Huruf = (char, f32, f32, f32, bool);
@@ -501,99 +516,348 @@ impl Letters<'_> {
     }
 }
 
-/// The characters of the group between columns `a..b`: one template, or
-/// split where the ink is thinnest into parts read the same way.
-fn recognise(
-    t: &Letters,
-    a: usize,
-    b: usize,
-    ps: &[Template],
-    dalam: usize,
-    memo: &mut HashMap<(usize, usize), Bacaan>,
-) -> Bacaan {
-    let Letters { g, dasar, em, .. } = *t;
-    if let Some(m) = memo.get(&(a, b)) {
-        return m.clone();
-    }
-    // the ink of the part: its columns and rows
-    let kolom: Vec<u32> = (a..b)
-        .map(|x| (g.y0..g.y1).filter(|&y| t.ink(x, y)).count() as u32)
-        .collect();
-    let Some(kiri) = kolom.iter().position(|&n| n > 0) else {
-        return (0.0, Vec::new());
-    };
-    let kanan = kolom.iter().rposition(|&n| n > 0).unwrap_or(kiri);
-    let (ia, ib) = (a + kiri, a + kanan + 1);
-    let lebar = ib - ia;
-    let (y0, y1) = {
-        let rows: Vec<usize> = (g.y0..g.y1)
-            .filter(|&y| (ia..ib).any(|x| t.ink(x, y)))
+/// A letter placed by the matching: its template, the column its ink's
+/// left edge lies at, and Σab of its placement.
+#[derive(Clone, Copy, Debug)]
+struct Letak {
+    pi: usize,
+    x: usize,
+    sab: f32,
+}
+
+/// The ink of one group as the segmentation sees it: its window and, per
+/// column of the ink, Σa² and the ink's top and bottom row.
+struct Ink<'a> {
+    t: Letters<'a>,
+    j: Window,
+    ia: usize,
+    ib: usize,
+    aa: Vec<f32>,
+    atas: Vec<usize>,
+    bawah: Vec<usize>,
+    /// The cost of each placement tried, by (column - ia + 1, template).
+    biaya: HashMap<(usize, usize), Option<(f32, f32)>>,
+}
+
+impl<'a> Ink<'a> {
+    /// The ink of group `t.g`; none when it holds no ink.
+    fn of(t: Letters<'a>) -> Option<Ink<'a>> {
+        let g = t.g;
+        let mut atas = Vec::new();
+        let mut bawah = Vec::new();
+        for x in g.x0..g.x1 {
+            let rows = (g.y0..g.y1).filter(|&y| t.ink(x, y));
+            let (a, b) = rows.fold((usize::MAX, 0), |(a, b), y| (a.min(y), b.max(y + 1)));
+            atas.push(a);
+            bawah.push(b);
+        }
+        let kiri = bawah.iter().position(|&b| b > 0)?;
+        let kanan = bawah.iter().rposition(|&b| b > 0)?;
+        let (ia, ib) = (g.x0 + kiri, g.x0 + kanan + 1);
+        let j = Window::of(&t, ia, ib);
+        let aa = (ia..ib)
+            .map(|x| {
+                (0..j.h)
+                    .map(|r| j.at(x as i64, j.y0 + r as i64).powi(2))
+                    .sum()
+            })
             .collect();
-        (
-            *rows.first().unwrap_or(&g.y0),
-            rows.last().map_or(g.y1, |r| r + 1),
-        )
-    };
-    let tinggi = y1 - y0;
-    let mut terbaik: Bacaan = (0.0, Vec::new());
-    let mut jendela = None;
-    for (pi, p) in ps.iter().enumerate() {
-        let cocok_lebar = (p.w as f32 - lebar as f32).abs() <= (0.35 * lebar as f32).max(2.0);
+        Some(Ink {
+            t,
+            j,
+            ia,
+            ib,
+            aa,
+            atas: atas[kiri..=kanan].to_vec(),
+            bawah: bawah[kiri..=kanan].to_vec(),
+            biaya: HashMap::new(),
+        })
+    }
+
+    /// Σa² of the ink's columns `a..b`.
+    fn aa_between(&self, a: usize, b: usize) -> f32 {
+        let (a, b) = (a.max(self.ia), b.min(self.ib));
+        if a >= b {
+            return 0.0;
+        }
+        self.aa[a - self.ia..b - self.ia].iter().sum()
+    }
+
+    /// Template `p` (index `pi`) with its ink's left edge at column `x`:
+    /// Σb² − 2Σab (the squared error it leaves, less the ink's own Σa²)
+    /// and Σab, at the best of a pixel up or down; none where the ink
+    /// under it is not of its height and place.
+    fn place(&mut self, pi: usize, p: &Template, x: usize) -> Option<(f32, f32)> {
+        if let Some(b) = self.biaya.get(&(x + 1 - self.ia, pi)) {
+            return *b;
+        }
+        let b = self.measure(p, x);
+        self.biaya.insert((x + 1 - self.ia, pi), b);
+        b
+    }
+
+    fn measure(&self, p: &Template, x: usize) -> Option<(f32, f32)> {
+        let Letters { dasar, em, .. } = self.t;
+        let e = x + p.w;
+        if x + 1 < self.ia || e > self.ib + 1 {
+            return None;
+        }
+        // the ink under the template, its first and last column left out
+        // where a neighbour may touch
+        let (mut a, mut b) = if p.w > 3 { (x + 1, e - 1) } else { (x, e) };
+        a = a.max(self.ia);
+        b = b.min(self.ib);
+        if a >= b {
+            return None;
+        }
+        let y0 = self.atas[a - self.ia..b - self.ia].iter().min()?;
+        let y1 = self.bawah[a - self.ia..b - self.ia].iter().max()?;
+        if y1 <= y0 {
+            return None;
+        }
+        let tinggi = (y1 - y0) as f32;
         // an i or j whose dot was too faint to be ink is shorter than its template
         let titik = if matches!(p.c, 'i' | 'j') {
             0.3 * em
         } else {
             0.0
         };
-        let cocok_tinggi =
-            (p.h as f32 - tinggi as f32).abs() <= (0.3 * tinggi as f32).max(2.0) + titik;
-        let atas = dasar as f32 + p.atas;
-        let cocok_letak = (atas - y0 as f32).abs() <= (0.2 * em).max(2.0) + titik;
-        if !(cocok_lebar && cocok_tinggi && cocok_letak) {
-            continue;
+        let cocok_tinggi = (p.h as f32 - tinggi).abs() <= (0.3 * tinggi).max(2.0) + titik;
+        let top = dasar as f32 + p.atas;
+        let cocok_letak = (top - *y0 as f32).abs() <= (0.2 * em).max(2.0) + titik;
+        if !(cocok_tinggi && cocok_letak) {
+            return None;
         }
-        let s = likeness(
-            jendela.get_or_insert_with(|| Window::of(t, ia, ib)),
-            ia,
-            dasar,
-            p,
-        );
-        if s > terbaik.0 {
-            terbaik = (s, vec![(pi, ia, s)]);
+        let top0 = dasar as i64 + p.atas.round() as i64;
+        let mut best = f32::MIN;
+        for dy in -1..=1i64 {
+            let mut sab = 0.0;
+            for ty in 0..p.h {
+                let row = &p.px[ty * p.w..(ty + 1) * p.w];
+                for (tx, v) in row.iter().enumerate() {
+                    if *v > 0.0 {
+                        sab += v * self.j.at((x + tx) as i64, top0 + dy + ty as i64);
+                    }
+                }
+            }
+            best = best.max(sab);
+        }
+        let likeness = 2.0 * best / (p.sbb + self.aa_between(x, e)).max(1e-3);
+        let lebar = e.min(self.ib) - x.max(self.ia);
+        Some((-(lebar as f32) * likeness, best))
+    }
+}
+
+/// What one more letter costs: a letter is not read as two that fit its
+/// ink about as well (an m as rn).
+fn per_letter(em: f32) -> f32 {
+    0.04 * em
+}
+
+/// A reading of a group: the cost of its squared error (less its ink's
+/// Σa²), and its letters.
+type Urai = (f32, Vec<Letak>);
+
+/// The cheapest sequences of templates that explain the ink left to right,
+/// each letter touching the one before or a column from it (dynamic
+/// programming over the columns). Without `seq`, any characters: one
+/// reading, at index 0. With it, the characters of `seq` in order: the
+/// reading that uses `n` of them at index `n`, where there is one.
+fn explain(ink: &mut Ink, ps: &[Template], seq: Option<&[char]>) -> Vec<Option<Urai>> {
+    let (ia, ib) = (ink.ia, ink.ib);
+    let k_max = seq.map_or(0, <[char]>::len);
+    let lebar = ib + 2 - ia;
+    let tambah = per_letter(ink.t.em);
+    // state (column + 1 - ia, characters used): cost, and where it came from
+    type Dari = Option<(usize, usize, Letak)>;
+    let mut dp: Vec<Vec<Option<(f32, Dari)>>> = vec![vec![None; k_max + 1]; lebar + 1];
+    let mut akhir: Vec<Option<(f32, Dari)>> = vec![None; k_max + 1];
+    for si in 0..3 {
+        if si + ia >= 1 {
+            dp[si][0] = Some((0.0, None));
         }
     }
-    // wider than a letter or unlike every one: try two parts
-    let sempit = 0.22 * em;
-    if dalam < 4 && lebar as f32 >= 2.0 * sempit && (terbaik.0 < 0.8 || lebar as f32 > 0.75 * em) {
-        let mut potong: Vec<(u32, usize)> = (kiri + 2..kanan.saturating_sub(1))
-            .filter(|&i| i > 0 && i + 1 < kolom.len())
-            .filter(|&i| kolom[i] <= kolom[i - 1] && kolom[i] <= kolom[i + 1])
-            .filter(|&i| (i - kiri) as f32 >= 0.6 * sempit && (kanan - i) as f32 >= 0.6 * sempit)
-            .map(|i| (kolom[i], a + i))
-            .collect();
-        potong.sort_unstable();
-        for &(_, x) in potong.iter().take(3) {
-            let l = recognise(t, ia, x, ps, dalam + 1, memo);
-            let r = recognise(t, x, ib, ps, dalam + 1, memo);
-            if l.1.is_empty() || r.1.is_empty() {
+    let boleh = |pi: usize, k: usize| match seq {
+        None => true,
+        Some(q) => q.get(k) == Some(&ps[pi].c),
+    };
+    for si in 0..lebar {
+        let x = si + ia - 1;
+        for k in 0..=k_max {
+            let Some((c0, _)) = dp[si][k] else {
                 continue;
-            }
-            let (wl, wr) = ((x - ia) as f32, (ib - x) as f32);
-            let s = (l.0 * wl + r.0 * wr) / (wl + wr) - 0.06;
-            if s > terbaik.0 {
-                let mut v = l.1;
-                v.extend(r.1);
-                terbaik = (s, v);
+            };
+            for (pi, p) in ps.iter().enumerate() {
+                // a stop or a dash touching letters is a letter's foot or bar
+                if !boleh(pi, k) || (KECIL.contains(p.c) && ib - ia > p.w + 2) {
+                    continue;
+                }
+                let Some((biaya, sab)) = ink.place(pi, p, x) else {
+                    continue;
+                };
+                let c = c0 + biaya + tambah;
+                let k2 = if seq.is_some() { k + 1 } else { 0 };
+                let dari = Some((si, k, Letak { pi, x, sab }));
+                let e = x + p.w;
+                let lebih = |v: &Option<(f32, Dari)>| v.is_none_or(|(b, _)| c < b);
+                if e + 1 >= ib && lebih(&akhir[k2]) {
+                    akhir[k2] = Some((c, dari));
+                }
+                for x2 in e..=e + 1 {
+                    if x2 > x && x2 < ib {
+                        let s2 = x2 + 1 - ia;
+                        if lebih(&dp[s2][k2]) {
+                            dp[s2][k2] = Some((c, dari));
+                        }
+                    }
+                }
             }
         }
     }
-    memo.insert((a, b), terbaik.clone());
-    terbaik
+    akhir
+        .into_iter()
+        .map(|a| {
+            let (c, mut dari) = a?;
+            let mut huruf = Vec::new();
+            while let Some((si, k, l)) = dari {
+                huruf.push(l);
+                dari = dp[si][k].and_then(|d| d.1);
+            }
+            huruf.reverse();
+            Some((c, huruf))
+        })
+        .collect()
+}
+
+/// Σ width × likeness of the letters of `bacaan`.
+fn likeness_of(bacaan: &[Urai], em: f32) -> f32 {
+    bacaan
+        .iter()
+        .map(|u| u.1.len() as f32 * per_letter(em) - u.0)
+        .sum()
+}
+
+/// The best reading of a group by any characters.
+fn read_group(ink: &mut Ink, ps: &[Template]) -> Urai {
+    explain(ink, ps, None)
+        .into_iter()
+        .next()
+        .flatten()
+        .unwrap_or((0.0, Vec::new()))
+}
+
+/// The best reading of a word's groups as the characters `seq`, every
+/// group one or more of them in order; none where they do not fit.
+fn read_as(inks: &mut [Ink], ps: &[Template], seq: &[char]) -> Option<Vec<Urai>> {
+    // after each group: (cost, readings so far) by characters used
+    let mut terbaik: Vec<Option<(f32, Vec<Urai>)>> = vec![None; seq.len() + 1];
+    terbaik[0] = Some((0.0, Vec::new()));
+    for ink in inks.iter_mut() {
+        let mut baru: Vec<Option<(f32, Vec<Urai>)>> = vec![None; seq.len() + 1];
+        for k0 in 0..seq.len() {
+            let Some((c0, sebelum)) = &terbaik[k0] else {
+                continue;
+            };
+            for (n, r) in explain(ink, ps, Some(&seq[k0..])).into_iter().enumerate() {
+                let Some((c, huruf)) = r else {
+                    continue;
+                };
+                if n == 0 || baru[k0 + n].as_ref().is_some_and(|(b, _)| *b <= c0 + c) {
+                    continue;
+                }
+                let mut v = sebelum.clone();
+                v.push((c, huruf));
+                baru[k0 + n] = Some((c0 + c, v));
+            }
+        }
+        terbaik = baru;
+    }
+    terbaik.pop().flatten().map(|(_, v)| v)
+}
+
+/// How much worse in the pixels a word of the lexicon may read than the
+/// best reading of any characters and still be taken: the likeness its
+/// letters may lose on average over the word's width. Touching letters
+/// read apart as the word spells them lose a little; a word the pixels
+/// clearly say otherwise loses more.
+const LEKSIKON: f32 = 0.1;
+
+/// A word read is not in the lexicon: the lexicon's words it may be are
+/// read from the same pixels (each group of ink one or more of their
+/// characters in order), and the best of them is taken when its pixels
+/// fit nearly as well as the reading of any characters.
+fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec<Urai>) {
+    let teks: Vec<char> = bacaan
+        .iter()
+        .flat_map(|u| u.1.iter().map(|l| ps[l.pi].c))
+        .collect();
+    let (Some(a), Some(b)) = (
+        teks.iter().position(|c| c.is_alphanumeric()),
+        teks.iter().rposition(|c| c.is_alphanumeric()),
+    ) else {
+        return;
+    };
+    let inti: String = teks[a..=b].iter().collect();
+    if teks[a..=b].iter().filter(|c| c.is_alphabetic()).count() < 2 || kamus.berisi(&inti) {
+        return;
+    }
+    let bebas: f32 = bacaan.iter().map(|u| u.0).sum();
+    let tinta: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
+    let mut pilih: Option<(f32, Vec<Urai>)> = None;
+    // the word's case as read: capitals, a capital first, or none (an l
+    // first may be a capital I)
+    let huruf: Vec<char> = teks[a..=b]
+        .iter()
+        .copied()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    let besar = huruf.iter().filter(|c| c.is_uppercase()).count();
+    let mut bentuk: Vec<fn(&str) -> String> = Vec::new();
+    if 3 * besar >= 2 * huruf.len() {
+        bentuk.push(str::to_uppercase);
+    } else {
+        if huruf[0].is_uppercase() || matches!(teks[a], 'l' | '1' | '|') {
+            bentuk.push(capitalised);
+        }
+        if !huruf[0].is_uppercase() {
+            bentuk.push(str::to_owned);
+        }
+    }
+    for calon in kamus.calon(&inti) {
+        for eja in &bentuk {
+            let seq: Vec<char> = teks[..a]
+                .iter()
+                .copied()
+                .chain(eja(calon).chars())
+                .chain(teks[b + 1..].iter().copied())
+                .collect();
+            let Some(v) = read_as(inks, ps, &seq) else {
+                continue;
+            };
+            let c: f32 = v.iter().map(|u| u.0).sum();
+            if pilih.as_ref().is_none_or(|(b, _)| c < *b) {
+                pilih = Some((c, v));
+            }
+        }
+    }
+    if let Some((c, v)) = pilih
+        && c - bebas <= LEKSIKON * tinta
+    {
+        *bacaan = v;
+    }
+}
+
+/// `w` with its first letter a capital.
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
 /// alike, the word's other characters say which it is.
-fn tidy_words(kata: &mut Vec<Huruf>, em: f32) {
+fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
     let mut awal = 0;
     let mut out = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
@@ -604,14 +868,32 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32) {
         let angka = w.iter().filter(|k| k.0.is_ascii_digit()).count();
         let kecil = w.iter().filter(|k| k.0.is_ascii_lowercase()).count();
         let besar = w.iter().filter(|k| k.0.is_ascii_uppercase()).count();
-        for k in w.iter_mut() {
+        // a capital I opening a word looks like an l: the lexicon says which
+        let sisa: String = w.iter().skip(1).map(|k| k.0).collect();
+        let kapital = matches!(w.first().map(|k| k.0), Some('I' | 'l' | '1'))
+            && kamus.berisi(&format!("i{sisa}"))
+            && !kamus.berisi(&format!("l{sisa}"));
+        let w_len = w.len();
+        let digit_after: Vec<bool> = (0..w.len())
+            .map(|i| w.get(i + 1).is_some_and(|k| k.0.is_ascii_digit()))
+            .collect();
+        for (i, k) in w.iter_mut().enumerate() {
+            let next_digit = digit_after[i];
             k.0 = match k.0 {
+                _ if i == 0 && kapital => 'I',
+                // the 1 of `100` in a hinted face: its flag short, its foot gone
+                ')' if next_digit => '1',
                 'I' | 'l' | '|' if angka + 1 > kecil + besar => '1',
                 'O' | 'o' if angka + 1 > kecil + besar => '0',
                 'I' | '1' if kecil > besar && kecil > angka => 'l',
                 '8' | '5' if kecil + besar > angka => 'S',
                 // a lone stroke among digits: the 1 of `1.`, `1-5`, `1 minggu`
                 't' | 'f' | 'l' | 'I' if kecil + besar == 1 => '1',
+                // a lone capital beside a stop or a dash: a row's number
+                'Z' if kecil + besar == 1 && w_len > 1 => '2',
+                'S' if kecil + besar == 1 && w_len > 1 => '5',
+                'B' if kecil + besar == 1 && w_len > 1 => '8',
+                'G' if kecil + besar == 1 && w_len > 1 => '6',
                 'l' if besar > kecil + 1 => 'I',
                 '0' if kecil + besar > angka => {
                     if kecil > besar {

@@ -17,6 +17,9 @@ use super::pdf::{Glyph, Path, Picture};
 use kurbo::{Affine, Point};
 
 mod huruf;
+mod kamus;
+
+pub use kamus::Kamus;
 
 /// More pixels than a letter page at 400 ppi: past this a picture is not read.
 pub const MAX_PIKSEL: usize = 16_000_000;
@@ -132,7 +135,7 @@ pub fn sambung(mut gambar: Vec<Picture>) -> Vec<Picture> {
 
 /// Reads picture `c`, whose pixel (x, y) lies at `ke_halaman * (x, y)` on
 /// the page.
-pub fn baca(c: &Raster, ke_halaman: Affine) -> Reading {
+pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
     let [a, b, cc, d, ..] = ke_halaman.as_coeffs();
     // only an upright picture (scaled, perhaps unevenly, not turned)
     if !(a > 0.0 && d > 0.0) || b.abs() > 0.02 * a || cc.abs() > 0.02 * d || c.w < 8 || c.h < 8 {
@@ -222,7 +225,7 @@ pub fn baca(c: &Raster, ke_halaman: Affine) -> Reading {
         .filter(|&i| huruf_keping[i] && keping[i].n >= 2)
         .collect();
     if huruf.len() <= huruf::MAX_HURUF {
-        huruf::read_letters(c, &label, &keping, &huruf, &ke_halaman, &mut hasil);
+        huruf::read_letters(c, &label, &keping, &huruf, &ke_halaman, kamus, &mut hasil);
     }
     hasil
 }
