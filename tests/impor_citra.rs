@@ -380,3 +380,146 @@ langkah:
     };
     assert_eq!(output(1), "Berkas diperiksa", "{yaml}");
 }
+
+/// Lines of an SOP's words, as the test pictures below print them.
+const BARIS: &[&str] = &[
+    "Pemeriksaan persentase isian untuk Hortikultura",
+    "Melakukan validasi data untuk rancangan tanaman",
+    "Penerimaan kuesioner terisi dari petugas 1 bulan",
+    "Penyusunan laporan statistik pertanian 7 hari",
+    "Mengirimkan berkas ke BPS RI setiap minggu",
+];
+
+struct Outline(tiny_skia::PathBuilder);
+
+impl ttf_parser::OutlineBuilder for Outline {
+    fn move_to(&mut self, x: f32, y: f32) {
+        self.0.move_to(x, y);
+    }
+    fn line_to(&mut self, x: f32, y: f32) {
+        self.0.line_to(x, y);
+    }
+    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
+        self.0.quad_to(x1, y1, x, y);
+    }
+    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
+        self.0.cubic_to(x1, y1, x2, y2, x, y);
+    }
+    fn close(&mut self) {
+        self.0.close();
+    }
+}
+
+/// [`BARIS`] set in the face named `nama` of the faces typst embeds (not
+/// the Liberation Sans sopc compares letters with) at 10 pt and `ppi`,
+/// each letter `rapat` pt nearer the one before than the face spaces it
+/// so that letters touch, as a JPEG decoded again: (RGB, width, height).
+fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
+    let data = typst_assets::fonts()
+        .find(|d| {
+            ttf_parser::Face::parse(d, 0).is_ok_and(|f| {
+                f.names().into_iter().any(|n| {
+                    n.name_id == ttf_parser::name_id::FULL_NAME
+                        && n.to_string().is_some_and(|s| s == nama)
+                })
+            })
+        })
+        .expect("typst embeds the face");
+    let face = ttf_parser::Face::parse(data, 0).expect("the face parses");
+    let px = ppi / 72.0;
+    let em = 10.0 * px;
+    let skala = em / f32::from(face.units_per_em());
+    let (w, h) = ((330.0 * px) as u32, ((20.0 + 14.0 * BARIS.len() as f32) * px) as u32);
+    let mut pix = tiny_skia::Pixmap::new(w, h).expect("a small picture");
+    pix.fill(tiny_skia::Color::WHITE);
+    let mut paint = tiny_skia::Paint::default();
+    paint.set_color_rgba8(0, 0, 0, 255);
+    for (i, baris) in BARIS.iter().enumerate() {
+        let mut x = 10.0 * px;
+        let y = (20.0 + 14.0 * i as f32) * px;
+        for c in baris.chars() {
+            let gid = face.glyph_index(c).expect("the face has the letter");
+            let mut jejak = Outline(tiny_skia::PathBuilder::new());
+            if face.outline_glyph(gid, &mut jejak).is_some()
+                && let Some(path) = jejak.0.finish()
+            {
+                let tr = tiny_skia::Transform::from_row(skala, 0.0, 0.0, -skala, x, y);
+                pix.fill_path(&path, &paint, tiny_skia::FillRule::Winding, tr, None);
+            }
+            x += f32::from(face.glyph_hor_advance(gid).unwrap_or(0)) * skala - rapat * px;
+        }
+    }
+    let rgb: Vec<u8> = pix
+        .pixels()
+        .iter()
+        .flat_map(|p| {
+            let p = p.demultiply();
+            [p.red(), p.green(), p.blue()]
+        })
+        .collect();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 85)
+        .encode(&rgb, w, h, image::ExtendedColorType::Rgb8)
+        .expect("the JPEG encodes");
+    let rgb = image::load_from_memory(&jpeg)
+        .expect("the JPEG decodes")
+        .to_rgb8();
+    rgb.save("/tmp/hz/helv.png").ok();
+    (rgb.into_raw(), w, h)
+}
+
+/// The lines of text the glyphs of a picture spell, top to bottom, a space
+/// where the gap between two letters is more than a fifth of their size.
+fn lines_of(glyphs: &[sopc::impor::pdf::Glyph]) -> Vec<String> {
+    let mut gs: Vec<&sopc::impor::pdf::Glyph> = glyphs.iter().collect();
+    gs.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut lines: Vec<Vec<&sopc::impor::pdf::Glyph>> = Vec::new();
+    for g in gs {
+        match lines.last_mut() {
+            Some(l) if (l[0].y - g.y).abs() < 0.35 * g.size => l.push(g),
+            _ => lines.push(vec![g]),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|mut l| {
+            l.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+            let mut s = String::new();
+            for (i, g) in l.iter().enumerate() {
+                if i > 0 && g.x0 - l[i - 1].x1 > 0.2 * g.size {
+                    s.push(' ');
+                }
+                s.push_str(&g.text);
+            }
+            s
+        })
+        .collect()
+}
+
+/// [`BARIS`] as read from [`pictured_lines`].
+fn read_lines(nama: &str, ppi: f32, rapat: f32) -> Vec<String> {
+    use sopc::impor::citra::{Kamus, Raster, baca};
+    let (rgb, w, h) = pictured_lines(nama, ppi, rapat);
+    let raster = Raster::from_rgb(w as usize, h as usize, &rgb).expect("a small picture");
+    let ke_halaman = kurbo::Affine::scale(f64::from(72.0 / ppi));
+    lines_of(&baca(&raster, ke_halaman, &Kamus::dengan([])).glyphs)
+}
+
+#[test]
+fn letters_of_another_face_touching_at_low_resolution_are_read() {
+    let dibaca = read_lines("DejaVu Sans Mono", 140.0, 0.35);
+    println!("{dibaca:#?}");
+    assert_eq!(dibaca.len(), BARIS.len(), "{dibaca:#?}");
+    let (mut benar, mut semua) = (0.0, 0.0);
+    for (a, b) in BARIS.iter().zip(&dibaca) {
+        benar += sama(a, b) * a.chars().count() as f64;
+        semua += a.chars().count() as f64;
+    }
+    let ketepatan = benar / semua;
+    println!("read {:.2} % right", 100.0 * ketepatan);
+    assert!(ketepatan >= 0.9, "{:.1} %: {dibaca:#?}", 100.0 * ketepatan);
+    let kata: Vec<&str> = dibaca.iter().flat_map(|b| b.split(' ')).collect();
+    for w in ["Pemeriksaan", "untuk", "Penerimaan", "bulan", "hari"] {
+        assert!(kata.contains(&w), "{w} read: {dibaca:#?}");
+    }
+}

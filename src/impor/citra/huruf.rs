@@ -21,6 +21,7 @@ const RAGU: f32 = 0.62;
 
 /// One character of a face rendered at one size: its coverage, and where
 /// its ink lies from the pen's origin on the baseline.
+#[derive(Clone)]
 struct Template {
     c: char,
     miring: bool,
@@ -312,68 +313,53 @@ pub(super) fn read_letters(
             (terbaik, faktor) = (jumlah, f);
         }
     }
+    // first reading, with Liberation Sans; the letters of words the
+    // lexicon knows are the picture's own glyphs, and teach templates
+    let gambar = Gambar { c, label, grup: &grup };
+    let mut belajar = Belajar::default();
+    let mut dibaca: Vec<Vec<Run>> = Vec::with_capacity(baris.len());
     for b in &baris {
+        let em = em_baris(b) * faktor;
+        let Some(ps) = templates_at(&mut pola_di, em) else {
+            dibaca.push(Vec::new());
+            continue;
+        };
+        let mut runs = Vec::new();
+        for ks in runs_of(&grup, &b.kelompok, em) {
+            let r = read_run(&gambar, ks, b.dasar, em, ps, kamus);
+            if r.dikenal {
+                belajar.add(&gambar, ks, b.dasar, em, ps, &r);
+            }
+            runs.push(r);
+        }
+        dibaca.push(runs);
+    }
+    // second reading of the words the lexicon did not know, with the
+    // picture's own glyphs where it has enough of them
+    let mut sendiri: HashMap<u32, Vec<Template>> = HashMap::new();
+    for (b, runs) in baris.iter().zip(&mut dibaca) {
         let em = em_baris(b) * faktor;
         let Some(ps) = templates_at(&mut pola_di, em) else {
             continue;
         };
-        // the upright faces come first: a word mostly upright is read again
-        // with them alone (an italic l is a slash)
-        let tegak = ps.iter().take_while(|p| !p.miring).count();
-        let mut kata: Vec<Huruf> = Vec::new();
-        let ks = &b.kelompok;
-        let mut awal = 0;
-        while awal < ks.len() {
-            let mut akhir = awal + 1;
-            while akhir < ks.len()
-                && (grup[ks[akhir]].x0 as f32 - grup[ks[akhir - 1]].x1 as f32) <= 0.25 * em
-            {
-                akhir += 1;
+        let ps = sendiri
+            .entry(kunci(em))
+            .or_insert_with(|| belajar.adapt(ps, kunci(em)));
+        for (ks, r) in runs_of(&grup, &b.kelompok, em).zip(runs.iter_mut()) {
+            if r.dikenal || !belajar.taught(kunci(em)) {
+                continue;
             }
-            let mut inks: Vec<Ink> = ks[awal..akhir]
-                .iter()
-                .filter_map(|&gi| {
-                    Ink::of(Letters {
-                        c,
-                        label,
-                        g: &grup[gi],
-                        dasar: b.dasar,
-                        em,
-                    })
-                })
-                .collect();
-            // upright first; a word read poorly so is tried in italic too,
-            // and taken so when most of its letters are italic (an italic l
-            // is a slash)
-            let mut pakai = &ps[..tegak];
-            let mut bacaan: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, pakai)).collect();
-            let lebar: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
-            if likeness_of(&bacaan, em) < 0.7 * lebar {
-                let semua: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, ps)).collect();
-                let n = semua.iter().map(|u| u.1.len()).sum::<usize>();
-                let miring = semua
-                    .iter()
-                    .flat_map(|u| &u.1)
-                    .filter(|h| ps[h.pi].miring)
-                    .count();
-                if 2 * miring > n {
-                    (bacaan, pakai) = (semua, ps);
-                }
+            let lagi = read_run(&gambar, ks, b.dasar, em, ps, kamus);
+            // only where they make a word the lexicon knows: a face's glyph
+            // and a learnt one are not weighed alike elsewhere
+            if lagi.dikenal {
+                *r = lagi;
             }
-            by_lexicon(kamus, &mut inks, pakai, &mut bacaan);
-            for (ink, (_, huruf)) in inks.iter().zip(bacaan) {
-                for (i, l) in huruf.into_iter().enumerate() {
-                    let p = &ps[l.pi];
-                    // a template may lie a column before its group's ink:
-                    // the gap to the word before is measured from the ink
-                    let x0 = if i == 0 { ink.ia } else { l.x } as f32 - p.kiri;
-                    let x1 = x0 + p.maju;
-                    let skor = 2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3);
-                    kata.push((p.c, x0, x1, skor, p.miring));
-                }
-            }
-            awal = akhir;
         }
+    }
+    for (b, runs) in baris.iter().zip(dibaca) {
+        let em = em_baris(b) * faktor;
+        let mut kata: Vec<Huruf> = runs.into_iter().flat_map(|r| r.huruf).collect();
         tidy_words(&mut kata, em, kamus);
         for (ch, x0, x1, skor, miring) in kata {
             hasil.huruf += 1;
@@ -394,18 +380,192 @@ pub(super) fn read_letters(
     }
 }
 
+/// The picture, its pieces' labels and the groups of its letters.
+struct Gambar<'a> {
+    c: &'a Raster,
+    label: &'a [u32],
+    grup: &'a [Group],
+}
+
+/// The runs of a line's groups set close (a word, or words whose space
+/// the picture lost), each as the groups' indices.
+fn runs_of<'a>(grup: &'a [Group], ks: &'a [usize], em: f32) -> impl Iterator<Item = &'a [usize]> {
+    ks.chunk_by(move |&a, &b| (grup[b].x0 as f32 - grup[a].x1 as f32) <= 0.25 * em)
+}
+
+/// A run of groups read: its letters, whether the lexicon knows its word,
+/// and its placements (to learn from).
+struct Run {
+    huruf: Vec<Huruf>,
+    dikenal: bool,
+    letak: Vec<(Letak, usize, usize)>,
+}
+
+/// Reads the run of groups `ks` on baseline `dasar` with templates `ps`.
+fn read_run(
+    gambar: &Gambar,
+    ks: &[usize],
+    dasar: usize,
+    em: f32,
+    ps: &[Template],
+    kamus: &Kamus,
+) -> Run {
+    let mut inks: Vec<Ink> = ks
+        .iter()
+        .filter_map(|&gi| {
+            Ink::of(Letters {
+                c: gambar.c,
+                label: gambar.label,
+                g: &gambar.grup[gi],
+                dasar,
+                em,
+            })
+        })
+        .collect();
+    // the upright faces come first: a word is read upright, and in italic
+    // too when it reads poorly so, and taken so when most of its letters
+    // are italic (an italic l is a slash)
+    let tegak = ps.iter().take_while(|p| !p.miring).count();
+    let mut pakai = &ps[..tegak];
+    let mut bacaan: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, pakai)).collect();
+    let lebar: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
+    if likeness_of(&bacaan, em) < 0.7 * lebar {
+        let semua: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, ps)).collect();
+        let n = semua.iter().map(|u| u.1.len()).sum::<usize>();
+        let miring = semua
+            .iter()
+            .flat_map(|u| &u.1)
+            .filter(|h| ps[h.pi].miring)
+            .count();
+        if 2 * miring > n {
+            (bacaan, pakai) = (semua, ps);
+        }
+    }
+    let dikenal = by_lexicon(kamus, &mut inks, pakai, &mut bacaan);
+    let mut run = Run {
+        huruf: Vec::new(),
+        dikenal,
+        letak: Vec::new(),
+    };
+    for (gi, (ink, (_, huruf))) in inks.iter().zip(bacaan).enumerate() {
+        for (i, l) in huruf.into_iter().enumerate() {
+            let p = &ps[l.pi];
+            // a template may lie a column before its group's ink: the gap
+            // to the word before is measured from the ink
+            let x0 = if i == 0 { ink.ia } else { l.x } as f32 - p.kiri;
+            let skor = 2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3);
+            run.huruf.push((p.c, x0, x0 + p.maju, skor, p.miring));
+            run.letak.push((l, gi, ks[gi]));
+        }
+    }
+    run
+}
+
+/// Below this likeness a letter of a known word is not learnt from.
+const CONTOH: f32 = 0.7;
+/// Samples of a character before the picture's own glyph replaces the
+/// face's.
+const CUKUP: u32 = 2;
+
+/// The picture's own glyphs, learnt from the letters of known words: per
+/// size and template, the sum of their darkness around the template's box
+/// (a pixel more each side), and how many.
+#[derive(Default)]
+struct Belajar {
+    jumlah: HashMap<(u32, usize), (Vec<f32>, u32)>,
+}
+
+impl Belajar {
+    fn add(&mut self, gambar: &Gambar, ks: &[usize], dasar: usize, em: f32, ps: &[Template], r: &Run) {
+        for (h, &(l, _, gi)) in r.huruf.iter().zip(&r.letak) {
+            if h.3 < CONTOH || !ks.contains(&gi) {
+                continue;
+            }
+            let p = &ps[l.pi];
+            let t = Letters {
+                c: gambar.c,
+                label: gambar.label,
+                g: &gambar.grup[gi],
+                dasar,
+                em,
+            };
+            let (w, hh) = (p.w + 2, p.h + 2);
+            let e = self
+                .jumlah
+                .entry((kunci(em), l.pi))
+                .or_insert_with(|| (vec![0.0; w * hh], 0));
+            for ty in 0..hh {
+                for tx in 0..w {
+                    let (x, y) = (l.x as i64 - 1 + tx as i64, l.y - 1 + ty as i64);
+                    if x < 0 || y < 0 || x as usize >= gambar.c.w || y as usize >= gambar.c.h {
+                        continue;
+                    }
+                    let (x, y) = (x as usize, y as usize);
+                    if t.ink(x, y) || gambar.label[y * gambar.c.w + x] == 0 {
+                        e.0[ty * w + tx] += darkness(gambar.c.dark[y * gambar.c.w + x]);
+                    }
+                }
+            }
+            e.1 += 1;
+        }
+    }
+
+    /// Whether any glyph of size `kunci` was learnt.
+    fn taught(&self, kunci: u32) -> bool {
+        self.jumlah.iter().any(|(k, v)| k.0 == kunci && v.1 >= CUKUP)
+    }
+
+    /// `ps` with the picture's own glyph in place of each template it has
+    /// enough samples of.
+    fn adapt(&self, ps: &[Template], kunci: u32) -> Vec<Template> {
+        let mut out = ps.to_vec();
+        for (pi, p) in out.iter_mut().enumerate() {
+            let Some((sum, n)) = self.jumlah.get(&(kunci, pi)).filter(|v| v.1 >= CUKUP) else {
+                continue;
+            };
+            let (w, h) = (p.w + 2, p.h + 2);
+            let rata: Vec<f32> = sum.iter().map(|v| v / *n as f32).collect();
+            let on = |x: usize, y: usize| rata[y * w + x] >= TINTA as f32 / 255.0;
+            let cols: Vec<usize> = (0..w).filter(|&x| (0..h).any(|y| on(x, y))).collect();
+            let rows: Vec<usize> = (0..h).filter(|&y| (0..w).any(|x| on(x, y))).collect();
+            let (Some(&x0), Some(&x1), Some(&y0), Some(&y1)) =
+                (cols.first(), cols.last(), rows.first(), rows.last())
+            else {
+                continue;
+            };
+            let mut px = Vec::with_capacity((x1 + 1 - x0) * (y1 + 1 - y0));
+            for y in y0..=y1 {
+                px.extend_from_slice(&rata[y * w + x0..=y * w + x1]);
+            }
+            p.kiri += x0 as f32 - 1.0;
+            p.atas = p.atas.round() + y0 as f32 - 1.0;
+            p.w = x1 + 1 - x0;
+            p.h = y1 + 1 - y0;
+            p.sbb = px.iter().map(|v| v * v).sum();
+            p.px = px;
+        }
+        out
+    }
+}
+
+/// A pixel's darkness as the matching weighs it: 0 for paper, 1 for ink.
+fn darkness(d: u8) -> f32 {
+    ((d as f32 - 40.0) / 160.0).clamp(0.0, 1.0)
+}
+
+/// The key of a letter size in the template caches (half pixels).
+fn kunci(em: f32) -> u32 {
+    (em * 2.0).round() as u32
+}
+
 /// The templates at `em` pixels (to half a pixel), rendered once; none for
 /// a size no form prints at.
 fn templates_at(cache: &mut HashMap<u32, Vec<Template>>, em: f32) -> Option<&[Template]> {
     if !(4.0..=200.0).contains(&em) {
         return None;
     }
-    let kunci = (em * 2.0).round() as u32;
-    Some(
-        cache
-            .entry(kunci)
-            .or_insert_with(|| templates(kunci as f32 / 2.0)),
-    )
+    let k = kunci(em);
+    Some(cache.entry(k).or_insert_with(|| templates(k as f32 / 2.0)))
 }
 
 /// The ink of a group between two columns, with room around it for a
@@ -444,8 +604,7 @@ impl Window {
                 if l != 0 && !g.keping.contains(&l) {
                     continue;
                 }
-                v[row * w + (xx as i64 - x0) as usize] =
-                    ((c.dark[i] as f32 - 40.0) / 160.0).clamp(0.0, 1.0);
+                v[row * w + (xx as i64 - x0) as usize] = darkness(c.dark[i]);
             }
         }
         Window {
@@ -522,7 +681,18 @@ impl Letters<'_> {
 struct Letak {
     pi: usize,
     x: usize,
+    /// The template's top row (its best placement up or down).
+    y: i64,
     sab: f32,
+}
+
+/// A template placed on a group's ink: what it costs the reading (minus
+/// its width × likeness), Σab, and its top row.
+#[derive(Clone, Copy, Debug)]
+struct Cocok {
+    biaya: f32,
+    sab: f32,
+    y: i64,
 }
 
 /// The ink of one group as the segmentation sees it: its window and, per
@@ -536,7 +706,7 @@ struct Ink<'a> {
     atas: Vec<usize>,
     bawah: Vec<usize>,
     /// The cost of each placement tried, by (column - ia + 1, template).
-    biaya: HashMap<(usize, usize), Option<(f32, f32)>>,
+    biaya: HashMap<(usize, usize), Option<Cocok>>,
 }
 
 impl<'a> Ink<'a> {
@@ -587,7 +757,7 @@ impl<'a> Ink<'a> {
     /// Σb² − 2Σab (the squared error it leaves, less the ink's own Σa²)
     /// and Σab, at the best of a pixel up or down; none where the ink
     /// under it is not of its height and place.
-    fn place(&mut self, pi: usize, p: &Template, x: usize) -> Option<(f32, f32)> {
+    fn place(&mut self, pi: usize, p: &Template, x: usize) -> Option<Cocok> {
         if let Some(b) = self.biaya.get(&(x + 1 - self.ia, pi)) {
             return *b;
         }
@@ -596,7 +766,7 @@ impl<'a> Ink<'a> {
         b
     }
 
-    fn measure(&self, p: &Template, x: usize) -> Option<(f32, f32)> {
+    fn measure(&self, p: &Template, x: usize) -> Option<Cocok> {
         let Letters { dasar, em, .. } = self.t;
         let e = x + p.w;
         if x + 1 < self.ia || e > self.ib + 1 {
@@ -629,7 +799,7 @@ impl<'a> Ink<'a> {
             return None;
         }
         let top0 = dasar as i64 + p.atas.round() as i64;
-        let mut best = f32::MIN;
+        let (mut best, mut y) = (f32::MIN, top0);
         for dy in -1..=1i64 {
             let mut sab = 0.0;
             for ty in 0..p.h {
@@ -640,11 +810,17 @@ impl<'a> Ink<'a> {
                     }
                 }
             }
-            best = best.max(sab);
+            if sab > best {
+                (best, y) = (sab, top0 + dy);
+            }
         }
         let likeness = 2.0 * best / (p.sbb + self.aa_between(x, e)).max(1e-3);
         let lebar = e.min(self.ib) - x.max(self.ia);
-        Some((-(lebar as f32) * likeness, best))
+        Some(Cocok {
+            biaya: -(lebar as f32) * likeness,
+            sab: best,
+            y,
+        })
     }
 }
 
@@ -692,12 +868,12 @@ fn explain(ink: &mut Ink, ps: &[Template], seq: Option<&[char]>) -> Vec<Option<U
                 if !boleh(pi, k) || (KECIL.contains(p.c) && ib - ia > p.w + 2) {
                     continue;
                 }
-                let Some((biaya, sab)) = ink.place(pi, p, x) else {
+                let Some(Cocok { biaya, sab, y }) = ink.place(pi, p, x) else {
                     continue;
                 };
                 let c = c0 + biaya + tambah;
                 let k2 = if seq.is_some() { k + 1 } else { 0 };
-                let dari = Some((si, k, Letak { pi, x, sab }));
+                let dari = Some((si, k, Letak { pi, x, y, sab }));
                 let e = x + p.w;
                 let lebih = |v: &Option<(f32, Dari)>| v.is_none_or(|(b, _)| c < b);
                 if e + 1 >= ib && lebih(&akhir[k2]) {
@@ -785,8 +961,9 @@ const LEKSIKON: f32 = 0.1;
 /// A word read is not in the lexicon: the lexicon's words it may be are
 /// read from the same pixels (each group of ink one or more of their
 /// characters in order), and the best of them is taken when its pixels
-/// fit nearly as well as the reading of any characters.
-fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec<Urai>) {
+/// fit nearly as well as the reading of any characters. Whether the word
+/// is now one of the lexicon.
+fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec<Urai>) -> bool {
     let teks: Vec<char> = bacaan
         .iter()
         .flat_map(|u| u.1.iter().map(|l| ps[l.pi].c))
@@ -795,11 +972,14 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec
         teks.iter().position(|c| c.is_alphanumeric()),
         teks.iter().rposition(|c| c.is_alphanumeric()),
     ) else {
-        return;
+        return false;
     };
     let inti: String = teks[a..=b].iter().collect();
-    if teks[a..=b].iter().filter(|c| c.is_alphabetic()).count() < 2 || kamus.berisi(&inti) {
-        return;
+    if teks[a..=b].iter().filter(|c| c.is_alphabetic()).count() < 2 {
+        return false;
+    }
+    if kamus.berisi(&inti) {
+        return true;
     }
     let bebas: f32 = bacaan.iter().map(|u| u.0).sum();
     let tinta: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
@@ -840,10 +1020,12 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec
             }
         }
     }
-    if let Some((c, v)) = pilih
-        && c - bebas <= LEKSIKON * tinta
-    {
-        *bacaan = v;
+    match pilih {
+        Some((c, v)) if c - bebas <= LEKSIKON * tinta => {
+            *bacaan = v;
+            true
+        }
+        _ => false,
     }
 }
 
