@@ -523,3 +523,96 @@ fn letters_of_another_face_touching_at_low_resolution_are_read() {
         assert!(kata.contains(&w), "{w} read: {dibaca:#?}");
     }
 }
+
+/// Where `word` is printed on page `index` of `pdf` (pt from the top left).
+fn kata_di(pdf: &[u8], index: usize, word: &str) -> Rect {
+    let pages = sopc::impor::pdf::read(pdf).expect("the PDF is read");
+    let g = &pages[index].glyphs;
+    let n = word.chars().count();
+    (0..g.len().saturating_sub(n - 1))
+        .find(|&i| {
+            g[i..i + n]
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<String>()
+                == word
+        })
+        .map(|i| {
+            let (a, b) = (&g[i], &g[i + n - 1]);
+            Rect::new(a.x0 - 1.0, a.y - a.size, b.x1 + 1.0, a.y + 0.3 * a.size)
+        })
+        .unwrap_or_else(|| panic!("{word:?} is printed on page {}", index + 1))
+}
+
+#[test]
+fn a_waktu_heading_not_read_and_an_unheaded_last_column_keep_their_cells() {
+    // as BPS 212 prints it: the Waktu heading comes back unreadable, and the
+    // last column (its "Lihat SOP …" keterangan) has no heading at all
+    let yaml = r#"nomor: 1/UJI/2025
+nama: Uji Kolom Tanpa Judul
+status: draf
+instansi: {nama: Dinas Uji}
+tanggal: {pembuatan: 2025-01-02}
+disahkan_oleh: {jabatan: Kepala Dinas Uji, nama: Budi}
+dasar_hukum: [Peraturan Uji Nomor 1 Tahun 2025]
+kualifikasi_pelaksana: [Memahami uji]
+keterkaitan: []
+peralatan_perlengkapan: [Komputer]
+peringatan: [Jika tidak dilaksanakan maka uji gagal]
+pencatatan_pendataan: [Arsip]
+pelaksana: [Petugas, Kepala]
+langkah:
+  - kegiatan: Menerima berkas permohonan
+    pelaksana: Petugas
+    kelengkapan: Berkas
+    waktu: 2 bulan
+    output: Berkas diterima
+    keterangan: Lihat SOP Penerimaan Berkas
+  - kegiatan: Memeriksa berkas permohonan
+    pelaksana: Kepala
+    kelengkapan: Berkas diterima
+    waktu: 3 bulan
+    output: Berkas diperiksa
+  - kegiatan: Mengarsipkan berkas permohonan
+    pelaksana: Petugas
+    kelengkapan: Berkas diperiksa
+    waktu: 12 bulan
+    output: Arsip
+    keterangan: Lihat SOP Kearsipan
+"#;
+    let vektor = render(&parse("uji.yaml", yaml));
+    let hapus = [
+        kata_di(&vektor, 1, "Waktu"),
+        kata_di(&vektor, 1, "Keterangan"),
+    ];
+    let pdf = with_pictures(&vektor, |number| {
+        jpeg_of_page(&vektor, number - 1, 173.0, &hapus)
+    });
+    let (balik, yaml) = impor(&pdf);
+    assert_eq!(balik.steps().len(), 3, "{yaml}");
+    let waktu: Vec<String> = balik
+        .steps()
+        .iter()
+        .map(|s| s.waktu.as_ref().map(|w| w.teks.clone()).unwrap_or_default())
+        .collect();
+    assert_eq!(waktu, ["2 bulan", "3 bulan", "12 bulan"], "{yaml}");
+    let keterangan: Vec<String> = balik
+        .steps()
+        .iter()
+        .map(|s| match s.keterangan.as_ref().map(|k| &k.value) {
+            Some(sopc::model::Isi::Teks(t)) => t.split_whitespace().collect::<Vec<_>>().join(" "),
+            _ => String::new(),
+        })
+        .collect();
+    assert_eq!(
+        keterangan,
+        ["Lihat SOP Penerimaan Berkas", "", "Lihat SOP Kearsipan"],
+        "{yaml}"
+    );
+    // the Output column is still Output, not taken for the Waktu
+    let output = |i: usize| match balik.steps()[i].output.as_ref().map(|o| &o.value) {
+        Some(sopc::model::Isi::Teks(t)) => t.clone(),
+        _ => String::new(),
+    };
+    assert_eq!(output(1), "Berkas diperiksa", "{yaml}");
+}
