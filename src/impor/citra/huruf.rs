@@ -14,6 +14,9 @@ pub(super) const MAX_HURUF: usize = 30_000;
 /// The characters compared; a form prints nothing else in its cells.
 const AKSARA: &str =
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,:;/-()%&'\"?!+=_";
+/// The gap between two words, at least (of the letter size): Arial's
+/// space is 0.28 of it, the gaps between letters of a word less than 0.1.
+const SPASI: f32 = 0.2;
 /// Marks too small to be told from a part of a letter they touch.
 const KECIL: &str = ".,:;'\"-_";
 /// Below this likeness a letter is a guess.
@@ -315,7 +318,11 @@ pub(super) fn read_letters(
     }
     // first reading, with Liberation Sans; the letters of words the
     // lexicon knows are the picture's own glyphs, and teach templates
-    let gambar = Gambar { c, label, grup: &grup };
+    let gambar = Gambar {
+        c,
+        label,
+        grup: &grup,
+    };
     let mut belajar = Belajar::default();
     let mut dibaca: Vec<Vec<Run>> = Vec::with_capacity(baris.len());
     for b in &baris {
@@ -328,7 +335,7 @@ pub(super) fn read_letters(
         for ks in runs_of(&grup, &b.kelompok, em) {
             let r = read_run(&gambar, ks, b.dasar, em, ps, kamus);
             if r.dikenal {
-                belajar.add(&gambar, ks, b.dasar, em, ps, &r);
+                belajar.add(&gambar, b.dasar, em, ps, &r);
             }
             runs.push(r);
         }
@@ -361,11 +368,30 @@ pub(super) fn read_letters(
         let em = em_baris(b) * faktor;
         let mut kata: Vec<Huruf> = runs.into_iter().flat_map(|r| r.huruf).collect();
         tidy_words(&mut kata, em, kamus);
+        let mut sebelum: Option<f32> = None;
         for (ch, x0, x1, skor, miring) in kata {
             hasil.huruf += 1;
             if skor < RAGU {
                 hasil.ragu += 1;
             }
+            // a space where the picture's own pixels part two words: on a
+            // page that stretches the picture unevenly the gap alone may
+            // seem too narrow for one
+            if let Some(x) = sebelum.filter(|&x| x0 - x > SPASI * em) {
+                let (p0, p1) = (
+                    *ke_halaman * Point::new(x as f64, b.dasar as f64),
+                    *ke_halaman * Point::new(x0 as f64, b.dasar as f64),
+                );
+                hasil.glyphs.push(Glyph {
+                    text: " ".to_owned(),
+                    x0: p0.x,
+                    x1: p1.x,
+                    y: p0.y,
+                    size: (em * sy) as f64,
+                    miring: false,
+                });
+            }
+            sebelum = Some(x1);
             let p0 = *ke_halaman * Point::new(x0 as f64, b.dasar as f64);
             let p1 = *ke_halaman * Point::new(x1 as f64, b.dasar as f64);
             hasil.glyphs.push(Glyph {
@@ -398,7 +424,31 @@ fn runs_of<'a>(grup: &'a [Group], ks: &'a [usize], em: f32) -> impl Iterator<Ite
 struct Run {
     huruf: Vec<Huruf>,
     dikenal: bool,
-    letak: Vec<(Letak, usize, usize)>,
+    /// The groups read (a stroke joined to its neighbour) and, per letter,
+    /// its placement on the group it lies on.
+    grup: Vec<Group>,
+    letak: Vec<(Letak, usize)>,
+}
+
+/// The groups `ks` of a run, a narrow stroke joined to the group it
+/// (nearly) touches: a letter whose thin part the threshold lost is two
+/// pieces (the left stem of an M read as `/`).
+fn joined(grup: &[Group], ks: &[usize], em: f32) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for &gi in ks {
+        let g = &grup[gi];
+        match out.last_mut() {
+            Some(h) if g.x0 <= h.x1 + 1 && ((h.x1 - h.x0) as f32) < 0.2 * em => {
+                h.x0 = h.x0.min(g.x0);
+                h.y0 = h.y0.min(g.y0);
+                h.x1 = h.x1.max(g.x1);
+                h.y1 = h.y1.max(g.y1);
+                h.keping.extend_from_slice(&g.keping);
+            }
+            _ => out.push(g.clone()),
+        }
+    }
+    out
 }
 
 /// Reads the run of groups `ks` on baseline `dasar` with templates `ps`.
@@ -410,13 +460,14 @@ fn read_run(
     ps: &[Template],
     kamus: &Kamus,
 ) -> Run {
-    let mut inks: Vec<Ink> = ks
+    let gabung = joined(gambar.grup, ks, em);
+    let mut inks: Vec<Ink> = gabung
         .iter()
-        .filter_map(|&gi| {
+        .filter_map(|g| {
             Ink::of(Letters {
                 c: gambar.c,
                 label: gambar.label,
-                g: &gambar.grup[gi],
+                g,
                 dasar,
                 em,
             })
@@ -441,10 +492,37 @@ fn read_run(
             (bacaan, pakai) = (semua, ps);
         }
     }
-    let dikenal = by_lexicon(kamus, &mut inks, pakai, &mut bacaan);
+    // the lexicon word by word: a run may hold two whose gap the picture
+    // narrowed (`2 minggu`)
+    let mut dikenal = true;
+    let mut awal = 0;
+    for akhir in 1..=inks.len() {
+        if akhir < inks.len() {
+            let kiri = bacaan[akhir - 1]
+                .1
+                .last()
+                .map(|l| l.x as f32 - ps[l.pi].kiri + ps[l.pi].maju);
+            let kanan = bacaan[akhir]
+                .1
+                .first()
+                .map(|_| inks[akhir].ia as f32 - ps[bacaan[akhir].1[0].pi].kiri);
+            let pisah = matches!((kiri, kanan), (Some(a), Some(b)) if b - a > SPASI * em);
+            if !pisah {
+                continue;
+            }
+        }
+        dikenal &= by_lexicon(
+            kamus,
+            &mut inks[awal..akhir],
+            pakai,
+            &mut bacaan[awal..akhir],
+        );
+        awal = akhir;
+    }
     let mut run = Run {
         huruf: Vec::new(),
         dikenal,
+        grup: inks.iter().map(|i| i.t.g.clone()).collect(),
         letak: Vec::new(),
     };
     for (gi, (ink, (_, huruf))) in inks.iter().zip(bacaan).enumerate() {
@@ -455,7 +533,7 @@ fn read_run(
             let x0 = if i == 0 { ink.ia } else { l.x } as f32 - p.kiri;
             let skor = 2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3);
             run.huruf.push((p.c, x0, x0 + p.maju, skor, p.miring));
-            run.letak.push((l, gi, ks[gi]));
+            run.letak.push((l, gi));
         }
     }
     run
@@ -476,16 +554,16 @@ struct Belajar {
 }
 
 impl Belajar {
-    fn add(&mut self, gambar: &Gambar, ks: &[usize], dasar: usize, em: f32, ps: &[Template], r: &Run) {
-        for (h, &(l, _, gi)) in r.huruf.iter().zip(&r.letak) {
-            if h.3 < CONTOH || !ks.contains(&gi) {
+    fn add(&mut self, gambar: &Gambar, dasar: usize, em: f32, ps: &[Template], r: &Run) {
+        for (h, &(l, gi)) in r.huruf.iter().zip(&r.letak) {
+            if h.3 < CONTOH {
                 continue;
             }
             let p = &ps[l.pi];
             let t = Letters {
                 c: gambar.c,
                 label: gambar.label,
-                g: &gambar.grup[gi],
+                g: &r.grup[gi],
                 dasar,
                 em,
             };
@@ -512,7 +590,9 @@ impl Belajar {
 
     /// Whether any glyph of size `kunci` was learnt.
     fn taught(&self, kunci: u32) -> bool {
-        self.jumlah.iter().any(|(k, v)| k.0 == kunci && v.1 >= CUKUP)
+        self.jumlah
+            .iter()
+            .any(|(k, v)| k.0 == kunci && v.1 >= CUKUP)
     }
 
     /// `ps` with the picture's own glyph in place of each template it has
@@ -963,7 +1043,7 @@ const LEKSIKON: f32 = 0.1;
 /// characters in order), and the best of them is taken when its pixels
 /// fit nearly as well as the reading of any characters. Whether the word
 /// is now one of the lexicon.
-fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec<Urai>) -> bool {
+fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Urai]) -> bool {
     let teks: Vec<char> = bacaan
         .iter()
         .flat_map(|u| u.1.iter().map(|l| ps[l.pi].c))
@@ -975,6 +1055,7 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec
         return false;
     };
     let inti: String = teks[a..=b].iter().collect();
+
     if teks[a..=b].iter().filter(|c| c.is_alphabetic()).count() < 2 {
         return false;
     }
@@ -996,20 +1077,31 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec
     if 3 * besar >= 2 * huruf.len() {
         bentuk.push(str::to_uppercase);
     } else {
-        if huruf[0].is_uppercase() || matches!(teks[a], 'l' | '1' | '|') {
+        // a capital broken apart reads as a stroke and a lowercase letter
+        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
             bentuk.push(capitalised);
         }
         if !huruf[0].is_uppercase() {
             bentuk.push(str::to_owned);
         }
     }
+    // a stroke before or after the word may be a part of its first or
+    // last letter (the left leg of an M read as `/`)
+    let (depan, belakang) = (&teks[..a], &teks[b + 1..]);
+    let tepi: &[(&[char], &[char])] = if depan.is_empty() {
+        &[(depan, belakang)]
+    } else {
+        &[(depan, belakang), (&[], belakang)]
+    };
     for calon in kamus.calon(&inti) {
-        for eja in &bentuk {
-            let seq: Vec<char> = teks[..a]
+        for (eja, &(depan, belakang)) in
+            bentuk.iter().flat_map(|e| tepi.iter().map(move |t| (e, t)))
+        {
+            let seq: Vec<char> = depan
                 .iter()
                 .copied()
                 .chain(eja(calon).chars())
-                .chain(teks[b + 1..].iter().copied())
+                .chain(belakang.iter().copied())
                 .collect();
             let Some(v) = read_as(inks, ps, &seq) else {
                 continue;
@@ -1022,7 +1114,7 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut Vec
     }
     match pilih {
         Some((c, v)) if c - bebas <= LEKSIKON * tinta => {
-            *bacaan = v;
+            bacaan.clone_from_slice(&v);
             true
         }
         _ => false,
@@ -1043,7 +1135,7 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
     let mut awal = 0;
     let mut out = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
-        if i < kata.len() && kata[i].1 - kata[i - 1].2 <= 0.2 * em {
+        if i < kata.len() && kata[i].1 - kata[i - 1].2 <= SPASI * em {
             continue;
         }
         let w = &mut kata[awal..i];
@@ -1059,12 +1151,15 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
         let digit_after: Vec<bool> = (0..w.len())
             .map(|i| w.get(i + 1).is_some_and(|k| k.0.is_ascii_digit()))
             .collect();
+        // nothing opened a bracket this line closes
+        let buka = out.iter().any(|k: &Huruf| k.0 == '(');
         for (i, k) in w.iter_mut().enumerate() {
             let next_digit = digit_after[i];
             k.0 = match k.0 {
                 _ if i == 0 && kapital => 'I',
-                // the 1 of `100` in a hinted face: its flag short, its foot gone
-                ')' if next_digit => '1',
+                // the 1 of `100` or `1 minggu` in a hinted face: its flag
+                // short, its foot gone
+                ')' if next_digit || (w_len == 1 && !buka) => '1',
                 'I' | 'l' | '|' if angka + 1 > kecil + besar => '1',
                 'O' | 'o' if angka + 1 > kecil + besar => '0',
                 'I' | '1' if kecil > besar && kecil > angka => 'l',
@@ -1087,16 +1182,58 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
                 ch => ch,
             };
         }
+        i_or_l(&mut kata[awal..i], kamus);
         // a word is set in one face: italic when most of its letters look it
         let miring = 2 * kata[awal..i].iter().filter(|k| k.4).count() > i - awal;
+        // the flag of a 1 read apart from its stem
+        let lepas =
+            kata[awal].0 == '\'' && kata.get(awal + 1).is_some_and(|k| k.0.is_ascii_digit());
+        // a speck after a word (what a spelling checker's squiggle leaves)
+        // is read as `!`, which a form's cells do not print
         out.extend(
-            heading_word(&kata[awal..i])
+            heading_word(&kata[awal + usize::from(lepas && i > awal + 1)..i], kamus)
                 .into_iter()
+                .filter(|k| k.0 != '!')
                 .map(|k| (k.0, k.1, k.2, k.3, miring)),
         );
         awal = i;
     }
     *kata = out;
+}
+
+/// A stroke in a word is an i whose dot merged, an l, or a capital I:
+/// where the word as read is not one the lexicon knows but one of the
+/// readings of its strokes as i or l is, that reading.
+fn i_or_l(w: &mut [Huruf], kamus: &Kamus) {
+    // the word between the marks around it: `(jika`, `entri)`
+    let (Some(a), Some(b)) = (
+        w.iter().position(|k| k.0.is_alphanumeric()),
+        w.iter().rposition(|k| k.0.is_alphanumeric()),
+    ) else {
+        return;
+    };
+    let eja: Vec<char> = w[a..=b].iter().map(|k| k.0).collect();
+    let teks: String = eja.iter().collect();
+    let batang: Vec<usize> = (1..eja.len())
+        .filter(|&i| matches!(eja[i], 'i' | 'l' | 'I' | '1'))
+        .collect();
+    let huruf = eja.iter().filter(|c| c.is_alphabetic()).count();
+    if batang.is_empty() || batang.len() > 4 || huruf < 3 || kamus.berisi(&teks) {
+        return;
+    }
+    for pola in 0..1u32 << batang.len() {
+        let mut coba = eja.clone();
+        for (b, &i) in batang.iter().enumerate() {
+            coba[i] = if pola >> b & 1 == 1 { 'l' } else { 'i' };
+        }
+        if kamus.berisi(&coba.iter().collect::<String>()) {
+            let w = &mut w[a..=b];
+            for &i in &batang {
+                w[i].0 = coba[i];
+            }
+            return;
+        }
+    }
 }
 
 /// The headings a procedure table is found by: a word one letter (two, in
@@ -1117,10 +1254,14 @@ const KEPALA: &[&str] = &[
     "keterangan",
 ];
 
-fn heading_word(kata: &[Huruf]) -> Vec<Huruf> {
+fn heading_word(kata: &[Huruf], kamus: &Kamus) -> Vec<Huruf> {
     let huruf: String = kata.iter().map(|k| k.0.to_ascii_lowercase()).collect();
     let n = kata.len();
-    if n < 4 || !huruf.chars().all(|c| c.is_ascii_alphabetic()) || KEPALA.contains(&huruf.as_str())
+    // a word of its own (pelaksanaan) is not a heading one letter off
+    if n < 4
+        || !huruf.chars().all(|c| c.is_ascii_alphabetic())
+        || KEPALA.contains(&huruf.as_str())
+        || kamus.berisi(&huruf)
     {
         return kata.to_vec();
     }
