@@ -429,7 +429,10 @@ fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
     let px = ppi / 72.0;
     let em = 10.0 * px;
     let skala = em / f32::from(face.units_per_em());
-    let (w, h) = ((330.0 * px) as u32, ((20.0 + 14.0 * BARIS.len() as f32) * px) as u32);
+    let (w, h) = (
+        (330.0 * px) as u32,
+        ((20.0 + 14.0 * BARIS.len() as f32) * px) as u32,
+    );
     let mut pix = tiny_skia::Pixmap::new(w, h).expect("a small picture");
     pix.fill(tiny_skia::Color::WHITE);
     let mut paint = tiny_skia::Paint::default();
