@@ -1,6 +1,20 @@
 //! The printed letters of a picture: each line of text's pieces compared
 //! with the embedded Liberation Sans (metric-compatible with Arial, the face
 //! of the forms) rendered at the size the line has in the picture.
+//!
+//! Phases, in order: pieces one above the other become groups (the dot of
+//! an i), groups side by side become lines, and each line's size is
+//! measured and fitted to a sample of its letters. Each group is explained
+//! by the best sequence of templates over its columns ([`explain`]: each
+//! letter scored as its width × likeness, less [`per_letter`] so that one
+//! letter is not read as two that fit as well), so touching letters come
+//! apart. A word read that the lexicon ([`Kamus`]) does not know is read
+//! again, from the same pixels, as the lexicon's close words, and taken so
+//! when it fits within [`LEKSIKON`] of the best reading. The letters of
+//! known words then teach the picture's own glyphs ([`Belajar`]), with
+//! which the unknown words are read a second time (kept only where that
+//! makes them known). Last, the word around a letter settles the look-alike
+//! characters ([`tidy_words`]).
 
 use super::super::pdf::Glyph;
 use super::kamus::Kamus;
@@ -928,14 +942,21 @@ fn explain(ink: &mut Ink, ps: &[Template], seq: Option<&[char]>) -> Vec<Option<U
     type Dari = Option<(usize, usize, Letak)>;
     let mut dp: Vec<Vec<Option<(f32, Dari)>>> = vec![vec![None; k_max + 1]; lebar + 1];
     let mut akhir: Vec<Option<(f32, Dari)>> = vec![None; k_max + 1];
-    for si in 0..3 {
+    // the first letter's ink begins a column before the group's, at it, or
+    // a column after
+    for (si, d) in dp.iter_mut().enumerate().take(3) {
         if si + ia >= 1 {
-            dp[si][0] = Some((0.0, None));
+            d[0] = Some((0.0, None));
         }
     }
-    let boleh = |pi: usize, k: usize| match seq {
-        None => true,
-        Some(q) => q.get(k) == Some(&ps[pi].c),
+    // the templates each state may place: any, or those of its character
+    let semua: Vec<usize> = (0..ps.len()).collect();
+    let boleh: Vec<Vec<usize>> = match seq {
+        None => vec![semua],
+        Some(q) => q
+            .iter()
+            .map(|&c| (0..ps.len()).filter(|&pi| ps[pi].c == c).collect())
+            .collect(),
     };
     for si in 0..lebar {
         let x = si + ia - 1;
@@ -943,9 +964,13 @@ fn explain(ink: &mut Ink, ps: &[Template], seq: Option<&[char]>) -> Vec<Option<U
             let Some((c0, _)) = dp[si][k] else {
                 continue;
             };
-            for (pi, p) in ps.iter().enumerate() {
+            let Some(calon) = boleh.get(if seq.is_some() { k } else { 0 }) else {
+                continue;
+            };
+            for &pi in calon {
+                let p = &ps[pi];
                 // a stop or a dash touching letters is a letter's foot or bar
-                if !boleh(pi, k) || (KECIL.contains(p.c) && ib - ia > p.w + 2) {
+                if KECIL.contains(p.c) && ib - ia > p.w + 2 {
                     continue;
                 }
                 let Some(Cocok { biaya, sab, y }) = ink.place(pi, p, x) else {
@@ -1293,7 +1318,7 @@ fn heading_word(kata: &[Huruf], kamus: &Kamus) -> Vec<Huruf> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Raster, baca};
+    use super::super::Raster;
     use super::*;
 
     /// `teks` in Liberation Sans at `em` pixels, each letter `rapat` pixels
