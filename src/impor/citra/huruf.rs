@@ -886,7 +886,15 @@ impl<'a> Ink<'a> {
         } else {
             0.0
         };
-        let cocok_tinggi = (p.h as f32 - tinggi).abs() <= (0.3 * tinggi).max(2.0) + titik;
+        // so is a descender too faint below the line (a g read as o)
+        let ekor = if p.atas + p.h as f32 > 0.12 * em {
+            0.25 * em
+        } else {
+            0.0
+        };
+        let lebih = p.h as f32 - tinggi;
+        let cocok_tinggi = lebih <= (0.3 * tinggi).max(2.0) + titik + ekor
+            && -lebih <= (0.3 * tinggi).max(2.0) + titik;
         let top = dasar as f32 + p.atas;
         let cocok_letak = (top - *y0 as f32).abs() <= (0.2 * em).max(2.0) + titik;
         if !(cocok_tinggi && cocok_letak) {
@@ -1175,8 +1183,12 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
             && kamus.berisi(&format!("i{sisa}"))
             && !kamus.berisi(&format!("l{sisa}"));
         let w_len = w.len();
+        // a digit next, or a dash and a digit (`1-5`)
         let digit_after: Vec<bool> = (0..w.len())
-            .map(|i| w.get(i + 1).is_some_and(|k| k.0.is_ascii_digit()))
+            .map(|i| match w.get(i + 1).map(|k| k.0) {
+                Some('-') => w.get(i + 2).is_some_and(|k| k.0.is_ascii_digit()),
+                c => c.is_some_and(|c| c.is_ascii_digit()),
+            })
             .collect();
         // nothing opened a bracket this line closes
         let buka = out.iter().any(|k: &Huruf| k.0 == '(');
