@@ -33,6 +33,8 @@ const AKSARA: &str =
 const SPASI: f32 = 0.2;
 /// Marks too small to be told from a part of a letter they touch.
 const KECIL: &str = ".,:;'\"-_";
+/// Templates of one size at most: [`AKSARA`] in four faces.
+const TEMPLATES: usize = 4 * AKSARA.len();
 /// Below this likeness a letter is a guess.
 const RAGU: f32 = 0.62;
 
@@ -800,7 +802,7 @@ struct Ink<'a> {
     atas: Vec<usize>,
     bawah: Vec<usize>,
     /// The cost of each placement tried, by (column - ia + 1, template).
-    biaya: HashMap<(usize, usize), Option<Cocok>>,
+    biaya: Vec<Option<Option<Cocok>>>,
 }
 
 impl<'a> Ink<'a> {
@@ -834,7 +836,7 @@ impl<'a> Ink<'a> {
             aa,
             atas: atas[kiri..=kanan].to_vec(),
             bawah: bawah[kiri..=kanan].to_vec(),
-            biaya: HashMap::new(),
+            biaya: Vec::new(),
         })
     }
 
@@ -852,11 +854,17 @@ impl<'a> Ink<'a> {
     /// and Σab, at the best of a pixel up or down; none where the ink
     /// under it is not of its height and place.
     fn place(&mut self, pi: usize, p: &Template, x: usize) -> Option<Cocok> {
-        if let Some(b) = self.biaya.get(&(x + 1 - self.ia, pi)) {
-            return *b;
+        // by column, then template: a group is read a few times over (in
+        // italic, by the lexicon's words), each placement measured once
+        let i = (x + 1 - self.ia) * TEMPLATES + pi;
+        if i >= self.biaya.len() {
+            self.biaya.resize(i + 1, None);
+        }
+        if let Some(b) = self.biaya[i] {
+            return b;
         }
         let b = self.measure(p, x);
-        self.biaya.insert((x + 1 - self.ia, pi), b);
+        self.biaya[i] = Some(b);
         b
     }
 
