@@ -522,7 +522,11 @@ fn read_run(
                 .1
                 .first()
                 .map(|_| inks[akhir].ia as f32 - ps[bacaan[akhir].1[0].pi].kiri);
-            let pisah = matches!((kiri, kanan), (Some(a), Some(b)) if b - a > SPASI * em);
+            // a slash of its own parts words too (`Kab/Kota`)
+            let garis = |u: &Urai| matches!(&u.1[..], [l] if ps[l.pi].c == '/');
+            let pisah = matches!((kiri, kanan), (Some(a), Some(b)) if b - a > SPASI * em)
+                || garis(&bacaan[akhir])
+                || garis(&bacaan[akhir - 1]);
             if !pisah {
                 continue;
             }
@@ -1116,17 +1120,18 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         .filter(|c| c.is_alphabetic())
         .collect();
     let besar = huruf.iter().filter(|c| c.is_uppercase()).count();
-    let mut bentuk: Vec<fn(&str) -> String> = Vec::new();
+    // a word in capitals is an abbreviation (ATAP, SIMSPH), no word to
+    // correct
     if 3 * besar >= 2 * huruf.len() {
-        bentuk.push(str::to_uppercase);
-    } else {
-        // a capital broken apart reads as a stroke and a lowercase letter
-        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
-            bentuk.push(capitalised);
-        }
-        if !huruf[0].is_uppercase() {
-            bentuk.push(str::to_owned);
-        }
+        return false;
+    }
+    let mut bentuk: Vec<fn(&str) -> String> = Vec::new();
+    // a capital broken apart reads as a stroke and a lowercase letter
+    if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
+        bentuk.push(capitalised);
+    }
+    if !huruf[0].is_uppercase() {
+        bentuk.push(str::to_owned);
     }
     // a stroke before or after the word may be a part of its first or
     // last letter (the left leg of an M read as `/`)
