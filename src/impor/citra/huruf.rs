@@ -1120,18 +1120,20 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         .filter(|c| c.is_alphabetic())
         .collect();
     let besar = huruf.iter().filter(|c| c.is_uppercase()).count();
-    // a word in capitals is an abbreviation (ATAP, SIMSPH), no word to
-    // correct
-    if 3 * besar >= 2 * huruf.len() {
-        return false;
-    }
     let mut bentuk: Vec<fn(&str) -> String> = Vec::new();
-    // a capital broken apart reads as a stroke and a lowercase letter
-    if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
-        bentuk.push(capitalised);
-    }
-    if !huruf[0].is_uppercase() {
-        bentuk.push(str::to_owned);
+    // a word in capitals is often an abbreviation (ATAP is no misread
+    // ATAS): it must fit twice as closely
+    let kapital = 3 * besar >= 2 * huruf.len();
+    if kapital {
+        bentuk.push(str::to_uppercase);
+    } else {
+        // a capital broken apart reads as a stroke and a lowercase letter
+        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
+            bentuk.push(capitalised);
+        }
+        if !huruf[0].is_uppercase() {
+            bentuk.push(str::to_owned);
+        }
     }
     // a stroke before or after the word may be a part of its first or
     // last letter (the left leg of an M read as `/`)
@@ -1161,7 +1163,7 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         }
     }
     match pilih {
-        Some((c, v)) if c - bebas <= LEKSIKON * tinta => {
+        Some((c, v)) if c - bebas <= LEKSIKON * tinta / if kapital { 2.0 } else { 1.0 } => {
             bacaan.clone_from_slice(&v);
             true
         }
