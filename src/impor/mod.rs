@@ -176,10 +176,13 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
     let mut halaman = Vec::new();
     for (i, p) in pages.iter_mut().enumerate() {
         for g in std::mem::take(&mut p.pictures) {
-            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman)) else {
+            // the text is the page's own: only the drawing is taken (its
+            // letters are read without a lexicon)
+            let kosong = citra::Kamus::default();
+            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, &kosong))
+            else {
                 continue;
             };
-            // the text is the page's own: only the drawing is taken
             if !h.paths.is_empty() {
                 p.paths.extend(h.paths);
                 if halaman.last() != Some(&(i + 1)) {
