@@ -783,13 +783,23 @@ fn a_row_a_page_break_cuts_between_paragraphs_keeps_them_apart() {
 /// kegiatan is "2".
 #[test]
 fn a_row_of_plain_column_numbers_under_the_header_is_no_step() {
+    // upright, and slanted as 019 prints them (read as italics: `*2*`)
+    for miring in [0.0, 0.3] {
+        nomor_kolom_di_bawah_kepala(miring);
+    }
+}
+
+fn nomor_kolom_di_bawah_kepala(miring: f64) {
     let mut l = Lembar::baru();
     l.batas(KEPALA);
     for (c, n) in ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
         .iter()
         .enumerate()
     {
-        l.teks(X[c] + 10.0, KEPALA - 9.0, n);
+        let (x, y) = (X[c] + 10.0, KEPALA - 9.0);
+        l.isi.push_str(&format!(
+            "BT /F1 9 Tf 1 0 {miring} 1 {x} {y} Tm ({n}) Tj ET\n"
+        ));
     }
     l.batas(KEPALA - 12.0);
     l.sel(0, 490.0, &["1."]);
@@ -814,7 +824,8 @@ fn a_row_of_plain_column_numbers_under_the_header_is_no_step() {
         [
             ("1", "Menerima berkas permohonan", "1 hari"),
             ("2", "Menandatangani surat", "10 menit"),
-        ]
+        ],
+        "slant {miring}"
     );
 }
 

@@ -1177,8 +1177,8 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                     && t.ends_with(')')
                     && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
             };
-            // or "1 2 3 …" plainly, the Kegiatan column's number one past the No
-            let nomor_kolom = |t: &str| t.parse::<u32>().ok();
+            // or "1 2 3 …" plainly (in italics: `*2*`), the Kegiatan column's number one past the No
+            let nomor_kolom = |t: &str| t.trim_matches('*').parse::<u32>().ok();
             let nomor_urut = nomor_kolom(&kegiatan)
                 .zip(nomor_kolom(&nomor))
                 .is_some_and(|(k, n)| k == n + 1);
