@@ -353,6 +353,23 @@ impl Columns {
         })
     }
 
+    /// The same columns with symbols `step` narrower, their gutters the
+    /// wider for it: room beside a decision for a label too wide for the
+    /// gutter it had (`Belum lengkap` beside a 24 mm diamond in a 32 mm
+    /// column). `None` where the symbol would be narrower than
+    /// [`SIMBOL_SEMPIT`]. The table's widths stay as measured.
+    pub fn with_narrower_symbols(&self, step: f64) -> Option<Columns> {
+        let symbol_width = self.symbol_width - step;
+        if symbol_width < mm(SIMBOL_SEMPIT) - 1e-6 {
+            return None;
+        }
+        Some(Columns {
+            symbol_width,
+            gutter: (self.actor_width - symbol_width) / 2.0,
+            ..self.clone()
+        })
+    }
+
     /// Centre of actor column `k`.
     pub fn center(&self, k: usize) -> f64 {
         self.actors_x + self.actor_width * (k as f64 + 0.5)

@@ -14,7 +14,7 @@ pub mod route;
 pub mod verify;
 
 use crate::model::alur::{Jenis, Simbol};
-use crate::paper::Columns;
+use crate::paper::{mm, Columns};
 use serde::Serialize;
 
 pub use pages::{Heights, Page, Row};
@@ -343,6 +343,12 @@ pub struct Plan {
 /// Times a plan that breaks a drawing rule is routed again ([`Plan::new`]).
 const REROUTES: usize = 4;
 
+/// Times a plan that still breaks a drawing rule is planned again with
+/// symbols [`NARROWING_STEP`] mm narrower ([`Plan::new`]).
+const NARROWINGS: usize = 4;
+/// How much narrower the symbols of each such plan are (mm).
+const NARROWING_STEP: f64 = 2.0;
+
 /// Why no plan could be made.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanError {
@@ -358,7 +364,11 @@ impl Plan {
     /// fixed labels too, up to [`REROUTES`] times; the plan with the fewest
     /// violations wins. Where it still breaks a rule and the gutters hold
     /// no lane, it is planned once more with narrower symbols
-    /// ([`Columns::with_gutter_lanes`]), kept if it breaks fewer.
+    /// ([`Columns::with_gutter_lanes`]), kept if it breaks fewer; where it
+    /// breaks one still (a label with no free place beside its exit), with
+    /// symbols [`NARROWING_STEP`] mm narrower each time, down to
+    /// [`crate::paper::SIMBOL_SEMPIT`], up to [`NARROWINGS`] times, each
+    /// kept if it breaks fewer.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
         let pages = pages::paginate(flow, heights)?;
         let (mut plan, mut broken) = Plan::routed(flow, &kolom, &pages);
@@ -367,6 +377,22 @@ impl Plan {
             if v.len() < broken.len() {
                 (plan, broken) = (again, v);
             }
+        }
+        // a label too wide for the room beside its decision (the SOP's
+        // own words, `Belum lengkap`) gets the room the symbols give up
+        let mut narrower = plan.kolom.clone();
+        for _ in 0..NARROWINGS {
+            if broken.is_empty() {
+                break;
+            }
+            let Some(k) = narrower.with_narrower_symbols(mm(NARROWING_STEP)) else {
+                break;
+            };
+            let (again, v) = Plan::routed(flow, &k, &pages);
+            if v.len() < broken.len() {
+                (plan, broken) = (again, v);
+            }
+            narrower = k;
         }
         let mut cramped: Vec<usize> = broken
             .iter()
