@@ -736,8 +736,17 @@ impl Router<'_> {
                     .iter()
                     .zip(&left)
                     .flat_map(|(&r, &l)| [(r, l), (l, r)]);
+                // where half the column is too narrow for it (`Online`
+                // beside a line down a 16 mm column), just past the rule
+                // in the next column, level with the first places
+                let past = [(Side::Right, left[0]), (Side::Left, right[0])]
+                    .map(|(d, other)| (labels_past_rule(self.kolom, &s, d, f.size), other));
+                let pairs = pairs.chain(past);
                 for (n, (rect, other)) in pairs.enumerate() {
-                    let cost = f.cost + (n / 2) as f64 * LABEL_FAR_END_COST;
+                    let cost = match n {
+                        0..4 => f.cost + (n / 2) as f64 * LABEL_FAR_END_COST,
+                        _ => f.cost + LABEL_OTHER_CELL_COST,
+                    };
                     let conflicts = self.label_conflicts(s.page, e, &rect, &[]);
                     if best.as_ref().is_none_or(|b| (conflicts, cost) < (b.0, b.1)) {
                         best = Some((conflicts, cost, f.clone(), rect, other));
@@ -2132,6 +2141,16 @@ fn labels_below(kolom: &Columns, s: &Placed, d: Side, (w, h): (f64, f64)) -> Vec
         }
     }
     out
+}
+
+/// The place for a label of the line leaving the bottom of `s` too wide
+/// for half its column: in the next column on side `d`, just inside the
+/// rule, level with the first place of [`labels_below`].
+fn labels_past_rule(kolom: &Columns, s: &Placed, d: Side, (w, h): (f64, f64)) -> Rect {
+    let rule = kolom.rule_x(s.kolom + usize::from(d == Side::Right));
+    let x0 = rule + d.sign() * (CELL_MARGIN + mm(0.2));
+    let y0 = s.rect.y1 + mm(0.5);
+    Rect::new(x0, y0, x0 + d.sign() * w, y0 + h)
 }
 
 /// The places, with their costs, for the label of a straight exit of `s`
