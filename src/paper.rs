@@ -434,6 +434,24 @@ mod tests {
         }
     }
 
+    /// Symbols 2 mm narrower widen each gutter by 1 mm, the table's widths
+    /// as they were, down to an 8 mm symbol and no further.
+    #[test]
+    fn narrower_symbols_widen_the_gutters_down_to_8_mm() {
+        let lebar = Sheet::of(Kertas::F4, Orientasi::Lanskap).lebar_isi();
+        let k = Columns::compute(lebar, 2, true);
+        let n = k.with_narrower_symbols(mm(2.0)).expect("room to narrow");
+        assert!((k.symbol_width - n.symbol_width - mm(2.0)).abs() < 1e-6);
+        assert!((n.gutter - k.gutter - mm(1.0)).abs() < 1e-6);
+        assert_eq!(n.widths, k.widths);
+        let least = Columns {
+            symbol_width: mm(SIMBOL_SEMPIT + 1.0),
+            ..k
+        };
+        assert!(least.with_narrower_symbols(mm(2.0)).is_none());
+        assert!(least.with_narrower_symbols(mm(1.0)).is_some());
+    }
+
     /// A 16 mm column holds a lane beside an 8 mm symbol but not beside a
     /// 9 mm one; a narrower column holds none even so, a wider one has its
     /// lanes already.
