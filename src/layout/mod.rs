@@ -14,7 +14,7 @@ pub mod route;
 pub mod verify;
 
 use crate::model::alur::{Jenis, Simbol};
-use crate::paper::{mm, Columns};
+use crate::paper::{Columns, mm};
 use serde::Serialize;
 
 pub use pages::{Heights, Page, Row};
