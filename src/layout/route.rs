@@ -729,6 +729,13 @@ impl Router<'_> {
             }
             // right or left of the line, on one line before two
             let mut best: Option<(usize, f64, Form, Rect, Rect)> = None;
+            let page = &self.pages[s.page];
+            let too_wide = self.forms[e].iter().all(|f| {
+                [Side::Right, Side::Left]
+                    .iter()
+                    .flat_map(|&d| labels_below(self.kolom, &s, d, f.size))
+                    .all(|k| !in_actor_cell(self.kolom, page, &k, CELL_MARGIN))
+            });
             for f in self.forms[e].clone() {
                 let [right, left] =
                     [Side::Right, Side::Left].map(|d| labels_below(self.kolom, &s, d, f.size));
@@ -736,11 +743,15 @@ impl Router<'_> {
                     .iter()
                     .zip(&left)
                     .flat_map(|(&r, &l)| [(r, l), (l, r)]);
-                // where half the column is too narrow for it (`Online`
-                // beside a line down a 16 mm column), just past the rule
-                // in the next column, level with the first places
+                // where half the column is too narrow for it in every
+                // form (`Online` beside a line down a 16 mm column), just
+                // past the rule in the next column, level with the first
+                // places; never where it fits its own cell, however
+                // crowded, so that it reads as its own line's
                 let past = [(Side::Right, left[0]), (Side::Left, right[0])]
-                    .map(|(d, other)| (labels_past_rule(self.kolom, &s, d, f.size), other));
+                    .map(|(d, other)| (labels_past_rule(self.kolom, &s, d, f.size), other))
+                    .into_iter()
+                    .filter(|_| too_wide);
                 let pairs = pairs.chain(past);
                 for (n, (rect, other)) in pairs.enumerate() {
                     let cost = match n {
