@@ -201,16 +201,30 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
     if belum_terbaca(&lagi) >= belum_terbaca(&d) || lagi.langkah.len() < d.langkah.len() {
         return d;
     }
-    let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
-    lagi.catatan.push(format!(
-        "bagan alir halaman {} berupa gambar: simbol dan panah dikenali dari piksel; periksa pelaksana dan alurnya dengan PDF aslinya",
-        hal.join(", ")
-    ));
-    for b in &mut lagi.langkah {
-        b.catatan
-            .push("bagan alir dari gambar: periksa pelaksana dan alurnya".to_owned());
-    }
+    tandai(
+        &mut lagi,
+        format!(
+            "bagan alir halaman {} berupa gambar: simbol dan panah dikenali dari piksel; periksa pelaksana dan alurnya dengan PDF aslinya",
+            daftar(&halaman)
+        ),
+        "bagan alir dari gambar: periksa pelaksana dan alurnya",
+    );
     lagi
+}
+
+/// Pages by their numbers: "2, 3".
+fn daftar(halaman: &[usize]) -> String {
+    let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
+    hal.join(", ")
+}
+
+/// Notes on `d` as a whole and on every one of its steps: what was read
+/// from pixels, for a staffer to check.
+fn tandai(d: &mut Dokumen, dokumen: String, langkah: &str) {
+    d.catatan.push(dokumen);
+    for b in &mut d.langkah {
+        b.catatan.push(langkah.to_owned());
+    }
 }
 
 /// The text holds no procedure table but the pages carry pictures: read
@@ -244,15 +258,14 @@ fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
     }
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
     let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
-    let hal: Vec<String> = halaman.iter().map(|h| h.to_string()).collect();
-    d.catatan.push(format!(
-        "tabel prosedur dibaca dari gambar (halaman {}): teks, simbol dan panah dikenali dari piksel ({ragu} dari {huruf} huruf tidak yakin); periksa setiap langkah dengan PDF aslinya",
-        hal.join(", ")
-    ));
-    for b in &mut d.langkah {
-        b.catatan
-            .push("dibaca dari gambar: periksa teks, pelaksana dan alurnya".to_owned());
-    }
+    tandai(
+        &mut d,
+        format!(
+            "tabel prosedur dibaca dari gambar (halaman {}): teks, simbol dan panah dikenali dari piksel ({ragu} dari {huruf} huruf tidak yakin); periksa setiap langkah dengan PDF aslinya",
+            daftar(&halaman)
+        ),
+        "dibaca dari gambar: periksa teks, pelaksana dan alurnya",
+    );
     Ok(d)
 }
 
