@@ -230,6 +230,33 @@ struct Baru {
 }
 
 impl Baru {
+    /// A shape of this drawing, with the anchor's reference and layout.
+    fn hasil(&self, jenis: Jenis, kotak: Rect, teks: String) -> Bentuk {
+        Bentuk {
+            jenis,
+            kotak,
+            teks,
+            acuan: self.acuan,
+            kira: false,
+            jajar: Jajaran::default(),
+            di_sel: self.di_sel,
+        }
+    }
+
+    /// A line through `titik`, with the arrowheads this drawing has.
+    fn garis_lewat(&self, titik: Vec<Point>) -> Jenis {
+        Jenis::Garis {
+            titik,
+            kepala_awal: self.kepala_awal,
+            kepala_akhir: self.kepala_akhir,
+        }
+    }
+
+    /// A text box: its words, if it has any.
+    fn kotak_teks(&self, kotak: Rect, teks: String) -> Option<Bentuk> {
+        (!teks.is_empty()).then(|| self.hasil(Jenis::Teks(teks.clone()), kotak, teks))
+    }
+
     fn selesai(self) -> Option<Bentuk> {
         let kotak = Rect::new(
             self.off.x,
@@ -243,30 +270,10 @@ impl Baru {
             let kotak = titik
                 .iter()
                 .fold(Rect::from_points(titik[0], titik[0]), |k, p| k.union_pt(*p));
-            return Some(Bentuk {
-                jenis: Jenis::Garis {
-                    titik,
-                    kepala_awal: self.kepala_awal,
-                    kepala_akhir: self.kepala_akhir,
-                },
-                kotak,
-                teks,
-                acuan: self.acuan,
-                kira: false,
-                jajar: Jajaran::default(),
-                di_sel: self.di_sel,
-            });
+            return Some(self.hasil(self.garis_lewat(titik), kotak, teks));
         }
         if let Some(k) = super::docx::kind_of(nama) {
-            return Some(Bentuk {
-                jenis: Jenis::Simbol(k),
-                kotak,
-                teks,
-                acuan: self.acuan,
-                kira: false,
-                jajar: Jajaran::default(),
-                di_sel: self.di_sel,
-            });
+            return Some(self.hasil(Jenis::Simbol(k), kotak, teks));
         }
         if nama == "custGeom" {
             return self.bebas(kotak, teks);
@@ -281,29 +288,9 @@ impl Baru {
                 "_x0000_t32" | "_x0000_t33" | "_x0000_t34" | "_x0000_t38"
             );
         if garis {
-            return Some(Bentuk {
-                jenis: Jenis::Garis {
-                    titik: self.jalur(nama),
-                    kepala_awal: self.kepala_awal,
-                    kepala_akhir: self.kepala_akhir,
-                },
-                kotak,
-                teks: String::new(),
-                acuan: self.acuan,
-                kira: false,
-                jajar: Jajaran::default(),
-                di_sel: self.di_sel,
-            });
+            return Some(self.hasil(self.garis_lewat(self.jalur(nama)), kotak, String::new()));
         }
-        (!teks.is_empty()).then(|| Bentuk {
-            jenis: Jenis::Teks(teks.clone()),
-            kotak,
-            teks,
-            acuan: self.acuan,
-            kira: false,
-            jajar: Jajaran::default(),
-            di_sel: self.di_sel,
-        })
+        self.kotak_teks(kotak, teks)
     }
 
     /// A freeform (LibreOffice's polyline, Word's "Freeform"): drawn open,
@@ -311,15 +298,7 @@ impl Baru {
     /// closed, a shape that is no flowchart symbol, its words a text box's.
     fn bebas(&self, kotak: Rect, teks: String) -> Option<Bentuk> {
         if self.bebas_tutup || self.bebas.len() < 2 || !teks.is_empty() {
-            return (!teks.is_empty()).then(|| Bentuk {
-                jenis: Jenis::Teks(teks.clone()),
-                kotak,
-                teks,
-                acuan: self.acuan,
-                kira: false,
-                jajar: Jajaran::default(),
-                di_sel: self.di_sel,
-            });
+            return self.kotak_teks(kotak, teks);
         }
         let skala = |e: f64, u: f64| if u > 0.0 { e / u } else { 0.0 };
         let (sx, sy) = (
@@ -327,19 +306,7 @@ impl Baru {
             skala(self.ext.1, self.bebas_ukuran.1),
         );
         let lokal: Vec<(f64, f64)> = self.bebas.iter().map(|p| (p.x * sx, p.y * sy)).collect();
-        Some(Bentuk {
-            jenis: Jenis::Garis {
-                titik: self.letak(lokal),
-                kepala_awal: self.kepala_awal,
-                kepala_akhir: self.kepala_akhir,
-            },
-            kotak,
-            teks: String::new(),
-            acuan: self.acuan,
-            kira: false,
-            jajar: Jajaran::default(),
-            di_sel: self.di_sel,
-        })
+        Some(self.hasil(self.garis_lewat(self.letak(lokal)), kotak, String::new()))
     }
 
     /// A connector's points: its preset's path in its box, flipped and
