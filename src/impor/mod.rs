@@ -138,7 +138,13 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
             if pages.iter().all(|p| p.pictures.is_empty()) {
                 return Err(Tolak::TabelGambar);
             }
-            dari_gambar(&mut pages)
+            // the lexicon of its letters: the words of the text already read
+            let kamus = citra::Kamus::dengan(
+                sheets
+                    .iter()
+                    .flat_map(|s| s.words.iter().map(|w| w.text.as_str())),
+            );
+            dari_gambar(&mut pages, &kamus)
         }
         // a text table with rows whose symbols or arrows were not found,
         // and pictures on its pages: its flowchart may be drawn as pictures
@@ -173,24 +179,9 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
     else {
         return d;
     };
-    let mut halaman = Vec::new();
-    for (i, p) in pages.iter_mut().enumerate() {
-        for g in std::mem::take(&mut p.pictures) {
-            // the text is the page's own: only the drawing is taken (its
-            // letters are read without a lexicon)
-            let kosong = citra::Kamus::default();
-            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, &kosong))
-            else {
-                continue;
-            };
-            if !h.paths.is_empty() {
-                p.paths.extend(h.paths);
-                if halaman.last() != Some(&(i + 1)) {
-                    halaman.push(i + 1);
-                }
-            }
-        }
-    }
+    // the text is the page's own: only the drawing is taken (its letters
+    // are read without a lexicon)
+    let halaman = lapiskan(&mut pages, &citra::Kamus::default(), Lapis::Bagan).halaman;
     if halaman.is_empty() {
         return d;
     }
@@ -230,32 +221,12 @@ fn tandai(d: &mut Dokumen, dokumen: String, langkah: &str) {
 /// The text holds no procedure table but the pages carry pictures: read
 /// the pictures ([`citra`]) into the pages as the glyphs and paths they
 /// show, and the form again. Every step read so is marked for review.
-fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
-    let (mut huruf, mut ragu, mut halaman) = (0, 0, Vec::new());
-    let teks: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
-    let kamus = citra::Kamus::dengan(
-        teks.iter()
-            .flat_map(|s| s.words.iter().map(|w| w.text.as_str())),
-    );
-    for (i, p) in pages.iter_mut().enumerate() {
-        for g in citra::sambung(std::mem::take(&mut p.pictures)) {
-            // a hostile picture must not take a whole batch down
-            let Ok(h) = std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, &kamus))
-            else {
-                continue;
-            };
-            if h.glyphs.is_empty() && h.paths.is_empty() {
-                continue;
-            }
-            huruf += h.huruf;
-            ragu += h.ragu;
-            p.glyphs.extend(h.glyphs);
-            p.paths.extend(h.paths);
-            if halaman.last() != Some(&(i + 1)) {
-                halaman.push(i + 1);
-            }
-        }
-    }
+fn dari_gambar(pages: &mut [pdf::Page], kamus: &citra::Kamus) -> Result<Dokumen, Tolak> {
+    let Lapisan {
+        halaman,
+        huruf,
+        ragu,
+    } = lapiskan(pages, kamus, Lapis::Tabel);
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
     let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
     tandai(
@@ -267,6 +238,63 @@ fn dari_gambar(pages: &mut [pdf::Page]) -> Result<Dokumen, Tolak> {
         "dibaca dari gambar: periksa teks, pelaksana dan alurnya",
     );
     Ok(d)
+}
+
+/// What the pictures of a page are read for.
+#[derive(Clone, Copy, PartialEq)]
+enum Lapis {
+    /// A table pasted as pictures: their letters and drawing, pictures
+    /// pasted one below the other joined first.
+    Tabel,
+    /// A flowchart drawn as pictures over a text table: their drawing only.
+    Bagan,
+}
+
+/// What [`lapiskan`] laid over the pages: on which (numbered from 1), and
+/// how many letters were read, how many of them unsure.
+struct Lapisan {
+    halaman: Vec<usize>,
+    huruf: usize,
+    ragu: usize,
+}
+
+/// Reads the decoded pictures of `pages` ([`citra`]) and lays what they
+/// show over each page as its glyphs and paths.
+fn lapiskan(pages: &mut [pdf::Page], kamus: &citra::Kamus, lapis: Lapis) -> Lapisan {
+    let mut hasil = Lapisan {
+        halaman: Vec::new(),
+        huruf: 0,
+        ragu: 0,
+    };
+    for (i, p) in pages.iter_mut().enumerate() {
+        let pictures = std::mem::take(&mut p.pictures);
+        let pictures = match lapis {
+            Lapis::Tabel => citra::sambung(pictures),
+            Lapis::Bagan => pictures,
+        };
+        for g in pictures {
+            // a hostile picture must not take a whole batch down
+            let Ok(mut h) =
+                std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, kamus))
+            else {
+                continue;
+            };
+            if lapis == Lapis::Bagan {
+                h.glyphs.clear();
+            }
+            if h.glyphs.is_empty() && h.paths.is_empty() {
+                continue;
+            }
+            hasil.huruf += h.huruf;
+            hasil.ragu += h.ragu;
+            p.glyphs.extend(h.glyphs);
+            p.paths.extend(h.paths);
+            if hasil.halaman.last() != Some(&(i + 1)) {
+                hasil.halaman.push(i + 1);
+            }
+        }
+    }
+    hasil
 }
 
 /// Reads one SOP from the bytes of a `.docx`.
