@@ -234,7 +234,7 @@ pub(super) fn read_letters(
                 let cy = (g.y0 + g.y1) as f64 / 2.0;
                 cy >= t as f64 - 0.3 * hmed && cy <= b as f64 + 0.6 * hmed
             } else {
-                ov >= 0.5 * gh.min((b - t) as f64)
+                ov >= 0.5 * gh.min(b.saturating_sub(t) as f64)
             };
             dekat && di_baris
         });
