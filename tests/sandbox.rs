@@ -657,3 +657,59 @@ fn the_hidden_parts_of_the_repository_are_never_read() {
         out.text
     );
 }
+
+#[test]
+fn impor_of_a_folder_names_every_link_out_and_special_file_it_refused() {
+    let r = Repo::new();
+    let masuk = r.root.join("masuk");
+    std::fs::create_dir(&masuk).unwrap();
+    let out = r.run(&r.root, &["build", "sops/a.yaml", "-o", "masuk/a.pdf"]);
+    assert_eq!(out.code, Some(0), "{}", out.text);
+    std::fs::write(
+        r.base.join("luar/rahasia.pdf"),
+        format!("%PDF-1.4\n{SECRET}\n"),
+    )
+    .unwrap();
+    symlink(r.base.join("luar/rahasia.pdf"), masuk.join("tautan.pdf")).unwrap();
+    symlink("/proc/self/environ", masuk.join("lingkungan.docx")).unwrap();
+    symlink("/dev/zero", masuk.join("nol.pdf")).unwrap();
+    symlink("tidak-ada.pdf", masuk.join("hilang.pdf")).unwrap();
+    mkfifo(&masuk.join("pipa.pdf"));
+    let out = r.run(&r.root, &["impor", "masuk", "-o", "hasil"]);
+    assert_eq!(out.code, Some(1), "{}", out.text);
+    let ditolak: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("ditolak"))
+        .collect();
+    for (name, why) in [
+        ("hilang.pdf", "masuk/hilang.pdf"),
+        ("lingkungan.docx", "berada di luar repositori"),
+        ("nol.pdf", "berada di luar repositori"),
+        ("pipa.pdf", "pipa bernama (FIFO)"),
+        ("tautan.pdf", "berada di luar repositori"),
+    ] {
+        assert!(
+            ditolak
+                .iter()
+                .any(|l| l.contains(&format!("masuk/{name}")) && l.contains(why)),
+            "{name}: {why}\n{}",
+            out.text
+        );
+    }
+    assert_eq!(ditolak.len(), 5, "{}", out.text);
+    assert!(out.stdout.trim_end().ends_with("5 ditolak"), "{}", out.text);
+    let written: Vec<_> = std::fs::read_dir(r.root.join("hasil")).unwrap().collect();
+    assert_eq!(written.len(), 1, "only a.pdf is imported");
+    // a folder with nothing to import says so and writes nothing
+    std::fs::create_dir(r.root.join("kosong")).unwrap();
+    let out = r.run(&r.root, &["impor", "kosong", "-o", "kosong-hasil"]);
+    assert_eq!(out.code, Some(0), "{}", out.text);
+    assert!(
+        out.text
+            .contains("tidak ada berkas PDF atau DOCX di kosong"),
+        "{}",
+        out.text
+    );
+    assert!(!r.root.join("kosong-hasil").exists());
+}

@@ -106,7 +106,9 @@ fn folder(
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
+        // links and special files too: each is judged by the sandbox when
+        // read, and a refused one is named in the summary with its reason
+        .filter(|e| !e.file_type().is_dir())
         .map(|e| e.into_path())
         .filter(|p| {
             p.extension()
@@ -114,6 +116,19 @@ fn folder(
                 .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "pdf" | "docx" | "doc"))
         })
         .collect();
+    if files.is_empty() {
+        let d = input.display();
+        writeln!(
+            out,
+            "{}",
+            msg!(
+                "tidak ada berkas PDF atau DOCX di {d}; tidak ada yang ditulis",
+                "no PDF or DOCX file in {d}; nothing written"
+            )
+            .get(lang)
+        )?;
+        return Ok(0);
+    }
     let dir = output
         .map(Path::to_owned)
         .unwrap_or_else(|| input.to_owned());
