@@ -1559,20 +1559,10 @@ fn pengesah(ps: &[String], d: &mut Dokumen) {
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
         .collect();
-    if let Some((i, an)) = ls
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| Some((i, atas_nama_of(l)?)))
-    {
-        ls.remove(i);
+    if let Some(an) = ambil(&mut ls, atas_nama_of) {
         d.atas_nama = Nilai::dibaca(an.to_owned());
     }
-    if let Some((i, angka)) = ls
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| Some((i, nip_of(l)?)))
-    {
-        ls.remove(i);
+    if let Some(angka) = ambil(&mut ls, nip_of) {
         d.nip = Nilai::dibaca(angka.to_owned());
     }
     if let Some(l) = ls.last()
@@ -1585,4 +1575,15 @@ fn pengesah(ps: &[String], d: &mut Dokumen) {
         d.pengesah = Nilai::dibaca(n.to_string());
     }
     d.jabatan = Nilai::dibaca(ls.join(" "));
+}
+
+/// The first line of `ls` that `baca` reads (the a.n. line, the NIP
+/// line), taken out of `ls`, and what `baca` read of it.
+fn ambil<'a>(ls: &mut Vec<&'a str>, baca: fn(&'a str) -> Option<&'a str>) -> Option<&'a str> {
+    let (i, isi) = ls
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| Some((i, baca(l)?)))?;
+    ls.remove(i);
+    Some(isi)
 }
