@@ -625,7 +625,9 @@ fn a_cells_own_margin_counts_before_its_tables() {
 
 /// What the LibreOffice reading added is bounded as the rest: a freeform
 /// of a hundred thousand points, a thousand lines without arrowheads
-/// meeting each other, italics never closed, a list number alone — read
+/// meeting each other, italics never closed, a list number alone, three
+/// hundred wrapped shapes placed out of range over twenty thousand
+/// paragraphs of one cell — read
 /// without a panic, the SOP still an SOP.
 #[test]
 fn hostile_drawings_are_read_within_bounds() {
@@ -648,11 +650,24 @@ fn hostile_drawings_are_read_within_bounds() {
         })
         .collect();
     let miring = r#"<w:r><w:rPr><w:i/></w:rPr><w:t>*miring* tanpa akhir</w:t></w:r><w:r><w:t>1.</w:t></w:r>"#;
+    // three hundred plain rectangles wrapped top and bottom, placed by shares
+    // out of range, each keeping the text a page away, over twenty
+    // thousand paragraphs of the same cell
+    let lilit: String = (0..300)
+        .map(|i| {
+            format!(
+                r#"<w:r><w:drawing><wp:anchor distB="99999999999" layoutInCell="1"><wp:positionH relativeFrom="margin"><wp14:pctPosHOffset>{}</wp14:pctPosHOffset></wp:positionH><wp:positionV relativeFrom="line"><wp:align>bottom</wp:align></wp:positionV><wp:extent cx="{}" cy="NaN"/><wp:wrapTopAndBottom/><a:graphic><a:graphicData><wps:wsp><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="127000" cy="127000"/></a:xfrm><a:prstGeom prst="rect"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
+                ["NaN", "1e308", "-99999999999"][i % 3],
+                i * 1_000_000
+            )
+        })
+        .collect();
+    let alinea = format!("<w:p>{lilit}</w:p>{}", "<w:p/>".repeat(20_000));
     // in the first actor cell of the first step
     let at = body.find("flowChartTerminator").expect("a terminator");
     let para = body[..at].rfind("<w:p>").expect("its paragraph");
     let hostile = format!(
-        "{}<w:p>{freeform}{garis}{miring}</w:p>{}",
+        "{}{alinea}<w:p>{freeform}{garis}{miring}</w:p>{}",
         &body[..para],
         &body[para..]
     );
@@ -1223,4 +1238,242 @@ fn a_shape_laid_out_in_its_cell_counts_the_page_from_the_cell() {
     assert!(jauh < 0.01, "{jauh} pt apart");
     let jauh = selisih(&asli, &dokumen(&paket_2013(&halaman)));
     assert!(jauh < 0.01, "{jauh} pt apart");
+}
+
+/// `body` with every `wp:<sumbu>` counted from `dari` at an offset
+/// placed instead by a share (`wp14:pctPos…Offset`, in thousandths of a
+/// percent, as Word writes a "relative position") of `ruang` twips from
+/// `asal` twips, counted from `ke`.
+fn bagian_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, asal: i64, ruang: i64) -> String {
+    let buka = format!(r#"<wp:{sumbu} relativeFrom="{dari}"><wp:posOffset>"#);
+    let tag = if sumbu == "positionH" {
+        "wp14:pctPosHOffset"
+    } else {
+        "wp14:pctPosVOffset"
+    };
+    let mut out = String::new();
+    let mut sisa = body;
+    while let Some(i) = sisa.find(&buka) {
+        out.push_str(&sisa[..i]);
+        let angka = &sisa[i + buka.len()..];
+        let j = angka.find('<').expect("the offset's end");
+        let v: i64 = angka[..j].parse().expect("an offset");
+        let bagian = ((v - asal * 635) as f64 / (ruang * 635) as f64 * 100_000.0).round();
+        out.push_str(&format!(
+            r#"<wp:{sumbu} relativeFrom="{ke}"><{tag}>{bagian}</{tag}>"#
+        ));
+        sisa = &angka[j + "</wp:posOffset>".len()..];
+    }
+    out.push_str(sisa);
+    out
+}
+
+/// A shape placed by a share of the page or its margin (the drafter's
+/// "relative position", `wp14:pctPosHOffset`/`pctPosVOffset`) rather than
+/// an offset stands where the offset put it: the fixture whose drawings
+/// are anchored to the page (18720 × 12200 twips, margins 1134 left, 850
+/// right, top and bottom), each offset written as its share of the page,
+/// or of the margin from the margin's edge, gives the same SOP with every
+/// symbol where it stood.
+#[test]
+fn a_shape_placed_by_a_share_of_the_page_stands_there() {
+    let name = "bps-bengkulu-rekomendasi-statistik-halaman";
+    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
+    let semula = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
+    let body = body(name);
+    assert!(body.contains(r#"<w:pgSz w:orient="landscape" w:w="18720" w:h="12200"/>"#));
+    let halaman = bagian_posisi(&body, "positionH", "page", "page", 0, 18_720);
+    let halaman = bagian_posisi(&halaman, "positionV", "page", "page", 0, 12_200);
+    let margin = bagian_posisi(
+        &body,
+        "positionH",
+        "page",
+        "margin",
+        1134,
+        18_720 - 1134 - 850,
+    );
+    let margin = bagian_posisi(
+        &margin,
+        "positionV",
+        "page",
+        "margin",
+        850,
+        12_200 - 2 * 850,
+    );
+    for (body, tentang) in [(halaman, "of the page"), (margin, "of the margin")] {
+        assert_eq!(
+            body.matches("<wp14:pctPosHOffset>").count(),
+            45,
+            "{tentang}"
+        );
+        assert!(!body.contains("<wp:posOffset>"), "{tentang}");
+        let d = dokumen(&common::lo::paket(&body));
+        let jauh = selisih(&semula, &d);
+        assert!(jauh < 0.1, "{tentang}: {jauh} pt apart");
+        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+        assert_eq!(
+            beda(&asli(name, &sumber), &balik, &[]),
+            Vec::<String>::new(),
+            "{tentang}"
+        );
+    }
+}
+
+/// `body` with each flowchart symbol's anchor counted down from its
+/// paragraph set down by `posisi` (the XML inside `wp:positionV`) from
+/// `dari`.
+fn symbol_turun(body: &str, dari: &str, posisi: &str) -> String {
+    let mut out = String::new();
+    let mut sisa = body;
+    while let Some(i) = sisa.find("<wp:anchor ") {
+        let j = sisa[i..].find("</wp:anchor>").expect("its end") + i;
+        out.push_str(&sisa[..i]);
+        let anchor = &sisa[i..j];
+        match anchor.find(r#"<wp:positionV relativeFrom="paragraph">"#) {
+            Some(a) if anchor.contains(r#"prst="flowChart"#) => {
+                let b = anchor[a..].find("</wp:positionV>").expect("its end") + a;
+                out.push_str(&anchor[..a]);
+                out.push_str(&format!(r#"<wp:positionV relativeFrom="{dari}">{posisi}"#));
+                out.push_str(&anchor[b..]);
+            }
+            _ => out.push_str(anchor),
+        }
+        sisa = &sisa[j..];
+    }
+    out.push_str(sisa);
+    out
+}
+
+/// A shape aligned down its paragraph's line (`relativeFrom="line"` with
+/// `wp:align`) stands at the line's top, middle or bottom: the fixture's
+/// paragraphs given 2 pt before them and lines exactly 16 pt high, each
+/// symbol aligned `top` stands 2 pt under where it stands at its
+/// paragraph's top, `bottom` with its bottom 18 pt under it, `center`
+/// with its middle 10 pt under it — none of it estimated.
+#[test]
+fn a_shape_aligned_down_its_line_stands_there() {
+    let body = body("lanjut").replace(
+        r#"<w:spacing w:before="0" w:after="0"/>"#,
+        r#"<w:spacing w:before="40" w:after="0" w:line="320" w:lineRule="exact"/>"#,
+    );
+    let di_atas = dokumen(&common::lo::paket(&symbol_turun(
+        &body,
+        "paragraph",
+        "<wp:posOffset>0</wp:posOffset>",
+    )));
+    let atas = simbol(&di_atas);
+    assert!(atas.len() >= 6, "{atas:?}");
+    for (jajar, tolok) in [("top", 2.0), ("bottom", 18.0), ("center", 10.0)] {
+        // the top, bottom or middle of a box
+        let ukur = |k: [f64; 4]| match jajar {
+            "top" => k[1],
+            "bottom" => k[3],
+            _ => (k[1] + k[3]) / 2.0,
+        };
+        let d = dokumen(&common::lo::paket(&symbol_turun(
+            &body,
+            "line",
+            &format!("<wp:align>{jajar}</wp:align>"),
+        )));
+        let garis = simbol(&d);
+        assert_eq!(garis.len(), atas.len(), "{jajar}");
+        for (a, g) in atas.iter().zip(&garis) {
+            assert_eq!(
+                (a.0, a.1),
+                (g.0, g.1),
+                "{jajar}: the same step and pelaksana"
+            );
+            let turun = ukur(g.2) - a.2[1];
+            assert!((turun - tolok).abs() < 0.01, "{jajar}: {turun} pt down");
+        }
+        assert_eq!(diperkirakan(&d), 0, "{jajar}");
+    }
+}
+
+/// `body` with a paragraph of lines exactly 10 pt high put first in each
+/// cell with a drawing, holding a plain rectangle `lebar` pt wide and 6 pt
+/// high at its top, laid out in the cell and keeping 2 pt under it,
+/// wrapped as `lilit` says; the cell's own drawing, now in its second
+/// paragraph, `naik` pt higher there.
+fn dengan_penghalang(body: &str, lilit: &str, lebar: f64, naik: f64) -> String {
+    let emu = |pt: f64| (pt * 12_700.0).round() as i64;
+    let penghalang = format!(
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/></w:pPr><w:r><w:drawing><wp:anchor distT="0" distB="{}" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="{}" cy="{}"/>{lilit}<wp:docPr id="900" name="Penghalang"/><a:graphic><a:graphicData><wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{}" cy="{}"/></a:xfrm><a:prstGeom prst="rect"/></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"#,
+        emu(2.0),
+        emu(lebar),
+        emu(6.0),
+        emu(lebar),
+        emu(6.0),
+    );
+    let mut out = String::new();
+    let mut n = 0;
+    for (k, tc) in body.split("<w:tc>").enumerate() {
+        if k > 0 {
+            out.push_str("<w:tc>");
+        }
+        match tc.find("</w:tcPr>") {
+            Some(i) if tc.contains("<wp:anchor") => {
+                let i = i + "</w:tcPr>".len();
+                out.push_str(&tc[..i]);
+                out.push_str(&penghalang);
+                let naik = -emu(naik);
+                out.push_str(&geser_posisi(
+                    &tc[i..],
+                    "positionV",
+                    "paragraph",
+                    "paragraph",
+                    naik,
+                ));
+                n += 1;
+            }
+            _ => out.push_str(tc),
+        }
+    }
+    assert!(n >= 6, "{n} cells with a drawing");
+    out
+}
+
+/// A shape whose text flows only above and below it (`wrapTopAndBottom`)
+/// pushes its paragraph's text under it, and the paragraphs and shapes
+/// below with it: a 6 pt rectangle keeping 2 pt under it at the top of
+/// each drawn cell's first paragraph (lines exactly 10 pt), the cell's
+/// drawing in the next paragraph 18 pt higher there, puts every symbol
+/// where it stood, nothing estimated. Wrapped square (`wrapSquare`) as
+/// wide as the cell, the text finds no room beside it: the same, each
+/// step noted, since how little room Word leaves is inferred; 4 pt wide,
+/// the text flows beside it and the symbols stand 8 pt higher; not
+/// wrapped (`wrapNone`), the same.
+#[test]
+fn a_shape_wrapped_top_and_bottom_pushes_the_text_under_it() {
+    let body = body("lanjut");
+    let semula = dokumen(&std::fs::read(fixture("lanjut")).expect("the fixture"));
+    let atas_bawah = dokumen(&common::lo::paket(&dengan_penghalang(
+        &body,
+        "<wp:wrapTopAndBottom/>",
+        4.0,
+        18.0,
+    )));
+    let jauh = selisih(&semula, &atas_bawah);
+    assert!(jauh < 0.01, "{jauh} pt apart");
+    assert_eq!(diperkirakan(&atas_bawah), 0);
+    let balik = parse("impor.yaml", &tulis::yaml(&atas_bawah, None, "lo.docx"));
+    assert_eq!(
+        beda(&asli("lanjut", &Sumber::Yaml(LANJUT)), &balik, &[]),
+        Vec::<String>::new()
+    );
+    let lebar = dokumen(&common::lo::paket(&dengan_penghalang(
+        &body,
+        r#"<wp:wrapSquare wrapText="bothSides"/>"#,
+        400.0,
+        18.0,
+    )));
+    assert!(selisih(&semula, &lebar) < 0.01);
+    assert_eq!(diperkirakan(&lebar), lebar.langkah.len());
+    for lilit in [r#"<wp:wrapSquare wrapText="bothSides"/>"#, "<wp:wrapNone/>"] {
+        let d = dokumen(&common::lo::paket(&dengan_penghalang(
+            &body, lilit, 4.0, 18.0,
+        )));
+        let jauh = selisih(&semula, &d);
+        assert!((jauh - 8.0).abs() < 0.01, "{lilit}: {jauh} pt apart");
+    }
 }

@@ -230,21 +230,38 @@ impl Gaya {
 /// states one, else Word's 11 pt), lines as many as its letters fill; only
 /// an empty paragraph of an exact line height is known exactly.
 pub fn tinggi(huruf: usize, ukuran: f64, jarak: &Jarak, lebar: f64) -> (f64, bool) {
-    let ukuran = [ukuran, jarak.ukuran, 11.0]
+    let satu = huruf_lebar(ukuran, jarak);
+    let baris_n = (huruf as f64 * satu / lebar.max(satu)).ceil().max(1.0);
+    let (tinggi, tepat) = baris(ukuran, jarak);
+    (
+        jarak.sebelum + baris_n * tinggi + jarak.sesudah,
+        !(tepat && huruf == 0),
+    )
+}
+
+/// The type size a paragraph is set in: its runs' largest, else its
+/// style's, else Word's 11 pt.
+fn ukuran_huruf(ukuran: f64, jarak: &Jarak) -> f64 {
+    [ukuran, jarak.ukuran, 11.0]
         .into_iter()
         .find(|u| *u > 0.0)
-        .unwrap_or(11.0);
-    let satu = ukuran * 0.5;
-    let baris = (huruf as f64 * satu / lebar.max(satu)).ceil().max(1.0);
-    let (tinggi, tepat) = match jarak.antar {
+        .unwrap_or(11.0)
+}
+
+/// How wide an average letter of the paragraph is (impor: half its size).
+pub fn huruf_lebar(ukuran: f64, jarak: &Jarak) -> f64 {
+    ukuran_huruf(ukuran, jarak) * 0.5
+}
+
+/// How high one line of the paragraph is (as [`tinggi`] counts it), and
+/// whether that is exact (`exact` line height) rather than estimated.
+pub fn baris(ukuran: f64, jarak: &Jarak) -> (f64, bool) {
+    let ukuran = ukuran_huruf(ukuran, jarak);
+    match jarak.antar {
         Antar::Kali(k) => (ukuran * 1.15 * k, false),
         Antar::Tepat(h) => (h, true),
         Antar::Minimal(h) => ((ukuran * 1.15).max(h), false),
-    };
-    (
-        jarak.sebelum + baris * tinggi + jarak.sesudah,
-        !(tepat && huruf == 0),
-    )
+    }
 }
 
 fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {

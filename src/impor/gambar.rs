@@ -103,6 +103,36 @@ pub struct Bentuk {
     /// Laid out in the cell its anchor is in (`layoutInCell`, VML's
     /// `o:allowincell`; so unless stated otherwise).
     pub di_sel: bool,
+    /// How the text around it flows past it, where it does not flow
+    /// under or over it.
+    pub lilit: Option<Lilitan>,
+}
+
+/// How text flows past a shape (`wp:wrapTopAndBottom`, `wp:wrapSquare`,
+/// `wp:wrapTight`, `wp:wrapThrough`; VML's `w10:wrap`): only above and
+/// below it, or also beside it on the sides `wrapText` allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Lilit {
+    AtasBawah,
+    Samping(SisiLilit),
+}
+
+/// The sides of a shape text may flow beside (`wrapText`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SisiLilit {
+    Keduanya,
+    Kiri,
+    Kanan,
+    Terlebar,
+}
+
+/// The text a shape keeps away: how it flows past, and the box it may not
+/// enter — its anchor's (`wp:extent`), widened by the distances it keeps
+/// (`distT`, `distB`, `distL`, `distR`), in the shape's coordinates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lilitan {
+    pub cara: Lilit,
+    pub kotak: Rect,
 }
 
 /// Where an anchor is aligned in what it counts from (`wp:align`): at its
@@ -112,6 +142,9 @@ pub enum Jajar {
     Awal,
     Tengah,
     Akhir,
+    /// At a share of it (`wp14:pctPosHOffset`, `wp14:pctPosVOffset`: the
+    /// drafter's "relative position"), 0 to 1 and beyond.
+    Bagian(f64),
 }
 
 /// An anchor's alignment across and down, and its size (`wp:extent`, pt):
@@ -141,6 +174,7 @@ impl Bentuk {
             (Some(Jajar::Awal), Some(_)) => Some(0.0),
             (Some(Jajar::Tengah), Some(r)) => Some((r - luas) / 2.0),
             (Some(Jajar::Akhir), Some(r)) => Some(r - luas),
+            (Some(Jajar::Bagian(f)), Some(r)) => Some(f * r),
             _ => None,
         };
         let x = di(j.h, lebar, j.luas.0);
@@ -158,6 +192,9 @@ impl Bentuk {
     /// Moved by `by`.
     pub fn geser(mut self, by: kurbo::Vec2) -> Bentuk {
         self.kotak = self.kotak + by;
+        if let Some(l) = &mut self.lilit {
+            l.kotak = l.kotak + by;
+        }
         if let Jenis::Garis { titik, .. } = &mut self.jenis {
             titik.iter_mut().for_each(|p| *p += by);
         }
@@ -227,6 +264,8 @@ struct Baru {
     /// in its cell (a DrawingML shape's are its anchor's).
     acuan: (Acuan, Acuan),
     di_sel: bool,
+    /// A VML shape's wrapping (`w10:wrap`).
+    lilit: Option<Lilit>,
 }
 
 impl Baru {
@@ -240,6 +279,7 @@ impl Baru {
             kira: false,
             jajar: Jajaran::default(),
             di_sel: self.di_sel,
+            lilit: self.lilit.map(|cara| Lilitan { cara, kotak }),
         }
     }
 
@@ -252,9 +292,11 @@ impl Baru {
         }
     }
 
-    /// A text box: its words, if it has any.
+    /// A text box: its words, if it has any; any other shape only where
+    /// it keeps text away (a plain rectangle wrapped "top and bottom").
     fn kotak_teks(&self, kotak: Rect, teks: String) -> Option<Bentuk> {
-        (!teks.is_empty()).then(|| self.hasil(Jenis::Teks(teks.clone()), kotak, teks))
+        (!teks.is_empty() || self.lilit.is_some())
+            .then(|| self.hasil(Jenis::Teks(teks.clone()), kotak, teks))
     }
 
     fn selesai(self) -> Option<Bentuk> {
@@ -371,7 +413,13 @@ pub struct Gambar {
     acuan: (Acuan, Acuan),
     jajar: Jajaran,
     in_align: bool,
+    /// Inside a `wp14:pctPos…Offset`.
+    in_bagian: bool,
     di_sel: bool,
+    /// How the open anchor's text flows past it, and the distances it
+    /// keeps (pt: top, bottom, left, right).
+    lilit: Option<Lilit>,
+    jarak: [f64; 4],
     /// A VML shape being read (outside any DrawingML anchor).
     vml: Option<Baru>,
     /// The `v:group`s open, outermost first: each maps its children's
@@ -428,8 +476,26 @@ impl Gambar {
                 self.acuan = Default::default();
                 self.jajar = Jajaran::default();
                 self.di_sel = attr(e, b"layoutInCell").is_none_or(|v| v != "0" && v != "false");
+                self.lilit = None;
+                self.jarak = [b"distT", b"distB", b"distL", b"distR"].map(|n| emu(e, n));
+            }
+            b"wp:wrapTopAndBottom" if self.jangkar.is_some() => self.lilit = Some(Lilit::AtasBawah),
+            b"wp:wrapSquare" | b"wp:wrapTight" | b"wp:wrapThrough" if self.jangkar.is_some() => {
+                self.lilit = Some(Lilit::Samping(sisi_lilit(attr(e, b"wrapText").as_deref())));
+            }
+            b"w10:wrap" => {
+                if let Some(b) = self.vml.as_mut() {
+                    b.lilit = match attr(e, b"type").as_deref() {
+                        Some("topAndBottom") => Some(Lilit::AtasBawah),
+                        Some("square" | "tight" | "through") => {
+                            Some(Lilit::Samping(sisi_lilit(attr(e, b"side").as_deref())))
+                        }
+                        _ => None,
+                    };
+                }
             }
             b"wp:align" => self.in_align = true,
+            b"wp14:pctPosHOffset" | b"wp14:pctPosVOffset" => self.in_bagian = true,
             b"wp:extent" => self.jajar.luas = (emu(e, b"cx"), emu(e, b"cy")),
             b"wp:positionH" => {
                 self.sumbu = Some(Sumbu::H);
@@ -444,7 +510,13 @@ impl Gambar {
                 self.grup.push(Grup::default());
             }
             b"wpg:grpSpPr" => self.in_grup_sppr = true,
-            b"wps:wsp" => self.baru = Some(Baru::default()),
+            // (its anchor's wrapping is read before it)
+            b"wps:wsp" => {
+                self.baru = Some(Baru {
+                    lilit: self.lilit,
+                    ..Baru::default()
+                });
+            }
             b"wps:cNvCnPr" => {
                 if let Some(b) = self.baru.as_mut() {
                     b.konektor = true;
@@ -557,8 +629,14 @@ impl Gambar {
     /// Text inside an element: an anchor's offset, or the words of the
     /// shape being read.
     pub fn teks(&mut self, s: &str) {
-        if self.in_align {
+        if self.in_align || self.in_bagian {
             let j = match s.trim() {
+                // in thousandths of a percent
+                v if self.in_bagian => v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|v| v.is_finite() && v.abs() < 1e9)
+                    .map(|v| Jajar::Bagian(v / 100_000.0)),
                 "left" | "top" | "inside" => Some(Jajar::Awal),
                 "center" => Some(Jajar::Tengah),
                 "right" | "bottom" | "outside" => Some(Jajar::Akhir),
@@ -594,6 +672,7 @@ impl Gambar {
         match name {
             b"wp:posOffset" => self.in_offset = false,
             b"wp:align" => self.in_align = false,
+            b"wp14:pctPosHOffset" | b"wp14:pctPosVOffset" => self.in_bagian = false,
             b"wp:positionH" | b"wp:positionV" => self.sumbu = None,
             b"wpg:grpSpPr" => self.in_grup_sppr = false,
             b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" => {
@@ -625,12 +704,19 @@ impl Gambar {
             b"wp:anchor" | b"wp:inline" => {
                 if let Some((at, di)) = self.jangkar.take() {
                     let (acuan, jajar, di_sel) = (self.acuan, self.jajar, self.di_sel);
+                    // the anchor's box as a whole (a group's shapes one box)
+                    let [t, b, l, r] = self.jarak;
+                    let lilit = self.lilit.map(|cara| Lilitan {
+                        cara,
+                        kotak: Rect::new(-l, -t, jajar.luas.0 + r, jajar.luas.1 + b),
+                    });
                     return di
                         .into_iter()
                         .map(|mut b| {
                             b.acuan = acuan;
                             b.jajar = jajar;
                             b.di_sel = di_sel;
+                            b.lilit = lilit;
                             b.geser(at.to_vec2())
                         })
                         .collect();
@@ -653,6 +739,8 @@ impl Gambar {
                     }
                     if !self.vml_grup.is_empty() {
                         (b.acuan, b.di_sel) = self.vml_acuan;
+                        // (a group's wrapping is the group's, not read)
+                        b.lilit = None;
                     }
                     self.jumlah += 1;
                     return vec![b];
@@ -682,6 +770,17 @@ impl Gambar {
             ch_off: Point::new(ox, oy),
             ch_ext: pasangan(e, b"coordsize", (1000.0, 1000.0)),
         });
+    }
+}
+
+/// The sides text flows beside a shape (`wrapText`, VML's `side`): both
+/// unless stated.
+fn sisi_lilit(v: Option<&str>) -> SisiLilit {
+    match v {
+        Some("left") => SisiLilit::Kiri,
+        Some("right") => SisiLilit::Kanan,
+        Some("largest") => SisiLilit::Terlebar,
+        _ => SisiLilit::Keduanya,
     }
 }
 

@@ -333,25 +333,38 @@ fn dari_alinea(
     tops: &[Vec<f64>],
 ) -> Vec<(usize, Bentuk)> {
     let paragraf = tubuh.blok.iter().filter_map(|b| match b {
-        Blok::Alinea { gambar, .. } => Some(gambar),
+        Blok::Alinea {
+            gambar,
+            ukuran,
+            jarak,
+            ..
+        } => Some((gambar, alinea::baris(*ukuran, jarak), jarak.sebelum)),
         Blok::Tabel(_) => None,
     });
     let mut pindah = Vec::new();
-    for (gambar, &((hal, y_alinea, kira_alinea), k)) in paragraf.zip(alinea) {
+    for ((gambar, (garis, tepat), sebelum), &((hal, y_alinea, kira_alinea), k)) in
+        paragraf.zip(alinea)
+    {
         for b in gambar {
             // on the page: across from the page's edge, down from its top
-            // (aligned across the column: between the margins)
+            // (aligned across the column: between the margins; down its
+            // paragraph's first line)
             let lebar = match b.acuan.0 {
                 Acuan::Teks => Some(k.lebar - k.kiri - k.kanan),
                 a => ruang(a, &k, false),
             };
-            let tinggi = ruang(b.acuan.1, &k, true);
+            let segaris = b.acuan.1 == Acuan::Teks && b.jajar.v.is_some();
+            let tinggi = match b.acuan.1 {
+                Acuan::Teks => Some(garis),
+                a => ruang(a, &k, true),
+            };
             let b = b.clone().jajarkan(lebar, tinggi);
             let x = match b.acuan.0 {
                 Acuan::Teks | Acuan::Margin => k.kiri,
                 Acuan::Halaman => 0.0,
             };
             let (y, kira) = match b.acuan.1 {
+                Acuan::Teks if segaris => (y_alinea + sebelum, kira_alinea || !tepat),
                 Acuan::Teks => (y_alinea, kira_alinea),
                 Acuan::Margin => (k.atas, false),
                 Acuan::Halaman => (0.0, false),
@@ -418,6 +431,8 @@ fn taruh(t: &mut Tabel, tops: &[f64], mut b: Bentuk) {
         return;
     };
     b.acuan = (Acuan::Teks, Acuan::Teks);
+    // (laid over the table, not in its cell's text: it pushes none of it)
+    b.lilit = None;
     c.gambar
         .push(b.geser(kurbo::Vec2::new(-(c.x.0 + c.margin), -tops[ri])));
     c.gambar_alinea.push(0);

@@ -19,7 +19,7 @@ mod halaman;
 
 use super::alinea::{self, Gaya, Jarak, Sifat};
 use super::baca::{Baris, Cabang, Dokumen, Isi, KOTAK, Kolom, Nilai, atas_nama_of, nip_of};
-use super::gambar::{Acuan, Bentuk, Gambar, SelGambar};
+use super::gambar::{Acuan, Bentuk, Gambar, Lilit, Lilitan, SelGambar, SisiLilit};
 use super::geom::Kind;
 use kurbo::Rect;
 use quick_xml::events::{BytesStart, Event};
@@ -40,6 +40,9 @@ const MAX_DEPTH: usize = 256;
 const MAX_TABLES_DEEP: usize = 8;
 /// Grid columns of one row (a `gridSpan` counts its columns).
 const MAX_COLS: usize = 512;
+/// Shapes of one cell that keep its text away, read at most; a cell of a
+/// flowchart has a few.
+const MAX_LILIT: usize = 64;
 
 /// Why a `.docx` cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,57 +103,156 @@ enum Tegak {
 }
 
 impl Sel {
+    /// How wide its text is: between its margins.
+    fn lebar_teks(&self) -> f64 {
+        self.x.1 - self.x.0 - 2.0 * self.margin
+    }
+
+    /// Its paragraph `i`'s letters, type size and spacing (none and Word's
+    /// past its last: a shape anchored outside its paragraphs).
+    fn sifat_alinea(&self, i: usize) -> (usize, f64, Jarak) {
+        (
+            self.paragraf.get(i).map_or(0, |p| p.chars().count()),
+            self.ukuran.get(i).copied().unwrap_or(0.0),
+            self.jarak.get(i).copied().unwrap_or_default(),
+        )
+    }
+
     /// The top of each of its paragraphs, pt from the cell's top, and its
     /// bottom last; each with whether it is estimated (from the text above
     /// it) rather than read.
     fn puncak(&self) -> Vec<(f64, bool)> {
-        let lebar = self.x.1 - self.x.0 - 2.0 * self.margin;
+        let mut lilit = Penghalang::dari(self);
         let mut y = (0.0, false);
         let mut out = vec![y];
-        for (i, p) in self.paragraf.iter().enumerate() {
-            let (h, kira) = alinea::tinggi(
-                p.chars().count(),
-                self.ukuran.get(i).copied().unwrap_or(0.0),
-                &self.jarak.get(i).copied().unwrap_or_default(),
-                lebar,
-            );
-            y = (y.0 + h, y.1 || kira);
+        for i in 0..self.paragraf.len() {
+            lilit.sampai(i);
+            y = self.akhir_alinea(i, y, &lilit.aktif);
             out.push(y);
         }
         out
     }
 
-    /// Its shapes anchored in a paragraph below its first moved down by
-    /// the paragraphs above theirs (down from their paragraph, as Word
-    /// places them), the move marked as estimated where it is; those
-    /// aligned across its column, aligned in its text's width. A shape laid
-    /// out in its cell (`layoutInCell`, and every shape under Word 2013's
-    /// layout, `baru`) counts "page" from the cell's edge and top, "margin"
-    /// from its text and top, as Word does.
+    /// Where its paragraph `i`, from `awal` (pt from the cell's top, and
+    /// whether estimated), ends: as high as its text makes it, below the
+    /// shapes `lilit` (laid out in the cell, anchored in it or above it,
+    /// by their tops) that its text may not flow past ([`Lilitan`]: only
+    /// above and below them, or where the room beside them is narrower
+    /// than a letter), and taller where it flows beside one, in the room
+    /// left there. Word anchors a shape to where its paragraph starts, not
+    /// to where its text is pushed.
+    fn akhir_alinea(&self, i: usize, awal: (f64, bool), lilit: &[Lilitan]) -> (f64, bool) {
+        let (huruf, ukuran, jarak) = self.sifat_alinea(i);
+        let lebar = self.lebar_teks();
+        let (mut h, mut kira) = alinea::tinggi(huruf, ukuran, &jarak, lebar);
+        if lilit.is_empty() {
+            return (awal.0 + h, awal.1 || kira);
+        }
+        let satu = alinea::huruf_lebar(ukuran, &jarak);
+        // the room its text has beside a shape (none: only above, below)
+        let ruang = |l: &Lilitan| {
+            let (kiri, kanan) = (l.kotak.x0.max(0.0), (lebar - l.kotak.x1).max(0.0));
+            match l.cara {
+                Lilit::AtasBawah => 0.0,
+                Lilit::Samping(SisiLilit::Kiri) => kiri,
+                Lilit::Samping(SisiLilit::Kanan) => kanan,
+                Lilit::Samping(_) => kiri.max(kanan),
+            }
+        };
+        // by their tops, once: a shape it is pushed under can only push it
+        // onto those whose tops are lower
+        let mut y = awal.0;
+        for l in lilit {
+            if l.kotak.y0 >= y + h {
+                break;
+            }
+            if y < l.kotak.y1 && ruang(l) < satu {
+                y = l.kotak.y1;
+                // impor: how little room Word leaves text beside a shape is inferred
+                kira |= l.cara != Lilit::AtasBawah;
+            }
+        }
+        let sempit = lilit
+            .iter()
+            .take_while(|l| l.kotak.y0 < y + h)
+            .filter(|l| y < l.kotak.y1)
+            .map(ruang)
+            .fold(lebar, f64::min);
+        if sempit < lebar {
+            h = alinea::tinggi(huruf, ukuran, &jarak, sempit).0;
+            kira = true;
+        }
+        (y + h, awal.1 || kira)
+    }
+
+    /// Its shapes, once it is read, in its coordinates: across, aligned
+    /// in its text's width where they are aligned across its column; a
+    /// shape laid out in its cell (`layoutInCell`, and every shape under
+    /// Word 2013's layout, `baru`) counts "page" from the cell's edge and
+    /// top, "margin" from its text and top, as Word does, and keeps its
+    /// text away (a shape not laid out in it does not); down, paragraph
+    /// after paragraph, from the top of the paragraph each is anchored
+    /// in, below the paragraphs above it (and the shapes that push them
+    /// down, [`Sel::akhir_alinea`]), aligned down its first line where it
+    /// is aligned so (`wp:align` from the `line`); each moved by an
+    /// estimate marked so.
     fn letakkan_di_alinea(&mut self, baru: bool) {
-        let puncak = self.puncak();
-        let lebar = self.x.1 - self.x.0 - 2.0 * self.margin;
-        for (b, i) in self.gambar.iter_mut().zip(&self.gambar_alinea) {
-            let di_sel = b.di_sel || baru;
-            let (h, v) = b.acuan;
-            if di_sel && h == Acuan::Halaman {
-                *b = b.clone().jajarkan(Some(self.x.1 - self.x.0), None);
-                *b = b.clone().geser(kurbo::Vec2::new(-self.margin, 0.0));
+        let lebar = self.lebar_teks();
+        let lebar_sel = self.x.1 - self.x.0;
+        let margin = self.margin;
+        // those whose offset down counts from their paragraph
+        let dari_alinea: Vec<bool> = self
+            .gambar
+            .iter_mut()
+            .map(|b| {
+                let di_sel = b.di_sel || baru;
+                let (h, v) = b.acuan;
+                if di_sel && h == Acuan::Halaman {
+                    *b = b.clone().jajarkan(Some(lebar_sel), None);
+                    *b = b.clone().geser(kurbo::Vec2::new(-margin, 0.0));
+                }
+                if di_sel {
+                    b.acuan = (Acuan::Teks, Acuan::Teks);
+                } else {
+                    b.lilit = None;
+                }
+                // aligned across the cell's text (`wp:align` from the column)
+                if b.acuan.0 == Acuan::Teks && b.jajar.h.is_some() {
+                    *b = b.clone().jajarkan(Some(lebar), None);
+                }
+                v == Acuan::Teks
+            })
+            .collect();
+        // by paragraph: each placed once its paragraph's top is known
+        let mut urut: Vec<usize> = (0..self.gambar.len()).collect();
+        urut.sort_by_key(|&k| self.gambar_alinea.get(k).copied().unwrap_or(0));
+        let mut urut = urut.into_iter().peekable();
+        let mut lilit = Penghalang::default();
+        let mut y = (0.0, false);
+        for i in 0..=self.paragraf.len() {
+            let (_, ukuran, jarak) = self.sifat_alinea(i);
+            let (garis, tepat) = alinea::baris(ukuran, &jarak);
+            while let Some(k) = urut.next_if(|&k| self.gambar_alinea.get(k) == Some(&i)) {
+                let Some(b) = self.gambar.get_mut(k) else {
+                    continue;
+                };
+                if dari_alinea[k] {
+                    let (mut turun, mut kira) = y;
+                    if b.jajar.v.is_some() {
+                        *b = b.clone().jajarkan(None, Some(garis));
+                        turun += jarak.sebelum;
+                        kira |= !tepat;
+                    }
+                    *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
+                    b.kira |= kira;
+                }
+                if let Some(l) = b.lilit.filter(|_| b.acuan == (Acuan::Teks, Acuan::Teks)) {
+                    lilit.tambah(l);
+                }
             }
-            if di_sel {
-                b.acuan = (Acuan::Teks, Acuan::Teks);
+            if i < self.paragraf.len() {
+                y = self.akhir_alinea(i, y, &lilit.aktif);
             }
-            // aligned across the cell's text (`wp:align` from the column)
-            if b.acuan.0 == Acuan::Teks && b.jajar.h.is_some() {
-                *b = b.clone().jajarkan(Some(lebar), None);
-            }
-            // down from its paragraph (from the cell's top where it counted
-            // from the page or margin)
-            let Some(&(y, kira)) = puncak.get(*i).filter(|_| *i > 0 && v == Acuan::Teks) else {
-                continue;
-            };
-            *b = b.clone().geser(kurbo::Vec2::new(0.0, y));
-            b.kira |= kira;
         }
     }
 
@@ -170,6 +272,54 @@ impl Sel {
     fn label(&self) -> String {
         let t = self.teks().to_lowercase();
         t.trim().trim_end_matches(':').trim().to_owned()
+    }
+}
+
+/// The shapes of a cell that keep its text away ([`Lilitan`]), taken in
+/// paragraph by paragraph as the cell is laid out: those anchored in the
+/// paragraphs so far, by their tops. A cell's first [`MAX_LILIT`] are
+/// read.
+#[derive(Default)]
+struct Penghalang {
+    /// Each with the paragraph it is anchored in, by paragraph, not yet
+    /// taken in.
+    sisa: std::collections::VecDeque<(usize, Lilitan)>,
+    aktif: Vec<Lilitan>,
+}
+
+impl Penghalang {
+    /// Those of `sel`'s shapes as they stand.
+    fn dari(sel: &Sel) -> Penghalang {
+        let mut sisa: Vec<(usize, Lilitan)> = sel
+            .gambar
+            .iter()
+            .zip(&sel.gambar_alinea)
+            .filter(|(b, _)| b.acuan == (Acuan::Teks, Acuan::Teks))
+            .filter_map(|(b, i)| Some((*i, b.lilit?)))
+            .take(MAX_LILIT)
+            .collect();
+        sisa.sort_by_key(|l| l.0);
+        Penghalang {
+            sisa: sisa.into(),
+            aktif: Vec::new(),
+        }
+    }
+
+    /// Those anchored in paragraph `i` or above taken in.
+    fn sampai(&mut self, i: usize) {
+        while self.sisa.front().is_some_and(|l| l.0 <= i) {
+            if let Some((_, l)) = self.sisa.pop_front() {
+                self.tambah(l);
+            }
+        }
+    }
+
+    /// One more taken in, in its place by its top.
+    fn tambah(&mut self, l: Lilitan) {
+        if self.aktif.len() < MAX_LILIT {
+            let at = self.aktif.partition_point(|a| a.kotak.y0 <= l.kotak.y0);
+            self.aktif.insert(at, l);
+        }
     }
 }
 
