@@ -683,7 +683,7 @@ fn hostile_drawings_are_read_within_bounds() {
     // the page's layout: a page of no size with margins past it, ten
     // thousand page breaks, spacing and line heights out of range, shapes
     // anchored to the page far off it, a drawing's anchor and VML groups
-    // nested past their bound
+    // nested past their bound, tables nested in a cell of the table
     let halaman = self::body("bps-bengkulu-rekomendasi-statistik-halaman");
     let jauh = geser_posisi(&halaman, "positionV", "page", "page", 99_999_999_999);
     let putus = r#"<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="99999999" w:after="-7" w:line="-5" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#
@@ -693,9 +693,18 @@ fn hostile_drawings_are_read_within_bounds() {
         r#"<v:group coordorigin="NaN,1e308" coordsize="0,-1" style="width:1e308pt">"#.repeat(40),
         "</v:group>".repeat(40)
     );
+    // two thousand tables nested in a cell, each of a row far taller
+    // than a page and tables nested in it to their bound
+    let dalam = format!(
+        "{}<w:p/>{}",
+        r#"<w:tbl><w:tblGrid><w:gridCol w:w="99999999"/></w:tblGrid><w:tr><w:trPr><w:trHeight w:val="99999999"/></w:trPr><w:tc>"#
+            .repeat(7),
+        "<w:p/></w:tc></w:tr></w:tbl>".repeat(7)
+    );
+    let sarang = jauh.replacen("<w:tc>", &format!("<w:tc>{}", dalam.repeat(2_000)), 1);
     let hostile = format!(
         r#"{putus}{grup}{}<w:sectPr><w:pgSz w:w="0" w:h="0"/><w:pgMar w:top="99999999" w:bottom="-99999999" w:left="NaN" w:right="1"/></w:sectPr>"#,
-        jauh.replace("<w:sectPr>", "<w:sectPr><w:pgSz w:w=\"0\"/>")
+        sarang.replace("<w:sectPr>", "<w:sectPr><w:pgSz w:w=\"0\"/>")
     );
     let d = sopc::impor::dari_docx(&common::lo::paket(&hostile))
         .unwrap_or_else(|t| panic!("still an SOP: {}", t.pesan().id));
@@ -1475,5 +1484,76 @@ fn a_shape_wrapped_top_and_bottom_pushes_the_text_under_it() {
         )));
         let jauh = selisih(&semula, &d);
         assert!((jauh - 8.0).abs() < 0.01, "{lilit}: {jauh} pt apart");
+    }
+}
+
+/// `body` with each of its tables inside a table of one cell as wide as
+/// it with Word's cell margins (a drafter's layout table), its rule where
+/// the table's was, the nested table at the top of the cell and an
+/// exactly 1 pt paragraph under it; with `bawa`, the drawings anchored in
+/// the paragraphs before each table moved into that paragraph.
+fn dalam_tabel_tata_letak(body: &str, bawa: bool) -> String {
+    let mut out = String::new();
+    let mut sisa = body;
+    while let Some(at) = sisa.find("<w:tbl>") {
+        let (depan, tabel) = sisa.split_at(at);
+        let akhir = tabel.find("</w:tbl>").expect("its end") + 8;
+        let (mut depan, mut gambar) = (depan.to_owned(), String::new());
+        while let Some(i) = depan.find("<mc:AlternateContent>").filter(|_| bawa) {
+            let j = depan[i..].find("</mc:AlternateContent>").expect("its end") + i + 22;
+            gambar.push_str(&format!("<w:r>{}</w:r>", &depan[i..j]));
+            depan.replace_range(i..j, "");
+        }
+        let lebar: i64 = tabel[..akhir]
+            .split(r#"<w:gridCol w:w=""#)
+            .skip(1)
+            .map(|g| {
+                g[..g.find('"').expect("its end")]
+                    .parse::<i64>()
+                    .expect("twips")
+            })
+            .sum::<i64>()
+            + 2 * 108;
+        out.push_str(&depan);
+        out.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblW w:w="{lebar}" w:type="dxa"/><w:tblInd w:w="0" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="{lebar}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{lebar}" w:type="dxa"/></w:tcPr>{}<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr>{gambar}</w:p></w:tc></w:tr></w:tbl>"#,
+            &tabel[..akhir]
+        ));
+        sisa = &tabel[akhir..];
+    }
+    out.push_str(sisa);
+    out
+}
+
+/// Shapes anchored to the page over a flowchart table nested in a
+/// drafter's layout table stand over the nested table, where Word lays it
+/// on the page (at the top of its cell, across from the cell's text as a
+/// table from the page's text): the fixture whose drawings are anchored
+/// to the page in paragraphs above each table, each table nested so, its
+/// rule where it was, gives the same SOP with every symbol where it stood
+/// and nothing estimated; so does each drawing anchored in the layout
+/// table's cell, under the nested table.
+#[test]
+fn shapes_over_a_table_nested_in_another_stand_over_it() {
+    let name = "bps-bengkulu-rekomendasi-statistik-halaman";
+    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
+    let semula = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
+    let body = body(name);
+    for (bawa, tentang) in [(false, "above the tables"), (true, "in the layout table")] {
+        let sarang = dalam_tabel_tata_letak(&body, bawa);
+        assert_eq!(
+            sarang.matches("<w:tbl>").count(),
+            2 * body.matches("<w:tbl>").count()
+        );
+        let d = dokumen(&common::lo::paket(&sarang));
+        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+        assert_eq!(
+            beda(&asli(name, &sumber), &balik, &[]),
+            Vec::<String>::new(),
+            "{tentang}"
+        );
+        let jauh = selisih(&semula, &d);
+        assert!(jauh < 0.1, "{tentang}: {jauh} pt apart");
+        assert_eq!(diperkirakan(&d), 0, "{tentang}");
     }
 }

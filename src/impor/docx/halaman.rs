@@ -65,6 +65,7 @@ type Tempat = (usize, f64, bool);
 /// page of its section.
 struct DiHalaman {
     kiri: f64,
+    lebar: f64,
     baris: Vec<Tempat>,
     kertas: Kertas,
 }
@@ -165,7 +166,9 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                     a.halaman_baru(atas, true);
                 }
                 if let Some(apung) = l.apung {
-                    tabel[*i] = Some(mengapung(t, l, &apung, &k, &mut a));
+                    let d = mengapung(t, l, &apung, &k, &mut a);
+                    bersarang(tubuh, *i, &d, &mut tabel, 0);
+                    tabel[*i] = Some(d);
                     continue;
                 }
                 let (tops, kira_baris) = tata_letak(t);
@@ -185,22 +188,93 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                     a.y += h;
                     a.kira |= kira_r;
                 }
-                let geser = if tubuh.baru { 0.0 } else { l.margin };
-                let kiri = k.kiri
-                    + match l.rata {
-                        Rata::Kiri => l.ind - geser,
-                        Rata::Tengah => (lebar - l.lebar) / 2.0,
-                        Rata::Kanan => lebar - l.lebar,
-                    };
-                tabel[*i] = Some(DiHalaman {
-                    kiri,
+                let d = DiHalaman {
+                    kiri: k.kiri + kiri_tabel(l, lebar, tubuh.baru),
+                    lebar: l.lebar,
                     baris,
                     kertas: k,
-                });
+                };
+                bersarang(tubuh, *i, &d, &mut tabel, 0);
+                tabel[*i] = Some(d);
             }
         }
     }
     (tabel, alinea)
+}
+
+/// A table's left rule from the left of the text it stands in, `lebar`
+/// pt wide: set in by `w:tblInd`, less its cell margin unless under Word
+/// 2013's layout (`baru`), or centred or right (`w:jc`).
+fn kiri_tabel(l: &LetakTabel, lebar: f64, baru: bool) -> f64 {
+    let geser = if baru { 0.0 } else { l.margin };
+    match l.rata {
+        Rata::Kiri => l.ind - geser,
+        Rata::Tengah => (lebar - l.lebar) / 2.0,
+        Rata::Kanan => lebar - l.lebar,
+    }
+}
+
+/// The tables nested in the cells of table `ti` (laid on its pages as
+/// `d` says), and those nested in theirs, on the pages: each from the
+/// top of the cell's text below what stands above it in the cell
+/// ([`Sel::susun`]), across from the cell's text as a table from the
+/// page's text ([`kiri_tabel`]), its rows one under the other, a row that
+/// does not fit on the page on the next (its header rows repeated there).
+fn bersarang(
+    tubuh: &Tubuh,
+    ti: usize,
+    d: &DiHalaman,
+    tabel: &mut [Option<DiHalaman>],
+    dalam: usize,
+) {
+    let Some(t) = tubuh.tabel.get(ti) else { return };
+    if dalam >= super::MAX_TABLES_DEEP {
+        return;
+    }
+    let k = d.kertas;
+    let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
+    for (r, &(hal, y_baris, kira_baris)) in t.iter().zip(&d.baris) {
+        for c in r.iter().filter(|c| !c.sarang.is_empty()) {
+            let lebar = c.x.1 - c.x.0 - 2.0 * c.margin;
+            for (tn, (y, kira)) in c.susun().1 {
+                let (Some(n), Some(l)) = (tubuh.tabel.get(tn), tubuh.letak.get(tn)) else {
+                    continue;
+                };
+                let (tops, kira_n) = tata_letak(n);
+                let tinggi = |r: usize| tops[r + 1] - tops[r];
+                let kepala: f64 = (0..n.len())
+                    .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
+                    .map(tinggi)
+                    .sum();
+                let mut a = Alur {
+                    hal,
+                    y: y_baris + y,
+                    kira: kira_baris || kira,
+                };
+                let mut baris = Vec::new();
+                for (rn, kira_r) in kira_n.iter().enumerate() {
+                    let h = tinggi(rn);
+                    if a.y + h > bawah && a.y > atas && !baris.is_empty() {
+                        a.halaman_baru(atas, false);
+                        a.y += kepala;
+                    }
+                    baris.push((a.hal, a.y, a.kira));
+                    a.y += h;
+                    a.kira |= kira_r;
+                }
+                let dn = DiHalaman {
+                    kiri: d.kiri + c.x.0 + c.margin + kiri_tabel(l, lebar, tubuh.baru),
+                    lebar: l.lebar,
+                    baris,
+                    kertas: k,
+                };
+                bersarang(tubuh, tn, &dn, tabel, dalam + 1);
+                if let Some(slot) = tabel.get_mut(tn) {
+                    *slot = Some(dn);
+                }
+            }
+        }
+    }
 }
 
 /// A floating table (`w:tblpPr`) on the page the layout is at: its left
@@ -236,6 +310,7 @@ fn mengapung(t: &Tabel, l: &LetakTabel, apung: &Apung, k: &Kertas, a: &mut Alur)
     a.kira = true;
     DiHalaman {
         kiri,
+        lebar: l.lebar,
         baris,
         kertas: *k,
     }
@@ -243,9 +318,10 @@ fn mengapung(t: &Tabel, l: &LetakTabel, apung: &Apung, k: &Kertas, a: &mut Alur)
 
 /// Shapes anchored to the page or its margin — in a paragraph outside the
 /// tables, or in a cell — moved into the cell of the table they are drawn
-/// over, in its coordinates, as if anchored there: a drafter draws the
-/// flowchart over the table. Where the table's place on its page came
-/// from the estimate of the text above it, the shapes are marked so.
+/// over (the innermost, where one is nested in another), in its
+/// coordinates, as if anchored there: a drafter draws the flowchart over
+/// the table. Where the table's place on its page came from the estimate
+/// of the text above it, the shapes are marked so.
 pub(super) fn jangkar_halaman(tubuh: &mut Tubuh) {
     let lepas = tubuh.blok.iter().any(|b| match b {
         Blok::Alinea { gambar, .. } => !gambar.is_empty(),
@@ -262,10 +338,12 @@ pub(super) fn jangkar_halaman(tubuh: &mut Tubuh) {
     }
     let (letak, alinea) = alur_halaman(tubuh);
     let tops: Vec<Vec<f64>> = tubuh.tabel.iter().map(|t| tata_letak(t).0).collect();
-    let mut pindah = dari_sel(tubuh, &letak, &tops);
-    pindah.extend(dari_alinea(tubuh, &letak, &alinea, &tops));
-    for (ti, b) in pindah {
-        taruh(&mut tubuh.tabel[ti], &tops[ti], b);
+    let mut di_halaman = dari_sel(tubuh, &letak);
+    di_halaman.extend(dari_alinea(tubuh, &alinea));
+    for (hal, b) in di_halaman {
+        if let Some((ti, b)) = ke_tabel(&letak, &tops, hal, b) {
+            taruh(&mut tubuh.tabel[ti], &tops[ti], b);
+        }
     }
 }
 
@@ -274,24 +352,18 @@ fn ke_halaman(b: &Bentuk) -> bool {
     b.acuan != (Acuan::Teks, Acuan::Teks)
 }
 
-/// The shapes of the top-level tables' cells anchored to the page or its
-/// margin, taken out of their cells, each with its table and in that
-/// table's coordinates.
-fn dari_sel(
-    tubuh: &mut Tubuh,
-    letak: &[Option<DiHalaman>],
-    tops: &[Vec<f64>],
-) -> Vec<(usize, Bentuk)> {
+/// The shapes of the laid-out tables' cells anchored to the page or its
+/// margin, taken out of their cells, each with its page and in that
+/// page's coordinates (pt from its left edge and top).
+fn dari_sel(tubuh: &mut Tubuh, letak: &[Option<DiHalaman>]) -> Vec<(usize, Bentuk)> {
     let mut pindah = Vec::new();
     for (ti, t) in tubuh.tabel.iter_mut().enumerate() {
         let Some(d) = &letak[ti] else { continue };
         let k = d.kertas;
         for (ri, r) in t.iter_mut().enumerate() {
-            let Some(&(_, y_hal, kira)) = d.baris.get(ri) else {
+            let Some(&(hal, y_hal, kira)) = d.baris.get(ri) else {
                 continue;
             };
-            // from the page's top to the table's coordinates
-            let turun = tops[ti][ri] - y_hal;
             for c in r.iter_mut() {
                 let semua = std::mem::take(&mut c.gambar);
                 let alinea = std::mem::take(&mut c.gambar_alinea);
@@ -304,18 +376,18 @@ fn dari_sel(
                     let (h, v) = b.acuan;
                     let b = b.jajarkan(ruang(h, &k, false), ruang(v, &k, true));
                     let x = match b.acuan.0 {
-                        Acuan::Teks => c.x.0 + c.margin,
-                        Acuan::Halaman => -d.kiri,
-                        Acuan::Margin => k.kiri - d.kiri,
+                        Acuan::Teks => d.kiri + c.x.0 + c.margin,
+                        Acuan::Halaman => 0.0,
+                        Acuan::Margin => k.kiri,
                     };
                     let (y, kira) = match b.acuan.1 {
-                        Acuan::Teks => (tops[ti][ri], false),
-                        Acuan::Halaman => (turun, kira),
-                        Acuan::Margin => (turun + k.atas, kira),
+                        Acuan::Teks => (y_hal, kira),
+                        Acuan::Halaman => (0.0, false),
+                        Acuan::Margin => (k.atas, false),
                     };
                     let mut b = b.geser(kurbo::Vec2::new(x, y));
                     b.kira |= kira;
-                    pindah.push((ti, b));
+                    pindah.push((hal, b));
                 }
             }
         }
@@ -323,15 +395,9 @@ fn dari_sel(
     pindah
 }
 
-/// The shapes anchored in paragraphs outside the tables, each with the
-/// table it is drawn over on its paragraph's page (the nearest there) and
-/// in that table's coordinates.
-fn dari_alinea(
-    tubuh: &Tubuh,
-    letak: &[Option<DiHalaman>],
-    alinea: &[(Tempat, Kertas)],
-    tops: &[Vec<f64>],
-) -> Vec<(usize, Bentuk)> {
+/// The shapes anchored in paragraphs outside the tables, each with its
+/// paragraph's page and in that page's coordinates.
+fn dari_alinea(tubuh: &Tubuh, alinea: &[(Tempat, Kertas)]) -> Vec<(usize, Bentuk)> {
     let paragraf = tubuh.blok.iter().filter_map(|b| match b {
         Blok::Alinea {
             gambar,
@@ -369,23 +435,37 @@ fn dari_alinea(
                 Acuan::Margin => (k.atas, false),
                 Acuan::Halaman => (0.0, false),
             };
-            let b = b.geser(kurbo::Vec2::new(x, y));
-            let Some((ti, r)) = tabel_di(letak, tops, hal, b.kotak.center().y) else {
-                continue;
-            };
-            let Some(d) = &letak[ti] else { continue };
-            let turun = tops[ti][r] - d.baris[r].1;
-            let mut b = b.geser(kurbo::Vec2::new(-d.kiri, turun));
-            b.kira |= kira || d.baris[r].2;
-            pindah.push((ti, b));
+            let mut b = b.geser(kurbo::Vec2::new(x, y));
+            b.kira |= kira;
+            pindah.push((hal, b));
         }
     }
     pindah
 }
 
+/// A shape on page `hal`, in its coordinates, into the coordinates of the
+/// table it is drawn over ([`tabel_di`]), with that table's index; marked
+/// estimated where the place on the page of the row it lands in is.
+fn ke_tabel(
+    letak: &[Option<DiHalaman>],
+    tops: &[Vec<f64>],
+    hal: usize,
+    b: Bentuk,
+) -> Option<(usize, Bentuk)> {
+    let (ti, r) = tabel_di(letak, tops, hal, b.kotak.center())?;
+    let d = letak[ti].as_ref()?;
+    let turun = tops[ti][r] - d.baris[r].1;
+    let mut b = b.geser(kurbo::Vec2::new(-d.kiri, turun));
+    // estimated where the row it lands in lies so
+    let y = b.kotak.center().y;
+    let di = (r..d.baris.len()).rfind(|&i| tops[ti][i] <= y).unwrap_or(r);
+    b.kira |= d.baris[di].2;
+    Some((ti, b))
+}
+
 /// How wide (or, `tegak`, how high) what an offset counts from is, where
 /// it is the page or its margin: the room a shape aligned in it
-/// (`wp:align`) is placed in.
+/// (`wp:align`) or placed by a share of it (`wp14:pctPos…`) is placed in.
 fn ruang(acuan: Acuan, k: &Kertas, tegak: bool) -> Option<f64> {
     match (acuan, tegak) {
         (Acuan::Halaman, false) => Some(k.lebar),
@@ -396,13 +476,14 @@ fn ruang(acuan: Acuan, k: &Kertas, tegak: bool) -> Option<f64> {
     }
 }
 
-/// The top-level table on page `hal` nearest the height `y` there (pt
-/// from the page's top), and its first row on that page.
+/// The table on page `hal` nearest the point `m` there (pt from the
+/// page's left edge and top) — of those it lies in, the innermost (the
+/// least high there) — and its first row on that page.
 fn tabel_di(
     letak: &[Option<DiHalaman>],
     tops: &[Vec<f64>],
     hal: usize,
-    y: f64,
+    m: kurbo::Point,
 ) -> Option<(usize, usize)> {
     letak
         .iter()
@@ -413,9 +494,11 @@ fn tabel_di(
             let akhir = d.baris.iter().rposition(|b| b.0 == hal)?;
             let y0 = d.baris[r].1;
             let y1 = d.baris[akhir].1 + tops[ti][akhir + 1] - tops[ti][akhir];
-            Some(((y0 - y).max(y - y1).max(0.0), ti, r))
+            let (x0, x1) = (d.kiri, d.kiri + d.lebar);
+            let jauh = (y0 - m.y).max(m.y - y1).max(0.0) + (x0 - m.x).max(m.x - x1).max(0.0);
+            Some(((jauh, y1 - y0), ti, r))
         })
-        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .min_by(|a, b| a.0.0.total_cmp(&b.0.0).then(a.0.1.total_cmp(&b.0.1)))
         .map(|(_, ti, r)| (ti, r))
 }
 

@@ -90,6 +90,23 @@ struct Sel {
     gambar_alinea: Vec<usize>,
     /// Where its paragraphs stand in it (`w:vAlign`).
     tegak: Tegak,
+    /// The tables nested in it, in order.
+    sarang: Vec<Sarang>,
+}
+
+/// A top (pt, from a cell's top) and whether it is estimated rather than
+/// read.
+type Puncak = (f64, bool);
+
+/// A table nested in a cell: the paragraph of the cell it stands before,
+/// its index among the tables read, how high it is laid out
+/// ([`tata_letak`]) and whether that is estimated.
+#[derive(Clone, Copy, Debug)]
+struct Sarang {
+    alinea: usize,
+    tabel: usize,
+    tinggi: f64,
+    kira: bool,
 }
 
 /// A cell's vertical alignment: its paragraphs at its top, in its middle,
@@ -122,15 +139,38 @@ impl Sel {
     /// bottom last; each with whether it is estimated (from the text above
     /// it) rather than read.
     fn puncak(&self) -> Vec<(f64, bool)> {
+        self.susun().0
+    }
+
+    /// Its paragraphs' tops (and its bottom, last), as [`Sel::puncak`];
+    /// and the top of each table nested in it (its index among the
+    /// tables read), each with whether it is estimated: paragraph after
+    /// paragraph, a nested table as high as it is laid out before the
+    /// paragraph it stands before.
+    fn susun(&self) -> (Vec<Puncak>, Vec<(usize, Puncak)>) {
         let mut lilit = Penghalang::dari(self);
+        let mut sarang = self.sarang.iter().peekable();
+        let mut atas_sarang = Vec::new();
         let mut y = (0.0, false);
         let mut out = vec![y];
         for i in 0..self.paragraf.len() {
+            while let Some(s) = sarang.next_if(|s| s.alinea <= i) {
+                atas_sarang.push((s.tabel, y));
+                y = (y.0 + s.tinggi, y.1 || s.kira);
+            }
             lilit.sampai(i);
             y = self.akhir_alinea(i, y, &lilit.aktif);
             out.push(y);
         }
-        out
+        // (Word ends a cell with a paragraph; a table after its last, as read)
+        for s in sarang {
+            atas_sarang.push((s.tabel, y));
+            y = (y.0 + s.tinggi, y.1 || s.kira);
+        }
+        if let Some(akhir) = out.last_mut() {
+            *akhir = y;
+        }
+        (out, atas_sarang)
     }
 
     /// Where its paragraph `i`, from `awal` (pt from the cell's top, and
@@ -228,8 +268,12 @@ impl Sel {
         urut.sort_by_key(|&k| self.gambar_alinea.get(k).copied().unwrap_or(0));
         let mut urut = urut.into_iter().peekable();
         let mut lilit = Penghalang::default();
+        let mut sarang = self.sarang.iter().peekable();
         let mut y = (0.0, false);
         for i in 0..=self.paragraf.len() {
+            while let Some(s) = sarang.next_if(|s| s.alinea <= i) {
+                y = (y.0 + s.tinggi, y.1 || s.kira);
+            }
             let (_, ukuran, jarak) = self.sifat_alinea(i);
             let (garis, tepat) = alinea::baris(ukuran, &jarak);
             while let Some(k) = urut.next_if(|&k| self.gambar_alinea.get(k) == Some(&i)) {
@@ -1104,6 +1148,16 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
         },
         b"w:tbl" => {
             if let Some(t) = st.tables.pop() {
+                // nested: the cell it is in grows by it
+                if let (false, Some(Some(c))) = (st.tables.is_empty(), st.cell.last_mut()) {
+                    let (tops, kira) = tata_letak(&t.tabel);
+                    c.sarang.push(Sarang {
+                        alinea: c.paragraf.len(),
+                        tabel: st.done.len(),
+                        tinggi: tops.last().copied().unwrap_or(0.0),
+                        kira: kira.iter().any(|k| *k),
+                    });
+                }
                 st.done.push(t.tabel);
                 st.letak.push(LetakTabel {
                     margin: t.margin,
