@@ -103,7 +103,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 32] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 33] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -301,6 +301,13 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 32] = [
         Gaya::Halaman,
     ),
     (
+        "bps-bengkulu-rekomendasi-statistik-sarang",
+        Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Sarang,
+    ),
+    (
         "lanjut-alinea",
         Sumber::Yaml(LANJUT),
         Kertas::F4,
@@ -445,7 +452,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, lanjut, isian),
-        (32, 316, 56, 8, 3264)
+        (33, 324, 59, 8, 3351)
     );
 }
 
@@ -476,7 +483,7 @@ fn the_fixtures_hold_libreoffices_drawingml() {
         // LibreOffice's own signature, and its anchors in the cells (over
         // the table, to the page)
         assert!(s.contains("mc:Fallback"), "{name}: VML fallbacks");
-        if *gaya == Gaya::Halaman {
+        if matches!(gaya, Gaya::Halaman | Gaya::Sarang) {
             assert!(!s.contains(r#"relativeFrom="column""#), "{name}");
             assert!(count(&s, r#"relativeFrom="page""#) >= 20, "{name}");
         } else {
@@ -523,13 +530,30 @@ fn the_fixtures_hold_libreoffices_drawingml() {
             | Gaya::Konektor
             | Gaya::SelKegiatan
             | Gaya::Alinea
-            | Gaya::Halaman => {
+            | Gaya::Halaman
+            | Gaya::Sarang => {
                 assert!(
                     count(&s, "straightConnector1") + count(&s, r#"prst="line""#) >= 3,
                     "{name}"
                 );
                 assert!(!s.contains("a:custGeom"), "{name}");
                 assert!(heads >= 3, "{name}: {heads} arrowheads");
+                // LibreOffice keeps the procedure tables nested
+                if *gaya == Gaya::Sarang {
+                    // tables opened inside another
+                    let (mut tingkat, mut dalam) = (0usize, 0usize);
+                    let mut sisa = s.as_str();
+                    while let Some(i) = sisa.find("tbl>") {
+                        if sisa[..i].ends_with("</w:") {
+                            tingkat = tingkat.saturating_sub(1);
+                        } else if sisa[..i].ends_with("<w:") {
+                            dalam += usize::from(tingkat > 0);
+                            tingkat += 1;
+                        }
+                        sisa = &sisa[i + 4..];
+                    }
+                    assert!(dalam >= 2, "{name}: {dalam} tables nested");
+                }
             }
             Gaya::TanpaKepala => assert_eq!(heads, 0, "{name}: no arrowhead"),
             Gaya::Writer => {
@@ -1532,7 +1556,9 @@ fn dalam_tabel_tata_letak(body: &str, bawa: bool) -> String {
 /// to the page in paragraphs above each table, each table nested so, its
 /// rule where it was, gives the same SOP with every symbol where it stood
 /// and nothing estimated; so does each drawing anchored in the layout
-/// table's cell, under the nested table.
+/// table's cell, under the nested table. The same document saved by
+/// LibreOffice gives the same SOP, its symbols where LibreOffice's own
+/// indent of the nested tables puts them.
 #[test]
 fn shapes_over_a_table_nested_in_another_stand_over_it() {
     let name = "bps-bengkulu-rekomendasi-statistik-halaman";
@@ -1556,4 +1582,18 @@ fn shapes_over_a_table_nested_in_another_stand_over_it() {
         assert!(jauh < 0.1, "{tentang}: {jauh} pt apart");
         assert_eq!(diperkirakan(&d), 0, "{tentang}");
     }
+    // as LibreOffice writes a drafter's nested tables (`Gaya::Sarang`):
+    // the same SOP (the round trip above), each nested table set in by
+    // the 113 twips LibreOffice writes (`w:tblInd`, its own layout of a
+    // nested table), every symbol as much left of it
+    let lo = dokumen(
+        &std::fs::read(fixture("bps-bengkulu-rekomendasi-statistik-sarang")).expect("the fixture"),
+    );
+    assert!(
+        document_xml("bps-bengkulu-rekomendasi-statistik-sarang")
+            .contains(r#"<w:tblInd w:w="113" w:type="dxa"/>"#)
+    );
+    let jauh = selisih(&semula, &lo);
+    assert!((jauh - 5.65).abs() < 0.1, "LibreOffice's: {jauh} pt apart");
+    assert_eq!(diperkirakan(&lo), 0);
 }

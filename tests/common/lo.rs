@@ -201,10 +201,20 @@ pub enum Gaya {
     /// `v:group` of coordinates of its own (not nested: LibreOffice 7.4
     /// loses the shapes beside a `v:group` nested in another).
     VmlGrup,
+    /// As [`Gaya::Halaman`], each procedure table nested in a drafter's
+    /// layout table of one cell, its rule where it stood on the page.
+    Sarang,
     /// Authored in LibreOffice Writer itself ([`fodt`]): its custom shapes,
     /// lines with an arrow marker and text frames, in cells without a
     /// margin; LibreOffice writes the `.docx` from its own model.
     Writer,
+}
+
+impl Gaya {
+    /// Its shapes are anchored to the page, over the tables.
+    fn di_halaman(self) -> bool {
+        matches!(self, Gaya::Halaman | Gaya::Sarang)
+    }
 }
 
 /// One thing drawn, in page coordinates of the plan.
@@ -868,7 +878,7 @@ fn letakkan(plan: &Plan, p: usize, gaya: Gaya, margin: f64) -> Vec<Vec<Jangkar>>
     // (drawn over the table, anchored to the page: in no cell)
     for b in bentuk(&plan.drawings[p], gaya)
         .into_iter()
-        .filter(|_| gaya != Gaya::Halaman)
+        .filter(|_| !gaya.di_halaman())
     {
         let at = b.asal();
         let r = (0..rows)
@@ -992,7 +1002,7 @@ const DI_ATAS_TABEL: f64 = 10.0;
 /// LibreOffice lay a table out; its top under this paragraph).
 fn di_atas_tabel(plan: &Plan, p: usize, gaya: Gaya, lembar: &Sheet, n: &mut Urutan) -> String {
     let putus = r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#;
-    if gaya != Gaya::Halaman {
+    if !gaya.di_halaman() {
         return putus.into();
     }
     let top = plan.pages[p].top;
@@ -1010,6 +1020,20 @@ fn di_atas_tabel(plan: &Plan, p: usize, gaya: Gaya, lembar: &Sheet, n: &mut Urut
     )
 }
 
+/// `tabel` (`lebar` pt wide) nested in a drafter's layout table
+/// ([`Gaya::Sarang`]) of one cell, unruled, with Word's cell margins: its
+/// rule where the nested table's would stand alone (the cell's text at the
+/// page margin, as Word before 2013 and LibreOffice lay a table out), the
+/// nested table at the top of the cell, an empty paragraph of an exact
+/// 1 pt line under it.
+fn tabel_tata_letak(tabel: &str, lebar: f64) -> String {
+    let w = twip(lebar + 2.0 * MARGIN);
+    let m = twip(MARGIN);
+    format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="{w}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{m}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="{m}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{w}"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>{tabel}<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr></w:p></w:tc></w:tr></w:tbl>"#
+    )
+}
+
 /// `sop` as a `.docx` a Word user would have made of it, its flowchart as
 /// sopc draws it on `kertas` in `orientasi`, drawn in the style `gaya`.
 pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<u8> {
@@ -1020,7 +1044,12 @@ pub fn docx(sop: &Sop, kertas: Kertas, orientasi: Orientasi, gaya: Gaya) -> Vec<
     let mut n = Urutan::default();
     for p in 0..plan.pages.len() {
         body += &di_atas_tabel(plan, p, gaya, &lembar, &mut n);
-        body += &prosedur(sop, plan, p, gaya, &mut n);
+        let tabel = prosedur(sop, plan, p, gaya, &mut n);
+        body += &if gaya == Gaya::Sarang {
+            tabel_tata_letak(&tabel, plan.kolom.widths.iter().sum())
+        } else {
+            tabel
+        };
     }
     let _ = write!(
         body,
