@@ -998,6 +998,17 @@ fn shapes_anchored_to_the_page_stand_over_the_table() {
 /// `body` with every `wp:<sumbu>` counted from `dari` counted from `ke`,
 /// its offset moved by `geser` EMU.
 fn geser_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, geser: i64) -> String {
+    ganti_posisi(body, sumbu, dari, |v| {
+        format!(
+            r#"<wp:{sumbu} relativeFrom="{ke}"><wp:posOffset>{}</wp:posOffset>"#,
+            v + geser
+        )
+    })
+}
+
+/// `body` with the start of every `wp:<sumbu>` counted from `dari` at an
+/// offset (through the offset) made anew from that offset (EMU) by `baru`.
+fn ganti_posisi(body: &str, sumbu: &str, dari: &str, baru: impl Fn(i64) -> String) -> String {
     let buka = format!(r#"<wp:{sumbu} relativeFrom="{dari}"><wp:posOffset>"#);
     let mut out = String::new();
     let mut sisa = body;
@@ -1005,12 +1016,8 @@ fn geser_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, geser: i64) -> St
         out.push_str(&sisa[..i]);
         let angka = &sisa[i + buka.len()..];
         let j = angka.find('<').expect("the offset's end");
-        let v: i64 = angka[..j].parse().expect("an offset");
-        out.push_str(&format!(
-            r#"<wp:{sumbu} relativeFrom="{ke}"><wp:posOffset>{}"#,
-            v + geser
-        ));
-        sisa = &angka[j..];
+        out.push_str(&baru(angka[..j].parse().expect("an offset")));
+        sisa = &angka[j + "</wp:posOffset>".len()..];
     }
     out.push_str(sisa);
     out
@@ -1096,16 +1103,8 @@ fn vml_groups_are_read_through_their_coordinates() {
             vml.contains("<v:group") && !vml.contains("<wps:wsp"),
             "{name}"
         );
-        let d = dokumen(&common::lo::paket(&vml));
-        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
-        assert_eq!(
-            beda(&asli(name, &sumber), &balik, &[]),
-            Vec::<String>::new(),
-            "{name}"
-        );
+        seperti(name, &sumber, &vml, 0.5, name);
         let dml = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
-        let jauh = selisih(&dml, &d);
-        assert!(jauh < 0.5, "{name}: {jauh} pt apart");
         // each group nested in one of its own units, 10 a pt from 500,500,
         // over the same box (LibreOffice loses what is beside a nested
         // group, so this one is written here): the same places
@@ -1273,32 +1272,55 @@ fn a_shape_laid_out_in_its_cell_counts_the_page_from_the_cell() {
     assert!(jauh < 0.01, "{jauh} pt apart");
 }
 
+/// The fixture whose drawings are anchored to the page in a paragraph
+/// above each table.
+const HALAMAN: &str = "bps-bengkulu-rekomendasi-statistik-halaman";
+
+/// The fixture [`HALAMAN`] with its body changed to `body`, imported: the
+/// same SOP as the fixture's, every symbol within 0.1 pt of where the
+/// fixture puts it.
+fn seperti_halaman(body: &str, tentang: &str) -> sopc::impor::Dokumen {
+    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
+    seperti(HALAMAN, &sumber, body, 0.1, tentang)
+}
+
+/// The fixture `name` (of `sumber`) with its body changed to `body`,
+/// imported: the same SOP as the fixture's, every symbol within `dekat`
+/// pt of where the fixture puts it.
+fn seperti(
+    name: &str,
+    sumber: &Sumber,
+    body: &str,
+    dekat: f64,
+    tentang: &str,
+) -> sopc::impor::Dokumen {
+    let d = dokumen(&common::lo::paket(body));
+    let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
+    assert_eq!(
+        beda(&asli(name, sumber), &balik, &[]),
+        Vec::<String>::new(),
+        "{tentang}"
+    );
+    let semula = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
+    let jauh = selisih(&semula, &d);
+    assert!(jauh < dekat, "{tentang}: {jauh} pt apart");
+    d
+}
+
 /// `body` with every `wp:<sumbu>` counted from `dari` at an offset
 /// placed instead by a share (`wp14:pctPos…Offset`, in thousandths of a
 /// percent, as Word writes a "relative position") of `ruang` twips from
 /// `asal` twips, counted from `ke`.
 fn bagian_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, asal: i64, ruang: i64) -> String {
-    let buka = format!(r#"<wp:{sumbu} relativeFrom="{dari}"><wp:posOffset>"#);
     let tag = if sumbu == "positionH" {
         "wp14:pctPosHOffset"
     } else {
         "wp14:pctPosVOffset"
     };
-    let mut out = String::new();
-    let mut sisa = body;
-    while let Some(i) = sisa.find(&buka) {
-        out.push_str(&sisa[..i]);
-        let angka = &sisa[i + buka.len()..];
-        let j = angka.find('<').expect("the offset's end");
-        let v: i64 = angka[..j].parse().expect("an offset");
+    ganti_posisi(body, sumbu, dari, |v| {
         let bagian = ((v - asal * 635) as f64 / (ruang * 635) as f64 * 100_000.0).round();
-        out.push_str(&format!(
-            r#"<wp:{sumbu} relativeFrom="{ke}"><{tag}>{bagian}</{tag}>"#
-        ));
-        sisa = &angka[j + "</wp:posOffset>".len()..];
-    }
-    out.push_str(sisa);
-    out
+        format!(r#"<wp:{sumbu} relativeFrom="{ke}"><{tag}>{bagian}</{tag}>"#)
+    })
 }
 
 /// A shape placed by a share of the page or its margin (the drafter's
@@ -1310,10 +1332,7 @@ fn bagian_posisi(body: &str, sumbu: &str, dari: &str, ke: &str, asal: i64, ruang
 /// symbol where it stood.
 #[test]
 fn a_shape_placed_by_a_share_of_the_page_stands_there() {
-    let name = "bps-bengkulu-rekomendasi-statistik-halaman";
-    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
-    let semula = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
-    let body = body(name);
+    let body = body(HALAMAN);
     assert!(body.contains(r#"<w:pgSz w:orient="landscape" w:w="18720" w:h="12200"/>"#));
     let halaman = bagian_posisi(&body, "positionH", "page", "page", 0, 18_720);
     let halaman = bagian_posisi(&halaman, "positionV", "page", "page", 0, 12_200);
@@ -1340,15 +1359,7 @@ fn a_shape_placed_by_a_share_of_the_page_stands_there() {
             "{tentang}"
         );
         assert!(!body.contains("<wp:posOffset>"), "{tentang}");
-        let d = dokumen(&common::lo::paket(&body));
-        let jauh = selisih(&semula, &d);
-        assert!(jauh < 0.1, "{tentang}: {jauh} pt apart");
-        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
-        assert_eq!(
-            beda(&asli(name, &sumber), &balik, &[]),
-            Vec::<String>::new(),
-            "{tentang}"
-        );
+        seperti_halaman(&body, tentang);
     }
 }
 
@@ -1561,25 +1572,14 @@ fn dalam_tabel_tata_letak(body: &str, bawa: bool) -> String {
 /// indent of the nested tables puts them.
 #[test]
 fn shapes_over_a_table_nested_in_another_stand_over_it() {
-    let name = "bps-bengkulu-rekomendasi-statistik-halaman";
-    let sumber = Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml");
-    let semula = dokumen(&std::fs::read(fixture(name)).expect("the fixture"));
-    let body = body(name);
+    let body = body(HALAMAN);
     for (bawa, tentang) in [(false, "above the tables"), (true, "in the layout table")] {
         let sarang = dalam_tabel_tata_letak(&body, bawa);
         assert_eq!(
             sarang.matches("<w:tbl>").count(),
             2 * body.matches("<w:tbl>").count()
         );
-        let d = dokumen(&common::lo::paket(&sarang));
-        let balik = parse("impor.yaml", &tulis::yaml(&d, None, "lo.docx"));
-        assert_eq!(
-            beda(&asli(name, &sumber), &balik, &[]),
-            Vec::<String>::new(),
-            "{tentang}"
-        );
-        let jauh = selisih(&semula, &d);
-        assert!(jauh < 0.1, "{tentang}: {jauh} pt apart");
+        let d = seperti_halaman(&sarang, tentang);
         assert_eq!(diperkirakan(&d), 0, "{tentang}");
     }
     // as LibreOffice writes a drafter's nested tables (`Gaya::Sarang`):
@@ -1593,6 +1593,7 @@ fn shapes_over_a_table_nested_in_another_stand_over_it() {
         document_xml("bps-bengkulu-rekomendasi-statistik-sarang")
             .contains(r#"<w:tblInd w:w="113" w:type="dxa"/>"#)
     );
+    let semula = dokumen(&std::fs::read(fixture(HALAMAN)).expect("the fixture"));
     let jauh = selisih(&semula, &lo);
     assert!((jauh - 5.65).abs() < 0.1, "LibreOffice's: {jauh} pt apart");
     assert_eq!(diperkirakan(&lo), 0);

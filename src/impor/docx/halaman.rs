@@ -89,6 +89,31 @@ impl Alur {
             self.kira = false;
         }
     }
+
+    /// The rows of table `t` (laid out as `l` says) from here on the
+    /// pages of `k`, one under the other: a row that does not fit on the
+    /// next page, under the table's header rows repeated there.
+    fn baris(&mut self, t: &Tabel, l: &LetakTabel, k: &Kertas) -> Vec<Tempat> {
+        let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
+        let (tops, kira_baris) = tata_letak(t);
+        let tinggi = |r: usize| tops[r + 1] - tops[r];
+        let kepala: f64 = (0..t.len())
+            .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
+            .map(tinggi)
+            .sum();
+        let mut baris = Vec::new();
+        for (r, kira_r) in kira_baris.iter().enumerate() {
+            let h = tinggi(r);
+            if self.y + h > bawah && self.y > atas && !baris.is_empty() {
+                self.halaman_baru(atas, false);
+                self.y += kepala;
+            }
+            baris.push((self.hal, self.y, self.kira));
+            self.y += h;
+            self.kira |= kira_r;
+        }
+        baris
+    }
 }
 
 /// The page of each block of the body: that of the section it is in (the
@@ -171,23 +196,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                     tabel[*i] = Some(d);
                     continue;
                 }
-                let (tops, kira_baris) = tata_letak(t);
-                let tinggi = |r: usize| tops[r + 1] - tops[r];
-                let kepala: f64 = (0..t.len())
-                    .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
-                    .map(tinggi)
-                    .sum();
-                let mut baris = Vec::new();
-                for (r, kira_r) in kira_baris.iter().enumerate() {
-                    let h = tinggi(r);
-                    if a.y + h > bawah && a.y > atas && !baris.is_empty() {
-                        a.halaman_baru(atas, false);
-                        a.y += kepala;
-                    }
-                    baris.push((a.hal, a.y, a.kira));
-                    a.y += h;
-                    a.kira |= kira_r;
-                }
+                let baris = a.baris(t, l, &k);
                 let d = DiHalaman {
                     kiri: k.kiri + kiri_tabel(l, lebar, tubuh.baru),
                     lebar: l.lebar,
@@ -232,7 +241,6 @@ fn bersarang(
         return;
     }
     let k = d.kertas;
-    let (atas, bawah) = (k.atas, k.tinggi - k.bawah);
     for (r, &(hal, y_baris, kira_baris)) in t.iter().zip(&d.baris) {
         for c in r.iter().filter(|c| !c.sarang.is_empty()) {
             let lebar = c.x.1 - c.x.0 - 2.0 * c.margin;
@@ -240,28 +248,12 @@ fn bersarang(
                 let (Some(n), Some(l)) = (tubuh.tabel.get(tn), tubuh.letak.get(tn)) else {
                     continue;
                 };
-                let (tops, kira_n) = tata_letak(n);
-                let tinggi = |r: usize| tops[r + 1] - tops[r];
-                let kepala: f64 = (0..n.len())
-                    .take_while(|r| l.kepala.get(*r).copied().unwrap_or(false))
-                    .map(tinggi)
-                    .sum();
                 let mut a = Alur {
                     hal,
                     y: y_baris + y,
                     kira: kira_baris || kira,
                 };
-                let mut baris = Vec::new();
-                for (rn, kira_r) in kira_n.iter().enumerate() {
-                    let h = tinggi(rn);
-                    if a.y + h > bawah && a.y > atas && !baris.is_empty() {
-                        a.halaman_baru(atas, false);
-                        a.y += kepala;
-                    }
-                    baris.push((a.hal, a.y, a.kira));
-                    a.y += h;
-                    a.kira |= kira_r;
-                }
+                let baris = a.baris(n, l, &k);
                 let dn = DiHalaman {
                     kiri: d.kiri + c.x.0 + c.margin + kiri_tabel(l, lebar, tubuh.baru),
                     lebar: l.lebar,
