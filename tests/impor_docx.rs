@@ -1598,3 +1598,44 @@ fn shapes_over_a_table_nested_in_another_stand_over_it() {
     assert!((jauh - 5.65).abs() < 0.1, "LibreOffice's: {jauh} pt apart");
     assert_eq!(diperkirakan(&lo), 0);
 }
+
+/// A shape laid out in its cell and aligned, or placed by a share, down
+/// the page or its margin stands so in its cell, which is its "page":
+/// each symbol of the fixture laid out in its cell (`layoutInCell="1"`)
+/// and aligned `top` against the page stands at its cell's top (where an
+/// offset of 0 from its paragraph puts it), `bottom` at the cell's
+/// bottom, `center` in its middle, and placed at half the margin's
+/// height (`wp14:pctPosVOffset` 50000) with its top there.
+#[test]
+fn a_shape_laid_out_in_its_cell_is_aligned_down_it() {
+    let body = body("lanjut").replace(r#"layoutInCell="0""#, r#"layoutInCell="1""#);
+    let baca = |dari: &str, posisi: &str| {
+        simbol(&dokumen(&common::lo::paket(&symbol_turun(
+            &body, dari, posisi,
+        ))))
+    };
+    let nol = baca("paragraph", "<wp:posOffset>0</wp:posOffset>");
+    let atas = baca("page", "<wp:align>top</wp:align>");
+    let bawah = baca("page", "<wp:align>bottom</wp:align>");
+    let tengah = baca("margin", "<wp:align>center</wp:align>");
+    let separuh = baca("margin", "<wp14:pctPosVOffset>50000</wp14:pctPosVOffset>");
+    assert!(nol.len() >= 6, "{nol:?}");
+    for (i, a) in nol.iter().enumerate() {
+        let (puncak, dasar) = (a.2[1], bawah[i].2[3]);
+        assert!(
+            dasar - puncak > a.2[3] - a.2[1] + 1.0,
+            "{a:?} {:?}",
+            bawah[i]
+        );
+        assert!((atas[i].2[1] - puncak).abs() < 0.01, "top");
+        let tengah = (tengah[i].2[1] + tengah[i].2[3]) / 2.0;
+        assert!((tengah - (puncak + dasar) / 2.0).abs() < 0.01, "center");
+        assert!(
+            (separuh[i].2[1] - (puncak + dasar) / 2.0).abs() < 0.01,
+            "half"
+        );
+        for b in [&atas, &bawah, &separuh] {
+            assert_eq!((a.0, a.1), (b[i].0, b[i].1), "the same step and pelaksana");
+        }
+    }
+}

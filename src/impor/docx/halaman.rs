@@ -20,11 +20,19 @@ use crate::impor::gambar::{Acuan, Bentuk};
 /// The shapes anchored in the paragraphs of a cell whose paragraphs stand
 /// in its middle or at its bottom (`w:vAlign`) moved down with them: by
 /// the room the cell (its rows, merged down too) leaves under its text, or
-/// half of it; estimated where the text's height or the rows' are.
+/// half of it; and the shapes laid out in a cell and aligned or placed by
+/// a share down the page or its margin, which for them is the cell
+/// (Word's 0 top and bottom cell margins), aligned in its height. Each
+/// estimated where the text's height or the rows' are.
 pub(super) fn rata_tegak(tabel: &mut [Tabel]) {
+    // aligned down the cell (a shape laid out in it, its alignment kept
+    // when it was placed in it: [`Sel::letakkan_di_alinea`])
+    let jajar = |b: &Bentuk| b.acuan == (Acuan::Teks, Acuan::Teks) && b.jajar.v.is_some();
+    let ikut = |b: &Bentuk| b.acuan.1 == Acuan::Teks && b.jajar.v.is_none();
+    let geser = |c: &Sel| {
+        (c.tegak != Tegak::Atas && c.gambar.iter().any(ikut)) || c.gambar.iter().any(jajar)
+    };
     for t in tabel.iter_mut() {
-        let geser =
-            |c: &Sel| c.tegak != Tegak::Atas && c.gambar.iter().any(|b| b.acuan.1 == Acuan::Teks);
         if !t.iter().flatten().any(geser) {
             continue;
         }
@@ -40,16 +48,24 @@ pub(super) fn rata_tegak(tabel: &mut [Tabel]) {
                     .find(|&j| at(&t[j], kolom).is_none_or(|c| !c.lanjutan))
                     .unwrap_or(t.len());
                 let c = &mut t[ri][ci];
+                let tinggi = tops[akhir] - tops[ri];
+                let kira_sel = kira_baris[ri..akhir].iter().any(|k| *k);
                 let (isi, kira_isi) = c.puncak().last().copied().unwrap_or((0.0, false));
-                let ruang = (tops[akhir] - tops[ri] - isi).max(0.0);
-                let turun = match c.tegak {
+                let ruang = (tinggi - isi).max(0.0);
+                let tegak = c.tegak;
+                let turun = match tegak {
+                    Tegak::Atas => 0.0,
                     Tegak::Tengah => ruang / 2.0,
-                    _ => ruang,
+                    Tegak::Bawah => ruang,
                 };
-                let kira = kira_isi || kira_baris[ri..akhir].iter().any(|k| *k);
-                for b in c.gambar.iter_mut().filter(|b| b.acuan.1 == Acuan::Teks) {
-                    *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
-                    b.kira |= kira;
+                for b in c.gambar.iter_mut() {
+                    if jajar(b) {
+                        *b = b.clone().jajarkan(None, Some(tinggi));
+                        b.kira |= kira_sel;
+                    } else if ikut(b) && tegak != Tegak::Atas {
+                        *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
+                        b.kira |= kira_isi || kira_sel;
+                    }
                 }
             }
         }
