@@ -290,6 +290,11 @@ impl Sel {
                     *b = b.clone().geser(kurbo::Vec2::new(0.0, turun));
                     b.kira |= kira;
                 }
+                // (one aligned down the cell stands where it does once the
+                // row's height is known: it keeps no text away)
+                if b.jajar.v.is_some() {
+                    b.lilit = None;
+                }
                 if let Some(l) = b.lilit.filter(|_| b.acuan == (Acuan::Teks, Acuan::Teks)) {
                     lilit.tambah(l);
                 }
