@@ -103,7 +103,7 @@ fn bagan(n: usize) -> common::flowchart::Kasus {
 
 /// The fixtures: name, source, the paper its flowchart was laid out on,
 /// and how it is drawn.
-const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 33] = [
+const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 34] = [
     (
         "kalteng-penerimaan-tamu",
         Sumber::Berkas("kalteng-penerimaan-tamu.yaml"),
@@ -301,6 +301,13 @@ const FIXTURES: [(&str, Sumber, Kertas, Orientasi, Gaya); 33] = [
         Gaya::Halaman,
     ),
     (
+        "lanjut-lilit",
+        Sumber::Yaml(LANJUT),
+        Kertas::F4,
+        Orientasi::Lanskap,
+        Gaya::Lilit,
+    ),
+    (
         "bps-bengkulu-rekomendasi-statistik-sarang",
         Sumber::Berkas("bps-bengkulu-rekomendasi-statistik.yaml"),
         Kertas::F4,
@@ -452,7 +459,7 @@ fn every_libreoffice_written_docx_gives_back_its_sop() {
     // the figures README.md gives
     assert_eq!(
         (FIXTURES.len(), langkah, keputusan, lanjut, isian),
-        (33, 324, 59, 8, 3351)
+        (34, 330, 60, 10, 3422)
     );
 }
 
@@ -531,6 +538,7 @@ fn the_fixtures_hold_libreoffices_drawingml() {
             | Gaya::SelKegiatan
             | Gaya::Alinea
             | Gaya::Halaman
+            | Gaya::Lilit
             | Gaya::Sarang => {
                 assert!(
                     count(&s, "straightConnector1") + count(&s, r#"prst="line""#) >= 3,
@@ -538,6 +546,12 @@ fn the_fixtures_hold_libreoffices_drawingml() {
                 );
                 assert!(!s.contains("a:custGeom"), "{name}");
                 assert!(heads >= 3, "{name}: {heads} arrowheads");
+                // LibreOffice keeps the rectangles wrapped top and bottom,
+                // laid out in their cells
+                if *gaya == Gaya::Lilit {
+                    assert!(count(&s, "<wp:wrapTopAndBottom/>") >= 6, "{name}");
+                    assert!(count(&s, r#"layoutInCell="1""#) >= 6, "{name}");
+                }
                 // LibreOffice keeps the procedure tables nested
                 if *gaya == Gaya::Sarang {
                     // tables opened inside another
@@ -1486,7 +1500,9 @@ fn dengan_penghalang(body: &str, lilit: &str, lebar: f64, naik: f64) -> String {
 /// wide as the cell, the text finds no room beside it: the same, each
 /// step noted, since how little room Word leaves is inferred; 4 pt wide,
 /// the text flows beside it and the symbols stand 8 pt higher; not
-/// wrapped (`wrapNone`), the same.
+/// wrapped (`wrapNone`), the same. The first document, laid out and
+/// saved by LibreOffice (which writes the second paragraph's offsets
+/// anew from its own layout), gives the same places.
 #[test]
 fn a_shape_wrapped_top_and_bottom_pushes_the_text_under_it() {
     let body = body("lanjut");
@@ -1513,6 +1529,11 @@ fn a_shape_wrapped_top_and_bottom_pushes_the_text_under_it() {
     )));
     assert!(selisih(&semula, &lebar) < 0.01);
     assert_eq!(diperkirakan(&lebar), lebar.langkah.len());
+    // as LibreOffice lays it out and writes it (`Gaya::Lilit`): the same
+    let lo = dokumen(&std::fs::read(fixture("lanjut-lilit")).expect("the fixture"));
+    let jauh = selisih(&semula, &lo);
+    assert!(jauh < 0.1, "LibreOffice's: {jauh} pt apart");
+    assert_eq!(diperkirakan(&lo), 0);
     for lilit in [r#"<wp:wrapSquare wrapText="bothSides"/>"#, "<wp:wrapNone/>"] {
         let d = dokumen(&common::lo::paket(&dengan_penghalang(
             &body, lilit, 4.0, 18.0,

@@ -201,6 +201,12 @@ pub enum Gaya {
     /// `v:group` of coordinates of its own (not nested: LibreOffice 7.4
     /// loses the shapes beside a `v:group` nested in another).
     VmlGrup,
+    /// As [`Gaya::Konektor`], the drawing of each drawn actor cell in its
+    /// second paragraph, under a first (lines exactly 10 pt) holding at its
+    /// top a plain rectangle 6 pt high, laid out in the cell and wrapped
+    /// top and bottom 2 pt clear of what is under it: the drawing counts
+    /// from under the paragraph the rectangle pushes down.
+    Lilit,
     /// As [`Gaya::Halaman`], each procedure table nested in a drafter's
     /// layout table of one cell, its rule where it stood on the page.
     Sarang,
@@ -915,6 +921,7 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
                         .map(|(b, dalam)| match gaya {
                             // from the second paragraph's top, under the first
                             Gaya::Alinea => b.xml((dalam.0, dalam.1 - ALINEA), gaya, DI_SEL, n),
+                            Gaya::Lilit => b.xml((dalam.0, dalam.1 - LILIT), gaya, DI_SEL, n),
                             _ => b.xml(*dalam, gaya, DI_SEL, n),
                         })
                         .collect()
@@ -965,6 +972,7 @@ fn prosedur(sop: &Sop, plan: &Plan, p: usize, gaya: Gaya, n: &mut Urutan) -> Str
         for (c, d) in jangkar[r][1..].iter().enumerate() {
             cells.push(match gaya {
                 Gaya::Alinea => cell_alinea(widths[2 + c], d),
+                Gaya::Lilit if !d.is_empty() => cell_lilit(widths[2 + c], d, n),
                 _ => cell(widths[2 + c], "", &[], d),
             });
         }
@@ -987,6 +995,27 @@ fn cell_alinea(w: f64, drawing: &str) -> String {
     let kosong = r#"<w:p><w:pPr><w:spacing w:before="0" w:after="80"/><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="18"/></w:rPr></w:pPr></w:p>"#;
     format!(
         r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr>{kosong}<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p></w:tc>"#,
+        twip(w)
+    )
+}
+
+/// How far down the paragraph of an actor cell's drawing starts
+/// ([`Gaya::Lilit`]): under the 6 pt rectangle, its 2 pt clear, and the
+/// 10 pt line of the paragraph it pushes down.
+const LILIT: f64 = 6.0 + 2.0 + 10.0;
+
+/// An actor cell whose drawing is anchored in its second paragraph, under
+/// a first holding a plain rectangle wrapped top and bottom
+/// ([`Gaya::Lilit`]).
+fn cell_lilit(w: f64, drawing: &str, n: &mut Urutan) -> String {
+    let id = n.next();
+    let (lebar, tinggi) = (emu(4.0), emu(6.0));
+    let kotak = format!(
+        r#"<w:r><w:drawing><wp:anchor distT="0" distB="{}" distL="0" distR="0" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="{lebar}" cy="{tinggi}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="{id}" name="Penghalang {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{lebar}" cy="{tinggi}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#,
+        emu(2.0)
+    );
+    format!(
+        r#"<w:tc><w:tcPr><w:tcW w:w="{}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="200" w:lineRule="exact"/></w:pPr>{kotak}</w:p><w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>{drawing}</w:p></w:tc>"#,
         twip(w)
     )
 }
