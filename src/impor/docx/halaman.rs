@@ -1,14 +1,16 @@
 //! Where Word lays a document's shapes on its pages: a shape anchored in
 //! a cell whose paragraphs stand in its middle or at its bottom moves down
-//! with them ([`rata_tegak`]); a shape anchored to the page or its margin
+//! with them, one laid out in its cell and aligned down the page stands so
+//! in the cell ([`rata_tegak`]); a shape anchored to the page or its margin
 //! is placed over the table drawn under it ([`jangkar_halaman`]) once the
 //! body is laid on its pages as Word does ([`alur_halaman`]).
 //!
 //! Phases: (1) the body's paragraphs and tables are laid out top to
 //! bottom, page after page, each row's and paragraph's page and top noted,
-//! and each top-level table's left rule; (2) the shapes anchored to the
-//! page — in a cell, or in a paragraph outside the tables — are taken to
-//! the page's coordinates and from there to the table's under them; (3)
+//! and each table's left rule, a table nested in a cell inside it
+//! ([`bersarang`]); (2) the shapes anchored to the page — in a cell, or in
+//! a paragraph outside the tables — are taken to the page's coordinates
+//! and from there to those of the table under them, the innermost; (3)
 //! each goes into the cell it lies over, in that cell's coordinates, as if
 //! anchored there, so that the rest of the reading does not tell them
 //! apart.

@@ -7,8 +7,10 @@
 //! [`Dokumen`] the PDF reader gives, so writing and checking are shared.
 //!
 //! Shapes are placed where Word lays them out: in their cell, below the
-//! paragraphs above theirs; anchored to the page, over the table where the
-//! body's layout on its pages puts it ([`alur_halaman`]).
+//! paragraphs (and nested tables) above theirs, the paragraphs pushed under
+//! the shapes their text may not flow beside (`Sel::akhir_alinea`);
+//! anchored to the page, over the table where the body's layout on its
+//! pages puts it (`halaman`).
 //!
 //! Everything read is bounded: the archive's entry count (from its
 //! directory record, before the directory is read), the size of
