@@ -1684,3 +1684,31 @@ fn a_shape_laid_out_in_its_cell_is_aligned_down_it() {
         }
     }
 }
+
+/// A shape placed from the strip of the page outside a margin
+/// (`relativeFrom="rightMargin"`, `"bottomMargin"`, or by a share of
+/// `"leftMargin"` and `"topMargin"`) counts from that strip's edge, by
+/// its width: the fixture's drawings anchored to the page, each offset
+/// counted so, stand where they stood.
+#[test]
+fn a_shape_placed_from_outside_a_margin_stands_there() {
+    let body = body(HALAMAN);
+    let kanan = geser_posisi(
+        &body,
+        "positionH",
+        "page",
+        "rightMargin",
+        -(18_720 - 850) * 635,
+    );
+    let kanan = geser_posisi(
+        &kanan,
+        "positionV",
+        "page",
+        "bottomMargin",
+        -(12_200 - 850) * 635,
+    );
+    seperti_halaman(&kanan, "from the right and bottom margins");
+    let kiri = bagian_posisi(&body, "positionH", "page", "leftMargin", 0, 1134);
+    let kiri = bagian_posisi(&kiri, "positionV", "page", "topMargin", 0, 850);
+    seperti_halaman(&kiri, "a share of the left and top margins");
+}

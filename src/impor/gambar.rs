@@ -55,32 +55,60 @@ pub enum Acuan {
     /// of the anchor's paragraph (`paragraph`, `line`).
     #[default]
     Teks,
-    /// The page's edge (`page`, `leftMargin`, `topMargin`, …).
+    /// The page's edge (`page`).
     Halaman,
     /// The page's margin (`margin`).
     Margin,
+    /// The strip of the page outside its margin on one side (`leftMargin`,
+    /// `rightMargin`, `topMargin`, `bottomMargin`; `insideMargin` and
+    /// `outsideMargin` as on a page of one side): from its edge nearest
+    /// the page's left or top.
+    Pinggir(Pinggir),
+}
+
+/// A side of the page, outside its margin.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Pinggir {
+    Kiri,
+    Kanan,
+    Atas,
+    Bawah,
 }
 
 impl Acuan {
     /// A VML `mso-position-…-relative` (`text`, `char` and `line` are
-    /// the anchor's text).
-    fn dari_vml(v: &str) -> Acuan {
-        match v {
-            "page" | "left-margin-area" | "right-margin-area" | "top-margin-area"
-            | "bottom-margin-area" | "inner-margin-area" | "outer-margin-area" => Acuan::Halaman,
-            "margin" => Acuan::Margin,
-            _ => Acuan::Teks,
+    /// the anchor's text), down (`tegak`) or across.
+    fn dari_vml(v: &str, tegak: bool) -> Acuan {
+        match v.strip_suffix("-margin-area") {
+            Some(sisi) => Acuan::pinggir(sisi, tegak),
+            None if v == "page" => Acuan::Halaman,
+            None if v == "margin" => Acuan::Margin,
+            None => Acuan::Teks,
         }
     }
 
-    /// A DrawingML `relativeFrom`.
-    fn dari(v: &str) -> Acuan {
-        match v {
-            "margin" => Acuan::Margin,
-            "page" | "leftMargin" | "rightMargin" | "topMargin" | "bottomMargin"
-            | "insideMargin" | "outsideMargin" => Acuan::Halaman,
-            _ => Acuan::Teks,
+    /// A DrawingML `relativeFrom`, down (`tegak`) or across.
+    fn dari(v: &str, tegak: bool) -> Acuan {
+        match v.strip_suffix("Margin") {
+            Some(sisi) => Acuan::pinggir(sisi, tegak),
+            None if v == "page" => Acuan::Halaman,
+            None if v == "margin" => Acuan::Margin,
+            None => Acuan::Teks,
         }
+    }
+
+    /// The strip outside the margin a side names (`left`, `inside`, …).
+    fn pinggir(sisi: &str, tegak: bool) -> Acuan {
+        Acuan::Pinggir(match (sisi, tegak) {
+            ("left", _) => Pinggir::Kiri,
+            ("right", _) => Pinggir::Kanan,
+            ("top", _) => Pinggir::Atas,
+            ("bottom", _) => Pinggir::Bawah,
+            ("inside" | "inner", false) => Pinggir::Kiri,
+            ("inside" | "inner", true) => Pinggir::Atas,
+            (_, false) => Pinggir::Kanan,
+            (_, true) => Pinggir::Bawah,
+        })
     }
 }
 
@@ -499,11 +527,11 @@ impl Gambar {
             b"wp:extent" => self.jajar.luas = (emu(e, b"cx"), emu(e, b"cy")),
             b"wp:positionH" => {
                 self.sumbu = Some(Sumbu::H);
-                self.acuan.0 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default());
+                self.acuan.0 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default(), false);
             }
             b"wp:positionV" => {
                 self.sumbu = Some(Sumbu::V);
-                self.acuan.1 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default());
+                self.acuan.1 = Acuan::dari(&attr(e, b"relativeFrom").unwrap_or_default(), true);
             }
             b"wp:posOffset" => self.in_offset = true,
             b"wpg:wgp" | b"wpg:grpSp" | b"wpc:wpc" if self.grup.len() < MAX_GRUP => {
@@ -834,8 +862,8 @@ fn vml(e: &quick_xml::events::BytesStart, dalam_grup: bool) -> Baru {
             "margin-top" | "top" => b.off.y = ukur(v).unwrap_or(0.0),
             "width" => b.ext.0 = ukur(v).unwrap_or(0.0),
             "height" => b.ext.1 = ukur(v).unwrap_or(0.0),
-            "mso-position-horizontal-relative" => b.acuan.0 = Acuan::dari_vml(v),
-            "mso-position-vertical-relative" => b.acuan.1 = Acuan::dari_vml(v),
+            "mso-position-horizontal-relative" => b.acuan.0 = Acuan::dari_vml(v, false),
+            "mso-position-vertical-relative" => b.acuan.1 = Acuan::dari_vml(v, true),
             "flip" => {
                 b.flip_h = v.contains('x');
                 b.flip_v = v.contains('y');

@@ -17,7 +17,7 @@
 
 use super::alinea;
 use super::{Apung, Blok, Kertas, LetakTabel, Rata, Sel, Tabel, Tegak, Tubuh, at, tata_letak};
-use crate::impor::gambar::{Acuan, Bentuk};
+use crate::impor::gambar::{Acuan, Bentuk, Pinggir};
 
 /// The shapes anchored in the paragraphs of a cell whose paragraphs stand
 /// in its middle or at its bottom (`w:vAlign`) moved down with them: by
@@ -294,7 +294,7 @@ fn bersarang(
 fn mengapung(t: &Tabel, l: &LetakTabel, apung: &Apung, k: &Kertas, a: &mut Alur) -> DiHalaman {
     let lebar = k.lebar - k.kiri - k.kanan;
     let (x0, ruang) = match apung.h {
-        Acuan::Halaman => (0.0, k.lebar),
+        Acuan::Halaman | Acuan::Pinggir(_) => (0.0, k.lebar),
         Acuan::Margin | Acuan::Teks => (k.kiri, lebar),
     };
     let kiri = x0
@@ -306,9 +306,8 @@ fn mengapung(t: &Tabel, l: &LetakTabel, apung: &Apung, k: &Kertas, a: &mut Alur)
         };
     let mut y = apung.y
         + match apung.v {
-            Acuan::Halaman => 0.0,
-            Acuan::Margin => k.atas,
             Acuan::Teks => a.y,
+            v => asal(v, k, true),
         };
     let (tops, _) = tata_letak(t);
     let mut baris = Vec::new();
@@ -387,13 +386,11 @@ fn dari_sel(tubuh: &mut Tubuh, letak: &[Option<DiHalaman>]) -> Vec<(usize, Bentu
                     let b = b.jajarkan(ruang(h, &k, false), ruang(v, &k, true));
                     let x = match b.acuan.0 {
                         Acuan::Teks => d.kiri + c.x.0 + c.margin,
-                        Acuan::Halaman => 0.0,
-                        Acuan::Margin => k.kiri,
+                        h => asal(h, &k, false),
                     };
                     let (y, kira) = match b.acuan.1 {
                         Acuan::Teks => (y_hal, kira),
-                        Acuan::Halaman => (0.0, false),
-                        Acuan::Margin => (k.atas, false),
+                        v => (asal(v, &k, true), false),
                     };
                     let mut b = b.geser(kurbo::Vec2::new(x, y));
                     b.kira |= kira;
@@ -436,14 +433,13 @@ fn dari_alinea(tubuh: &Tubuh, alinea: &[(Tempat, Kertas)]) -> Vec<(usize, Bentuk
             };
             let b = b.clone().jajarkan(lebar, tinggi);
             let x = match b.acuan.0 {
-                Acuan::Teks | Acuan::Margin => k.kiri,
-                Acuan::Halaman => 0.0,
+                Acuan::Teks => k.kiri,
+                h => asal(h, &k, false),
             };
             let (y, kira) = match b.acuan.1 {
                 Acuan::Teks if segaris => (y_alinea + sebelum, kira_alinea || !tepat),
                 Acuan::Teks => (y_alinea, kira_alinea),
-                Acuan::Margin => (k.atas, false),
-                Acuan::Halaman => (0.0, false),
+                v => (asal(v, &k, true), false),
             };
             let mut b = b.geser(kurbo::Vec2::new(x, y));
             b.kira |= kira;
@@ -474,15 +470,34 @@ fn ke_tabel(
 }
 
 /// How wide (or, `tegak`, how high) what an offset counts from is, where
-/// it is the page or its margin: the room a shape aligned in it
-/// (`wp:align`) or placed by a share of it (`wp14:pctPos…`) is placed in.
+/// it is the page, its margin or a strip outside it: the room a shape
+/// aligned in it (`wp:align`) or placed by a share of it (`wp14:pctPos…`)
+/// is placed in.
 fn ruang(acuan: Acuan, k: &Kertas, tegak: bool) -> Option<f64> {
+    Some(match (acuan, tegak) {
+        (Acuan::Halaman, false) => k.lebar,
+        (Acuan::Halaman, true) => k.tinggi,
+        (Acuan::Margin, false) => k.lebar - k.kiri - k.kanan,
+        (Acuan::Margin, true) => k.tinggi - k.atas - k.bawah,
+        (Acuan::Pinggir(Pinggir::Kiri), _) => k.kiri,
+        (Acuan::Pinggir(Pinggir::Kanan), _) => k.kanan,
+        (Acuan::Pinggir(Pinggir::Atas), _) => k.atas,
+        (Acuan::Pinggir(Pinggir::Bawah), _) => k.bawah,
+        (Acuan::Teks, _) => return None,
+    })
+}
+
+/// Where what an offset counts from starts on the page, across (pt from
+/// its left edge) or, `tegak`, down (from its top), where it is the page,
+/// its margin or a strip outside it; the anchor's text starts where the
+/// margin does.
+fn asal(acuan: Acuan, k: &Kertas, tegak: bool) -> f64 {
     match (acuan, tegak) {
-        (Acuan::Halaman, false) => Some(k.lebar),
-        (Acuan::Halaman, true) => Some(k.tinggi),
-        (Acuan::Margin, false) => Some(k.lebar - k.kiri - k.kanan),
-        (Acuan::Margin, true) => Some(k.tinggi - k.atas - k.bawah),
-        (Acuan::Teks, _) => None,
+        (Acuan::Margin | Acuan::Teks, false) => k.kiri,
+        (Acuan::Margin | Acuan::Teks, true) => k.atas,
+        (Acuan::Pinggir(Pinggir::Kanan), _) => k.lebar - k.kanan,
+        (Acuan::Pinggir(Pinggir::Bawah), _) => k.tinggi - k.bawah,
+        (Acuan::Halaman | Acuan::Pinggir(_), _) => 0.0,
     }
 }
 

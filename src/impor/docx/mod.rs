@@ -249,7 +249,8 @@ impl Sel {
             .map(|b| {
                 let di_sel = b.di_sel || baru;
                 let (h, v) = b.acuan;
-                if di_sel && h == Acuan::Halaman {
+                // (a strip outside the margin, in a cell: the cell's edge)
+                if di_sel && matches!(h, Acuan::Halaman | Acuan::Pinggir(_)) {
                     *b = b.clone().jajarkan(Some(lebar_sel), None);
                     *b = b.clone().geser(kurbo::Vec2::new(-margin, 0.0));
                 }
