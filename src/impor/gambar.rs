@@ -79,17 +79,18 @@ impl Acuan {
     /// A VML `mso-position-…-relative` (`text`, `char` and `line` are
     /// the anchor's text), down (`tegak`) or across.
     fn dari_vml(v: &str, tegak: bool) -> Acuan {
-        match v.strip_suffix("-margin-area") {
-            Some(sisi) => Acuan::pinggir(sisi, tegak),
-            None if v == "page" => Acuan::Halaman,
-            None if v == "margin" => Acuan::Margin,
-            None => Acuan::Teks,
-        }
+        Acuan::dari_nama(v, "-margin-area", tegak)
     }
 
     /// A DrawingML `relativeFrom`, down (`tegak`) or across.
     fn dari(v: &str, tegak: bool) -> Acuan {
-        match v.strip_suffix("Margin") {
+        Acuan::dari_nama(v, "Margin", tegak)
+    }
+
+    /// `page`, `margin`, a strip outside the margin (its side and then
+    /// `pinggir`), or else the anchor's text.
+    fn dari_nama(v: &str, pinggir: &str, tegak: bool) -> Acuan {
+        match v.strip_suffix(pinggir) {
             Some(sisi) => Acuan::pinggir(sisi, tegak),
             None if v == "page" => Acuan::Halaman,
             None if v == "margin" => Acuan::Margin,
@@ -1272,6 +1273,35 @@ fn sepanjang(titik: &[Point]) -> Vec<Point> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_an_offset_counts_from_is_read_from_drawingml_and_vml() {
+        let p = |s| Acuan::Pinggir(s);
+        for (v, tegak, acuan) in [
+            ("page", false, Acuan::Halaman),
+            ("margin", true, Acuan::Margin),
+            ("column", false, Acuan::Teks),
+            ("line", true, Acuan::Teks),
+            ("leftMargin", false, p(Pinggir::Kiri)),
+            ("rightMargin", false, p(Pinggir::Kanan)),
+            ("insideMargin", true, p(Pinggir::Atas)),
+            ("outsideMargin", false, p(Pinggir::Kanan)),
+            ("bottomMargin", true, p(Pinggir::Bawah)),
+        ] {
+            assert_eq!(Acuan::dari(v, tegak), acuan, "{v}");
+        }
+        for (v, tegak, acuan) in [
+            ("page", true, Acuan::Halaman),
+            ("margin", false, Acuan::Margin),
+            ("text", false, Acuan::Teks),
+            ("right-margin-area", false, p(Pinggir::Kanan)),
+            ("top-margin-area", true, p(Pinggir::Atas)),
+            ("inner-margin-area", false, p(Pinggir::Kiri)),
+            ("outer-margin-area", true, p(Pinggir::Bawah)),
+        ] {
+            assert_eq!(Acuan::dari_vml(v, tegak), acuan, "{v}");
+        }
+    }
 
     #[test]
     fn connector_paths_follow_their_preset_flips_and_turn() {
