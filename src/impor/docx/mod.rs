@@ -227,24 +227,14 @@ impl Sel {
         (y + h, awal.1 || kira)
     }
 
-    /// Its shapes, once it is read, in its coordinates: across, aligned
-    /// in its text's width where they are aligned across its column; a
-    /// shape laid out in its cell (`layoutInCell`, and every shape under
-    /// Word 2013's layout, `baru`) counts "page" from the cell's edge and
-    /// top, "margin" from its text and top, as Word does, and keeps its
-    /// text away (a shape not laid out in it does not); down, paragraph
-    /// after paragraph, from the top of the paragraph each is anchored
-    /// in, below the paragraphs above it (and the shapes that push them
-    /// down, [`Sel::akhir_alinea`]), aligned down its first line where it
-    /// is aligned so (`wp:align` from the `line`); each moved by an
-    /// estimate marked so.
-    fn letakkan_di_alinea(&mut self, baru: bool) {
+    /// Its shapes across, in its coordinates (see
+    /// [`Sel::letakkan_di_alinea`]); for each, whether its offset down
+    /// counts from its paragraph.
+    fn letakkan_melintang(&mut self, baru: bool) -> Vec<bool> {
         let lebar = self.lebar_teks();
         let lebar_sel = self.x.1 - self.x.0;
         let margin = self.margin;
-        // those whose offset down counts from their paragraph
-        let dari_alinea: Vec<bool> = self
-            .gambar
+        self.gambar
             .iter_mut()
             .map(|b| {
                 let di_sel = b.di_sel || baru;
@@ -265,7 +255,22 @@ impl Sel {
                 }
                 v == Acuan::Teks
             })
-            .collect();
+            .collect()
+    }
+
+    /// Its shapes, once it is read, in its coordinates: across, aligned
+    /// in its text's width where they are aligned across its column; a
+    /// shape laid out in its cell (`layoutInCell`, and every shape under
+    /// Word 2013's layout, `baru`) counts "page" from the cell's edge and
+    /// top, "margin" from its text and top, as Word does, and keeps its
+    /// text away (a shape not laid out in it does not); down, paragraph
+    /// after paragraph, from the top of the paragraph each is anchored
+    /// in, below the paragraphs above it (and the shapes that push them
+    /// down, [`Sel::akhir_alinea`]), aligned down its first line where it
+    /// is aligned so (`wp:align` from the `line`); each moved by an
+    /// estimate marked so.
+    fn letakkan_di_alinea(&mut self, baru: bool) {
+        let dari_alinea = self.letakkan_melintang(baru);
         // by paragraph: each placed once its paragraph's top is known
         let mut urut: Vec<usize> = (0..self.gambar.len()).collect();
         urut.sort_by_key(|&k| self.gambar_alinea.get(k).copied().unwrap_or(0));
