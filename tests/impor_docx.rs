@@ -719,12 +719,13 @@ fn hostile_drawings_are_read_within_bounds() {
     .len();
     assert_eq!(d.langkah.len(), steps);
     // the page's layout: a page of no size with margins past it, ten
-    // thousand page breaks, spacing and line heights out of range, shapes
+    // thousand page breaks and pictures in the text a page high and more,
+    // spacing and line heights out of range, shapes
     // anchored to the page far off it, a drawing's anchor and VML groups
     // nested past their bound, tables nested in a cell of the table
     let halaman = self::body("bps-bengkulu-rekomendasi-statistik-halaman");
     let jauh = geser_posisi(&halaman, "positionV", "page", "page", 99_999_999_999);
-    let putus = r#"<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="99999999" w:after="-7" w:line="-5" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#
+    let putus = r#"<w:p><w:pPr><w:pageBreakBefore/><w:spacing w:before="99999999" w:after="-7" w:line="-5" w:lineRule="exact"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:drawing><wp:inline><wp:extent cx="1" cy="999999999999"/></wp:inline></w:drawing></w:r></w:p>"#
         .repeat(10_000);
     let grup = format!(
         "<w:p><w:r><w:pict>{}<v:line from=\"0,0\" to=\"1e308,NaN\"/>{}</w:pict></w:r></w:p>",
@@ -1711,4 +1712,25 @@ fn a_shape_placed_from_outside_a_margin_stands_there() {
     let kiri = bagian_posisi(&body, "positionH", "page", "leftMargin", 0, 1134);
     let kiri = bagian_posisi(&kiri, "positionV", "page", "topMargin", 0, 850);
     seperti_halaman(&kiri, "a share of the left and top margins");
+}
+
+/// A drawing in a paragraph's text (`wp:inline`, a pasted picture) makes
+/// its line as high as itself: a paragraph holding a 60 pt picture put at
+/// the top of each page of a procedure table, above the paragraph its
+/// drawing is anchored to the page in, the drawing 60 pt lower, puts
+/// every symbol where it stood; each step says it rests on an estimate
+/// (the picture's line is of no exact height).
+#[test]
+fn a_picture_in_the_text_makes_its_line_as_high() {
+    let putus = r#"<w:r><w:br w:type="page"/></w:r></w:p>"#;
+    let gambar = format!(
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{e}" cy="{e}"/><wp:docPr id="901" name="Logo"/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
+        e = 60 * 12_700
+    );
+    let body = body(HALAMAN);
+    assert_eq!(body.matches(putus).count(), 2);
+    let dengan = geser_posisi(&body, "positionV", "page", "page", 60 * 12_700)
+        .replace(putus, &format!("{putus}{gambar}"));
+    let d = seperti_halaman(&dengan, "under a picture");
+    assert_eq!(diperkirakan(&d), d.langkah.len());
 }

@@ -222,19 +222,27 @@ impl Gaya {
 }
 
 /// The height of a paragraph of `huruf` letters of `ukuran` pt (its runs'
-/// largest; 0 where none states one) in a column `lebar` pt wide, and
-/// whether it is an estimate.
+/// largest; 0 where none states one) in a column `lebar` pt wide, a line
+/// of it holding a drawing `sebaris` pt high in the text (`wp:inline`; 0
+/// where none), and whether it is an estimate.
 ///
 /// impor: a single line 1.15 times the type size (Word's Arial and
 /// Calibri), an average letter half as wide (the style's size where no run
 /// states one, else Word's 11 pt), lines as many as its letters fill; only
-/// an empty paragraph of an exact line height is known exactly.
-pub fn tinggi(huruf: usize, ukuran: f64, jarak: &Jarak, lebar: f64) -> (f64, bool) {
+/// an empty paragraph of an exact line height is known exactly. A
+/// drawing in the text makes its line as high as itself, unless the line
+/// is of an exact height (Word cuts the drawing off).
+pub fn tinggi(huruf: usize, ukuran: f64, jarak: &Jarak, lebar: f64, sebaris: f64) -> (f64, bool) {
     let satu = huruf_lebar(ukuran, jarak);
     let baris_n = (huruf as f64 * satu / lebar.max(satu)).ceil().max(1.0);
     let (tinggi, tepat) = baris(ukuran, jarak);
+    let lebih = if tepat {
+        0.0
+    } else {
+        (sebaris - tinggi).max(0.0)
+    };
     (
-        jarak.sebelum + baris_n * tinggi + jarak.sesudah,
+        jarak.sebelum + baris_n * tinggi + lebih + jarak.sesudah,
         !(tepat && huruf == 0),
     )
 }
@@ -310,8 +318,8 @@ mod tests {
         sendiri.spasi(&e);
         assert_eq!(g.jarak(sendiri, Some("Judul"), None).sesudah, 4.0);
         // 11 pt, single: 12.65 pt; Normal's: 8 pt after, lines 1.08
-        assert!((tinggi(0, 0.0, &sel, 100.0).0 - 12.65).abs() < 1e-9);
-        let h = tinggi(0, 0.0, &normal, 100.0).0;
+        assert!((tinggi(0, 0.0, &sel, 100.0, 0.0).0 - 12.65).abs() < 1e-9);
+        let h = tinggi(0, 0.0, &normal, 100.0, 0.0).0;
         assert!((h - (12.65 * 259.0 / 240.0 + 8.0)).abs() < 1e-9, "{h}");
     }
 

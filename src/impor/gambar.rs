@@ -460,6 +460,10 @@ pub struct Gambar {
     vml_terlalu: usize,
     /// Shapes read so far, to bound them.
     jumlah: usize,
+    /// The tallest drawing in the text (`wp:inline`, its `wp:extent`)
+    /// closed since this was last taken (pt): its paragraph's line is as
+    /// high.
+    pub sebaris: f64,
 }
 
 fn attr(e: &quick_xml::events::BytesStart, name: &[u8]) -> Option<String> {
@@ -731,6 +735,9 @@ impl Gambar {
                 }
             }
             b"wp:anchor" | b"wp:inline" => {
+                if name == b"wp:inline" && self.jajar.luas.1.is_finite() {
+                    self.sebaris = self.sebaris.max(self.jajar.luas.1);
+                }
                 if let Some((at, di)) = self.jangkar.take() {
                     let (acuan, jajar, di_sel) = (self.acuan, self.jajar, self.di_sel);
                     // the anchor's box as a whole (a group's shapes one box)

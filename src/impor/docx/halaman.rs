@@ -182,6 +182,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                 huruf,
                 ukuran,
                 jarak,
+                sebaris,
                 putus_sebelum,
                 putus,
                 bagian,
@@ -190,7 +191,7 @@ fn alur_halaman(tubuh: &Tubuh) -> (Vec<Option<DiHalaman>>, Vec<(Tempat, Kertas)>
                 if *putus_sebelum && a.y > atas {
                     a.halaman_baru(atas, true);
                 }
-                let (h, kira) = alinea::tinggi(*huruf, *ukuran, jarak, lebar);
+                let (h, kira) = alinea::tinggi(*huruf, *ukuran, jarak, lebar, *sebaris);
                 if a.y + h > bawah && a.y > atas {
                     a.halaman_baru(atas, false);
                 }

@@ -75,6 +75,8 @@ struct Sel {
     bernomor: Vec<bool>,
     /// Each paragraph's spacing.
     jarak: Vec<Jarak>,
+    /// Each paragraph's tallest drawing in its text (pt; 0 where none).
+    sebaris: Vec<f64>,
     simbol: Vec<Kind>,
     arsir: bool,
     x: (f64, f64),
@@ -127,13 +129,15 @@ impl Sel {
         self.x.1 - self.x.0 - 2.0 * self.margin
     }
 
-    /// Its paragraph `i`'s letters, type size and spacing (none and Word's
-    /// past its last: a shape anchored outside its paragraphs).
-    fn sifat_alinea(&self, i: usize) -> (usize, f64, Jarak) {
+    /// Its paragraph `i`'s letters, type size, spacing and tallest
+    /// drawing in its text (none and Word's past its last: a shape
+    /// anchored outside its paragraphs).
+    fn sifat_alinea(&self, i: usize) -> (usize, f64, Jarak, f64) {
         (
             self.paragraf.get(i).map_or(0, |p| p.chars().count()),
             self.ukuran.get(i).copied().unwrap_or(0.0),
             self.jarak.get(i).copied().unwrap_or_default(),
+            self.sebaris.get(i).copied().unwrap_or(0.0),
         )
     }
 
@@ -184,9 +188,9 @@ impl Sel {
     /// left there. Word anchors a shape to where its paragraph starts, not
     /// to where its text is pushed.
     fn akhir_alinea(&self, i: usize, awal: (f64, bool), lilit: &[Lilitan]) -> (f64, bool) {
-        let (huruf, ukuran, jarak) = self.sifat_alinea(i);
+        let (huruf, ukuran, jarak, sebaris) = self.sifat_alinea(i);
         let lebar = self.lebar_teks();
-        let (mut h, mut kira) = alinea::tinggi(huruf, ukuran, &jarak, lebar);
+        let (mut h, mut kira) = alinea::tinggi(huruf, ukuran, &jarak, lebar, sebaris);
         if lilit.is_empty() {
             return (awal.0 + h, awal.1 || kira);
         }
@@ -221,7 +225,7 @@ impl Sel {
             .map(ruang)
             .fold(lebar, f64::min);
         if sempit < lebar {
-            h = alinea::tinggi(huruf, ukuran, &jarak, sempit).0;
+            h = alinea::tinggi(huruf, ukuran, &jarak, sempit, sebaris).0;
             kira = true;
         }
         (y + h, awal.1 || kira)
@@ -282,7 +286,7 @@ impl Sel {
             while let Some(s) = sarang.next_if(|s| s.alinea <= i) {
                 y = (y.0 + s.tinggi, y.1 || s.kira);
             }
-            let (_, ukuran, jarak) = self.sifat_alinea(i);
+            let (_, ukuran, jarak, _) = self.sifat_alinea(i);
             let (garis, tepat) = alinea::baris(ukuran, &jarak);
             while let Some(k) = urut.next_if(|&k| self.gambar_alinea.get(k) == Some(&i)) {
                 let Some(b) = self.gambar.get_mut(k) else {
@@ -586,6 +590,8 @@ enum Blok {
         huruf: usize,
         ukuran: f64,
         jarak: Jarak,
+        /// Its tallest drawing in its text (pt).
+        sebaris: f64,
         /// `w:pageBreakBefore`; a `w:br w:type="page"` in it.
         putus_sebelum: bool,
         putus: bool,
@@ -1097,12 +1103,14 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                     tutup_miring(&mut p);
                     st.miring_buka = false;
                 }
+                let sebaris = std::mem::take(&mut st.gambar.sebaris);
                 match st.cell.last_mut() {
                     Some(Some(c)) => {
                         c.paragraf.push(p);
                         c.ukuran.push(st.ukuran);
                         c.bernomor.push(st.bernomor);
                         c.jarak.push(jarak);
+                        c.sebaris.push(sebaris);
                         if let Some(t) = st.tables.last_mut().filter(|t| t.tabel.is_empty()) {
                             t.letak.putus |= st.putus_sebelum;
                         }
@@ -1112,6 +1120,7 @@ fn close(st: &mut Baca, name: &[u8]) -> Result<(), Cacat> {
                             huruf: p.chars().count(),
                             ukuran: st.ukuran,
                             jarak,
+                            sebaris,
                             putus_sebelum: st.putus_sebelum,
                             putus: st.putus,
                             gambar: std::mem::take(&mut st.gambar_lepas),
