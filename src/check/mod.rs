@@ -1,6 +1,6 @@
 //! The rules of Permendagri 52/2011 and PermenPAN-RB 35/2012 that `sopc check`
 //! enforces. Each rule lives in its own file under `rules/` with its code, its
-//! documentation (printed by `sopc explain`) and its tests; [`REGISTRY`] maps
+//! documentation (printed by `sopc explain`) and its tests; [`rules::REGISTRY`] maps
 //! codes to rules. Reading errors (YAML, keys, types, dates, durations) are
 //! rules too, so that every code can be explained and configured.
 

@@ -1019,7 +1019,7 @@ pub struct SelGambar<'a> {
 /// The shapes of `sel` on a page: symbol boxes (for the rows' symbols),
 /// and the page the PDF reader would see of the connectors and labels.
 /// Also the boxes of the symbols a line without any arrowhead was taken
-/// to leave ([`arah_tanpa_kepala`]), whose flow is an inference.
+/// to leave (`arah_tanpa_kepala`), whose flow is an inference.
 pub fn halaman(sel: &[SelGambar]) -> (Sheet, Vec<Rect>) {
     let mut s = Sheet::default();
     let mut garis: Vec<(Vec<Point>, bool)> = Vec::new();

@@ -3,7 +3,7 @@
 //! [`geom`] makes words, rules, cells and symbols of them, [`baca`] reads
 //! the form (identity, six boxes, procedure rows), [`panah`] the flow, and
 //! [`tulis`] writes the YAML with an `# impor:` note beside every guess.
-//! [`perintah`] is the command: one file or a whole folder, written without
+//! [`perintah()`] is the command: one file or a whole folder, written without
 //! overwriting, then checked.
 
 pub mod alinea;

@@ -281,7 +281,7 @@ pub enum AlasanFormat {
     Kelompok,
 }
 
-/// The rule a NIP broke; see [`NipError::code`] for the stable codes.
+/// The rule a NIP broke; `check::rules::nip::rule_for` gives its stable code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KesalahanNip {
     Format {

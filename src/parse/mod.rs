@@ -1,7 +1,7 @@
 //! Reading SOP files: bytes → text (UTF-8, BOM and CRLF accepted) → spanned
 //! YAML tree → merged with the repository defaults (`_default.yaml` in the
 //! SOP's directory and its parents, nearest wins, the SOP's own keys win
-//! over all) → typed [`Sop`](crate::model::Sop).
+//! over all) → typed [`crate::model::Sop`].
 
 pub mod citra;
 pub mod convert;

@@ -157,6 +157,8 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
+// `[buku]` in the help texts is the section of sopc.toml, not a link.
+#[allow(rustdoc::broken_intra_doc_links)]
 #[derive(Args)]
 pub struct BukuArgs {
     /// Direktori SOP

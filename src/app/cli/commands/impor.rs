@@ -1,5 +1,5 @@
 //! `sopc impor`: published SOPs (PDF, DOCX) back into SOP files; the
-//! command itself, which prints as it goes, is [`crate::impor::perintah`].
+//! command itself, which prints as it goes, is [`crate::impor::perintah()`].
 
 use crate::app::cli::{Error, args::ImporArgs};
 use crate::diag::Lang;
