@@ -14,7 +14,9 @@
 //! means: a table read from text, when every row has a pelaksana (a symbol
 //! in an actor column) and every decision both its exits (no `# impor:`
 //! note that a value could not be read: a row without symbol, an exit not
-//! read, a connector whose pair was not found); a table read from a
+//! read, a connector whose pair was not found; a decision whose form
+//! prints one exit, the other inferred as the forms draw it with a note,
+//! counts as read and is listed apart); a table read from a
 //! picture, only when it agrees exactly with its hand transcription — the
 //! same number of steps, pelaksana per step, flow (every `ya`, `tidak` and
 //! `lanjut` edge), waktu as printed, and kegiatan, kelengkapan, output and
@@ -109,7 +111,9 @@ fn galat_baca(d: &Dokumen) -> Vec<String> {
             out.push(format!("baris {} tanpa pelaksana", i + 1));
         }
         // an exit not read is written as the next step with a note: read,
-        // both are set (`usize::MAX`: to a connector without its pair)
+        // or one read and the other inferred as the forms draw it (counted
+        // apart), both are set (`usize::MAX`: to a connector without its
+        // pair)
         let dibaca = |t: Option<usize>| t.is_some_and(|t| t != usize::MAX);
         if let Some(c) = &b.keputusan
             && !(dibaca(c.ya) && dibaca(c.tidak))
@@ -141,7 +145,7 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
         "berkas", "ident", "baris", "+pelak", "keput.", "galat", "ms"
     );
     let (mut ok, mut total_time, mut slowest) = (0usize, Duration::ZERO, Duration::ZERO);
-    let mut sums = [0usize; 7];
+    let mut sums = [0usize; 8];
     // the files whose procedure table was read from a picture:
     // files, rows, rows with a pelaksana, decisions, both exits, time
     let (mut gambar, mut gambar_waktu) = ([0usize; 5], Duration::ZERO);
@@ -150,6 +154,8 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
     // tables (of how many), and the picture SOPs' lines to print after
     let (mut teks_ok, mut teks_n, mut gambar_ok) = (0usize, 0usize, 0usize);
     let (mut laporan_gambar, mut laporan_teks) = (Vec::new(), Vec::new());
+    // the decisions with one exit inferred, per file
+    let mut laporan_simpul: Vec<String> = Vec::new();
     // characters of the picture SOPs' texts read wrong, of how many
     let mut huruf_gambar = (0usize, 0usize);
     for f in &files {
@@ -184,8 +190,19 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
             .langkah
             .iter()
             .filter_map(|b| b.keputusan.as_ref())
-            .filter(|c| c.ya.is_some() && c.tidak.is_some())
+            .filter(|c| c.ya.is_some() && c.tidak.is_some() && !c.disimpulkan)
             .count();
+        // one exit read, the other inferred as the forms draw it
+        let inferred: Vec<usize> = d
+            .langkah
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.keputusan.as_ref().is_some_and(|c| c.disimpulkan))
+            .map(|(i, _)| i + 1)
+            .collect();
+        if !inferred.is_empty() {
+            laporan_simpul.push(format!("{name}: langkah {inferred:?}"));
+        }
         // a pair sopc accepts: two different targets, an exit not read
         // standing for the next step
         let pair = d
@@ -233,10 +250,16 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
             gambar_waktu += dt;
         }
         let id = identitas(&d);
-        for (s, v) in sums
-            .iter_mut()
-            .zip([id, rows, with_actor, decisions, both, errors, pair])
-        {
+        for (s, v) in sums.iter_mut().zip([
+            id,
+            rows,
+            with_actor,
+            decisions,
+            both,
+            errors,
+            pair,
+            inferred.len(),
+        ]) {
             *s += v;
         }
         println!(
@@ -252,7 +275,7 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
         refused.len()
     );
     println!(
-        "identitas {}/{} · baris {} · baris berpelaksana {} ({:.1} %) · keputusan {}: kedua panah terbaca {}, pasangan tujuan sah {} · galat check {}",
+        "identitas {}/{} · baris {} · baris berpelaksana {} ({:.1} %) · keputusan {}: kedua panah terbaca {}, satu jalan keluar disimpulkan {}, pasangan tujuan sah {} · galat check {}",
         sums[0],
         9 * ok,
         sums[1],
@@ -260,9 +283,13 @@ fn korpus(dir: &Path, transkripsi: &[Transkripsi]) {
         100.0 * sums[2] as f64 / sums[1].max(1) as f64,
         sums[3],
         sums[4],
+        sums[7],
         sums[6],
         sums[5]
     );
+    for l in &laporan_simpul {
+        println!("  satu jalan keluar disimpulkan: {l}");
+    }
     println!(
         "tabel dari gambar: {} berkas · baris {} · berpelaksana {} · keputusan {}: kedua panah terbaca {} · rata-rata {:.1} ms",
         gambar[0],

@@ -1209,6 +1209,166 @@ fn exits_that_end_beside_the_next_step_become_steps_of_their_own() {
     assert_eq!(sop.steps().len(), 6);
 }
 
+/// Decisions whose form prints one exit (BPS 058's second diamond): the
+/// other is inferred as the forms draw it — back to the step before when
+/// the one printed goes on to the next step, to the next step when the one
+/// printed goes back — with a note, and the YAML checks.
+#[test]
+fn a_decision_whose_form_prints_one_exit_gets_the_other_inferred() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(6, 503.0, &["1 hari"]);
+    l.sel(7, 503.0, &["Data"]);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Menerima data"]);
+    l.terminator(aktor(1), 497.0);
+    l.batas(480.0);
+    l.sel(6, 468.0, &["2 hari"]);
+    l.sel(7, 468.0, &["Tabel"]);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Mengolah data"]);
+    l.proses(aktor(1), 452.0);
+    l.batas(425.0);
+    l.sel(6, 413.0, &["1 hari"]);
+    l.sel(7, 413.0, &["Tabel diperiksa"]);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Memeriksa tabel"]);
+    l.keputusan(aktor(1), 405.0);
+    l.batas(385.0);
+    l.sel(6, 373.0, &["1 hari"]);
+    l.sel(7, 373.0, &["Laporan"]);
+    l.sel(0, 373.0, &["4."]);
+    l.sel(1, 373.0, &["Menyetujui laporan"]);
+    l.keputusan(aktor(2), 365.0);
+    l.batas(345.0);
+    l.sel(6, 333.0, &["1 hari"]);
+    l.sel(7, 333.0, &["Publikasi"]);
+    l.sel(0, 333.0, &["5."]);
+    l.sel(1, 333.0, &["Menerbitkan laporan"]);
+    l.terminator(aktor(2), 325.0);
+    l.batas(305.0);
+    l.kolom(305.0);
+    l.panah(&[(aktor(1), 489.0), (aktor(1), 460.0)]);
+    l.panah(&[(aktor(1), 444.0), (aktor(1), 417.0)]);
+    // step 3 prints one exit, unlabelled, on to step 4
+    l.panah(&[
+        (aktor(1) + 20.0, 405.0),
+        (aktor(2), 405.0),
+        (aktor(2), 377.0),
+    ]);
+    // step 4 prints one exit, "T", back up into step 2's process
+    l.panah(&[
+        (aktor(2) + 20.0, 365.0),
+        (aktor(2) + 35.0, 365.0),
+        (aktor(2) + 35.0, 452.0),
+        (aktor(1) + 25.0, 452.0),
+    ]);
+    l.teks(aktor(2) + 23.0, 368.0, "T");
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let t = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![1], None),
+            (vec![1], None),
+            // printed: yes on to step 4; inferred: no back to step 2
+            (vec![1], Some((Some(3), Some(1), None, None))),
+            // printed: no back to step 2; inferred: yes on to step 5
+            (vec![2], Some((Some(4), Some(1), None, t("T")))),
+            (vec![2], None),
+        ]
+    );
+    for i in [2, 3] {
+        let c = d.langkah[i].keputusan.as_ref().expect("a decision");
+        assert!(c.disimpulkan, "step {}", i + 1);
+        assert!(
+            c.catatan
+                .iter()
+                .any(|n| n.contains("hanya satu jalan keluar tercetak atau terbaca")),
+            "{:?}",
+            c.catatan
+        );
+    }
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    assert!(
+        yaml.contains("`tidak` ke langkah-2 (langkah sebelumnya) disimpulkan"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("`ya` ke langkah-5 (langkah berikutnya) disimpulkan"),
+        "{yaml}"
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("satu.yaml");
+    std::fs::write(&path, &yaml).expect("written");
+    let reports =
+        sopc::app::batch::check_paths(&[path], &sopc::config::Config::default()).expect("checked");
+    // the form prints no identity: only its missing fields are errors
+    let galat: Vec<String> = reports[0]
+        .diagnostics
+        .iter()
+        .filter(|g| g.severity == sopc::diag::Severity::Error)
+        .map(|g| format!("{} {}", g.code, g.message.id))
+        .filter(|g| !g.starts_with("wajib-ada") || g.contains("langkah"))
+        .collect();
+    assert_eq!(galat, Vec::<String>::new());
+}
+
+/// Arrowheads that stop 10 pt short of the symbol they point at (BPS 032
+/// draws its arrows so) enter it; one pointing past a symbol does not.
+#[test]
+fn an_arrowhead_that_stops_short_of_the_symbol_it_points_at_enters_it() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Menyusun draf"]);
+    l.terminator(aktor(0), 497.0);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Menulis analisis"]);
+    l.proses(aktor(0), 452.0);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Memeriksa analisis"]);
+    l.keputusan(aktor(1), 405.0);
+    l.batas(385.0);
+    l.sel(0, 373.0, &["4."]);
+    l.sel(1, 373.0, &["Merilis publikasi"]);
+    l.terminator(aktor(1), 360.0);
+    l.batas(345.0);
+    l.kolom(345.0);
+    // each head 10 pt before its symbol
+    l.panah(&[(aktor(0), 489.0), (aktor(0), 470.0)]);
+    l.panah(&[
+        (aktor(0) + 25.0, 452.0),
+        (aktor(1), 452.0),
+        (aktor(1), 427.0),
+    ]);
+    l.panah(&[(aktor(1), 393.0), (aktor(1), 378.0)]);
+    l.teks(aktor(1) + 4.0, 386.0, "Y");
+    // "T" back up to step 2's box
+    l.panah(&[
+        (aktor(1) - 20.0, 405.0),
+        (aktor(0), 405.0),
+        (aktor(0), 434.0),
+    ]);
+    l.teks(aktor(0) + 4.0, 408.0, "T");
+    // a loose arrow in Kepala's column, pointing down past everything
+    l.panah(&[(aktor(2), 470.0), (aktor(2), 440.0)]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let t = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![0], None),
+            (vec![0], None),
+            (vec![1], Some((Some(3), Some(1), t("Y"), t("T")))),
+            (vec![1], None),
+        ]
+    );
+    assert!(d.langkah.iter().all(|b| b.lanjut.is_none()));
+}
+
 // --- DOCX -------------------------------------------------------------------------
 
 /// A `.docx` holding `body` as its `word/document.xml` body, written with

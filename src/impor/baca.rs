@@ -123,6 +123,9 @@ pub struct Cabang {
     pub tidak: Option<usize>,
     pub label_ya: Option<String>,
     pub label_tidak: Option<String>,
+    /// One exit was the only one read (the form prints one, or its line was
+    /// missed) and the other's target is inferred (see `panah`), with a note.
+    pub disimpulkan: bool,
     pub catatan: Vec<String>,
 }
 

@@ -156,14 +156,17 @@ pub fn dari_pdf(bytes: &[u8]) -> Result<Dokumen, Tolak> {
     }
 }
 
-/// Rows of `d` with no symbol, and decision exits with no target.
+/// Rows of `d` with no symbol, and decision exits with no target or only
+/// an inferred one.
 fn belum_terbaca(d: &Dokumen) -> usize {
     d.langkah
         .iter()
         .map(|b| {
             usize::from(b.simbol.is_empty())
                 + b.keputusan.as_ref().map_or(0, |k| {
-                    usize::from(k.ya.is_none()) + usize::from(k.tidak.is_none())
+                    usize::from(k.ya.is_none())
+                        + usize::from(k.tidak.is_none())
+                        + usize::from(k.disimpulkan)
                 })
         })
         .sum()

@@ -628,13 +628,30 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                             .unwrap_or(std::cmp::Ordering::Equal)
                     })
             };
-            if let Some((node, _)) = nearest(TIP, false)
+            // the point of its line nearest the head outside it: whence the
+            // head points
+            let big = tip.inflate(1.5, 1.5);
+            let behind = members
+                .iter()
+                .flat_map(|&m| &ps[m].0)
+                .filter(|p| !big.contains(**p))
+                .min_by(|a, b| {
+                    a.distance(tip.center())
+                        .total_cmp(&b.distance(tip.center()))
+                });
+            let pointed = || {
+                let n = tujuan(tip, *behind?, nodes)?;
+                (!ended.contains(&n)).then_some(n)
+            };
+            if let Some(node) = nearest(TIP, false)
                 .or_else(|| nearest(SHORT, false))
                 // a loop back into the symbol it leaves
                 .or_else(|| nearest(TIP, true))
-                && !targets.contains(node)
+                .map(|n| n.0)
+                .or_else(pointed)
+                && !targets.contains(&node)
             {
-                targets.push(*node);
+                targets.push(node);
             }
         }
         let mut sources: Vec<(Node, Point)> = Vec::new();
@@ -657,7 +674,12 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         let kembali: Vec<(Node, Point)> = members
             .iter()
             .flat_map(|&m| &ps[m].1)
-            .filter(|e| !hs.iter().any(|&h| heads[h].center().distance(**e) < 6.0))
+            .filter(|e| {
+                !hs.iter().any(|&h| {
+                    heads[h].center().distance(**e) < 6.0
+                        || heads[h].inflate(1.5, 1.5).contains(**e)
+                })
+            })
             .flat_map(|e| {
                 nodes
                     .iter()
@@ -731,6 +753,36 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
         }
     }
     out
+}
+
+/// How far (pt) past its tip an arrowhead that stops short still reaches
+/// the symbol it points at (BPS 032 stops its arrows 8–10 pt before the
+/// symbol; an arrow between two symbols of one column has more room).
+const REACH: f64 = 12.0;
+
+/// The symbol an arrowhead `tip` points at, its line coming from `behind`:
+/// the nearest within [`REACH`] past the tip along the line (the head of a
+/// line drawn by hand that stops short of its symbol).
+fn tujuan(tip: Rect, behind: Point, nodes: &[(Node, Rect)]) -> Option<Node> {
+    let v = tip.center() - behind;
+    let c = tip.center();
+    // along one axis, as a flowchart's lines run; from the tip onward
+    let ray = if v.x.abs() > v.y.abs() {
+        let x = if v.x > 0.0 { tip.x1 } else { tip.x0 };
+        Rect::new(x, c.y - 1.0, x + REACH * v.x.signum(), c.y + 1.0)
+    } else {
+        let y = if v.y > 0.0 { tip.y1 } else { tip.y0 };
+        Rect::new(c.x - 1.0, y, c.x + 1.0, y + REACH * v.y.signum())
+    };
+    if v.hypot() < 0.5 {
+        return None;
+    }
+    let ray = ray.abs();
+    nodes
+        .iter()
+        .filter(|(_, r)| r.overlaps(ray))
+        .min_by(|a, b| gap(a.1, tip).total_cmp(&gap(b.1, tip)))
+        .map(|n| n.0)
 }
 
 /// The distance between two boxes (0 when they overlap).
@@ -907,40 +959,38 @@ fn apply(
             .iter()
             .position(|(_, l)| l.as_deref().and_then(arti) == Some(yes))
     };
+    // two labels that say the same (032 prints `T` beside both exits of a
+    // diamond) name neither
+    let sama = labelled.len() == 2
+        && labelled[0].1.as_deref().and_then(arti).is_some()
+        && labelled[0].1.as_deref().and_then(arti) == labelled[1].1.as_deref().and_then(arti);
     // a "no" label names the tidak exit; a "yes" label alone names the other
-    let no = said(false).or_else(|| match (labelled.len(), said(true)) {
-        (2, Some(y)) => Some(1 - y),
-        _ => None,
-    });
+    let no = if sama {
+        None
+    } else {
+        said(false).or_else(|| match (labelled.len(), said(true)) {
+            (2, Some(y)) => Some(1 - y),
+            _ => None,
+        })
+    };
     match (labelled.len(), no) {
         (0, _) => c
             .catatan
             .push("jalan keluar keputusan tidak terbaca; isi `ya` dan `tidak`".into()),
-        (1, Some(_)) => {
-            c.tidak = Some(labelled[0].0);
-            c.label_tidak = labelled[0].1.clone();
-            c.catatan.push(
-                "hanya satu panah keluar terbaca; `ya` ke langkah berikutnya disimpulkan".into(),
-            );
-        }
-        (1, None) => {
-            c.ya = Some(labelled[0].0);
-            c.label_ya = labelled[0].1.clone();
-            c.catatan.push(if labelled[0].0 == r + 1 {
-                // the next step cannot be both exits
-                "hanya satu panah keluar terbaca, ke langkah berikutnya; isi `tidak`".into()
-            } else {
-                "hanya satu panah keluar terbaca; `tidak` ke langkah berikutnya disimpulkan".into()
-            });
-        }
+        (1, _) => satu_jalan_keluar(r, &labelled[0], said(false).is_some(), &mut c),
         (_, n) => {
             let ni = match n {
                 Some(i) => i,
                 None => {
-                    c.catatan.push(
+                    c.catatan.push(if sama {
+                        format!(
+                            "kedua jalan keluar berlabel sama ({}); panah ke langkah sesudahnya dianggap `ya`",
+                            labelled[0].1.as_deref().unwrap_or_default()
+                        )
+                    } else {
                         "label ya/tidak tidak terbaca; panah ke langkah sesudahnya dianggap `ya`"
-                            .into(),
-                    );
+                            .into()
+                    });
                     labelled.iter().position(|(t, _)| *t != r + 1).unwrap_or(1)
                 }
             };
@@ -964,6 +1014,62 @@ fn apply(
             .push("panah menuju penghubung yang pasangannya tidak ditemukan".into());
     }
     b.keputusan = Some(c);
+}
+
+/// The decision of row `r` when only one of its exits was read, into step
+/// `keluar.0` with label `keluar.1` (`tidak` when the label says "no"):
+/// the other exit is inferred as the forms draw it — to the next step, or,
+/// when the one read goes there, back to the step before (each of the 51
+/// decisions of the BPS corpus read with both exits takes one to the next
+/// step, and 44 the other back to an earlier step or the decision itself,
+/// 33 of them to the step just before). Unlabelled, the exit to the next
+/// step is `ya`. Nothing is inferred for an exit into a
+/// connector without its pair, nor for a first step whose one exit is
+/// the next.
+fn satu_jalan_keluar(r: usize, keluar: &(usize, Option<String>), tidak: bool, c: &mut Cabang) {
+    let (t, label) = keluar;
+    let lain = if *t != r + 1 {
+        Some(r + 1)
+    } else {
+        r.checked_sub(1)
+    };
+    let Some(lain) = lain.filter(|_| *t != usize::MAX) else {
+        c.ya = Some(*t);
+        c.label_ya = label.clone();
+        c.catatan.push(if *t == r + 1 {
+            // the next step cannot be both exits
+            "hanya satu panah keluar terbaca, ke langkah berikutnya; isi `tidak`".into()
+        } else {
+            "hanya satu panah keluar terbaca; isi `tidak`".into()
+        });
+        return;
+    };
+    // the one read is `tidak` when its label says so, or, unlabelled, when
+    // the other goes on to the next step
+    let dibaca_tidak = tidak || (label.as_deref().and_then(arti).is_none() && lain == r + 1);
+    let (k, ya, no) = if dibaca_tidak {
+        ("ya", lain, *t)
+    } else {
+        ("tidak", *t, lain)
+    };
+    c.ya = Some(ya);
+    c.tidak = Some(no);
+    if dibaca_tidak {
+        c.label_tidak = label.clone();
+    } else {
+        c.label_ya = label.clone();
+    }
+    c.disimpulkan = true;
+    let arah = if lain == r + 1 {
+        "langkah berikutnya"
+    } else {
+        "langkah sebelumnya"
+    };
+    c.catatan.push(format!(
+        "hanya satu jalan keluar tercetak atau terbaca, ke {}; `{k}` ke {} ({arah}) disimpulkan seperti pada kebanyakan keputusan formulir ini; periksa",
+        super::tulis::id(*t),
+        super::tulis::id(lain),
+    ));
 }
 
 /// Where an arrow into `to` leads, seen from row `r`: that row, or, for
