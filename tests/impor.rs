@@ -1369,6 +1369,156 @@ fn an_arrowhead_that_stops_short_of_the_symbol_it_points_at_enters_it() {
     assert!(d.langkah.iter().all(|b| b.lanjut.is_none()));
 }
 
+/// A picture for [`lembar_gambar_pdf`]: black where `tinta` says, on the
+/// page from (`x0`, `y0`) (its top left, in pt) `w` × `h` pt, with `sx`
+/// pixels a pt across and `sy` down.
+struct Gambar {
+    x0: f64,
+    y0: f64,
+    w: f64,
+    h: f64,
+    sx: f64,
+    sy: f64,
+    tinta: Box<dyn Fn(f64, f64) -> bool>,
+}
+
+/// A PDF of one page, `isi` and the pictures over it (each transparent
+/// where it has no ink, as 002 and 055 paste theirs).
+fn lembar_gambar_pdf(isi: &str, gambar: &[Gambar]) -> Vec<u8> {
+    let hex = |b: &[u8]| b.iter().map(|v| format!("{v:02x}")).collect::<String>() + ">";
+    let xobj: Vec<String> = (0..gambar.len())
+        .map(|i| format!("/Im{i} {} 0 R", 6 + 2 * i))
+        .collect();
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [4 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 5 0 R /Resources << /Font << /F1 3 0 R >> /XObject << {} >> >> >>",
+            xobj.join(" ")
+        ),
+    ];
+    let mut isi = isi.to_owned();
+    for (i, g) in gambar.iter().enumerate() {
+        isi.push_str(&format!(
+            "q {} 0 0 {} {} {} cm /Im{i} Do Q\n",
+            g.w,
+            g.h,
+            g.x0,
+            g.y0 - g.h
+        ));
+    }
+    objects.push(format!(
+        "<< /Length {} >>\nstream\n{isi}\nendstream",
+        isi.len()
+    ));
+    for g in gambar {
+        let (w, h) = ((g.w * g.sx).round() as usize, (g.h * g.sy).round() as usize);
+        let alpha: Vec<u8> = (0..w * h)
+            .map(|i| {
+                let x = g.x0 + ((i % w) as f64 + 0.5) / g.sx;
+                let y = g.y0 - ((i / w) as f64 + 0.5) / g.sy;
+                if (g.tinta)(x, y) { 255 } else { 0 }
+            })
+            .collect();
+        let rgb = hex(&vec![0u8; w * h * 3]);
+        objects.push(format!(
+            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /SMask {} 0 R /Filter /ASCIIHexDecode /Length {} >>\nstream\n{rgb}\nendstream",
+            objects.len() + 2,
+            rgb.len()
+        ));
+        let a = hex(&alpha);
+        objects.push(format!(
+            "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode /Length {} >>\nstream\n{a}\nendstream",
+            a.len()
+        ));
+    }
+    let refs: Vec<&str> = objects.iter().map(String::as_str).collect();
+    pdf(&refs, "")
+}
+
+/// A connector pasted as a small picture the PDF stretches more than twice
+/// as much down as across (BPS 055): from (`x0`, `y`) across to `x1`, then
+/// up or down to an arrowhead, 6 pt wide and 12 pt long, whose point stops
+/// at `y1`.
+fn penghubung_gambar(x0: f64, y: f64, x1: f64, y1: f64) -> Gambar {
+    let (kiri, kanan) = (x0.min(x1) - 4.0, x0.max(x1) + 4.0);
+    let (atas, bawah) = (y.max(y1) + 2.0, y.min(y1) - 2.0);
+    let arah = (y1 - y).signum();
+    let pangkal = y1 - 12.0 * arah;
+    Gambar {
+        x0: kiri,
+        y0: atas,
+        w: kanan - kiri,
+        h: atas - bawah,
+        sx: 2.0,
+        sy: 0.9,
+        tinta: Box::new(move |x, yy| {
+            let mendatar = (yy - y).abs() <= 1.1 && x >= x0.min(x1) - 0.5 && x <= x0.max(x1) + 0.5;
+            let tegak =
+                (x - x1).abs() <= 0.5 && (yy - y) * arah >= -0.6 && (yy - pangkal) * arah <= 0.0;
+            // the head: 3 pt either side at its base, narrowing to its point
+            let t = (yy - pangkal) * arah / 12.0;
+            let kepala = (0.0..=1.0).contains(&t) && (x - x1).abs() <= 3.0 * (1.0 - t);
+            mendatar || tegak || kepala
+        }),
+    }
+}
+
+/// A flowchart whose connectors are small pictures stretched unevenly
+/// (BPS 055: 150 ppi across, 67 down), each arrowhead drawn twice as long
+/// as wide and stopping short of its symbol: their lines and heads are
+/// read, and the decision gets both exits.
+#[test]
+fn connectors_pasted_as_pictures_stretched_unevenly_are_read() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Membuat laporan kegiatan"]);
+    l.sel(6, 503.0, &["1 hari"]);
+    l.sel(7, 503.0, &["Laporan"]);
+    l.proses(aktor(1), 497.0);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Memeriksa laporan"]);
+    l.sel(6, 468.0, &["1 hari"]);
+    l.sel(7, 468.0, &["Laporan diperiksa"]);
+    l.keputusan(aktor(0), 445.0);
+    l.batas(425.0);
+    l.sel(0, 413.0, &["3."]);
+    l.sel(1, 413.0, &["Mengevaluasi laporan"]);
+    l.sel(6, 413.0, &["1 hari"]);
+    l.sel(7, 413.0, &["Evaluasi"]);
+    l.terminator(aktor(0), 400.0);
+    l.batas(385.0);
+    l.kolom(385.0);
+    // "Sudah benar" on down to step 3, drawn
+    l.panah(&[(aktor(0), 433.0), (aktor(0), 408.0)]);
+    l.teks(aktor(0) + 3.0, 425.0, "Sudah");
+    l.teks(aktor(0) + 24.0, 448.0, "Belum");
+    let gambar = [
+        // step 1's box into the diamond: left, then down
+        penghubung_gambar(aktor(1) - 25.0, 497.0, aktor(0), 458.0),
+        // "Belum benar": right, then up into step 1's box
+        penghubung_gambar(aktor(0) + 20.0, 445.0, aktor(1), 488.0),
+    ];
+    let d = dari_pdf(&lembar_gambar_pdf(&l.isi, &gambar))
+        .unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    let t = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![1], None),
+            (vec![0], Some((Some(2), Some(0), t("Sudah"), t("Belum")))),
+            (vec![0], None),
+        ]
+    );
+    // both exits read, with their arrowheads (no direction guessed)
+    let c = d.langkah[1].keputusan.as_ref().expect("a decision");
+    assert_eq!(c.catatan, Vec::<String>::new());
+    assert!(!c.disimpulkan);
+}
+
 // --- DOCX -------------------------------------------------------------------------
 
 /// A `.docx` holding `body` as its `word/document.xml` body, written with

@@ -118,7 +118,11 @@ impl Sheet {
                 .first()
                 .zip(p.points.last())
                 .is_some_and(|(a, b)| a.distance(*b) < 0.5);
-        if closed && w.max(h) < 9.0 && w.min(h) > 2.0 && p.filled {
+        // an arrowhead; one read from a picture stretched along its line
+        // is longer (BPS 055: 6 pt across, 13 along)
+        let head =
+            w.max(h) < 9.0 || (w.max(h) < 15.0 && w.min(h) >= 4.5 && w.max(h) >= 1.6 * w.min(h));
+        if closed && head && w.min(h) > 2.0 && p.filled {
             self.heads.push(r);
             return;
         }

@@ -185,7 +185,8 @@ pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
         .collect();
     let min = (4.5 * u).max(6.0) as usize;
     let tebal = (3.6 * u).max(3.0) as usize;
-    let mut tebal_garis = Vec::new();
+    // the thickness of the long lines, across and down
+    let (mut tebal_garis, mut tebal_tegak) = (Vec::new(), Vec::new());
     for (mendatar, (a0, a1, x0, x1)) in straight_runs(&garis, c.w, c.h, min, tebal) {
         let (p, q) = if mendatar {
             let y = (a0 + a1) as f64 / 2.0;
@@ -194,6 +195,9 @@ pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
             }
             (ke(x0 as f64, y), ke(x1 as f64, y))
         } else {
+            if (x1 - x0) as f64 > 20.0 * u {
+                tebal_tegak.push(a1 - a0);
+            }
             let x = (a0 + a1) as f64 / 2.0;
             (ke(x, x0 as f64), ke(x, x1 as f64))
         };
@@ -206,8 +210,14 @@ pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
             stroked: true,
         });
     }
-    tebal_garis.sort_unstable();
-    let t = tebal_garis.get(tebal_garis.len() / 2).copied().unwrap_or(2);
+    // an arrowhead is what is thicker than both (a picture the PDF
+    // stretches one way draws its lines thicker that way: BPS 055's
+    // connectors, 150 ppi across and 67 down)
+    let median = |mut v: Vec<usize>| {
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    let t = median(tebal_garis).max(median(tebal_tegak)).unwrap_or(2);
     for r in arrowheads(&drawing, c.w, c.h, t + 2, u) {
         let (p, q) = (ke(r.0, r.1), ke(r.2, r.3));
         hasil.paths.push(Path {
@@ -607,10 +617,13 @@ fn straight_runs(
             }
             let mut lanjut = Vec::new();
             for (s, e) in runs {
+                // a run of about the band's length that overlaps it (the
+                // short runs across an arrowhead are no part of its line)
                 let pos = buka.iter().position(|o| {
                     o.1 + 1 == a
                         && s.max(o.2) < e.min(o.3)
                         && (e.min(o.3) - s.max(o.2)) * 2 >= (e - s).min(o.3 - o.2)
+                        && (e - s).min(o.3 - o.2) * 3 >= (e - s).max(o.3 - o.2)
                 });
                 match pos {
                     Some(p) => {
