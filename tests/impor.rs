@@ -1369,6 +1369,86 @@ fn an_arrowhead_that_stops_short_of_the_symbol_it_points_at_enters_it() {
     assert!(d.langkah.iter().all(|b| b.lanjut.is_none()));
 }
 
+/// A tanggal pembuatan printed as a month and a year only (BPS 203:
+/// "April 2020") is written as the 1st of the month with a note, and an
+/// empty Waktu cell as a time not stated, which the total leaves out (the
+/// language requires both): the YAML checks without an error of either.
+#[test]
+fn a_date_without_its_day_and_an_empty_waktu_cell_are_written_checkable() {
+    let mut l = Lembar::baru();
+    // the identity cells above the table
+    for y in [594.0, 583.0, 572.0, 563.0] {
+        l.garis(&[(560.0, y), (800.0, y)]);
+    }
+    for x in [560.0, 650.0, 800.0] {
+        l.garis(&[(x, 594.0), (x, 563.0)]);
+    }
+    for (y, label, nilai) in [
+        (586.0, "Nomor SOP", "SOP-1/2025"),
+        (575.0, "Tanggal Pembuatan", "April 2020"),
+        (565.0, "Nama SOP", "Penanganan Laporan"),
+    ] {
+        l.teks(563.0, y, label);
+        l.teks(653.0, y, nilai);
+    }
+    l.batas(KEPALA);
+    l.sel(0, 503.0, &["1."]);
+    l.sel(1, 503.0, &["Menerima laporan"]);
+    l.terminator(aktor(0), 497.0);
+    l.sel(6, 503.0, &["1 hari"]);
+    l.sel(7, 503.0, &["Laporan"]);
+    l.batas(480.0);
+    l.sel(0, 468.0, &["2."]);
+    l.sel(1, 468.0, &["Menerima tindak lanjut"]);
+    l.terminator(aktor(1), 460.0);
+    l.sel(7, 468.0, &["Sertifikat"]);
+    l.batas(445.0);
+    l.kolom(445.0);
+    l.panah(&[
+        (aktor(0) + 25.0, 497.0),
+        (aktor(1), 497.0),
+        (aktor(1), 468.0),
+    ]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert_eq!(d.pembuatan.teks, "1 April 2020");
+    assert!(
+        d.pembuatan
+            .catatan
+            .as_deref()
+            .is_some_and(|c| c.contains("dicetak tanpa hari (\"April 2020\")")),
+        "{:?}",
+        d.pembuatan
+    );
+    assert_eq!(d.langkah[1].waktu, "");
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    assert!(
+        yaml.contains("waktu: tidak tercantum   # impor: sel Waktu kosong pada formulir"),
+        "{yaml}"
+    );
+    let sop = parse("impor.yaml", &yaml);
+    let t = sop
+        .tanggal
+        .as_ref()
+        .and_then(|t| t.value.pembuatan.as_ref());
+    assert_eq!(
+        t.and_then(|p| p.value.nilai),
+        sopc::model::tanggal::Tanggal::new(2020, 4, 1)
+    );
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("tanggal.yaml");
+    std::fs::write(&path, &yaml).expect("written");
+    let reports =
+        sopc::app::batch::check_paths(&[path], &sopc::config::Config::default()).expect("checked");
+    let galat: Vec<String> = reports[0]
+        .diagnostics
+        .iter()
+        .filter(|g| g.severity == sopc::diag::Severity::Error)
+        .map(|g| format!("{} {}", g.code, g.message.id))
+        .filter(|g| g.contains("waktu") || g.contains("pembuatan") || g.contains("tanggal"))
+        .collect();
+    assert_eq!(galat, Vec::<String>::new());
+}
+
 /// A picture for [`lembar_gambar_pdf`]: black where `tinta` says, on the
 /// page from (`x0`, `y0`) (its top left, in pt) `w` × `h` pt, with `sx`
 /// pixels a pt across and `sy` down.

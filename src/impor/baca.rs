@@ -12,6 +12,7 @@
 //! [`super::panah`] to recover the flow.
 
 use super::geom::{self, Kind, Line, Sheet, Word, join, lines, paragraphs, sambung};
+use crate::model::tanggal::Tanggal;
 use kurbo::{Point, Rect};
 
 /// What an imported SOP says, before it becomes YAML. A note beside a
@@ -278,10 +279,32 @@ fn value(s: &Sheet, names: &[&str]) -> Nilai {
     }
 }
 
+/// A date printed as a month and a year only ("April 2020", as BPS 203
+/// prints its tanggal pembuatan) written as the 1st of that month, which
+/// the language needs (a real calendar date), with a note; anything else
+/// as read.
+fn tanpa_hari(v: Nilai) -> Nilai {
+    let t = v.teks.trim();
+    let bulan_tahun = t.split_whitespace().count() == 2
+        && t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().all(char::is_alphabetic))
+        && Tanggal::parse(t).is_err();
+    match Tanggal::parse(&format!("1 {t}")) {
+        Ok(_) if bulan_tahun && v.catatan.is_none() => Nilai {
+            teks: format!("1 {t}"),
+            catatan: Some(format!(
+                "dicetak tanpa hari (\"{t}\"); sopc memerlukan tanggal lengkap: ditulis tanggal 1, periksa"
+            )),
+        },
+        _ => v,
+    }
+}
+
 fn identitas(s: &Sheet, d: &mut Dokumen) {
     d.nomor = value(s, &["nomor sop", "no. sop"]);
     d.nama = value(s, &NAMA_SOP);
-    d.pembuatan = value(
+    d.pembuatan = tanpa_hari(value(
         s,
         &[
             "tanggal pembuatan",
@@ -289,9 +312,9 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
             "tgl pembuatan",
             "tanggal dibuat",
         ],
-    );
-    d.revisi = value(s, &["tanggal revisi", "tgl. revisi", "tgl revisi"]);
-    d.efektif = value(
+    ));
+    d.revisi = tanpa_hari(value(s, &["tanggal revisi", "tgl. revisi", "tgl revisi"]));
+    d.efektif = tanpa_hari(value(
         s,
         &[
             "tanggal efektif",
@@ -301,7 +324,7 @@ fn identitas(s: &Sheet, d: &mut Dokumen) {
             "tanggal pengesahan",
             "tgl. pengesahan",
         ],
-    );
+    ));
     if let Some(at) = label(s, &["disahkan oleh", "disahkan"]) {
         pengesah(value_lines(s, at), d);
     }
