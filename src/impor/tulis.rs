@@ -111,7 +111,15 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
             }
         }
         isi(&mut y, "kelengkapan", &b.kelengkapan, false);
-        let _ = writeln!(y, "    waktu: {}", yaml_scalar(&b.waktu));
+        if b.waktu.trim().is_empty() {
+            // required: the form's silence said as a time the total leaves out
+            let _ = writeln!(
+                y,
+                "    waktu: tidak tercantum   # impor: sel Waktu kosong pada formulir; ditulis waktu tak tentu (tidak dijumlahkan), periksa"
+            );
+        } else {
+            let _ = writeln!(y, "    waktu: {}", yaml_scalar(&b.waktu));
+        }
         isi(&mut y, "output", &b.output, true);
         if d.keterangan {
             isi(&mut y, "keterangan", &b.keterangan, true);
