@@ -182,9 +182,8 @@ fn bagan_gambar(bytes: &[u8], d: Dokumen) -> Dokumen {
     else {
         return d;
     };
-    // the text is the page's own: only the drawing is taken (its letters
-    // are read without a lexicon)
-    let halaman = lapiskan(&mut pages, &citra::Kamus::default(), Lapis::Bagan).halaman;
+    // the text is the page's own: only the drawing is read
+    let halaman = lapiskan(&mut pages, Lapis::Bagan).halaman;
     if halaman.is_empty() {
         return d;
     }
@@ -229,7 +228,7 @@ fn dari_gambar(pages: &mut [pdf::Page], kamus: &citra::Kamus) -> Result<Dokumen,
         halaman,
         huruf,
         ragu,
-    } = lapiskan(pages, kamus, Lapis::Tabel);
+    } = lapiskan(pages, Lapis::Tabel(kamus));
     let sheets: Vec<geom::Sheet> = pages.iter().map(geom::Sheet::of).collect();
     let mut d = baca::baca(&sheets).map_err(|_| Tolak::TabelGambar)?;
     tandai(
@@ -244,11 +243,12 @@ fn dari_gambar(pages: &mut [pdf::Page], kamus: &citra::Kamus) -> Result<Dokumen,
 }
 
 /// What the pictures of a page are read for.
-#[derive(Clone, Copy, PartialEq)]
-enum Lapis {
-    /// A table pasted as pictures: their letters and drawing, pictures
-    /// pasted one below the other joined first.
-    Tabel,
+#[derive(Clone, Copy)]
+enum Lapis<'a> {
+    /// A table pasted as pictures: their letters (with the lexicon of the
+    /// document's words) and drawing, pictures pasted one below the other
+    /// joined first.
+    Tabel(&'a citra::Kamus),
     /// A flowchart drawn as pictures over a text table: their drawing only.
     Bagan,
 }
@@ -263,7 +263,7 @@ struct Lapisan {
 
 /// Reads the decoded pictures of `pages` ([`citra`]) and lays what they
 /// show over each page as its glyphs and paths.
-fn lapiskan(pages: &mut [pdf::Page], kamus: &citra::Kamus, lapis: Lapis) -> Lapisan {
+fn lapiskan(pages: &mut [pdf::Page], lapis: Lapis) -> Lapisan {
     let mut hasil = Lapisan {
         halaman: Vec::new(),
         huruf: 0,
@@ -272,19 +272,17 @@ fn lapiskan(pages: &mut [pdf::Page], kamus: &citra::Kamus, lapis: Lapis) -> Lapi
     for (i, p) in pages.iter_mut().enumerate() {
         let pictures = std::mem::take(&mut p.pictures);
         let pictures = match lapis {
-            Lapis::Tabel => citra::sambung(pictures),
+            Lapis::Tabel(_) => citra::sambung(pictures),
             Lapis::Bagan => pictures,
         };
         for g in pictures {
             // a hostile picture must not take a whole batch down
-            let Ok(mut h) =
-                std::panic::catch_unwind(|| citra::baca(&g.raster, g.ke_halaman, kamus))
-            else {
+            let Ok(h) = std::panic::catch_unwind(|| match lapis {
+                Lapis::Tabel(kamus) => citra::baca(&g.raster, g.ke_halaman, kamus),
+                Lapis::Bagan => citra::bentuk(&g.raster, g.ke_halaman),
+            }) else {
                 continue;
             };
-            if lapis == Lapis::Bagan {
-                h.glyphs.clear();
-            }
             if h.glyphs.is_empty() && h.paths.is_empty() {
                 continue;
             }

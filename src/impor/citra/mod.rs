@@ -134,8 +134,20 @@ pub fn sambung(mut gambar: Vec<Picture>) -> Vec<Picture> {
 }
 
 /// Reads picture `c`, whose pixel (x, y) lies at `ke_halaman * (x, y)` on
-/// the page.
+/// the page: its drawing and its letters.
 pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
+    baca_dengan(c, ke_halaman, Some(kamus))
+}
+
+/// Reads only the drawing of picture `c` (see [`baca`]): its rules,
+/// symbols, lines and arrowheads, not its letters (a flowchart pasted over
+/// a text table, whose words are the page's own).
+pub fn bentuk(c: &Raster, ke_halaman: Affine) -> Reading {
+    baca_dengan(c, ke_halaman, None)
+}
+
+/// Reads picture `c`, its letters too when given their lexicon `kamus`.
+fn baca_dengan(c: &Raster, ke_halaman: Affine, kamus: Option<&Kamus>) -> Reading {
     let [a, b, cc, d, ..] = ke_halaman.as_coeffs();
     // only an upright picture (scaled, perhaps unevenly, not turned)
     if !(a > 0.0 && d > 0.0) || b.abs() > 0.02 * a || cc.abs() > 0.02 * d || c.w < 8 || c.h < 8 {
@@ -234,7 +246,9 @@ pub fn baca(c: &Raster, ke_halaman: Affine, kamus: &Kamus) -> Reading {
     let huruf: Vec<usize> = (0..keping.len())
         .filter(|&i| huruf_keping[i] && keping[i].n >= 2)
         .collect();
-    if huruf.len() <= huruf::MAX_HURUF {
+    if let Some(kamus) = kamus
+        && huruf.len() <= huruf::MAX_HURUF
+    {
         huruf::read_letters(c, &label, &keping, &huruf, &ke_halaman, kamus, &mut hasil);
     }
     hasil
