@@ -852,8 +852,37 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     k.baris = baris(s, &k, bawah + 1.0);
     k.baris.insert(0, bawah);
     k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
-    k.atas_gambar = bawah;
+    // the columns' numbers in a row of their own under the header ("(1)
+    // (2) …", or "1 2 3 …" plainly as BPS prints them): a row of the header
+    if let [atas, bawah_nomor, ..] = k.baris[..]
+        && baris_nomor_kolom(s, (xs[0], xs[xs.len() - 1]), atas, bawah_nomor)
+    {
+        k.baris.remove(0);
+        k.bawah = bawah_nomor;
+    }
+    k.atas_gambar = k.bawah;
     Some(k)
+}
+
+/// Whether the row from `y0` to `y1` across the table (`x` its left and
+/// right edges) holds only the columns' numbers, rising left to right: at
+/// least three words, each a number, in brackets or not (in italics
+/// `*2*`).
+fn baris_nomor_kolom(s: &Sheet, x: (f64, f64), y0: f64, y1: f64) -> bool {
+    let mut ws = s.words_in(Rect::new(x.0, y0, x.1, y1));
+    ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    let angka: Vec<Option<u32>> = ws
+        .iter()
+        .map(|w| {
+            let t = w.text.trim_matches('*');
+            let t = t
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(t);
+            t.parse().ok()
+        })
+        .collect();
+    angka.len() >= 3 && angka.iter().all(Option::is_some) && angka.windows(2).all(|w| w[0] < w[1])
 }
 
 /// Actor column `c` parted where the columns' numbers under the header
@@ -1195,20 +1224,6 @@ fn prosedur(sheets: &[Sheet], halaman: &[usize], d: &mut Dokumen) -> Vec<(usize,
                 })
                 .collect();
             if kegiatan.is_empty() && simbol.is_empty() {
-                continue;
-            }
-            // the column numbers "(1) (2) …" under the header
-            let angka_kolom = |t: &str| {
-                t.starts_with('(')
-                    && t.ends_with(')')
-                    && t[1..t.len() - 1].chars().all(|c| c.is_ascii_digit())
-            };
-            // or "1 2 3 …" plainly (in italics: `*2*`), the Kegiatan column's number one past the No
-            let nomor_kolom = |t: &str| t.trim_matches('*').parse::<u32>().ok();
-            let nomor_urut = nomor_kolom(&kegiatan)
-                .zip(nomor_kolom(&nomor))
-                .is_some_and(|(k, n)| k == n + 1);
-            if angka_kolom(&kegiatan) || nomor_urut {
                 continue;
             }
             let baris_jumlah = kegiatan.is_empty() && nomor.to_uppercase().contains("JUMLAH");
