@@ -865,24 +865,20 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
 }
 
 /// Whether the row from `y0` to `y1` across the table (`x` its left and
-/// right edges) holds only the columns' numbers, rising left to right: at
-/// least three words, each a number, in brackets or not (in italics
-/// `*2*`).
+/// right edges) holds only the columns' numbers: at least three words,
+/// each a number, in brackets or not (in italics `*2*`; 257 prints its
+/// `(7)` and `(8)` out of order).
 fn baris_nomor_kolom(s: &Sheet, x: (f64, f64), y0: f64, y1: f64) -> bool {
-    let mut ws = s.words_in(Rect::new(x.0, y0, x.1, y1));
-    ws.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-    let angka: Vec<Option<u32>> = ws
-        .iter()
-        .map(|w| {
+    let ws = s.words_in(Rect::new(x.0, y0, x.1, y1));
+    ws.len() >= 3
+        && ws.iter().all(|w| {
             let t = w.text.trim_matches('*');
             let t = t
                 .strip_prefix('(')
                 .and_then(|t| t.strip_suffix(')'))
                 .unwrap_or(t);
-            t.parse().ok()
+            t.parse::<u32>().is_ok()
         })
-        .collect();
-    angka.len() >= 3 && angka.iter().all(Option::is_some) && angka.windows(2).all(|w| w[0] < w[1])
 }
 
 /// Actor column `c` parted where the columns' numbers under the header
