@@ -756,8 +756,8 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
 }
 
 /// How far (pt) past its tip an arrowhead that stops short still reaches
-/// the symbol it points at (BPS 032 stops its arrows 8–10 pt before the
-/// symbol; an arrow between two symbols of one column has more room).
+/// the symbol it points at (BPS 032 stops its arrows 8–10 pt before their
+/// symbols).
 const REACH: f64 = 12.0;
 
 /// The symbol an arrowhead `tip` points at, its line coming from `behind`:
