@@ -383,17 +383,17 @@ pub(super) fn read_letters(
     for (b, runs) in baris.iter().zip(dibaca) {
         let em = em_baris(b) * faktor;
         let mut kata: Vec<Huruf> = runs.into_iter().flat_map(|r| r.huruf).collect();
-        tidy_words(&mut kata, em, kamus);
+        let awal_kata = tidy_words(&mut kata, em, kamus);
         let mut sebelum: Option<f32> = None;
-        for (ch, x0, x1, skor, miring) in kata {
+        for ((ch, x0, x1, skor, miring), baru) in kata.into_iter().zip(awal_kata) {
             hasil.huruf += 1;
             if skor < RAGU {
                 hasil.ragu += 1;
             }
-            // a space where the picture's own pixels part two words: on a
-            // page that stretches the picture unevenly the gap alone may
-            // seem too narrow for one
-            if let Some(x) = sebelum.filter(|&x| x0 - x > SPASI * em) {
+            // a space where the picture's own pixels part two words
+            // ([`word_starts`]): on a page that stretches the picture
+            // unevenly the gap alone may seem too narrow for one
+            if let Some(x) = sebelum.filter(|_| baru) {
                 let (p0, p1) = (
                     *ke_halaman * Point::new(x as f64, b.dasar as f64),
                     *ke_halaman * Point::new(x0 as f64, b.dasar as f64),
@@ -551,7 +551,7 @@ fn read_run(
             // a template may lie a column before its group's ink: the gap
             // to the word before is measured from the ink
             let x0 = if i == 0 { ink.ia } else { l.x } as f32 - p.kiri;
-            let skor = 2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3);
+            let skor = likeness_of_letter(ink, &l, ps);
             run.huruf.push((p.c, x0, x0 + p.maju, skor, p.miring));
             run.letak.push((l, gi));
         }
@@ -1110,6 +1110,15 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         return true;
     }
     let bebas: f32 = bacaan.iter().map(|u| u.0).sum();
+    // the characters as read, each with its likeness
+    let dibaca: Vec<(char, f32)> = bacaan
+        .iter()
+        .zip(inks.iter())
+        .flat_map(|(u, ink)| {
+            u.1.iter()
+                .map(|l| (ps[l.pi].c, likeness_of_letter(ink, l, ps)))
+        })
+        .collect();
     let tinta: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
     let mut pilih: Option<(f32, Vec<Urai>)> = None;
     // the word's case as read: capitals, a capital first, or none (an l
@@ -1157,6 +1166,15 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
                 continue;
             };
             let c: f32 = v.iter().map(|u| u.0).sum();
+            // a letter read clearly is made another only where the pixels
+            // fit both about alike (the headings the form is found by
+            // excepted: heading_word does as much)
+            if c - bebas > JELAS_LEKSIKON * tinta
+                && !KEPALA.contains(&calon)
+                && overrides(&dibaca, &seq)
+            {
+                continue;
+            }
             if pilih.as_ref().is_none_or(|(b, _)| c < *b) {
                 pilih = Some((c, v));
             }
@@ -1171,6 +1189,103 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
     }
 }
 
+/// The likeness of letter `l` placed on `ink`: 2Σab / (Σa² + Σb²) over
+/// the template and the ink's columns under it.
+fn likeness_of_letter(ink: &Ink, l: &Letak, ps: &[Template]) -> f32 {
+    let p = &ps[l.pi];
+    2.0 * l.sab / (p.sbb + ink.aa_between(l.x, l.x + p.w)).max(1e-3)
+}
+
+/// Characters of one shape at the sizes of a screenshot, which its pixels
+/// alone may not tell apart: a stem with a small mark (i, l, t, f, r), a
+/// bowl with or without a stem (o, d, b, p, q), an arch (n, h, r), and the
+/// capitals and digits alike.
+const MIRIP: &[&str] = &[
+    "ilI1j!|ftr()/",
+    "odbpqg",
+    "oec",
+    "ou",
+    "nhrmu",
+    "uvwy",
+    "CGOQDU0",
+    "S583B",
+    "BDEFHKPR",
+    "XxKk",
+];
+
+/// Whether `a` and `b` are one letter in two cases or two letters of one
+/// shape ([`MIRIP`]).
+/// A t is one way round: an f's stem rises as high as an l, a t's less,
+/// so a t read clearly is no f (`Stat` is not `Staf`).
+fn alike(a: char, b: char) -> bool {
+    a.to_lowercase().eq(b.to_lowercase())
+        || (MIRIP.iter().any(|m| m.contains(a) && m.contains(b)) && (a, b) != ('t', 'f'))
+}
+
+/// A letter read at least this alike its template is read clearly: the
+/// lexicon does not make it a letter of another shape.
+const JELAS: f32 = 0.7;
+/// How much worse in the pixels a word of the lexicon that changes a
+/// letter read clearly ([`overrides`]) may read than the best reading of
+/// any characters, like [`LEKSIKON`].
+const JELAS_LEKSIKON: f32 = 0.005;
+
+/// Whether spelling `seq` would replace a letter the pixels read clearly
+/// (`dibaca`: each character read and its likeness) with one of another
+/// shape: `propinsi` is no misread `provinsi`, nor `ATAP` a misread
+/// `ATAS`. A letter changed next to one added or dropped is not counted:
+/// touching letters read as others (`rn` as `m`) are parted so.
+fn overrides(dibaca: &[(char, f32)], seq: &[char]) -> bool {
+    let (n, m) = (dibaca.len(), seq.len());
+    // edit distance, then the edits along one cheapest path
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        d[0][j] = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let ganti = usize::from(dibaca[i - 1].0 != seq[j - 1]);
+            d[i][j] = (d[i - 1][j - 1] + ganti)
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+        }
+    }
+    // the path's steps: a character kept or changed (both indices), or
+    // one added or dropped (one of them)
+    let mut langkah: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        if i > 0 && j > 0 && d[i][j] == d[i - 1][j - 1] + usize::from(dibaca[i - 1].0 != seq[j - 1])
+        {
+            langkah.push((Some(i - 1), Some(j - 1)));
+            (i, j) = (i - 1, j - 1);
+        } else if i > 0 && d[i][j] == d[i - 1][j] + 1 {
+            langkah.push((Some(i - 1), None));
+            i -= 1;
+        } else {
+            langkah.push((None, Some(j - 1)));
+            j -= 1;
+        }
+    }
+    langkah.reverse();
+    let tetap = |s: usize| {
+        langkah
+            .get(s)
+            .is_none_or(|l| l.0.is_some() && l.1.is_some())
+    };
+    (0..langkah.len()).any(|s| {
+        let (Some(i), Some(j)) = langkah[s] else {
+            return false;
+        };
+        let ((a, skor), b) = (dibaca[i], seq[j]);
+        let sendiri = s.checked_sub(1).is_none_or(tetap) && tetap(s + 1);
+        a != b && sendiri && skor >= JELAS && !alike(a, b)
+    })
+}
+
 /// `w` with its first letter a capital.
 fn capitalised(w: &str) -> String {
     let mut c = w.chars();
@@ -1181,12 +1296,22 @@ fn capitalised(w: &str) -> String {
 
 /// What a word around a character tells: `l`/`I`/`1` and `o`/`O`/`0` look
 /// alike, the word's other characters say which it is.
-fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
+/// Returns, per character left, whether it begins a word.
+fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
+    let mulai = word_starts(kata, em, kamus);
     let mut awal = 0;
     let mut out = Vec::with_capacity(kata.len());
+    let mut awal_kata = Vec::with_capacity(kata.len());
     for i in 1..=kata.len() {
-        if i < kata.len() && kata[i].1 - kata[i - 1].2 <= SPASI * em {
+        if i < kata.len() && !mulai[i] {
             continue;
+        }
+        // a stroke with a foot between two letters is an l (a `!` is no
+        // letter of a word)
+        for j in awal + 1..i.saturating_sub(1) {
+            if kata[j].0 == '!' && kata[j - 1].0.is_alphabetic() && kata[j + 1].0.is_alphabetic() {
+                kata[j].0 = 'l';
+            }
         }
         let w = &mut kata[awal..i];
         let angka = w.iter().filter(|k| k.0.is_ascii_digit()).count();
@@ -1198,6 +1323,7 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
             && kamus.berisi(&format!("i{sisa}"))
             && !kamus.berisi(&format!("l{sisa}"));
         let w_len = w.len();
+        let w_l = w.iter().filter(|k| k.0 == 'l').count();
         // a digit next, or a dash and a digit (`1-5`)
         let digit_after: Vec<bool> = (0..w.len())
             .map(|i| match w.get(i + 1).map(|k| k.0) {
@@ -1226,6 +1352,9 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
                 'B' if kecil + besar == 1 && w_len > 1 => '8',
                 'G' if kecil + besar == 1 && w_len > 1 => '6',
                 'l' if besar > kecil + 1 => 'I',
+                // the only small letters of a word of capitals are l: they
+                // are I (`RI`)
+                'l' if besar > 0 && w_l == kecil => 'I',
                 '0' if kecil + besar > angka => {
                     if kecil > besar {
                         'o'
@@ -1236,7 +1365,11 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
                 ch => ch,
             };
         }
-        i_or_l(&mut kata[awal..i], kamus);
+        slash(&mut kata[awal..i], kamus);
+        // each piece between marks: `entri)/memberikan`
+        for bagian in kata[awal..i].split_mut(|k| !k.0.is_alphanumeric()) {
+            i_or_l(bagian, kamus);
+        }
         // a word is set in one face: italic when most of its letters look it
         let miring = 2 * kata[awal..i].iter().filter(|k| k.4).count() > i - awal;
         // the flag of a 1 read apart from its stem
@@ -1244,15 +1377,148 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) {
             kata[awal].0 == '\'' && kata.get(awal + 1).is_some_and(|k| k.0.is_ascii_digit());
         // a speck after a word (what a spelling checker's squiggle leaves)
         // is read as `!`, which a form's cells do not print
+        let n = out.len();
         out.extend(
             heading_word(&kata[awal + usize::from(lepas && i > awal + 1)..i], kamus)
                 .into_iter()
                 .filter(|k| k.0 != '!')
                 .map(|k| (k.0, k.1, k.2, k.3, miring)),
         );
+        awal_kata.extend((n..out.len()).map(|j| j == n));
         awal = i;
     }
     *kata = out;
+    awal_kata
+}
+
+/// How much wider than the line's median gap between letters a gap must
+/// be to part two words (of the letter size): a hinted screenshot sets
+/// letters a pixel closer or wider than the face, but its spaces (0.28)
+/// stay wide of them.
+const SPASI_LEBIH: f32 = 0.14;
+/// The narrowest gap between words, at least (of the letter size).
+const SPASI_MIN: f32 = 0.11;
+/// Gaps of a line of letters from which its median says how it is set;
+/// fewer, and the face's own spacing is assumed.
+const CELAH_CUKUP: usize = 6;
+
+/// Per character of a line, whether it begins a word: where its gap from
+/// the one before is wider than the line's own gaps between letters by
+/// [`SPASI_LEBIH`] (at most [`SPASI`]); between two capitals of a run of
+/// them, [`SPASI`] (a hinted face spaces its capitals wider: `BPS`). A
+/// run the lexicon does not know is parted at its widest gap wider than
+/// the line's letters when that makes words of it (`BPSRI`).
+fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
+    let celah: Vec<f32> = kata.windows(2).map(|w| w[1].1 - w[0].2).collect();
+    let mut urut = celah.clone();
+    urut.sort_by(f32::total_cmp);
+    let median = if urut.len() >= CELAH_CUKUP {
+        urut[urut.len() / 2]
+    } else {
+        0.0
+    };
+    let batas = (median + SPASI_LEBIH * em).clamp(SPASI_MIN * em, SPASI * em);
+    let besar = |i: usize| kata.get(i).is_some_and(|k| k.0.is_ascii_uppercase());
+    let mut mulai: Vec<bool> = (0..kata.len())
+        .map(|i| {
+            i > 0 && {
+                let kapital = besar(i - 1) && besar(i) && (i + 1 == kata.len() || besar(i + 1));
+                celah[i - 1] > if kapital { SPASI * em } else { batas }
+            }
+        })
+        .collect();
+    // runs the lexicon does not know, parted into two it does
+    let lebih = (median + 0.5 * SPASI_LEBIH * em).max(0.5 * SPASI_MIN * em);
+    let mut awal = 0;
+    for i in 1..=kata.len() {
+        if i < kata.len() && !mulai[i] {
+            continue;
+        }
+        if let Some(j) = word_split(&kata[awal..i], &celah[awal..i - 1], lebih, kamus) {
+            mulai[awal + j] = true;
+        }
+        awal = i;
+    }
+    // a capital a word opens with is set wide of it (`W eb`): one word
+    // where together they are one the lexicon knows
+    for i in 1..kata.len() {
+        let sendiri = mulai[i] && (i == 1 || mulai[i - 1]) && besar(i - 1);
+        if sendiri && celah[i - 1] <= SPASI * em {
+            let akhir = (i + 1..kata.len())
+                .find(|&j| mulai[j])
+                .unwrap_or(kata.len());
+            let teks: String = kata[i - 1..akhir].iter().map(|k| k.0).collect();
+            if kamus.berisi(teks.trim_matches(|c: char| !c.is_alphanumeric())) {
+                mulai[i] = false;
+            }
+        }
+    }
+    mulai
+}
+
+/// Where a run of characters `kata` (its gaps `celah`) not a word of the
+/// lexicon is two: at its widest gap wider than `lebih` whose two sides are
+/// each words of the lexicon or capitals (an abbreviation: `RI`), one of
+/// them a word.
+fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Option<usize> {
+    let teks: String = kata.iter().map(|k| k.0).collect();
+    let inti = teks.trim_matches(|c: char| !c.is_alphanumeric());
+    if kata.len() < 4 || kamus.berisi(inti) || !inti.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // each piece between marks a word, or a capital abbreviation
+    let kata_atau_singkatan = |s: &str| {
+        let bagian: Vec<&str> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|b| !b.is_empty())
+            .collect();
+        let kenal = bagian.iter().any(|b| kamus.berisi(b));
+        let semua = !bagian.is_empty()
+            && bagian.iter().all(|b| {
+                kamus.berisi(b) || (b.len() <= 4 && b.chars().all(|c| c.is_ascii_uppercase()))
+            });
+        (semua, kenal)
+    };
+    let mut urut: Vec<usize> = (0..celah.len()).filter(|&j| celah[j] > lebih).collect();
+    urut.sort_by(|&a, &b| celah[b].total_cmp(&celah[a]));
+    urut.into_iter().map(|j| j + 1).find(|&j| {
+        let (kiri, kanan): (String, String) = (
+            kata[..j].iter().map(|k| k.0).collect(),
+            kata[j..].iter().map(|k| k.0).collect(),
+        );
+        let ((a, ka), (b, kb)) = (kata_atau_singkatan(&kiri), kata_atau_singkatan(&kanan));
+        a && b && (ka || kb)
+    })
+}
+
+/// Strokes a slash touching its neighbours is read as (the slant of a
+/// hinted `/` is a pixel or two: a bracket, an f's stem, a 7's).
+const GARIS_MIRING: &str = "f(|!1lIt)7";
+
+/// A stroke between two words of the lexicon, the second a capital, is a
+/// slash: `Kab/Kota`, `ASEM/ATAP`.
+fn slash(w: &mut [Huruf], kamus: &Kamus) {
+    let teks: Vec<char> = w.iter().map(|k| k.0).collect();
+    let huruf = |a: &[char]| a.len() >= 2 && a.iter().all(|c| c.is_alphabetic());
+    for i in 2..teks.len().saturating_sub(2) {
+        if !GARIS_MIRING.contains(teks[i]) || !teks[i + 1].is_uppercase() {
+            continue;
+        }
+        let (kiri, kanan) = (&teks[..i], &teks[i + 1..]);
+        let kanan = &kanan[..kanan
+            .iter()
+            .position(|c| !c.is_alphabetic())
+            .unwrap_or(kanan.len())];
+        let kenal = |a: &[char]| kamus.berisi(&a.iter().collect::<String>());
+        let kapital = |a: &[char]| a.iter().all(|c| c.is_uppercase());
+        if huruf(kiri)
+            && huruf(kanan)
+            && ((kenal(kiri) && kenal(kanan)) || (kapital(kiri) && kapital(kanan)))
+        {
+            w[i].0 = '/';
+            return;
+        }
+    }
 }
 
 /// A stroke in a word is an i whose dot merged, an l, or a capital I:
