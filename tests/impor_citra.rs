@@ -415,6 +415,12 @@ impl ttf_parser::OutlineBuilder for Outline {
 /// each letter `rapat` pt nearer the one before than the face spaces it
 /// so that letters touch, as a JPEG decoded again: (RGB, width, height).
 fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
+    pictured(nama, ppi, rapat, 1.0, BARIS)
+}
+
+/// `baris` set as [`pictured_lines`] sets [`BARIS`], each space `spasi`
+/// times as wide as the face's.
+fn pictured(nama: &str, ppi: f32, rapat: f32, spasi: f32, baris: &[&str]) -> (Vec<u8>, u32, u32) {
     let data = typst_assets::fonts()
         .find(|d| {
             ttf_parser::Face::parse(d, 0).is_ok_and(|f| {
@@ -431,16 +437,17 @@ fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
     let skala = em / f32::from(face.units_per_em());
     let (w, h) = (
         (330.0 * px) as u32,
-        ((20.0 + 14.0 * BARIS.len() as f32) * px) as u32,
+        ((20.0 + 14.0 * baris.len() as f32) * px) as u32,
     );
     let mut pix = tiny_skia::Pixmap::new(w, h).expect("a small picture");
     pix.fill(tiny_skia::Color::WHITE);
     let mut paint = tiny_skia::Paint::default();
     paint.set_color_rgba8(0, 0, 0, 255);
-    for (i, baris) in BARIS.iter().enumerate() {
+    for (i, baris) in baris.iter().enumerate() {
         let mut x = 10.0 * px;
         let y = (20.0 + 14.0 * i as f32) * px;
         for c in baris.chars() {
+            let lebar = if c == ' ' { spasi } else { 1.0 };
             let gid = face.glyph_index(c).expect("the face has the letter");
             let mut jejak = Outline(tiny_skia::PathBuilder::new());
             if face.outline_glyph(gid, &mut jejak).is_some()
@@ -449,7 +456,7 @@ fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
                 let tr = tiny_skia::Transform::from_row(skala, 0.0, 0.0, -skala, x, y);
                 pix.fill_path(&path, &paint, tiny_skia::FillRule::Winding, tr, None);
             }
-            x += f32::from(face.glyph_hor_advance(gid).unwrap_or(0)) * skala - rapat * px;
+            x += lebar * f32::from(face.glyph_hor_advance(gid).unwrap_or(0)) * skala - rapat * px;
         }
     }
     let rgb: Vec<u8> = pix
@@ -500,8 +507,12 @@ fn lines_of(glyphs: &[sopc::impor::pdf::Glyph]) -> Vec<String> {
 
 /// [`BARIS`] as read from [`pictured_lines`].
 fn read_lines(nama: &str, ppi: f32, rapat: f32) -> Vec<String> {
+    read_picture(pictured_lines(nama, ppi, rapat), ppi)
+}
+
+/// The lines of a picture of `ppi` as read with the committed lexicon.
+fn read_picture((rgb, w, h): (Vec<u8>, u32, u32), ppi: f32) -> Vec<String> {
     use sopc::impor::citra::{Kamus, Raster, baca};
-    let (rgb, w, h) = pictured_lines(nama, ppi, rapat);
     let raster = Raster::from_rgb(w as usize, h as usize, &rgb).expect("a small picture");
     let ke_halaman = kurbo::Affine::scale(f64::from(72.0 / ppi));
     lines_of(&baca(&raster, ke_halaman, &Kamus::dengan([])).glyphs)

@@ -1203,6 +1203,7 @@ fn likeness_of_letter(ink: &Ink, l: &Letak, ps: &[Template]) -> f32 {
 const MIRIP: &[&str] = &[
     "ilI1j!|ftr()/",
     "odbpqg",
+    "bh",
     "oec",
     "ou",
     "nhrmu",
@@ -1242,8 +1243,8 @@ fn overrides(dibaca: &[(char, f32)], seq: &[char]) -> bool {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, v) in d[0].iter_mut().enumerate() {
+        *v = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -1395,9 +1396,12 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
 /// be to part two words (of the letter size): a hinted screenshot sets
 /// letters a pixel closer or wider than the face, but its spaces (0.28)
 /// stay wide of them.
-const SPASI_LEBIH: f32 = 0.14;
+const SPASI_LEBIH: f32 = 0.16;
 /// The narrowest gap between words, at least (of the letter size).
-const SPASI_MIN: f32 = 0.11;
+const SPASI_MIN: f32 = 0.14;
+/// The spread of a line's middle half of gaps (of the letter size) up to
+/// which its letters are set evenly enough to tell words by.
+const SEBARAN: f32 = 0.08;
 /// Gaps of a line of letters from which its median says how it is set;
 /// fewer, and the face's own spacing is assumed.
 const CELAH_CUKUP: usize = 6;
@@ -1417,7 +1421,15 @@ fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
     } else {
         0.0
     };
-    let batas = (median + SPASI_LEBIH * em).clamp(SPASI_MIN * em, SPASI * em);
+    // letters set unevenly (a face other than the one compared with) say
+    // too little of where words part: the face's own space then
+    let rata = urut.len() >= CELAH_CUKUP
+        && urut[3 * urut.len() / 4] - urut[urut.len() / 4] <= SEBARAN * em;
+    let batas = if rata {
+        (median + SPASI_LEBIH * em).clamp(SPASI_MIN * em, SPASI * em)
+    } else {
+        SPASI * em
+    };
     let besar = |i: usize| kata.get(i).is_some_and(|k| k.0.is_ascii_uppercase());
     let mut mulai: Vec<bool> = (0..kata.len())
         .map(|i| {
@@ -1493,7 +1505,7 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
 
 /// Strokes a slash touching its neighbours is read as (the slant of a
 /// hinted `/` is a pixel or two: a bracket, an f's stem, a 7's).
-const GARIS_MIRING: &str = "f(|!1lIt)7";
+const GARIS_MIRING: &str = "f(|!)7";
 
 /// A stroke between two words of the lexicon, the second a capital, is a
 /// slash: `Kab/Kota`, `ASEM/ATAP`.
@@ -1511,8 +1523,10 @@ fn slash(w: &mut [Huruf], kamus: &Kamus) {
             .unwrap_or(kanan.len())];
         let kenal = |a: &[char]| kamus.berisi(&a.iter().collect::<String>());
         let kapital = |a: &[char]| a.iter().all(|c| c.is_uppercase());
+        // never a letter of the word before (`Output` before a capital)
         if huruf(kiri)
             && huruf(kanan)
+            && !kenal(&teks[..=i])
             && ((kenal(kiri) && kenal(kanan)) || (kapital(kiri) && kapital(kanan)))
         {
             w[i].0 = '/';
@@ -1673,6 +1687,105 @@ mod tests {
             .iter()
             .map(|l| (ps[l.pi].c, l.x, l.x + ps[l.pi].w))
             .collect()
+    }
+
+    /// `teks` as letters read, each `lebar` wide (of `em` 10) and the gap
+    /// before each given by `celah` (the gap before letter i, by index;
+    /// others 0).
+    fn letters(teks: &str, celah: &[(usize, f32)]) -> Vec<Huruf> {
+        let mut x = 0.0;
+        teks.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                x += celah.iter().find(|g| g.0 == i).map_or(0.0, |g| g.1);
+                let k = (c, x, x + 5.0, 0.9, false);
+                x += 5.0;
+                k
+            })
+            .collect()
+    }
+
+    fn words(kata: &[Huruf], mulai: &[bool]) -> String {
+        let mut s = String::new();
+        for (k, &m) in kata.iter().zip(mulai) {
+            if m {
+                s.push(' ');
+            }
+            s.push(k.0);
+        }
+        s
+    }
+
+    #[test]
+    fn a_word_gap_is_measured_against_the_lines_own_letter_gaps() {
+        let kamus = Kamus::dengan([]);
+        // letters set a little tight, words 1.6 apart at size 10: narrower
+        // than a fifth of the size, still a space
+        let teks = "kirim ke BPS Kab/Kota tiap bulan";
+        let mut celah = Vec::new();
+        let mut tanpa_spasi = String::new();
+        for (i, w) in teks.split(' ').enumerate() {
+            if i > 0 {
+                celah.push((tanpa_spasi.chars().count(), 2.0));
+            }
+            tanpa_spasi.push_str(w);
+        }
+        // every letter 0.4 closer than the face sets it
+        let mut kata = letters(&tanpa_spasi, &celah);
+        for (i, k) in kata.iter_mut().enumerate() {
+            k.1 -= 0.4 * i as f32;
+            k.2 -= 0.4 * i as f32;
+        }
+        let mulai = word_starts(&kata, 10.0, &kamus);
+        assert_eq!(words(&kata, &mulai), teks);
+        // the same gap without the line's tight letters is no space
+        let longgar = letters("kirimke", &[(5, 1.0)]);
+        assert!(!word_starts(&longgar, 10.0, &kamus)[5]);
+    }
+
+    #[test]
+    fn a_run_the_lexicon_does_not_know_is_parted_where_it_makes_words() {
+        let kamus = Kamus::dengan([]);
+        // the gap between S and R wider than the letters', narrower than a
+        // space: BPS and the capitals RI; the gap in `buLan` parts nothing
+        let kata = letters("kirimBPSRI", &[(5, 2.5), (8, 1.0)]);
+        let mulai = word_starts(&kata, 10.0, &kamus);
+        assert_eq!(words(&kata, &mulai), "kirim BPS RI");
+        let kata = letters("buLanan", &[(2, 1.0)]);
+        assert_eq!(words(&kata, &word_starts(&kata, 10.0, &kamus)), "buLanan");
+    }
+
+    #[test]
+    fn the_lexicon_changes_no_letter_the_pixels_read_clearly() {
+        let dibaca =
+            |w: &str, skor: f32| -> Vec<(char, f32)> { w.chars().map(|c| (c, skor)).collect() };
+        let seq = |w: &str| -> Vec<char> { w.chars().collect() };
+        // a p read clearly is no v, an a no e, a t no f
+        assert!(overrides(&dibaca("propinsi", 0.9), &seq("provinsi")));
+        assert!(overrides(&dibaca("olah", 0.9), &seq("oleh")));
+        assert!(overrides(&dibaca("Stat", 0.9), &seq("Staf")));
+        // letters of one shape, or read poorly, may be the lexicon's
+        assert!(!overrides(&dibaca("Pefaksana", 0.9), &seq("Pelaksana")));
+        assert!(!overrides(&dibaca("oata", 0.9), &seq("data")));
+        assert!(!overrides(&dibaca("propinsi", 0.5), &seq("provinsi")));
+        // touching letters parted otherwise (ri read as n)
+        assert!(!overrides(&dibaca("penenmaan", 0.9), &seq("penerimaan")));
+    }
+
+    #[test]
+    fn a_stroke_between_two_words_before_a_capital_is_a_slash() {
+        let kamus = Kamus::dengan([]);
+        for (dibaca, benar) in [
+            ("KabfKota", "Kab/Kota"),
+            ("Kab(Kota", "Kab/Kota"),
+            ("ASEM(ATAP", "ASEM/ATAP"),
+            ("Statistik", "Statistik"),
+            ("fileKota", "fileKota"),
+        ] {
+            let mut w = letters(dibaca, &[]);
+            slash(&mut w, &kamus);
+            assert_eq!(w.iter().map(|k| k.0).collect::<String>(), benar);
+        }
     }
 
     #[test]
