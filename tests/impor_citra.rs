@@ -410,8 +410,8 @@ impl ttf_parser::OutlineBuilder for Outline {
     }
 }
 
-/// [`BARIS`] set in the face named `nama` of the faces typst embeds (not
-/// the Liberation Sans sopc compares letters with) at 10 pt and `ppi`,
+/// [`BARIS`] set in the face named `nama` of the faces typst or sopc
+/// embeds at 10 pt and `ppi`,
 /// each letter `rapat` pt nearer the one before than the face spaces it
 /// so that letters touch, as a JPEG decoded again: (RGB, width, height).
 fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
@@ -422,6 +422,7 @@ fn pictured_lines(nama: &str, ppi: f32, rapat: f32) -> (Vec<u8>, u32, u32) {
 /// times as wide as the face's.
 fn pictured(nama: &str, ppi: f32, rapat: f32, spasi: f32, baris: &[&str]) -> (Vec<u8>, u32, u32) {
     let data = typst_assets::fonts()
+        .chain(sopc::huruf::tertanam().iter().copied())
         .find(|d| {
             ttf_parser::Face::parse(d, 0).is_ok_and(|f| {
                 f.names().into_iter().any(|n| {
@@ -430,7 +431,7 @@ fn pictured(nama: &str, ppi: f32, rapat: f32, spasi: f32, baris: &[&str]) -> (Ve
                 })
             })
         })
-        .expect("typst embeds the face");
+        .expect("typst or sopc embeds the face");
     let face = ttf_parser::Face::parse(data, 0).expect("the face parses");
     let px = ppi / 72.0;
     let em = 10.0 * px;
@@ -550,4 +551,32 @@ fn letters_of_another_face_touching_at_low_resolution_are_read() {
     ] {
         assert!(kata.contains(&w), "{w} read: {dibaca:#?}");
     }
+}
+
+/// A word the lexicon does not hold, one letter from one it does (`olah`
+/// beside `oleh`, `propinsi` beside `provinsi`, `Stat` beside `staf`), is
+/// read as printed when its letters are clear: the lexicon only chooses
+/// between readings the pixels nearly tie on.
+#[test]
+fn a_word_printed_clearly_is_not_corrected_into_the_lexicons() {
+    let baris = [
+        "Hasil olah data per propinsi",
+        "Ketua Tim Stat Produksi",
+        "Data ASEM/ATAP dan informasi",
+    ];
+    let dibaca = read_picture(pictured("Liberation Sans", 160.0, 0.0, 1.0, &baris), 160.0);
+    assert_eq!(dibaca, baris, "{dibaca:#?}");
+}
+
+/// Spaces narrower than a fifth of the letter size (a screenshot set tight)
+/// still part words, judged against the line's own gaps between letters:
+/// `BPS Kab/Kota` keeps its space and its slash, `BPS RI` its space.
+#[test]
+fn a_narrow_word_gap_keeps_its_space_and_the_slash_its_shape() {
+    let baris = [
+        "Kirim dokumen ke BPS Kab/Kota dan BPS RI",
+        "Anggota Tim Statistik setiap awal bulan",
+    ];
+    let dibaca = read_picture(pictured("Liberation Sans", 140.0, 0.0, 0.6, &baris), 140.0);
+    assert_eq!(dibaca, baris, "{dibaca:#?}");
 }

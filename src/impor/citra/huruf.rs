@@ -1396,12 +1396,12 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
 /// be to part two words (of the letter size): a hinted screenshot sets
 /// letters a pixel closer or wider than the face, but its spaces (0.28)
 /// stay wide of them.
-const SPASI_LEBIH: f32 = 0.16;
+const SPASI_LEBIH: f32 = 0.13;
 /// The narrowest gap between words, at least (of the letter size).
-const SPASI_MIN: f32 = 0.14;
+const SPASI_MIN: f32 = 0.11;
 /// The spread of a line's middle half of gaps (of the letter size) up to
 /// which its letters are set evenly enough to tell words by.
-const SEBARAN: f32 = 0.08;
+const SEBARAN: f32 = 0.06;
 /// Gaps of a line of letters from which its median says how it is set;
 /// fewer, and the face's own spacing is assumed.
 const CELAH_CUKUP: usize = 6;
@@ -1468,6 +1468,9 @@ fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
     mulai
 }
 
+/// Words of two letters the lexicon (of three and more) leaves out.
+const KATA_PENDEK: &[&str] = &["ke", "di", "ya"];
+
 /// Where a run of characters `kata` (its gaps `celah`) not a word of the
 /// lexicon is two: at its widest gap wider than `lebih` whose two sides are
 /// each words of the lexicon or capitals (an abbreviation: `RI`), one of
@@ -1487,7 +1490,9 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
         let kenal = bagian.iter().any(|b| kamus.berisi(b));
         let semua = !bagian.is_empty()
             && bagian.iter().all(|b| {
-                kamus.berisi(b) || (b.len() <= 4 && b.chars().all(|c| c.is_ascii_uppercase()))
+                kamus.berisi(b)
+                    || (b.len() <= 4 && b.chars().all(|c| c.is_ascii_uppercase()))
+                    || KATA_PENDEK.contains(&b.to_lowercase().as_str())
             });
         (semua, kenal)
     };
