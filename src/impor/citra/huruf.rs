@@ -1509,8 +1509,8 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
 }
 
 /// Strokes a slash touching its neighbours is read as (the slant of a
-/// hinted `/` is a pixel or two: a bracket, an f's stem, a 7's).
-const GARIS_MIRING: &str = "f(|!)7";
+/// hinted `/` is a pixel or two: a bracket, a stem, a 7's).
+const GARIS_MIRING: &str = "f(|!1lIt)7";
 
 /// A stroke between two words of the lexicon, the second a capital, is a
 /// slash: `Kab/Kota`, `ASEM/ATAP`.
@@ -1528,11 +1528,14 @@ fn slash(w: &mut [Huruf], kamus: &Kamus) {
             .unwrap_or(kanan.len())];
         let kenal = |a: &[char]| kamus.berisi(&a.iter().collect::<String>());
         let kapital = |a: &[char]| a.iter().all(|c| c.is_uppercase());
-        // never a letter of the word before (`Output` before a capital)
+        // never a letter of the word before (`Output` before a capital);
+        // between capitals, a mark only (an I in `GRATIFIKASI` is a letter)
+        let tanda = !teks[i].is_alphabetic();
         if huruf(kiri)
             && huruf(kanan)
             && !kenal(&teks[..=i])
-            && ((kenal(kiri) && kenal(kanan)) || (kapital(kiri) && kapital(kanan)))
+            && !kenal(&teks[..i + 1 + kanan.len()])
+            && ((kenal(kiri) && kenal(kanan)) || (tanda && kapital(kiri) && kapital(kanan)))
         {
             w[i].0 = '/';
             return;
@@ -1784,7 +1787,9 @@ mod tests {
             ("KabfKota", "Kab/Kota"),
             ("Kab(Kota", "Kab/Kota"),
             ("ASEM(ATAP", "ASEM/ATAP"),
+            ("KablKota", "Kab/Kota"),
             ("Statistik", "Statistik"),
+            ("GRATIFIKASI", "GRATIFIKASI"),
             ("fileKota", "fileKota"),
         ] {
             let mut w = letters(dibaca, &[]);
