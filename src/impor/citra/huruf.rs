@@ -1402,6 +1402,9 @@ const SPASI_MIN: f32 = 0.11;
 /// The spread of a line's middle half of gaps (of the letter size) up to
 /// which its letters are set evenly enough to tell words by.
 const SEBARAN: f32 = 0.06;
+/// The same in pixels, for small letters: a hinted screenshot rounds each
+/// letter's place to the pixel.
+const SEBARAN_PX: f32 = 1.3;
 /// Gaps of a line of letters from which its median says how it is set;
 /// fewer, and the face's own spacing is assumed.
 const CELAH_CUKUP: usize = 6;
@@ -1424,7 +1427,7 @@ fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
     // letters set unevenly (a face other than the one compared with) say
     // too little of where words part: the face's own space then
     let rata = urut.len() >= CELAH_CUKUP
-        && urut[3 * urut.len() / 4] - urut[urut.len() / 4] <= SEBARAN * em;
+        && urut[3 * urut.len() / 4] - urut[urut.len() / 4] <= (SEBARAN * em).max(SEBARAN_PX);
     let batas = if rata {
         (median + SPASI_LEBIH * em).clamp(SPASI_MIN * em, SPASI * em)
     } else {
