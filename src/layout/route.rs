@@ -169,6 +169,9 @@ const SIDE_LABEL_OFF_AXIS: f64 = mm(1.6);
 /// than a place in the next column beside its own line, less than one past
 /// the line's turn; in a narrow column it may be the only free place.
 const LABEL_AXIS_COST: f64 = mm(12.0);
+/// How far along its line from the decision a label that finds no free
+/// place where it was set may move ([`Router::settle_labels`]).
+const SETTLE_REACH: f64 = mm(20.0);
 /// Least gap between a label and the line beside it, where a narrow cell
 /// leaves no more: the text still stands clear of the 0.6 pt line.
 const LABEL_GAP_LEAST: f64 = crate::kolom::LABEL_JARAK_GARIS;
@@ -346,6 +349,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], order: &Order) -> Rou
     } else {
         &[]
     });
+    r.settle_labels();
     for g in &mut r.drawings {
         hops(g, flow);
     }
@@ -1362,6 +1366,117 @@ impl Router<'_> {
         }
     }
 
+    /// A label that, with every line drawn, is still crossed by a line,
+    /// lies on a symbol, a connector or another label, or off its cell,
+    /// moves to the nearest free place beside its own line: along the
+    /// line's first [`SETTLE_REACH`], on either side, one line or two.
+    fn settle_labels(&mut self) {
+        for h in 0..self.drawings.len() {
+            for i in 0..self.drawings[h].labels.len() {
+                let l = &self.drawings[h].labels[i];
+                if !self.label_breaks_a_rule(h, i, &l.rect) {
+                    continue;
+                }
+                let e = l.edge;
+                if let Some((text, rect)) = self.settled_place(h, i, e) {
+                    let flush_right = self.left_of_line(e, &rect);
+                    let l = &mut self.drawings[h].labels[i];
+                    (l.text, l.rect, l.flush_right) = (text, rect, flush_right);
+                }
+            }
+        }
+    }
+
+    /// Whether label `i` of page `h` at `k` breaks a rule as
+    /// [`super::Plan::verify`] checks them: a line through it, on a symbol,
+    /// a connector or another label, cut by a rule or over text.
+    fn label_breaks_a_rule(&self, h: usize, i: usize, k: &Rect) -> bool {
+        let g = &self.drawings[h];
+        !in_actor_cell(self.kolom, &self.pages[h], k, super::verify::CELL_SLACK)
+            || g.lines.iter().any(|l| crosses(k, &l.points))
+            || g.symbols.iter().any(|s| s.touches(k))
+            || g.connectors.iter().any(|c| c.rect.intersects(k))
+            || g.labels
+                .iter()
+                .enumerate()
+                .any(|(j, m)| j != i && m.rect.intersects(k))
+    }
+
+    /// Whether label `i` of page `h` at `k` keeps every rule: inside an
+    /// actor cell, no line through it (with a margin), clear of symbols,
+    /// connectors and the other labels.
+    fn label_clear(&self, h: usize, i: usize, k: &Rect) -> bool {
+        let g = &self.drawings[h];
+        let grown = k.grow(LABEL_MARGIN);
+        in_actor_cell(self.kolom, &self.pages[h], k, CELL_MARGIN)
+            && !g.lines.iter().any(|l| crosses(&grown, &l.points))
+            && !g.symbols.iter().any(|s| s.touches(&grown))
+            && !g.connectors.iter().any(|c| c.rect.intersects(&grown))
+            && !g
+                .labels
+                .iter()
+                .enumerate()
+                .any(|(j, m)| j != i && m.rect.intersects(&grown))
+    }
+
+    /// The free place nearest its decision for label `i` (of edge `e`) of
+    /// page `h` beside the lines of `e` leaving the decision: sliding
+    /// along each segment millimetre by millimetre, on either side of it.
+    fn settled_place(&self, h: usize, i: usize, e: usize) -> Option<(String, Rect)> {
+        let s = self.at(self.edge(e).from);
+        let own =
+            |k: &Rect| self.kolom.rule_x(s.kolom) <= k.x0 && k.x1 <= self.kolom.rule_x(s.kolom + 1);
+        let mut best: Option<(f64, String, Rect)> = None;
+        let lines = self.drawings[h].lines.iter().filter(|l| l.edge == e);
+        for l in lines.filter(|l| s.page == h && on_border(&s.rect, l.points[0])) {
+            let mut along = 0.0;
+            for w in l.points.windows(2) {
+                let (a, b) = (w[0], w[1]);
+                let length = (b.0 - a.0).abs() + (b.1 - a.1).abs();
+                let (dx, dy) = (
+                    (b.0 - a.0) / length.max(1e-9),
+                    (b.1 - a.1) / length.max(1e-9),
+                );
+                let mut t = 0.0;
+                while t <= length && along + t <= SETTLE_REACH {
+                    let p = Point(a.0 + dx * t, a.1 + dy * t);
+                    for f in &self.forms[e] {
+                        let (fw, fh) = f.size;
+                        for (gap, extra) in [(LABEL_GAP, 0.0), (LABEL_GAP_LEAST, mm(0.3))] {
+                            for side in [-1.0, 1.0] {
+                                // beside the segment, starting at `p` and
+                                // running the way the line runs
+                                let k = if dy.abs() > 0.5 {
+                                    let x = p.0 + side * gap;
+                                    Rect::new(x, p.1, x + side * fw, p.1 + dy.signum() * fh)
+                                } else {
+                                    let y = p.1 + side * gap;
+                                    Rect::new(p.0, y, p.0 + dx.signum() * fw, y + side * fh)
+                                };
+                                let mut cost = along + t + f.cost + extra;
+                                if !own(&k) {
+                                    cost += LABEL_OTHER_CELL_COST;
+                                }
+                                if words_inside(f, &k, &s.rect) {
+                                    cost += LABEL_CORNER_COST;
+                                }
+                                if best.as_ref().is_some_and(|b| b.0 <= cost)
+                                    || !self.label_clear(h, i, &k)
+                                {
+                                    continue;
+                                }
+                                best = Some((cost, f.text.clone(), k));
+                            }
+                        }
+                    }
+                    t += mm(1.0);
+                }
+                along += length;
+            }
+        }
+        best.map(|(_, text, k)| (text, k))
+    }
+
     /// How many lines of page `h` cross `rect`.
     fn lines_crossing(&self, h: usize, rect: &Rect) -> usize {
         self.drawings[h]
@@ -1817,6 +1932,14 @@ impl Router<'_> {
     }
 }
 
+/// Whether point `p` lies on the border of `k`.
+fn on_border(k: &Rect, p: Point) -> bool {
+    let near = |a: f64, b: f64| (a - b).abs() < 0.05;
+    let inside =
+        k.x0 - 0.05 <= p.0 && p.0 <= k.x1 + 0.05 && k.y0 - 0.05 <= p.1 && p.1 <= k.y1 + 0.05;
+    inside && (near(p.0, k.x0) || near(p.0, k.x1) || near(p.1, k.y0) || near(p.1, k.y1))
+}
+
 /// Whether a polyline passes through the inside of `k`.
 fn crosses(k: &Rect, pts: &[Point]) -> bool {
     pts.windows(2).any(|w| k.crossed_by(w[0], w[1]))
@@ -2031,7 +2154,13 @@ fn label_spots(
             (a - s.cx()).abs().min((b - s.cx()).abs())
         };
         let clear = hh * (1.0 - (near - LABEL_MARGIN) / hw) + LABEL_MARGIN + mm(0.1);
-        let mut gaps = vec![(mm(0.6), 0.0), (mm(2.2), mm(0.5))];
+        // the least gap last: between the exit and a track 2.5 mm off the
+        // symbol, where a two-line label has no more room
+        let mut gaps = vec![
+            (mm(0.6), 0.0),
+            (mm(2.2), mm(0.5)),
+            (LABEL_GAP_LEAST, mm(0.3)),
+        ];
         if clear > mm(2.2) {
             gaps.push((clear, mm(1.0)));
         }

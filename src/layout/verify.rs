@@ -86,7 +86,7 @@ impl Violation {
 
 const EPS: f64 = 0.05;
 /// Least distance of a label or connector from the rules of its cell.
-const CELL_SLACK: f64 = 0.5;
+pub(super) const CELL_SLACK: f64 = 0.5;
 
 impl Plan {
     /// Every violation of the drawing rules in this plan.
