@@ -438,6 +438,7 @@ impl Plan {
                 [named.clone(), reversed.clone()].map(|first| route::Order {
                     first,
                     before_connectors,
+                    next_by_bottom: false,
                 })
             });
             let Some(order) = orders.find(|o| !o.first.is_empty() && !tried.contains(o)) else {
@@ -445,6 +446,18 @@ impl Plan {
             };
             let again = draw(&order);
             tried.push(order);
+            let v = again.verify(flow);
+            if v.len() < broken.len() {
+                (plan, broken) = (again, v);
+            }
+        }
+        // the exit into the next step by the bottom, its label wherever it
+        // finds room, where the side exits crowd each other
+        if !broken.is_empty() {
+            let again = draw(&route::Order {
+                next_by_bottom: true,
+                ..route::Order::default()
+            });
             let v = again.verify(flow);
             if v.len() < broken.len() {
                 (plan, broken) = (again, v);

@@ -298,6 +298,10 @@ pub struct Order {
     /// (phases 4 and 5), which then keep out of their lanes: for a jump
     /// whose only way in a connector or label placed earlier would block.
     pub before_connectors: bool,
+    /// Whether the exit into the next step leaves by the bottom even where
+    /// its label is too wide to stand beside a line down the column: for a
+    /// plan whose side exits found no side of their own.
+    pub next_by_bottom: bool,
 }
 
 /// Plans every route and draws the pages, the lane routes in `order`.
@@ -314,7 +318,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], order: &Order) -> Rou
             });
         }
     }
-    let (ways, sides) = ways(flow, kolom, &placed);
+    let (ways, sides) = ways(flow, kolom, &placed, order.next_by_bottom);
     let lanes = all_lanes(kolom);
     let mut r = Router {
         flow,
@@ -400,9 +404,14 @@ type SideMap = BTreeMap<(usize, Side), SideUse>;
 
 /// How each edge is drawn (phase 2), and the sides fixed before any lane is
 /// chosen.
-fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, SideMap) {
+fn ways(
+    flow: &Flow,
+    kolom: &Columns,
+    placed: &[Vec<Placed>],
+    next_by_bottom: bool,
+) -> (Vec<Way>, SideMap) {
     let mut sides = SideMap::new();
-    let exit = exit_ports(flow, kolom, placed, &mut sides);
+    let exit = exit_ports(flow, kolom, placed, &mut sides, next_by_bottom);
     let ways = flow
         .edges
         .iter()
@@ -444,12 +453,16 @@ fn ways(flow: &Flow, kolom: &Columns, placed: &[Vec<Placed>]) -> (Vec<Way>, Side
 /// that no symbol blocks between the two rows (in narrow columns the only
 /// lanes are inside the columns): that side is kept for the exit now,
 /// before any entry or connector can take it. A connector beside the
-/// symbol takes the side with more room now, and claims it.
+/// symbol takes the side with more room now, and claims it. With
+/// `next_by_bottom` the exit into the next step keeps the bottom whatever
+/// its label's width, the label placed where it finds room
+/// ([`Router::settle_labels`]).
 fn exit_ports(
     flow: &Flow,
     kolom: &Columns,
     placed: &[Vec<Placed>],
     sides: &mut SideMap,
+    next_by_bottom: bool,
 ) -> Vec<Exit> {
     let mut exit: Vec<Exit> = vec![Exit::Bottom; flow.edges.len()];
     let mut exits_of: Vec<Vec<usize>> = vec![Vec::new(); placed.len()];
@@ -460,10 +473,11 @@ fn exit_ports(
         let same_page = |e: usize| placed[s][0].page == placed[flow.edges[e].to][0].page;
         let to = |e: usize| flow.edges[e].to;
         let fits = |e: usize| {
-            flow.edges[e]
-                .label
-                .as_deref()
-                .is_none_or(|t| fits_below(kolom, t))
+            next_by_bottom
+                || flow.edges[e]
+                    .label
+                    .as_deref()
+                    .is_none_or(|t| fits_below(kolom, t))
         };
         // a label too wide for a line down the column's middle still
         // stands in the decision's cell below the turn of a line into the
