@@ -134,27 +134,49 @@ fn the_generated_sops_that_broke_a_rule_keep_them() {
 /// With the words of the BPS forms on the exits (`Belum lengkap`,
 /// `Online`, `Belum valid`), a label too wide for half its column
 /// (`Online` beside a line down a 16 mm column) stands just past the rule
-/// in the next column's free cell rather than across the rule: of the
-/// first 400 generated SOPs, four still have a label cut by a rule or
-/// over text (a one-line `Belum lengkap` by a line down its column), named here so that a change for better or worse shows.
+/// in the next column's free cell rather than across the rule, a label
+/// still in a line's way once every line is drawn moves along its own
+/// line to a free place, and a decision whose side exits crowd each other
+/// sends the exit into the next step down its bottom: of the first 400
+/// generated SOPs, seven still break one rule each (four connectors beside
+/// a decision in the last column, over Kelengkapan, where a label takes
+/// the room; a label on a diamond; two labels cut by a rule), named here
+/// so that a change for better or worse shows.
 #[test]
 fn the_forms_own_words_stay_inside_a_cell() {
+    use sopc::layout::Violation::{ConnectorOffCell, LabelCovered, LabelOffCell};
     let mut runner = sequence();
-    let mut off = Vec::new();
+    let mut broken = Vec::new();
     for i in 0..400 {
         let k = kasus().new_tree(&mut runner).expect("a case").current();
         let (plan, flow) = plan(&k.with_form_labels());
         let v = plan.verify(&flow);
-        let n = v
-            .iter()
-            .filter(|x| matches!(x, sopc::layout::Violation::LabelOffCell { .. }))
-            .count();
-        if n > 0 {
-            off.push((i, n));
+        if !v.is_empty() {
+            broken.push((i, v));
         }
     }
-    let left = [(85, 1), (224, 1), (249, 1), (371, 1)];
-    assert_eq!(off, left);
+    let kinds: Vec<(usize, Vec<&str>)> = broken
+        .iter()
+        .map(|(i, v)| {
+            let kinds = v.iter().map(|x| match x {
+                ConnectorOffCell { .. } => "connector",
+                LabelCovered { .. } => "covered",
+                LabelOffCell { .. } => "off cell",
+                _ => "other",
+            });
+            (*i, kinds.collect())
+        })
+        .collect();
+    let left = [
+        (85, vec!["connector"]),
+        (92, vec!["covered"]),
+        (135, vec!["connector"]),
+        (186, vec!["connector"]),
+        (224, vec!["off cell"]),
+        (249, vec!["connector"]),
+        (371, vec!["off cell"]),
+    ];
+    assert_eq!(kinds, left, "{broken:?}");
 }
 
 /// Writes generated SOPs as YAML into the folder `SOPC_CONTOH_BAGAN`

@@ -82,7 +82,11 @@
 //! 7. **Flip labels** ([`Router::flip_labels`]): a label fixed in phase 4
 //!    that a lane had to cross moves to the other side of its line when that
 //!    side is clear.
-//! 8. **Hops** ([`hops`]): every crossing left gets a bridge on its
+//! 8. **Settle labels** ([`Router::settle_labels`]): a label that still
+//!    breaks a rule (a line through it, on a symbol, a connector or another
+//!    label, cut by a rule) moves to the nearest free place beside its own
+//!    line.
+//! 9. **Hops** ([`hops`]): every crossing left gets a bridge on its
 //!    horizontal line.
 //!
 //! The finished plan is checked against the drawing rules by
