@@ -1392,7 +1392,7 @@ impl Router<'_> {
         for h in 0..self.drawings.len() {
             for i in 0..self.drawings[h].labels.len() {
                 let l = &self.drawings[h].labels[i];
-                if !self.label_breaks_a_rule(h, i, &l.rect) {
+                if self.label_free(h, i, &l.rect, super::verify::CELL_SLACK, 0.0) {
                     continue;
                 }
                 let e = l.edge;
@@ -1405,28 +1405,14 @@ impl Router<'_> {
         }
     }
 
-    /// Whether label `i` of page `h` at `k` breaks a rule as
-    /// [`super::Plan::verify`] checks them: a line through it, on a symbol,
-    /// a connector or another label, cut by a rule or over text.
-    fn label_breaks_a_rule(&self, h: usize, i: usize, k: &Rect) -> bool {
+    /// Whether label `i` of page `h` at `k` keeps every rule, each by
+    /// `margin` (none: as [`super::Plan::verify`] checks them): inside an
+    /// actor cell (`cell` from its rules), no line through it, clear of
+    /// symbols, connectors and the other labels.
+    fn label_free(&self, h: usize, i: usize, k: &Rect, cell: f64, margin: f64) -> bool {
         let g = &self.drawings[h];
-        !in_actor_cell(self.kolom, &self.pages[h], k, super::verify::CELL_SLACK)
-            || g.lines.iter().any(|l| crosses(k, &l.points))
-            || g.symbols.iter().any(|s| s.touches(k))
-            || g.connectors.iter().any(|c| c.rect.intersects(k))
-            || g.labels
-                .iter()
-                .enumerate()
-                .any(|(j, m)| j != i && m.rect.intersects(k))
-    }
-
-    /// Whether label `i` of page `h` at `k` keeps every rule: inside an
-    /// actor cell, no line through it (with a margin), clear of symbols,
-    /// connectors and the other labels.
-    fn label_clear(&self, h: usize, i: usize, k: &Rect) -> bool {
-        let g = &self.drawings[h];
-        let grown = k.grow(LABEL_MARGIN);
-        in_actor_cell(self.kolom, &self.pages[h], k, CELL_MARGIN)
+        let grown = k.grow(margin);
+        in_actor_cell(self.kolom, &self.pages[h], k, cell)
             && !g.lines.iter().any(|l| crosses(&grown, &l.points))
             && !g.symbols.iter().any(|s| s.touches(&grown))
             && !g.connectors.iter().any(|c| c.rect.intersects(&grown))
@@ -1446,7 +1432,7 @@ impl Router<'_> {
             |k: &Rect| self.kolom.rule_x(s.kolom) <= k.x0 && k.x1 <= self.kolom.rule_x(s.kolom + 1);
         let mut best: Option<(f64, String, Rect)> = None;
         let lines = self.drawings[h].lines.iter().filter(|l| l.edge == e);
-        for l in lines.filter(|l| s.page == h && on_border(&s.rect, l.points[0])) {
+        for l in lines.filter(|l| s.page == h && super::verify::on_edge(&s.rect, l.points[0])) {
             let mut along = 0.0;
             for w in l.points.windows(2) {
                 let (a, b) = (w[0], w[1]);
@@ -1479,7 +1465,7 @@ impl Router<'_> {
                                     cost += LABEL_CORNER_COST;
                                 }
                                 if best.as_ref().is_some_and(|b| b.0 <= cost)
-                                    || !self.label_clear(h, i, &k)
+                                    || !self.label_free(h, i, &k, CELL_MARGIN, LABEL_MARGIN)
                                 {
                                     continue;
                                 }
@@ -1948,14 +1934,6 @@ impl Router<'_> {
             hops: Vec::new(),
         });
     }
-}
-
-/// Whether point `p` lies on the border of `k`.
-fn on_border(k: &Rect, p: Point) -> bool {
-    let near = |a: f64, b: f64| (a - b).abs() < 0.05;
-    let inside =
-        k.x0 - 0.05 <= p.0 && p.0 <= k.x1 + 0.05 && k.y0 - 0.05 <= p.1 && p.1 <= k.y1 + 0.05;
-    inside && (near(p.0, k.x0) || near(p.0, k.x1) || near(p.1, k.y0) || near(p.1, k.y1))
 }
 
 /// Whether a polyline passes through the inside of `k`.

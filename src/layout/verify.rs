@@ -325,7 +325,7 @@ impl Plan {
 }
 
 /// Whether point `p` lies on the border of `k`.
-fn on_edge(k: &Rect, p: Point) -> bool {
+pub(super) fn on_edge(k: &Rect, p: Point) -> bool {
     let dalam = p.0 > k.x0 - EPS && p.0 < k.x1 + EPS && p.1 > k.y0 - EPS && p.1 < k.y1 + EPS;
     let side_x = (p.0 - k.x0).abs() < EPS
         || (p.0 - k.x1).abs() < EPS
