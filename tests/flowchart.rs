@@ -138,10 +138,11 @@ fn the_generated_sops_that_broke_a_rule_keep_them() {
 /// still in a line's way once every line is drawn moves along its own
 /// line to a free place, and a decision whose side exits crowd each other
 /// sends the exit into the next step down its bottom: of the first 400
-/// generated SOPs, seven still break one rule each (four connectors beside
-/// a decision in the last column, over Kelengkapan, where a label takes
-/// the room; a label on a diamond; two labels cut by a rule), named here
-/// so that a change for better or worse shows.
+/// generated SOPs, six still break one rule each (four connectors beside a
+/// decision in a crowded row standing off their cell, where the label takes
+/// the room between exit and connector; a self-loop's label on its diamond;
+/// a label cut by a rule), named here so that a change for better or worse
+/// shows.
 #[test]
 fn the_forms_own_words_stay_inside_a_cell() {
     use sopc::layout::Violation::{ConnectorOffCell, LabelCovered, LabelOffCell};
@@ -174,7 +175,6 @@ fn the_forms_own_words_stay_inside_a_cell() {
         (186, vec!["connector"]),
         (224, vec!["off cell"]),
         (249, vec!["connector"]),
-        (371, vec!["off cell"]),
     ];
     assert_eq!(kinds, left, "{broken:?}");
 }

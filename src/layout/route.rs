@@ -1447,15 +1447,18 @@ impl Router<'_> {
                     for f in &self.forms[e] {
                         let (fw, fh) = f.size;
                         for (gap, extra) in [(LABEL_GAP, 0.0), (LABEL_GAP_LEAST, mm(0.3))] {
-                            for side in [-1.0, 1.0] {
-                                // beside the segment, starting at `p` and
-                                // running the way the line runs
+                            // beside the segment, from `p` the way the
+                            // line runs or back
+                            let ways = [(-1.0, 1.0), (1.0, 1.0), (-1.0, -1.0), (1.0, -1.0)];
+                            for (side, way) in ways {
                                 let k = if dy.abs() > 0.5 {
                                     let x = p.0 + side * gap;
-                                    Rect::new(x, p.1, x + side * fw, p.1 + dy.signum() * fh)
+                                    let y = p.1 + way * dy.signum() * fh;
+                                    Rect::new(x, p.1, x + side * fw, y)
                                 } else {
+                                    let x = p.0 + way * dx.signum() * fw;
                                     let y = p.1 + side * gap;
-                                    Rect::new(p.0, y, p.0 + dx.signum() * fw, y + side * fh)
+                                    Rect::new(p.0, y, x, y + side * fh)
                                 };
                                 let mut cost = along + t + f.cost + extra;
                                 if !own(&k) {
