@@ -569,7 +569,8 @@ fn exit_ports(
                     _ => Side::Right,
                 }
             } else {
-                let d = free_side(sides, s, roomier_side(kolom, placed[s][0].kolom));
+                let label = flow.edges[e].label.as_deref();
+                let d = free_side(sides, s, connector_side(kolom, &placed[s][0], label));
                 sides.insert((s, d), SideUse::Exit);
                 d
             };
@@ -640,6 +641,31 @@ fn connector_room(kolom: &Columns, l: &Placed, d: Side) -> bool {
 /// `wanted`, unless that side of step `s` is already used.
 fn free_side(sides: &SideMap, s: usize, wanted: Side) -> Side {
     if sides.contains_key(&(s, wanted)) {
+        wanted.other()
+    } else {
+        wanted
+    }
+}
+
+/// The side of `l` for an outgoing connector beside it with `label`
+/// between them: the roomier side of its column ([`roomier_side`]), unless
+/// only the other has room up to the last rule for the connector and the
+/// label on one line or two.
+fn connector_side(kolom: &Columns, l: &Placed, label: Option<&str>) -> Side {
+    let wanted = roomier_side(kolom, l.kolom);
+    let Some(text) = label else {
+        return wanted;
+    };
+    let width = forms(text)
+        .iter()
+        .map(|f| f.size.0)
+        .fold(f64::INFINITY, f64::min);
+    let needed = size::connector_side() + CONNECTOR_GAP + width + 2.0 * (LABEL_GAP + CELL_MARGIN);
+    let room = |d: Side| {
+        let end = kolom.rule_x(if d == Side::Left { 0 } else { kolom.actors });
+        (end - side_x(&l.rect, d)).abs()
+    };
+    if room(wanted) < needed && room(wanted.other()) >= needed {
         wanted.other()
     } else {
         wanted
