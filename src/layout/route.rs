@@ -2071,6 +2071,9 @@ pub(super) fn symbols_too_near(symbols: &[SymbolBox], pts: &[Point]) -> usize {
 /// below the table (an outgoing connector in the bottom margin) need only
 /// keep within its column.
 pub(super) fn in_actor_cell(kolom: &Columns, page: &Page, k: &Rect, margin: f64) -> bool {
+    // a hair of slack for rounding: a row kept exactly tall enough for a
+    // label below its diamond (`Flow::cell_height`) holds it
+    let margin = margin - 0.01;
     let column = (0..kolom.actors)
         .any(|c| kolom.rule_x(c) + margin <= k.x0 && k.x1 <= kolom.rule_x(c + 1) - margin);
     let below = k.y0 >= page.bottom;
