@@ -151,27 +151,8 @@ fn a_decision_with_its_targets_and_printed_labels_comes_back() {
 /// A minimal PDF from the bodies of its objects (1 = catalog, 2 = pages, 3 =
 /// page, further ones as given), with a correct cross-reference table.
 fn pdf(objects: &[&str], trailer_extra: &str) -> Vec<u8> {
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R {trailer_extra} >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let objects: Vec<&[u8]> = objects.iter().map(|o| o.as_bytes()).collect();
+    common::pdf_dari_objek(&objects, trailer_extra)
 }
 
 /// A one-page PDF whose content stream is `content`.

@@ -523,29 +523,8 @@ fn pdf_halaman(content: &str, gambar: Option<(usize, usize, Vec<u8>)>) -> Vec<u8
     image.extend_from_slice(&px);
     image.extend_from_slice(b"\nendstream");
     objects.push(image);
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, body) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
-        out.extend_from_slice(body);
-        out.extend_from_slice(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
-    );
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let objects: Vec<&[u8]> = objects.iter().map(Vec::as_slice).collect();
+    common::pdf_dari_objek(&objects, "")
 }
 
 /// A page of [`halaman_acak`] with a grey picture laid over the table (a
