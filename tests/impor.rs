@@ -1404,6 +1404,40 @@ fn a_date_without_its_day_and_an_empty_waktu_cell_are_written_checkable() {
     assert_eq!(galat, Vec::<String>::new());
 }
 
+/// An empty printed Output cell is written `-` with a note (the language
+/// requires an output), so the YAML checks without an output error.
+#[test]
+fn an_empty_output_cell_is_written_checkable() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.langkah(503.0, "1.", "Menerima laporan", "1 hari", "Laporan");
+    l.terminator(aktor(0), 497.0);
+    l.batas(480.0);
+    l.langkah(468.0, "2.", "Menutup laporan", "1 jam", "");
+    l.terminator(aktor(1), 460.0);
+    l.batas(445.0);
+    l.kolom(445.0);
+    l.panah(&[
+        (aktor(0) + 25.0, 497.0),
+        (aktor(1), 497.0),
+        (aktor(1), 468.0),
+    ]);
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert_eq!(d.langkah.len(), 2);
+    assert_eq!(d.langkah[1].output, sopc::impor::baca::Isi::Kosong);
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    assert!(
+        yaml.contains("output: \"-\"   # impor: sel Output kosong pada formulir"),
+        "{yaml}"
+    );
+    assert!(!yaml.contains("output: \"\""), "{yaml}");
+    let galat: Vec<String> = galat_langkah(&yaml)
+        .into_iter()
+        .filter(|g| g.contains("output"))
+        .collect();
+    assert_eq!(galat, Vec::<String>::new());
+}
+
 /// A picture for [`lembar_gambar_pdf`]: black where `tinta` says, on the
 /// page from (`x0`, `y0`) (its top left, in pt) `w` × `h` pt, with `sx`
 /// pixels a pt across and `sy` down.

@@ -120,7 +120,16 @@ pub fn yaml(d: &Dokumen, modeline: Option<&str>, asal: &str) -> String {
         } else {
             let _ = writeln!(y, "    waktu: {}", yaml_scalar(&b.waktu));
         }
-        isi(&mut y, "output", &b.output, true);
+        if b.output == Isi::Kosong {
+            // required and non-empty: the form's silence said as `-`, as
+            // the transcriptions write it
+            let _ = writeln!(
+                y,
+                "    output: \"-\"   # impor: sel Output kosong pada formulir; ditulis \"-\", periksa"
+            );
+        } else {
+            isi(&mut y, "output", &b.output, true);
+        }
         if d.keterangan {
             isi(&mut y, "keterangan", &b.keterangan, true);
         }
