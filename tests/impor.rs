@@ -1404,6 +1404,80 @@ fn a_date_without_its_day_and_an_empty_waktu_cell_are_written_checkable() {
     assert_eq!(galat, Vec::<String>::new());
 }
 
+/// As BPS 218 and 221 draw their last row: a decision and the box its
+/// "yes" enters in one printed row, and a line down the Kasubbag column
+/// that links rows 1 to 3 to the Kepala box of row 2 and to the diamond's
+/// entry. The "no" ends with its own arrowhead on that line beside row 2's
+/// box: traced along its own line it goes to step 2, not to every box the
+/// line links; the box beside the diamond becomes step 4 (the row's
+/// kegiatan, no time of its own, output `-`), as a step has a decision or
+/// a process, not both.
+#[test]
+fn a_decision_and_the_box_its_exit_enters_in_one_row_are_two_steps() {
+    let mut l = Lembar::baru();
+    l.batas(KEPALA);
+    l.langkah(503.0, "1.", "Menerima berkas", "1 hari", "Berkas");
+    l.proses(aktor(1), 492.0);
+    l.batas(470.0);
+    l.langkah(458.0, "2.", "Mengolah berkas", "2 hari", "Tabel");
+    l.proses(aktor(2), 447.0);
+    l.batas(425.0);
+    l.langkah(413.0, "3.", "Menyusun laporan", "1 hari", "Laporan");
+    l.keputusan(aktor(0), 400.0);
+    l.proses(aktor(1), 400.0);
+    l.batas(380.0);
+    l.kolom(380.0);
+    // the shared line: from row 1's box down to row 3's, an arrow off it
+    // into row 2's box and the diamond's entry
+    l.garis(&[(aktor(1), 484.0), (aktor(1), 408.0)]);
+    l.panah(&[(aktor(1), 447.0), (aktor(2) - 25.0, 447.0)]);
+    l.panah(&[(aktor(1), 418.0), (aktor(0), 418.0), (aktor(0), 412.0)]);
+    // "T": left, up and right onto the line beside row 2's box
+    l.panah(&[
+        (aktor(0) - 20.0, 400.0),
+        (aktor(0) - 32.0, 400.0),
+        (aktor(0) - 32.0, 452.0),
+        (aktor(1), 452.0),
+    ]);
+    l.teks(aktor(0) - 30.0, 455.0, "T");
+    // "Y": right into the box beside the diamond
+    l.panah(&[(aktor(0) + 20.0, 400.0), (aktor(1) - 25.0, 400.0)]);
+    l.teks(aktor(0) + 24.0, 390.0, "Y");
+    let d = dari_pdf(&lembar_pdf(&[l])).unwrap_or_else(|t| panic!("imported: {}", t.pesan().id));
+    assert_eq!(
+        ringkas(&d),
+        [
+            (vec![1], None),
+            (vec![2], None),
+            (
+                vec![0],
+                Some((Some(3), Some(1), Some("Y".into()), Some("T".into())))
+            ),
+            (vec![1], None),
+        ]
+    );
+    let langkah: Vec<(&str, &str, Option<usize>)> = d
+        .langkah
+        .iter()
+        .map(|b| (b.kegiatan.as_str(), b.waktu.as_str(), b.lanjut))
+        .collect();
+    assert_eq!(
+        langkah,
+        [
+            ("Menerima berkas", "1 hari", None),
+            ("Mengolah berkas", "2 hari", None),
+            ("Menyusun laporan", "1 hari", None),
+            ("Menyusun laporan", "0 menit", None),
+        ]
+    );
+    let yaml = tulis::yaml(&d, None, "uji.pdf");
+    assert!(
+        yaml.contains("tujuan jalan keluar keputusan baris itu (kotak di kolom Kasubbag), menjadi langkah tersendiri"),
+        "{yaml}"
+    );
+    assert_eq!(galat_langkah(&yaml), Vec::<String>::new());
+}
+
 /// An empty printed Output cell is written `-` with a note (the language
 /// requires an output), so the YAML checks without an output error.
 #[test]

@@ -40,6 +40,8 @@ struct Edge {
     page: usize,
     /// No arrowhead: the direction was taken from the row order.
     guessed: bool,
+    /// A diamond's exit followed along its own line to its own head.
+    sendiri: bool,
 }
 
 pub fn alur(sheets: &[Sheet], pages: &[(usize, Kolom)], d: &mut Dokumen) {
@@ -192,21 +194,56 @@ fn belah(d: &mut Dokumen, edges: Vec<Edge>) -> Vec<Edge> {
 /// symbol becomes a step of its own after the decision; or two exits into
 /// two symbols of one row (042: "Butuh" into the next row's process,
 /// "Tidak" into the terminator beside it) — the later of the two, in the
-/// order their arrows take them, becomes a step of its own after its row.
+/// order their arrows take them, becomes a step of its own after its row;
+/// or an exit whose own line enters a box beside the diamond that goes on
+/// to no later row (BPS 218, 221) — that box becomes the step after the
+/// decision, which arrows from earlier rows enter instead.
 fn simpang(d: &mut Dokumen, mut edges: Vec<Edge>) -> Vec<Edge> {
     for _ in 0..d.langkah.len() * 2 {
-        let Some((r, js, catatan)) = (0..d.langkah.len()).find_map(|r| simpangan(d, r, &edges))
+        let Some((r, js, catatan, maju)) =
+            (0..d.langkah.len()).find_map(|r| simpangan(d, r, &edges))
         else {
             break;
         };
         edges = sisip(d, edges, r, &js, catatan);
+        if maju {
+            // the box a decision's exit enters beside it goes on forward:
+            // its lines back to the decision's row or before are a line it
+            // shares with earlier rows (218's PJK line), not its own flow
+            let baris = |n: Node| match n {
+                Node::Step(t, _) => Some(t),
+                Node::Conn(_) => None,
+            };
+            let mundur =
+                |e: &Edge| baris(e.from) == Some(r + 1) && baris(e.to).is_some_and(|t| t <= r);
+            if edges.iter().any(mundur) {
+                d.langkah[r + 1]
+                    .catatan
+                    .push("garis dari langkah ini ke langkah sebelumnya tidak dibaca sebagai alur; periksa".into());
+                edges.retain(|e| !mundur(e));
+            }
+            // and an arrow from an earlier row into it enters the printed
+            // row, whose first step is the decision
+            if let Some(jd) = d.langkah[r]
+                .simbol
+                .iter()
+                .position(|s| s.1 == Kind::Decision)
+            {
+                for e in &mut edges {
+                    if baris(e.from).is_some_and(|f| f < r) && baris(e.to) == Some(r + 1) {
+                        e.to = Node::Step(r, jd);
+                    }
+                }
+            }
+        }
     }
     edges
 }
 
 /// The symbols to move out of a row (see [`simpang`]) for the decision of
-/// row `r`, if its exits call for it: (the row, its symbols, the note).
-fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>, String)> {
+/// row `r`, if its exits call for it: (the row, its symbols, the note,
+/// whether the new step only goes on forward).
+fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>, String, bool)> {
     let b = &d.langkah[r];
     let mut diamonds = (0..b.simbol.len()).filter(|&j| b.simbol[j].1 == Kind::Decision);
     let (Some(jd), None) = (diamonds.next(), diamonds.next()) else {
@@ -240,6 +277,57 @@ fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>
         .filter(|e| e.from == Node::Step(r, jd) && e.to != e.from)
         .map(|e| (e.to, e.exit))
         .collect();
+    // an exit whose own line and head enter a box of the decision's own
+    // row in another column, a box no other arrow enters and that goes on
+    // to no later row (BPS 218 and 221: `Y` into the PJK box beside the
+    // diamond, whose lines go back up the PJK line): that box and the row's other symbols outside
+    // the decision's column become a step of their own right after the
+    // decision, as a step has a decision or a process, not both
+    let kd = b.simbol[jd].0;
+    let lain = |j: usize| j != jd && b.simbol[j].0 != kd && b.simbol[j].1 != Kind::Decision;
+    let maju = |j: usize| keluar(Node::Step(r, j)).any(|n| matches!(n, Node::Step(t, _) if t > r));
+    // entered only by the decision: not the row's process the flow
+    // reaches first (117: row 4's box into row 5's, then into the diamond)
+    let dimasuki = |j: usize| {
+        edges
+            .iter()
+            .any(|e| e.to == Node::Step(r, j) && e.from != Node::Step(r, jd))
+    };
+    let masuk = edges.iter().find_map(|e| match (e.from, e.to) {
+        (f, Node::Step(t, j))
+            if f == Node::Step(r, jd)
+                && e.sendiri
+                && t == r
+                && lain(j)
+                && b.simbol[j].1 == Kind::Process
+                && !maju(j)
+                && !dimasuki(j) =>
+        {
+            Some(j)
+        }
+        _ => None,
+    });
+    if let Some(masuk) = masuk {
+        let js: Vec<usize> = (0..b.simbol.len()).filter(|&j| lain(j)).collect();
+        let kolom: Vec<String> = js
+            .iter()
+            .filter_map(|&j| d.pelaksana.get(b.simbol[j].0).cloned())
+            .collect();
+        return Some((
+            r,
+            js,
+            format!(
+                "simbol di kolom {} pada baris {}, tujuan jalan keluar keputusan baris itu (kotak di kolom {}), menjadi langkah tersendiri sesudah keputusan (satu langkah tidak memuat keputusan dan proses sekaligus); kegiatan disalin dari baris itu",
+                kolom.join(", "),
+                b.nomor,
+                d.pelaksana
+                    .get(b.simbol[masuk].0)
+                    .cloned()
+                    .unwrap_or_default()
+            ),
+            true,
+        ));
+    }
     for (i, &(a, ea)) in hops.iter().enumerate() {
         for &(c, ec) in &hops[i + 1..] {
             if a == c
@@ -270,6 +358,7 @@ fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>
                         kolom(r, x),
                         b.nomor
                     ),
+                    false,
                 ));
             }
             // into two symbols of one other row
@@ -298,6 +387,7 @@ fn simpangan(d: &Dokumen, r: usize, edges: &[Edge]) -> Option<(usize, Vec<usize>
                         row.nomor,
                         b.nomor
                     ),
+                    false,
                 ));
             }
         }
@@ -614,6 +704,8 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             .flat_map(|e| nodes.iter().filter(|(_, r)| touches(r, *e)).map(|n| n.0))
             .collect();
         let mut targets: Vec<Node> = Vec::new();
+        // the symbol each head of the net points at
+        let mut tuju: HashMap<usize, Node> = HashMap::new();
         for &h in hs {
             let tip = heads[h];
             // the symbol the tip touches, else one it falls short of; never
@@ -649,9 +741,11 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                 .or_else(|| nearest(TIP, true))
                 .map(|n| n.0)
                 .or_else(pointed)
-                && !targets.contains(&node)
             {
-                targets.push(node);
+                tuju.insert(h, node);
+                if !targets.contains(&node) {
+                    targets.push(node);
+                }
             }
         }
         let mut sources: Vec<(Node, Point)> = Vec::new();
@@ -727,7 +821,40 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
             .iter()
             .flat_map(|&m| ps[m].0.iter().step_by(2).copied())
             .collect();
+        // a diamond's exit followed along its own line to its own head:
+        // one target, not every target of a net its line joins (BPS 218
+        // and 221 join their decision's exits to a line that links many
+        // boxes)
+        let jejak = |from: Node, exit: Point| {
+            let (h, arah) = ujung(&ps, members, hs, &heads, exit)?;
+            let to = tuju.get(&h).copied().or_else(|| {
+                let dari = |n: &Node| *n != from;
+                let bersih: Vec<(Node, Rect)> = nodes
+                    .iter()
+                    .filter(|(n, _)| {
+                        dari(n) && (targets.contains(n) || sources.iter().any(|s| s.0 == *n))
+                    })
+                    .copied()
+                    .collect();
+                pada_garis(heads[h], arah, &bersih)
+            })?;
+            (to != from).then_some(to)
+        };
         for (from, exit) in &sources {
+            if diamond(*from)
+                && let Some(to) = jejak(*from, *exit)
+            {
+                out.push(Edge {
+                    from: *from,
+                    to,
+                    exit: *exit,
+                    path: path.clone(),
+                    page,
+                    guessed,
+                    sendiri: true,
+                });
+                continue;
+            }
             for to in &targets {
                 if from != to || looped {
                     out.push(Edge {
@@ -737,22 +864,115 @@ fn page_edges(s: &Sheet, k: &Kolom, page: usize, nodes: &[(Node, Rect)], d: &Dok
                         path: path.clone(),
                         page,
                         guessed,
+                        sendiri: false,
                     });
                 }
             }
         }
         if !looped {
-            out.extend(kembali.iter().map(|(n, exit)| Edge {
-                from: *n,
-                to: *n,
-                exit: *exit,
-                path: path.clone(),
-                page,
-                guessed: false,
+            out.extend(kembali.iter().map(|(n, exit)| {
+                let to = jejak(*n, *exit);
+                Edge {
+                    from: *n,
+                    to: to.unwrap_or(*n),
+                    exit: *exit,
+                    path: path.clone(),
+                    page,
+                    guessed: false,
+                    sendiri: to.is_some(),
+                }
             }));
         }
     }
     out
+}
+
+/// The head a line reaches from its end `start`, followed piece by piece
+/// through the ends that meet (never through a junction: where the line
+/// forks or runs into the middle of another, None), with the direction
+/// its last piece runs.
+fn ujung(
+    ps: &[(Vec<Point>, Vec<Point>)],
+    members: &[usize],
+    hs: &[usize],
+    heads: &[Rect],
+    start: Point,
+) -> Option<(usize, Point)> {
+    let near = |a: Point, b: Point| a.distance(b) < 2.0;
+    // a head's own outline is no line of its own
+    let kepala = |m: usize| {
+        ps[m]
+            .0
+            .iter()
+            .all(|p| hs.iter().any(|&h| heads[h].inflate(1.5, 1.5).contains(*p)))
+    };
+    let mut cur = *members
+        .iter()
+        .find(|&&m| ps[m].1.len() == 2 && ps[m].1.iter().any(|e| near(*e, start)))?;
+    let mut masuk = start;
+    for _ in 0..members.len() {
+        let es = &ps[cur].1;
+        let jauh = if es[0].distance(masuk) < es[1].distance(masuk) {
+            es[1]
+        } else {
+            es[0]
+        };
+        // another line that starts on this one between its ends: a fork
+        // (106: one line from the diamond, then `T` up and `Y` down)
+        let cabang = members.iter().any(|&m| {
+            m != cur
+                && !kepala(m)
+                && ps[m].1.iter().any(|e| {
+                    !near(*e, masuk) && !near(*e, jauh) && ps[cur].0.iter().any(|p| near(*p, *e))
+                })
+        });
+        if cabang {
+            return None;
+        }
+        let arah = jauh - masuk;
+        if let Some(&h) = hs
+            .iter()
+            .find(|&&h| heads[h].inflate(1.5, 1.5).contains(jauh))
+        {
+            return Some((h, Point::new(arah.x, arah.y)));
+        }
+        let lanjut: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&m| m != cur && !kepala(m) && ps[m].0.iter().any(|p| near(*p, jauh)))
+            .collect();
+        let [m] = lanjut.as_slice() else {
+            return None;
+        };
+        let e = ps[*m].1.iter().find(|e| near(**e, jauh))?;
+        if ps[*m].1.len() != 2 {
+            return None;
+        }
+        masuk = *e;
+        cur = *m;
+    }
+    None
+}
+
+/// The symbol a head that ends on a line (no symbol at its tip) leads to:
+/// the nearest of `nodes` ahead of it, across whose span it points (an
+/// arrow into a line beside a box, BPS 218's `T`).
+fn pada_garis(tip: Rect, arah: Point, nodes: &[(Node, Rect)]) -> Option<Node> {
+    let c = tip.center();
+    nodes
+        .iter()
+        .filter_map(|(n, r)| {
+            let (d, lintang) = if arah.x.abs() > arah.y.abs() {
+                let d = if arah.x > 0.0 { r.x0 - c.x } else { c.x - r.x1 };
+                (d, r.y0 <= c.y && c.y <= r.y1)
+            } else {
+                let d = if arah.y > 0.0 { r.y0 - c.y } else { c.y - r.y1 };
+                (d, r.x0 <= c.x && c.x <= r.x1)
+            };
+            (lintang && d >= -TOUCH).then_some((d, *n))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|x| x.1)
 }
 
 /// How far (pt) past its tip an arrowhead that stops short still reaches
