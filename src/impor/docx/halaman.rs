@@ -385,17 +385,8 @@ fn dari_sel(tubuh: &mut Tubuh, letak: &[Option<DiHalaman>]) -> Vec<(usize, Bentu
                     }
                     let (h, v) = b.acuan;
                     let b = b.jajarkan(ruang(h, &k, false), ruang(v, &k, true));
-                    let x = match b.acuan.0 {
-                        Acuan::Teks => d.kiri + c.x.0 + c.margin,
-                        h => asal(h, &k, false),
-                    };
-                    let (y, kira) = match b.acuan.1 {
-                        Acuan::Teks => (y_hal, kira),
-                        v => (asal(v, &k, true), false),
-                    };
-                    let mut b = b.geser(kurbo::Vec2::new(x, y));
-                    b.kira |= kira;
-                    pindah.push((hal, b));
+                    let teks = (d.kiri + c.x.0 + c.margin, y_hal, kira);
+                    pindah.push((hal, pada_halaman(b, &k, teks)));
                 }
             }
         }
@@ -433,21 +424,33 @@ fn dari_alinea(tubuh: &Tubuh, alinea: &[(Tempat, Kertas)]) -> Vec<(usize, Bentuk
                 a => ruang(a, &k, true),
             };
             let b = b.clone().jajarkan(lebar, tinggi);
-            let x = match b.acuan.0 {
-                Acuan::Teks => k.kiri,
-                h => asal(h, &k, false),
+            let teks = if segaris {
+                (k.kiri, y_alinea + sebelum, kira_alinea || !tepat)
+            } else {
+                (k.kiri, y_alinea, kira_alinea)
             };
-            let (y, kira) = match b.acuan.1 {
-                Acuan::Teks if segaris => (y_alinea + sebelum, kira_alinea || !tepat),
-                Acuan::Teks => (y_alinea, kira_alinea),
-                v => (asal(v, &k, true), false),
-            };
-            let mut b = b.geser(kurbo::Vec2::new(x, y));
-            b.kira |= kira;
-            pindah.push((hal, b));
+            pindah.push((hal, pada_halaman(b, &k, teks)));
         }
     }
     pindah
+}
+
+/// Aligned shape `b` put on its page `k`: across from `teks.0` where its
+/// offset counts from the text, else from the page's or margin's edge; down
+/// from `teks.1` likewise, marked estimated where that is (`teks.2`).
+fn pada_halaman(b: Bentuk, k: &Kertas, teks: (f64, f64, bool)) -> Bentuk {
+    let (x_teks, y_teks, kira_teks) = teks;
+    let x = match b.acuan.0 {
+        Acuan::Teks => x_teks,
+        h => asal(h, k, false),
+    };
+    let (y, kira) = match b.acuan.1 {
+        Acuan::Teks => (y_teks, kira_teks),
+        v => (asal(v, k, true), false),
+    };
+    let mut b = b.geser(kurbo::Vec2::new(x, y));
+    b.kira |= kira;
+    b
 }
 
 /// A shape on page `hal`, in its coordinates, into the coordinates of the
