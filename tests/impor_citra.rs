@@ -390,26 +390,6 @@ const BARIS: &[&str] = &[
     "Mengirimkan berkas ke BPS RI setiap minggu",
 ];
 
-struct Outline(tiny_skia::PathBuilder);
-
-impl ttf_parser::OutlineBuilder for Outline {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.0.move_to(x, y);
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.0.line_to(x, y);
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        self.0.quad_to(x1, y1, x, y);
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.0.cubic_to(x1, y1, x2, y2, x, y);
-    }
-    fn close(&mut self) {
-        self.0.close();
-    }
-}
-
 /// [`BARIS`] set in the face named `nama` of the faces typst or sopc
 /// embeds at 10 pt and `ppi`,
 /// each letter `rapat` pt nearer the one before than the face spaces it
@@ -450,10 +430,7 @@ fn pictured(nama: &str, ppi: f32, rapat: f32, spasi: f32, baris: &[&str]) -> (Ve
         for c in baris.chars() {
             let lebar = if c == ' ' { spasi } else { 1.0 };
             let gid = face.glyph_index(c).expect("the face has the letter");
-            let mut jejak = Outline(tiny_skia::PathBuilder::new());
-            if face.outline_glyph(gid, &mut jejak).is_some()
-                && let Some(path) = jejak.0.finish()
-            {
+            if let Some((path, _)) = sopc::impor::citra::jalur_huruf(&face, gid) {
                 let tr = tiny_skia::Transform::from_row(skala, 0.0, 0.0, -skala, x, y);
                 pix.fill_path(&path, &paint, tiny_skia::FillRule::Winding, tr, None);
             }

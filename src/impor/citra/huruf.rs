@@ -76,6 +76,17 @@ fn templates(em: f32) -> Vec<Template> {
     out
 }
 
+/// The outline of glyph `gid` of `face` as a path in the face's units (y
+/// up), with its bounding box; `None` for a glyph without an outline.
+pub fn jalur_huruf(
+    face: &ttf_parser::Face,
+    gid: ttf_parser::GlyphId,
+) -> Option<(tiny_skia::Path, ttf_parser::Rect)> {
+    let mut jejak = Outline(tiny_skia::PathBuilder::new());
+    let kotak = face.outline_glyph(gid, &mut jejak)?;
+    Some((jejak.0.finish()?, kotak))
+}
+
 struct Outline(tiny_skia::PathBuilder);
 
 impl ttf_parser::OutlineBuilder for Outline {
@@ -98,9 +109,7 @@ impl ttf_parser::OutlineBuilder for Outline {
 
 fn render_letter(face: &ttf_parser::Face, c: char, skala: f32) -> Option<Template> {
     let gid = face.glyph_index(c)?;
-    let mut jejak = Outline(tiny_skia::PathBuilder::new());
-    let kotak = face.outline_glyph(gid, &mut jejak)?;
-    let path = jejak.0.finish()?;
+    let (path, kotak) = jalur_huruf(face, gid)?;
     let pad = 2.0;
     let pw = ((kotak.x_max - kotak.x_min) as f32 * skala + 2.0 * pad).ceil() as u32;
     let ph = ((kotak.y_max - kotak.y_min) as f32 * skala + 2.0 * pad).ceil() as u32;

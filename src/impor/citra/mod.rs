@@ -19,6 +19,7 @@ use kurbo::{Affine, Point};
 mod huruf;
 mod kamus;
 
+pub use huruf::jalur_huruf;
 pub use kamus::Kamus;
 
 /// More pixels than a letter page at 400 ppi: past this a picture is not read.
