@@ -825,8 +825,17 @@ fn nomor_kolom_di_bawah_kepala(miring: f64) {
 /// mask), on a form that prints two pelaksana side by side with no rule
 /// between them, only their column numbers under the header: the symbols
 /// come from the picture, each in its own column, and the steps say so.
+///
+/// The columns' numbers part the column whether printed plainly (`3 4`,
+/// as 002 does) or in brackets (`(3) (4)`, the seed forms' way).
 #[test]
 fn a_flowchart_pasted_as_a_transparent_picture_over_a_text_table_is_read() {
+    for kurung in [false, true] {
+        gambar_transparan(kurung);
+    }
+}
+
+fn gambar_transparan(kurung: bool) {
     let mut l = Lembar::baru();
     // no rule between Petugas and Kasubbag: the header's and the body's
     l.isi = l
@@ -838,7 +847,11 @@ fn a_flowchart_pasted_as_a_transparent_picture_over_a_text_table_is_read() {
         .enumerate()
     {
         let tengah = (X[c] + X[c + 1]) / 2.0;
-        l.teks(tengah - 2.5, KEPALA - 9.0, n);
+        if kurung {
+            l.teks(tengah - 5.0, KEPALA - 9.0, &format!("({n})"));
+        } else {
+            l.teks(tengah - 2.5, KEPALA - 9.0, n);
+        }
     }
     l.batas(KEPALA - 12.0);
     l.sel(0, 490.0, &["1."]);

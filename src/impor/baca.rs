@@ -817,7 +817,23 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
     }
     k.aktor
         .retain(|c| c.0 < cols.get(first_mutu).map_or(f64::MAX, |m| m.0));
-    k.aktor = k.aktor.iter().flat_map(|c| dibagi(s, *c, bawah)).collect();
+    if k.no.is_none() {
+        nomor_tanpa_judul(s, &mut k);
+    }
+    k.baris = baris(s, &k, bawah + 1.0);
+    k.baris.insert(0, bawah);
+    k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
+    // the columns' numbers in a row of their own under the header ("(1)
+    // (2) …", or "1 2 3 …" plainly as BPS prints them): a row of the
+    // header, and where two numbers share an actor column with no rule
+    // between them, the column is two
+    if let [atas, bawah_nomor, ..] = k.baris[..]
+        && let Some(nomor) = nomor_kolom(s, (xs[0], xs[xs.len() - 1]), atas, bawah_nomor)
+    {
+        k.baris.remove(0);
+        k.bawah = bawah_nomor;
+        k.aktor = k.aktor.iter().flat_map(|c| dibagi(&nomor, *c)).collect();
+    }
     // actor names: the header text under the "Pelaksana" rule (a title
     // alone in its cell, not the word in a column named "Tim Pelaksana")
     let pel = s
@@ -846,31 +862,17 @@ fn kolom(s: &Sheet) -> Option<Kolom> {
             .collect();
         k.nama_aktor.push(join(&lines(kata)));
     }
-    if k.no.is_none() {
-        nomor_tanpa_judul(s, &mut k);
-    }
-    k.baris = baris(s, &k, bawah + 1.0);
-    k.baris.insert(0, bawah);
-    k.baris.dedup_by(|a, b| (*a - *b).abs() < 2.0);
-    // the columns' numbers in a row of their own under the header ("(1)
-    // (2) …", or "1 2 3 …" plainly as BPS prints them): a row of the header
-    if let [atas, bawah_nomor, ..] = k.baris[..]
-        && baris_nomor_kolom(s, (xs[0], xs[xs.len() - 1]), atas, bawah_nomor)
-    {
-        k.baris.remove(0);
-        k.bawah = bawah_nomor;
-    }
     k.atas_gambar = k.bawah;
     Some(k)
 }
 
-/// Whether the row from `y0` to `y1` across the table (`x` its left and
-/// right edges) holds only the columns' numbers: at least three words,
-/// each a number, in brackets or not (in italics `*2*`; 257 prints its
-/// `(7)` and `(8)` out of order).
-fn baris_nomor_kolom(s: &Sheet, x: (f64, f64), y0: f64, y1: f64) -> bool {
+/// The middles of the columns' numbers when the row from `y0` to `y1`
+/// across the table (`x` its left and right edges) holds only those: at
+/// least three words, each a number, in brackets or not (in italics `*2*`;
+/// 257 prints its `(7)` and `(8)` out of order).
+fn nomor_kolom(s: &Sheet, x: (f64, f64), y0: f64, y1: f64) -> Option<Vec<f64>> {
     let ws = s.words_in(Rect::new(x.0, y0, x.1, y1));
-    ws.len() >= 3
+    let nomor = ws.len() >= 3
         && ws.iter().all(|w| {
             let t = w.text.trim_matches('*');
             let t = t
@@ -878,28 +880,21 @@ fn baris_nomor_kolom(s: &Sheet, x: (f64, f64), y0: f64, y1: f64) -> bool {
                 .and_then(|t| t.strip_suffix(')'))
                 .unwrap_or(t);
             t.parse::<u32>().is_ok()
-        })
+        });
+    nomor.then(|| ws.iter().map(|w| w.cx()).collect())
 }
 
 /// Actor column `c` parted where the columns' numbers under the header
-/// ("3 4") say it holds two or more columns that no rule parts (002 prints
-/// two pelaksana side by side with no rule between them, in the header or
-/// below it): each number stands in the middle of its column, so each
-/// boundary lies as far past a number as the one before lies short of it.
-fn dibagi(s: &Sheet, c: (f64, f64), bawah: f64) -> Vec<(f64, f64)> {
-    let mut angka: Vec<f64> = s
-        .words
+/// (`nomor`, their middles) say it holds two or more columns that no rule
+/// parts (002 prints two pelaksana side by side with no rule between them,
+/// in the header or below it): each number stands in the middle of its
+/// column, so each boundary lies as far past a number as the one before
+/// lies short of it.
+fn dibagi(nomor: &[f64], c: (f64, f64)) -> Vec<(f64, f64)> {
+    let mut angka: Vec<f64> = nomor
         .iter()
-        .filter(|w| {
-            w.y > bawah
-                && w.y < bawah + 20.0
-                && w.cx() > c.0
-                && w.cx() < c.1
-                && !w.text.is_empty()
-                && w.text.len() <= 2
-                && w.text.chars().all(|ch| ch.is_ascii_digit())
-        })
-        .map(Word::cx)
+        .copied()
+        .filter(|x| *x > c.0 && *x < c.1)
         .collect();
     angka.sort_by(f64::total_cmp);
     if angka.len() < 2 {
