@@ -489,6 +489,65 @@ fn forty_steps_run_over_pages_with_paired_connectors() {
     assert_tergambar(&h);
 }
 
+/// Forty steps of three to five lines each, so that every row is as tall
+/// as its text (not as its symbol's cell).
+fn empat_puluh_panjang() -> Sop {
+    let mut y = String::from(
+        "nomor: 800/41/2024\nnama: Uji Baris Panjang\nstatus: final\ninstansi: {pemerintah: Pemerintah Kabupaten Uji, nama: Dinas Uji}\n\
+         tanggal: {pembuatan: 2024-01-15}\ndasar_hukum: []\nkualifikasi_pelaksana: []\nketerkaitan: []\nperalatan_perlengkapan: []\n\
+         peringatan: []\npencatatan_pendataan: []\npelaksana: [Petugas Loket, Kepala Dinas]\nlangkah:\n",
+    );
+    let kalimat = "memeriksa berkas permohonan dan mencatatnya dalam buku agenda lalu meneruskannya kepada pejabat yang berwenang";
+    for i in 0..40 {
+        y += &format!(
+            "  - id: s{i}\n    kegiatan: Langkah {} untuk {}\n    pelaksana: {}\n    waktu: 5 menit\n    output: Dokumen {}\n",
+            i + 1,
+            vec![kalimat; 2 + i % 3].join(" lalu "),
+            ["Petugas Loket", "Kepala Dinas"][i % 2],
+            i + 1
+        );
+    }
+    sop("empat-puluh-panjang.yaml", &y)
+}
+
+/// The measuring pass lays the rows out in pieces of 32, each its own
+/// table: a row's planned top must still be where it is printed, to a
+/// hundredth of a point, after the pieces' seam (step 32 ends the first
+/// piece) as anywhere else — the print check alone allows half a point.
+#[test]
+fn rows_measured_in_pieces_print_where_the_plan_put_them() {
+    let h = render(&empat_puluh_panjang());
+    let (denah, _, awal) = h.denah.as_ref().unwrap();
+    let seam = denah.page_of_step(31).unwrap();
+    assert_eq!(
+        denah.page_of_step(32),
+        Some(seam),
+        "the seam is inside a page"
+    );
+    let selisih: Vec<f64> = (0..40)
+        .map(|i| {
+            let halaman = denah.page_of_step(i).unwrap();
+            let atas = denah.pages[halaman].row(i).unwrap().top + h.margin.1;
+            let nomor = format!("{}.", i + 1);
+            let t = h
+                .tulisan
+                .iter()
+                .filter(|t| t.halaman == awal + halaman && t.teks == nomor)
+                .min_by(|a, b| a.x0.total_cmp(&b.x0))
+                .unwrap_or_else(|| panic!("the number of step {}", i + 1));
+            t.y - atas
+        })
+        .collect();
+    let (min, max) = selisih
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
+    assert!(
+        max - min < 0.01,
+        "baseline below the planned top: {selisih:?}"
+    );
+    assert!((5.0..15.0).contains(&min), "{min}");
+}
+
 #[test]
 fn keterangan_column_only_when_a_step_has_one() {
     let kosong = "  - {kegiatan: Menerima berkas, pelaksana: Petugas, waktu: 5 menit, output: Berkas, keterangan: ''}\n  - {kegiatan: Menandatangani, pelaksana: Kepala, waktu: 1 jam, output: Surat}\n";

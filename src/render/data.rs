@@ -20,7 +20,8 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
-    /// The procedure table on one endless page, to measure its rows.
+    /// The procedure table on endless pages (a piece of rows on each), to
+    /// measure its rows.
     Ukur,
     /// The document as printed.
     Cetak,
@@ -36,6 +37,9 @@ pub enum Anchor {
     Lanjutan,
     /// The top of each step's row; its value is the step's index.
     Baris,
+    /// The bottom of the last row of a piece of the measured table; its
+    /// value is the step's index.
+    Bawah,
     /// The top of the JUMLAH row.
     Jumlah,
     /// The bottom of the JUMLAH row: the end of the table.
@@ -48,10 +52,11 @@ pub enum Anchor {
 }
 
 impl Anchor {
-    pub const ALL: [Anchor; 7] = [
+    pub const ALL: [Anchor; 8] = [
         Anchor::Kepala,
         Anchor::Lanjutan,
         Anchor::Baris,
+        Anchor::Bawah,
         Anchor::Jumlah,
         Anchor::Akhir,
         Anchor::BukuBagian,
@@ -64,6 +69,7 @@ impl Anchor {
             Anchor::Kepala => "sopc-kepala",
             Anchor::Lanjutan => "sopc-lanjutan",
             Anchor::Baris => "sopc-baris",
+            Anchor::Bawah => "sopc-bawah",
             Anchor::Jumlah => "sopc-jumlah",
             Anchor::Akhir => "sopc-akhir",
             Anchor::BukuBagian => "sopc-buku-bagian",

@@ -10,10 +10,12 @@ use crate::layout::{Heights, Plan};
 use crate::msg;
 use crate::paper::Sheet;
 
-/// Row heights from the measuring pass of an `n`-step SOP.
+/// Row heights from the measuring pass of an `n`-step SOP. The rows are
+/// laid out in pieces, each on a page of its own (see `ukur` in
+/// prosedur.typ): a row ends where the next one starts on its page, at its
+/// own bottom anchor when it closes a piece, or at the JUMLAH row.
 pub fn ukur(doc: &Dokumen, k: &Sheet, n: usize) -> Result<Heights, RenderError> {
     let satu = |anchor| doc.penanda(anchor).into_iter().next();
-    let baris = doc.penanda(Anchor::Baris);
     // the second header is the table of a later page, below its
     // continuation line
     let kepala = doc.penanda(Anchor::Kepala);
@@ -29,31 +31,48 @@ pub fn ukur(doc: &Dokumen, k: &Sheet, n: usize) -> Result<Heights, RenderError> 
             "table anchors missing",
         ));
     };
-    let mut atas = vec![f64::NAN; n];
-    for p in &baris {
-        if let Some(slot) = p
-            .nomor
-            .and_then(|i| usize::try_from(i).ok())
-            .and_then(|i| atas.get_mut(i))
-        {
-            *slot = p.y;
-        }
-    }
-    if atas.iter().any(|y| y.is_nan()) {
+    let (baris, ujung) = (doc.penanda(Anchor::Baris), doc.penanda(Anchor::Bawah));
+    let (atas, bawah) = (per_langkah(&baris, n), per_langkah(&ujung, n));
+    let rows: Option<Vec<f64>> = (0..n)
+        .map(|i| {
+            let mulai = atas[i]?;
+            let akhir = bawah[i]
+                .or_else(|| atas.get(i + 1).copied().flatten())
+                .or((i + 1 == n).then_some(&jumlah))?;
+            (akhir.halaman == mulai.halaman).then_some(akhir.y - mulai.y)
+        })
+        .collect();
+    let Some(rows) = rows else {
         return Err(salah_tata_letak(
             "penanda baris hilang",
             "row anchors missing",
         ));
-    }
-    atas.push(jumlah.y);
+    };
+    let pertama = atas.first().copied().flatten().unwrap_or(&jumlah);
     Ok(Heights {
         page_height: k.tinggi_isi(),
         title: kepala.y - k.atas,
         continuation: kepala_lanjutan.y - lanjutan.y,
-        header: atas[0] - kepala.y,
-        rows: atas.windows(2).map(|w| w[1] - w[0]).collect(),
+        header: pertama.y - kepala.y,
+        rows,
         jumlah: akhir.y - jumlah.y,
     })
+}
+
+/// The anchors numbered by step, by their number; `None` for a step
+/// without one.
+fn per_langkah(penanda: &[Penanda], n: usize) -> Vec<Option<&Penanda>> {
+    let mut out = vec![None; n];
+    for p in penanda {
+        if let Some(slot) = p
+            .nomor
+            .and_then(|i| usize::try_from(i).ok())
+            .and_then(|i| out.get_mut(i))
+        {
+            *slot = Some(p);
+        }
+    }
+    out
 }
 
 /// Compares the rows of one SOP in the printed document (its `sopc-baris`

@@ -4,8 +4,9 @@
 //! else in sopc knows Typst exists. This file is the recipe, in sopc's own
 //! terms:
 //!
-//! 1. **measure** — the procedure table laid out once on an endless page;
-//!    its anchors report each row's height ([`measure::ukur`]);
+//! 1. **measure** — the procedure table laid out once, in pieces of 32 rows
+//!    each on an endless page of its own (Typst lays pages out in
+//!    parallel); its anchors report each row's height ([`measure::ukur`]);
 //! 2. **plan** — [`crate::layout`] chooses the page breaks and plans the
 //!    flowchart from those heights ([`bagan`] adapts the SOP to it);
 //! 3. **print** — the lembar pengesahan and one table per page with the
