@@ -133,6 +133,9 @@ pub struct Kata<'a> {
     /// ([`kolom_label`] of the widest; 0: no decision): granted
     /// where Kegiatan keeps its readable width.
     pub label: f64,
+    /// The actor column width (pt) the flowchart asks for a plan that
+    /// broke a drawing rule in narrower columns ([`Isi::bagan`]; 0: none).
+    pub bagan: f64,
 }
 
 /// Type size (pt) of the flowchart's decision labels, in italics, as
@@ -277,6 +280,7 @@ pub fn tata(kata: &Kata, aktor: usize, lebar: f64, huruf: Option<&str>) -> Tata 
             no: judul(&j.no),
             keterangan_kosong: kata.keterangan_kosong,
             kata: kata_isi,
+            bagan: kata.bagan,
         };
         // the header words decide the header size; the labels only widen
         let kepala = isi.aktor;
@@ -410,6 +414,7 @@ mod tests {
             sel: Default::default(),
             judul: Judul::default(),
             label: 0.0,
+            bagan: 0.0,
         }
     }
 

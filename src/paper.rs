@@ -201,6 +201,12 @@ pub struct Isi {
     /// Keterangan: granted as far as Kegiatan keeps its readable width
     /// (past it the word is hyphenated).
     pub kata: [f64; 4],
+    /// The width (pt) the flowchart asks of every actor column, for a plan
+    /// that broke a drawing rule in narrower ones (a label or a connector
+    /// with no free place beside its exit): taken as the [`ACTOR_MIN`]
+    /// is, from Kegiatan and the text columns ([`Columns::lapang`]).
+    /// Zero asks nothing.
+    pub bagan: f64,
 }
 
 impl Columns {
@@ -241,11 +247,12 @@ impl Columns {
         let m = aktor.max(1) as f64;
         let ideal = (sisa(&lentur) * 0.62 / m)
             .clamp(mm(ACTOR_MIN), mm(ACTOR_MAX))
-            .max(isi.aktor);
+            .max(isi.aktor)
+            .max(isi.bagan);
         let mut a = ideal.min((sisa(&lentur) - mm(KEGIATAN_MIN)) / m);
         let mut tetap = vec![lentur[0], waktu, lentur[1]];
         tetap.extend(lentur.get(2));
-        if a < mm(ACTOR_MIN) {
+        if a < mm(ACTOR_MIN).max(isi.bagan) {
             a = Columns::lapang(lebar - no, aktor, &mut tetap, isi);
         }
         let mut kegiatan = lebar - no - tetap.iter().sum::<f64>() - a * aktor as f64;
@@ -261,7 +268,7 @@ impl Columns {
         let perlu: f64 = kurang.iter().sum();
         if perlu > 0.0 {
             let dari_kegiatan = (kegiatan - mm(KEGIATAN_MIN)).clamp(0.0, perlu);
-            let a_min = mm(AKTOR_LEGA).max(isi.aktor);
+            let a_min = mm(AKTOR_LEGA).max(isi.aktor).max(isi.bagan);
             let dari_aktor = ((a - a_min).max(0.0) * aktor as f64).min(perlu - dari_kegiatan);
             kegiatan -= dari_kegiatan;
             if aktor > 0 {
@@ -289,10 +296,11 @@ impl Columns {
     }
 
     /// The actor column width when the columns at their usual widths
-    /// leave less than [`ACTOR_MIN`] to each of `aktor` actor columns in
-    /// `lebar` pt (No aside): the flowchart's symbols and lanes come before
-    /// the text's comfort, whose lines only wrap more. In turn, until
-    /// the actors have their minimum: Kegiatan gives down to
+    /// leave less than [`ACTOR_MIN`] (or what the flowchart asks,
+    /// [`Isi::bagan`]) to each of `aktor` actor columns in `lebar` pt (No
+    /// aside): the flowchart's symbols and lanes come before the text's
+    /// comfort, whose lines only wrap more. In turn, until the actors have
+    /// their minimum: Kegiatan gives down to
     /// [`KEGIATAN_MIN_SQUEEZED`]; Kelengkapan, Waktu, Output and
     /// Keterangan (`tetap`, narrowed in place) give what they have beyond
     /// their floor — the widest piece of their heading, Waktu's widest
@@ -304,10 +312,11 @@ impl Columns {
     /// capsule-shaped terminator with a lane either side needs.
     fn lapang(lebar: f64, aktor: usize, tetap: &mut [f64], isi: &Isi) -> f64 {
         let m = aktor.max(1) as f64;
-        let perlu = mm(ACTOR_MIN) * m;
+        let minimum = mm(ACTOR_MIN).max(isi.bagan);
+        let perlu = minimum * m;
         let bebas = |tetap: &[f64], kegiatan: f64| lebar - tetap.iter().sum::<f64>() - kegiatan;
         if bebas(tetap, mm(KEGIATAN_MIN_SQUEEZED)) >= perlu {
-            return mm(ACTOR_MIN);
+            return minimum;
         }
         let lantai: Vec<f64> = tetap
             .iter()
@@ -329,7 +338,7 @@ impl Columns {
             *w -= (*w - l) * bagian;
         }
         (bebas(tetap, mm(KEGIATAN_MIN_SEMPIT)) / m)
-            .min(mm(ACTOR_MIN))
+            .min(minimum)
             .max(mm(SIMBOL_MIN + 3.0))
     }
 
@@ -538,6 +547,46 @@ mod tests {
             no: mm(6.0),
             ..Isi::default()
         }
+    }
+
+    /// What the flowchart asks of the actor columns ([`Isi::bagan`]) is
+    /// taken as their minimum is: from Kegiatan first, then from the
+    /// text columns, the table as wide as before; where the table has no
+    /// more to give, the columns stay as wide as they can be.
+    #[test]
+    fn the_flowchart_widens_the_actor_columns_from_kegiatan() {
+        let a4 = Sheet::of(Kertas::A4, Orientasi::Potret).lebar_isi();
+        let lebar = |c: &Columns| c.widths.iter().map(|w| w * 25.4 / 72.0).collect::<Vec<_>>();
+        let isi = judul_bawaan();
+        let sempit = Columns::untuk(a4, 4, true, &isi);
+        assert!((sempit.actor_width - mm(ACTOR_MIN)).abs() < 1e-6);
+        let lebar_bagan = Isi {
+            bagan: mm(19.0),
+            ..judul_bawaan()
+        };
+        let c = Columns::untuk(a4, 4, true, &lebar_bagan);
+        assert!((c.actor_width - mm(19.0)).abs() < 1e-6, "{:?}", lebar(&c));
+        // the 12 mm from Kegiatan and the text columns, none below its floor
+        let teks = |c: &Columns| c.widths[1] + c.widths[6..].iter().sum::<f64>();
+        assert!(
+            (teks(&sempit) - teks(&c) - mm(12.0)).abs() < 1e-6,
+            "{:?}",
+            lebar(&c)
+        );
+        assert!(c.widths[1] < sempit.widths[1], "{:?}", lebar(&c));
+        assert!(c.widths[1] >= mm(KEGIATAN_MIN_SEMPIT) - 1e-6);
+        assert!(c.widths[7] >= mm(TEKS_MIN) - 1e-6, "{:?}", lebar(&c));
+        assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
+        // six columns of 30 mm do not fit A4 portrait: as wide as the
+        // floors of Kegiatan and the text columns leave them
+        let rakus = Isi {
+            bagan: mm(30.0),
+            ..judul_bawaan()
+        };
+        let c = Columns::untuk(a4, 6, true, &rakus);
+        assert!(c.actor_width < mm(30.0), "{:?}", lebar(&c));
+        assert!((c.widths[1] - mm(KEGIATAN_MIN_SEMPIT)).abs() < 1e-6);
+        assert!((c.widths.iter().sum::<f64>() - a4).abs() < 1e-6);
     }
 
     #[test]

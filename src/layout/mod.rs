@@ -349,6 +349,12 @@ const NARROWINGS: usize = 4;
 /// How much narrower the symbols of each such plan are (mm).
 const NARROWING_STEP: f64 = 2.0;
 
+/// Times a plan that still breaks a drawing rule is planned again in actor
+/// columns [`WIDENING_STEP`] mm wider ([`Plan::widened`]).
+const WIDENINGS: usize = 3;
+/// How much wider the actor columns of each such plan are (mm).
+const WIDENING_STEP: f64 = 2.0;
+
 /// Why no plan could be made.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanError {
@@ -370,6 +376,54 @@ impl Plan {
     /// [`crate::paper::SIMBOL_SEMPIT`], up to [`NARROWINGS`] times, each
     /// kept if it breaks fewer.
     pub fn new(flow: &Flow, kolom: Columns, heights: &Heights) -> Result<Plan, PlanError> {
+        Plan::planned(flow, kolom, heights).map(|(plan, _)| plan)
+    }
+
+    /// [`Plan::new`], and where its plan still breaks a drawing rule,
+    /// planned again in actor columns [`WIDENING_STEP`] mm wider each time
+    /// (up to [`WIDENINGS`] times): `widen` gives the columns with every
+    /// actor column at least that wide ([`crate::paper::Isi::bagan`], the
+    /// width taken from Kegiatan and the text columns) and the rows
+    /// measured in them, or `None` where the table has no room to give. A
+    /// plan is kept if it breaks fewer rules; the first that breaks none
+    /// ends the search. A plan that keeps every rule costs nothing more.
+    pub fn widened(
+        flow: &Flow,
+        kolom: Columns,
+        heights: &Heights,
+        mut widen: impl FnMut(f64) -> Option<(Columns, Heights)>,
+    ) -> Result<Plan, PlanError> {
+        let (mut plan, mut broken) = Plan::planned(flow, kolom, heights)?;
+        let mut width = plan.kolom.actor_width;
+        for _ in 0..WIDENINGS {
+            if broken.is_empty() {
+                break;
+            }
+            let Some((k, h)) = widen(width + mm(WIDENING_STEP)) else {
+                break;
+            };
+            if k.actor_width < width + mm(WIDENING_STEP / 2.0) {
+                // the table has no more width to give
+                break;
+            }
+            width = k.actor_width;
+            // rows grown taller than a page in the narrower Kegiatan
+            let Ok((again, v)) = Plan::planned(flow, k, &h) else {
+                break;
+            };
+            if v.len() < broken.len() {
+                (plan, broken) = (again, v);
+            }
+        }
+        Ok(plan)
+    }
+
+    /// [`Plan::new`]'s plan and the rules it still breaks.
+    fn planned(
+        flow: &Flow,
+        kolom: Columns,
+        heights: &Heights,
+    ) -> Result<(Plan, Vec<Violation>), PlanError> {
         let pages = pages::paginate(flow, heights)?;
         let (mut plan, mut broken) = Plan::routed(flow, &kolom, &pages);
         if let Some(narrower) = kolom.with_gutter_lanes().filter(|_| !broken.is_empty()) {
@@ -401,7 +455,7 @@ impl Plan {
         cramped.sort_unstable();
         cramped.dedup();
         plan.cramped = cramped;
-        Ok(plan)
+        Ok((plan, broken))
     }
 
     /// The plan of `flow` on `pages` in `kolom` with the fewest violations

@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use sopc::kolom::kolom_label;
-use sopc::layout::{Edge, Flow, Heights};
+use sopc::layout::{Edge, Flow, Heights, Plan};
 use sopc::model::alur::{Jenis, Simbol};
 use sopc::paper::{Columns, Kertas, Orientasi, Sheet, mm};
 
@@ -61,19 +61,44 @@ impl Kasus {
     /// wider for labels other than `Ya`/`Tidak` where Kegiatan keeps its
     /// readable width, as for an SOP's own labels.
     pub fn columns(&self) -> Columns {
+        self.columns_for(0.0)
+    }
+
+    /// [`Kasus::columns`] with every actor column at least `bagan` pt wide
+    /// where the table has the room ([`sopc::paper::Isi::bagan`]): what
+    /// [`sopc::layout::Plan::widened`] asks for a plan that broke a rule.
+    pub fn columns_for(&self, bagan: f64) -> Columns {
         let lebar = self.sheet().lebar_isi();
-        if self.label == LABEL[0] {
-            return Columns::compute(lebar, self.aktor.len(), self.keterangan);
-        }
-        let (ya, tidak) = self.label;
+        let aktor = if self.label == LABEL[0] {
+            0.0
+        } else {
+            let (ya, tidak) = self.label;
+            kolom_label(ya)
+                .max(kolom_label(tidak))
+                .min(mm(sopc::paper::ACTOR_MAX))
+        };
         let isi = sopc::paper::Isi {
             kolom: sopc::paper::JUDUL_BAWAAN.map(mm),
-            aktor: kolom_label(ya)
-                .max(kolom_label(tidak))
-                .min(mm(sopc::paper::ACTOR_MAX)),
+            aktor,
+            bagan,
             ..Default::default()
         };
         Columns::untuk(lebar, self.aktor.len(), self.keterangan, &isi)
+    }
+
+    /// The plan of this SOP as a render makes it: in wider actor columns,
+    /// its rows measured again, where the first plan breaks a rule.
+    pub fn plan(&self) -> (Plan, Flow) {
+        let flow = self.flow();
+        let kolom = self.columns();
+        let widen = |w: f64| {
+            let k = self.columns_for(w);
+            let h = self.heights_in(&k);
+            Some((k, h))
+        };
+        let plan = Plan::widened(&flow, kolom.clone(), &self.heights_in(&kolom), widen)
+            .expect("rows fit a page");
+        (plan, flow)
     }
 
     /// The same SOP with the words of one of the BPS forms on its
@@ -81,10 +106,13 @@ impl Kasus {
     /// generated SOPs stays the same): `SOPC_BAGAN_LABEL=1` in
     /// `how_often_a_generated_flowchart_is_cramped`.
     pub fn with_form_labels(self) -> Kasus {
-        Kasus {
-            label: LABEL[self.kolom.len() % LABEL.len()],
-            ..self
-        }
+        let label = LABEL[self.kolom.len() % LABEL.len()];
+        self.with_labels(label)
+    }
+
+    /// The same SOP with `label` (`ya`, `tidak`) on its decisions' exits.
+    pub fn with_labels(self, label: (&'static str, &'static str)) -> Kasus {
+        Kasus { label, ..self }
     }
 
     /// The flow as the layout sees it.
@@ -143,7 +171,12 @@ impl Kasus {
     /// The row heights a measuring pass reports: the text, but never less
     /// than the symbol's cell; the header grows with the long names.
     pub fn heights(&self) -> Heights {
-        let (kolom, flow) = (self.columns(), self.flow());
+        self.heights_in(&self.columns())
+    }
+
+    /// [`Kasus::heights`] in the columns `kolom`.
+    pub fn heights_in(&self, kolom: &Columns) -> Heights {
+        let flow = self.flow();
         let longest = self.aktor.iter().map(|a| a.len()).max().unwrap_or(0) as f64;
         let per_line = (kolom.actor_width / mm(1.6)).max(4.0);
         let header = mm(8.0) + mm(3.6) * (longest / per_line).ceil();

@@ -153,7 +153,21 @@ pub fn max_kolom(kata: &kolom::Kata, sheet: &Sheet, huruf: Option<&str>) -> usiz
 /// columns on `sheet` in the family `huruf`: the one computation the
 /// print and this rule share.
 pub fn tata(sop: &Sop, aktor: usize, sheet: &Sheet, huruf: Option<&str>) -> kolom::Tata {
-    kolom::tata(&kata(sop), aktor, sheet.lebar_isi(), huruf)
+    tata_bagan(sop, aktor, sheet, huruf, 0.0)
+}
+
+/// [`tata`] with every actor column at least `bagan` pt wide where the
+/// table has the room: the columns of a flowchart plan that broke a
+/// drawing rule in narrower ones ([`crate::layout::Plan::widened`]).
+pub fn tata_bagan(
+    sop: &Sop,
+    aktor: usize,
+    sheet: &Sheet,
+    huruf: Option<&str>,
+    bagan: f64,
+) -> kolom::Tata {
+    let kata = kolom::Kata { bagan, ..kata(sop) };
+    kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
 }
 
 /// The words of `sop` that size its table.
@@ -179,6 +193,7 @@ fn kata(sop: &Sop) -> kolom::Kata<'_> {
         ],
         judul: judul(sop),
         label: label(sop),
+        bagan: 0.0,
     }
 }
 
