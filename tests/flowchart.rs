@@ -244,3 +244,43 @@ fn every_example_keeps_the_drawing_rules() {
         "13 examples or more on four papers: {checked}"
     );
 }
+
+/// A render whose first plan breaks a rule is planned again in actor
+/// columns 2 mm wider each time, its rows measured in them, and the table
+/// printed in the columns of the plan it keeps: of the first 1,000
+/// generated SOPs printed with the words of the BPS forms, three first
+/// planned one that broke a rule (159, 249, 834) and keep every rule in
+/// columns 2 mm wider than the allocation gave them — here 249, whose
+/// connector stood off its cell (once a named exception of
+/// `the_forms_own_words_stay_inside_a_cell`), on A4 portrait.
+#[test]
+fn a_render_that_breaks_a_rule_widens_the_actor_columns() {
+    use sopc::render::{Bagian, RenderOptions, Renderer};
+    let places = [249];
+    let mut runner = sequence();
+    let mut checked = Vec::new();
+    for i in 0..=places[0] {
+        let k = kasus().new_tree(&mut runner).expect("a case").current();
+        if !places.contains(&i) {
+            continue;
+        }
+        let k = k.with_form_labels();
+        let r = Renderer::new(&RenderOptions {
+            kertas: k.kertas,
+            orientasi: k.orientasi,
+            ..RenderOptions::default()
+        });
+        let sop = sopc::parse::parse_str("bagan.yaml", &k.yaml())
+            .sop
+            .expect("the SOP parses");
+        let h = common::cetak(&r, &sop, None, Bagian::Lengkap).expect("renders");
+        let (plan, flow, _) = h.denah.as_ref().expect("a flowchart");
+        assert_eq!(plan.verify(flow), vec![], "{i}");
+        assert!(plan.cramped.is_empty(), "{i}");
+        let sheet = sopc::paper::Sheet::of(k.kertas, k.orientasi);
+        let first = sopc::check::rules::tata_letak::tata(&sop, flow.actors, &sheet, None);
+        let wider = (plan.kolom.actor_width - first.kolom.actor_width) * 25.4 / 72.0;
+        checked.push((i, (wider * 10.0).round() / 10.0));
+    }
+    assert_eq!(checked, [(249, 2.0)]);
+}

@@ -354,15 +354,38 @@ impl Renderer {
             self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned(), None)?;
         let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len())?;
         siap.susunan = doc.nilai(data::Anchor::Pengesahan);
-        let denah = Plan::new(&bagan, kolom, &ukuran).map_err(|layout::PlanError::RowTooTall { langkah }| {
+        // a plan that breaks a drawing rule is made again in wider actor
+        // columns, its rows measured in them: each such table kept here
+        let mut lebar = Vec::new();
+        let widen = |w: f64| {
+            let huruf = self.huruf.as_deref();
+            let tata =
+                check::rules::tata_letak::tata_bagan(sop, bagan.actors, &self.kertas, huruf, w);
+            let jumlah = input.jumlah.format(self.jam_kerja_per_hari);
+            let prosedur = data::Prosedur::dari(sop, &bagan, &tata, jumlah);
+            let sempit = std::mem::replace(&mut siap.prosedur, prosedur);
+            let diukur = self.kompilasi(Mode::Ukur, bagian, sop, &siap, logo.cloned(), None);
+            let prosedur = std::mem::replace(&mut siap.prosedur, sempit);
+            let (doc, peringatan) = diukur.ok()?;
+            let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len()).ok()?;
+            lebar.push((tata.kolom.clone(), prosedur, peringatan));
+            Some((tata.kolom, ukuran))
+        };
+        let denah = Plan::widened(&bagan, kolom, &ukuran, widen).map_err(|layout::PlanError::RowTooTall { langkah }| {
             let no = langkah + 1;
             RenderError::from(msg!(
                 "baris langkah {no} lebih tinggi dari satu halaman; persingkat teksnya atau pecah menjadi beberapa langkah",
                 "the row of step {no} is taller than a page; shorten its text or split it into several steps"
             ))
         })?;
-        siap.prosedur.pasang_denah(&denah, &bagan);
         siap.peringatan = peringatan;
+        if let Some((_, prosedur, peringatan)) = lebar
+            .into_iter()
+            .find(|(k, ..)| k.widths == denah.kolom.widths)
+        {
+            (siap.prosedur, siap.peringatan) = (prosedur, peringatan);
+        }
+        siap.prosedur.pasang_denah(&denah, &bagan);
         siap.denah = Some((denah, bagan));
         Ok(siap)
     }
