@@ -71,6 +71,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
     let mut narrowed = 0;
     // plans drawn in wider actor columns, their rows measured again
     let mut widened = 0;
+    let mut wider_by = std::collections::BTreeMap::new();
     let knob = |name: &str, default: usize| {
         std::env::var(name)
             .ok()
@@ -89,7 +90,11 @@ fn how_often_a_generated_flowchart_is_cramped() {
         let (plan, flow) = plan(&k);
         let v = plan.verify(&flow);
         narrowed += usize::from(plan.kolom.symbol_width < k.columns().symbol_width);
-        widened += usize::from(plan.kolom.actor_width > k.columns().actor_width);
+        let wider = (plan.kolom.actor_width - k.columns().actor_width) * 25.4 / 72.0;
+        if wider > 0.01 {
+            widened += 1;
+            *wider_by.entry(format!("{wider:.1} mm")).or_insert(0) += 1;
+        }
         violations += v.len();
         hops += plan
             .drawings
@@ -109,7 +114,7 @@ fn how_often_a_generated_flowchart_is_cramped() {
         }
     }
     eprintln!(
-        "{total} cases ({parallel} with parallel rows): {broken} break a rule ({violations} violations: {kinds:?}); {hops} crossings bridged; {narrowed} drawn with narrower symbols, {widened} in wider columns"
+        "{total} cases ({parallel} with parallel rows): {broken} break a rule ({violations} violations: {kinds:?}); {hops} crossings bridged; {narrowed} drawn with narrower symbols, {widened} in wider columns ({wider_by:?})"
     );
     assert_eq!(broken, 0, "{broken} of {total} break a rule: {kinds:?}");
 }
