@@ -493,6 +493,7 @@ impl Plan {
                     first,
                     before_connectors,
                     next_by_bottom: false,
+                    connectors_on_top: false,
                 })
             });
             let Some(order) = orders.find(|o| !o.first.is_empty() && !tried.contains(o)) else {
@@ -510,6 +511,18 @@ impl Plan {
         if !broken.is_empty() {
             let again = draw(&route::Order {
                 next_by_bottom: true,
+                ..route::Order::default()
+            });
+            let v = again.verify(flow);
+            if v.len() < broken.len() {
+                (plan, broken) = (again, v);
+            }
+        }
+        // a connector coming in beside a decision that has no side left
+        // for it joins the line into its top instead
+        if !broken.is_empty() {
+            let again = draw(&route::Order {
+                connectors_on_top: true,
                 ..route::Order::default()
             });
             let v = again.verify(flow);

@@ -306,6 +306,12 @@ pub struct Order {
     /// its label is too wide to stand beside a line down the column: for a
     /// plan whose side exits found no side of their own.
     pub next_by_bottom: bool,
+    /// Whether a connector coming in beside a single symbol stands instead
+    /// in a free cell of its row above the symbol's top track, its stub
+    /// joining the line into the symbol's top: for a plan whose decision
+    /// has no side left for it (in the first column, Kegiatan's text
+    /// beyond the left side, its exit and label taking the right).
+    pub connectors_on_top: bool,
 }
 
 /// Plans every route and draws the pages, the lane routes in `order`.
@@ -336,6 +342,7 @@ pub fn route(flow: &Flow, kolom: &Columns, pages: &[Page], order: &Order) -> Rou
         routes: vec![Route::Line { page: 0 }; flow.edges.len()],
         obstacles: vec![Vec::new(); pages.len()],
         first: &order.first,
+        connectors_on_top: order.connectors_on_top,
         forms: flow
             .edges
             .iter()
@@ -735,6 +742,8 @@ struct Router<'a> {
     forms: Vec<Vec<Form>>,
     /// Edges whose lane routes go before the others.
     first: &'a [usize],
+    /// [`Order::connectors_on_top`].
+    connectors_on_top: bool,
 }
 
 impl Router<'_> {
@@ -1002,6 +1011,25 @@ impl Router<'_> {
                     self.draw(h, es[0], stub);
                     self.fan_in(es[0], t, root);
                 }
+                Entry::Side(d) if self.connectors_on_top && self.placed[t].len() == 1 => {
+                    let lt = self.at(t);
+                    let (rect, stub) = match self.over_top_track(t) {
+                        Some(spot) => {
+                            // the side is left to the exits
+                            if self.sides.get(&(t, d)) == Some(&SideUse::Connector) {
+                                self.sides.remove(&(t, d));
+                            }
+                            spot
+                        }
+                        None => {
+                            let (rect, mut stub, _, _) = self.connector_beside(&lt, d, None);
+                            stub.reverse();
+                            (rect, stub)
+                        }
+                    };
+                    self.add_connector(lt.page, &letter, rect, &stub, es.clone(), false);
+                    self.draw(lt.page, es[0], stub);
+                }
                 Entry::Side(d) => {
                     for lt in self.placed[t].clone() {
                         let mut found = self.connector_beside(&lt, d, None);
@@ -1084,6 +1112,36 @@ impl Router<'_> {
             }
         }
         best.expect("one spot at least").1
+    }
+
+    /// An incoming connector of step `t` (one symbol) in a free cell of its
+    /// row, 1 mm above the symbol's top track, and its stub along that
+    /// track into the symbol's top (joining the line coming in there):
+    /// the nearest such place that runs into nothing, if any.
+    fn over_top_track(&self, t: usize) -> Option<(Rect, Vec<Point>)> {
+        let l = self.at(t);
+        let track = l.top_track();
+        let y0 = track - mm(1.0) - size::connector_side();
+        if y0 < l.row.top + CELL_MARGIN {
+            return None;
+        }
+        let shift = size::connector_side() / 2.0 + mm(1.0);
+        let mut xs: Vec<f64> = (0..self.kolom.actors)
+            .filter(|&c| c != l.kolom)
+            .map(|c| self.kolom.center(c))
+            .chain([l.cx() + shift, l.cx() - shift])
+            .collect();
+        xs.sort_by(|a, b| (a - l.cx()).abs().total_cmp(&(b - l.cx()).abs()));
+        xs.into_iter().find_map(|x| {
+            let rect = connector_at(x, y0);
+            let stub = vec![
+                Point(x, rect.y1),
+                Point(x, track),
+                Point(l.cx(), track),
+                l.top(),
+            ];
+            (self.connector_conflicts(l.page, &rect, &stub) == 0).then_some((rect, stub))
+        })
     }
 
     /// The place of a connector beside `l` on side `d`: in its own cell when
