@@ -507,24 +507,24 @@ impl Plan {
             }
         }
         // the exit into the next step by the bottom, its label wherever it
-        // finds room, where the side exits crowd each other
-        if !broken.is_empty() {
-            let again = draw(&route::Order {
+        // finds room, where the side exits crowd each other; then a
+        // connector coming in beside a decision that has no side left for
+        // it joining the line into its top instead
+        let last = [
+            route::Order {
                 next_by_bottom: true,
                 ..route::Order::default()
-            });
-            let v = again.verify(flow);
-            if v.len() < broken.len() {
-                (plan, broken) = (again, v);
-            }
-        }
-        // a connector coming in beside a decision that has no side left
-        // for it joins the line into its top instead
-        if !broken.is_empty() {
-            let again = draw(&route::Order {
+            },
+            route::Order {
                 connectors_on_top: true,
                 ..route::Order::default()
-            });
+            },
+        ];
+        for order in last {
+            if broken.is_empty() {
+                break;
+            }
+            let again = draw(&order);
             let v = again.verify(flow);
             if v.len() < broken.len() {
                 (plan, broken) = (again, v);
