@@ -53,17 +53,22 @@ impl Kamus {
     }
 
     /// The words a reading `w` may be, closest first (at most three): a
-    /// touching pair read as one letter (ri as n) or a letter read as
-    /// another is an edit or two; a long word may have more.
+    /// touching pair read as one letter (ri as n, ra as m) or a letter
+    /// read as another is an edit (in a word of fewer than four letters
+    /// read: [`edits`]); a long word may have more, so a touching pair
+    /// there is two. Those a letter changed, added or dropped makes come
+    /// first.
     pub fn calon(&self, w: &str) -> Vec<&str> {
-        let w = w.to_lowercase();
-        let n = w.chars().count();
+        let w: Vec<char> = w.to_lowercase().chars().collect();
+        let n = w.len();
         let batas = if n < 4 { 1 } else { 2.max((n + 1) / 3) };
         let mut out: Vec<(usize, &str)> = Vec::new();
         for len in n.saturating_sub(batas)..=n + batas {
             for k in self.menurut_panjang.get(len).into_iter().flatten() {
-                let d = strsim::levenshtein(k, &w);
-                if d <= batas {
+                // by Levenshtein's distance; a short word allows one edit,
+                // or a touching pair (`mw` for `raw`), which comes after
+                let d = strsim::levenshtein(k, &w.iter().collect::<String>());
+                if d <= batas || (n < 4 && edits(&w, &k.chars().collect::<Vec<_>>()) <= batas) {
                     out.push((d, k));
                 }
             }
@@ -71,6 +76,36 @@ impl Kamus {
         out.sort_unstable();
         out.into_iter().take(3).map(|(_, k)| k).collect()
     }
+}
+
+/// The edits that make reading `a` word `b`: a letter changed, added or
+/// dropped, and also one letter read for two touching ones (`m` for `ra`,
+/// `n` for `ri`) or two for one, each one edit (Levenshtein's distance
+/// with those two steps).
+fn edits(a: &[char], b: &[char]) -> usize {
+    let (n, m) = (a.len(), b.len());
+    let mut d = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, v) in d[0].iter_mut().enumerate() {
+        *v = j;
+    }
+    for i in 1..=n {
+        for j in 1..=m {
+            let mut v = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+            if j >= 2 {
+                v = v.min(d[i - 1][j - 2] + 1);
+            }
+            if i >= 2 {
+                v = v.min(d[i - 2][j - 1] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[n][m]
 }
 
 #[cfg(test)]
@@ -85,5 +120,17 @@ mod tests {
         assert_eq!(k.calon("Pemedksaan")[0], "pemeriksaan");
         assert!(k.calon("umuk").contains(&"untuk"));
         assert!(k.calon("xq").is_empty());
+    }
+
+    #[test]
+    fn a_touching_pair_read_as_one_letter_is_one_edit() {
+        let k = Kamus::dengan(["File raw data"]);
+        // `ra` touching reads as `m`: a short word one edit from its reading
+        assert!(k.calon("mw").contains(&"raw"));
+        let kata = |w: &str| w.chars().collect::<Vec<_>>();
+        assert_eq!(edits(&kata("mw"), &kata("raw")), 1);
+        assert_eq!(edits(&kata("penenmaan"), &kata("penerimaan")), 1);
+        assert_eq!(edits(&kata("data"), &kata("data")), 0);
+        assert_eq!(edits(&kata("xq"), &kata("raw")), 2);
     }
 }
