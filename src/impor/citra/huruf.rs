@@ -392,6 +392,7 @@ pub(super) fn read_letters(
     for (b, runs) in baris.iter().zip(dibaca) {
         let em = em_baris(b) * faktor;
         let mut kata: Vec<Huruf> = runs.into_iter().flat_map(|r| r.huruf).collect();
+        faint_marks(&gambar, keping, b.dasar, em, &mut kata);
         let awal_kata = tidy_words(&mut kata, em, kamus);
         let mut sebelum: Option<f32> = None;
         for ((ch, x0, x1, skor, miring), baru) in kata.into_iter().zip(awal_kata) {
@@ -566,6 +567,67 @@ fn read_run(
         }
     }
     run
+}
+
+/// The pixels in columns `x0..x1` and rows `y0..y1` of pieces of one
+/// pixel, which no group holds: what the threshold leaves of a faint
+/// comma or the dot of a semicolon.
+fn specks(gambar: &Gambar, keping: &[Piece], x: (f32, f32), y: (f32, f32)) -> Vec<(usize, usize)> {
+    let c = gambar.c;
+    let (x0, x1) = (
+        x.0.floor().max(0.0) as usize,
+        (x.1.ceil() as usize).min(c.w),
+    );
+    let (y0, y1) = (
+        y.0.floor().max(0.0) as usize,
+        (y.1.ceil() as usize).min(c.h),
+    );
+    (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let l = gambar.label[y * c.w + x];
+            l != 0 && keping[l as usize - 1].n == 1
+        })
+        .collect()
+}
+
+/// A comma, or the dot of a semicolon, that the threshold broke into
+/// single pixels (read from no group): after a letter, specks that reach
+/// below the baseline are a comma (`Internet, PC`), and a comma with a
+/// speck above it at the middle of the small letters is a semicolon.
+fn faint_marks(gambar: &Gambar, keping: &[Piece], dasar: usize, em: f32, kata: &mut Vec<Huruf>) {
+    let dasar = dasar as f32;
+    let mut i = 0;
+    while i < kata.len() {
+        let k = kata[i];
+        let kanan = kata.get(i + 1).map_or(k.2 + 0.3 * em, |n| n.1);
+        let tanda = kata.get(i + 1).is_some_and(|n| !n.0.is_alphanumeric());
+        if k.0.is_alphanumeric() && !tanda {
+            let titik = specks(
+                gambar,
+                keping,
+                (k.2 - 0.2 * em, kanan),
+                (dasar - 0.15 * em, dasar + 0.35 * em),
+            );
+            let turun = titik.iter().any(|p| p.1 as f32 >= dasar + 1.0);
+            let naik = titik.iter().any(|p| (p.1 as f32) < dasar + 1.0);
+            let (xa, xb) = titik
+                .iter()
+                .fold((usize::MAX, 0), |(a, b), p| (a.min(p.0), b.max(p.0)));
+            if titik.len() >= 2 && turun && naik && ((xb - xa) as f32) < 0.2 * em {
+                let x0 = xa as f32 - 0.09 * em;
+                kata.insert(i + 1, (',', x0, x0 + 0.278 * em, RAGU, false));
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    for k in kata.iter_mut().filter(|k| k.0 == ',') {
+        let atas = (dasar - 0.65 * em, dasar - 0.35 * em);
+        if !specks(gambar, keping, (k.1, k.2), atas).is_empty() {
+            k.0 = ';';
+        }
+    }
 }
 
 /// Below this likeness a letter of a known word is not learnt from.
@@ -998,8 +1060,12 @@ fn explain(ink: &mut Ink, ps: &[Template], seq: Option<&[char]>) -> Vec<Option<U
             };
             for &pi in calon {
                 let p = &ps[pi];
-                // a stop or a dash touching letters is a letter's foot or bar
-                if KECIL.contains(p.c) && ib - ia > p.w + 2 {
+                // a stop or a dash touching letters is a letter's foot or
+                // bar; but a hyphen may touch the letter after or before it
+                // (`H-S`: a bar at the middle of the small letters, its
+                // height and place are [`Ink::measure`]'s)
+                let tepi = x <= ia || x + p.w + 1 >= ib;
+                if KECIL.contains(p.c) && ib - ia > p.w + 2 && !(p.c == '-' && tepi) {
                     continue;
                 }
                 let Some(Cocok { biaya, sab, y }) = ink.place(pi, p, x) else {
@@ -1329,6 +1395,8 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
         let besar = w.iter().filter(|k| k.0.is_ascii_uppercase()).count();
         // a capital I opening a word looks like an l: the lexicon says which
         let sisa: String = w.iter().skip(1).map(|k| k.0).collect();
+        // the word without the marks after it (`Internet,`)
+        let sisa = sisa.trim_end_matches(|c: char| !c.is_alphanumeric());
         let kapital = matches!(w.first().map(|k| k.0), Some('I' | 'l' | '1'))
             && kamus.berisi(&format!("i{sisa}"))
             && !kamus.berisi(&format!("l{sisa}"));
@@ -1451,6 +1519,18 @@ fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
             }
         })
         .collect();
+    // a comma or a semicolon between two words is followed by a space;
+    // so is a bracket a line opened and closed before a word, whose
+    // advance leaves a narrower gap (`(80-100%) ATAP`)
+    for i in 2..kata.len() {
+        let koma = matches!(kata[i - 1].0, ',' | ';') && kata[i - 2].0.is_alphabetic();
+        let kurung = kata[i - 1].0 == ')'
+            && kata[..i - 1].iter().any(|k| k.0 == '(')
+            && celah[i - 1] > SPASI_MIN * em;
+        if (koma || kurung) && kata[i].0.is_alphabetic() {
+            mulai[i] = true;
+        }
+    }
     // runs the lexicon does not know, parted into two it does
     let lebih = (median + 0.5 * SPASI_LEBIH * em).max(0.5 * SPASI_MIN * em);
     let mut awal = 0;
@@ -1511,6 +1591,10 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
     let mut urut: Vec<usize> = (0..celah.len()).filter(|&j| celah[j] > lebih).collect();
     urut.sort_by(|&a, &b| celah[b].total_cmp(&celah[a]));
     urut.into_iter().map(|j| j + 1).find(|&j| {
+        // a hyphen joins the words it stands between (`SPH-SBS`)
+        if kata[j - 1].0 == '-' || kata[j].0 == '-' {
+            return false;
+        }
         let (kiri, kanan): (String, String) = (
             kata[..j].iter().map(|k| k.0).collect(),
             kata[j..].iter().map(|k| k.0).collect(),
@@ -1822,5 +1906,90 @@ mod tests {
             // a column
             assert!(dibaca[1].1.abs_diff(dibaca[0].2) <= 1, "{pair}: {dibaca:?}");
         }
+    }
+
+    #[test]
+    fn a_hyphen_touching_a_letter_is_a_hyphen() {
+        // (a stop or a dash elsewhere in touching letters is a letter's foot
+        // or bar: `e` is no `c` and a dash)
+        for (teks, benar) in [("-S", "-S"), ("H-", "H-"), ("e", "e")] {
+            let dibaca: String = read_touching(teks).iter().map(|h| h.0).collect();
+            assert_eq!(dibaca, benar);
+        }
+    }
+
+    #[test]
+    fn a_hyphen_joins_and_a_comma_or_a_closing_bracket_parts_words() {
+        let kamus = Kamus::dengan([]);
+        // the widest gap of `SPH-SBS`, wider than its letters', is beside
+        // its hyphen: no space there (`SPH` and `SBS` are capitals)
+        let kata = letters("SPH-SBS", &[(4, 1.0)]);
+        assert_eq!(words(&kata, &word_starts(&kata, 10.0, &kamus)), "SPH-SBS");
+        // a comma, a semicolon, a bracket closed set close to the next word
+        let kata = letters("Internet,PC;raw", &[(9, 0.5), (12, 0.5)]);
+        assert_eq!(
+            words(&kata, &word_starts(&kata, 10.0, &kamus)),
+            "Internet, PC; raw"
+        );
+        // (letters 0.6 apart: a gap of 1.5 is no space of its own)
+        let renggang = |teks: &str, lebar: &[(usize, f32)]| {
+            let celah: Vec<(usize, f32)> = (1..teks.len())
+                .map(|i| lebar.iter().find(|g| g.0 == i).copied().unwrap_or((i, 0.6)))
+                .collect();
+            letters(teks, &celah)
+        };
+        let kata = renggang("ASEM(80%)ATAP", &[(4, 3.0), (9, 1.5)]);
+        assert_eq!(
+            words(&kata, &word_starts(&kata, 10.0, &kamus)),
+            "ASEM (80%) ATAP"
+        );
+        // a bracket no bracket opened (a 1 read so) parts nothing
+        let kata = renggang("abcde)fghij", &[(6, 1.5)]);
+        assert_eq!(
+            words(&kata, &word_starts(&kata, 10.0, &kamus)),
+            "abcde)fghij"
+        );
+    }
+
+    #[test]
+    fn a_comma_the_threshold_broke_into_pixels_is_read() {
+        // `ab` on baseline 20 at size 20, then two pixels of a comma below
+        // it, one of a semicolon's dot above one read comma
+        let (w, h) = (60, 30);
+        let mut dark = vec![0u8; w * h];
+        let mut label = vec![0u32; w * h];
+        let mut keping = Vec::new();
+        for (x, y) in [(31, 19), (30, 21), (50, 10)] {
+            dark[y * w + x] = 200;
+            keping.push(Piece {
+                x0: x,
+                y0: y,
+                x1: x + 1,
+                y1: y + 1,
+                n: 1,
+            });
+            label[y * w + x] = keping.len() as u32;
+        }
+        let c = Raster { w, h, dark };
+        let gambar = Gambar {
+            c: &c,
+            label: &label,
+            grup: &[],
+        };
+        let mut kata = vec![
+            ('a', 10.0, 21.0, 0.9, false),
+            ('b', 21.0, 32.0, 0.9, false),
+            ('c', 36.0, 47.0, 0.9, false),
+            (',', 48.0, 53.0, 0.9, false),
+        ];
+        faint_marks(&gambar, &keping, 20, 20.0, &mut kata);
+        let teks: String = kata.iter().map(|k| k.0).collect();
+        assert_eq!(teks, "ab,c;");
+        // a speck on the baseline alone is no comma
+        let mut kata = vec![('a', 10.0, 21.0, 0.9, false), ('b', 21.0, 32.0, 0.9, false)];
+        let mut keping1 = keping.clone();
+        keping1[1].n = 2;
+        faint_marks(&gambar, &keping1, 20, 20.0, &mut kata);
+        assert_eq!(kata.len(), 2);
     }
 }
