@@ -532,11 +532,18 @@ fn read_run(
                 .1
                 .first()
                 .map(|_| inks[akhir].ia as f32 - ps[bacaan[akhir].1[0].pi].kiri);
-            // a slash of its own parts words too (`Kab/Kota`)
+            // a slash of its own parts words too (`Kab/Kota`), and so does
+            // a slash or a bracket opening that ends a group: a word's letter
+            // touching the stroke of a slash (`Kab(Kcta`)
             let garis = |u: &Urai| matches!(&u.1[..], [l] if ps[l.pi].c == '/');
+            let buka = bacaan[akhir - 1]
+                .1
+                .last()
+                .is_some_and(|l| matches!(ps[l.pi].c, '/' | '('));
             let pisah = matches!((kiri, kanan), (Some(a), Some(b)) if b - a > SPASI * em)
                 || garis(&bacaan[akhir])
-                || garis(&bacaan[akhir - 1]);
+                || garis(&bacaan[akhir - 1])
+                || buka;
             if !pisah {
                 continue;
             }
@@ -591,6 +598,39 @@ fn specks(gambar: &Gambar, keping: &[Piece], x: (f32, f32), y: (f32, f32)) -> Ve
         .collect()
 }
 
+/// The rows (top, bottom exclusive) of the small pieces of ink in columns
+/// `x` near the baseline `dasar`: those of a stop read there; none where
+/// there are none.
+fn ink_rows(
+    gambar: &Gambar,
+    keping: &[Piece],
+    x: (f32, f32),
+    dasar: f32,
+    em: f32,
+) -> Option<(usize, usize)> {
+    let c = gambar.c;
+    let (x0, x1) = (
+        x.0.floor().max(0.0) as usize,
+        (x.1.ceil() as usize).min(c.w),
+    );
+    let y0 = (dasar - 0.3 * em).max(0.0) as usize;
+    let y1 = ((dasar + 0.35 * em).ceil() as usize).min(c.h);
+    let mut rows: Option<(usize, usize)> = None;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            let l = gambar.label[y * c.w + x];
+            if l == 0 {
+                continue;
+            }
+            let k = &keping[l as usize - 1];
+            if k.n >= 2 && (k.w() as f32) <= 0.3 * em && (k.h() as f32) <= 0.45 * em {
+                rows = Some(rows.map_or((k.y0, k.y1), |(a, b)| (a.min(k.y0), b.max(k.y1))));
+            }
+        }
+    }
+    rows
+}
+
 /// A comma, or the dot of a semicolon, that the threshold broke into
 /// single pixels (read from no group): after a letter, specks that reach
 /// below the baseline are a comma (`Internet, PC`), and a comma with a
@@ -618,6 +658,24 @@ fn faint_marks(gambar: &Gambar, keping: &[Piece], dasar: usize, em: f32, kata: &
                 let x0 = xa as f32 - 0.09 * em;
                 kata.insert(i + 1, (',', x0, x0 + 0.278 * em, RAGU, false));
                 i += 1;
+            }
+        }
+        i += 1;
+    }
+    // a stop's ink sits on the baseline: one reaching two rows below it is
+    // a comma (`POK, MFD`), one wholly below it the tail of a bracket the
+    // threshold broke off (`Bulanan)`)
+    let mut i = 0;
+    while i < kata.len() {
+        if kata[i].0 == '.'
+            && let Some((y0, y1)) = ink_rows(gambar, keping, (kata[i].1, kata[i].2), dasar, em)
+        {
+            if y0 as f32 >= dasar + 1.0 {
+                kata.remove(i);
+                continue;
+            }
+            if y1 as f32 >= dasar + 2.0 {
+                kata[i].0 = ',';
             }
         }
         i += 1;
@@ -1573,6 +1631,13 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
     if kata.len() < 4 || kamus.berisi(inti) || !inti.chars().any(char::is_alphabetic) {
         return None;
     }
+    // capitals, the I of one read as the stroke it looks like before
+    // tidy_words says which it is (`RI` read `Rl`)
+    let singkatan = |b: &str| {
+        b.starts_with(|c: char| c.is_ascii_uppercase())
+            && b.chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, 'l' | '1' | '|'))
+    };
     // each piece between marks a word, or a capital abbreviation
     let kata_atau_singkatan = |s: &str| {
         let bagian: Vec<&str> = s
@@ -1583,7 +1648,7 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
         let semua = !bagian.is_empty()
             && bagian.iter().all(|b| {
                 kamus.berisi(b)
-                    || (b.len() <= 4 && b.chars().all(|c| c.is_ascii_uppercase()))
+                    || (b.len() <= 4 && singkatan(b))
                     || KATA_PENDEK.contains(&b.to_lowercase().as_str())
             });
         (semua, kenal)
@@ -1591,8 +1656,9 @@ fn word_split(kata: &[Huruf], celah: &[f32], lebih: f32, kamus: &Kamus) -> Optio
     let mut urut: Vec<usize> = (0..celah.len()).filter(|&j| celah[j] > lebih).collect();
     urut.sort_by(|&a, &b| celah[b].total_cmp(&celah[a]));
     urut.into_iter().map(|j| j + 1).find(|&j| {
-        // a hyphen joins the words it stands between (`SPH-SBS`)
-        if kata[j - 1].0 == '-' || kata[j].0 == '-' {
+        // a hyphen or a slash joins the words it stands between
+        // (`SPH-SBS`, `Kab/Kota`)
+        if matches!(kata[j - 1].0, '-' | '/') || matches!(kata[j].0, '-' | '/') {
             return false;
         }
         let (kiri, kanan): (String, String) = (
@@ -1925,6 +1991,13 @@ mod tests {
         // its hyphen: no space there (`SPH` and `SBS` are capitals)
         let kata = letters("SPH-SBS", &[(4, 1.0)]);
         assert_eq!(words(&kata, &word_starts(&kata, 10.0, &kamus)), "SPH-SBS");
+        let kata = letters("kirimBPSRl", &[(5, 2.5), (8, 1.0)]);
+        assert_eq!(
+            words(&kata, &word_starts(&kata, 10.0, &kamus)),
+            "kirim BPS Rl"
+        );
+        let kata = letters("Kab/Kota", &[(3, 1.0)]);
+        assert_eq!(words(&kata, &word_starts(&kata, 10.0, &kamus)), "Kab/Kota");
         // a comma, a semicolon, a bracket closed set close to the next word
         let kata = letters("Internet,PC;raw", &[(9, 0.5), (12, 0.5)]);
         assert_eq!(
