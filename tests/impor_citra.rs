@@ -557,3 +557,19 @@ fn a_narrow_word_gap_keeps_its_space_and_the_slash_its_shape() {
     let dibaca = read_picture(pictured("Liberation Sans", 140.0, 0.0, 0.6, &baris), 140.0);
     assert_eq!(dibaca, baris, "{dibaca:#?}");
 }
+
+/// Where a line of ink is cut into letters and words, at the size of the
+/// BPS screenshots (10 pt at 100 ppi, letters set a little tight so that
+/// some touch): a hyphen touching the letters beside it, a comma, a
+/// semicolon, brackets and the space after them, a slash between words.
+/// (Its words are of letters this face's templates tell apart; which
+/// letter a piece of ink is, is tested above.)
+#[test]
+fn hyphens_commas_semicolons_and_brackets_part_a_line_as_printed() {
+    let baris = [
+        "Data raw SPH-SBS, PC; (80-100%) ATAP",
+        "untuk SPH-SBS; raw data Kab/Kota untuk BPS RI",
+    ];
+    let dibaca = read_picture(pictured("Liberation Sans", 100.0, 0.25, 1.0, &baris), 100.0);
+    assert_eq!(dibaca, baris, "{dibaca:#?}");
+}
