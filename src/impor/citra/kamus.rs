@@ -83,29 +83,28 @@ impl Kamus {
 /// `n` for `ri`) or two for one, each one edit (Levenshtein's distance
 /// with those two steps).
 fn edits(a: &[char], b: &[char]) -> usize {
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, v) in d[0].iter_mut().enumerate() {
-        *v = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let mut v = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
-                .min(d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1);
-            if j >= 2 {
-                v = v.min(d[i - 1][j - 2] + 1);
+    // the rows of the table for a's first i - 2, i - 1 and i letters
+    let mut rows: [Vec<usize>; 3] = [Vec::new(), (0..=b.len()).collect(), Vec::new()];
+    for (i, &ca) in a.iter().enumerate() {
+        let [dua, satu, baris] = &mut rows;
+        baris.clear();
+        baris.push(i + 1);
+        for (j, &cb) in b.iter().enumerate() {
+            let ganti = satu[j] + usize::from(ca != cb);
+            let mut v = ganti.min(satu[j + 1] + 1).min(baris[j] + 1);
+            // one letter read for the two touching ones it covers
+            if j >= 1 {
+                v = v.min(satu[j - 1] + 1);
             }
-            if i >= 2 {
-                v = v.min(d[i - 2][j - 1] + 1);
+            // two letters read for one
+            if i >= 1 {
+                v = v.min(dua[j] + 1);
             }
-            d[i][j] = v;
+            baris.push(v);
         }
+        rows.rotate_left(1);
     }
-    d[n][m]
+    rows[1][b.len()]
 }
 
 #[cfg(test)]
