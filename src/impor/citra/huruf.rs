@@ -1552,7 +1552,9 @@ const CELAH_CUKUP: usize = 6;
 /// the line's letters when that makes words of it (`BPSRI`).
 fn word_starts(kata: &[Huruf], em: f32, kamus: &Kamus) -> Vec<bool> {
     let celah: Vec<f32> = kata.windows(2).map(|w| w[1].1 - w[0].2).collect();
-    let mut urut = celah.clone();
+    // the gaps between letters: those wider than a space are between
+    // words, and would make a line of short words seem set unevenly
+    let mut urut: Vec<f32> = celah.iter().copied().filter(|&c| c <= SPASI * em).collect();
     urut.sort_by(f32::total_cmp);
     let median = if urut.len() >= CELAH_CUKUP {
         urut[urut.len() / 2]
@@ -2021,6 +2023,24 @@ mod tests {
         assert_eq!(
             words(&kata, &word_starts(&kata, 10.0, &kamus)),
             "abcde)fghij"
+        );
+    }
+
+    #[test]
+    fn a_line_of_short_words_is_set_evenly_by_its_letters_gaps() {
+        let kamus = Kamus::dengan([]);
+        // the gaps of `1-5 di awal bulan` in a screenshot at size 16.76:
+        // its three word gaps are no letters' gaps, and without them the
+        // line is set evenly, so the narrower gap of `awal bulan` (less
+        // than a fifth of the size) is a space
+        let celah = [
+            1.6, 0.4, 4.5, 0.1, 3.8, 0.3, 0.0, 0.1, 3.3, -0.4, 0.5, -0.3, 0.2,
+        ];
+        let celah: Vec<(usize, f32)> = celah.iter().enumerate().map(|(i, &c)| (i + 1, c)).collect();
+        let kata = letters("1-5diawalbulan", &celah);
+        assert_eq!(
+            words(&kata, &word_starts(&kata, 16.76, &kamus)),
+            "1-5 di awal bulan"
         );
     }
 
