@@ -667,9 +667,16 @@ fn faint_marks(gambar: &Gambar, keping: &[Piece], dasar: usize, em: f32, kata: &
     // threshold broke off (`Bulanan)`)
     let mut i = 0;
     while i < kata.len() {
-        if kata[i].0 == '.'
-            && let Some((y0, y1)) = ink_rows(gambar, keping, (kata[i].1, kata[i].2), dasar, em)
-        {
+        let rows = (kata[i].0 == '.')
+            .then(|| ink_rows(gambar, keping, (kata[i].1, kata[i].2), dasar, em))
+            .flatten();
+        // a stop read in a bracket's own ink, with no piece of its own,
+        // is the bracket's tail (`Bulanan).`)
+        if kata[i].0 == '.' && rows.is_none() && i > 0 && kata[i - 1].0 == ')' {
+            kata.remove(i);
+            continue;
+        }
+        if let Some((y0, y1)) = rows {
             if y0 as f32 >= dasar + 1.0 {
                 kata.remove(i);
                 continue;
@@ -2084,5 +2091,14 @@ mod tests {
         keping1[1].n = 2;
         faint_marks(&gambar, &keping1, 20, 20.0, &mut kata);
         assert_eq!(kata.len(), 2);
+        // a stop read after a bracket, with no ink of its own there, is the
+        // bracket's tail
+        let mut kata = vec![
+            ('a', 10.0, 21.0, 0.9, false),
+            (')', 21.0, 27.0, 0.9, false),
+            ('.', 26.0, 31.0, 0.9, false),
+        ];
+        faint_marks(&gambar, &keping, 20, 20.0, &mut kata);
+        assert_eq!(kata.iter().map(|k| k.0).collect::<String>(), "a)");
     }
 }
