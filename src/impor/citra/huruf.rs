@@ -1494,7 +1494,9 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
                 'S' if kecil + besar == 1 && w_len > 1 => '5',
                 'B' if kecil + besar == 1 && w_len > 1 => '8',
                 'G' if kecil + besar == 1 && w_len > 1 => '6',
-                'l' if besar > kecil + 1 => 'I',
+                // a stem among capitals is an I, its top's blur read as an
+                // f's hook too (`SfMSPH`)
+                'l' | 'f' if besar > kecil + 1 => 'I',
                 // the only small letters of a word of capitals are l: they
                 // are I (`RI`)
                 'l' if besar > 0 && w_l == kecil => 'I',
@@ -2049,6 +2051,16 @@ mod tests {
             words(&kata, &word_starts(&kata, 16.76, &kamus)),
             "1-5 di awal bulan"
         );
+    }
+
+    #[test]
+    fn a_stem_among_capitals_is_an_i() {
+        let kamus = Kamus::dengan([]);
+        for (dibaca, benar) in [("SfMSPH", "SIMSPH"), ("BPSRl", "BPSRI"), ("file", "file")] {
+            let mut kata = letters(dibaca, &[]);
+            tidy_words(&mut kata, 10.0, &kamus);
+            assert_eq!(kata.iter().map(|k| k.0).collect::<String>(), benar);
+        }
     }
 
     #[test]
