@@ -941,6 +941,9 @@ struct Ink<'a> {
     aa: Vec<f32>,
     atas: Vec<usize>,
     bawah: Vec<usize>,
+    /// Per column of the ink, the blank row between a dot and the stem
+    /// below it ([`dot_gap`]), where there is one.
+    celah_titik: Vec<Option<usize>>,
     /// The cost of each placement tried, by (column - ia + 1, template).
     biaya: Vec<Option<Option<Cocok>>>,
 }
@@ -951,11 +954,13 @@ impl<'a> Ink<'a> {
         let g = t.g;
         let mut atas = Vec::new();
         let mut bawah = Vec::new();
+        let mut celah_titik = Vec::new();
         for x in g.x0..g.x1 {
             let rows = (g.y0..g.y1).filter(|&y| t.ink(x, y));
             let (a, b) = rows.fold((usize::MAX, 0), |(a, b), y| (a.min(y), b.max(y + 1)));
             atas.push(a);
             bawah.push(b);
+            celah_titik.push(dot_gap(&t, x));
         }
         let kiri = bawah.iter().position(|&b| b > 0)?;
         let kanan = bawah.iter().rposition(|&b| b > 0)?;
@@ -976,6 +981,7 @@ impl<'a> Ink<'a> {
             aa,
             atas: atas[kiri..=kanan].to_vec(),
             bawah: bawah[kiri..=kanan].to_vec(),
+            celah_titik: celah_titik[kiri..=kanan].to_vec(),
             biaya: Vec::new(),
         })
     }
@@ -1049,6 +1055,9 @@ impl<'a> Ink<'a> {
             return None;
         }
         let top0 = dasar as i64 + p.atas.round() as i64;
+        if !self.dots_fit(p, x, a, b, top0) {
+            return None;
+        }
         let (mut best, mut y) = (f32::MIN, top0);
         for dy in -1..=1i64 {
             let mut sab = 0.0;
@@ -1072,6 +1081,103 @@ impl<'a> Ink<'a> {
             y,
         })
     }
+}
+
+impl Ink<'_> {
+    /// Whether template `p` at column `x` (its top row `top0`) agrees with
+    /// the dots of the ink's columns `a..b`: an i or j only on a stem with
+    /// a dot above it (not on the last stroke of a w: `vi`), and no template
+    /// filling the blank between a dot and its stem (a t, f, l or I on an i).
+    fn dots_fit(&self, p: &Template, x: usize, a: usize, b: usize, top0: i64) -> bool {
+        let celah = &self.celah_titik[a - self.ia..b - self.ia];
+        if matches!(p.c, 'i' | 'j') {
+            // its own blank lies where the ink's does, give or take the
+            // pixel a blurred dot grows by; a dot merged with its stem is
+            // read as an l, and the lexicon's i ([`i_or_l`])
+            return celah.iter().any(Option::is_some) || self.faint_dot(a, b);
+        }
+        (a..b).zip(celah).all(|(cx, c)| {
+            let Some(gy) = *c else {
+                return true;
+            };
+            let ty = gy as i64 - top0;
+            let tx = cx as i64 - x as i64;
+            ty < 0
+                || ty >= p.h as i64
+                || tx < 0
+                || tx >= p.w as i64
+                || p.px[ty as usize * p.w + tx as usize] < TITIK_ISI
+        })
+    }
+}
+
+impl Ink<'_> {
+    /// Whether the picture holds a dot above the x-height over columns
+    /// `a..b`, however faint: too faint to be ink, it is no piece of the
+    /// group, but no stroke without a dot is that dark there.
+    fn faint_dot(&self, a: usize, b: usize) -> bool {
+        let Letters { c, dasar, em, .. } = self.t;
+        let d = dasar as f32;
+        let (y0, y1) = (
+            (d - 0.85 * em).max(0.0) as usize,
+            (d - 0.45 * em).max(0.0) as usize,
+        );
+        // each row's darkest pixel, top down: a dark one, then a lighter
+        // one (the blank above the stem; a t's stem has none)
+        let mut titik = 0u8;
+        for y in y0..y1.min(c.h) {
+            let m = (a..b.min(c.w))
+                .map(|x| c.dark[y * c.w + x])
+                .max()
+                .unwrap_or(0);
+            if titik >= TITIK_SAMAR && (m as f32) < 0.6 * titik as f32 {
+                return true;
+            }
+            titik = titik.max(m);
+        }
+        false
+    }
+}
+
+/// The darkness of a faint dot's darkest pixel (ink is [`TINTA`]).
+const TITIK_SAMAR: u8 = 56;
+
+/// A template's coverage at which it fills the blank between a dot and its
+/// stem (a letter there is solid).
+const TITIK_ISI: f32 = 0.6;
+
+/// The blank row between the dot of an i or j and its stem in column `x`
+/// of the group: the column's ink is a short run above the x-height, a
+/// blank, and a stem of another piece from about the x-height down to the
+/// baseline.
+fn dot_gap(t: &Letters, x: usize) -> Option<usize> {
+    let Letters { g, dasar, em, .. } = *t;
+    let d = dasar as f32;
+    let mut y = g.y0;
+    let mut runs: [(usize, usize); 2] = [(0, 0); 2];
+    for run in &mut runs {
+        while y < g.y1 && !t.ink(x, y) {
+            y += 1;
+        }
+        let awal = y;
+        while y < g.y1 && t.ink(x, y) {
+            y += 1;
+        }
+        if awal == y {
+            return None;
+        }
+        *run = (awal, y);
+    }
+    let [(t0, t1), (s0, s1)] = runs;
+    // a piece of its own, not a stroke bending back (the top of an M)
+    let label = |y: usize| t.label[y * t.c.w + x];
+    if label(t0) == label(s0) {
+        return None;
+    }
+    let titik = (t1 - t0) as f32 <= 0.3 * em && (t0 as f32) >= d - 0.9 * em;
+    let batang =
+        (s0 as f32) >= d - 0.7 * em && (s0 as f32) <= d - 0.4 * em && (s1 as f32) >= d - 0.12 * em;
+    (titik && batang).then_some(t1)
 }
 
 /// What one more letter costs: a letter is not read as two that fit its
@@ -1842,7 +1948,45 @@ mod tests {
     fn read_touching(teks: &str) -> Vec<(char, usize, usize)> {
         let em = 22.0;
         let r = set(teks, em, 1.0);
-        let label: Vec<u32> = r.dark.iter().map(|&d| u32::from(d >= TINTA)).collect();
+        let (label, g) = one_group(&r);
+        let ps = templates(em);
+        let tegak = ps.iter().take_while(|p| !p.miring).count();
+        let mut ink = ink_of(&r, &label, &g, em);
+        let (_, huruf) = read_group(&mut ink, &ps[..tegak]);
+        huruf
+            .iter()
+            .map(|l| (ps[l.pi].c, l.x, l.x + ps[l.pi].w))
+            .collect()
+    }
+
+    /// The ink of raster `r` as one group of its pieces (4-connected):
+    /// their labels, and the group.
+    fn one_group(r: &Raster) -> (Vec<u32>, Group) {
+        let mut label = vec![0u32; r.dark.len()];
+        let mut n = 0;
+        for i in 0..label.len() {
+            if r.dark[i] < TINTA || label[i] != 0 {
+                continue;
+            }
+            n += 1;
+            let mut tumpuk = vec![i];
+            label[i] = n;
+            while let Some(j) = tumpuk.pop() {
+                let (x, y) = (j % r.w, j / r.w);
+                let tetangga = [
+                    (x > 0).then(|| j - 1),
+                    (x + 1 < r.w).then(|| j + 1),
+                    (y > 0).then(|| j - r.w),
+                    (y + 1 < r.h).then(|| j + r.w),
+                ];
+                for k in tetangga.into_iter().flatten() {
+                    if r.dark[k] >= TINTA && label[k] == 0 {
+                        label[k] = n;
+                        tumpuk.push(k);
+                    }
+                }
+            }
+        }
         let (x0, x1) = (0..r.w)
             .filter(|&x| (0..r.h).any(|y| label[y * r.w + x] != 0))
             .fold((usize::MAX, 0), |(a, b), x| (a.min(x), b.max(x + 1)));
@@ -1851,23 +1995,49 @@ mod tests {
             y0: 0,
             x1,
             y1: r.h,
-            keping: vec![1],
+            keping: (1..=n).collect(),
         };
-        let ps = templates(em);
-        let tegak = ps.iter().take_while(|p| !p.miring).count();
-        let mut ink = Ink::of(Letters {
-            c: &r,
-            label: &label,
-            g: &g,
+        (label, g)
+    }
+
+    /// The ink of group `g` of a raster [`set`] at `em`.
+    fn ink_of<'a>(r: &'a Raster, label: &'a [u32], g: &'a Group, em: f32) -> Ink<'a> {
+        Ink::of(Letters {
+            c: r,
+            label,
+            g,
             dasar: (1.4 * em).round() as usize,
             em,
         })
-        .expect("the letters are ink");
-        let (_, huruf) = read_group(&mut ink, &ps[..tegak]);
-        huruf
-            .iter()
-            .map(|l| (ps[l.pi].c, l.x, l.x + ps[l.pi].w))
+        .expect("the letters are ink")
+    }
+
+    /// Which of the stems `cs` fit at the ink's first column of `teks` set
+    /// at 22 px, by their placement's height and dots alone.
+    fn stems_fitting(teks: &str, cs: &str) -> String {
+        let em = 22.0;
+        let r = set(teks, em, 0.0);
+        let (label, g) = one_group(&r);
+        let ink = ink_of(&r, &label, &g, em);
+        let ps = templates(em);
+        cs.chars()
+            .filter(|&c| {
+                let p = ps.iter().find(|p| p.c == c).expect("a template");
+                (ink.ia.saturating_sub(1)..=ink.ia + 1).any(|x| ink.measure(p, x).is_some())
+            })
             .collect()
+    }
+
+    #[test]
+    fn a_stem_is_an_i_by_its_dot_and_no_other_stem_is() {
+        // an i: its dot, a blank, a stem from the x-height to the baseline
+        assert_eq!(stems_fitting("i", "itlIf"), "i");
+        // no dot above the first stem of an n or u: not an i
+        assert_eq!(stems_fitting("n", "i"), "");
+        assert_eq!(stems_fitting("u", "i"), "");
+        // a t and an l are what they are, never an i
+        assert_eq!(stems_fitting("t", "it"), "t");
+        assert_eq!(stems_fitting("l", "lI"), "lI");
     }
 
     /// `teks` as letters read, each `lebar` wide (of `em` 10) and the gap
