@@ -506,7 +506,18 @@ fn read_run(
     let mut pakai = &ps[..tegak];
     let mut bacaan: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, pakai)).collect();
     let lebar: f32 = inks.iter().map(|i| (i.ib - i.ia) as f32).sum();
-    if likeness_of(&bacaan, em) < 0.7 * lebar {
+    // an italic word may read well enough upright (`feedback` as
+    // `feeocacx`): a word the lexicon does not know is read in italic too
+    let dikenal_tegak = {
+        let teks: String = bacaan
+            .iter()
+            .flat_map(|u| u.1.iter().map(|l| ps[l.pi].c))
+            .collect();
+        teks.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 3)
+            .all(|w| kamus.berisi(w))
+    };
+    if likeness_of(&bacaan, em) < 0.7 * lebar || !dikenal_tegak {
         let semua: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, ps)).collect();
         let n = semua.iter().map(|u| u.1.len()).sum::<usize>();
         let miring = semua
@@ -518,6 +529,7 @@ fn read_run(
             (bacaan, pakai) = (semua, ps);
         }
     }
+    small_within(&mut inks, pakai, &mut bacaan);
     // the lexicon word by word: a run may hold two whose gap the picture
     // narrowed (`2 minggu`)
     let mut dikenal = true;
@@ -1046,6 +1058,11 @@ impl<'a> Ink<'a> {
         } else {
             0.0
         };
+        // a j's descender is ink: without it, it is an i (whose dot is a
+        // j's too)
+        if p.c == 'j' && *y1 <= dasar {
+            return None;
+        }
         let lebih = p.h as f32 - tinggi;
         let cocok_tinggi = lebih <= (0.3 * tinggi).max(2.0) + titik + ekor
             && -lebih <= (0.3 * tinggi).max(2.0) + titik;
@@ -1055,7 +1072,7 @@ impl<'a> Ink<'a> {
             return None;
         }
         let top0 = dasar as i64 + p.atas.round() as i64;
-        if !self.dots_fit(p, x, a, b, top0) {
+        if !self.dots_fit(p, a, b) {
             return None;
         }
         let (mut best, mut y) = (f32::MIN, top0);
@@ -1084,30 +1101,23 @@ impl<'a> Ink<'a> {
 }
 
 impl Ink<'_> {
-    /// Whether template `p` at column `x` (its top row `top0`) agrees with
-    /// the dots of the ink's columns `a..b`: an i or j only on a stem with
-    /// a dot above it (not on the last stroke of a w: `vi`), and no template
-    /// filling the blank between a dot and its stem (a t, f, l or I on an i).
-    fn dots_fit(&self, p: &Template, x: usize, a: usize, b: usize, top0: i64) -> bool {
-        let celah = &self.celah_titik[a - self.ia..b - self.ia];
+    /// Whether template `p` over the ink's columns `a..b` agrees with their
+    /// dots: an i or j only on a stem with a dot above it (not on the last
+    /// stroke of a w: `vi`), and no other letter over a dot — a dot is ink
+    /// only an i or j explains: an h over a touching `ti`, a t over the
+    /// stem of an i, a `/` or l over an i leave it unexplained or fill the
+    /// blank below it.
+    fn dots_fit(&self, p: &Template, a: usize, b: usize) -> bool {
+        let titik = self.celah_titik[a - self.ia..b - self.ia]
+            .iter()
+            .any(Option::is_some);
         if matches!(p.c, 'i' | 'j') {
-            // its own blank lies where the ink's does, give or take the
-            // pixel a blurred dot grows by; a dot merged with its stem is
-            // read as an l, and the lexicon's i ([`i_or_l`])
-            return celah.iter().any(Option::is_some) || self.faint_dot(a, b);
+            // a dot merged with its stem is read as an l, and the
+            // lexicon's i ([`i_or_l`])
+            titik || self.faint_dot(a, b)
+        } else {
+            !titik
         }
-        (a..b).zip(celah).all(|(cx, c)| {
-            let Some(gy) = *c else {
-                return true;
-            };
-            let ty = gy as i64 - top0;
-            let tx = cx as i64 - x as i64;
-            ty < 0
-                || ty >= p.h as i64
-                || tx < 0
-                || tx >= p.w as i64
-                || p.px[ty as usize * p.w + tx as usize] < TITIK_ISI
-        })
     }
 }
 
@@ -1142,10 +1152,6 @@ impl Ink<'_> {
 /// The darkness of a faint dot's darkest pixel (ink is [`TINTA`]).
 const TITIK_SAMAR: u8 = 56;
 
-/// A template's coverage at which it fills the blank between a dot and its
-/// stem (a letter there is solid).
-const TITIK_ISI: f32 = 0.6;
-
 /// The blank row between the dot of an i or j and its stem in column `x`
 /// of the group: the column's ink is a short run above the x-height, a
 /// blank, and a stem of another piece from about the x-height down to the
@@ -1177,7 +1183,51 @@ fn dot_gap(t: &Letters, x: usize) -> Option<usize> {
     let titik = (t1 - t0) as f32 <= 0.3 * em && (t0 as f32) >= d - 0.9 * em;
     let batang =
         (s0 as f32) >= d - 0.7 * em && (s0 as f32) <= d - 0.4 * em && (s1 as f32) >= d - 0.12 * em;
-    (titik && batang).then_some(t1)
+    (titik && batang && !t_stub(t, x, label(t0), (t0, t1), (label(s0), s0))).then_some(t1)
+}
+
+/// Whether the piece `atas` (rows `t0..t1` of column `x`) over the piece
+/// `batang` (from row `s0`) is the top of a t parted from its crossbar in
+/// a light raster, not the dot of an i: twice as tall as wide, or the piece
+/// below it a crossbar at its top, reaching past it on both sides by more
+/// than a blurred edge (the stem of an i is no wider than its dot).
+fn t_stub(
+    t: &Letters,
+    x: usize,
+    atas: u32,
+    (t0, t1): (usize, usize),
+    (batang, s0): (u32, usize),
+) -> bool {
+    let Letters {
+        c, label, g, em, ..
+    } = *t;
+    let jangkau = (0.4 * em).ceil() as usize;
+    let (x0, x1) = (
+        x.saturating_sub(jangkau).max(g.x0),
+        (x + jangkau + 1).min(g.x1),
+    );
+    let of = |l: u32, y: usize, x: usize| label[y * c.w + x] == l;
+    // the dot's columns
+    let kolom: Vec<usize> = (x0..x1)
+        .filter(|&cx| (t0..t1).any(|y| of(atas, y, cx)))
+        .collect();
+    let (Some(&d0), Some(&d1)) = (kolom.first(), kolom.last()) else {
+        return false;
+    };
+    let lebar = d1 + 1 - d0;
+    if t1 - t0 > 2 * lebar + 1 {
+        return true;
+    }
+    // the piece below, its top rows: the run through column x
+    let lebih = (0.1 * em).max(2.0);
+    (s0..(s0 + 2).min(g.y1)).any(|y| {
+        let kiri = (x0..=x).rev().take_while(|&cx| of(batang, y, cx)).last();
+        let kanan = (x..x1).take_while(|&cx| of(batang, y, cx)).last();
+        let (Some(k0), Some(k1)) = (kiri, kanan) else {
+            return false;
+        };
+        k0 < d0 && k1 > d1 && (k1 + 1 - k0) as f32 >= lebar as f32 + lebih
+    })
 }
 
 /// What one more letter costs: a letter is not read as two that fit its
@@ -1322,6 +1372,44 @@ fn read_as(inks: &mut [Ink], ps: &[Template], seq: &[char]) -> Option<Vec<Urai>>
         terbaik = baru;
     }
     terbaik.pop().flatten().map(|(_, v)| v)
+}
+
+/// A capital between two small letters (`didistribusiLan`) is read again
+/// as each small letter, and taken as the one that fits best when it fits
+/// nearly as well ([`LEKSIKON`] of its width): a form sets no capital
+/// inside a word, and a thin stem makes a k an L.
+fn small_within(inks: &mut [Ink], ps: &[Template], bacaan: &mut [Urai]) {
+    let letak: Vec<(usize, usize)> = bacaan
+        .iter()
+        .enumerate()
+        .flat_map(|(g, u)| (0..u.1.len()).map(move |i| (g, i)))
+        .collect();
+    let huruf: Vec<char> = letak
+        .iter()
+        .map(|&(g, i)| ps[bacaan[g].1[i].pi].c)
+        .collect();
+    for k in 1..huruf.len().saturating_sub(1) {
+        if !(huruf[k].is_uppercase() && huruf[k - 1].is_lowercase() && huruf[k + 1].is_lowercase())
+        {
+            continue;
+        }
+        let (g, i) = letak[k];
+        let mut seq: Vec<char> = bacaan[g].1.iter().map(|l| ps[l.pi].c).collect();
+        let batas = bacaan[g].0 + LEKSIKON * ps[bacaan[g].1[i].pi].w as f32;
+        let mut pilih: Option<Urai> = None;
+        for kecil in 'a'..='z' {
+            seq[i] = kecil;
+            let Some(Some(r)) = explain(&mut inks[g], ps, Some(&seq)).pop() else {
+                continue;
+            };
+            if r.0 <= batas && pilih.as_ref().is_none_or(|b| r.0 < b.0) {
+                pilih = Some(r);
+            }
+        }
+        if let Some(r) = pilih {
+            bacaan[g] = r;
+        }
+    }
 }
 
 /// How much worse in the pixels a word of the lexicon may read than the
