@@ -584,7 +584,21 @@ fn the_dot_of_an_i_tells_it_from_t_f_l_and_capital_i() {
         "Pelaksanaan survei termonitor",
         "Hasil wawancara dan informasi",
         "Informasi titik amatan terakhir",
+        "Anggota Tim Statistik Hortikultura tanaman",
     ];
     let dibaca = read_picture(pictured("Liberation Sans", 150.0, 0.0, 1.0, &baris), 150.0);
+    assert_eq!(dibaca, baris, "{dibaca:#?}");
+}
+
+/// A heading in bold at a small size (10 pt at 96 ppi, letters 13 px):
+/// the t of `ti` touches the i by its crossbar, and the two are still a t
+/// and an i (no h, whose arch would leave the dot unexplained).
+#[test]
+fn a_small_bold_ti_is_a_t_and_an_i() {
+    let baris = ["Anggota Tim Statistik Hortikultura"];
+    let dibaca = read_picture(
+        pictured("Liberation Sans Bold", 96.0, 0.0, 1.0, &baris),
+        96.0,
+    );
     assert_eq!(dibaca, baris, "{dibaca:#?}");
 }

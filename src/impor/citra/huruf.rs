@@ -517,7 +517,8 @@ fn read_run(
             .filter(|w| w.len() >= 3)
             .all(|w| kamus.berisi(w))
     };
-    if likeness_of(&bacaan, em) < 0.7 * lebar || !dikenal_tegak {
+    let buruk = likeness_of(&bacaan, em) < 0.7 * lebar;
+    if buruk || !dikenal_tegak {
         let semua: Vec<Urai> = inks.iter_mut().map(|ink| read_group(ink, ps)).collect();
         let n = semua.iter().map(|u| u.1.len()).sum::<usize>();
         let miring = semua
@@ -525,7 +526,10 @@ fn read_run(
             .flat_map(|u| &u.1)
             .filter(|h| ps[h.pi].miring)
             .count();
-        if 2 * miring > n {
+        // read well upright, a word is taken in italic only where that
+        // reads it clearly better
+        let lebih_baik = likeness_of(&semua, em) >= likeness_of(&bacaan, em) + 0.05 * lebar;
+        if 2 * miring > n && (buruk || lebih_baik) {
             (bacaan, pakai) = (semua, ps);
         }
     }
@@ -1033,8 +1037,15 @@ impl<'a> Ink<'a> {
             return None;
         }
         // the ink under the template, its first and last column left out
-        // where a neighbour may touch
+        // where a neighbour may touch (not at the group's own edge: the
+        // thin stem of a k or F is all its first column holds)
         let (mut a, mut b) = if p.w > 3 { (x + 1, e - 1) } else { (x, e) };
+        if x <= self.ia {
+            a = self.ia;
+        }
+        if e >= self.ib {
+            b = self.ib;
+        }
         a = a.max(self.ia);
         b = b.min(self.ib);
         if a >= b {
@@ -1058,9 +1069,14 @@ impl<'a> Ink<'a> {
         } else {
             0.0
         };
-        // a j's descender is ink: without it, it is an i (whose dot is a
-        // j's too)
-        if p.c == 'j' && *y1 <= dasar {
+        // a j's descender is ink, or faint below the line: without it, it
+        // is an i (whose dot is a j's too)
+        if p.c == 'j' && *y1 <= dasar && !self.faint_tail(a, b) {
+            return None;
+        }
+        // an f hooks right at its top; a t of a hinted screenshot may
+        // reach as high, but turns right at its foot only
+        if p.c == 'f' && !self.hooks_right(x, e) {
             return None;
         }
         let lebih = p.h as f32 - tinggi;
@@ -1148,6 +1164,46 @@ impl Ink<'_> {
         false
     }
 }
+
+impl Ink<'_> {
+    /// Whether the ink over columns `x..e` reaches right of its stem at
+    /// its top, as an f's hook does: the stem is the first run of ink a
+    /// third of the way up from the baseline (below an f's or t's
+    /// crossbar), the top the highest ink from the stem on.
+    fn hooks_right(&self, x: usize, e: usize) -> bool {
+        let Letters { dasar, em, .. } = self.t;
+        let (a, b) = (x.max(self.ia), e.min(self.ib));
+        let y = dasar.saturating_sub((0.3 * em).round() as usize);
+        let Some(s0) = (a..b).find(|&c| self.t.ink(c, y)) else {
+            return true;
+        };
+        let s1 = (s0..b)
+            .take_while(|&c| self.t.ink(c, y))
+            .last()
+            .unwrap_or(s0);
+        let Some(&atas) = self.atas[s0 - self.ia..b - self.ia].iter().min() else {
+            return true;
+        };
+        let turun = (0.12 * em).round().max(2.0) as usize;
+        let kait = (0.08 * em).round().max(1.0) as usize;
+        (atas..atas + turun)
+            .filter_map(|y| (s1 + 1..b).rev().find(|&c| self.t.ink(c, y)))
+            .any(|c| c >= s1 + kait)
+    }
+}
+
+impl Ink<'_> {
+    /// Whether the picture holds a descender below the baseline under
+    /// columns `a..b`, however faint (the tail of a j the threshold lost).
+    fn faint_tail(&self, a: usize, b: usize) -> bool {
+        let Letters { c, dasar, em, .. } = self.t;
+        let y1 = (dasar + (0.25 * em).ceil() as usize).min(c.h);
+        (dasar..y1).any(|y| (a..b.min(c.w)).any(|x| c.dark[y * c.w + x] >= EKOR_SAMAR))
+    }
+}
+
+/// The darkness of a faint descender's darkest pixel.
+const EKOR_SAMAR: u8 = 30;
 
 /// The darkness of a faint dot's darkest pixel (ink is [`TINTA`]).
 const TITIK_SAMAR: u8 = 56;
@@ -1471,7 +1527,7 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         bentuk.push(str::to_uppercase);
     } else {
         // a capital broken apart reads as a stroke and a lowercase letter
-        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I') {
+        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I' | 't') {
             bentuk.push(capitalised);
         }
         if !huruf[0].is_uppercase() {
@@ -1539,6 +1595,7 @@ const MIRIP: &[&str] = &[
     "odbpqg",
     "bh",
     "oec",
+    "oa",
     "ou",
     "nhrmu",
     "uvwy",
@@ -2103,10 +2160,14 @@ mod tests {
     /// Which of the stems `cs` fit at the ink's first column of `teks` set
     /// at 22 px, by their placement's height and dots alone.
     fn stems_fitting(teks: &str, cs: &str) -> String {
-        let em = 22.0;
-        let r = set(teks, em, 0.0);
-        let (label, g) = one_group(&r);
-        let ink = ink_of(&r, &label, &g, em);
+        stems_fitting_raster(&set(teks, 22.0, 0.0), 22.0, cs)
+    }
+
+    /// Which of the stems `cs` fit at the first column of the ink of `r`,
+    /// its letters `em` px.
+    fn stems_fitting_raster(r: &Raster, em: f32, cs: &str) -> String {
+        let (label, g) = one_group(r);
+        let ink = ink_of(r, &label, &g, em);
         let ps = templates(em);
         cs.chars()
             .filter(|&c| {
@@ -2126,6 +2187,55 @@ mod tests {
         // a t and an l are what they are, never an i
         assert_eq!(stems_fitting("t", "it"), "t");
         assert_eq!(stems_fitting("l", "lI"), "lI");
+    }
+
+    /// Whether a template of `c` can be placed anywhere on the ink of
+    /// `teks` set touching at 22 px.
+    fn placeable(teks: &str, c: char) -> bool {
+        let em = 22.0;
+        let r = set(teks, em, 1.0);
+        let (label, g) = one_group(&r);
+        let ink = ink_of(&r, &label, &g, em);
+        let ps = templates(em);
+        let p = ps.iter().find(|p| p.c == c).expect("a template");
+        (ink.ia - 1..ink.ib).any(|x| ink.measure(p, x).is_some())
+    }
+
+    #[test]
+    fn a_dot_is_ink_only_an_i_explains() {
+        // a touching ti is a t and an i, no h whose arch lies under the dot
+        let huruf: String = read_touching("ti").iter().map(|h| h.0).collect();
+        assert_eq!(huruf, "ti");
+        assert!(!placeable("ti", 'h'));
+        // a j reaches below the line: an i is no j
+        assert!(!placeable("i", 'j'));
+        assert!(placeable("j", 'j'));
+    }
+
+    #[test]
+    fn the_parted_top_of_a_t_is_no_dot() {
+        let em = 22.0;
+        let mut r = set("t", em, 0.0);
+        // the crossbar: the first row wider than the stem; the row above
+        // it blanked, as a light raster parts the t's top from it
+        let lebar =
+            |r: &Raster, y: usize| (0..r.w).filter(|&x| r.dark[y * r.w + x] >= TINTA).count();
+        let atas = (0..r.h).find(|&y| lebar(&r, y) > 0).expect("ink");
+        let batang = lebar(&r, atas + 1);
+        let palang = (atas..r.h)
+            .find(|&y| lebar(&r, y) > batang + 2)
+            .expect("a crossbar");
+        r.dark[(palang - 1) * r.w..palang * r.w].fill(0);
+        let (label, g) = one_group(&r);
+        assert_eq!(g.keping.len(), 2, "the top parted from the crossbar");
+        let ink = ink_of(&r, &label, &g, em);
+        assert!(ink.celah_titik.iter().all(Option::is_none));
+        assert_eq!(stems_fitting_raster(&r, em, "it"), "t");
+        // an i's dot over its stem is one
+        let r = set("i", em, 0.0);
+        let (label, g) = one_group(&r);
+        let ink = ink_of(&r, &label, &g, em);
+        assert!(ink.celah_titik.iter().any(Option::is_some));
     }
 
     /// `teks` as letters read, each `lebar` wide (of `em` 10) and the gap
