@@ -1527,7 +1527,10 @@ fn by_lexicon(kamus: &Kamus, inks: &mut [Ink], ps: &[Template], bacaan: &mut [Ur
         bentuk.push(str::to_uppercase);
     } else {
         // a capital broken apart reads as a stroke and a lowercase letter
-        if huruf[0].is_uppercase() || a > 0 || matches!(teks[a], 'l' | '1' | 'f' | 'I' | 't') {
+        if huruf[0].is_uppercase()
+            || a > 0
+            || matches!(teks[a], 'l' | '1' | 'f' | 'I' | 't' | '3' | '5' | '8')
+        {
             bentuk.push(capitalised);
         }
         if !huruf[0].is_uppercase() {
@@ -1588,14 +1591,16 @@ fn likeness_of_letter(ink: &Ink, l: &Letak, ps: &[Template]) -> f32 {
 
 /// Characters of one shape at the sizes of a screenshot, which its pixels
 /// alone may not tell apart: a stem with a small mark (i, l, t, f, r), a
-/// bowl with or without a stem (o, d, b, p, q), an arch (n, h, r), and the
-/// capitals and digits alike.
+/// bowl with or without a stem (o, d, b, p, q), an arch (n, h, r), a small
+/// a and o in bold, a t whose crossbar runs into the next letter's top (a
+/// z's top bar), and the capitals and digits alike.
 const MIRIP: &[&str] = &[
     "ilI1j!|ftr()/",
     "odbpqg",
     "bh",
     "oec",
     "oa",
+    "tz",
     "ou",
     "nhrmu",
     "uvwy",
