@@ -1074,6 +1074,11 @@ impl<'a> Ink<'a> {
         if p.c == 'j' && *y1 <= dasar && !self.faint_tail(a, b) {
             return None;
         }
+        // an E has a bar at its foot, joined to its stem; an F none (a
+        // mark after it may lie where the E's bar would)
+        if p.c == 'E' && !self.bar_at_foot(x, e) {
+            return None;
+        }
         // an f hooks right at its top; a t of a hinted screenshot may
         // reach as high, but turns right at its foot only
         if p.c == 'f' && !self.hooks_right(x, e) {
@@ -1189,6 +1194,23 @@ impl Ink<'_> {
         (atas..atas + turun)
             .filter_map(|y| (s1 + 1..b).rev().find(|&c| self.t.ink(c, y)))
             .any(|c| c >= s1 + kait)
+    }
+}
+
+impl Ink<'_> {
+    /// Whether the ink over columns `x..e` has a bar at its foot: in one
+    /// of its two bottom rows a run of ink from its first column on, a
+    /// quarter of the letter size long.
+    fn bar_at_foot(&self, x: usize, e: usize) -> bool {
+        let Letters { dasar, em, .. } = self.t;
+        let (a, b) = (x.max(self.ia), e.min(self.ib));
+        let panjang = (0.25 * em).round() as usize;
+        (dasar.saturating_sub(2)..dasar).any(|y| {
+            let Some(s0) = (a..b).find(|&c| self.t.ink(c, y)) else {
+                return false;
+            };
+            (s0..b).take_while(|&c| self.t.ink(c, y)).count() >= panjang
+        })
     }
 }
 
@@ -1750,9 +1772,9 @@ fn tidy_words(kata: &mut Vec<Huruf>, em: f32, kamus: &Kamus) -> Vec<bool> {
                 'S' if kecil + besar == 1 && w_len > 1 => '5',
                 'B' if kecil + besar == 1 && w_len > 1 => '8',
                 'G' if kecil + besar == 1 && w_len > 1 => '6',
-                // a stem among capitals is an I, its top's blur read as an
-                // f's hook too (`SfMSPH`)
-                'l' | 'f' if besar > kecil + 1 => 'I',
+                // a stroke among capitals is an I, however its serif or
+                // flag read (`SfMSPH`, `StMSPH`)
+                'l' | 't' | 'f' if besar > kecil + 1 => 'I',
                 // the only small letters of a word of capitals are l: they
                 // are I (`RI`)
                 'l' if besar > 0 && w_l == kecil => 'I',
