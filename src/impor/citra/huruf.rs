@@ -1079,6 +1079,10 @@ impl<'a> Ink<'a> {
         if p.c == 'E' && !self.bar_at_foot(x, e) {
             return None;
         }
+        // an o is open across its middle; an e is barred there
+        if p.c == 'o' && self.bar_across(x, e) {
+            return None;
+        }
         // an f hooks right at its top; a t of a hinted screenshot may
         // reach as high, but turns right at its foot only
         if p.c == 'f' && !self.hooks_right(x, e) {
@@ -1198,6 +1202,26 @@ impl Ink<'_> {
 }
 
 impl Ink<'_> {
+    /// Whether the ink over columns `x..e` is barred across its middle, as
+    /// an e is: in a row a quarter to a third of the letter size above the
+    /// baseline, one run of ink from its first column to its last, at
+    /// least three wide.
+    fn bar_across(&self, x: usize, e: usize) -> bool {
+        let Letters { dasar, em, .. } = self.t;
+        let (a, b) = (x.max(self.ia), e.min(self.ib));
+        let y0 = dasar.saturating_sub((0.35 * em).round() as usize);
+        let y1 = dasar.saturating_sub((0.2 * em).round() as usize);
+        (y0..=y1).any(|y| {
+            let (Some(s0), Some(s1)) = (
+                (a..b).find(|&c| self.t.ink(c, y)),
+                (a..b).rev().find(|&c| self.t.ink(c, y)),
+            ) else {
+                return false;
+            };
+            s1 >= s0 + 2 && (s0..=s1).all(|c| self.t.ink(c, y))
+        })
+    }
+
     /// Whether the ink over columns `x..e` has a bar at its foot: in one
     /// of its two bottom rows a run of ink from its first column on, a
     /// quarter of the letter size long.
