@@ -1093,7 +1093,12 @@ impl<'a> Ink<'a> {
             && -lebih <= (0.3 * tinggi).max(2.0) + titik;
         let top = dasar as f32 + p.atas;
         let cocok_letak = (top - *y0 as f32).abs() <= (0.2 * em).max(2.0) + titik;
-        if !(cocok_tinggi && cocok_letak) {
+        // a small letter without an ascender is not read over one (the b
+        // of `dibaca` as an o, the k of `berikut` as an x): the ascender
+        // rises a fifth of the size above it, a blurred edge a pixel
+        let tanpa_tangkai = p.atas > -0.6 * em && !KECIL.contains(p.c);
+        let di_atas = top - *y0 as f32 > (0.12 * em).max(1.5);
+        if !(cocok_tinggi && cocok_letak) || (tanpa_tangkai && di_atas) {
             return None;
         }
         let top0 = dasar as i64 + p.atas.round() as i64;
