@@ -1083,6 +1083,10 @@ impl<'a> Ink<'a> {
         if p.c == 'o' && self.bar_across(x, e) {
             return None;
         }
+        // a c is open on its right; an o closed there
+        if p.c == 'c' && self.closed_right(a, b) {
+            return None;
+        }
         // an f hooks right at its top; a t of a hinted screenshot may
         // reach as high, but turns right at its foot only
         if p.c == 'f' && !self.hooks_right(x, e) {
@@ -1225,6 +1229,23 @@ impl Ink<'_> {
             };
             s1 >= s0 + 2 && (s0..=s1).all(|c| self.t.ink(c, y))
         })
+    }
+
+    /// Whether the ink over columns `a..b` is closed on its right across
+    /// its middle, as an o is: in every row a quarter to a third of the
+    /// letter size above the baseline, ink in its last column apart from
+    /// the ink at its left.
+    fn closed_right(&self, a: usize, b: usize) -> bool {
+        let Letters { dasar, em, .. } = self.t;
+        let y0 = dasar.saturating_sub((0.35 * em).round() as usize);
+        let y1 = dasar.saturating_sub((0.2 * em).round() as usize);
+        b >= a + 3
+            && (y0..=y1).all(|y| {
+                let kiri = self.t.ink(a, y) || self.t.ink(a + 1, y);
+                let kanan = self.t.ink(b - 1, y);
+                let celah = (a + 1..b - 1).any(|c| !self.t.ink(c, y));
+                kiri && kanan && celah
+            })
     }
 
     /// Whether the ink over columns `x..e` has a bar at its foot: in one
