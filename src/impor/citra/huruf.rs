@@ -20,6 +20,7 @@ use super::super::pdf::Glyph;
 use super::kamus::Kamus;
 use super::{Piece, Raster, Reading, TINTA};
 use kurbo::{Affine, Point};
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Letters read from one picture; a table page has a few thousand, more is
@@ -348,47 +349,74 @@ pub(super) fn read_letters(
         label,
         grup: &grup,
     };
-    let mut belajar = Belajar::default();
-    let mut dibaca: Vec<Vec<Run>> = Vec::with_capacity(baris.len());
+    // the lines are read in parallel, each with the templates of its own
+    // size made beforehand; what the lexicon's words teach is gathered
+    // after, line by line in order, so the reading is the same as one
+    // line after another
     for b in &baris {
+        let _ = templates_at(&mut pola_di, em_baris(b) * faktor);
+    }
+    let pola = |em: f32| -> Option<&[Template]> {
+        if !(4.0..=200.0).contains(&em) {
+            return None;
+        }
+        pola_di.get(&kunci(em)).map(Vec::as_slice)
+    };
+    let mut dibaca: Vec<Vec<Run>> = baris
+        .par_iter()
+        .map(|b| {
+            let em = em_baris(b) * faktor;
+            let Some(ps) = pola(em) else {
+                return Vec::new();
+            };
+            runs_of(&grup, &b.kelompok, em)
+                .map(|ks| read_run(&gambar, ks, b.dasar, em, ps, kamus))
+                .collect()
+        })
+        .collect();
+    let mut belajar = Belajar::default();
+    for (b, runs) in baris.iter().zip(&dibaca) {
         let em = em_baris(b) * faktor;
-        let Some(ps) = templates_at(&mut pola_di, em) else {
-            dibaca.push(Vec::new());
+        let Some(ps) = pola(em) else {
             continue;
         };
-        let mut runs = Vec::new();
-        for ks in runs_of(&grup, &b.kelompok, em) {
-            let r = read_run(&gambar, ks, b.dasar, em, ps, kamus);
-            if r.dikenal {
-                belajar.add(&gambar, b.dasar, em, ps, &r);
-            }
-            runs.push(r);
+        for r in runs.iter().filter(|r| r.dikenal) {
+            belajar.add(&gambar, b.dasar, em, ps, r);
         }
-        dibaca.push(runs);
     }
     // second reading of the words the lexicon did not know, with the
     // picture's own glyphs where it has enough of them
     let mut sendiri: HashMap<u32, Vec<Template>> = HashMap::new();
-    for (b, runs) in baris.iter().zip(&mut dibaca) {
+    for b in &baris {
         let em = em_baris(b) * faktor;
-        let Some(ps) = templates_at(&mut pola_di, em) else {
-            continue;
-        };
-        let ps = sendiri
-            .entry(kunci(em))
-            .or_insert_with(|| belajar.adapt(ps, kunci(em)));
-        for (ks, r) in runs_of(&grup, &b.kelompok, em).zip(runs.iter_mut()) {
-            if r.dikenal || !belajar.taught(kunci(em)) {
-                continue;
-            }
-            let lagi = read_run(&gambar, ks, b.dasar, em, ps, kamus);
-            // only where they make a word the lexicon knows: a face's glyph
-            // and a learnt one are not weighed alike elsewhere
-            if lagi.dikenal {
-                *r = lagi;
-            }
+        if let Some(ps) = pola(em)
+            && belajar.taught(kunci(em))
+        {
+            sendiri
+                .entry(kunci(em))
+                .or_insert_with(|| belajar.adapt(ps, kunci(em)));
         }
     }
+    baris
+        .par_iter()
+        .zip(dibaca.par_iter_mut())
+        .for_each(|(b, runs)| {
+            let em = em_baris(b) * faktor;
+            let Some(ps) = sendiri.get(&kunci(em)) else {
+                return;
+            };
+            for (ks, r) in runs_of(&grup, &b.kelompok, em).zip(runs.iter_mut()) {
+                if r.dikenal {
+                    continue;
+                }
+                let lagi = read_run(&gambar, ks, b.dasar, em, ps, kamus);
+                // only where they make a word the lexicon knows: a face's
+                // glyph and a learnt one are not weighed alike elsewhere
+                if lagi.dikenal {
+                    *r = lagi;
+                }
+            }
+        });
     for (b, runs) in baris.iter().zip(dibaca) {
         let em = em_baris(b) * faktor;
         let mut kata: Vec<Huruf> = runs.into_iter().flat_map(|r| r.huruf).collect();
