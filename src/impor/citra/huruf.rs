@@ -314,30 +314,47 @@ pub(super) fn read_letters(
         .step_by(7)
         .take(40)
         .collect();
+    // the factor's five sizes weighed side by side, each over the same
+    // sample in the same order (so the sums, and the choice, are those of
+    // one size after another), their templates made beforehand
+    const FAKTOR: [f32; 5] = [0.9, 0.93, 0.96, 1.0, 1.04];
+    let em_contoh: Vec<f32> = contoh.iter().map(|&(bi, _)| em_baris(&baris[bi])).collect();
+    siapkan(
+        &mut pola_di,
+        FAKTOR
+            .iter()
+            .flat_map(|f| em_contoh.iter().map(move |em| em * f)),
+    );
+    let jumlah: Vec<f32> = FAKTOR
+        .par_iter()
+        .map(|f| {
+            let mut jumlah = 0.0;
+            for &(bi, gi) in &contoh {
+                let b = &baris[bi];
+                let em = em_baris(b) * f;
+                let Some(ps) = pola_siap(&pola_di, em) else {
+                    continue;
+                };
+                let g = &grup[gi];
+                let t = Letters {
+                    c,
+                    label,
+                    g,
+                    dasar: b.dasar,
+                    em,
+                };
+                let j = Window::of(&t, g.x0, g.x1);
+                jumlah += ps
+                    .iter()
+                    .map(|p| likeness(&j, g.x0, b.dasar, p))
+                    .fold(0.0, f32::max);
+            }
+            jumlah
+        })
+        .collect();
     let mut faktor = 1.0;
     let mut terbaik = f32::MIN;
-    for f in [0.9, 0.93, 0.96, 1.0, 1.04] {
-        let mut jumlah = 0.0;
-        for &(bi, gi) in &contoh {
-            let b = &baris[bi];
-            let em = em_baris(b) * f;
-            let Some(ps) = templates_at(&mut pola_di, em) else {
-                continue;
-            };
-            let g = &grup[gi];
-            let t = Letters {
-                c,
-                label,
-                g,
-                dasar: b.dasar,
-                em,
-            };
-            let j = Window::of(&t, g.x0, g.x1);
-            jumlah += ps
-                .iter()
-                .map(|p| likeness(&j, g.x0, b.dasar, p))
-                .fold(0.0, f32::max);
-        }
+    for (f, jumlah) in FAKTOR.into_iter().zip(jumlah) {
         if jumlah > terbaik {
             (terbaik, faktor) = (jumlah, f);
         }
@@ -353,15 +370,8 @@ pub(super) fn read_letters(
     // size made beforehand; what the lexicon's words teach is gathered
     // after, line by line in order, so the reading is the same as one
     // line after another
-    for b in &baris {
-        let _ = templates_at(&mut pola_di, em_baris(b) * faktor);
-    }
-    let pola = |em: f32| -> Option<&[Template]> {
-        if !(4.0..=200.0).contains(&em) {
-            return None;
-        }
-        pola_di.get(&kunci(em)).map(Vec::as_slice)
-    };
+    siapkan(&mut pola_di, baris.iter().map(|b| em_baris(b) * faktor));
+    let pola = |em: f32| pola_siap(&pola_di, em);
     let mut dibaca: Vec<Vec<Run>> = baris
         .par_iter()
         .map(|b| {
@@ -840,12 +850,31 @@ fn kunci(em: f32) -> u32 {
 
 /// The templates at `em` pixels (to half a pixel), rendered once; none for
 /// a size no form prints at.
-fn templates_at(cache: &mut HashMap<u32, Vec<Template>>, em: f32) -> Option<&[Template]> {
+/// The templates of every size in `ems` (4 to 200 px an em; keyed by
+/// [`kunci`]), made side by side and kept in `cache`, so that readers on several
+/// threads can take them with [`pola_siap`].
+fn siapkan(cache: &mut HashMap<u32, Vec<Template>>, ems: impl Iterator<Item = f32>) {
+    let mut kurang: Vec<u32> = ems
+        .filter(|em| (4.0..=200.0).contains(em))
+        .map(kunci)
+        .filter(|k| !cache.contains_key(k))
+        .collect();
+    kurang.sort_unstable();
+    kurang.dedup();
+    let dibuat: Vec<(u32, Vec<Template>)> = kurang
+        .into_par_iter()
+        .map(|k| (k, templates(k as f32 / 2.0)))
+        .collect();
+    cache.extend(dibuat);
+}
+
+/// The templates of size `em` made by [`siapkan`]: none outside 4 to 200
+/// px an em.
+fn pola_siap(cache: &HashMap<u32, Vec<Template>>, em: f32) -> Option<&[Template]> {
     if !(4.0..=200.0).contains(&em) {
         return None;
     }
-    let k = kunci(em);
-    Some(cache.entry(k).or_insert_with(|| templates(k as f32 / 2.0)))
+    cache.get(&kunci(em)).map(Vec::as_slice)
 }
 
 /// The ink of a group between two columns, with room around it for a
