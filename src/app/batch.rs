@@ -213,9 +213,12 @@ pub use crate::render::Bagian;
 /// What happened to one SOP in a build.
 #[derive(Debug)]
 pub enum BuildOutcome {
-    /// The PDF written, and what its layout found (`tata-letak-jalur`, as
-    /// `[aturan]` sets it).
-    Written(PathBuf, Vec<Diagnostic>),
+    /// The PDF written, what its layout found (`tata-letak-jalur`, as
+    /// `[aturan]` sets it), and where the pelaksana stand whose
+    /// `tata-letak-kolom` finding of a hyphenated header word the print
+    /// does not bear out (its flowchart drawn in wider columns, where the
+    /// word fits): withdrawn.
+    Written(PathBuf, Vec<Diagnostic>, Vec<crate::source::Span>),
     /// Not written: its layout broke a drawing rule that `[aturan]` makes
     /// an error (`tata-letak-jalur = "error"`); the findings.
     Refused(Vec<Diagnostic>),
@@ -336,13 +339,17 @@ fn build_one(
     let target = pdf_path(&r.path, out, single, suffix);
     match renderer.render_sempit(Input::checked(sop, hasil), bagian) {
         Ok((pdf, sempit)) => {
-            let mut found = check::rules::tata_letak::jalur(sop, &sempit);
+            let mut found = check::rules::tata_letak::jalur(sop, &sempit.langkah);
+            let lepas = sempit
+                .lebar_aktor
+                .map(|w| check::rules::tata_letak::tidak_terpenggal(sop, config, w))
+                .unwrap_or_default();
             check::apply_config(&mut found, config);
             if found.iter().any(|d| d.severity == Severity::Error) {
                 return BuildOutcome::Refused(found);
             }
             match write_pdf(&target, &pdf) {
-                Ok(()) => BuildOutcome::Written(target, found),
+                Ok(()) => BuildOutcome::Written(target, found, lepas),
                 Err(m) => BuildOutcome::Failed(m),
             }
         }

@@ -178,6 +178,18 @@ pub struct Rendered {
     pub peringatan: Vec<Msg>,
 }
 
+/// What `sopc build` reports of a render's layout besides its PDF.
+#[derive(Debug, Default)]
+pub struct Sempit {
+    /// The steps whose drawing found no place that keeps every drawing
+    /// rule ([`Plan::cramped`]: the `tata-letak-jalur` findings).
+    pub langkah: Vec<usize>,
+    /// The width of the printed actor columns, in pt: wider than the
+    /// allocation gave where the flowchart was planned again in wider
+    /// columns ([`Plan::widened`]); `None` without a flowchart.
+    pub lebar_aktor: Option<f64>,
+}
+
 /// Renders SOPs; holds the Typst engine (fonts, library, template), so one
 /// renderer serves a whole batch. `Send + Sync`: share it across threads.
 pub struct Renderer {
@@ -208,21 +220,23 @@ impl Renderer {
         self.render_sempit(input, bagian).map(|(pdf, _)| pdf)
     }
 
-    /// Like [`Renderer::render`], with the steps whose drawing found no
-    /// place that keeps every drawing rule ([`Plan::cramped`], for the
-    /// `tata-letak-jalur` findings of `sopc build`).
+    /// Like [`Renderer::render`], with what `sopc build` reports of the
+    /// layout ([`Sempit`]).
     pub fn render_sempit(
         &self,
         input: Input,
         bagian: Bagian,
-    ) -> Result<(Vec<u8>, Vec<usize>), RenderError> {
+    ) -> Result<(Vec<u8>, Sempit), RenderError> {
         self.periksa_huruf()?;
         self.di_pool(|| {
             let tercetak = self.render_dalam(input, bagian)?;
             let sempit = tercetak
                 .denah
                 .as_ref()
-                .map(|(d, ..)| d.cramped.clone())
+                .map(|(d, ..)| Sempit {
+                    langkah: d.cramped.clone(),
+                    lebar_aktor: Some(d.kolom.actor_width),
+                })
                 .unwrap_or_default();
             Ok((tercetak.doc.pdf(ident(input.sop), true)?, sempit))
         })

@@ -66,7 +66,14 @@ pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, 
     );
     bar.finish();
     for (r, o) in reports.iter_mut().zip(&outcomes) {
-        if let BuildOutcome::Written(_, found) | BuildOutcome::Refused(found) = o {
+        if let BuildOutcome::Written(_, _, lepas) = o {
+            // a header word the wider columns of the flowchart print whole
+            r.diagnostics.retain(|d| {
+                d.code != check::rules::tata_letak::KOLOM.code
+                    || !d.span.is_some_and(|s| lepas.contains(&s))
+            });
+        }
+        if let BuildOutcome::Written(_, found, _) | BuildOutcome::Refused(found) = o {
             // the layout's findings come with `[aturan]` applied
             r.diagnostics.extend(found.iter().cloned());
             check::in_order(&mut r.diagnostics);
@@ -80,7 +87,9 @@ pub fn build(paths: &[PathBuf], job: &PrintJob, lang: Lang) -> Result<ExitCode, 
     let mut failed = false;
     for (r, o) in reports.iter().zip(&outcomes) {
         match o {
-            BuildOutcome::Written(p, _) => writeln!(out, "{} → {}", r.path.display(), p.display())?,
+            BuildOutcome::Written(p, ..) => {
+                writeln!(out, "{} → {}", r.path.display(), p.display())?
+            }
             BuildOutcome::Refused(_) => {
                 failed = true;
                 let m = msg!(
