@@ -201,7 +201,8 @@ fn the_forms_own_words_stay_inside_a_cell() {
 /// portrait it warns that `Komitmen` prints hyphenated in its 17 mm
 /// column; `sopc build` draws its flowchart in columns 2 mm wider, where
 /// the word prints whole, and withdraws that finding — while the PDF is
-/// written as ever.
+/// written as ever, and a word too wide for the wider columns too keeps
+/// its finding.
 #[test]
 fn a_build_in_wider_columns_withdraws_the_hyphenated_header_warning() {
     let mut runner = sequence();
@@ -246,6 +247,20 @@ fn a_build_in_wider_columns_withdraws_the_hyphenated_header_warning() {
     // the check's other findings stay
     assert!(said.contains("peringatan"), "{said}");
     assert!(dir.path().join("bagan.pdf").is_file());
+    // a word no column of the print holds keeps its finding
+    let panjang = k.yaml().replace("Komitmen", "Kepengadministrasiumuman");
+    std::fs::write(dir.path().join("bagan.yaml"), panjang).expect("written");
+    let build = common::sopc()
+        .current_dir(dir.path())
+        .args(["build", "bagan.yaml"])
+        .output()
+        .expect("sopc build runs");
+    let said = String::from_utf8_lossy(&build.stderr);
+    assert!(build.status.success(), "{said}");
+    assert!(
+        said.contains("tata-letak-kolom") && said.contains("`Kepengadministrasiumuman`"),
+        "{said}"
+    );
 }
 
 /// Writes generated SOPs as YAML into the folder `SOPC_CONTOH_BAGAN`

@@ -214,10 +214,10 @@ pub use crate::render::Bagian;
 #[derive(Debug)]
 pub enum BuildOutcome {
     /// The PDF written, what its layout found (`tata-letak-jalur`, as
-    /// `[aturan]` sets it), and where the pelaksana stand whose
-    /// `tata-letak-kolom` finding of a hyphenated header word the print
-    /// does not bear out (its flowchart drawn in wider columns, where the
-    /// word fits): withdrawn.
+    /// `[aturan]` sets it), and where the pelaksana stand whose header the
+    /// print does not hyphenate: a `tata-letak-kolom` finding there (the
+    /// check's, in the allocation's columns, which a flowchart drawn in
+    /// wider ones may leave behind) is withdrawn.
     Written(PathBuf, Vec<Diagnostic>, Vec<crate::source::Span>),
     /// Not written: its layout broke a drawing rule that `[aturan]` makes
     /// an error (`tata-letak-jalur = "error"`); the findings.
@@ -340,10 +340,14 @@ fn build_one(
     match renderer.render_sempit(Input::checked(sop, hasil), bagian) {
         Ok((pdf, sempit)) => {
             let mut found = check::rules::tata_letak::jalur(sop, &sempit.langkah);
-            let lepas = sempit
-                .lebar_aktor
-                .map(|w| check::rules::tata_letak::tidak_terpenggal(sop, config, w))
-                .unwrap_or_default();
+            // the pelaksana whose header the print does not hyphenate
+            let lepas = sop
+                .actors()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !sempit.terpenggal.contains(i))
+                .map(|(_, p)| p.span)
+                .collect();
             check::apply_config(&mut found, config);
             if found.iter().any(|d| d.severity == Severity::Error) {
                 return BuildOutcome::Refused(found);

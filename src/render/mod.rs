@@ -184,10 +184,11 @@ pub struct Sempit {
     /// The steps whose drawing found no place that keeps every drawing
     /// rule ([`Plan::cramped`]: the `tata-letak-jalur` findings).
     pub langkah: Vec<usize>,
-    /// The width of the printed actor columns, in pt: wider than the
-    /// allocation gave where the flowchart was planned again in wider
-    /// columns ([`Plan::widened`]); `None` without a flowchart.
-    pub lebar_aktor: Option<f64>,
+    /// The pelaksana (their indices) whose header prints a word
+    /// hyphenated in the columns printed — wider than the allocation gave,
+    /// and so fewer, where the flowchart was planned again in wider
+    /// columns ([`Plan::widened`]).
+    pub terpenggal: Vec<usize>,
 }
 
 /// Renders SOPs; holds the Typst engine (fonts, library, template), so one
@@ -230,14 +231,14 @@ impl Renderer {
         self.periksa_huruf()?;
         self.di_pool(|| {
             let tercetak = self.render_dalam(input, bagian)?;
-            let sempit = tercetak
-                .denah
-                .as_ref()
-                .map(|(d, ..)| Sempit {
-                    langkah: d.cramped.clone(),
-                    lebar_aktor: Some(d.kolom.actor_width),
-                })
-                .unwrap_or_default();
+            let sempit = Sempit {
+                langkah: tercetak
+                    .denah
+                    .as_ref()
+                    .map(|(d, ..)| d.cramped.clone())
+                    .unwrap_or_default(),
+                terpenggal: tercetak.terpenggal,
+            };
             Ok((tercetak.doc.pdf(ident(input.sop), true)?, sempit))
         })
     }
@@ -250,6 +251,7 @@ impl Renderer {
                 doc,
                 denah,
                 peringatan,
+                ..
             } = self.render_dalam(input, bagian)?;
             Ok(Rendered {
                 pdf: doc.pdf(ident(input.sop), true)?,
@@ -323,6 +325,7 @@ impl Renderer {
             doc,
             denah,
             peringatan,
+            terpenggal: siap.terpenggal,
         })
     }
 
@@ -360,6 +363,7 @@ impl Renderer {
             denah: None,
             susunan: None,
             peringatan: Vec::new(),
+            terpenggal: terpenggal(&tata),
         };
         if bagian != Bagian::Lengkap {
             return Ok(siap);
@@ -382,7 +386,7 @@ impl Renderer {
             let prosedur = std::mem::replace(&mut siap.prosedur, sempit);
             let (doc, peringatan) = diukur.ok()?;
             let ukuran = measure::ukur(&doc, &self.kertas, bagan.langkah.len()).ok()?;
-            lebar.push((tata.kolom.clone(), prosedur, peringatan));
+            lebar.push((tata.kolom.clone(), prosedur, peringatan, terpenggal(&tata)));
             Some((tata.kolom, ukuran))
         };
         let denah = Plan::widened(&bagan, kolom, &ukuran, widen).map_err(|layout::PlanError::RowTooTall { langkah }| {
@@ -393,11 +397,12 @@ impl Renderer {
             ))
         })?;
         siap.peringatan = peringatan;
-        if let Some((_, prosedur, peringatan)) = lebar
+        if let Some((_, prosedur, peringatan, terpenggal)) = lebar
             .into_iter()
             .find(|(k, ..)| k.widths == denah.kolom.widths)
         {
             (siap.prosedur, siap.peringatan) = (prosedur, peringatan);
+            siap.terpenggal = terpenggal;
         }
         siap.prosedur.pasang_denah(&denah, &bagan);
         siap.denah = Some((denah, bagan));
@@ -450,6 +455,8 @@ struct Siap {
     susunan: Option<serde_json::Value>,
     /// Warnings of the measuring pass.
     peringatan: Vec<Msg>,
+    /// The pelaksana whose header prints a word hyphenated.
+    terpenggal: Vec<usize>,
 }
 
 /// One SOP printed and checked.
@@ -459,6 +466,13 @@ struct Tercetak {
     denah: Option<(Plan, Flow, usize)>,
     /// Warnings of both passes.
     peringatan: Vec<Msg>,
+    /// The pelaksana whose header prints a word hyphenated.
+    terpenggal: Vec<usize>,
+}
+
+/// The pelaksana whose header word `tata` prints hyphenated.
+fn terpenggal(tata: &crate::kolom::Tata) -> Vec<usize> {
+    tata.sempit.iter().map(|(i, _)| *i).collect()
 }
 
 /// The logo of a single SOP's document, at the virtual path its format

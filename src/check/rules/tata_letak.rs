@@ -1,7 +1,6 @@
 //! `tata-letak-*`: layouts that make the printed form unreadable.
 
 use crate::check::{Ctx, Rule};
-use crate::config::Config;
 use crate::diag::Severity::Warning;
 use crate::diag::{Diagnostic, Msg};
 use crate::kolom;
@@ -9,7 +8,7 @@ use crate::model::{Isi, Langkah, Sop};
 use crate::msg;
 use crate::paper::Sheet;
 use crate::rule_doc;
-use crate::source::{Sp, Span};
+use crate::source::Sp;
 
 const SUMBER: &str = "Permendagri 52/2011, Lampiran (format tabel prosedur)";
 
@@ -169,34 +168,6 @@ pub fn tata_bagan(
 ) -> kolom::Tata {
     let kata = kolom::Kata { bagan, ..kata(sop) };
     kolom::tata(&kata, aktor, sheet.lebar_isi(), huruf)
-}
-
-/// Where the pelaksana stand (their spans) whose `tata-letak-kolom`
-/// finding of a hyphenated header word a print does not bear out: the
-/// flowchart was planned again in actor columns `lebar` pt wide
-/// ([`crate::layout::Plan::widened`]), wider than the check's allocation,
-/// and every word of their header fits there.
-pub fn tidak_terpenggal(sop: &Sop, config: &Config, lebar: f64) -> Vec<Span> {
-    let sheet = Sheet::of(
-        config.cetak.kertas.unwrap_or_default(),
-        config.cetak.orientasi.unwrap_or_default(),
-    );
-    let huruf = config.cetak.huruf.as_deref();
-    let n = sop.actors().len().max(1);
-    let dicek = tata(sop, n, &sheet, huruf);
-    if lebar <= dicek.kolom.actor_width + 0.01 {
-        return Vec::new();
-    }
-    let dicetak = tata_bagan(sop, n, &sheet, huruf, lebar);
-    let masih: Vec<usize> = dicetak.sempit.iter().map(|(i, _)| *i).collect();
-    let mut lepas: Vec<Span> = dicek
-        .sempit
-        .iter()
-        .filter(|(i, _)| !masih.contains(i))
-        .filter_map(|(i, _)| sop.actors().get(*i).map(|p| p.span))
-        .collect();
-    lepas.dedup();
-    lepas
 }
 
 /// The words of `sop` that size its table.
