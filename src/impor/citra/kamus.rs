@@ -59,7 +59,8 @@ impl Kamus {
     /// there is two. Those a letter changed, added or dropped makes come
     /// first.
     pub fn calon(&self, w: &str) -> Vec<&str> {
-        let w: Vec<char> = w.to_lowercase().chars().collect();
+        let kecil = w.to_lowercase();
+        let w: Vec<char> = kecil.chars().collect();
         let n = w.len();
         let batas = if n < 4 { 1 } else { 2.max((n + 1) / 3) };
         let mut out: Vec<(usize, &str)> = Vec::new();
@@ -67,7 +68,7 @@ impl Kamus {
             for k in self.menurut_panjang.get(len).into_iter().flatten() {
                 // by Levenshtein's distance; a short word allows one edit,
                 // or a touching pair (`mw` for `raw`), which comes after
-                let d = strsim::levenshtein(k, &w.iter().collect::<String>());
+                let d = strsim::levenshtein(k, &kecil);
                 if d <= batas || (n < 4 && edits(&w, &k.chars().collect::<Vec<_>>()) <= batas) {
                     out.push((d, k));
                 }
